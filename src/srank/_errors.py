@@ -1,0 +1,91 @@
+"""srank's exceptions: one tree, rooted at SrankError.
+
+InvalidRankError renders like pypa/packaging's InvalidRequirement: the message,
+then the code, then a caret under the problem, so a reader sees *where* at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = ["InvalidRankError", "SrankError"]
+
+_WINDOW = 60  # characters of a long code shown around the problem
+
+
+class SrankError(Exception):
+    """Base class of every error srank raises on purpose."""
+
+
+class InvalidRankError(SrankError, ValueError):
+    """A text is not a valid rank code.
+
+    ``span`` is 0-based and end-exclusive, in ``text``. ``expected`` holds human
+    words ("a season letter (B, N or M)"), never Lark terminal names. ``code`` is
+    the stable finding code that ``srank.check`` reports for the same problem.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        text: str,
+        span: tuple[int, int],
+        expected: Sequence[str] = (),
+        hint: str | None = None,
+        code: str = "syntax",
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.text = text
+        self.span = span
+        self.expected = tuple(expected)
+        self.hint = hint
+        self.code = code
+
+    def __str__(self) -> str:
+        shown, marker = _show_with_marker(self.text, self.span)
+        lines = [self.message, shown, marker]
+        text = "\n    ".join(lines)
+        if self.hint:
+            text += f"\nHint: {self.hint}"
+        return text
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keyword-only arguments need help to survive pickling (multiprocessing).
+        return (_rebuild, (self.message, self.text, self.span, self.expected, self.hint, self.code))
+
+
+def _rebuild(
+    message: str,
+    text: str,
+    span: tuple[int, int],
+    expected: tuple[str, ...],
+    hint: str | None,
+    code: str,
+) -> InvalidRankError:
+    return InvalidRankError(message, text=text, span=span, expected=expected, hint=hint, code=code)
+
+
+def show_char(char: str) -> str:
+    """A character as a reader can see it: printable as is, others escaped."""
+    if char.isprintable():
+        return char
+    return ascii(char)[1:-1] if char not in "\n\t\r" else repr(char)[1:-1]
+
+
+def _show_with_marker(text: str, span: tuple[int, int]) -> tuple[str, str]:
+    # Long input: show a window around the problem so the caret stays useful.
+    first, last = 0, len(text)
+    if len(text) > _WINDOW:
+        first = max(0, min(span[0] - _WINDOW // 2, len(text) - _WINDOW))
+        last = first + _WINDOW
+    prefix = "…" if first else ""
+    pieces = [show_char(char) for char in text[first:last]]
+    columns = [len(prefix)]
+    for piece in pieces:
+        columns.append(columns[-1] + len(piece))
+    start, end = (min(max(index, first), last) - first for index in span)
+    shown = prefix + "".join(pieces) + ("…" if last < len(text) else "")
+    marker = " " * columns[start] + "^" * max(1, columns[end] - columns[start])
+    return shown, marker

@@ -1,0 +1,73 @@
+"""Findings: what srank notices about a code, each with a stable code.
+
+The catalogue below is the documented list of finding codes; tests trigger each
+one. The same codes name the problem on an InvalidRankError (``error.code``).
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+__all__ = ["CATALOGUE", "Finding", "Severity"]
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@attrs.frozen
+class Finding:
+    """One observation about a code.
+
+    ``span`` is 0-based and end-exclusive. For lenient normalisations it points
+    into the text as given; for rules about the rank itself it points into the
+    canonical code, ``str(rank)``.
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    span: tuple[int, int]
+
+    def __str__(self) -> str:
+        return f"{self.severity.value}[{self.code}]: {self.message}"
+
+
+# code -> what it means. Severity is per occurrence: a legacy code is an error
+# to strict parsing and a warning after a lenient parse.
+CATALOGUE: dict[str, str] = {
+    # Syntax (always errors)
+    "empty": "The text is empty.",
+    "too-long": "The text is far longer than any rank code.",
+    "syntax": "The text does not follow rank-code syntax.",
+    "iucn-category": "The text is an IUCN Red List category, not a NatureServe rank.",
+    "range-reversed": "A range lists its more secure end first (G3G2).",
+    "range-degenerate": "A range has the same number at both ends (G2G2).",
+    "range-too-wide": "A range spans more than three ranks (G1G4); NatureServe uses U instead.",
+    "inexact-on-range": "'?' qualifies a range; it only goes on a single number.",
+    "inexact-on-status": "'?' qualifies X, H, U, NR or NA; it only goes on a number.",
+    "questionable-not-global": "Q is on a national or subnational rank; it belongs to global ranks.",
+    "captive-not-global": "C is on a national or subnational rank; it belongs to global ranks.",
+    "season-not-allowed": "A season letter is on a global or infraspecific rank.",
+    "season-repeated": "A multi-season code names the same season twice.",
+    "mixed-levels": "The parts of a multi-season code are of different levels.",
+    "multi-not-seasonal": "A multi-part code has a part that is not a national or subnational rank.",
+    # Rank rules
+    "captive-not-extinct": "C (captive or cultivated only) is on a rank other than X or H.",
+    "infraspecific-more-secure": "The infraspecific T rank is more secure than its species' G rank.",
+    "questionable-secure": "Q on a G5 rank: NatureServe's guidance calls it invalid.",
+    "nonstandard-plants-form": "A T part follows an S rank, as USDA PLANTS prints; not NatureServe syntax.",
+    "season-missing": "A part of a multi-season code has no season letter.",
+    "legacy-code": "A legacy code that NatureServe has since replaced.",
+    # Lenient normalisations (warnings)
+    "normalised-whitespace": "Whitespace was removed.",
+    "normalised-case": "Lower-case letters were raised to upper case.",
+    "normalised-comma-space": "A space after a comma was removed.",
+    "normalised-slash-range": "'/' between two numbers was read as a range (S3/S4 -> S3S4).",
+    "normalised-slash-season": "'/' between seasonal parts was read as ',' (N4B/N4N -> N4B,N4N).",
+    "normalised-dash-range": "A hyphen or dash range was rewritten (S2-S3 -> S2S3).",
+    "normalised-inexact-after-season": "'?' after the season was moved before it (S3B? -> S3?B).",
+}

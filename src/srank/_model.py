@@ -1,0 +1,448 @@
+"""The rank model: frozen, slotted attrs classes whose ``str()`` is the canonical code.
+
+Cross-field rules live in ``__attrs_post_init__``: an object that exists is a
+rank NatureServe's syntax allows, whether it came from the parser or was built
+by hand. Equality and hashing follow the canonical code; ``warnings`` (what was
+noticed while reading the text) take no part in them.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TypeAlias
+
+import attrs
+
+from ._errors import InvalidRankError
+from ._findings import Finding, Severity
+
+__all__ = [
+    "Grade",
+    "Infraspecific",
+    "Level",
+    "MultiSeasonRank",
+    "Qualifier",
+    "Range",
+    "Rank",
+    "Season",
+    "Single",
+    "Value",
+]
+
+
+class Level(enum.Enum):
+    """Who the rank speaks for: the whole range, a nation, a state or province."""
+
+    GLOBAL = "G"
+    NATIONAL = "N"
+    SUBNATIONAL = "S"
+    INFRASPECIFIC = "T"
+
+
+class Grade(enum.Enum):
+    """One rank value: a number 1-5 or a status that is not on the number scale."""
+
+    CRITICALLY_IMPERILED = "1"
+    IMPERILED = "2"
+    VULNERABLE = "3"
+    APPARENTLY_SECURE = "4"
+    SECURE = "5"
+    PRESUMED_EXTINCT = "X"
+    POSSIBLY_EXTINCT = "H"
+    UNRANKABLE = "U"
+    NOT_RANKED = "NR"
+    NOT_APPLICABLE = "NA"
+
+    @property
+    def number(self) -> int | None:
+        """1-5 for the numeric grades, None for X, H, U, NR and NA."""
+        return _NUMBER_OF.get(self)
+
+    @classmethod
+    def from_number(cls, number: int) -> Grade:
+        return cls(str(number))
+
+
+_NUMBER_OF = {grade: int(grade.value) for grade in Grade if grade.value.isdigit()}
+
+
+class Season(enum.Enum):
+    """The part of the year a national or subnational rank speaks for."""
+
+    BREEDING = "B"
+    NONBREEDING = "N"
+    MIGRANT = "M"
+
+
+class Qualifier(enum.Enum):
+    """The three rank qualifiers, in the order they are written."""
+
+    INEXACT = "?"
+    CAPTIVE = "C"
+    QUESTIONABLE_TAXONOMY = "Q"
+
+
+def _invalid(message: str, code: str, text: str, span: tuple[int, int], hint: str) -> InvalidRankError:
+    return InvalidRankError(message, text=text, span=span, hint=hint, code=code)
+
+
+@attrs.frozen(repr=False)
+class Single:
+    """A single grade such as 3, 3? (inexact) or NR."""
+
+    grade: Grade
+    inexact: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.grade, Grade):
+            raise TypeError(f"grade must be a srank.Grade, not {type(self.grade).__name__}")
+        if self.inexact and self.grade not in _NUMBER_OF:
+            raise _invalid(
+                f"'?' cannot qualify {self.grade.value}",
+                "inexact-on-status",
+                f"{self.grade.value}?",
+                (len(self.grade.value), len(self.grade.value) + 1),
+                "'?' marks an inexact number; it only goes on 1-5, as in G3?",
+            )
+
+    def format(self, letter: str) -> str:
+        return self.grade.value + ("?" if self.inexact else "")
+
+    @property
+    def low(self) -> Grade:
+        return self.grade
+
+    @property
+    def high(self) -> Grade:
+        return self.grade
+
+    def __repr__(self) -> str:
+        return f"<Single {self.format('')!r}>"
+
+
+@attrs.frozen(repr=False)
+class Range:
+    """A range of numbers such as 2-3 (written G2G3): the rank is one of them."""
+
+    low: Grade
+    high: Grade
+
+    def __attrs_post_init__(self) -> None:
+        low, high = _NUMBER_OF.get(self.low), _NUMBER_OF.get(self.high)
+        text = f"{self.low.value}-{self.high.value}"
+        if low is None or high is None:
+            raise _invalid(
+                f"A range holds numbers only, not {self.low.value}-{self.high.value}",
+                "syntax",
+                text,
+                (0, len(text)),
+                "ranges are written with two numbers, as in G2G3",
+            )
+        if low > high:
+            raise _invalid(
+                f"Range {low}-{high} is reversed",
+                "range-reversed",
+                text,
+                (0, len(text)),
+                "write the lower (more imperiled) number first, as in G2G3",
+            )
+        if low == high:
+            raise _invalid(
+                f"Range {low}-{high} has the same number at both ends",
+                "range-degenerate",
+                text,
+                (0, len(text)),
+                "write a single number, as in G2",
+            )
+        if high - low > 2:
+            raise _invalid(
+                f"Range {low}-{high} is too wide: a range may skip at most one rank",
+                "range-too-wide",
+                text,
+                (0, len(text)),
+                "NatureServe writes U (unrankable) when the rank is this uncertain, as in GU",
+            )
+
+    @property
+    def inexact(self) -> bool:
+        return False
+
+    def format(self, letter: str) -> str:
+        return f"{self.low.value}{letter}{self.high.value}"
+
+    def __repr__(self) -> str:
+        return f"<Range {self.format('-')!r}>"
+
+
+Value: TypeAlias = Single | Range
+
+
+def _is_extinct_status(value: Value) -> bool:
+    return isinstance(value, Single) and value.grade in (Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT)
+
+
+@attrs.frozen(repr=False)
+class Infraspecific:
+    """The T part of a global rank: the rank of a subspecies, variety or population."""
+
+    value: Value
+    captive: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.value, (Single, Range)):
+            raise TypeError(f"value must be a srank.Single or srank.Range, not {type(self.value).__name__}")
+
+    def __str__(self) -> str:
+        return "T" + self.value.format("T") + ("C" if self.captive else "")
+
+    def __repr__(self) -> str:
+        return f"<Infraspecific {str(self)!r}>"
+
+
+@attrs.frozen(repr=False)
+class Rank:
+    """One rank code of a single season: G5T1T3Q, S2B, N4N5, TNR.
+
+    ``warnings`` holds what was noticed while reading the text (lenient
+    normalisations, legacy codes, non-standard forms); it is not part of
+    equality.
+    """
+
+    level: Level
+    value: Value
+    captive: bool = attrs.field(default=False, kw_only=True)
+    infraspecific: Infraspecific | None = attrs.field(default=None, kw_only=True)
+    questionable: bool = attrs.field(default=False, kw_only=True)
+    season: Season | None = attrs.field(default=None, kw_only=True)
+    warnings: tuple[Finding, ...] = attrs.field(default=(), kw_only=True, eq=False)
+    _code: str = attrs.field(init=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.level, Level):
+            raise TypeError(f"level must be a srank.Level, not {type(self.level).__name__}")
+        if not isinstance(self.value, (Single, Range)):
+            raise TypeError(f"value must be a srank.Single or srank.Range, not {type(self.value).__name__}")
+        letter = self.level.value
+        value_text = self.value.format(letter)
+        captive_text = "C" if self.captive else ""
+        infra_text = str(self.infraspecific) if self.infraspecific is not None else ""
+        questionable_text = "Q" if self.questionable else ""
+        season_text = self.season.value if self.season is not None else ""
+        code = letter + value_text + captive_text + infra_text + questionable_text + season_text
+        object.__setattr__(self, "_code", code)
+
+        # Offsets of each component in the canonical code, for error carets.
+        captive_at = 1 + len(value_text)
+        infra_at = captive_at + len(captive_text)
+        questionable_at = infra_at + len(infra_text)
+        season_at = questionable_at + len(questionable_text)
+        level = self.level
+        national_or_subnational = level in (Level.NATIONAL, Level.SUBNATIONAL)
+
+        if self.season is not None and not national_or_subnational:
+            raise _invalid(
+                f"{_A[level]} {_LEVEL_WORD[level]} rank cannot have a season",
+                "season-not-allowed",
+                code,
+                (season_at, season_at + 1),
+                "seasons (B breeding, N nonbreeding, M migrant) apply to N and S ranks only, as in S2B",
+            )
+        if self.captive and national_or_subnational:
+            raise _invalid(
+                f"C cannot qualify a {_LEVEL_WORD[level]} rank",
+                "captive-not-global",
+                code,
+                (captive_at, captive_at + 1),
+                "C (captive or cultivated only) belongs to global ranks: GXC or GHC",
+            )
+        if self.infraspecific is not None:
+            if level is Level.NATIONAL or level is Level.INFRASPECIFIC:
+                raise _invalid(
+                    f"{_A[level]} {_LEVEL_WORD[level]} rank cannot have an infraspecific T part",
+                    "syntax",
+                    code,
+                    (infra_at, questionable_at),
+                    "a T part follows a global rank, as in G5T2",
+                )
+            if level is Level.SUBNATIONAL and self.season is not None:
+                raise _invalid(
+                    "A subnational rank with a T part cannot have a season",
+                    "season-not-allowed",
+                    code,
+                    (season_at, season_at + 1),
+                    "write the seasonal subnational rank on its own, as in S2B",
+                )
+        if self.questionable and national_or_subnational and self.infraspecific is None:
+            raise _invalid(
+                f"Q cannot qualify a {_LEVEL_WORD[level]} rank",
+                "questionable-not-global",
+                code,
+                (questionable_at, questionable_at + 1),
+                "Q (questionable taxonomy) belongs to global ranks, as in G3Q or G5T3Q",
+            )
+        captive_parts = [(self.captive, letter, self.value, 0)]
+        if self.infraspecific is not None:
+            captive_parts.append((self.infraspecific.captive, "T", self.infraspecific.value, infra_at))
+        for captive, part_letter, value, at in captive_parts:
+            if captive and not _is_extinct_status(value):
+                written = part_letter + value.format(part_letter)
+                raise _invalid(
+                    f"C cannot qualify {written}",
+                    "captive-not-extinct",
+                    code,
+                    (at, at + len(written) + 1),
+                    "C (captive or cultivated only) goes on X or H alone: GXC or GHC",
+                )
+        if self.infraspecific is not None and level is Level.GLOBAL:
+            species_high = _NUMBER_OF.get(self.value.high)
+            infra_low = _NUMBER_OF.get(self.infraspecific.value.low)
+            if species_high is not None and infra_low is not None and infra_low > species_high:
+                raise _invalid(
+                    f"The infraspecific rank T{self.infraspecific.value.format('T')} is more secure"
+                    f" than its species' rank G{value_text}",
+                    "infraspecific-more-secure",
+                    code,
+                    (infra_at, questionable_at),
+                    "a subspecies or variety is at least as imperiled as its species",
+                )
+
+        # Structural warnings: accepted, but worth telling.
+        notes: list[Finding] = []
+        if self.infraspecific is not None and level is Level.SUBNATIONAL:
+            notes.append(
+                Finding(
+                    "nonstandard-plants-form",
+                    Severity.WARNING,
+                    f"{code!r} puts a T part after an S rank, as USDA PLANTS pages print it;"
+                    " this is not NatureServe syntax",
+                    (infra_at, questionable_at),
+                )
+            )
+        if self.questionable:
+            taxon_value = self.infraspecific.value if self.infraspecific is not None else self.value
+            if isinstance(taxon_value, Single) and taxon_value.grade is Grade.SECURE:
+                notes.append(
+                    Finding(
+                        "questionable-secure",
+                        Severity.WARNING,
+                        "Q on a rank of 5: NatureServe's guidance calls it invalid, since resolving"
+                        " the taxonomy could not lower the priority further",
+                        (questionable_at, questionable_at + 1),
+                    )
+                )
+        if notes:
+            object.__setattr__(self, "warnings", self.warnings + tuple(notes))
+
+    @property
+    def qualifiers(self) -> tuple[Qualifier, ...]:
+        """The qualifiers present anywhere in the code, in writing order."""
+        found = []
+        inexact = self.value.inexact or (self.infraspecific is not None and self.infraspecific.value.inexact)
+        if inexact:
+            found.append(Qualifier.INEXACT)
+        if self.captive or (self.infraspecific is not None and self.infraspecific.captive):
+            found.append(Qualifier.CAPTIVE)
+        if self.questionable:
+            found.append(Qualifier.QUESTIONABLE_TAXONOMY)
+        return tuple(found)
+
+    @property
+    def parts(self) -> tuple[Rank, ...]:
+        """The seasonal parts: this rank alone, so one loop serves both kinds of code."""
+        return (self,)
+
+    def __str__(self) -> str:
+        return self._code
+
+    def __repr__(self) -> str:
+        return f"<Rank {self._code!r}>"
+
+
+@attrs.frozen(repr=False)
+class MultiSeasonRank:
+    """Several seasonal ranks of one level in one code, in the order written: S2B,S4N."""
+
+    parts: tuple[Rank, ...]
+    warnings: tuple[Finding, ...] = attrs.field(default=(), kw_only=True, eq=False)
+    _code: str = attrs.field(init=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        parts = self.parts
+        if not isinstance(parts, tuple) or not all(isinstance(part, Rank) for part in parts):
+            raise TypeError("parts must be a tuple of srank.Rank")
+        code = ",".join(part._code for part in parts)
+        object.__setattr__(self, "_code", code)
+        starts = []
+        at = 0
+        for part in parts:
+            starts.append(at)
+            at += len(part._code) + 1
+        if len(parts) < 2:
+            raise _invalid(
+                "A multi-season code needs at least two parts",
+                "syntax",
+                code,
+                (0, len(code)),
+                "a single seasonal rank is a srank.Rank",
+            )
+        for part, start in zip(parts, starts, strict=True):
+            if part.level not in (Level.NATIONAL, Level.SUBNATIONAL) or part.infraspecific is not None:
+                raise _invalid(
+                    f"{part._code!r} cannot be part of a multi-season code",
+                    "multi-not-seasonal",
+                    code,
+                    (start, start + len(part._code)),
+                    "only N and S ranks have seasonal parts, as in S2B,S4N",
+                )
+            if part.level is not parts[0].level:
+                raise _invalid(
+                    "The parts of a multi-season code must share one level",
+                    "mixed-levels",
+                    code,
+                    (start, start + 1),
+                    f"write every part as a {_LEVEL_WORD[parts[0].level]} rank, as in S2B,S4N",
+                )
+        seen: set[Season] = set()
+        notes: list[Finding] = []
+        for part, start in zip(parts, starts, strict=True):
+            end = start + len(part._code)
+            if part.season is None:
+                notes.append(
+                    Finding(
+                        "season-missing",
+                        Severity.WARNING,
+                        f"Part {part._code!r} of a multi-season code has no season letter",
+                        (start, end),
+                    )
+                )
+            elif part.season in seen:
+                raise _invalid(
+                    f"Season {part.season.value} ({part.season.name.lower()}) appears twice",
+                    "season-repeated",
+                    code,
+                    (end - 1, end),
+                    "give each season one rank, as in S2B,S4N",
+                )
+            else:
+                seen.add(part.season)
+        if notes:
+            object.__setattr__(self, "warnings", self.warnings + tuple(notes))
+
+    @property
+    def level(self) -> Level:
+        return self.parts[0].level
+
+    def __str__(self) -> str:
+        return self._code
+
+    def __repr__(self) -> str:
+        return f"<MultiSeasonRank {self._code!r}>"
+
+
+_LEVEL_WORD = {
+    Level.GLOBAL: "global",
+    Level.NATIONAL: "national",
+    Level.SUBNATIONAL: "subnational",
+    Level.INFRASPECIFIC: "infraspecific",
+}
+_A = {level: "An" if _LEVEL_WORD[level][0] in "aeiou" else "A" for level in Level}

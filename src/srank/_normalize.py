@@ -1,0 +1,169 @@
+"""Lenient reading: rewrite the spellings real data files use into official syntax.
+
+Each rewrite records one Finding whose span points into the text as given, so a
+data manager can see exactly which characters were changed. Nothing here knows
+the grammar; it only rewrites text that the grammar then reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import attrs
+
+from ._findings import Finding, Severity
+
+__all__ = ["LEGACY_CODES", "Legacy", "find_iucn", "find_legacy", "normalise"]
+
+
+@attrs.frozen
+class Legacy:
+    """A retired NatureServe code and the code that replaces it today."""
+
+    code: str
+    meaning: str
+    modern: str
+
+
+# Retired codes still found in state lists, and what NatureServe writes now.
+LEGACY_CODES: dict[str, Legacy] = {
+    legacy.code: legacy
+    for legacy in (
+        Legacy("SA", "accidental", "SNA"),
+        Legacy("SE", "exotic", "SNA"),
+        Legacy("SZ", "transitory, no definable occurrences", "SNA"),
+        Legacy("SZN", "transitory nonbreeding, no definable occurrences", "SNAN"),
+        Legacy("SZB", "transitory breeding, no definable occurrences", "SNAB"),
+        Legacy("SR", "reported, without persuasive documentation", "SNR"),
+        Legacy("SRF", "reported falsely", "SNA"),
+        Legacy("SP", "potential, not yet documented", "SNR"),
+        Legacy("S?", "unranked", "SNR"),
+        Legacy("HYB", "hybrid", "GNA"),
+    )
+}
+
+_LEGACY_PART = re.compile("|".join(sorted(map(re.escape, LEGACY_CODES), key=len, reverse=True)))
+
+_IUCN = re.compile(
+    r"\s*(?P<category>LC|NT|VU|EN|CR|EW|EX|DD|NE)\b"
+    r"|\s*(?P<name>least concern|near threatened|vulnerable|endangered|critically endangered"
+    r"|extinct in the wild|data deficient|not evaluated)\b",
+    re.IGNORECASE,
+)
+
+
+def find_legacy(text: str) -> tuple[Legacy, tuple[int, int]] | None:
+    """The first comma-separated part of ``text`` that is a legacy code, with its span."""
+    start = 0
+    for part in text.split(","):
+        if _LEGACY_PART.fullmatch(part):
+            return LEGACY_CODES[part], (start, start + len(part))
+        start += len(part) + 1
+    return None
+
+
+def find_iucn(text: str) -> str | None:
+    """The IUCN Red List category ``text`` starts with, if it is one."""
+    match = _IUCN.match(text)
+    if match is None:
+        return None
+    return (match.group("category") or match.group("name")).strip()
+
+
+class _Rewriter:
+    """Text being rewritten, with each character's index in the original text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.origin = list(range(len(text)))
+        self.findings: list[Finding] = []
+
+    def apply(
+        self,
+        pattern: re.Pattern[str],
+        replace: str | Callable[[re.Match[str]], str],
+        code: str,
+        message: str,
+    ) -> None:
+        matches = list(pattern.finditer(self.text))
+        if not matches:
+            return
+        pieces: list[str] = []
+        origin: list[int] = []
+        kept = 0
+        for match in matches:
+            start, end = match.span()
+            pieces.append(self.text[kept:start])
+            origin.extend(self.origin[kept:start])
+            new = match.expand(replace) if isinstance(replace, str) else replace(match)
+            anchor = self.origin[start] if start < len(self.origin) else len(self.text)
+            pieces.append(new)
+            origin.extend([anchor] * len(new))
+            kept = end
+        pieces.append(self.text[kept:])
+        origin.extend(self.origin[kept:])
+        first, last = matches[0].span()[0], matches[-1].span()[1]
+        span = (self.origin[first], self.origin[last - 1] + 1 if last > first else self.origin[first])
+        self.findings.append(Finding(code, Severity.WARNING, message, span))
+        self.text = "".join(pieces)
+        self.origin = origin
+
+
+_SURROUNDING_SPACE = re.compile(r"^\s+|\s+$")
+_COMMA_SPACE = re.compile(r"\s*,\s+|\s+,\s*")
+_INNER_SPACE = re.compile(r"\s+")
+_LOWER = re.compile(r"[a-z]+")
+_SLASH_RANGE = re.compile(r"([GNST])([1-5])/\1?([1-5])")
+_SLASH_SEASON = re.compile(r"/(?=[GNST])")
+_DASH_RANGE = re.compile(r"([GNST])([1-5])[-\u2010\u2011\u2012\u2013\u2014]\1?([1-5])")
+_INEXACT_AFTER_SEASON = re.compile(r"([1-5])([BNM])\?")
+
+
+def normalise(text: str) -> tuple[str, tuple[Finding, ...]]:
+    """Rewrite ``text`` into official syntax as far as the known habits go."""
+    rewriter = _Rewriter(text)
+    rewriter.apply(_SURROUNDING_SPACE, "", "normalised-whitespace", "Surrounding whitespace was removed")
+    rewriter.apply(_COMMA_SPACE, ",", "normalised-comma-space", "Spaces around a comma were removed")
+    rewriter.apply(_INNER_SPACE, "", "normalised-whitespace", "Whitespace inside the code was removed")
+    rewriter.apply(_LOWER, lambda match: match.group().upper(), "normalised-case", "Lower case was read as upper case")
+    rewriter.apply(_SLASH_RANGE, r"\1\2\1\3", "normalised-slash-range", "'/' between two numbers was read as a range")
+    rewriter.apply(_SLASH_SEASON, ",", "normalised-slash-season", "'/' between seasonal ranks was read as ','")
+    rewriter.apply(_DASH_RANGE, r"\1\2\1\3", "normalised-dash-range", "A dash between two numbers was read as a range")
+    rewriter.apply(
+        _INEXACT_AFTER_SEASON, r"\1?\2", "normalised-inexact-after-season", "'?' after the season was moved before it"
+    )
+    _replace_legacy(rewriter)
+    return rewriter.text, tuple(rewriter.findings)
+
+
+def _replace_legacy(rewriter: _Rewriter) -> None:
+    parts = rewriter.text.split(",")
+    if not any(part in LEGACY_CODES for part in parts):
+        return
+    pieces: list[str] = []
+    origin: list[int] = []
+    at = 0
+    for index, part in enumerate(parts):
+        if index:
+            pieces.append(",")
+            origin.append(rewriter.origin[at - 1])
+        legacy = LEGACY_CODES.get(part)
+        if legacy is None:
+            pieces.append(part)
+            origin.extend(rewriter.origin[at : at + len(part)])
+        else:
+            span = (rewriter.origin[at], rewriter.origin[at + len(part) - 1] + 1)
+            rewriter.findings.append(
+                Finding(
+                    "legacy-code",
+                    Severity.WARNING,
+                    f"Legacy code {part!r} ({legacy.meaning}) was read as {legacy.modern!r}",
+                    span,
+                )
+            )
+            pieces.append(legacy.modern)
+            origin.extend([rewriter.origin[at]] * len(legacy.modern))
+        at += len(part) + 1
+    rewriter.text = "".join(pieces)
+    rewriter.origin = origin

@@ -1,0 +1,156 @@
+"""Error text is API: these strings are checked verbatim."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import srank
+
+
+def _error(text: str, *, lenient: bool = False) -> srank.InvalidRankError:
+    with pytest.raises(srank.InvalidRankError) as caught:
+        srank.parse(text, lenient=lenient)
+    return caught.value
+
+
+def test_exception_tree() -> None:
+    assert issubclass(srank.InvalidRankError, srank.SrankError)
+    assert issubclass(srank.InvalidRankError, ValueError)
+    assert issubclass(srank.SrankError, Exception)
+
+
+def test_caret_under_the_problem() -> None:
+    error = _error("S2X")
+    assert str(error) == (
+        "Expected the end of a range (S1-S5), '?', an infraspecific part (T1-T5, TX, TH, TU, TNR or TNA),"
+        " a season letter (B, N or M) or ',' after 'S2', found 'X'\n"
+        "    S2X\n"
+        "      ^"
+    )
+    assert error.text == "S2X"
+    assert error.span == (2, 3)
+    assert error.expected == (
+        "the end of a range (S1-S5)",
+        "'?'",
+        "an infraspecific part (T1-T5, TX, TH, TU, TNR or TNA)",
+        "a season letter (B, N or M)",
+        "','",
+    )
+    assert error.hint is None
+
+
+def test_end_of_code_caret_sits_after_the_text() -> None:
+    assert str(_error("G5T")) == (
+        "Expected a rank value (1-5, X, H, U, NR or NA) after 'G5T', found the end of the code\n    G5T\n       ^"
+    )
+
+
+def test_reversed_range() -> None:
+    assert str(_error("G3G2")) == (
+        "Range 3-2 is reversed\n    G3G2\n    ^^^^\nHint: write the lower (more imperiled) number first, as in G2G3"
+    )
+
+
+def test_too_wide_range_points_to_gu() -> None:
+    assert str(_error("G1G4")) == (
+        "Range 1-4 is too wide: a range may skip at most one rank\n"
+        "    G1G4\n"
+        "    ^^^^\n"
+        "Hint: NatureServe writes U (unrankable) when the rank is this uncertain, as in GU"
+    )
+
+
+def test_inexact_on_range() -> None:
+    assert str(_error("G2G3?")) == (
+        "'?' cannot qualify the range 'G2G3'\n"
+        "    G2G3?\n"
+        "        ^\n"
+        "Hint: '?' goes on a single number only; write G2G3 or G2?"
+    )
+
+
+def test_questionable_on_subnational() -> None:
+    assert str(_error("S3Q")) == (
+        "Q cannot qualify the subnational rank 'S3'\n"
+        "    S3Q\n"
+        "      ^\n"
+        "Hint: Q (questionable taxonomy) belongs to global ranks, as in G3Q or G5T3Q"
+    )
+
+
+def test_season_on_global() -> None:
+    assert str(_error("G3B")) == (
+        "A global rank cannot have a season (B)\n"
+        "    G3B\n"
+        "      ^\n"
+        "Hint: seasons (B breeding, N nonbreeding, M migrant) apply to N and S ranks only, as in S2B"
+    )
+
+
+def test_iucn_category() -> None:
+    assert str(_error("LC - Least concern")) == (
+        "'LC' is an IUCN Red List category, not a NatureServe rank\n"
+        "    LC - Least concern\n"
+        "    ^^^^^^^^^^^^^^^^^^\n"
+        "Hint: NatureServe ranks look like G3, S2B or G5T2; the two systems do not map one to one"
+    )
+
+
+def test_legacy_code_names_its_modern_equivalent() -> None:
+    assert str(_error("SZN")) == (
+        "'SZN' is a legacy code (transitory nonbreeding, no definable occurrences)\n"
+        "    SZN\n"
+        "    ^^^\n"
+        "Hint: NatureServe now writes SNAN; lenient parsing reads it so, with a warning"
+    )
+    warning = srank.parse("SZN", lenient=True).warnings[0]
+    assert warning.code == "legacy-code"
+    assert "SNAN" in warning.message
+
+
+def test_strict_error_suggests_lenient_reading() -> None:
+    assert _error("S3B?").hint == "lenient parsing reads this as 'S3?B': srank.parse(text, lenient=True)"
+    assert _error("s2b, s4n").hint == "lenient parsing reads this as 'S2B,S4N': srank.parse(text, lenient=True)"
+
+
+def test_control_characters_are_escaped_and_caret_aligned() -> None:
+    assert str(_error("G\x00")) == (
+        "Expected a rank value (1-5, X, H, U, NR or NA) after 'G', found '\\x00'\n    G\\x00\n     ^^^^"
+    )
+
+
+def test_lone_surrogate_does_not_escape() -> None:
+    error = _error("S2\ud800")
+    assert error.span == (2, 3)
+    assert "\\ud800" in str(error)
+
+
+def test_very_long_input_is_rejected_with_a_window() -> None:
+    error = _error("S" * 1_000_000)
+    assert error.code == "too-long"
+    assert str(error).splitlines()[0] == "The text is 1,000,000 characters long; no rank code is longer than 200"
+    assert len(str(error).splitlines()[1]) < 80
+
+
+def test_non_string_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match=r"srank\.parse\(\) takes a str, not int"):
+        srank.parse(5)  # type: ignore[arg-type]
+
+
+def test_error_pickles() -> None:
+    error = _error("G3G2")
+    copy = pickle.loads(pickle.dumps(error))
+    assert str(copy) == str(error)
+    assert (copy.code, copy.span, copy.hint) == (error.code, error.span, error.hint)
+
+
+def test_lenient_error_shows_what_was_read() -> None:
+    error = _error(" g1g4 ", lenient=True)
+    assert str(error) == (
+        "Range 1-4 is too wide: a range may skip at most one rank\n"
+        "    G1G4\n"
+        "    ^^^^\n"
+        "Hint: NatureServe writes U (unrankable) when the rank is this uncertain, as in GU; read leniently as 'G1G4'"
+    )

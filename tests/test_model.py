@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import srank
+from srank import Grade, Infraspecific, Level, MultiSeasonRank, Qualifier, Range, Rank, Season, Single
+
+
+def test_parse_builds_typed_objects() -> None:
+    rank = srank.parse("G5T1T3Q")
+    assert isinstance(rank, Rank)
+    assert rank.level is Level.GLOBAL
+    assert rank.value == Single(Grade.SECURE)
+    assert rank.infraspecific == Infraspecific(Range(Grade.CRITICALLY_IMPERILED, Grade.VULNERABLE))
+    assert rank.questionable
+    assert rank.season is None
+    assert rank.qualifiers == (Qualifier.QUESTIONABLE_TAXONOMY,)
+
+
+def test_multi_season_keeps_order() -> None:
+    code = srank.parse("S4N,S5B")
+    assert isinstance(code, MultiSeasonRank)
+    assert [part.season for part in code.parts] == [Season.NONBREEDING, Season.BREEDING]
+    assert code.level is Level.SUBNATIONAL
+    assert repr(code) == "<MultiSeasonRank 'S4N,S5B'>"
+
+
+def test_n_is_level_and_season() -> None:
+    rank = srank.parse("NNRN")
+    assert isinstance(rank, Rank)
+    assert (rank.level, rank.value.grade if isinstance(rank.value, Single) else None, rank.season) == (
+        Level.NATIONAL,
+        Grade.NOT_RANKED,
+        Season.NONBREEDING,
+    )
+    assert srank.parse("N4N5B") == Rank(
+        Level.NATIONAL, Range(Grade.APPARENTLY_SECURE, Grade.SECURE), season=Season.BREEDING
+    )
+
+
+def test_repr_and_str() -> None:
+    rank = srank.parse("G5T1T3Q")
+    assert repr(rank) == "<Rank 'G5T1T3Q'>"
+    assert str(rank) == "G5T1T3Q"
+
+
+def test_built_by_hand_equals_parsed() -> None:
+    built = Rank(Level.SUBNATIONAL, Single(Grade.VULNERABLE, inexact=True), season=Season.BREEDING)
+    assert str(built) == "S3?B"
+    assert built == srank.parse("S3?B")
+    assert hash(built) == hash(srank.parse("S3?B"))
+
+
+def test_warnings_do_not_change_equality() -> None:
+    lenient = srank.parse(" s3 ", lenient=True)
+    assert lenient.warnings
+    assert lenient == srank.parse("S3")
+    assert hash(lenient) == hash(srank.parse("S3"))
+    assert len({lenient, srank.parse("S3")}) == 1
+
+
+def test_objects_are_frozen() -> None:
+    rank = Rank(Level.GLOBAL, Single(Grade.VULNERABLE))
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        rank.level = Level.NATIONAL  # type: ignore[misc]
+
+
+def test_no_field_order_comparison() -> None:
+    # Imperilment order is a separate, documented key; field order must not leak in.
+    with pytest.raises(TypeError):
+        _ = Range(Grade.IMPERILED, Grade.VULNERABLE) < Range(Grade.IMPERILED, Grade.APPARENTLY_SECURE)
+
+
+def test_rank_is_not_equal_to_its_string() -> None:
+    assert srank.parse("G3").__eq__("G3") is NotImplemented
+
+
+@pytest.mark.parametrize(
+    ("build", "code"),
+    [
+        (lambda: Single(Grade.NOT_RANKED, inexact=True), "inexact-on-status"),
+        (lambda: Range(Grade.VULNERABLE, Grade.IMPERILED), "range-reversed"),
+        (lambda: Range(Grade.CRITICALLY_IMPERILED, Grade.APPARENTLY_SECURE), "range-too-wide"),
+        (lambda: Range(Grade.PRESUMED_EXTINCT, Grade.VULNERABLE), "syntax"),
+        (lambda: Rank(Level.GLOBAL, Single(Grade.VULNERABLE), season=Season.BREEDING), "season-not-allowed"),
+        (lambda: Rank(Level.SUBNATIONAL, Single(Grade.VULNERABLE), questionable=True), "questionable-not-global"),
+        (lambda: Rank(Level.GLOBAL, Single(Grade.VULNERABLE), captive=True), "captive-not-extinct"),
+        (lambda: Rank(Level.NATIONAL, Single(Grade.PRESUMED_EXTINCT), captive=True), "captive-not-global"),
+        (
+            lambda: Rank(
+                Level.GLOBAL, Single(Grade.IMPERILED), infraspecific=Infraspecific(Single(Grade.APPARENTLY_SECURE))
+            ),
+            "infraspecific-more-secure",
+        ),
+        (
+            lambda: MultiSeasonRank((Rank(Level.SUBNATIONAL, Single(Grade.VULNERABLE), season=Season.BREEDING),)),
+            "syntax",
+        ),
+    ],
+)
+def test_direct_construction_applies_the_same_rules(build: object, code: str) -> None:
+    with pytest.raises(srank.InvalidRankError) as caught:
+        build()  # type: ignore[operator]
+    assert caught.value.code == code
+
+
+def test_wrong_types_are_type_errors() -> None:
+    with pytest.raises(TypeError, match=r"level must be a srank\.Level"):
+        Rank("G", Single(Grade.SECURE))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"grade must be a srank\.Grade"):
+        Single("5")  # type: ignore[arg-type]
+
+
+def test_grade_numbers() -> None:
+    assert [grade.number for grade in Grade] == [1, 2, 3, 4, 5, None, None, None, None, None]
+    assert Grade.from_number(3) is Grade.VULNERABLE
+
+
+def test_seed_form_is_accepted_with_a_warning() -> None:
+    rank = srank.parse("S5T1T3Q")
+    assert [finding.code for finding in rank.warnings] == ["nonstandard-plants-form"]
+    assert rank.warnings[0].severity is srank.Severity.WARNING
+    assert rank.warnings[0].span == (2, 6)

@@ -1,0 +1,95 @@
+"""Build the sdist, build the wheel *from that sdist*, check both, and use the wheel.
+
+This proves the grammar (kept once, in grammar/) and the package data reach a
+user however srank is installed. Run from the project root: python tools/check_dist.py
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tarfile
+import tempfile
+import venv
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SDIST_REQUIRED = ["grammar/ranks.lark", "src/srank/py.typed", "src/srank/__init__.py", "LICENSE", "pyproject.toml"]
+WHEEL_REQUIRED = ["srank/ranks.lark", "srank/py.typed", "srank/__init__.py"]
+DATA_FILES = sorted(
+    path.relative_to(ROOT / "src").as_posix()
+    for path in (ROOT / "src" / "srank").rglob("*")
+    if path.is_file() and path.suffix in {".toml", ".json"}
+)
+FORBIDDEN = (
+    "tests/",
+    "__pycache__",
+    ".pyc",
+    ".hypothesis",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".pytest_cache",
+    "docs/_build",
+)
+
+SMOKE = """
+import srank
+rank = srank.parse("S5T1T3Q")
+assert str(rank) == "S5T1T3Q", rank
+assert srank.parse("N5B,N4N,N5M").parts[1].season is srank.Season.NONBREEDING
+print("wheel from sdist parses", repr(rank))
+"""
+
+
+def _fail(message: str) -> None:
+    print(f"check_dist: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def _check_names(kind: str, names: list[str], required: list[str]) -> None:
+    for name in required:
+        if name not in names:
+            _fail(f"{kind} lacks {name}")
+    for name in names:
+        if any(bad in name for bad in FORBIDDEN):
+            _fail(f"{kind} must not contain {name}")
+    print(f"{kind}: {len(names)} files, required present, no tests or caches")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch) / "dist"
+        # python -m build makes the sdist, then builds the wheel from the unpacked sdist.
+        subprocess.run([sys.executable, "-m", "build", "--outdir", str(out), str(ROOT)], check=True)
+        (sdist,) = out.glob("*.tar.gz")
+        (wheel,) = out.glob("*.whl")
+        with tarfile.open(sdist) as archive:
+            prefix = archive.getnames()[0].split("/")[0] + "/"
+            sdist_names = [name.removeprefix(prefix) for name in archive.getnames() if "/" in name]
+        _check_names("sdist", sdist_names, SDIST_REQUIRED + [f"src/{name}" for name in DATA_FILES])
+        with zipfile.ZipFile(wheel) as archive:
+            wheel_names = archive.namelist()
+        _check_names("wheel", wheel_names, WHEEL_REQUIRED + DATA_FILES)
+
+        env = Path(scratch) / "venv"
+        venv.create(env, with_pip=True)
+        python = env / "bin" / "python"
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(wheel)], check=True)
+        # Run from an empty folder so the source tree cannot be imported by accident.
+        result = subprocess.run([str(python), "-c", SMOKE], cwd=scratch, check=True, capture_output=True, text=True)
+        print(result.stdout.strip())
+        location = subprocess.run(
+            [str(python), "-c", "import srank; print(srank.__file__)"],
+            cwd=scratch,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        if not location.startswith(str(env)):
+            _fail(f"srank was imported from {location}, not from the clean environment")
+
+
+if __name__ == "__main__":
+    main()
