@@ -9,12 +9,15 @@ noticed while reading the text) take no part in them.
 from __future__ import annotations
 
 import enum
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
 from ._errors import InvalidRankError
 from ._findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from ._render import Explanation
 
 __all__ = [
     "Grade",
@@ -86,7 +89,7 @@ def _invalid(message: str, code: str, text: str, span: tuple[int, int], hint: st
     return InvalidRankError(message, text=text, span=span, hint=hint, code=code)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, order=False)
 class Single:
     """A single grade such as 3, 3? (inexact) or NR."""
 
@@ -120,7 +123,7 @@ class Single:
         return f"<Single {self.format('')!r}>"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, order=False)
 class Range:
     """A range of numbers such as 2-3 (written G2G3): the rank is one of them."""
 
@@ -181,7 +184,7 @@ def _is_extinct_status(value: Value) -> bool:
     return isinstance(value, Single) and value.grade in (Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, order=False)
 class Infraspecific:
     """The T part of a global rank: the rank of a subspecies, variety or population."""
 
@@ -199,8 +202,92 @@ class Infraspecific:
         return f"<Infraspecific {str(self)!r}>"
 
 
-@attrs.frozen(repr=False)
-class Rank:
+class _RankBehaviour:
+    """What every rank code can do, shared by Rank and MultiSeasonRank.
+
+    The work lives in the layers above the model (semantics in ``_semantics``,
+    text in ``_render``); these methods import them on first use so the model
+    never depends on them at import time.
+    """
+
+    __slots__ = ()
+
+    # -- presentation (issue: descriptions) ---------------------------------
+    def explain(self, *, lang: str = "en") -> list[Explanation]:
+        """Typed entries, one per component, in reading order."""
+        from ._render import explain
+
+        return explain(self, lang=lang)  # type: ignore[arg-type]
+
+    def describe(self, *, style: str = "short", lang: str = "en") -> str:
+        """Readable status text: style "short", "long" or "plants" (USDA PLANTS)."""
+        from ._render import describe
+
+        return describe(self, style=style, lang=lang)  # type: ignore[arg-type]
+
+    # -- semantics (issue: rounding and order) ------------------------------
+    def rounded(self) -> Rank | MultiSeasonRank:
+        """NatureServe's rounded rank (roundedGRank / roundedSRank)."""
+        from ._semantics import rounded
+
+        return rounded(self)  # type: ignore[arg-type]
+
+    def bounds(self) -> tuple[int, int] | None:
+        """The most and least imperiled number the rank allows; None off the 1-5 scale."""
+        from ._semantics import bounds
+
+        return bounds(self)  # type: ignore[arg-type]
+
+    def sort_key(self) -> tuple[object, ...]:
+        """The documented imperilment sort key: smaller is more imperiled."""
+        from ._semantics import sort_key
+
+        return sort_key(self)  # type: ignore[arg-type]
+
+    def is_imperiled(self, threshold: int = 3) -> bool:
+        from ._semantics import is_imperiled
+
+        return is_imperiled(self, threshold)  # type: ignore[arg-type]
+
+    def is_extinct(self) -> bool:
+        from ._semantics import is_extinct
+
+        return is_extinct(self)  # type: ignore[arg-type]
+
+    def is_possibly_extinct(self) -> bool:
+        from ._semantics import is_possibly_extinct
+
+        return is_possibly_extinct(self)  # type: ignore[arg-type]
+
+    def is_ranked(self) -> bool:
+        from ._semantics import is_ranked
+
+        return is_ranked(self)  # type: ignore[arg-type]
+
+    # "a < b" means "a is more imperiled than b".
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, _RankBehaviour):
+            return NotImplemented
+        return self.sort_key() < other.sort_key()
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, _RankBehaviour):
+            return NotImplemented
+        return self.sort_key() <= other.sort_key()
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, _RankBehaviour):
+            return NotImplemented
+        return self.sort_key() > other.sort_key()
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, _RankBehaviour):
+            return NotImplemented
+        return self.sort_key() >= other.sort_key()
+
+
+@attrs.frozen(repr=False, order=False)
+class Rank(_RankBehaviour):
     """One rank code of a single season: G5T1T3Q, S2B, N4N5, TNR.
 
     ``warnings`` holds what was noticed while reading the text (lenient
@@ -358,8 +445,8 @@ class Rank:
         return f"<Rank {self._code!r}>"
 
 
-@attrs.frozen(repr=False)
-class MultiSeasonRank:
+@attrs.frozen(repr=False, order=False)
+class MultiSeasonRank(_RankBehaviour):
     """Several seasonal ranks of one level in one code, in the order written: S2B,S4N."""
 
     parts: tuple[Rank, ...]
