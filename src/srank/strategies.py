@@ -1,11 +1,30 @@
 """Hypothesis strategies for rank objects and codes (install ``srank[hypothesis]``).
 
-Draws shrink towards the simplest codes (G5, then S1), so a failing example
-in your own tests is as short as it can be.
+Use them to test your own code with valid and invalid rank codes::
+
+    from hypothesis import given
+    from srank.strategies import invalid_codes, ranks
+
+    @given(ranks(levels=srank.Level.SUBNATIONAL, seasons=False))
+    def test_my_report_accepts_every_state_rank(rank): ...
+
+    @given(invalid_codes())
+    def test_my_loader_rejects_bad_codes(text): ...
+
+Draws shrink towards the simplest codes: ``G5`` for any rank, ``S1`` for a
+subnational one. Every draw makes the same number of choices whatever it picks,
+and each choice lists the simplest option first, which is what lets
+hypothesis's shrinker (fewest, then smallest choices first) end on those codes.
+
+Once hypothesis is imported, ``st.from_type(srank.Rank)`` and
+``st.from_type(srank.MultiSeasonRank)`` use these strategies: hypothesis finds
+them through its ``hypothesis`` entry point, so ``import srank`` alone never
+imports hypothesis.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection
 
 from hypothesis import strategies as st
@@ -15,22 +34,27 @@ from ._parse import is_valid
 
 __all__ = ["invalid_codes", "multi_season_ranks", "rank_codes", "ranks"]
 
-_NUMBERS = [5, 1, 2, 3, 4]  # first element = where shrinking ends up
-_STATUSES = [Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT, Grade.UNRANKABLE, Grade.NOT_RANKED, Grade.NOT_APPLICABLE]
-_RANGES = [(low, high) for low in range(1, 5) for high in (low + 1, low + 2) if high <= 5]
+_ALL_LEVELS = (Level.GLOBAL, Level.SUBNATIONAL, Level.NATIONAL, Level.INFRASPECIFIC)
+_SEASONAL = (Level.NATIONAL, Level.SUBNATIONAL)
+_STATUSES = (Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT, Grade.UNRANKABLE, Grade.NOT_RANKED, Grade.NOT_APPLICABLE)
+# Ranges NatureServe allows: low < high, skipping at most one rank (G1G3, not G1G4).
+_RANGES = tuple((low, high) for low in range(1, 5) for high in (low + 1, low + 2) if high <= 5)
 
 
-@st.composite
-def _values(draw: st.DrawFn, *, inexact: bool, number_first: int) -> Value:
-    numbers = [number_first] + [n for n in _NUMBERS if n != number_first]
-    kind = draw(st.sampled_from(["number", "status", "range"]))
-    if kind == "number":
-        number = draw(st.sampled_from(numbers))
-        return Single(Grade.from_number(number), inexact=inexact and draw(st.booleans()))
-    if kind == "status":
-        return Single(draw(st.sampled_from(_STATUSES)))
-    low, high = draw(st.sampled_from(_RANGES))
-    return Range(Grade.from_number(low), Grade.from_number(high))
+@functools.cache
+def _value_menu(*, inexact: bool, secure_first: bool) -> tuple[Value, ...]:
+    """Every value a rank can hold, simplest first: numbers, inexact numbers, statuses, ranges.
+
+    Global and infraspecific menus start at 5 (G5, the commonest global rank),
+    national and subnational ones at 1 (S1).
+    """
+    numbers = (5, 1, 2, 3, 4) if secure_first else (1, 2, 3, 4, 5)
+    menu: list[Value] = [Single(Grade.from_number(number)) for number in numbers]
+    if inexact:
+        menu += [Single(Grade.from_number(number), inexact=True) for number in numbers]
+    menu += [Single(status) for status in _STATUSES]
+    menu += [Range(Grade.from_number(low), Grade.from_number(high)) for low, high in _RANGES]
+    return tuple(menu)
 
 
 def _is_extinct(value: Value) -> bool:
@@ -38,73 +62,127 @@ def _is_extinct(value: Value) -> bool:
 
 
 def _not_more_secure(species: Value, infra: Value) -> bool:
+    """A subspecies or variety is at least as imperiled as its species: G2T3 is invalid."""
     species_high, infra_low = species.high.number, infra.low.number
     return species_high is None or infra_low is None or infra_low <= species_high
+
+
+def _normalise_levels(levels: Level | Collection[Level] | None) -> tuple[Level, ...]:
+    if levels is None:
+        return _ALL_LEVELS
+    chosen = (levels,) if isinstance(levels, Level) else tuple(levels)
+    if not chosen or not all(isinstance(level, Level) for level in chosen):
+        raise ValueError("levels must be a srank.Level or a non-empty collection of srank.Level")
+    # Keep the canonical order so that shrinking prefers G, then S, N and T.
+    return tuple(level for level in _ALL_LEVELS if level in chosen)
 
 
 @st.composite
 def _single_ranks(
     draw: st.DrawFn, levels: tuple[Level, ...], qualifiers: bool, seasons: bool, infraspecific: bool
 ) -> Rank:
+    # Every branch draws the same choices in the same order (unused ones are
+    # ignored), so the shrinker compares draws choice by choice.
     level = draw(st.sampled_from(levels))
-    number_first = 5 if level in (Level.GLOBAL, Level.INFRASPECIFIC) else 1
-    value = draw(_values(inexact=qualifiers, number_first=number_first))
-    if level in (Level.NATIONAL, Level.SUBNATIONAL):
-        season = draw(st.none() | st.sampled_from(list(Season))) if seasons else None
-        return Rank(level, value, season=season)
-    captive = qualifiers and _is_extinct(value) and draw(st.booleans())
-    infra = None
-    if level is Level.GLOBAL and infraspecific and draw(st.booleans()):
-        infra_value = draw(_values(inexact=qualifiers, number_first=5).filter(lambda v: _not_more_secure(value, v)))
-        infra_captive = qualifiers and _is_extinct(infra_value) and draw(st.booleans())
-        infra = Infraspecific(infra_value, captive=infra_captive)
+    secure_first = level in (Level.GLOBAL, Level.INFRASPECIFIC)
+    value = draw(st.sampled_from(_value_menu(inexact=qualifiers, secure_first=secure_first)))
+    season = draw(st.sampled_from((None, *Season))) if seasons else None
+    captive = qualifiers and draw(st.booleans())
+    with_infra = infraspecific and draw(st.booleans())
+    infra_menu = [v for v in _value_menu(inexact=qualifiers, secure_first=True) if _not_more_secure(value, v)]
+    infra_value = draw(st.sampled_from(infra_menu)) if infraspecific else None
+    infra_captive = qualifiers and infraspecific and draw(st.booleans())
     questionable = qualifiers and draw(st.booleans())
-    return Rank(level, value, captive=captive, infraspecific=infra, questionable=questionable)
+
+    if level in _SEASONAL:
+        return Rank(level, value, season=season)
+    infra = None
+    if level is Level.GLOBAL and with_infra and infra_value is not None:
+        infra = Infraspecific(infra_value, captive=infra_captive and _is_extinct(infra_value))
+    return Rank(
+        level,
+        value,
+        captive=captive and _is_extinct(value),
+        infraspecific=infra,
+        questionable=questionable,
+    )
 
 
 def ranks(
     *,
-    levels: Collection[Level] | None = None,
+    levels: Level | Collection[Level] | None = None,
     qualifiers: bool = True,
     seasons: bool = True,
     infraspecific: bool = True,
 ) -> st.SearchStrategy[Rank]:
     """Valid single-season ranks in NatureServe's official syntax.
 
-    ``levels`` limits the levels drawn; ``qualifiers=False`` leaves out ?, C and Q;
-    ``seasons=False`` leaves out B, N and M; ``infraspecific=False`` leaves out
-    G+T codes.
+    :param levels: the levels to draw from (one :class:`srank.Level` or several);
+        all four by default.
+    :param qualifiers: ``False`` leaves out ``?`` (inexact), ``C`` (captive) and
+        ``Q`` (questionable taxonomy).
+    :param seasons: ``False`` leaves out the season letters ``B``, ``N`` and ``M``
+        of national and subnational ranks.
+    :param infraspecific: ``False`` leaves out global ranks with a T part
+        (``G5T2``).
+
+    Every rank drawn parses back to itself: ``srank.parse(str(rank)) == rank``.
+    Shrinks towards ``G5`` (``S1`` when only subnational ranks are drawn).
     """
-    chosen = (
-        tuple(levels) if levels is not None else (Level.GLOBAL, Level.SUBNATIONAL, Level.NATIONAL, Level.INFRASPECIFIC)
-    )
-    if not chosen or not all(isinstance(level, Level) for level in chosen):
-        raise ValueError("levels must be a non-empty collection of srank.Level")
-    return _single_ranks(chosen, qualifiers, seasons, infraspecific)
+    chosen = _normalise_levels(levels)
+    return _single_ranks(chosen, bool(qualifiers), bool(seasons), bool(infraspecific))
 
 
 @st.composite
-def multi_season_ranks(draw: st.DrawFn, *, levels: Collection[Level] | None = None) -> MultiSeasonRank:
-    """Valid multi-season codes such as S2B,S4N: two or three parts, distinct seasons."""
-    allowed = [
-        lvl for lvl in (levels or (Level.SUBNATIONAL, Level.NATIONAL)) if lvl in (Level.NATIONAL, Level.SUBNATIONAL)
-    ]
-    if not allowed:
-        raise ValueError("multi-season codes are national or subnational")
-    level = draw(st.sampled_from(allowed))
-    seasons = draw(st.permutations(list(Season)))[: draw(st.integers(2, 3))]
-    parts = tuple(Rank(level, draw(_values(inexact=True, number_first=1)), season=season) for season in seasons)
-    return MultiSeasonRank(parts)
+def _multi_season_ranks(draw: st.DrawFn, levels: tuple[Level, ...]) -> MultiSeasonRank:
+    level = draw(st.sampled_from(levels))
+    order = draw(st.permutations(list(Season)))
+    count = draw(st.integers(2, 3))
+    menu = _value_menu(inexact=True, secure_first=False)
+    values = [draw(st.sampled_from(menu)) for _ in range(3)][:count]
+    return MultiSeasonRank(
+        tuple(Rank(level, value, season=season) for value, season in zip(values, order[:count], strict=True))
+    )
+
+
+def multi_season_ranks(*, levels: Level | Collection[Level] | None = None) -> st.SearchStrategy[MultiSeasonRank]:
+    """Valid multi-season codes such as ``S2B,S4N``: two or three parts, each season once.
+
+    :param levels: :attr:`srank.Level.SUBNATIONAL`, :attr:`srank.Level.NATIONAL` or
+        both (the default); other levels have no seasons.
+
+    Shrinks towards ``S1B,S1N``.
+    """
+    chosen = tuple(level for level in _normalise_levels(levels or _SEASONAL) if level in _SEASONAL)
+    if not chosen:
+        raise ValueError("multi-season codes are national or subnational: levels must include one of them")
+    return _multi_season_ranks(chosen)
 
 
 def rank_codes(*, multi_season: bool = True) -> st.SearchStrategy[str]:
-    """Valid code strings, as strict parsing accepts them."""
-    single = ranks().map(str)
-    return st.one_of(single, multi_season_ranks().map(str)) if multi_season else single
+    """Valid code strings in canonical form, as strict parsing accepts them.
+
+    :param multi_season: ``False`` leaves out multi-season codes (``S2B,S4N``).
+
+    Shrinks towards ``"G5"``.
+    """
+    if not multi_season:
+        return ranks().map(str)
+    return _rank_codes(ranks(), multi_season_ranks())
+
+
+@st.composite
+def _rank_codes(draw: st.DrawFn, singles: st.SearchStrategy[Rank], multis: st.SearchStrategy[MultiSeasonRank]) -> str:
+    # Both are drawn, one is used: with st.one_of a multi-season draw makes
+    # fewer choices than a single one and the shrinker would prefer it to G5.
+    single = draw(singles)
+    multi = draw(multis)
+    return str(multi if draw(st.booleans()) else single)
 
 
 _NOISE = "GNSTXHUQCBMRA?,0123456789 -/abgnsq\n"
-_KNOWN_BAD = [
+# Common mistakes, each rejected by strict parsing for a different reason.
+_KNOWN_BAD = (
     "",
     "G",
     "G6",
@@ -131,7 +209,7 @@ _KNOWN_BAD = [
     "G5T",
     "S2B,",
     ",S2B",
-]
+)
 
 
 @st.composite
@@ -148,7 +226,12 @@ def _mutated(draw: st.DrawFn) -> str:
 
 
 def invalid_codes() -> st.SearchStrategy[str]:
-    """Strings that strict parsing rejects: near misses of valid codes and common mistakes."""
+    """Strings that strict parsing rejects: common mistakes and near misses of valid codes.
+
+    Near misses are valid codes with one character inserted, deleted or
+    replaced; those that happen to stay valid are left out. Shrinks towards
+    ``""``.
+    """
     return st.one_of(st.sampled_from(_KNOWN_BAD), _mutated()).filter(lambda text: not is_valid(text))
 
 
