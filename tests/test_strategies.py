@@ -180,7 +180,7 @@ def test_shrinks_to_the_simplest_code_with_a_property(condition: Callable[[Rank]
 
 def test_entry_point_is_installed() -> None:
     (entry,) = [entry for entry in entry_points(group="hypothesis") if entry.name == "srank"]
-    assert entry.value == "srank.strategies:_hypothesis_setup_hook"
+    assert entry.value == "srank._hypothesis_plugin:_hypothesis_setup_hook"
 
 
 @given(st.from_type(Rank), st.from_type(MultiSeasonRank))
@@ -194,17 +194,33 @@ _CHILD = """
 import json, sys
 import srank
 before = "hypothesis" in sys.modules
-import hypothesis
+{first_import}
 from hypothesis import find, settings, strategies as st
 drawn = find(st.from_type(srank.Rank), lambda rank: True, settings=settings(database=None))
-print(json.dumps({"before": before, "type": type(drawn).__name__, "code": str(drawn)}))
+multi = find(st.from_type(srank.MultiSeasonRank), lambda rank: True, settings=settings(database=None))
+print(json.dumps({{"before": before, "type": type(drawn).__name__, "code": str(drawn), "multi": str(multi)}}))
 """
 
 
-def test_import_srank_does_not_import_hypothesis_and_registration_follows_it() -> None:
+@pytest.mark.parametrize(
+    "first_import",
+    [
+        "import hypothesis",
+        # srank.strategies imports hypothesis, whose entry point then runs while
+        # srank.strategies is half loaded: the hook must cope.
+        "import srank.strategies",
+        "from srank.strategies import ranks",
+    ],
+)
+def test_import_srank_does_not_import_hypothesis_and_registration_follows_it(first_import: str) -> None:
     env = {key: value for key, value in os.environ.items() if key != "HYPOTHESIS_NO_PLUGINS"}
     result = subprocess.run(
-        [sys.executable, "-c", _CHILD], capture_output=True, text=True, check=True, env=env, timeout=120
+        [sys.executable, "-c", _CHILD.format(first_import=first_import)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        timeout=120,
     )
     report = json.loads(result.stdout.strip().splitlines()[-1])
-    assert report == {"before": False, "type": "Rank", "code": "G5"}
+    assert report == {"before": False, "type": "Rank", "code": "G5", "multi": "S1B,S1N"}

@@ -233,9 +233,3 @@ def invalid_codes() -> st.SearchStrategy[str]:
     ``""``.
     """
     return st.one_of(st.sampled_from(_KNOWN_BAD), _mutated()).filter(lambda text: not is_valid(text))
-
-
-def _hypothesis_setup_hook() -> None:
-    """Entry point: hypothesis calls this on import, so st.from_type(srank.Rank) works."""
-    st.register_type_strategy(Rank, ranks())
-    st.register_type_strategy(MultiSeasonRank, multi_season_ranks())
