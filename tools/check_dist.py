@@ -34,6 +34,21 @@ FORBIDDEN = (
     "docs/_build",
 )
 
+# The wheel's metadata must register the hypothesis plugin and carry the classifiers.
+ENTRY_POINT = "srank = srank._hypothesis_plugin:_hypothesis_setup_hook"
+CLASSIFIER = "Classifier: Framework :: Hypothesis"
+
+# With the hypothesis extra installed, st.from_type(srank.Rank) draws ranks.
+HYPOTHESIS_SMOKE = """
+import sys
+import srank
+assert "hypothesis" not in sys.modules, "import srank imported hypothesis"
+from hypothesis import find, settings, strategies as st
+rank = find(st.from_type(srank.Rank), lambda rank: True, settings=settings(database=None))
+assert str(rank) == "G5", rank
+print("hypothesis entry point registers srank.Rank; simplest draw", rank)
+"""
+
 SMOKE = """
 import srank
 rank = srank.parse("S5T1T3Q")
@@ -58,6 +73,18 @@ def _check_names(kind: str, names: list[str], required: list[str]) -> None:
     print(f"{kind}: {len(names)} files, required present, no tests or caches")
 
 
+def _check_wheel_metadata(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        info = {Path(name).name: name for name in archive.namelist() if ".dist-info/" in name}
+        entry_points = archive.read(info["entry_points.txt"]).decode() if "entry_points.txt" in info else ""
+        meta = archive.read(info["METADATA"]).decode()
+    if "[hypothesis]" not in entry_points or ENTRY_POINT not in entry_points:
+        _fail(f"wheel does not register the hypothesis entry point {ENTRY_POINT!r}")
+    if CLASSIFIER not in meta.splitlines():
+        _fail(f"wheel metadata lacks {CLASSIFIER!r}")
+    print("wheel: hypothesis entry point and classifiers present")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "dist"
@@ -72,6 +99,7 @@ def main() -> None:
         with zipfile.ZipFile(wheel) as archive:
             wheel_names = archive.namelist()
         _check_names("wheel", wheel_names, WHEEL_REQUIRED + DATA_FILES)
+        _check_wheel_metadata(wheel)
 
         env = Path(scratch) / "venv"
         venv.create(env, with_pip=True)
@@ -79,6 +107,13 @@ def main() -> None:
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(wheel)], check=True)
         # Run from an empty folder so the source tree cannot be imported by accident.
         result = subprocess.run([str(python), "-c", SMOKE], cwd=scratch, check=True, capture_output=True, text=True)
+        print(result.stdout.strip())
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", f"srank[hypothesis] @ {wheel.as_uri()}"], check=True
+        )
+        result = subprocess.run(
+            [str(python), "-c", HYPOTHESIS_SMOKE], cwd=scratch, check=True, capture_output=True, text=True
+        )
         print(result.stdout.strip())
         location = subprocess.run(
             [str(python), "-c", "import srank; print(srank.__file__)"],
