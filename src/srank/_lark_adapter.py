@@ -7,10 +7,9 @@ no parse tree is made, and turns every Lark exception into InvalidRankError.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
-from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from ._errors import InvalidRankError, SrankError, show_char
@@ -22,18 +21,21 @@ if TYPE_CHECKING:
 __all__ = ["grammar_text", "parse_code"]
 
 GRAMMAR_NAME = "ranks.lark"
-# In a source checkout (editable install, tests) the grammar sits in grammar/ at
-# the top of the project; hatchling's force-include copies it into wheels only.
-_SOURCE_GRAMMAR = Path(__file__).resolve().parent.parent.parent / "grammar" / GRAMMAR_NAME
 
 
 def grammar_text() -> str:
     """The grammar's text, from the installed package or the source tree."""
+    from importlib import resources  # not at import time: it costs more than srank itself
+
     packaged = resources.files("srank").joinpath(GRAMMAR_NAME)
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
-    if _SOURCE_GRAMMAR.is_file():
-        return _SOURCE_GRAMMAR.read_text(encoding="utf-8")
+    # In a source checkout (editable install, tests) the grammar sits in grammar/
+    # at the top of the project; hatchling's force-include copies it into wheels only.
+    source = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, "grammar", GRAMMAR_NAME)
+    if os.path.isfile(source):
+        with open(source, encoding="utf-8") as handle:
+            return handle.read()
     raise SrankError(f"srank's grammar file {GRAMMAR_NAME} is missing: the installation is broken; reinstall srank")
 
 
@@ -128,15 +130,20 @@ class _ToModel:
 _GRADES = {grade.value: grade for grade in Grade}
 _SEASONS = {season.value: season for season in Season}
 # Values are immutable, so every parse shares one object per distinct value.
-_SINGLES = {(grade.value, False): Single(grade) for grade in Grade} | {
-    (grade.value, True): Single(grade, inexact=True) for grade in Grade if grade.number is not None
-}
-_RANGES = {
-    (str(low), str(high)): Range(Grade.from_number(low), Grade.from_number(high))
-    for low in range(1, 6)
-    for high in (low + 1, low + 2)
-    if high <= 5
-}
+# Filled when the parser is built, so that import srank does not pay for it.
+_SINGLES: dict[tuple[str, bool], Single] = {}
+_RANGES: dict[tuple[str, str], Range] = {}
+
+
+def _intern_values() -> None:
+    for grade in Grade:
+        _SINGLES[grade.value, False] = Single(grade)
+        if grade.number is not None:
+            _SINGLES[grade.value, True] = Single(grade, inexact=True)
+    for low in range(1, 6):
+        for high in (low + 1, low + 2):
+            if high <= 5:
+                _RANGES[str(low), str(high)] = Range(Grade.from_number(low), Grade.from_number(high))
 
 
 class _FastToken:
@@ -248,6 +255,7 @@ def _get_parser() -> Lark:
             if _parser is None:
                 from lark import Lark
 
+                _intern_values()
                 parser = Lark(grammar_text(), parser="lalr", lexer="contextual", transformer=_ToModel())
                 try:
                     _driver = _FastDriver(parser)

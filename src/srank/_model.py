@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, NoReturn, TypeAlias
 import attrs
 
 from ._errors import InvalidRankError
-from ._findings import Finding, Severity
 
 if TYPE_CHECKING:
+    from ._findings import Finding
     from ._render import Explanation
 
 __all__ = [
@@ -277,6 +277,21 @@ class _RankBehaviour:
 
         return is_ranked(self)  # type: ignore[arg-type]
 
+    # Equality and hashing follow the canonical code (cached as _code), which is
+    # also what makes a rank a cheap dict key for column-sized caches.
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._code == other._code  # type: ignore[attr-defined, no-any-return]
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._code != other._code  # type: ignore[attr-defined, no-any-return]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._code)  # type: ignore[attr-defined]
+
     # "a < b" means "a is more imperiled than b".
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, _RankBehaviour):
@@ -299,7 +314,7 @@ class _RankBehaviour:
         return self.sort_key() >= other.sort_key()
 
 
-@attrs.frozen(repr=False, order=False)
+@attrs.frozen(repr=False, order=False, eq=False)
 class Rank(_RankBehaviour):
     """One rank code of a single season: G5T1T3Q, S2B, N4N5, TNR.
 
@@ -314,8 +329,8 @@ class Rank(_RankBehaviour):
     infraspecific: Infraspecific | None = attrs.field(default=None, kw_only=True)
     questionable: bool = attrs.field(default=False, kw_only=True)
     season: Season | None = attrs.field(default=None, kw_only=True)
-    warnings: tuple[Finding, ...] = attrs.field(default=(), kw_only=True, eq=False)
-    _code: str = attrs.field(init=False, eq=False)
+    warnings: tuple[Finding, ...] = attrs.field(default=(), kw_only=True)
+    _code: str = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         # The happy path is kept cheap (it runs once per distinct code in a
@@ -444,6 +459,8 @@ class Rank(_RankBehaviour):
 
     def _notes(self) -> tuple[Finding, ...]:
         """Warnings about an accepted rank: the PLANTS form, and Q on a rank of 5."""
+        from ._findings import Finding, Severity
+
         code, _, infra_at, questionable_at, _ = self._layout()
         notes: list[Finding] = []
         if self.infraspecific is not None and self.level is Level.SUBNATIONAL:
@@ -495,13 +512,13 @@ class Rank(_RankBehaviour):
         return f"<Rank {self._code!r}>"
 
 
-@attrs.frozen(repr=False, order=False)
+@attrs.frozen(repr=False, order=False, eq=False)
 class MultiSeasonRank(_RankBehaviour):
     """Several seasonal ranks of one level in one code, in the order written: S2B,S4N."""
 
     parts: tuple[Rank, ...]
-    warnings: tuple[Finding, ...] = attrs.field(default=(), kw_only=True, eq=False)
-    _code: str = attrs.field(init=False, eq=False)
+    warnings: tuple[Finding, ...] = attrs.field(default=(), kw_only=True)
+    _code: str = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         parts = self.parts
@@ -539,6 +556,8 @@ class MultiSeasonRank(_RankBehaviour):
                     (start, start + 1),
                     f"write every part as a {_LEVEL_WORD[parts[0].level]} rank, as in S2B,S4N",
                 )
+        from ._findings import Finding, Severity
+
         seen: set[Season] = set()
         notes: list[Finding] = []
         for part, start in zip(parts, starts, strict=True):
