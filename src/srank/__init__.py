@@ -6,10 +6,12 @@ from ._errors import InvalidRankError, SrankError
 from ._findings import Finding, Severity
 from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Qualifier, Range, Rank, Season, Single
 from ._parse import is_valid, parse
+from ._render import Explanation, describe, explain
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Explanation",
     "Finding",
     "Grade",
     "Infraspecific",
@@ -24,6 +26,8 @@ __all__ = [
     "Single",
     "SrankError",
     "__version__",
+    "describe",
+    "explain",
     "is_valid",
     "parse",
 ]
