@@ -19,7 +19,15 @@ from ._errors import SrankError
 from ._model import Grade, Level, Qualifier, Season
 from ._normalize import LEGACY_CODES
 
-__all__ = ["EXTINCTION_WORDINGS", "PLANTS_EXTINCTION_WORDINGS", "Table", "available_languages", "load", "required_keys"]
+__all__ = [
+    "EXTINCTION_WORDINGS",
+    "PLANTS_EXTINCTION_WORDINGS",
+    "Table",
+    "available_languages",
+    "load",
+    "read_table",
+    "required_keys",
+]
 
 Key = tuple[str, ...]
 
@@ -101,11 +109,15 @@ def _load_cached(lang: str) -> Table:
     if lang not in files:
         choices = ", ".join(repr(name) for name in sorted(files))
         raise ValueError(f"Unknown lang {lang!r}; choose one of: {choices}")
+    return read_table(lang, files[lang].read_text(encoding="utf-8"), f"srank/descriptions/{lang}.toml")
+
+
+def read_table(lang: str, toml_text: str, source: str) -> Table:
+    """Parse and check one table; SrankError names the file and the entries at fault."""
     import tomllib
 
-    source = f"srank/descriptions/{lang}.toml"
     try:
-        data = tomllib.loads(files[lang].read_text(encoding="utf-8"))
+        data = tomllib.loads(toml_text)
     except tomllib.TOMLDecodeError as error:
         raise SrankError(f"{source} is not valid TOML: {error}") from None
     texts = dict(_flatten(data, (), source))
