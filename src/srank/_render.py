@@ -17,20 +17,20 @@ from ._model import Grade, Level, MultiSeasonRank, Range, Rank, Single, Value
 from ._normalize import LEGACY_CODES, Legacy
 from ._parse import parse
 
-__all__ = ["STYLES", "Component", "Explanation", "describe", "explain"]
+__all__ = ["ECOSYSTEM_WORDING", "EXTINCTION_WORDING", "STYLES", "Component", "Explanation", "describe", "explain"]
 
 Component: TypeAlias = Literal["legacy", "level", "value", "range", "qualifier", "season"]
 
 STYLES = ("short", "long", "plants")
 
 # NatureServe's words for X and H: a taxon is gone from the world or from a jurisdiction.
-_EXTINCTION_WORDING = {
+EXTINCTION_WORDING = {
     Level.GLOBAL: "extinct",
     Level.INFRASPECIFIC: "extinct",
     Level.NATIONAL: "extirpated",
     Level.SUBNATIONAL: "extirpated",
 }
-_ECOSYSTEM_WORDING = "eliminated"
+ECOSYSTEM_WORDING = "eliminated"
 _EXTINCTION_GRADES = (Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT)
 
 
@@ -147,7 +147,7 @@ def _part_pieces(part: Rank, index: int) -> list[_Piece]:
 
 def _value_key(level: Level, grade: Grade) -> Key:
     if grade in _EXTINCTION_GRADES:
-        return ("value", grade.value, _EXTINCTION_WORDING[level])
+        return ("value", grade.value, EXTINCTION_WORDING[level])
     return ("value", grade.value)
 
 
@@ -231,7 +231,7 @@ def _long(pieces: list[_Piece], table: Table) -> str:
         label, definition = _label(piece, table), _definition(piece, table)
         paragraph = table.text("long", piece.component).format(label=label, code=piece.code, definition=definition)
         if _has_ecosystem_wording(piece):
-            ecosystem = ("value", piece.key[1], _ECOSYSTEM_WORDING)
+            ecosystem = ("value", piece.key[1], ECOSYSTEM_WORDING)
             note = table.text("long", "ecosystem").format(
                 code=piece.code,
                 label=table.text(*ecosystem, "label"),
