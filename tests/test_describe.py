@@ -242,6 +242,25 @@ def test_a_table_with_a_number_instead_of_text_is_rejected() -> None:
         read_table("en", text, "en.toml")
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('label = "{low} to {high}"', 'label = "{low} to {top}"', r"range\.label uses unknown placeholders top"),
+        (
+            'label = "Migrant"',
+            'label = "Migrant {value}"',
+            r"season\.M\.label uses unknown placeholders value; allowed: none",
+        ),
+        ('label = "Migrant"', 'label = "Migrant {"', r"season\.M\.label has a broken \{placeholder\}"),
+    ],
+)
+def test_a_table_with_a_wrong_placeholder_is_rejected(old: str, new: str, message: str) -> None:
+    text = EN_TOML.read_text(encoding="utf-8")
+    assert old in text
+    with pytest.raises(srank.SrankError, match=message):
+        read_table("en", text.replace(old, new, 1), "en.toml")
+
+
 def test_a_broken_toml_file_is_rejected() -> None:
     with pytest.raises(srank.SrankError, match="not valid TOML"):
         read_table("en", "[level", "en.toml")

@@ -128,7 +128,55 @@ def read_table(lang: str, toml_text: str, source: str) -> Table:
         raise SrankError(f"{source} lacks entries: {', '.join(missing)}")
     if unused:
         raise SrankError(f"{source} has entries srank never uses: {', '.join(unused)}")
+    for key, text in sorted(texts.items()):
+        _check_placeholders(key, text, source)
     return Table(lang, texts)
+
+
+def allowed_placeholders(key: Key) -> frozenset[str]:
+    """The {fields} the renderer fills in the entry at ``key``."""
+    section, name = key[0], key[1]
+    if section == "range":
+        return frozenset({"low", "high"})
+    if section == "legacy":
+        return frozenset({"modern"})
+    if section == "short":
+        return _SHORT_PLACEHOLDERS.get(name, frozenset())
+    if section == "long" and name != "paragraph_separator":
+        return frozenset({"label", "code", "definition"})
+    if section == "plants":
+        return _PLANTS_PLACEHOLDERS.get(name, frozenset())
+    return frozenset()
+
+
+_SHORT_PLACEHOLDERS = {
+    "inexact": frozenset({"value"}),
+    "captive": frozenset({"value"}),
+    "infraspecific": frozenset({"value"}),
+    "infraspecific_alone": frozenset({"value"}),
+    "season": frozenset({"value", "season"}),
+    "legacy": frozenset({"code", "label"}),
+}
+_PLANTS_PLACEHOLDERS = {
+    "heading": frozenset({"code"}),
+    "item": frozenset({"text"}),
+    "level": frozenset({"label", "label_lower_first", "definition"}),
+}
+
+
+def _check_placeholders(key: Key, text: str, source: str) -> None:
+    import string
+
+    where = f"{source}: {'.'.join(key)}"
+    try:
+        found = {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+    except ValueError as error:
+        raise SrankError(f"{where} has a broken {{placeholder}}: {error}") from None
+    allowed = allowed_placeholders(key)
+    unknown = sorted(found - allowed)
+    if unknown:
+        choices = ", ".join(f"{{{name}}}" for name in sorted(allowed)) or "none"
+        raise SrankError(f"{where} uses unknown placeholders {', '.join(unknown)}; allowed: {choices}")
 
 
 def _flatten(data: Mapping[str, object], prefix: Key, source: str) -> Iterator[tuple[Key, str]]:
