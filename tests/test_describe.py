@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import subprocess
 import sys
 import tomllib
@@ -158,6 +159,47 @@ def _check_renders(rank: srank.Rank | srank.MultiSeasonRank) -> None:
 @given(st.one_of(ranks(), multi_season_ranks()))
 def test_every_drawn_form_renders_in_every_style(rank: srank.Rank | srank.MultiSeasonRank) -> None:
     _check_renders(rank)
+
+
+_EXTINCT = (srank.Grade.PRESUMED_EXTINCT, srank.Grade.POSSIBLY_EXTINCT)
+_NUMBERS = [grade for grade in srank.Grade if grade.number is not None]
+
+
+def _all_values() -> list[srank.Single | srank.Range]:
+    values: list[srank.Single | srank.Range] = [srank.Single(grade) for grade in srank.Grade]
+    values += [srank.Single(grade, inexact=True) for grade in _NUMBERS]
+    values += [
+        srank.Range(low, high)
+        for low, high in itertools.combinations(_NUMBERS, 2)
+        if _NUMBERS.index(high) - _NUMBERS.index(low) <= 2
+    ]
+    return values
+
+
+def _all_single_season_ranks() -> Iterator[srank.Rank]:
+    """Every G, N, S and T form (and the USDA PLANTS S+T form) with every qualifier and season."""
+    values = _all_values()
+    infras = [None, *(srank.Infraspecific(value) for value in values)]
+    infras += [srank.Infraspecific(srank.Single(grade), captive=True) for grade in _EXTINCT]
+    flags = (False, True)
+    for level, value, captive, questionable, season in itertools.product(
+        srank.Level, values, flags, flags, (None, *srank.Season)
+    ):
+        for infra in infras if level in (srank.Level.GLOBAL, srank.Level.SUBNATIONAL) else [None]:
+            try:
+                yield srank.Rank(
+                    level, value, captive=captive, infraspecific=infra, questionable=questionable, season=season
+                )
+            except srank.InvalidRankError:
+                continue
+
+
+def test_every_single_season_form_renders_in_every_style() -> None:
+    forms = list(_all_single_season_ranks())
+    assert {rank.level for rank in forms} == set(srank.Level)
+    assert len(forms) > 1000
+    for rank in forms:
+        _check_renders(rank)
 
 
 def _valid_rows() -> Iterator[tuple[str, bool]]:
