@@ -13,6 +13,7 @@ __version__ = "0.1.0"
 
 # public name -> private module that defines it
 _LAZY: dict[str, str] = {
+    "Explanation": "_render",
     "Finding": "_findings",
     "Grade": "_model",
     "Infraspecific": "_model",
@@ -26,11 +27,14 @@ _LAZY: dict[str, str] = {
     "Severity": "_findings",
     "Single": "_model",
     "SrankError": "_errors",
+    "describe": "_render",
+    "explain": "_render",
     "is_valid": "_parse",
     "parse": "_parse",
 }
 
 __all__ = [
+    "Explanation",
     "Finding",
     "Grade",
     "Infraspecific",
@@ -45,6 +49,8 @@ __all__ = [
     "Single",
     "SrankError",
     "__version__",
+    "describe",
+    "explain",
     "is_valid",
     "parse",
 ]
@@ -56,6 +62,7 @@ if TYPE_CHECKING:
     from ._findings import Finding, Severity
     from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Qualifier, Range, Rank, Season, Single
     from ._parse import is_valid, parse
+    from ._render import Explanation, describe, explain
 
 
 def __getattr__(name: str) -> Any:

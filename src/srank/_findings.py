@@ -24,13 +24,15 @@ class Finding:
 
     ``span`` is 0-based and end-exclusive. For lenient normalisations it points
     into the text as given; for rules about the rank itself it points into the
-    canonical code, ``str(rank)``.
+    canonical code, ``str(rank)``. ``fragment`` is the piece of code concerned,
+    so callers need not parse the message (for a legacy code: the code, "SA").
     """
 
     code: str
     severity: Severity
     message: str
     span: tuple[int, int]
+    fragment: str = ""
 
     def __str__(self) -> str:
         return f"{self.severity.value}[{self.code}]: {self.message}"

@@ -471,6 +471,7 @@ class Rank(_RankBehaviour):
                     f"{code!r} puts a T part after an S rank, as USDA PLANTS pages print it;"
                     " this is not NatureServe syntax",
                     (infra_at, questionable_at),
+                    code[infra_at:questionable_at],
                 )
             )
         if self.questionable:
@@ -483,6 +484,7 @@ class Rank(_RankBehaviour):
                         "Q on a rank of 5: NatureServe's guidance calls it invalid, since resolving"
                         " the taxonomy could not lower the priority further",
                         (questionable_at, questionable_at + 1),
+                        "Q",
                     )
                 )
         return tuple(notes)
@@ -569,6 +571,7 @@ class MultiSeasonRank(_RankBehaviour):
                         Severity.WARNING,
                         f"Part {part._code!r} of a multi-season code has no season letter",
                         (start, end),
+                        part._code,
                     )
                 )
             elif part.season in seen:
