@@ -507,6 +507,21 @@ class Rank(_RankBehaviour):
         """The seasonal parts: this rank alone, so one loop serves both kinds of code."""
         return (self,)
 
+    @property
+    def breeding(self) -> Rank | None:
+        """The breeding-season part (B), or None when the code has none."""
+        return _season_part(self.parts, Season.BREEDING)
+
+    @property
+    def nonbreeding(self) -> Rank | None:
+        """The nonbreeding-season part (N), or None when the code has none."""
+        return _season_part(self.parts, Season.NONBREEDING)
+
+    @property
+    def migrant(self) -> Rank | None:
+        """The migrant part (M), or None when the code has none."""
+        return _season_part(self.parts, Season.MIGRANT)
+
     def __str__(self) -> str:
         return self._code
 
@@ -591,11 +606,34 @@ class MultiSeasonRank(_RankBehaviour):
     def level(self) -> Level:
         return self.parts[0].level
 
+    @property
+    def breeding(self) -> Rank | None:
+        """The breeding-season part (B), or None when the code has none."""
+        return _season_part(self.parts, Season.BREEDING)
+
+    @property
+    def nonbreeding(self) -> Rank | None:
+        """The nonbreeding-season part (N), or None when the code has none."""
+        return _season_part(self.parts, Season.NONBREEDING)
+
+    @property
+    def migrant(self) -> Rank | None:
+        """The migrant part (M), or None when the code has none."""
+        return _season_part(self.parts, Season.MIGRANT)
+
     def __str__(self) -> str:
         return self._code
 
     def __repr__(self) -> str:
         return f"<MultiSeasonRank {self._code!r}>"
+
+
+def _season_part(parts: tuple[Rank, ...], season: Season) -> Rank | None:
+    # A rank without a season letter is not assigned to any season: None.
+    for part in parts:
+        if part.season is season:
+            return part
+    return None
 
 
 _LEVEL_WORD = {
