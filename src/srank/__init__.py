@@ -27,9 +27,13 @@ _LAZY: dict[str, str] = {
     "Severity": "_findings",
     "Single": "_model",
     "SrankError": "_errors",
+    "check": "_check",
+    "check_levels": "_check",
     "describe": "_render",
     "explain": "_render",
     "is_valid": "_parse",
+    "least_imperiled": "_semantics",
+    "most_imperiled": "_semantics",
     "parse": "_parse",
 }
 
@@ -49,20 +53,26 @@ __all__ = [
     "Single",
     "SrankError",
     "__version__",
+    "check",
+    "check_levels",
     "describe",
     "explain",
     "is_valid",
+    "least_imperiled",
+    "most_imperiled",
     "parse",
 ]
 
 if TYPE_CHECKING:
     from typing import Any
 
+    from ._check import check, check_levels
     from ._errors import InvalidRankError, SrankError
     from ._findings import Finding, Severity
     from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Qualifier, Range, Rank, Season, Single
     from ._parse import is_valid, parse
     from ._render import Explanation, describe, explain
+    from ._semantics import least_imperiled, most_imperiled
 
 
 def __getattr__(name: str) -> Any:
