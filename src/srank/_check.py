@@ -66,8 +66,8 @@ def _read(value: str | AnyRank | None, name: str, levels: tuple[Level, ...], len
     else:
         raise TypeError(f"{name} must be a str, a srank rank object or None, not {type(value).__name__}")
     if rank.level not in levels:
-        letters = " or ".join(level.value for level in levels)
-        raise ValueError(f"{name} must be a {letters} rank, not {str(rank)!r}")
+        wanted = {Level.GLOBAL: "a G or T rank", Level.NATIONAL: "an N rank", Level.SUBNATIONAL: "an S rank"}[levels[0]]
+        raise ValueError(f"{name} must be {wanted}, not {str(rank)!r}")
     return rank
 
 
