@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -85,3 +86,45 @@ def test_predicates_follow_the_rounded_rank(rank: Rank | MultiSeasonRank) -> Non
     assert rank.is_imperiled() == any(part.is_imperiled() for part in rank.parts)
     if rank.is_imperiled(1):
         assert rank.is_imperiled(3)
+
+
+levels_g = ranks(levels=[srank.Level.GLOBAL, srank.Level.INFRASPECIFIC])
+levels_n = st.one_of(ranks(levels=[srank.Level.NATIONAL]), multi_season_ranks(levels=[srank.Level.NATIONAL]))
+levels_s = st.one_of(ranks(levels=[srank.Level.SUBNATIONAL]), multi_season_ranks(levels=[srank.Level.SUBNATIONAL]))
+
+
+@given(st.none() | levels_g, st.none() | levels_n, st.none() | levels_s)
+def test_check_levels_findings_point_into_the_lower_rank(
+    g: Rank | None, n: Rank | MultiSeasonRank | None, s: Rank | MultiSeasonRank | None
+) -> None:
+    findings = srank.check_levels(global_rank=g, national_rank=n, subnational_rank=s)
+    assert findings == srank.check_levels(
+        global_rank=None if g is None else str(g),
+        national_rank=None if n is None else str(n),
+        subnational_rank=None if s is None else str(s),
+    )
+    for finding in findings:
+        lower = n if finding.code == "national-more-secure" else s
+        assert lower is not None
+        start, end = finding.span
+        assert str(lower)[start:end] in {str(part) for part in lower.parts}
+
+
+@given(levels_g, levels_s)
+def test_no_more_secure_finding_when_the_subnational_rank_is_not_above(g: Rank, s: Rank | MultiSeasonRank) -> None:
+    codes = {finding.code for finding in srank.check_levels(global_rank=g, subnational_rank=s)}
+    g_bounds, s_bounds = g.bounds(), s.bounds()
+    if g_bounds is None or s_bounds is None or s_bounds[1] <= g_bounds[0]:
+        assert "subnational-more-secure" not in codes
+        assert "subnational-gap-too-wide" not in codes
+    if "subnational-gap-too-wide" in codes:
+        assert "subnational-more-secure" in codes
+
+
+def test_semantic_cache_stays_correct_when_it_overflows(monkeypatch: pytest.MonkeyPatch) -> None:
+    from srank import _semantics
+
+    monkeypatch.setattr(_semantics, "_FACTS_LIMIT", 2)
+    codes = ["G1G3", "S3S4B,S4N", "G5T2?", "GNR", "G1G3"]
+    assert [str(srank.parse(code).rounded()) for code in codes] == ["G2", "S3B,S4N", "T2", "GNR", "G2"]
+    assert len(_semantics._FACTS) <= 2

@@ -14,7 +14,8 @@ calls invalid and the model records warnings, so check() only gathers them.
   Such a pair is also more secure, so it gets both findings.
 - ``subnational-under-extinct`` (error): S2 or above under GX/GH or NX/NH, which
   the data exchange rejects. S1 is accepted: a rediscovery is ranked S1 before
-  the global or national rank is reviewed.
+  the global or national rank is reviewed. The rule names subnational ranks
+  only, so a national rank under GX/GH is not reported.
 
 Comparisons use the number bounds of the taxon (the T part of a G+T code), and
 report only what no reading of a range can make consistent: "more secure" means
