@@ -124,6 +124,7 @@ def test_no_more_secure_finding_when_the_subnational_rank_is_not_above(g: Rank, 
 def test_semantic_cache_stays_correct_when_it_overflows(monkeypatch: pytest.MonkeyPatch) -> None:
     from srank import _semantics
 
+    monkeypatch.setattr(_semantics, "_FACTS", {})
     monkeypatch.setattr(_semantics, "_FACTS_LIMIT", 2)
     codes = ["G1G3", "S3S4B,S4N", "G5T2?", "GNR", "G1G3"]
     assert [str(srank.parse(code).rounded()) for code in codes] == ["G2", "S3B,S4N", "T2", "GNR", "G2"]
