@@ -100,14 +100,15 @@ def test_every_catalogued_code_is_triggered_here() -> None:
 def test_check_reports(code: str) -> None:
     text, severity, message, span = SINGLE_CODE[code]
     found = [finding for finding in srank.check(text) if finding.code == code]
-    assert found[0] == Finding(code, severity, message, span)
+    assert found[0] == Finding(code, severity, message, span, text[span[0] : span[1]])
 
 
 @pytest.mark.parametrize("code", sorted(CROSS_LEVEL))
 def test_check_levels_reports(code: str) -> None:
     keywords, severity, message, span = CROSS_LEVEL[code]
     found = [finding for finding in srank.check_levels(**keywords) if finding.code == code]
-    assert found[0] == Finding(code, severity, message, span)
+    lower = str(keywords.get("subnational_rank") or keywords["national_rank"])
+    assert found[0] == Finding(code, severity, message, span, lower[span[0] : span[1]])
 
 
 @pytest.mark.parametrize("code", sorted(code for code, row in SINGLE_CODE.items() if row[1] is W))
@@ -122,6 +123,7 @@ def test_error_is_the_parse_error() -> None:
         srank.parse("G1C", lenient=True)
     (finding,) = srank.check("G1C")
     assert (finding.code, finding.message, finding.span) == (caught.value.code, caught.value.message, caught.value.span)
+    assert finding.fragment == "G1C"
     assert str(finding) == "error[captive-not-extinct]: C cannot qualify G1"
 
 
@@ -208,6 +210,7 @@ def test_check_levels_spans_point_at_the_part() -> None:
     (first, second) = srank.check_levels(global_rank="G1", subnational_rank="S2B,S3N")
     assert (first.span, second.span) == ((0, 3), (4, 7))
     assert "'S3N'" in second.message
+    assert (first.fragment, second.fragment) == ("S2B", "S3N")
 
 
 def test_check_levels_accepts_rank_objects_and_lenient_text() -> None:

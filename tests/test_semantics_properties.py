@@ -108,6 +108,7 @@ def test_check_levels_findings_point_into_the_lower_rank(
         assert lower is not None
         start, end = finding.span
         assert str(lower)[start:end] in {str(part) for part in lower.parts}
+        assert finding.fragment == str(lower)[start:end]
 
 
 @given(levels_g, levels_s)

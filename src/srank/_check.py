@@ -54,7 +54,8 @@ def check(code: str | AnyRank) -> list[Finding]:
     try:
         return list(parse(code, lenient=True).warnings)
     except InvalidRankError as error:
-        return [Finding(error.code, Severity.ERROR, error.message, error.span)]
+        start, end = error.span
+        return [Finding(error.code, Severity.ERROR, error.message, error.span, error.text[start:end])]
 
 
 def _read(value: str | AnyRank | None, name: str, levels: tuple[Level, ...], lenient: bool) -> AnyRank | None:
@@ -107,6 +108,7 @@ def _compare(lower: AnyRank, upper: AnyRank, upper_word: str, lower_word: str, c
                     Severity.WARNING,
                     f"The {lower_word} rank {str(part)!r} is more secure than the {upper_word} rank {str(other)!r}",
                     span,
+                    str(part),
                 )
             )
             gap = low_bounds[0] - up_bounds[1]
@@ -118,6 +120,7 @@ def _compare(lower: AnyRank, upper: AnyRank, upper_word: str, lower_word: str, c
                         f"The subnational rank {str(part)!r} is {gap} ranks more secure than the {upper_word}"
                         f" rank {str(other)!r}; NatureServe's data exchange rejects a gap of {_GAP} or more",
                         span,
+                        str(part),
                     )
                 )
         if lower_word == "subnational" and low_bounds is not None and low_bounds[0] >= 2 and _is_extinct_status(other):
@@ -128,6 +131,7 @@ def _compare(lower: AnyRank, upper: AnyRank, upper_word: str, lower_word: str, c
                     f"The subnational rank {str(part)!r} is S2 or above while the {upper_word} rank is"
                     f" {str(other)!r}; NatureServe's data exchange rejects it",
                     span,
+                    str(part),
                 )
             )
     return findings
