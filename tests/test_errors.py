@@ -154,3 +154,19 @@ def test_lenient_error_shows_what_was_read() -> None:
         "    ^^^^\n"
         "Hint: NatureServe writes U (unrankable) when the rank is this uncertain, as in GU; read leniently as 'G1G4'"
     )
+
+
+def test_lenient_findings_point_into_the_text_as_given() -> None:
+    rank = srank.parse("  sa ", lenient=True)
+    assert [(f.code, f.span, f.fragment) for f in rank.warnings] == [
+        ("normalised-whitespace", (0, 5), "  sa "),
+        ("normalised-case", (2, 4), "sa"),
+        ("legacy-code", (2, 4), "SA"),
+    ]
+    rank = srank.parse("S2b / s3N", lenient=True)
+    assert str(rank) == "S2B,S3N"
+    assert [(f.code, f.span) for f in rank.warnings] == [
+        ("normalised-whitespace", (3, 6)),
+        ("normalised-case", (2, 7)),
+        ("normalised-slash-season", (4, 5)),
+    ]

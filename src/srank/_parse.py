@@ -14,7 +14,6 @@ from ._errors import InvalidRankError
 from ._findings import Finding
 from ._lark_adapter import parse_code
 from ._model import MultiSeasonRank, Rank
-from ._normalize import find_iucn, find_legacy, normalise
 
 __all__ = ["MAX_LENGTH", "is_valid", "parse"]
 
@@ -62,6 +61,8 @@ def _parse_cached(text: str, lenient: bool) -> Rank | MultiSeasonRank:
     notes: tuple[Finding, ...] = ()
     reading = text
     if lenient:
+        from ._normalize import normalise
+
         reading, notes = normalise(text)
     if not reading:
         raise InvalidRankError(
@@ -94,6 +95,8 @@ def _parse_cached(text: str, lenient: bool) -> Rank | MultiSeasonRank:
 
 def _explain_failure(text: str, reading: str, lenient: bool, error: InvalidRankError) -> InvalidRankError:
     """Replace a bare syntax error with what the text most likely is."""
+    from ._normalize import find_iucn, find_legacy, normalise
+
     iucn = find_iucn(text)
     if iucn is not None:
         return InvalidRankError(
