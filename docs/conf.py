@@ -48,7 +48,7 @@ myst_heading_anchors = 3
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
-autodoc_default_options = {"members": True, "show-inheritance": False}
+autodoc_default_options = {"members": True}
 
 # Every example runs as written, from a fresh namespace with srank imported.
 doctest_global_setup = "import srank"
