@@ -1,0 +1,51 @@
+"""The documentation's sources: every example is executed, every page is reachable.
+
+The build itself (HTML with warnings as errors, and the doctests) runs in CI;
+these checks keep an example from silently escaping it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+PAGES = sorted(DOCS.glob("*.md"))
+FENCE = re.compile(r"^(`{3,}|~{3,})(.*)$")
+
+
+def _untested_examples(text: str) -> list[int]:
+    """Line numbers of '>>>' prompts that are not inside a {doctest} block."""
+    found: list[int] = []
+    fence: str | None = None
+    tested = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = FENCE.match(line.strip())
+        if match and fence is None:
+            fence, tested = match.group(1), match.group(2).strip().startswith("{doctest}")
+        elif match and line.strip() == fence:
+            fence = None
+        elif line.lstrip().startswith(">>>") and not (fence and tested):
+            found.append(number)
+    return found
+
+
+def test_the_checker_sees_untested_examples() -> None:
+    page = "```python\n>>> 1 + 1\n2\n```\n```{doctest}\n>>> 1 + 1\n2\n```\n>>> loose\n"
+    assert _untested_examples(page) == [2, 9]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.name)
+def test_every_example_is_a_doctest(page: Path) -> None:
+    assert _untested_examples(page.read_text(encoding="utf-8")) == []
+
+
+def test_every_page_is_in_the_toctree() -> None:
+    index = (DOCS / "index.md").read_text(encoding="utf-8")
+    toctree = index.split("```{toctree}", 1)[1].split("```", 1)[0]
+    listed = {line.strip() for line in toctree.splitlines() if line.strip() and not line.startswith(":")}
+    pages = {page.stem for page in PAGES if page.stem != "index"}
+    assert pages <= listed
+    assert {"getting-started", "reading-codes", "cookbook", "cli", "api", "performance", "changelog"} <= listed
