@@ -16,8 +16,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-SDIST_REQUIRED = ["grammar/ranks.lark", "src/srank/py.typed", "src/srank/__init__.py", "LICENSE", "pyproject.toml"]
-WHEEL_REQUIRED = ["srank/ranks.lark", "srank/py.typed", "srank/__init__.py"]
+# The description table is named as well as globbed below, so deleting it fails here.
+SDIST_REQUIRED = [
+    "grammar/ranks.lark",
+    "src/srank/py.typed",
+    "src/srank/__init__.py",
+    "src/srank/descriptions/en.toml",
+    "LICENSE",
+    "pyproject.toml",
+]
+WHEEL_REQUIRED = ["srank/ranks.lark", "srank/py.typed", "srank/__init__.py", "srank/descriptions/en.toml"]
 DATA_FILES = sorted(
     path.relative_to(ROOT / "src").as_posix()
     for path in (ROOT / "src" / "srank").rglob("*")
@@ -54,6 +62,7 @@ import srank
 rank = srank.parse("S5T1T3Q")
 assert str(rank) == "S5T1T3Q", rank
 assert srank.parse("N5B,N4N,N5M").parts[1].season is srank.Season.NONBREEDING
+assert srank.describe("G5T1T3Q").startswith("Secure; subspecies or variety"), srank.describe("G5T1T3Q")
 print("wheel from sdist parses", repr(rank))
 """
 
