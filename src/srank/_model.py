@@ -9,7 +9,8 @@ noticed while reading the text) take no part in them.
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, NoReturn, TypeAlias
+import sys
+from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias, cast
 
 import attrs
 
@@ -215,67 +216,66 @@ class Infraspecific:
         return f"<Infraspecific {str(self)!r}>"
 
 
+def _layer(name: str) -> Any:
+    """A layer above the model (semantics, presentation), imported on first use.
+
+    The model must not import them at load time (they import the model); a
+    sys.modules lookup costs a tenth of an import statement on every call.
+    """
+    module = sys.modules.get(name)
+    if module is None:
+        from importlib import import_module
+
+        module = import_module(name)
+    return module
+
+
 class _RankBehaviour:
     """What every rank code can do, shared by Rank and MultiSeasonRank.
 
     The work lives in the layers above the model (semantics in ``_semantics``,
-    text in ``_render``); these methods import them on first use so the model
-    never depends on them at import time.
+    text in ``_render``), which these methods reach through ``_layer``.
     """
 
     __slots__ = ()
 
-    # -- presentation (issue: descriptions) ---------------------------------
+    # -- presentation ----------------------------------------------------------
     def explain(self, *, lang: str = "en") -> list[Explanation]:
         """Typed entries, one per component, in reading order."""
-        from ._render import explain
-
-        return explain(self, lang=lang)  # type: ignore[arg-type]
+        return cast("list[Explanation]", _layer("srank._render").explain(self, lang=lang))
 
     def describe(self, *, style: str = "short", lang: str = "en") -> str:
         """Readable status text: style "short", "long" or "plants" (USDA PLANTS)."""
-        from ._render import describe
+        return cast(str, _layer("srank._render").describe(self, style=style, lang=lang))
 
-        return describe(self, style=style, lang=lang)  # type: ignore[arg-type]
-
-    # -- semantics (issue: rounding and order) ------------------------------
+    # -- semantics -------------------------------------------------------------
     def rounded(self) -> Rank | MultiSeasonRank:
         """NatureServe's rounded rank (roundedGRank / roundedSRank)."""
-        from ._semantics import rounded
-
-        return rounded(self)  # type: ignore[arg-type]
+        return cast("Rank | MultiSeasonRank", _layer("srank._semantics").rounded(self))
 
     def bounds(self) -> tuple[int, int] | None:
         """The most and least imperiled number the rank allows; None off the 1-5 scale."""
-        from ._semantics import bounds
-
-        return bounds(self)  # type: ignore[arg-type]
+        return cast("tuple[int, int] | None", _layer("srank._semantics").bounds(self))
 
     def sort_key(self) -> tuple[object, ...]:
         """The documented imperilment sort key: smaller is more imperiled."""
-        from ._semantics import sort_key
-
-        return sort_key(self)  # type: ignore[arg-type]
+        return cast("tuple[object, ...]", _layer("srank._semantics").sort_key(self))
 
     def is_imperiled(self, threshold: int = 3) -> bool:
-        from ._semantics import is_imperiled
-
-        return is_imperiled(self, threshold)  # type: ignore[arg-type]
+        """True when the rounded rank is a number from 1 to ``threshold``."""
+        return cast(bool, _layer("srank._semantics").is_imperiled(self, threshold))
 
     def is_extinct(self) -> bool:
-        from ._semantics import is_extinct
-
-        return is_extinct(self)  # type: ignore[arg-type]
+        """True when the rounded rank is X (presumed extinct or extirpated)."""
+        return cast(bool, _layer("srank._semantics").is_extinct(self))
 
     def is_possibly_extinct(self) -> bool:
-        from ._semantics import is_possibly_extinct
-
-        return is_possibly_extinct(self)  # type: ignore[arg-type]
+        """True when the rounded rank is H (possibly extinct or extirpated)."""
+        return cast(bool, _layer("srank._semantics").is_possibly_extinct(self))
 
     def is_ranked(self) -> bool:
-        from ._semantics import is_ranked
-
-        return is_ranked(self)  # type: ignore[arg-type]
+        """False when the rounded rank is U, NR or NA."""
+        return cast(bool, _layer("srank._semantics").is_ranked(self))
 
     # Equality and hashing follow the canonical code (cached as _code), which is
     # also what makes a rank a cheap dict key for column-sized caches.

@@ -14,7 +14,7 @@ import attrs
 
 from ._findings import Finding, Severity
 
-__all__ = ["LEGACY_CODES", "Legacy", "find_iucn", "find_legacy", "normalise"]
+__all__ = ["LEGACY_CODES", "Legacy", "find_iucn", "find_legacy", "normalise", "normalise_mapped"]
 
 
 @attrs.frozen
@@ -125,6 +125,12 @@ _INEXACT_AFTER_SEASON = re.compile(r"([1-5])([BNM])\?")
 
 def normalise(text: str) -> tuple[str, tuple[Finding, ...]]:
     """Rewrite ``text`` into official syntax as far as the known habits go."""
+    reading, findings, _ = normalise_mapped(text)
+    return reading, findings
+
+
+def normalise_mapped(text: str) -> tuple[str, tuple[Finding, ...], list[int]]:
+    """As ``normalise``, plus each rewritten character's index in ``text``."""
     rewriter = _Rewriter(text)
     rewriter.apply(_SURROUNDING_SPACE, "", "normalised-whitespace", "Surrounding whitespace was removed")
     rewriter.apply(_COMMA_SPACE, ",", "normalised-comma-space", "Spaces around a comma were removed")
@@ -137,7 +143,7 @@ def normalise(text: str) -> tuple[str, tuple[Finding, ...]]:
         _INEXACT_AFTER_SEASON, r"\1?\2", "normalised-inexact-after-season", "'?' after the season was moved before it"
     )
     _replace_legacy(rewriter)
-    return rewriter.text, tuple(rewriter.findings)
+    return rewriter.text, tuple(rewriter.findings), rewriter.origin
 
 
 def _replace_legacy(rewriter: _Rewriter) -> None:

@@ -7,12 +7,13 @@ Rounding (``rounded``) follows NatureServe Explorer's roundedGRank/roundedSRank:
 imperiled one (G3G4 -> G3) and a range skipping one to the middle (G1G3 -> G2);
 a G+T code rounds to its T part alone (G5T1T3Q -> T2); X, H, U, NR and NA stay;
 seasons stay; a multi-season code rounds each part in order. The USDA PLANTS
-form S5T1T3 rounds to its S part (S5): the code is a state rank, the T part a
-global one, and a rounded S rank must stay an S rank for state filters.
+form S5T1T3 rounds like G+T, to its T part (T2): the page is about the
+subspecies or variety, and PLANTS flags such a page as a rare plant, so a
+filter for at-risk taxa must keep it.
 
 Bounds (``bounds``) are the most and least imperiled number the rank allows,
-read from the taxon the code is about (the T part of G+T, the S part of the
-PLANTS form); None for X, H, U, NR and NA. A multi-season code spans all its
+read from the taxon the code is about (the T part of G+T and of the PLANTS
+form); None for X, H, U, NR and NA. A multi-season code spans all its
 numeric parts, or is None when none is numeric.
 
 Order (``sort_key``, smaller = more imperiled) compares, in turn:
@@ -75,14 +76,14 @@ def _round_value(value: Value) -> Single:
 
 
 def _taxon_value(rank: Rank) -> Value:
-    """The value the code speaks for: the T part of G+T, else the rank's own."""
-    if rank.infraspecific is not None and rank.level is Level.GLOBAL:
+    """The value the code speaks for: the T part when there is one, else the rank's own."""
+    if rank.infraspecific is not None:
         return rank.infraspecific.value
     return rank.value
 
 
 def _rounded_single(rank: Rank) -> Rank:
-    if rank.infraspecific is not None and rank.level is Level.GLOBAL:
+    if rank.infraspecific is not None:
         return Rank(Level.INFRASPECIFIC, _round_value(rank.infraspecific.value))
     return Rank(rank.level, _round_value(rank.value), season=rank.season)
 
