@@ -6,6 +6,7 @@ these checks keep an example from silently escaping it.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from pathlib import Path
 
@@ -49,3 +50,17 @@ def test_every_page_is_in_the_toctree() -> None:
     pages = {page.stem for page in PAGES if page.stem != "index"}
     assert pages <= listed
     assert {"getting-started", "reading-codes", "cookbook", "cli", "api", "performance", "changelog"} <= listed
+
+
+def test_finding_table_lists_the_whole_catalogue(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("gen_findings", DOCS / "gen_findings.py")
+    assert spec is not None
+    assert spec.loader is not None
+    gen_findings = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen_findings)
+    from srank._findings import CATALOGUE
+
+    out = tmp_path / "findings.md"
+    gen_findings.main(out)
+    rows = [line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("| `")]
+    assert [row.split("`")[1] for row in rows] == list(CATALOGUE)
