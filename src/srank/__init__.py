@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ._batch import parse_many
 from ._errors import InvalidRankError, SrankError
 from ._findings import Finding, Severity
 from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Qualifier, Range, Rank, Season, Single
@@ -26,4 +27,5 @@ __all__ = [
     "__version__",
     "is_valid",
     "parse",
+    "parse_many",
 ]
