@@ -18,6 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
+from json.encoder import encode_basestring
 from typing import IO, Any, NoReturn
 
 import attrs
@@ -211,21 +212,23 @@ def _plain(entry: attrs.AttrsInstance) -> dict[str, Any]:
 # -- check ------------------------------------------------------------------
 
 
-class _Verdicts(dict[str, Any]):
-    """The appended output per distinct cell, computed on first sight.
+class _Verdicts(dict[str, str]):
+    """The appended output per distinct cell, as text, computed on first sight.
 
     Rows repeat a few hundred distinct codes, so a row costs one lookup. For csv
-    the value is the tuple of appended cells; for jsonl, the JSON text of the
-    srank fields. ``kinds`` keeps what each distinct cell was, for the summary.
+    the text is the delimiter and the five appended cells, quoted as needed; for
+    jsonl, the srank members of the JSON object. ``kinds`` keeps what each
+    distinct cell was, for the summary.
     """
 
-    def __init__(self, lenient: bool, jsonl: bool) -> None:
+    def __init__(self, lenient: bool, jsonl: bool, delimiter: str) -> None:
         super().__init__()
         self.lenient = lenient
         self.jsonl = jsonl
+        self.delimiter = delimiter
         self.kinds: dict[str, tuple[str, str]] = {}  # cell -> (valid|invalid|missing, problem code)
 
-    def __missing__(self, cell: str) -> Any:
+    def __missing__(self, cell: str) -> str:
         valid: bool | None
         if is_missing(cell) or cell.strip().upper() in MISSING_TOKENS:
             valid, canonical, rounded, label, message = None, "", "", "", ""
@@ -244,15 +247,24 @@ class _Verdicts(dict[str, Any]):
                 rounded, label = str(rank.rounded()), rank.describe(style="short")
                 message = _one_line("; ".join(map(str, rank.warnings)))
                 self.kinds[cell] = ("valid", "")
-        fields = (valid, canonical, rounded, label, message)
-        verdict: Any
-        if self.jsonl:
-            values = [field if field != "" else None for field in fields]
-            verdict = json.dumps(dict(zip(COLUMNS, values, strict=True)), ensure_ascii=False)[1:-1]
-        else:
-            verdict = ("" if valid is None else "true" if valid else "false", canonical, rounded, label, message)
+        verdict = self.render(valid, canonical, rounded, label, message)
         self[cell] = verdict
         return verdict
+
+    def render(self, valid: bool | None, canonical: str, rounded: str, label: str, message: str) -> str:
+        fields = (valid, canonical, rounded, label, message)
+        if self.jsonl:
+            values = [field if field != "" else None for field in fields]
+            return json.dumps(dict(zip(COLUMNS, values, strict=True)), ensure_ascii=False)[1:-1]
+        cells = ("" if valid is None else "true" if valid else "false", canonical, rounded, label, message)
+        return self.delimiter + _csv_line(cells, self.delimiter)
+
+
+def _csv_line(cells: Sequence[str], delimiter: str) -> str:
+    """Cells as one CSV record without its line ending, quoted only where needed."""
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator="").writerow(cells)
+    return buffer.getvalue()
 
 
 def _one_line(text: str) -> str:
@@ -367,27 +379,39 @@ def _check_stream(
     lines: Iterator[str] = chain(io.StringIO(sample, newline=""), source)
     if sys.stderr.isatty():
         lines = _with_progress(lines, source)
-    reader = csv.reader(lines, delimiter=delimiter)
-    header = next(reader, None)
-    if not header:
-        raise UsageError(f"{name}: the first line is empty; expected a header row naming the columns")
-    index = _column_index(header, args.column, name)
-    taken = [column for column in COLUMNS if column in header]
-    if taken:
+    taken: list[str] = []  # the text lines of the record just read, so csv rows go out as they came in
+    reader = csv.reader(_remembered(lines, taken), delimiter=delimiter)
+    try:
+        header = next(reader, None)
+        if not header:
+            raise UsageError(f"{name}: the first line is empty; expected a header row naming the columns")
+        index = _column_index(header, args.column, name)
+        already = [column for column in COLUMNS if column in header]
+        if already:
+            raise UsageError(
+                f"{name} already has the column {already[0]}; was it written by srank check? Check the original file"
+            )
+        verdicts = _Verdicts(args.lenient, args.format == "jsonl", delimiter)
+        tally = _Tally()
+        if args.format == "jsonl":
+            taken.clear()
+            _write_jsonl(reader, sink, header, index, verdicts, tally)
+        else:
+            _write_csv(reader, taken, sink, header, index, verdicts, tally, newline)
+    except csv.Error as error:
         raise UsageError(
-            f"{name} already has the column {taken[0]}; was it written by srank check? Check the original file"
-        )
-    verdicts = _Verdicts(args.lenient, args.format == "jsonl")
-    tally = _Tally()
-    if args.format == "jsonl":
-        _write_jsonl(reader, sink, header, index, verdicts, tally)
-    else:
-        writer = csv.writer(sink, delimiter=delimiter, lineterminator=newline)
-        writer.writerow(header + list(COLUMNS))
-        writer.writerows(_annotated_rows(reader, len(header), index, verdicts, tally))
+            f"{name} line {reader.line_num}: {error} (an opening quote without its closing quote?)"
+        ) from None
     if sys.stderr.isatty():
         sys.stderr.write("\r\033[K")
     return tally, verdicts
+
+
+def _remembered(lines: Iterable[str], taken: list[str]) -> Iterator[str]:
+    keep = taken.append
+    for line in lines:
+        keep(line)
+        yield line
 
 
 def _detect_delimiter(sample: str) -> str:
@@ -418,26 +442,48 @@ def _column_index(header: list[str], column: str, name: str) -> int:
     raise UsageError(message)
 
 
-def _annotated_rows(
-    reader: Iterator[list[str]], width: int, index: int, verdicts: _Verdicts, tally: _Tally
-) -> Iterator[list[str]]:
+def _write_csv(
+    reader: Iterator[list[str]],
+    taken: list[str],
+    sink: IO[str],
+    header: list[str],
+    index: int,
+    verdicts: _Verdicts,
+    tally: _Tally,
+    newline: str,
+) -> None:
+    """Each record's own text, then the srank cells: the input's quoting and line endings survive as they are."""
+    width = len(header)
     counts = tally.counts
     count = counts.get
-    line = reader.line_num  # type: ignore[attr-defined]
+    chunk: list[str] = []
+    add = chunk.append
+    body, ending = _split_ending("".join(taken), newline)
+    add(body + verdicts.delimiter + _csv_line(COLUMNS, verdicts.delimiter) + ending)
+    taken.clear()
     rows = 0
     for row in reader:
         rows += 1
+        raw = taken[0] if len(taken) == 1 else "".join(taken)
         if len(row) == width:
             cell = row[index]
             counts[cell] = count(cell, 0) + 1
-            row.extend(verdicts[cell])
-            line = reader.line_num  # type: ignore[attr-defined]
-            yield row
+            body = raw.rstrip("\r\n")
+            add(body + verdicts[cell] + (raw[len(body) :] or newline))
         else:
-            fixed = _ragged_csv(row, width, index, line + 1, verdicts, tally)
-            line = reader.line_num  # type: ignore[attr-defined]
-            yield fixed
+            line = reader.line_num - len(taken) + 1  # type: ignore[attr-defined]
+            add(_ragged_csv(row, raw, width, line, verdicts, tally, newline))
+        taken.clear()
+        if len(chunk) >= 4096:
+            sink.writelines(chunk)
+            chunk.clear()
+    sink.writelines(chunk)
     tally.rows = rows
+
+
+def _split_ending(raw: str, newline: str) -> tuple[str, str]:
+    body = raw.rstrip("\r\n")
+    return body, raw[len(body) :] or newline
 
 
 def _ragged_problem(row: list[str], width: int, line: int, tally: _Tally) -> str:
@@ -445,14 +491,19 @@ def _ragged_problem(row: list[str], width: int, line: int, tally: _Tally) -> str
     return f"error[malformed-row]: line {line} has {len(row)} fields, the header has {width}; the rank was not read"
 
 
-def _ragged_csv(row: list[str], width: int, index: int, line: int, verdicts: _Verdicts, tally: _Tally) -> list[str]:
-    """A row of the wrong width, passed through: short rows padded, extra cells kept after the srank columns."""
+def _ragged_csv(
+    row: list[str], raw: str, width: int, line: int, verdicts: _Verdicts, tally: _Tally, newline: str
+) -> str:
+    """A record of the wrong width, passed through: short rows padded, extra cells kept after the srank cells."""
+    _, ending = _split_ending(raw, newline)
+    delimiter = verdicts.delimiter
     if not row:  # a blank line: no rank recorded, not a malformed row
         tally.blank_lines += 1
         tally.counts[""] = tally.counts.get("", 0) + 1
-        return [""] * width + list(verdicts[""])
+        return _csv_line([""] * width, delimiter) + verdicts[""] + ending
     message = _ragged_problem(row, width, line, tally)
-    return row[:width] + [""] * (width - len(row)) + ["false", "", "", "", message] + row[width:]
+    cells = [*row[:width], *[""] * (width - len(row)), "false", "", "", "", message, *row[width:]]
+    return _csv_line(cells, delimiter) + ending
 
 
 def _write_jsonl(
@@ -466,20 +517,26 @@ def _write_jsonl(
     keys = _unique_keys(header)
     width = len(header)
     counts = tally.counts
-    write = sink.write
+    count = counts.get
     dumps = json.dumps
+    encode = encode_basestring  # the C encoder json.dumps uses for a str
+    # '{"id": ' then ', "name": ' ...: each row only encodes its cells.
+    prefixes = [("{" if at == 0 else ", ") + dumps(key, ensure_ascii=False) + ": " for at, key in enumerate(keys)]
+    chunk: list[str] = []
+    add = chunk.append
+    join = "".join
     line = reader.line_num  # type: ignore[attr-defined]
     rows = 0
     for row in reader:
         rows += 1
         if len(row) == width:
             cell = row[index]
-            counts[cell] = counts.get(cell, 0) + 1
-            write(dumps(dict(zip(keys, row, strict=True)), ensure_ascii=False)[:-1] + ", " + verdicts[cell] + "}\n")
+            counts[cell] = count(cell, 0) + 1
+            add(join(map(str.__add__, prefixes, map(encode, row))) + ", " + verdicts[cell] + "}\n")
         elif not row:
             tally.blank_lines += 1
-            counts[""] = counts.get("", 0) + 1
-            write(dumps(dict.fromkeys(keys), ensure_ascii=False)[:-1] + ", " + verdicts[""] + "}\n")
+            counts[""] = count("", 0) + 1
+            add(dumps(dict.fromkeys(keys), ensure_ascii=False)[:-1] + ", " + verdicts[""] + "}\n")
         else:
             record: dict[str, Any] = dict.fromkeys(keys)
             record.update(zip(keys, row, strict=False))
@@ -487,8 +544,12 @@ def _write_jsonl(
             record.update(dict(zip(COLUMNS, (False, None, None, None, message), strict=True)))
             if len(row) > width:
                 record["srank_extra"] = row[width:]
-            write(dumps(record, ensure_ascii=False) + "\n")
+            add(dumps(record, ensure_ascii=False) + "\n")
         line = reader.line_num  # type: ignore[attr-defined]
+        if len(chunk) >= 4096:
+            sink.writelines(chunk)
+            chunk.clear()
+    sink.writelines(chunk)
     tally.rows = rows
 
 
