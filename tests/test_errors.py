@@ -150,7 +150,31 @@ def test_lenient_error_shows_what_was_read() -> None:
     error = _error(" g1g4 ", lenient=True)
     assert str(error) == (
         "Range 1-4 is too wide: a range may skip at most one rank\n"
-        "    G1G4\n"
-        "    ^^^^\n"
+        "     g1g4 \n"
+        "     ^^^^\n"
         "Hint: NatureServe writes U (unrankable) when the rank is this uncertain, as in GU; read leniently as 'G1G4'"
     )
+
+
+def test_lenient_findings_point_into_the_text_as_given() -> None:
+    rank = srank.parse("  sa ", lenient=True)
+    assert [(f.code, f.span, f.fragment) for f in rank.warnings] == [
+        ("normalised-whitespace", (0, 5), "  sa "),
+        ("normalised-case", (2, 4), "sa"),
+        ("legacy-code", (2, 4), "SA"),
+    ]
+    rank = srank.parse("S2b / s3N", lenient=True)
+    assert str(rank) == "S2B,S3N"
+    assert [(f.code, f.span) for f in rank.warnings] == [
+        ("normalised-whitespace", (3, 6)),
+        ("normalised-case", (2, 7)),
+        ("normalised-slash-season", (4, 5)),
+    ]
+
+
+def test_lenient_error_spans_point_into_the_text_as_given() -> None:
+    assert _error(" S3Q", lenient=True).span == (3, 4)
+    assert _error("s2b, s2b", lenient=True).span == (7, 8)
+    error = _error("G5 T", lenient=True)
+    assert (error.text, error.span) == ("G5 T", (4, 4))
+    assert error.hint == "read leniently as 'G5T'"

@@ -69,7 +69,7 @@ def test_objects_are_frozen() -> None:
 def test_no_field_order_comparison() -> None:
     # Imperilment order is a separate, documented key; field order must not leak in.
     with pytest.raises(TypeError):
-        _ = Range(Grade.IMPERILED, Grade.VULNERABLE) < Range(Grade.IMPERILED, Grade.APPARENTLY_SECURE)
+        _ = Range(Grade.IMPERILED, Grade.VULNERABLE) < Range(Grade.IMPERILED, Grade.APPARENTLY_SECURE)  # type: ignore[operator]
 
 
 def test_rank_is_not_equal_to_its_string() -> None:

@@ -1,16 +1,45 @@
-"""srank: read NatureServe conservation status ranks such as G5T1T3Q, S2B,S4N and GNR."""
+"""srank: read NatureServe conservation status ranks such as G5T1T3Q, S2B,S4N and GNR.
+
+Names load on first use (PEP 562, as in Scientific Python's SPEC 1), so that
+``import srank`` costs almost nothing for a program that may not need it; the
+first ``srank.parse`` pays for attrs and the model, and the first parse of a
+code pays for lark.
+"""
 
 from __future__ import annotations
 
-from ._batch import parse_many
-from ._errors import InvalidRankError, SrankError
-from ._findings import Finding, Severity
-from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Qualifier, Range, Rank, Season, Single
-from ._parse import is_valid, parse
-
+TYPE_CHECKING = False  # typing itself costs more to import than this module
 __version__ = "0.1.0"
 
+# public name -> private module that defines it
+_LAZY: dict[str, str] = {
+    "Explanation": "_render",
+    "Finding": "_findings",
+    "Grade": "_model",
+    "Infraspecific": "_model",
+    "InvalidRankError": "_errors",
+    "Level": "_model",
+    "MultiSeasonRank": "_model",
+    "Qualifier": "_model",
+    "Range": "_model",
+    "Rank": "_model",
+    "Season": "_model",
+    "Severity": "_findings",
+    "Single": "_model",
+    "SrankError": "_errors",
+    "check": "_check",
+    "check_levels": "_check",
+    "describe": "_render",
+    "explain": "_render",
+    "is_valid": "_parse",
+    "least_imperiled": "_semantics",
+    "most_imperiled": "_semantics",
+    "parse": "_parse",
+    "parse_many": "_batch",
+}
+
 __all__ = [
+    "Explanation",
     "Finding",
     "Grade",
     "Infraspecific",
@@ -25,7 +54,40 @@ __all__ = [
     "Single",
     "SrankError",
     "__version__",
+    "check",
+    "check_levels",
+    "describe",
+    "explain",
     "is_valid",
+    "least_imperiled",
+    "most_imperiled",
     "parse",
     "parse_many",
 ]
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ._batch import parse_many
+    from ._check import check, check_levels
+    from ._errors import InvalidRankError, SrankError
+    from ._findings import Finding, Severity
+    from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Qualifier, Range, Rank, Season, Single
+    from ._parse import is_valid, parse
+    from ._render import Explanation, describe, explain
+    from ._semantics import least_imperiled, most_imperiled
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'srank' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

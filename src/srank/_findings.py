@@ -24,13 +24,15 @@ class Finding:
 
     ``span`` is 0-based and end-exclusive. For lenient normalisations it points
     into the text as given; for rules about the rank itself it points into the
-    canonical code, ``str(rank)``.
+    canonical code, ``str(rank)``. ``fragment`` is the piece of code concerned,
+    so callers need not parse the message (for a legacy code: the code, "SA").
     """
 
     code: str
     severity: Severity
     message: str
     span: tuple[int, int]
+    fragment: str = ""
 
     def __str__(self) -> str:
         return f"{self.severity.value}[{self.code}]: {self.message}"
@@ -62,6 +64,13 @@ CATALOGUE: dict[str, str] = {
     "nonstandard-plants-form": "A T part follows an S rank, as USDA PLANTS prints; not NatureServe syntax.",
     "season-missing": "A part of a multi-season code has no season letter.",
     "legacy-code": "A legacy code that NatureServe has since replaced.",
+    # Cross-level consistency (srank.check_levels)
+    "national-more-secure": "The national rank is more secure than the global rank.",
+    "subnational-more-secure": "The subnational rank is more secure than the national or global rank (G1S3).",
+    "subnational-gap-too-wide": "A subnational number is 3 or more above the global or national number;"
+    " NatureServe's data exchange rejects it.",
+    "subnational-under-extinct": "S2 or above under a global GX/GH or national NX/NH rank;"
+    " NatureServe's data exchange rejects it.",
     # Lenient normalisations (warnings)
     "normalised-whitespace": "Whitespace was removed.",
     "normalised-case": "Lower-case letters were raised to upper case.",

@@ -7,10 +7,9 @@ no parse tree is made, and turns every Lark exception into InvalidRankError.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
-from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from ._errors import InvalidRankError, SrankError, show_char
@@ -22,18 +21,21 @@ if TYPE_CHECKING:
 __all__ = ["grammar_text", "parse_code"]
 
 GRAMMAR_NAME = "ranks.lark"
-# In a source checkout (editable install, tests) the grammar sits in grammar/ at
-# the top of the project; hatchling's force-include copies it into wheels only.
-_SOURCE_GRAMMAR = Path(__file__).resolve().parent.parent.parent / "grammar" / GRAMMAR_NAME
 
 
 def grammar_text() -> str:
     """The grammar's text, from the installed package or the source tree."""
+    from importlib import resources  # not at import time: it costs more than srank itself
+
     packaged = resources.files("srank").joinpath(GRAMMAR_NAME)
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
-    if _SOURCE_GRAMMAR.is_file():
-        return _SOURCE_GRAMMAR.read_text(encoding="utf-8")
+    # In a source checkout (editable install, tests) the grammar sits in grammar/
+    # at the top of the project; hatchling's force-include copies it into wheels only.
+    source = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, "grammar", GRAMMAR_NAME)
+    if os.path.isfile(source):
+        with open(source, encoding="utf-8") as handle:
+            return handle.read()
     raise SrankError(f"srank's grammar file {GRAMMAR_NAME} is missing: the installation is broken; reinstall srank")
 
 
@@ -58,7 +60,7 @@ def _parts(children: list[Any]) -> tuple[bool, Infraspecific | None, bool, Seaso
         elif child.type == "QUESTIONABLE":
             questionable = True
         else:
-            season = Season(child)
+            season = _SEASONS[child.value]
     return captive, infraspecific, questionable, season
 
 
@@ -101,15 +103,18 @@ class _ToModel:
         return Infraspecific(children[1], captive=len(children) > 2)
 
     def single(self, children: list[Token]) -> Single:
-        return Single(_GRADES[children[0]], inexact=len(children) > 1)
+        return _SINGLES[children[0].value, len(children) > 1]
 
     def status(self, children: list[Token]) -> Single:
-        return Single(_GRADES[children[0]])
+        return _SINGLES[children[0].value, False]
 
     def range(self, children: list[Token]) -> Range:
         low, high = children
+        known = _RANGES.get((low.value, high.value[1]))
+        if known is not None:
+            return known
         try:
-            return Range(_GRADES[low], _GRADES[high[1]])
+            return Range(_GRADES[low.value], _GRADES[high.value[1]])
         except InvalidRankError as error:
             raise _Located(error, (int(low.start_pos or 1) - 1, int(high.end_pos or 0))) from None
 
@@ -123,20 +128,151 @@ class _ToModel:
 
 
 _GRADES = {grade.value: grade for grade in Grade}
+_SEASONS = {season.value: season for season in Season}
+# Values are immutable, so every parse shares one object per distinct value.
+# Filled when the parser is built, so that import srank does not pay for it.
+_SINGLES: dict[tuple[str, bool], Single] = {}
+_RANGES: dict[tuple[str, str], Range] = {}
+
+
+def _intern_values() -> None:
+    for grade in Grade:
+        _SINGLES[grade.value, False] = Single(grade)
+        if grade.number is not None:
+            _SINGLES[grade.value, True] = Single(grade, inexact=True)
+    for low in range(1, 6):
+        for high in (low + 1, low + 2):
+            if high <= 5:
+                _RANGES[str(low), str(high)] = Range(Grade.from_number(low), Grade.from_number(high))
+
+
+class _FastToken:
+    """The part of lark.Token the callbacks use, at a fraction of its cost."""
+
+    __slots__ = ("end_pos", "start_pos", "type", "value")
+
+    def __init__(self, type_: str, value: str, start_pos: int, end_pos: int) -> None:
+        self.type = type_
+        self.value = value
+        self.start_pos = start_pos
+        self.end_pos = end_pos
+
+
+class _FastDriver:
+    """Runs Lark's own LALR table, terminals and callbacks without Lark's per-call machinery.
+
+    Lark spends ~10 µs of bookkeeping on every parse, more than a whole rank
+    code needs. This driver executes the same table Lark compiled from
+    grammar/ranks.lark, with one regex per parser state built from the same
+    terminals in the same priority order as Lark's contextual lexer. It only
+    accepts: on any lexing or parsing failure it returns None and the caller
+    re-parses with Lark, which produces the error.
+    """
+
+    def __init__(self, lark: Lark) -> None:
+        from lark.parsers.lalr_analysis import Shift
+
+        frontend = lark.parser
+        table = frontend.parser._parse_table
+        callbacks = frontend.parser.parser.callbacks
+        terminals = {terminal.name: terminal for terminal in lark.terminals}
+        count = max(table.states) + 1
+        # Lark keys its table with Token and Rule objects, whose equality and
+        # hashing run in Python; plain str keys and tuples keep the loop in C.
+        # An action is (True, next_state) for a shift, (False, (size, callback, goal)) for a reduce.
+        self._actions: list[dict[str, tuple[bool, Any]]] = [{} for _ in range(count)]
+        self._lexers: list[re.Pattern[str] | None] = [None] * count
+        for state, actions in table.states.items():
+            compiled = self._actions[state]
+            for name, (step, argument) in actions.items():
+                key = str.__str__(name)
+                if step is Shift:
+                    compiled[key] = (True, argument)
+                else:
+                    goal = str.__str__(argument.origin.name)
+                    callback = callbacks[argument]
+                    if argument.options.expand1 and len(argument.expansion) == 1 and argument.alias is None:
+                        callback = None  # "?rule: child" passes its only child through unchanged
+                    compiled[key] = (False, (len(argument.expansion), callback, goal))
+            accepted = sorted(
+                (terminals[name] for name in actions if name in terminals),
+                key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
+            )
+            pattern = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in accepted)
+            self._lexers[state] = re.compile(pattern) if pattern else None
+        self._start: int = table.start_states["start"]
+        self._end: int = table.end_states["start"]
+
+    def parse(self, text: str) -> Any:
+        actions, lexers, end_state = self._actions, self._lexers, self._end
+        states = [self._start]
+        values: list[Any] = []
+        position, length = 0, len(text)
+        while True:
+            if position < length:
+                lexer = lexers[states[-1]]
+                match = lexer.match(text, position) if lexer is not None else None
+                if match is None:
+                    return None
+                kind = match.lastgroup or ""
+                after = match.end()
+                token: _FastToken | None = _FastToken(kind, match.group(), position, after)
+                position = after
+            else:
+                kind, token = "$END", None
+            while True:
+                action = actions[states[-1]].get(kind)
+                if action is None:
+                    return None
+                if action[0]:
+                    if token is None:
+                        return None
+                    states.append(action[1])
+                    values.append(token)
+                    break
+                size, callback, goal = action[1]
+                if size:
+                    children = values[-size:]
+                    del states[-size:]
+                    del values[-size:]
+                else:
+                    children = []
+                values.append(children[0] if callback is None else callback(children))
+                states.append(actions[states[-1]][goal][1])
+                if token is None and states[-1] == end_state:
+                    return values[-1]
+
 
 _parser: Lark | None = None
+_driver: _FastDriver | None = None
 _parser_lock = threading.Lock()
 
 
 def _get_parser() -> Lark:
-    global _parser
+    global _parser, _driver
     if _parser is None:
         with _parser_lock:
             if _parser is None:
                 from lark import Lark
 
-                _parser = Lark(grammar_text(), parser="lalr", lexer="contextual", transformer=_ToModel())
+                _intern_values()
+                parser = Lark(grammar_text(), parser="lalr", lexer="contextual", transformer=_ToModel())
+                try:
+                    _driver = _FastDriver(parser)
+                except (AttributeError, ImportError, KeyError, TypeError):  # pragma: no cover - other lark versions
+                    _driver = None  # Lark's own parse loop still works, only slower.
+                _parser = parser
     return _parser
+
+
+def parse_with_lark(text: str) -> Rank | MultiSeasonRank:
+    """Parse through Lark's own loop only: the reference the fast driver is tested against."""
+    return cast("Rank | MultiSeasonRank", _get_parser().parse(text))
+
+
+def fast_driver_active() -> bool:
+    _get_parser()
+    return _driver is not None
 
 
 def parse_code(text: str) -> Rank | MultiSeasonRank:
@@ -145,6 +281,10 @@ def parse_code(text: str) -> Rank | MultiSeasonRank:
 
     parser = _get_parser()
     try:
+        if _driver is not None:
+            result = _driver.parse(text)
+            if result is not None:
+                return cast("Rank | MultiSeasonRank", result)
         return cast("Rank | MultiSeasonRank", parser.parse(text))
     except _Located as located:
         error = located.error

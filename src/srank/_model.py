@@ -9,14 +9,15 @@ noticed while reading the text) take no part in them.
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, TypeAlias
+import sys
+from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias, cast
 
 import attrs
 
 from ._errors import InvalidRankError
-from ._findings import Finding, Severity
 
 if TYPE_CHECKING:
+    from ._findings import Finding
     from ._render import Explanation
 
 __all__ = [
@@ -67,6 +68,7 @@ class Grade(enum.Enum):
 
 
 _NUMBER_OF = {grade: int(grade.value) for grade in Grade if grade.value.isdigit()}
+_NUMBER_BY_TEXT = {grade.value: number for grade, number in _NUMBER_OF.items()}
 
 
 class Season(enum.Enum):
@@ -109,7 +111,7 @@ class Single:
             )
 
     def format(self, letter: str) -> str:
-        return self.grade.value + ("?" if self.inexact else "")
+        return self.grade._value_ + ("?" if self.inexact else "")
 
     @property
     def low(self) -> Grade:
@@ -171,7 +173,7 @@ class Range:
         return False
 
     def format(self, letter: str) -> str:
-        return f"{self.low.value}{letter}{self.high.value}"
+        return self.low._value_ + letter + self.high._value_
 
     def __repr__(self) -> str:
         return f"<Range {self.format('-')!r}>"
@@ -181,7 +183,19 @@ Value: TypeAlias = Single | Range
 
 
 def _is_extinct_status(value: Value) -> bool:
-    return isinstance(value, Single) and value.grade in (Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT)
+    return value.__class__ is Single and (value.low is _PRESUMED_EXTINCT or value.low is _POSSIBLY_EXTINCT)
+
+
+def _more_secure(infra: Value, species: Value) -> bool:
+    """True when an infraspecific value is more secure than its species' value allows."""
+    species_high = _NUMBER_BY_TEXT.get(species.high._value_)
+    infra_low = _NUMBER_BY_TEXT.get(infra.low._value_)
+    return species_high is not None and infra_low is not None and infra_low > species_high
+
+
+_VALUE_CLASSES = (Single, Range)
+_GLOBAL, _NATIONAL, _SUBNATIONAL, _INFRASPECIFIC = Level.GLOBAL, Level.NATIONAL, Level.SUBNATIONAL, Level.INFRASPECIFIC
+_PRESUMED_EXTINCT, _POSSIBLY_EXTINCT = Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT
 
 
 @attrs.frozen(repr=False, order=False)
@@ -202,67 +216,81 @@ class Infraspecific:
         return f"<Infraspecific {str(self)!r}>"
 
 
+def _layer(name: str) -> Any:
+    """A layer above the model (semantics, presentation), imported on first use.
+
+    The model must not import them at load time (they import the model); a
+    sys.modules lookup costs a tenth of an import statement on every call.
+    """
+    module = sys.modules.get(name)
+    if module is None:
+        from importlib import import_module
+
+        module = import_module(name)
+    return module
+
+
 class _RankBehaviour:
     """What every rank code can do, shared by Rank and MultiSeasonRank.
 
     The work lives in the layers above the model (semantics in ``_semantics``,
-    text in ``_render``); these methods import them on first use so the model
-    never depends on them at import time.
+    text in ``_render``), which these methods reach through ``_layer``.
     """
 
     __slots__ = ()
 
-    # -- presentation (issue: descriptions) ---------------------------------
+    # -- presentation ----------------------------------------------------------
     def explain(self, *, lang: str = "en") -> list[Explanation]:
         """Typed entries, one per component, in reading order."""
-        from ._render import explain
-
-        return explain(self, lang=lang)  # type: ignore[arg-type]
+        return cast("list[Explanation]", _layer("srank._render").explain(self, lang=lang))
 
     def describe(self, *, style: str = "short", lang: str = "en") -> str:
         """Readable status text: style "short", "long" or "plants" (USDA PLANTS)."""
-        from ._render import describe
+        return cast(str, _layer("srank._render").describe(self, style=style, lang=lang))
 
-        return describe(self, style=style, lang=lang)  # type: ignore[arg-type]
-
-    # -- semantics (issue: rounding and order) ------------------------------
+    # -- semantics -------------------------------------------------------------
     def rounded(self) -> Rank | MultiSeasonRank:
         """NatureServe's rounded rank (roundedGRank / roundedSRank)."""
-        from ._semantics import rounded
-
-        return rounded(self)  # type: ignore[arg-type]
+        return cast("Rank | MultiSeasonRank", _layer("srank._semantics").rounded(self))
 
     def bounds(self) -> tuple[int, int] | None:
         """The most and least imperiled number the rank allows; None off the 1-5 scale."""
-        from ._semantics import bounds
-
-        return bounds(self)  # type: ignore[arg-type]
+        return cast("tuple[int, int] | None", _layer("srank._semantics").bounds(self))
 
     def sort_key(self) -> tuple[object, ...]:
         """The documented imperilment sort key: smaller is more imperiled."""
-        from ._semantics import sort_key
-
-        return sort_key(self)  # type: ignore[arg-type]
+        return cast("tuple[object, ...]", _layer("srank._semantics").sort_key(self))
 
     def is_imperiled(self, threshold: int = 3) -> bool:
-        from ._semantics import is_imperiled
-
-        return is_imperiled(self, threshold)  # type: ignore[arg-type]
+        """True when the rounded rank is a number from 1 to ``threshold``."""
+        return cast(bool, _layer("srank._semantics").is_imperiled(self, threshold))
 
     def is_extinct(self) -> bool:
-        from ._semantics import is_extinct
-
-        return is_extinct(self)  # type: ignore[arg-type]
+        """True when the rounded rank is X (presumed extinct or extirpated)."""
+        return cast(bool, _layer("srank._semantics").is_extinct(self))
 
     def is_possibly_extinct(self) -> bool:
-        from ._semantics import is_possibly_extinct
-
-        return is_possibly_extinct(self)  # type: ignore[arg-type]
+        """True when the rounded rank is H (possibly extinct or extirpated)."""
+        return cast(bool, _layer("srank._semantics").is_possibly_extinct(self))
 
     def is_ranked(self) -> bool:
-        from ._semantics import is_ranked
+        """False when the rounded rank is U, NR or NA."""
+        return cast(bool, _layer("srank._semantics").is_ranked(self))
 
-        return is_ranked(self)  # type: ignore[arg-type]
+    # Equality and hashing follow the canonical code (cached as _code), which is
+    # also what makes a rank a cheap dict key for column-sized caches.
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._code == other._code  # type: ignore[attr-defined, no-any-return]
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._code != other._code  # type: ignore[attr-defined, no-any-return]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._code)  # type: ignore[attr-defined]
 
     # "a < b" means "a is more imperiled than b".
     def __lt__(self, other: object) -> bool:
@@ -286,7 +314,7 @@ class _RankBehaviour:
         return self.sort_key() >= other.sort_key()
 
 
-@attrs.frozen(repr=False, order=False)
+@attrs.frozen(repr=False, order=False, eq=False)
 class Rank(_RankBehaviour):
     """One rank code of a single season: G5T1T3Q, S2B, N4N5, TNR.
 
@@ -301,32 +329,70 @@ class Rank(_RankBehaviour):
     infraspecific: Infraspecific | None = attrs.field(default=None, kw_only=True)
     questionable: bool = attrs.field(default=False, kw_only=True)
     season: Season | None = attrs.field(default=None, kw_only=True)
-    warnings: tuple[Finding, ...] = attrs.field(default=(), kw_only=True, eq=False)
-    _code: str = attrs.field(init=False, eq=False)
+    warnings: tuple[Finding, ...] = attrs.field(default=(), kw_only=True)
+    _code: str = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
+        # The happy path is kept cheap (it runs once per distinct code in a
+        # data file); messages and spans are only built when a rule is broken.
+        level, value, infra, season = self.level, self.value, self.infraspecific, self.season
+        if level.__class__ is not Level or value.__class__ not in _VALUE_CLASSES:
+            self._type_error()
+        seasonal = level is _NATIONAL or level is _SUBNATIONAL
+        if (
+            (season is not None and (not seasonal or infra is not None or season.__class__ is not Season))
+            or (self.captive and (seasonal or not _is_extinct_status(value)))
+            or (
+                infra is not None
+                and (level is _NATIONAL or level is _INFRASPECIFIC or infra.__class__ is not Infraspecific)
+            )
+            or (infra is not None and infra.captive and not _is_extinct_status(infra.value))
+            or (self.questionable and seasonal and infra is None)
+            or (infra is not None and level is _GLOBAL and _more_secure(infra.value, value))
+        ):
+            self._rule_error()
+        code = (
+            level._value_
+            + value.format(level._value_)
+            + ("C" if self.captive else "")
+            + (str(infra) if infra is not None else "")
+            + ("Q" if self.questionable else "")
+            + (season._value_ if season is not None else "")
+        )
+        object.__setattr__(self, "_code", code)
+        if (infra is not None and level is _SUBNATIONAL) or self.questionable:
+            notes = self._notes()
+            if notes:
+                object.__setattr__(self, "warnings", self.warnings + notes)
+
+    def _type_error(self) -> NoReturn:
         if not isinstance(self.level, Level):
             raise TypeError(f"level must be a srank.Level, not {type(self.level).__name__}")
-        if not isinstance(self.value, (Single, Range)):
-            raise TypeError(f"value must be a srank.Single or srank.Range, not {type(self.value).__name__}")
-        letter = self.level.value
+        raise TypeError(f"value must be a srank.Single or srank.Range, not {type(self.value).__name__}")
+
+    def _layout(self) -> tuple[str, int, int, int, int]:
+        """The canonical code and where its C, T part, Q and season start."""
+        letter = self.level._value_
         value_text = self.value.format(letter)
-        captive_text = "C" if self.captive else ""
-        infra_text = str(self.infraspecific) if self.infraspecific is not None else ""
-        questionable_text = "Q" if self.questionable else ""
-        season_text = self.season.value if self.season is not None else ""
-        code = letter + value_text + captive_text + infra_text + questionable_text + season_text
-        object.__setattr__(self, "_code", code)
-
-        # Offsets of each component in the canonical code, for error carets.
         captive_at = 1 + len(value_text)
-        infra_at = captive_at + len(captive_text)
-        questionable_at = infra_at + len(infra_text)
-        season_at = questionable_at + len(questionable_text)
-        level = self.level
-        national_or_subnational = level in (Level.NATIONAL, Level.SUBNATIONAL)
+        infra_at = captive_at + (1 if self.captive else 0)
+        questionable_at = infra_at + (len(str(self.infraspecific)) if self.infraspecific is not None else 0)
+        season_at = questionable_at + (1 if self.questionable else 0)
+        season_text = self.season.value if isinstance(self.season, Season) else ""
+        code = letter + value_text + ("C" if self.captive else "")
+        code += str(self.infraspecific) if self.infraspecific is not None else ""
+        code += ("Q" if self.questionable else "") + season_text
+        return code, captive_at, infra_at, questionable_at, season_at
 
-        if self.season is not None and not national_or_subnational:
+    def _rule_error(self) -> NoReturn:
+        level, infra = self.level, self.infraspecific
+        if self.season is not None and not isinstance(self.season, Season):
+            raise TypeError(f"season must be a srank.Season or None, not {type(self.season).__name__}")
+        if infra is not None and not isinstance(infra, Infraspecific):
+            raise TypeError(f"infraspecific must be a srank.Infraspecific or None, not {type(infra).__name__}")
+        code, captive_at, infra_at, questionable_at, season_at = self._layout()
+        seasonal = level in (Level.NATIONAL, Level.SUBNATIONAL)
+        if self.season is not None and not seasonal:
             raise _invalid(
                 f"{_A[level]} {_LEVEL_WORD[level]} rank cannot have a season",
                 "season-not-allowed",
@@ -334,7 +400,7 @@ class Rank(_RankBehaviour):
                 (season_at, season_at + 1),
                 "seasons (B breeding, N nonbreeding, M migrant) apply to N and S ranks only, as in S2B",
             )
-        if self.captive and national_or_subnational:
+        if self.captive and seasonal:
             raise _invalid(
                 f"C cannot qualify a {_LEVEL_WORD[level]} rank",
                 "captive-not-global",
@@ -342,7 +408,7 @@ class Rank(_RankBehaviour):
                 (captive_at, captive_at + 1),
                 "C (captive or cultivated only) belongs to global ranks: GXC or GHC",
             )
-        if self.infraspecific is not None:
+        if infra is not None:
             if level is Level.NATIONAL or level is Level.INFRASPECIFIC:
                 raise _invalid(
                     f"{_A[level]} {_LEVEL_WORD[level]} rank cannot have an infraspecific T part",
@@ -351,7 +417,7 @@ class Rank(_RankBehaviour):
                     (infra_at, questionable_at),
                     "a T part follows a global rank, as in G5T2",
                 )
-            if level is Level.SUBNATIONAL and self.season is not None:
+            if self.season is not None:
                 raise _invalid(
                     "A subnational rank with a T part cannot have a season",
                     "season-not-allowed",
@@ -359,7 +425,7 @@ class Rank(_RankBehaviour):
                     (season_at, season_at + 1),
                     "write the seasonal subnational rank on its own, as in S2B",
                 )
-        if self.questionable and national_or_subnational and self.infraspecific is None:
+        if self.questionable and seasonal and infra is None:
             raise _invalid(
                 f"Q cannot qualify a {_LEVEL_WORD[level]} rank",
                 "questionable-not-global",
@@ -367,9 +433,9 @@ class Rank(_RankBehaviour):
                 (questionable_at, questionable_at + 1),
                 "Q (questionable taxonomy) belongs to global ranks, as in G3Q or G5T3Q",
             )
-        captive_parts = [(self.captive, letter, self.value, 0)]
-        if self.infraspecific is not None:
-            captive_parts.append((self.infraspecific.captive, "T", self.infraspecific.value, infra_at))
+        captive_parts = [(self.captive, level.value, self.value, 0)]
+        if infra is not None:
+            captive_parts.append((infra.captive, "T", infra.value, infra_at))
         for captive, part_letter, value, at in captive_parts:
             if captive and not _is_extinct_status(value):
                 written = part_letter + value.format(part_letter)
@@ -380,22 +446,24 @@ class Rank(_RankBehaviour):
                     (at, at + len(written) + 1),
                     "C (captive or cultivated only) goes on X or H alone: GXC or GHC",
                 )
-        if self.infraspecific is not None and level is Level.GLOBAL:
-            species_high = _NUMBER_OF.get(self.value.high)
-            infra_low = _NUMBER_OF.get(self.infraspecific.value.low)
-            if species_high is not None and infra_low is not None and infra_low > species_high:
-                raise _invalid(
-                    f"The infraspecific rank T{self.infraspecific.value.format('T')} is more secure"
-                    f" than its species' rank G{value_text}",
-                    "infraspecific-more-secure",
-                    code,
-                    (infra_at, questionable_at),
-                    "a subspecies or variety is at least as imperiled as its species",
-                )
+        # The only rule left: the T part is more secure than the G rank.
+        assert infra is not None
+        raise _invalid(
+            f"The infraspecific rank T{infra.value.format('T')} is more secure"
+            f" than its species' rank G{self.value.format('G')}",
+            "infraspecific-more-secure",
+            code,
+            (infra_at, questionable_at),
+            "a subspecies or variety is at least as imperiled as its species",
+        )
 
-        # Structural warnings: accepted, but worth telling.
+    def _notes(self) -> tuple[Finding, ...]:
+        """Warnings about an accepted rank: the PLANTS form, and Q on a rank of 5."""
+        from ._findings import Finding, Severity
+
+        code, _, infra_at, questionable_at, _ = self._layout()
         notes: list[Finding] = []
-        if self.infraspecific is not None and level is Level.SUBNATIONAL:
+        if self.infraspecific is not None and self.level is Level.SUBNATIONAL:
             notes.append(
                 Finding(
                     "nonstandard-plants-form",
@@ -403,6 +471,7 @@ class Rank(_RankBehaviour):
                     f"{code!r} puts a T part after an S rank, as USDA PLANTS pages print it;"
                     " this is not NatureServe syntax",
                     (infra_at, questionable_at),
+                    code[infra_at:questionable_at],
                 )
             )
         if self.questionable:
@@ -415,10 +484,10 @@ class Rank(_RankBehaviour):
                         "Q on a rank of 5: NatureServe's guidance calls it invalid, since resolving"
                         " the taxonomy could not lower the priority further",
                         (questionable_at, questionable_at + 1),
+                        "Q",
                     )
                 )
-        if notes:
-            object.__setattr__(self, "warnings", self.warnings + tuple(notes))
+        return tuple(notes)
 
     @property
     def qualifiers(self) -> tuple[Qualifier, ...]:
@@ -438,6 +507,21 @@ class Rank(_RankBehaviour):
         """The seasonal parts: this rank alone, so one loop serves both kinds of code."""
         return (self,)
 
+    @property
+    def breeding(self) -> Rank | None:
+        """The breeding-season part (B), or None when the code has none."""
+        return _season_part(self.parts, Season.BREEDING)
+
+    @property
+    def nonbreeding(self) -> Rank | None:
+        """The nonbreeding-season part (N), or None when the code has none."""
+        return _season_part(self.parts, Season.NONBREEDING)
+
+    @property
+    def migrant(self) -> Rank | None:
+        """The migrant part (M), or None when the code has none."""
+        return _season_part(self.parts, Season.MIGRANT)
+
     def __str__(self) -> str:
         return self._code
 
@@ -445,13 +529,13 @@ class Rank(_RankBehaviour):
         return f"<Rank {self._code!r}>"
 
 
-@attrs.frozen(repr=False, order=False)
+@attrs.frozen(repr=False, order=False, eq=False)
 class MultiSeasonRank(_RankBehaviour):
     """Several seasonal ranks of one level in one code, in the order written: S2B,S4N."""
 
     parts: tuple[Rank, ...]
-    warnings: tuple[Finding, ...] = attrs.field(default=(), kw_only=True, eq=False)
-    _code: str = attrs.field(init=False, eq=False)
+    warnings: tuple[Finding, ...] = attrs.field(default=(), kw_only=True)
+    _code: str = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         parts = self.parts
@@ -489,6 +573,8 @@ class MultiSeasonRank(_RankBehaviour):
                     (start, start + 1),
                     f"write every part as a {_LEVEL_WORD[parts[0].level]} rank, as in S2B,S4N",
                 )
+        from ._findings import Finding, Severity
+
         seen: set[Season] = set()
         notes: list[Finding] = []
         for part, start in zip(parts, starts, strict=True):
@@ -500,6 +586,7 @@ class MultiSeasonRank(_RankBehaviour):
                         Severity.WARNING,
                         f"Part {part._code!r} of a multi-season code has no season letter",
                         (start, end),
+                        part._code,
                     )
                 )
             elif part.season in seen:
@@ -519,11 +606,34 @@ class MultiSeasonRank(_RankBehaviour):
     def level(self) -> Level:
         return self.parts[0].level
 
+    @property
+    def breeding(self) -> Rank | None:
+        """The breeding-season part (B), or None when the code has none."""
+        return _season_part(self.parts, Season.BREEDING)
+
+    @property
+    def nonbreeding(self) -> Rank | None:
+        """The nonbreeding-season part (N), or None when the code has none."""
+        return _season_part(self.parts, Season.NONBREEDING)
+
+    @property
+    def migrant(self) -> Rank | None:
+        """The migrant part (M), or None when the code has none."""
+        return _season_part(self.parts, Season.MIGRANT)
+
     def __str__(self) -> str:
         return self._code
 
     def __repr__(self) -> str:
         return f"<MultiSeasonRank {self._code!r}>"
+
+
+def _season_part(parts: tuple[Rank, ...], season: Season) -> Rank | None:
+    # A rank without a season letter is not assigned to any season: None.
+    for part in parts:
+        if part.season is season:
+            return part
+    return None
 
 
 _LEVEL_WORD = {

@@ -14,7 +14,7 @@ import attrs
 
 from ._findings import Finding, Severity
 
-__all__ = ["LEGACY_CODES", "Legacy", "find_iucn", "find_legacy", "normalise"]
+__all__ = ["LEGACY_CODES", "Legacy", "find_iucn", "find_legacy", "normalise", "normalise_mapped"]
 
 
 @attrs.frozen
@@ -75,7 +75,7 @@ class _Rewriter:
     """Text being rewritten, with each character's index in the original text."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        self.source = self.text = text
         self.origin = list(range(len(text)))
         self.findings: list[Finding] = []
 
@@ -97,15 +97,18 @@ class _Rewriter:
             pieces.append(self.text[kept:start])
             origin.extend(self.origin[kept:start])
             new = match.expand(replace) if isinstance(replace, str) else replace(match)
-            anchor = self.origin[start] if start < len(self.origin) else len(self.text)
             pieces.append(new)
-            origin.extend([anchor] * len(new))
+            if len(new) == end - start:  # same length (case): each character keeps its origin
+                origin.extend(self.origin[start:end])
+            else:
+                anchor = self.origin[start] if start < len(self.origin) else len(self.text)
+                origin.extend([anchor] * len(new))
             kept = end
         pieces.append(self.text[kept:])
         origin.extend(self.origin[kept:])
         first, last = matches[0].span()[0], matches[-1].span()[1]
         span = (self.origin[first], self.origin[last - 1] + 1 if last > first else self.origin[first])
-        self.findings.append(Finding(code, Severity.WARNING, message, span))
+        self.findings.append(Finding(code, Severity.WARNING, message, span, self.source[span[0] : span[1]]))
         self.text = "".join(pieces)
         self.origin = origin
 
@@ -122,6 +125,12 @@ _INEXACT_AFTER_SEASON = re.compile(r"([1-5])([BNM])\?")
 
 def normalise(text: str) -> tuple[str, tuple[Finding, ...]]:
     """Rewrite ``text`` into official syntax as far as the known habits go."""
+    reading, findings, _ = normalise_mapped(text)
+    return reading, findings
+
+
+def normalise_mapped(text: str) -> tuple[str, tuple[Finding, ...], list[int]]:
+    """As ``normalise``, plus each rewritten character's index in ``text``."""
     rewriter = _Rewriter(text)
     rewriter.apply(_SURROUNDING_SPACE, "", "normalised-whitespace", "Surrounding whitespace was removed")
     rewriter.apply(_COMMA_SPACE, ",", "normalised-comma-space", "Spaces around a comma were removed")
@@ -134,7 +143,7 @@ def normalise(text: str) -> tuple[str, tuple[Finding, ...]]:
         _INEXACT_AFTER_SEASON, r"\1?\2", "normalised-inexact-after-season", "'?' after the season was moved before it"
     )
     _replace_legacy(rewriter)
-    return rewriter.text, tuple(rewriter.findings)
+    return rewriter.text, tuple(rewriter.findings), rewriter.origin
 
 
 def _replace_legacy(rewriter: _Rewriter) -> None:
@@ -160,6 +169,7 @@ def _replace_legacy(rewriter: _Rewriter) -> None:
                     Severity.WARNING,
                     f"Legacy code {part!r} ({legacy.meaning}) was read as {legacy.modern!r}",
                     span,
+                    part,
                 )
             )
             pieces.append(legacy.modern)

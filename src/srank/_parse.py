@@ -14,7 +14,6 @@ from ._errors import InvalidRankError
 from ._findings import Finding
 from ._lark_adapter import parse_code
 from ._model import MultiSeasonRank, Rank
-from ._normalize import find_iucn, find_legacy, normalise
 
 __all__ = ["MAX_LENGTH", "is_valid", "parse"]
 
@@ -61,8 +60,11 @@ def _parse_cached(text: str, lenient: bool) -> Rank | MultiSeasonRank:
         )
     notes: tuple[Finding, ...] = ()
     reading = text
+    origin: list[int] = []
     if lenient:
-        reading, notes = normalise(text)
+        from ._normalize import normalise_mapped
+
+        reading, notes, origin = normalise_mapped(text)
     if not reading:
         raise InvalidRankError(
             "Expected a rank code, found an empty text" if not text else "Expected a rank code, found only whitespace",
@@ -75,7 +77,7 @@ def _parse_cached(text: str, lenient: bool) -> Rank | MultiSeasonRank:
     try:
         result = parse_code(reading)
     except InvalidRankError as error:
-        raise _explain_failure(text, reading, lenient, error) from None
+        raise _explain_failure(text, reading, origin, lenient, error) from None
     if notes:
         result = attrs.evolve(result, warnings=notes)
     if not lenient:
@@ -92,8 +94,12 @@ def _parse_cached(text: str, lenient: bool) -> Rank | MultiSeasonRank:
     return result
 
 
-def _explain_failure(text: str, reading: str, lenient: bool, error: InvalidRankError) -> InvalidRankError:
+def _explain_failure(
+    text: str, reading: str, origin: list[int], lenient: bool, error: InvalidRankError
+) -> InvalidRankError:
     """Replace a bare syntax error with what the text most likely is."""
+    from ._normalize import find_iucn, find_legacy, normalise
+
     iucn = find_iucn(text)
     if iucn is not None:
         return InvalidRankError(
@@ -129,12 +135,28 @@ def _explain_failure(text: str, reading: str, lenient: bool, error: InvalidRankE
                 )
         return error
     if reading != text:
+        # Point into the text as given, so a data manager sees their own cell.
         hint = f"read leniently as {reading!r}"
         hint = f"{error.hint}; {hint}" if error.hint else hint
         return InvalidRankError(
-            error.message, text=reading, span=error.span, expected=error.expected, hint=hint, code=error.code
+            error.message,
+            text=text,
+            span=_span_in_source(error.span, origin, len(text)),
+            expected=error.expected,
+            hint=hint,
+            code=error.code,
         )
     return error
+
+
+def _span_in_source(span: tuple[int, int], origin: list[int], length: int) -> tuple[int, int]:
+    start, end = span
+    if start >= len(origin):  # the end of the reading: the end of the text, less trailing spaces
+        at = origin[-1] + 1 if origin else length
+        return at, at
+    first = origin[start]
+    last = origin[end - 1] + 1 if end > start else first
+    return first, max(first, last)
 
 
 def _parses(text: str) -> bool:

@@ -1,0 +1,164 @@
+"""Validity findings for one code, and consistency findings across levels.
+
+``check`` adds no rules of its own: the parser raises for what NatureServe
+calls invalid and the model records warnings, so check() only gathers them.
+
+``check_levels`` applies NatureServe's cross-level rules (codes in CATALOGUE):
+
+- ``national-more-secure`` / ``subnational-more-secure`` (warning): a national
+  rank more secure than the global one, a subnational rank more secure than
+  the national or global one ("G1S3 cannot occur"). A warning, because
+  published data hold such pairs while a global rank awaits review.
+- ``subnational-gap-too-wide`` (error): a subnational number at least 3 greater
+  than the global or national number; NatureServe's data exchange rejects it.
+  Such a pair is also more secure, so it gets both findings.
+- ``subnational-under-extinct`` (error): S2 or above under GX/GH or NX/NH, which
+  the data exchange rejects. S1 is accepted: a rediscovery is ranked S1 before
+  the global or national rank is reviewed. The rule names subnational ranks
+  only, so a national rank under GX/GH is not reported.
+
+Comparisons use the number bounds of the taxon (the T part of a G+T code), and
+report only what no reading of a range can make consistent: "more secure" means
+every number the lower rank allows is above every number the upper rank allows.
+X, H, U, NR and NA take part only in the X/H rule. A multi-season code is checked
+part by part; a seasonal part is compared with the national part of the same
+season when there is one, else with the whole national code. Spans point into
+the canonical code (``str()``) of the lower rank of the pair, at the part concerned.
+"""
+
+from __future__ import annotations
+
+from ._errors import InvalidRankError
+from ._findings import Finding, Severity
+from ._model import Grade, Level, MultiSeasonRank, Rank
+from ._parse import parse
+from ._semantics import bounds, rounded
+
+__all__ = ["check", "check_levels"]
+
+AnyRank = Rank | MultiSeasonRank
+_EXTINCT = frozenset({Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT})
+_GAP = 3  # the data exchange rejects a subnational number this much greater
+
+
+def check(code: str | AnyRank) -> list[Finding]:
+    """The findings about one code: a text is read leniently, so habits show as warnings.
+
+    A text that cannot be read gives one error finding with the parser's code,
+    message and span (in the text as read, see InvalidRankError.text).
+    """
+    if isinstance(code, (Rank, MultiSeasonRank)):
+        return list(code.warnings)
+    if not isinstance(code, str):
+        raise TypeError(f"srank.check() takes a str or a srank rank object, not {type(code).__name__}")
+    try:
+        return list(parse(code, lenient=True).warnings)
+    except InvalidRankError as error:
+        start, end = error.span
+        return [Finding(error.code, Severity.ERROR, error.message, error.span, error.text[start:end])]
+
+
+def _read(value: str | AnyRank | None, name: str, levels: tuple[Level, ...], lenient: bool) -> AnyRank | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        rank = parse(value, lenient=lenient)
+    elif isinstance(value, (Rank, MultiSeasonRank)):
+        rank = value
+    else:
+        raise TypeError(f"{name} must be a str, a srank rank object or None, not {type(value).__name__}")
+    if rank.level not in levels:
+        wanted = {Level.GLOBAL: "a G or T rank", Level.NATIONAL: "an N rank", Level.SUBNATIONAL: "an S rank"}[levels[0]]
+        raise ValueError(f"{name} must be {wanted}, not {str(rank)!r}")
+    return rank
+
+
+def _parts_with_offsets(rank: AnyRank) -> list[tuple[Rank, int]]:
+    found, at = [], 0
+    for part in rank.parts:
+        found.append((part, at))
+        at += len(str(part)) + 1
+    return found
+
+
+def _counterpart(upper: AnyRank, part: Rank) -> AnyRank:
+    """The part of ``upper`` a seasonal ``part`` is compared with."""
+    if isinstance(upper, MultiSeasonRank) and part.season is not None:
+        for candidate in upper.parts:
+            if candidate.season is part.season:
+                return candidate
+    return upper
+
+
+def _is_extinct_status(rank: AnyRank) -> bool:
+    # Every part rounds to X or H: the taxon is gone from the whole area.
+    return all(part.value.low in _EXTINCT for part in rounded(rank).parts)
+
+
+def _compare(lower: AnyRank, upper: AnyRank, upper_word: str, lower_word: str, code: str) -> list[Finding]:
+    findings = []
+    for part, at in _parts_with_offsets(lower):
+        other = _counterpart(upper, part)
+        span = (at, at + len(str(part)))
+        low_bounds, up_bounds = bounds(part), bounds(other)
+        if low_bounds is not None and up_bounds is not None and low_bounds[0] > up_bounds[1]:
+            findings.append(
+                Finding(
+                    code,
+                    Severity.WARNING,
+                    f"The {lower_word} rank {str(part)!r} is more secure than the {upper_word} rank {str(other)!r}",
+                    span,
+                    str(part),
+                )
+            )
+            gap = low_bounds[0] - up_bounds[1]
+            if lower_word == "subnational" and gap >= _GAP:
+                findings.append(
+                    Finding(
+                        "subnational-gap-too-wide",
+                        Severity.ERROR,
+                        f"The subnational rank {str(part)!r} is {gap} ranks more secure than the {upper_word}"
+                        f" rank {str(other)!r}; NatureServe's data exchange rejects a gap of {_GAP} or more",
+                        span,
+                        str(part),
+                    )
+                )
+        if lower_word == "subnational" and low_bounds is not None and low_bounds[0] >= 2 and _is_extinct_status(other):
+            findings.append(
+                Finding(
+                    "subnational-under-extinct",
+                    Severity.ERROR,
+                    f"The subnational rank {str(part)!r} is S2 or above while the {upper_word} rank is"
+                    f" {str(other)!r}; NatureServe's data exchange rejects it",
+                    span,
+                    str(part),
+                )
+            )
+    return findings
+
+
+def check_levels(
+    *,
+    global_rank: str | AnyRank | None = None,
+    national_rank: str | AnyRank | None = None,
+    subnational_rank: str | AnyRank | None = None,
+    lenient: bool = False,
+) -> list[Finding]:
+    """Findings about how a taxon's global, national and subnational ranks fit together.
+
+    Texts are parsed (strictly unless ``lenient=True``; an unreadable one raises
+    InvalidRankError, use check() for single-code findings). A T rank counts as
+    a global rank: it is the rounded global rank of a subspecies or variety.
+    Rules, spans and the handling of ranges are in this module's docstring.
+    """
+    g = _read(global_rank, "global_rank", (Level.GLOBAL, Level.INFRASPECIFIC), lenient)
+    n = _read(national_rank, "national_rank", (Level.NATIONAL,), lenient)
+    s = _read(subnational_rank, "subnational_rank", (Level.SUBNATIONAL,), lenient)
+    findings: list[Finding] = []
+    if n is not None and g is not None:
+        findings += _compare(n, g, "global", "national", "national-more-secure")
+    if s is not None and n is not None:
+        findings += _compare(s, n, "national", "subnational", "subnational-more-secure")
+    if s is not None and g is not None:
+        findings += _compare(s, g, "global", "subnational", "subnational-more-secure")
+    return findings

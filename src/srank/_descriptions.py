@@ -1,0 +1,190 @@
+"""The description table: every word srank shows, read from ``descriptions/<lang>.toml``.
+
+The table is data so that wording can be corrected, and a language added,
+without touching code. It is read on first use and cached per language;
+``import srank`` never imports tomllib. On load it is checked against the
+entries the renderer needs: a missing entry or an unused one is an error,
+so a table can neither leave a component without text nor carry dead text.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Mapping
+from importlib import resources
+
+import attrs
+
+from ._errors import SrankError
+from ._model import Grade, Level, Qualifier, Season
+from ._normalize import LEGACY_CODES
+
+__all__ = [
+    "EXTINCTION_WORDINGS",
+    "PLANTS_EXTINCTION_WORDINGS",
+    "Table",
+    "available_languages",
+    "load",
+    "read_table",
+    "required_keys",
+]
+
+Key = tuple[str, ...]
+
+EXTINCTION_WORDINGS = ("extinct", "extirpated", "eliminated")
+"""How X and H read: per species level, and for ecosystems."""
+PLANTS_EXTINCTION_WORDINGS = ("extinct", "extirpated")
+_EXTINCTION_GRADES = (Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT)
+_ENTRY = ("label", "definition")
+_SHORT = ("separator", "inexact", "captive", "infraspecific", "infraspecific_alone", "questionable", "season", "legacy")
+_LONG = ("paragraph_separator", "level", "value", "range", "qualifier", "season", "legacy", "ecosystem")
+_PLANTS = ("heading", "uncertain", "item", "item_separator")
+
+
+def _entries(prefix: Key, names: list[str]) -> Iterator[Key]:
+    for name in names:
+        for field in _ENTRY:
+            yield (*prefix, name, field)
+
+
+def _value_keys(prefix: Key, wordings: tuple[str, ...]) -> Iterator[Key]:
+    for grade in Grade:
+        if grade in _EXTINCTION_GRADES:
+            yield from _entries((*prefix, grade.value), list(wordings))
+        else:
+            yield from _entries(prefix, [grade.value])
+
+
+def required_keys() -> frozenset[Key]:
+    """Every entry a table must have, and the only ones it may have."""
+    keys: set[Key] = set()
+    keys.update(_entries(("level",), [level.value for level in Level]))
+    keys.update(_value_keys(("value",), EXTINCTION_WORDINGS))
+    keys.update(("range", field) for field in _ENTRY)
+    keys.update(_entries(("qualifier",), [qualifier.value for qualifier in Qualifier]))
+    keys.update(_entries(("season",), [season.value for season in Season]))
+    keys.update(_entries(("legacy",), list(LEGACY_CODES)))
+    keys.update(("short", name) for name in _SHORT)
+    keys.update(("long", name) for name in _LONG)
+    keys.update(("plants", name) for name in _PLANTS)
+    keys.update(("plants", "level", level.value) for level in Level)
+    keys.update(("plants", "qualifier", qualifier.value) for qualifier in Qualifier)
+    keys.update(("plants", "season", season.value) for season in Season)
+    keys.update(_value_keys(("plants", "value"), PLANTS_EXTINCTION_WORDINGS))
+    return frozenset(keys)
+
+
+@attrs.frozen
+class Table:
+    """One language's texts, addressed by key paths such as ``("value", "1", "label")``."""
+
+    lang: str
+    texts: Mapping[Key, str]
+
+    def text(self, *key: str) -> str:
+        return self.texts[key]
+
+
+def available_languages() -> tuple[str, ...]:
+    """The languages shipped in ``srank/descriptions``, sorted."""
+    return tuple(sorted(_table_files()))
+
+
+def load(lang: str) -> Table:
+    """The checked table for ``lang``; ValueError naming the choices if there is none."""
+    if not isinstance(lang, str):
+        raise TypeError(f"lang must be a str, not {type(lang).__name__}")
+    return _load_cached(lang)
+
+
+@functools.cache
+def _table_files() -> dict[str, resources.abc.Traversable]:
+    folder = resources.files("srank").joinpath("descriptions")
+    return {entry.name.removesuffix(".toml"): entry for entry in folder.iterdir() if entry.name.endswith(".toml")}
+
+
+@functools.cache
+def _load_cached(lang: str) -> Table:
+    files = _table_files()
+    if lang not in files:
+        choices = ", ".join(repr(name) for name in sorted(files))
+        raise ValueError(f"Unknown lang {lang!r}; choose one of: {choices}")
+    return read_table(lang, files[lang].read_text(encoding="utf-8"), f"srank/descriptions/{lang}.toml")
+
+
+def read_table(lang: str, toml_text: str, source: str) -> Table:
+    """Parse and check one table; SrankError names the file and the entries at fault."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(toml_text)
+    except tomllib.TOMLDecodeError as error:
+        raise SrankError(f"{source} is not valid TOML: {error}") from None
+    texts = dict(_flatten(data, (), source))
+    required = required_keys()
+    missing = sorted(".".join(key) for key in required - texts.keys())
+    unused = sorted(".".join(key) for key in texts.keys() - required)
+    if missing:
+        raise SrankError(f"{source} lacks entries: {', '.join(missing)}")
+    if unused:
+        raise SrankError(f"{source} has entries srank never uses: {', '.join(unused)}")
+    for key, text in sorted(texts.items()):
+        _check_placeholders(key, text, source)
+    return Table(lang, texts)
+
+
+def allowed_placeholders(key: Key) -> frozenset[str]:
+    """The {fields} the renderer fills in the entry at ``key``."""
+    section, name = key[0], key[1]
+    if section == "range":
+        return frozenset({"low", "high"})
+    if section == "legacy":
+        return frozenset({"modern"})
+    if section == "short":
+        return _SHORT_PLACEHOLDERS.get(name, frozenset())
+    if section == "long" and name != "paragraph_separator":
+        return frozenset({"label", "code", "definition"})
+    if section == "plants":
+        return _PLANTS_PLACEHOLDERS.get(name, frozenset())
+    return frozenset()
+
+
+_SHORT_PLACEHOLDERS = {
+    "inexact": frozenset({"value"}),
+    "captive": frozenset({"value"}),
+    "infraspecific": frozenset({"value"}),
+    "infraspecific_alone": frozenset({"value"}),
+    "season": frozenset({"value", "season"}),
+    "legacy": frozenset({"code", "label"}),
+}
+_PLANTS_PLACEHOLDERS = {
+    "heading": frozenset({"code"}),
+    "item": frozenset({"text"}),
+    "level": frozenset({"label", "label_lower_first", "definition"}),
+}
+
+
+def _check_placeholders(key: Key, text: str, source: str) -> None:
+    import string
+
+    where = f"{source}: {'.'.join(key)}"
+    try:
+        found = {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+    except ValueError as error:
+        raise SrankError(f"{where} has a broken {{placeholder}}: {error}") from None
+    allowed = allowed_placeholders(key)
+    unknown = sorted(found - allowed)
+    if unknown:
+        choices = ", ".join(f"{{{name}}}" for name in sorted(allowed)) or "none"
+        raise SrankError(f"{where} uses unknown placeholders {', '.join(unknown)}; allowed: {choices}")
+
+
+def _flatten(data: Mapping[str, object], prefix: Key, source: str) -> Iterator[tuple[Key, str]]:
+    for name, item in data.items():
+        key = (*prefix, name)
+        if isinstance(item, Mapping):
+            yield from _flatten(item, key, source)
+        elif isinstance(item, str):
+            yield key, item
+        else:
+            raise SrankError(f"{source}: {'.'.join(key)} must be text, not {type(item).__name__}")

@@ -1,0 +1,233 @@
+"""Every documented finding code is triggered here, with its message checked verbatim."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import srank
+from srank import Finding, Severity
+from srank._findings import CATALOGUE
+
+E, W = Severity.ERROR, Severity.WARNING
+
+# code -> (text, severity, message, span) as srank.check(text) reports it.
+SINGLE_CODE = {
+    "empty": ("", E, "Expected a rank code, found an empty text", (0, 0)),
+    "too-long": ("G" * 201, E, "The text is 201 characters long; no rank code is longer than 200", (200, 201)),
+    "syntax": ("G6", E, "Expected a rank value (1-5, X, H, U, NR or NA) after 'G', found '6'", (1, 2)),
+    "iucn-category": ("VU", E, "'VU' is an IUCN Red List category, not a NatureServe rank", (0, 2)),
+    "range-reversed": ("G3G2", E, "Range 3-2 is reversed", (0, 4)),
+    "range-degenerate": ("G2G2", E, "Range 2-2 has the same number at both ends", (0, 4)),
+    "range-too-wide": ("G1G4", E, "Range 1-4 is too wide: a range may skip at most one rank", (0, 4)),
+    "inexact-on-range": ("G2G3?", E, "'?' cannot qualify the range 'G2G3'", (4, 5)),
+    "inexact-on-status": ("GX?", E, "'?' cannot qualify 'GX'", (2, 3)),
+    "questionable-not-global": ("S3Q", E, "Q cannot qualify the subnational rank 'S3'", (2, 3)),
+    "captive-not-global": ("S3C", E, "C cannot qualify the subnational rank 'S3'", (2, 3)),
+    "season-not-allowed": ("G3B", E, "A global rank cannot have a season (B)", (2, 3)),
+    "season-repeated": ("S2B,S3B", E, "Season B (breeding) appears twice", (6, 7)),
+    "mixed-levels": ("S2B,N3N", E, "The parts of a multi-season code must share one level", (4, 5)),
+    "multi-not-seasonal": ("G3,S2B", E, "'G3' cannot be part of a multi-season code", (0, 2)),
+    "captive-not-extinct": ("G1C", E, "C cannot qualify G1", (0, 3)),
+    "infraspecific-more-secure": (
+        "G2T4",
+        E,
+        "The infraspecific rank T4 is more secure than its species' rank G2",
+        (2, 4),
+    ),
+    "questionable-secure": (
+        "G5Q",
+        W,
+        "Q on a rank of 5: NatureServe's guidance calls it invalid, since resolving the taxonomy could not"
+        " lower the priority further",
+        (2, 3),
+    ),
+    "nonstandard-plants-form": (
+        "S5T1T3",
+        W,
+        "'S5T1T3' puts a T part after an S rank, as USDA PLANTS pages print it; this is not NatureServe syntax",
+        (2, 6),
+    ),
+    "season-missing": ("S1B,S4", W, "Part 'S4' of a multi-season code has no season letter", (4, 6)),
+    "legacy-code": ("SA", W, "Legacy code 'SA' (accidental) was read as 'SNA'", (0, 2)),
+    "normalised-whitespace": (" S3", W, "Surrounding whitespace was removed", (0, 1)),
+    "normalised-case": ("s3", W, "Lower case was read as upper case", (0, 1)),
+    "normalised-comma-space": ("S2B, S4N", W, "Spaces around a comma were removed", (3, 5)),
+    "normalised-slash-range": ("S3/S4", W, "'/' between two numbers was read as a range", (0, 5)),
+    "normalised-slash-season": ("N4B/N4N", W, "'/' between seasonal ranks was read as ','", (3, 4)),
+    "normalised-dash-range": ("S2-S3", W, "A dash between two numbers was read as a range", (0, 5)),
+    "normalised-inexact-after-season": ("S3B?", W, "'?' after the season was moved before it", (1, 4)),
+}
+
+# code -> (check_levels keywords, severity, message, span) for the first finding with that code.
+CROSS_LEVEL: dict[str, tuple[dict[str, Any], Severity, str, tuple[int, int]]] = {
+    "national-more-secure": (
+        {"global_rank": "G2", "national_rank": "N3"},
+        W,
+        "The national rank 'N3' is more secure than the global rank 'G2'",
+        (0, 2),
+    ),
+    "subnational-more-secure": (
+        {"global_rank": "G1", "subnational_rank": "S3"},
+        W,
+        "The subnational rank 'S3' is more secure than the global rank 'G1'",
+        (0, 2),
+    ),
+    "subnational-gap-too-wide": (
+        {"national_rank": "N2", "subnational_rank": "S5"},
+        E,
+        "The subnational rank 'S5' is 3 ranks more secure than the national rank 'N2';"
+        " NatureServe's data exchange rejects a gap of 3 or more",
+        (0, 2),
+    ),
+    "subnational-under-extinct": (
+        {"global_rank": "GH", "subnational_rank": "S1N,S2B"},
+        E,
+        "The subnational rank 'S2B' is S2 or above while the global rank is 'GH';"
+        " NatureServe's data exchange rejects it",
+        (4, 7),
+    ),
+}
+
+
+def test_every_catalogued_code_is_triggered_here() -> None:
+    assert set(SINGLE_CODE) | set(CROSS_LEVEL) == set(CATALOGUE)
+    assert not set(SINGLE_CODE) & set(CROSS_LEVEL)
+
+
+@pytest.mark.parametrize("code", sorted(SINGLE_CODE))
+def test_check_reports(code: str) -> None:
+    text, severity, message, span = SINGLE_CODE[code]
+    found = [finding for finding in srank.check(text) if finding.code == code]
+    assert found[0] == Finding(code, severity, message, span, text[span[0] : span[1]])
+
+
+@pytest.mark.parametrize("code", sorted(CROSS_LEVEL))
+def test_check_levels_reports(code: str) -> None:
+    keywords, severity, message, span = CROSS_LEVEL[code]
+    found = [finding for finding in srank.check_levels(**keywords) if finding.code == code]
+    lower = str(keywords.get("subnational_rank") or keywords["national_rank"])
+    assert found[0] == Finding(code, severity, message, span, lower[span[0] : span[1]])
+
+
+@pytest.mark.parametrize("code", sorted(code for code, row in SINGLE_CODE.items() if row[1] is W))
+def test_warnings_are_the_lenient_parse_warnings(code: str) -> None:
+    text = SINGLE_CODE[code][0]
+    assert srank.check(text) == list(srank.parse(text, lenient=True).warnings)
+    assert srank.check(srank.parse(text, lenient=True)) == srank.check(text)
+
+
+def test_error_is_the_parse_error() -> None:
+    with pytest.raises(srank.InvalidRankError) as caught:
+        srank.parse("G1C", lenient=True)
+    (finding,) = srank.check("G1C")
+    assert (finding.code, finding.message, finding.span) == (caught.value.code, caught.value.message, caught.value.span)
+    assert finding.fragment == "G1C"
+    assert str(finding) == "error[captive-not-extinct]: C cannot qualify G1"
+
+
+def test_clean_codes_have_no_findings() -> None:
+    assert srank.check("G5T1T3Q") == []
+    assert srank.check("S2B,S4N") == []
+    assert srank.check(srank.parse("GNR")) == []
+
+
+def test_check_rejects_other_types() -> None:
+    with pytest.raises(TypeError, match=r"srank.check\(\) takes a str or a srank rank object, not int"):
+        srank.check(3)  # type: ignore[arg-type]
+
+
+def _codes(**keywords: object) -> list[str]:
+    return [finding.code for finding in srank.check_levels(**keywords)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("keywords", "codes"),
+    [
+        # Consistent: the lower level at most as secure as the upper.
+        ({"global_rank": "G3", "national_rank": "N3", "subnational_rank": "S1"}, []),
+        ({"global_rank": "G5", "national_rank": "N2", "subnational_rank": "S1S2"}, []),
+        ({}, []),
+        ({"global_rank": "G1"}, []),
+        ({"global_rank": None, "subnational_rank": "S5"}, []),
+        # "G1S3 cannot occur."
+        ({"global_rank": "G1", "subnational_rank": "S3"}, ["subnational-more-secure"]),
+        ({"global_rank": "G1", "subnational_rank": "S2"}, ["subnational-more-secure"]),
+        ({"national_rank": "N3", "subnational_rank": "S4"}, ["subnational-more-secure"]),
+        # A gap of 3 or more: more secure, and rejected by the data exchange.
+        ({"global_rank": "G1", "subnational_rank": "S4"}, ["subnational-more-secure", "subnational-gap-too-wide"]),
+        ({"global_rank": "G2", "subnational_rank": "S4"}, ["subnational-more-secure"]),
+        ({"global_rank": "G1", "national_rank": "N4"}, ["national-more-secure"]),
+        # Ranges: a finding only when no reading of the range is consistent.
+        ({"global_rank": "G2G3", "subnational_rank": "S3"}, []),
+        ({"global_rank": "G2", "subnational_rank": "S2S3"}, []),
+        ({"global_rank": "G1G2", "subnational_rank": "S3"}, ["subnational-more-secure"]),
+        ({"global_rank": "G1G2", "subnational_rank": "S4S5"}, ["subnational-more-secure"]),
+        ({"global_rank": "G1G2", "subnational_rank": "S5"}, ["subnational-more-secure", "subnational-gap-too-wide"]),
+        ({"global_rank": "G3?", "subnational_rank": "S4"}, ["subnational-more-secure"]),
+        # G+T codes compare the T part, the taxon itself.
+        ({"global_rank": "G5T1", "subnational_rank": "S1"}, []),
+        ({"global_rank": "G5T1", "subnational_rank": "S2"}, ["subnational-more-secure"]),
+        ({"global_rank": "T2", "national_rank": "N3"}, ["national-more-secure"]),
+        ({"global_rank": "G5TNR", "subnational_rank": "S5"}, []),
+        # Off-scale ranks take no part in the number rules.
+        ({"global_rank": "GU", "subnational_rank": "S5"}, []),
+        ({"global_rank": "GNR", "national_rank": "N5", "subnational_rank": "SNA"}, []),
+        # Under GX/GH or NX/NH only S1 (a rediscovery awaiting review), SX, SH and off-scale ranks pass.
+        ({"global_rank": "GX", "subnational_rank": "S1"}, []),
+        ({"global_rank": "GX", "subnational_rank": "SH"}, []),
+        ({"global_rank": "GH", "subnational_rank": "SNR"}, []),
+        ({"global_rank": "GH", "subnational_rank": "S2"}, ["subnational-under-extinct"]),
+        ({"global_rank": "GXC", "subnational_rank": "S3"}, ["subnational-under-extinct"]),
+        ({"global_rank": "G5TH", "subnational_rank": "S2S3"}, ["subnational-under-extinct"]),
+        ({"global_rank": "GH", "subnational_rank": "S1S2"}, []),
+        ({"national_rank": "NX", "subnational_rank": "S4"}, ["subnational-under-extinct"]),
+        ({"national_rank": "NHB", "subnational_rank": "S5B"}, ["subnational-under-extinct"]),
+        # Multi-season codes: each part, against the national part of its season.
+        ({"national_rank": "N2B,N4N", "subnational_rank": "S2B,S4N"}, []),
+        ({"national_rank": "N2B,N4N", "subnational_rank": "S4B,S2N"}, ["subnational-more-secure"]),
+        ({"national_rank": "NXB,N4N", "subnational_rank": "S3B,S4N"}, ["subnational-under-extinct"]),
+        ({"national_rank": "NXB,N4N", "subnational_rank": "S3"}, []),
+        ({"national_rank": "NXB,NHN", "subnational_rank": "S3"}, ["subnational-under-extinct"]),
+        ({"national_rank": "N1B,N2N", "subnational_rank": "S3"}, ["subnational-more-secure"]),
+        (
+            {"global_rank": "G1", "subnational_rank": "S2B,S4N"},
+            ["subnational-more-secure", "subnational-more-secure", "subnational-gap-too-wide"],
+        ),
+        # All three levels: every pair is checked.
+        (
+            {"global_rank": "G2", "national_rank": "N3", "subnational_rank": "S4"},
+            ["national-more-secure", "subnational-more-secure", "subnational-more-secure"],
+        ),
+    ],
+)
+def test_check_levels(keywords: dict[str, str | None], codes: list[str]) -> None:
+    assert _codes(**keywords) == codes
+
+
+def test_check_levels_spans_point_at_the_part() -> None:
+    (first, second) = srank.check_levels(global_rank="G1", subnational_rank="S2B,S3N")
+    assert (first.span, second.span) == ((0, 3), (4, 7))
+    assert "'S3N'" in second.message
+    assert (first.fragment, second.fragment) == ("S2B", "S3N")
+
+
+def test_check_levels_accepts_rank_objects_and_lenient_text() -> None:
+    assert _codes(global_rank=srank.parse("G1"), subnational_rank=srank.parse("S3")) == ["subnational-more-secure"]
+    assert _codes(global_rank="g1", subnational_rank="s3 ", lenient=True) == ["subnational-more-secure"]
+    with pytest.raises(srank.InvalidRankError):
+        srank.check_levels(global_rank="g1")
+
+
+def test_check_levels_rejects_wrong_levels_and_types() -> None:
+    with pytest.raises(ValueError, match=r"global_rank must be a G or T rank, not 'S3'"):
+        srank.check_levels(global_rank="S3")
+    with pytest.raises(ValueError, match=r"national_rank must be an N rank, not 'S2B,S3N'"):
+        srank.check_levels(national_rank="S2B,S3N")
+    with pytest.raises(ValueError, match=r"subnational_rank must be an S rank, not 'G3'"):
+        srank.check_levels(subnational_rank="G3")
+    with pytest.raises(TypeError, match=r"subnational_rank must be a str, a srank rank object or None, not int"):
+        srank.check_levels(subnational_rank=3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        srank.check_levels("G1", "S3")  # type: ignore[call-arg]

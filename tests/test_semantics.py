@@ -1,0 +1,227 @@
+"""Rounding, bounds, imperilment order and predicates, from hand-written expectations."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+import srank
+from srank import Grade, Level, MultiSeasonRank, Rank, Season, Single
+
+DATA = Path(__file__).parent / "data"
+
+with (DATA / "rounding.csv").open(encoding="utf-8", newline="") as _handle:
+    ROUNDING = list(csv.DictReader(_handle))
+
+
+def test_rounding_table_is_large_and_distinct() -> None:
+    assert len(ROUNDING) >= 80
+    assert len({row["raw"] for row in ROUNDING}) == len(ROUNDING)
+    kinds = {row["raw"][0] for row in ROUNDING}
+    assert kinds == {"G", "T", "N", "S"}
+    assert sum("," in row["raw"] for row in ROUNDING) >= 8
+
+
+@pytest.mark.parametrize("row", ROUNDING, ids=[row["raw"] for row in ROUNDING])
+def test_rounding_table(row: dict[str, str]) -> None:
+    rank = srank.parse(row["raw"])
+    result = rank.rounded()
+    assert str(result) == row["rounded"]
+    assert result == srank.parse(row["rounded"])
+    assert type(result) is type(rank)
+    assert result.rounded() == result
+
+
+def test_rounded_rank_has_no_qualifiers_or_warnings() -> None:
+    rounded = srank.parse("G5Q").rounded()
+    assert isinstance(rounded, Rank)
+    assert rounded.qualifiers == ()
+    assert rounded.warnings == ()
+    assert srank.parse("S5T1T3").rounded().warnings == ()
+
+
+def test_rounding_lenient_input() -> None:
+    assert str(srank.parse("s1/s3 b", lenient=True).rounded()) == "S2B"
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("G2G3", (2, 3)),
+        ("G3?", (3, 3)),
+        ("G1G3", (1, 3)),
+        ("G5", (5, 5)),
+        ("G5T1T3Q", (1, 3)),
+        ("G4?T3?", (3, 3)),
+        ("G3G4T2", (2, 2)),
+        ("T2T3", (2, 3)),
+        ("S1S3B", (1, 3)),
+        ("N4N5", (4, 5)),
+        ("S5T1T3", (1, 3)),
+        ("GX", None),
+        ("GHC", None),
+        ("GU", None),
+        ("GNR", None),
+        ("SNA", None),
+        ("G4TNR", None),
+        ("G5TX", None),
+        ("S2B,S4N", (2, 4)),
+        ("S3S4B,S4S5N", (3, 5)),
+        ("SNAB,S3N", (3, 3)),
+        ("SXB,SNRN", None),
+    ],
+)
+def test_bounds(code: str, expected: tuple[int, int] | None) -> None:
+    assert srank.parse(code).bounds() == expected
+
+
+def _sorted(codes: list[str]) -> list[str]:
+    return [str(rank) for rank in sorted(srank.parse(code) for code in codes)]
+
+
+def test_order_of_the_scale() -> None:
+    scale = ["GX", "GH", "G1", "G2", "G3", "G4", "G5", "GU", "GNR", "GNA"]
+    assert _sorted(list(reversed(scale))) == scale
+
+
+def test_order_of_ranges_and_inexact() -> None:
+    # Rounded rank first, then bounds (low end, high end), then exact before inexact.
+    codes = ["G2G3", "G3?", "G2", "G1G3", "G3", "G1G2", "G1", "G2?", "G3G4"]
+    assert _sorted(codes) == ["G1", "G1G2", "G1G3", "G2", "G2?", "G2G3", "G3", "G3?", "G3G4"]
+
+
+def test_order_uses_the_t_part_and_breaks_ties_by_code() -> None:
+    assert _sorted(["G5", "G5T2", "T2", "G2", "G3"]) == ["G2", "G5T2", "T2", "G3", "G5"]
+
+
+def test_multi_season_sorts_by_its_most_imperiled_part() -> None:
+    assert _sorted(["S3", "S4B,S2N", "S2", "S1B,S5N"]) == ["S1B,S5N", "S2", "S4B,S2N", "S3"]
+
+
+def test_comparison_operators() -> None:
+    g1, g3 = srank.parse("G1"), srank.parse("G3")
+    assert g1 < g3
+    assert g1 <= g3
+    assert g3 > g1
+    assert g3 >= g1
+    assert not g1 < srank.parse("G1")
+    assert srank.parse("GX") < srank.parse("GH") < g1
+    assert srank.parse("G5") < srank.parse("GU") < srank.parse("GNR") < srank.parse("GNA")
+
+
+def test_sort_key_is_equal_only_for_equal_ranks() -> None:
+    assert srank.parse("G3").sort_key() == Rank(Level.GLOBAL, Single(Grade.VULNERABLE)).sort_key()
+    assert srank.parse("G3").sort_key() != srank.parse("T3").sort_key()
+    assert srank.parse("S2B").sort_key() != srank.parse("S2B,S2N").sort_key()
+
+
+@pytest.mark.parametrize(
+    ("code", "imperiled", "extinct", "possibly", "ranked"),
+    [
+        ("G1", True, False, False, True),
+        ("G3", True, False, False, True),
+        ("G4", False, False, False, True),
+        ("G3G4", True, False, False, True),
+        ("G2G4", True, False, False, True),
+        ("G3G5", False, False, False, True),
+        ("G5T2", True, False, False, True),
+        ("G5T1T3Q", True, False, False, True),
+        ("T3?", True, False, False, True),
+        ("GX", False, True, False, True),
+        ("GXC", False, True, False, True),
+        ("GH", False, False, True, True),
+        ("G5TH", False, False, True, True),
+        ("GU", False, False, False, False),
+        ("GNR", False, False, False, False),
+        ("SNA", False, False, False, False),
+        ("G4TNR", False, False, False, False),
+        ("S1S2", True, False, False, True),
+        ("S1B", True, False, False, True),
+        ("S5T1T3", True, False, False, True),
+        ("S2B,S4N", True, False, False, True),
+        ("S4B,S5N", False, False, False, True),
+        ("SXB,S4N", False, True, False, True),
+        ("SNAB,SHN", False, False, True, True),
+        ("SNAB,SNRN", False, False, False, False),
+    ],
+)
+def test_predicates(code: str, imperiled: bool, extinct: bool, possibly: bool, ranked: bool) -> None:
+    rank = srank.parse(code)
+    assert rank.is_imperiled() is imperiled
+    assert rank.is_extinct() is extinct
+    assert rank.is_possibly_extinct() is possibly
+    assert rank.is_ranked() is ranked
+
+
+def test_is_imperiled_threshold() -> None:
+    assert not srank.parse("G2").is_imperiled(1)
+    assert srank.parse("G2").is_imperiled(2)
+    assert srank.parse("G4G5").is_imperiled(4)
+    assert srank.parse("G5").is_imperiled(5)
+    with pytest.raises(ValueError, match="threshold must be from 1 to 5, not 0"):
+        srank.parse("G2").is_imperiled(0)
+    with pytest.raises(TypeError, match="threshold must be an int from 1 to 5, not bool"):
+        srank.parse("G2").is_imperiled(True)
+    with pytest.raises(TypeError, match="not float"):
+        srank.parse("G2").is_imperiled(2.5)  # type: ignore[arg-type]
+
+
+def test_season_parts() -> None:
+    code = srank.parse("S2B,S4N")
+    assert isinstance(code, MultiSeasonRank)
+    assert code.breeding == srank.parse("S2B")
+    assert code.nonbreeding == srank.parse("S4N")
+    assert code.migrant is None
+    assert code.breeding is not None
+    assert code.breeding.is_imperiled()
+    assert code.nonbreeding is not None
+    assert not code.nonbreeding.is_imperiled()
+
+
+def test_season_parts_of_a_single_rank() -> None:
+    rank = srank.parse("S3M")
+    assert rank.migrant is rank
+    assert rank.breeding is None
+    assert rank.nonbreeding is None
+    unseasoned = srank.parse("S3")
+    assert (unseasoned.breeding, unseasoned.nonbreeding, unseasoned.migrant) == (None, None, None)
+    assert Rank(Level.NATIONAL, Single(Grade.IMPERILED), season=Season.BREEDING).breeding is not None
+
+
+def test_most_and_least_imperiled() -> None:
+    states = ["S3", "S1S2", None, "S2B,S4N", srank.parse("S5"), "SNR", "SX"]
+    assert str(srank.most_imperiled(states)) == "SX"
+    assert str(srank.least_imperiled(states)) == "SNR"
+    assert str(srank.most_imperiled(["S3", "S1S2", "S2"])) == "S1S2"
+    assert str(srank.least_imperiled(code for code in ["S3", "S3?"])) == "S3?"
+
+
+def test_most_imperiled_lenient() -> None:
+    assert str(srank.most_imperiled(["s2 ", "S3"], lenient=True)) == "S2"
+    with pytest.raises(srank.InvalidRankError):
+        srank.most_imperiled(["s2 ", "S3"])
+
+
+def test_most_imperiled_bad_input() -> None:
+    with pytest.raises(ValueError, match=r"most_imperiled\(\) got no rank codes"):
+        srank.most_imperiled([])
+    with pytest.raises(ValueError, match=r"least_imperiled\(\) got no rank codes"):
+        srank.least_imperiled([None, None])
+    with pytest.raises(TypeError, match=r"takes an iterable of codes, not a single str"):
+        srank.most_imperiled("S2")
+    with pytest.raises(TypeError, match=r"not int"):
+        srank.most_imperiled(["S2", 3])  # type: ignore[list-item]
+
+
+def test_semantics_functions_reject_non_ranks() -> None:
+    from srank import _semantics
+
+    with pytest.raises(TypeError, match=r"rounded\(\) takes a srank.Rank or srank.MultiSeasonRank, not str"):
+        _semantics.rounded("G3")  # type: ignore[arg-type]
+
+
+def test_comparison_with_other_types() -> None:
+    with pytest.raises(TypeError):
+        _ = srank.parse("G3") < "G4"
