@@ -246,6 +246,16 @@ def bench_import(report: Report, repeat: int) -> None:
         wall_srank / wall_attrs,
         1.2,
     )
+    # Names load on first use, so also show what a program pays once it touches the model and parses.
+    for statement, what in (("srank.Rank", "first use of srank.Rank"), ("srank.parse('G5')", "first srank.parse")):
+        wall = statistics.median(_run_python(["-c", f"import srank; {statement}"]) for _ in range(repeat)) - empty
+        report.add(
+            f"import srank and {what} (wall clock above an empty interpreter, median of {repeat})",
+            f"{wall * 1000:.1f} ms",
+            f"{wall_attrs * 1000:.1f} ms (import attrs)",
+            wall / wall_attrs,
+            None,
+        )
 
 
 COPY = """
