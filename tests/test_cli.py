@@ -9,6 +9,7 @@ import json
 import random
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -393,3 +394,47 @@ def test_row_preservation_on_10000_rows(tmp_path: Path) -> None:
     jsonl = run("check", str(source), "--column", "rank", "--format", "jsonl")
     records = [json.loads(line) for line in jsonl.stdout.splitlines()]
     assert [[record[key] for key in rows[0]] for record in records] == rows[1:]
+
+
+# -- progress on a terminal -------------------------------------------------------------
+
+
+def test_progress_is_shown_on_a_terminal_after_a_while(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from srank import _cli
+
+    source = write(tmp_path / "ranks.csv", "rank\n" + "G5\n" * 100)
+    clock = iter(range(10_000))
+    fake_time = types.SimpleNamespace(monotonic=lambda: float(next(clock)))  # one second per look
+    monkeypatch.setattr("srank._cli.time", fake_time)
+    monkeypatch.setattr(_cli, "_PROGRESS_EVERY", 10)
+    shown = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", shown)
+    with source.open(encoding="utf-8", newline="") as handle:
+        lines = list(_cli._with_progress(handle, handle))
+    assert lines == ["rank\n"] + ["G5\n"] * 100  # every line passes through, in order
+    assert "\rsrank check: 100 lines read (" in shown.getvalue()
+    assert "%)" in shown.getvalue()
+
+
+def test_check_with_a_terminal_on_stderr(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    source = write(tmp_path / "ranks.csv", "rank\nG5\nG3G2\n")
+    controller, terminal = pty.openpty()
+    try:
+        result = subprocess.run(
+            [str(SCRIPT), "check", str(source), "--column", "rank"],
+            stdout=subprocess.PIPE,
+            stderr=terminal,
+            check=False,
+            timeout=60,
+        )
+        shown = os.read(controller, 65536).decode("utf-8")
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    assert result.returncode == 1
+    assert len(rows_of(result.stdout.decode("utf-8"))) == 3
+    assert "2 rows: 1 valid, 1 invalid" in shown
+    assert "Traceback" not in shown
