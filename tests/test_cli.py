@@ -438,3 +438,17 @@ def test_check_with_a_terminal_on_stderr(tmp_path: Path) -> None:
     assert len(rows_of(result.stdout.decode("utf-8"))) == 3
     assert "2 rows: 1 valid, 1 invalid" in shown
     assert "Traceback" not in shown
+
+
+def test_output_file_gets_an_ordinary_mode_and_a_folder_is_refused(tmp_path: Path) -> None:
+    import os
+
+    source = write(tmp_path / "ranks.csv", "rank\nG5\n")
+    target = tmp_path / "out.csv"
+    assert run("check", str(source), "--column", "rank", "-o", str(target)).returncode == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+    folder = run("check", str(source), "--column", "rank", "-o", str(tmp_path))
+    assert folder.returncode == 2
+    assert "is a folder" in folder.stderr

@@ -347,6 +347,8 @@ def _open_output(path: str | None) -> tuple[IO[str], Callable[[bool], None]]:
 
         return out, finish_stdout
     assert path is not None
+    if os.path.isdir(path):
+        raise UsageError(f"--output {path} is a folder; name a file")
     folder = os.path.dirname(os.path.abspath(path))
     try:
         # A temporary file beside the target: a failed run leaves no half-written output.
@@ -358,12 +360,25 @@ def _open_output(path: str | None) -> tuple[IO[str], Callable[[bool], None]]:
 
     def finish_file(ok: bool) -> None:
         handle.close()
-        if ok:
-            os.replace(handle.name, path)
-        else:
-            os.unlink(handle.name)
+        try:
+            if ok:
+                # The temporary file is private (0600); give the output the mode a new file would get.
+                os.chmod(handle.name, _new_file_mode(path))
+                os.replace(handle.name, path)
+        finally:
+            if os.path.exists(handle.name):
+                os.unlink(handle.name)
 
     return handle, finish_file
+
+
+def _new_file_mode(path: str) -> int:
+    try:
+        return os.stat(path).st_mode & 0o7777  # replacing a file: keep its mode
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _check_stream(
