@@ -122,6 +122,12 @@ def test_only_unique_values_are_decoded(monkeypatch: pytest.MonkeyPatch) -> None
     assert sorted(map(str, seen[0])) == ["G3G2", "G5", "S1"]
 
 
+def test_parse_many_reads_pandas_and_numpy_missing_values_as_missing() -> None:
+    assert srank.parse_many([pd.NA, np.nan, np.float32("nan"), pd.NaT]) == [None] * 4
+    (error,) = srank.parse_many([np.array([1, 2])])
+    assert isinstance(error, InvalidRankError)
+
+
 def test_empty_series() -> None:
     empty = pd.Series([], dtype=object)
     assert len(empty.srank.rounded()) == 0

@@ -103,8 +103,10 @@ def _build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check",
         help="check and decode the rank column of a CSV or TSV file",
-        description="Check and decode a rank column. Every row comes back, in order, with five columns"
-        " appended: " + ", ".join(COLUMNS) + ". A summary goes to stderr.",
+        description="Check and decode a rank column. Every row comes back, in order and as it was, with five"
+        " columns appended: " + ", ".join(COLUMNS) + ". Blank cells, NA and N/A are missing, not errors: all five"
+        " columns are empty for them. A row with the wrong number of fields is kept, padded, and named by its"
+        " line number. A summary goes to stderr.",
     )
     check.add_argument("file", metavar="FILE", help="CSV or TSV file, or - for stdin")
     check.add_argument("--column", "-c", required=True, metavar="NAME", help="header of the rank column")
@@ -246,7 +248,7 @@ class _Verdicts(dict[str, str]):
                 valid, canonical = True, str(rank)
                 rounded, label = str(rank.rounded()), rank.describe(style="short")
                 message = _one_line("; ".join(map(str, rank.warnings)))
-                self.kinds[cell] = ("valid", "")
+                self.kinds[cell] = ("valid", "warned" if rank.warnings else "")
         verdict = self.render(valid, canonical, rounded, label, message)
         self[cell] = verdict
         return verdict
@@ -608,17 +610,21 @@ def _with_progress(lines: Iterable[str], source: IO[str]) -> Iterator[str]:
 def _summarise(tally: _Tally, verdicts: _Verdicts, name: str) -> int:
     totals = {"valid": 0, "invalid": 0, "missing": 0}
     problems: dict[str, dict[str, int]] = {}
-    distinct = 0
+    distinct = warned = 0
     for cell, count in tally.counts.items():
         kind, code = verdicts.kinds[cell]
         totals[kind] += count
+        if code == "warned":
+            warned += count
         if kind != "missing":
             distinct += 1
         if kind == "invalid":
             problems.setdefault(code, {})[cell] = count
     invalid = totals["invalid"] + len(tally.malformed)
     lines = [
-        f"srank check: {name}: {tally.rows:,} rows: {totals['valid']:,} valid, {invalid:,} invalid,"
+        f"srank check: {name}: {tally.rows:,} rows: {totals['valid']:,} valid"
+        + (f" ({warned:,} with warnings)" if warned else "")
+        + f", {invalid:,} invalid,"
         f" {totals['missing']:,} missing; {distinct:,} distinct codes"
     ]
     if tally.blank_lines:
