@@ -123,3 +123,9 @@ def test_str_subclass_is_read_as_text() -> None:
 
 def test_parse_many_is_exported() -> None:
     assert "parse_many" in srank.__all__
+
+
+@pytest.mark.parametrize("value", ["G5", b"G5"])
+def test_a_single_text_is_refused_rather_than_read_letter_by_letter(value: object) -> None:
+    with pytest.raises(TypeError, match=r"srank\.parse\(\)"):
+        srank.parse_many(value)  # type: ignore[arg-type]

@@ -73,6 +73,9 @@ def parse_many(values: Iterable[object], *, lenient: bool = False) -> list[Resul
     (returned, not raised), or None for a missing value: None, NaN or blank text.
     Equal values share one result object. Values that are not text are errors.
     """
+    if isinstance(values, (str, bytes)):
+        # A text is an iterable of characters: decoding "G5" letter by letter is never what was meant.
+        raise TypeError("srank.parse_many() takes an iterable of codes; for one code use srank.parse()")
     items = values if isinstance(values, (list, tuple)) else list(values)
     decoded = _Decoded(bool(lenient))
     try:
