@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
 from json.encoder import encode_basestring
-from typing import IO, Any, NoReturn
+from typing import IO, Any
 
 import attrs
 
@@ -44,13 +44,6 @@ _PROGRESS_EVERY = 1 << 14  # lines between looks at the clock
 
 class UsageError(Exception):
     """A problem the user can fix; printed as one message, exit status 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        # argparse's default is fine; this only names the command consistently.
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -79,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = argparse.ArgumentParser(
         prog="srank",
         description="Read NatureServe conservation status ranks (G5T1T3Q, S2B,S4N, GNR).",
         epilog="Exit status: 0 all codes valid, 1 some invalid, 2 usage or I/O error.",
