@@ -453,3 +453,22 @@ def test_output_file_gets_an_ordinary_mode_and_a_folder_is_refused(tmp_path: Pat
     folder = run("check", str(source), "--column", "rank", "-o", str(tmp_path))
     assert folder.returncode == 2
     assert "is a folder" in folder.stderr
+
+
+@pytest.mark.parametrize("jsonl", [False, True])
+def test_record_text_is_not_kept_after_its_row(jsonl: bool) -> None:
+    """Memory stays flat on big files: the text kept per record is dropped once the row is written."""
+    from srank import _cli
+
+    taken: list[str] = []
+    reader = csv.reader(_cli._remembered(io.StringIO("rank\nG5\n\nG3G2\nS1\n", newline=""), taken))
+    header = next(reader)
+    sink = io.StringIO()
+    verdicts, tally = _cli._Verdicts(False, jsonl, ","), _cli._Tally()
+    if jsonl:
+        _cli._write_jsonl(reader, taken, sink, header, 0, verdicts, tally)
+    else:
+        _cli._write_csv(reader, taken, sink, header, 0, verdicts, tally, "\n")
+    assert taken == []
+    assert tally.rows == 4
+    assert len(sink.getvalue().splitlines()) == (4 if jsonl else 5)

@@ -404,8 +404,7 @@ def _check_stream(
         verdicts = _Verdicts(args.lenient, args.format == "jsonl", delimiter)
         tally = _Tally()
         if args.format == "jsonl":
-            taken.clear()
-            _write_jsonl(reader, sink, header, index, verdicts, tally)
+            _write_jsonl(reader, taken, sink, header, index, verdicts, tally)
         else:
             _write_csv(reader, taken, sink, header, index, verdicts, tally, newline)
     except csv.Error as error:
@@ -518,6 +517,7 @@ def _ragged_csv(
 
 def _write_jsonl(
     reader: Iterator[list[str]],
+    taken: list[str],
     sink: IO[str],
     header: list[str],
     index: int,
@@ -556,6 +556,7 @@ def _write_jsonl(
                 record["srank_extra"] = row[width:]
             add(dumps(record, ensure_ascii=False) + "\n")
         line = reader.line_num  # type: ignore[attr-defined]
+        taken.clear()  # the record's text is not needed here; keep memory flat
         if len(chunk) >= 4096:
             sink.writelines(chunk)
             chunk.clear()
