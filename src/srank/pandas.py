@@ -17,8 +17,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
-import pandas as pd
+try:
+    import numpy as np
+    import pandas as pd
+except ImportError as error:
+    raise ImportError(f"srank.pandas needs pandas: pip install 'srank[pandas]' ({error})") from error
 
 from ._batch import Result, parse_many
 from ._errors import InvalidRankError
