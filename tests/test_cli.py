@@ -472,3 +472,17 @@ def test_record_text_is_not_kept_after_its_row(jsonl: bool) -> None:
     assert taken == []
     assert tally.rows == 4
     assert len(sink.getvalue().splitlines()) == (4 if jsonl else 5)
+
+
+def test_each_record_is_written_back_as_it_was_read(tmp_path: Path) -> None:
+    text = '"id","rank"\r\n"1","G5"\r\n2,"S1"\n"3","a\r\nb"\r\n'
+    source = write(tmp_path / "quoted.csv", text)
+    result = subprocess.run([str(SCRIPT), "check", str(source), "-c", "rank"], capture_output=True, check=False)
+    lines = result.stdout.decode("utf-8").split("\n")
+    assert lines[0] == '"id","rank",srank_valid,srank_canonical,srank_rounded,srank_label,srank_message\r'
+    assert lines[1].startswith('"1","G5",true,G5,')
+    assert lines[1].endswith("\r")
+    assert lines[2].startswith('2,"S1",true,S1,')
+    assert not lines[2].endswith("\r")
+    assert lines[3] == '"3","a\r'
+    assert lines[4].startswith('b",false,,,,')
