@@ -199,7 +199,7 @@ def test_strict_marks_lenient_spellings_invalid_with_a_hint_and_lenient_reads_th
     assert lenient.returncode == 0, lenient.stderr
     assert rows_of(lenient.stdout)[1][1:] == expected_fields("s3/s4", lenient=True)
     assert rows_of(lenient.stdout)[1][-1].startswith("warning[")
-    assert "2 rows: 2 valid (1 with warnings), 0 invalid" in lenient.stderr
+    assert "2 rows: 2 valid, 0 invalid, 0 missing; 2 distinct codes" in lenient.stderr
 
 
 # -- check: awkward files -----------------------------------------------------------

@@ -241,7 +241,7 @@ class _Verdicts(dict[str, str]):
                 valid, canonical = True, str(rank)
                 rounded, label = str(rank.rounded()), rank.describe(style="short")
                 message = _one_line("; ".join(map(str, rank.warnings)))
-                self.kinds[cell] = ("valid", "warned" if rank.warnings else "")
+                self.kinds[cell] = ("valid", "")
         verdict = self.render(valid, canonical, rounded, label, message)
         self[cell] = verdict
         return verdict
@@ -604,21 +604,17 @@ def _with_progress(lines: Iterable[str], source: IO[str]) -> Iterator[str]:
 def _summarise(tally: _Tally, verdicts: _Verdicts, name: str) -> int:
     totals = {"valid": 0, "invalid": 0, "missing": 0}
     problems: dict[str, dict[str, int]] = {}
-    distinct = warned = 0
+    distinct = 0
     for cell, count in tally.counts.items():
         kind, code = verdicts.kinds[cell]
         totals[kind] += count
-        if code == "warned":
-            warned += count
         if kind != "missing":
             distinct += 1
         if kind == "invalid":
             problems.setdefault(code, {})[cell] = count
     invalid = totals["invalid"] + len(tally.malformed)
     lines = [
-        f"srank check: {name}: {tally.rows:,} rows: {totals['valid']:,} valid"
-        + (f" ({warned:,} with warnings)" if warned else "")
-        + f", {invalid:,} invalid,"
+        f"srank check: {name}: {tally.rows:,} rows: {totals['valid']:,} valid, {invalid:,} invalid,"
         f" {totals['missing']:,} missing; {distinct:,} distinct codes"
     ]
     if tally.blank_lines:
