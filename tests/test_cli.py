@@ -486,3 +486,10 @@ def test_each_record_is_written_back_as_it_was_read(tmp_path: Path) -> None:
     assert not lines[2].endswith("\r")
     assert lines[3] == '"3","a\r'
     assert lines[4].startswith('b",false,,,,')
+
+
+def test_tab_wins_a_tie_with_a_comma_in_a_column_name(tmp_path: Path) -> None:
+    source = write(tmp_path / "ranks.txt", "name, author\trank\nCarex L.\tG5\n")
+    result = run("check", str(source), "--column", "rank")
+    assert result.returncode == 0, result.stderr
+    assert rows_of(result.stdout, "\t")[1] == ["Carex L.", "G5", *expected_fields("G5")]
