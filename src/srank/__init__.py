@@ -35,6 +35,7 @@ _LAZY: dict[str, str] = {
     "least_imperiled": "_semantics",
     "most_imperiled": "_semantics",
     "parse": "_parse",
+    "parse_many": "_batch",
 }
 
 __all__ = [
@@ -61,11 +62,13 @@ __all__ = [
     "least_imperiled",
     "most_imperiled",
     "parse",
+    "parse_many",
 ]
 
 if TYPE_CHECKING:
     from typing import Any
 
+    from ._batch import parse_many
     from ._check import check, check_levels
     from ._errors import InvalidRankError, SrankError
     from ._findings import Finding, Severity

@@ -1,0 +1,342 @@
+"""Measure srank against its references, all in one run, and print each figure beside its target.
+
+    python benchmarks/bench.py           # the full run (1,000,000 codes and rows)
+    python benchmarks/bench.py --quick   # a smaller run for a quick look
+
+Not a test: timings depend on the machine, so nothing here fails a build.
+Each figure is the best of several repetitions; the ratio is what the targets
+in docs/performance.md speak about.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import functools
+import gc
+import os
+import platform
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import srank
+from srank import Grade, Infraspecific, Level, MultiSeasonRank, Range, Rank, Season, Single
+from srank._model import Value
+from srank._parse import _parse_cached
+
+NUMBERS = [Grade.from_number(number) for number in range(1, 6)]
+STATUSES = [Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT, Grade.UNRANKABLE, Grade.NOT_RANKED, Grade.NOT_APPLICABLE]
+
+# A regex that only validates the official syntax (it does not check range order and the like).
+_VALUE = r"(?:[1-5]\??|X|H|U|NR|NA|[1-5]{L}[1-5])"
+_SEASONAL = r"{L}" + _VALUE + r"[BNM]?"
+REGEX = re.compile(
+    "|".join(
+        [
+            "G" + _VALUE.format(L="G") + "C?(?:T" + _VALUE.format(L="T") + "C?)?Q?",
+            "T" + _VALUE.format(L="T") + "C?Q?",
+            _SEASONAL.format(L="S") + "(?:," + _SEASONAL.format(L="S") + ")*",
+            _SEASONAL.format(L="N") + "(?:," + _SEASONAL.format(L="N") + ")*",
+        ]
+    )
+)
+
+LENIENT_SPELLINGS = ["s3", " G5", "G5 ", "S3/S4", "s2b", "S2-S3", "S3B?", "N4B/N4N", "S2B, S4N", "g4g5", "S 3"]
+INVALID = ["G6", "SE", "SR", "SU?", "G3G2", "LC", "EN", "S0", "Extirpated", "?", "G", "5", "S2B,S2B", "G1G4", "x"]
+MISSING = ["", "", "", "NA"]
+
+
+def official_forms() -> list[str]:
+    """Every distinct official code of one or two seasonal parts, built through the model."""
+    values: list[Value] = [Single(grade) for grade in NUMBERS + STATUSES]
+    values += [Single(grade, inexact=True) for grade in NUMBERS]
+    values += [Range(NUMBERS[low], NUMBERS[high]) for low in range(5) for high in (low + 1, low + 2) if high < 5]
+    forms: list[Rank | MultiSeasonRank] = []
+
+    def add(build: Callable[[], Rank | MultiSeasonRank]) -> None:
+        with contextlib.suppress(srank.InvalidRankError):  # not an official combination
+            forms.append(build())
+
+    for value in values:
+        for questionable in (False, True):
+            for captive in (False, True):
+                add(lambda: Rank(Level.GLOBAL, value, questionable=questionable, captive=captive))  # noqa: B023
+                add(lambda: Rank(Level.INFRASPECIFIC, value, questionable=questionable, captive=captive))  # noqa: B023
+            for infra in values:
+                add(
+                    lambda: Rank(
+                        Level.GLOBAL,
+                        value,  # noqa: B023
+                        infraspecific=Infraspecific(infra),  # noqa: B023
+                        questionable=questionable,  # noqa: B023
+                    )
+                )
+        for level in (Level.NATIONAL, Level.SUBNATIONAL):
+            for season in (None, *Season):
+                add(lambda: Rank(level, value, season=season))  # noqa: B023
+    for level in (Level.NATIONAL, Level.SUBNATIONAL):
+        for first in values[:5]:
+            for second in values[:5]:
+                add(
+                    lambda: MultiSeasonRank(
+                        (Rank(level, first, season=Season.BREEDING), Rank(level, second, season=Season.NONBREEDING))  # noqa: B023
+                    )
+                )
+    return sorted({str(form) for form in forms}, key=lambda code: (len(code), code))
+
+
+def best_of(repeat: int, run: Callable[[], object], before: Callable[[], object] | None = None) -> float:
+    """The fastest of ``repeat`` runs, in seconds; ``before`` runs untimed ahead of each."""
+    times = []
+    for _ in range(repeat):
+        if before is not None:
+            before()
+        gc.collect()
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def realistic_column(size: int, seed: int = 20240501) -> tuple[list[str], list[str]]:
+    """``size`` cells drawn with Zipf-like frequencies from a few hundred distinct values.
+
+    The cells are fresh string objects, as a file reader makes them.
+    """
+    generator = random.Random(seed)
+    forms = official_forms()
+    common = generator.sample(forms, 260) + LENIENT_SPELLINGS + INVALID
+    generator.shuffle(common)
+    distinct = MISSING[:1] + common
+    weights = [1 / (rank + 1) ** 1.1 for rank in range(len(distinct))]
+    weights[0] = 0.04 * sum(weights)  # 4% empty cells
+    chosen = generator.choices(distinct, weights=weights, k=size)
+    chosen = [cell if cell or generator.random() > 0.25 else "NA" for cell in chosen]
+    return "\n".join(chosen).split("\n"), sorted(set(chosen))
+
+
+class Report:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str, str]] = []
+
+    def add(self, figure: str, measured: str, reference: str, ratio: float | None, target: float | None) -> None:
+        ratio_text = "" if ratio is None else f"{ratio:.2f}x"
+        if target is None:
+            verdict = ""
+        else:
+            verdict = f"<= {target:g}x: " + ("met" if ratio is not None and ratio <= target else "NOT met")
+        self.rows.append((figure, measured, reference, ratio_text, verdict))
+        print(
+            f"{figure}\n    srank:     {measured}\n    reference: {reference}\n    ratio:     {ratio_text}  {verdict}"
+        )
+        sys.stdout.flush()
+
+    def table(self) -> str:
+        lines = ["| figure | srank | reference | ratio | target |", "| --- | --- | --- | --- | --- |"]
+        lines += ["| " + " | ".join(row) + " |" for row in self.rows]
+        return "\n".join(lines)
+
+
+def bench_cold_parse(report: Report, repeat: int) -> None:
+    forms = official_forms()
+    assert all(REGEX.fullmatch(code) for code in forms), "the reference regex must accept every official form"
+    srank.parse("G5")  # load the grammar and build the parser first: that is a one-off, not per code
+
+    def parse_all() -> None:
+        for code in forms:
+            srank.parse(code)
+
+    parse_seconds = best_of(repeat, parse_all, before=_parse_cached.cache_clear)
+    fullmatch = REGEX.fullmatch
+    regex_seconds = best_of(repeat * 20, lambda: list(map(fullmatch, forms)))
+    per_parse, per_regex = 1e6 * parse_seconds / len(forms), 1e6 * regex_seconds / len(forms)
+    report.add(
+        f"cold parse, {len(forms)} distinct official forms",
+        f"{per_parse:.2f} µs/code",
+        f"{per_regex:.3f} µs/code (precompiled regex, validation only)",
+        per_parse / per_regex,
+        20,
+    )
+
+
+def bench_bulk(report: Report, size: int, repeat: int) -> None:
+    column, distinct = realistic_column(size)
+    lookup = dict(zip(distinct, srank.parse_many(distinct), strict=True))
+    get = lookup.__getitem__
+    reference = best_of(repeat, lambda: list(map(get, column)))
+    for lenient in (False, True):
+        decode = functools.partial(srank.parse_many, column, lenient=lenient)
+        seconds = best_of(repeat, decode, before=_parse_cached.cache_clear)
+        mode = "lenient" if lenient else "strict"
+        report.add(
+            f"bulk decode of {size:,} codes ({len(distinct)} distinct, {mode}, cold cache)",
+            f"{seconds:.3f} s ({1e9 * seconds / size:.0f} ns/code)",
+            f"{reference:.3f} s (dict lookup of pre-parsed objects)",
+            seconds / reference,
+            2,
+        )
+
+
+def bench_memory(report: Report, size: int) -> None:
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    column, _ = realistic_column(size)
+    inputs = tracemalloc.get_traced_memory()[0] - before  # the list and its strings, as a reader leaves them
+    _parse_cached.cache_clear()
+    tracemalloc.reset_peak()
+    start = tracemalloc.get_traced_memory()[0]
+    results = srank.parse_many(column)
+    peak = tracemalloc.get_traced_memory()[1] - start
+    tracemalloc.stop()
+    assert len(results) == len(column)
+    report.add(
+        f"peak memory of the bulk decode of {size:,} codes",
+        f"{peak / 2**20:.1f} MiB above the input (the result list and the per-call cache)",
+        f"{inputs / 2**20:.1f} MiB (the list of input strings)",
+        peak / inputs,
+        None,
+    )
+
+
+def _run_python(arguments: Sequence[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, *arguments], check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def _import_micros(module: str) -> int:
+    """Cumulative microseconds of ``import module`` from ``python -X importtime``, in a fresh process."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", f"import {module}"], check=True, capture_output=True, text=True
+    )
+    for line in result.stderr.splitlines():
+        parts = [part.strip() for part in line.removeprefix("import time:").split("|")]
+        if len(parts) == 3 and parts[2] == module:
+            return int(parts[1])
+    raise RuntimeError(f"python -X importtime did not report {module}")
+
+
+def bench_import(report: Report, repeat: int) -> None:
+    srank_micros = statistics.median(_import_micros("srank") for _ in range(repeat))
+    attrs_micros = statistics.median(_import_micros("attrs") for _ in range(repeat))
+    report.add(
+        f"import srank (python -X importtime, cumulative, median of {repeat} fresh processes)",
+        f"{srank_micros / 1000:.1f} ms",
+        f"{attrs_micros / 1000:.1f} ms (import attrs)",
+        srank_micros / attrs_micros,
+        1.2,
+    )
+    empty = statistics.median(_run_python(["-c", "pass"]) for _ in range(repeat))
+    wall_srank = statistics.median(_run_python(["-c", "import srank"]) for _ in range(repeat)) - empty
+    wall_attrs = statistics.median(_run_python(["-c", "import attrs"]) for _ in range(repeat)) - empty
+    report.add(
+        f"import srank (wall clock above an empty interpreter, median of {repeat})",
+        f"{wall_srank * 1000:.1f} ms",
+        f"{wall_attrs * 1000:.1f} ms (import attrs)",
+        wall_srank / wall_attrs,
+        1.2,
+    )
+    # Names load on first use, so also show what a program pays once it touches the model and parses.
+    for statement, what in (("srank.Rank", "first use of srank.Rank"), ("srank.parse('G5')", "first srank.parse")):
+        wall = statistics.median(_run_python(["-c", f"import srank; {statement}"]) for _ in range(repeat)) - empty
+        report.add(
+            f"import srank and {what} (wall clock above an empty interpreter, median of {repeat})",
+            f"{wall * 1000:.1f} ms",
+            f"{wall_attrs * 1000:.1f} ms (import attrs)",
+            wall / wall_attrs,
+            None,
+        )
+
+
+COPY = """
+import csv, sys
+source = open(sys.argv[1], newline="", encoding="utf-8-sig")
+sink = open(sys.argv[2], "w", newline="", encoding="utf-8")
+csv.writer(sink, lineterminator="\\n").writerows(csv.reader(source))
+sink.close()
+"""
+
+
+def bench_check(report: Report, rows: int, repeat: int) -> None:
+    column, _ = realistic_column(rows, seed=7)
+    generator = random.Random(11)
+    names = ["Carex lasiocarpa", "Salix nigra", "Poa annua", "Aster novae-angliae", "Lynx canadensis"]
+    with tempfile.TemporaryDirectory() as folder:
+        source, copy_out, check_out = (Path(folder) / name for name in ("in.csv", "copy.csv", "check.csv"))
+        with source.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(["id", "scientific_name", "state", "rank", "last_observed"])
+            for number, code in enumerate(column):
+                writer.writerow([number, generator.choice(names), generator.choice(["VT", "NH", "ME"]), code, "2019"])
+        copy_seconds = min(_run_python(["-c", COPY, str(source), str(copy_out)]) for _ in range(repeat))
+        check_seconds = min(
+            _check_once(["-m", "srank", "check", str(source), "--column", "rank", "--output", str(check_out)])
+            for _ in range(repeat)
+        )
+        with check_out.open(newline="", encoding="utf-8") as handle:
+            written = sum(1 for _ in csv.reader(handle)) - 1
+        assert written == rows, f"srank check wrote {written:,} rows for {rows:,}"
+        size = source.stat().st_size
+    report.add(
+        f"srank check on a {rows:,}-row CSV ({size / 2**20:.0f} MiB), end to end",
+        f"{check_seconds:.2f} s",
+        f"{copy_seconds:.2f} s (python csv read-and-write copy, also end to end)",
+        check_seconds / copy_seconds,
+        3,
+    )
+
+
+def _check_once(arguments: Sequence[str]) -> float:
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, *arguments], check=False, capture_output=True)
+    if result.returncode not in (0, 1):
+        raise RuntimeError(result.stderr.decode())
+    return time.perf_counter() - started
+
+
+def machine() -> str:
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{model}, {os.cpu_count()} logical CPUs; {platform.system()} {platform.release()};"
+        f" Python {platform.python_version()} ({platform.python_implementation()}); srank {srank.__version__}"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="100,000 codes and rows, fewer repetitions")
+    parser.add_argument("--size", type=int, help="codes in the bulk decode and rows in the CSV")
+    parser.add_argument("--markdown", action="store_true", help="also print the results as a Markdown table")
+    args = parser.parse_args(argv)
+    size = args.size or (100_000 if args.quick else 1_000_000)
+    repeat = 3 if args.quick else 5
+    print(f"machine: {machine()}\n")
+    report = Report()
+    bench_cold_parse(report, repeat)
+    bench_bulk(report, size, repeat)
+    bench_import(report, 10 if args.quick else 30)
+    bench_check(report, size, 1 if args.quick else 3)
+    bench_memory(report, size)
+    if args.markdown:
+        print("\n" + report.table())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,8 @@
+"""``python -m srank``: the same command as the ``srank`` console script."""
+
+from __future__ import annotations
+
+from ._cli import main
+
+if __name__ == "__main__":
+    raise SystemExit(main())

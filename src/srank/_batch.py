@@ -1,0 +1,93 @@
+"""parse_many(): decode a whole column, one result per value, in order.
+
+Real columns repeat a few hundred distinct codes, so each distinct value is
+decoded once and every other occurrence costs one dict lookup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TypeAlias
+
+from ._errors import InvalidRankError
+from ._model import MultiSeasonRank, Rank
+from ._parse import parse
+
+__all__ = ["Result", "is_missing", "parse_many"]
+
+Result: TypeAlias = Rank | MultiSeasonRank | InvalidRankError | None
+
+
+def is_missing(value: object) -> bool:
+    """None, NaN (float, numpy or pandas.NA) and blank text mean "no rank recorded"."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value or value.isspace()
+    try:
+        return bool(value != value)  # noqa: PLR0124 - only NaN differs from itself
+    except (TypeError, ValueError):  # pandas.NA refuses bool(); so do arrays
+        return type(value).__name__ == "NAType"
+
+
+def _decode(value: object, lenient: bool) -> Result:
+    if is_missing(value):
+        return None
+    if not isinstance(value, str):
+        return InvalidRankError(
+            f"Expected a rank code as text, found {type(value).__name__} {value!r}",
+            text=repr(value),
+            span=(0, len(repr(value))),
+            hint="rank codes are text such as G3 or S2B; convert the column to strings first",
+            code="syntax",
+        )
+    try:
+        return parse(value, lenient=lenient)
+    except InvalidRankError as error:
+        # A kept traceback would pin the parser's frames for as long as the result lives.
+        return error.with_traceback(None)
+
+
+class _Decoded(dict[object, Result]):
+    """Results by input value; a value seen for the first time is decoded on lookup."""
+
+    __slots__ = ("lenient",)
+
+    def __init__(self, lenient: bool) -> None:
+        super().__init__()
+        self.lenient = lenient
+
+    def __missing__(self, key: object) -> Result:
+        result = _decode(key, self.lenient)
+        # Only text and None are remembered: NaN never equals itself, and 1 == 1.0 == True
+        # would share one entry although their messages differ.
+        if key is None or isinstance(key, str):
+            self[key] = result
+        return result
+
+
+def parse_many(values: Iterable[object], *, lenient: bool = False) -> list[Result]:
+    """Decode every value of ``values`` (any iterable, a generator too), in order.
+
+    Each result is a rank, the InvalidRankError that ``srank.parse`` would raise
+    (returned, not raised), or None for a missing value: None, NaN or blank text.
+    Equal values share one result object. Values that are not text are errors.
+    """
+    if isinstance(values, (str, bytes)):
+        # A text is an iterable of characters: decoding "G5" letter by letter is never what was meant.
+        raise TypeError("srank.parse_many() takes an iterable of codes; for one code use srank.parse()")
+    items = values if isinstance(values, (list, tuple)) else list(values)
+    decoded = _Decoded(bool(lenient))
+    try:
+        return list(map(decoded.__getitem__, items))
+    except TypeError:
+        pass  # an unhashable value somewhere: take the careful path for the whole input
+    results: list[Result] = []
+    for item in items:
+        try:
+            hash(item)
+        except TypeError:
+            results.append(_decode(item, decoded.lenient))
+        else:
+            results.append(decoded[item])
+    return results
