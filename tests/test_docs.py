@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -52,15 +53,37 @@ def test_every_page_is_in_the_toctree() -> None:
     assert {"getting-started", "reading-codes", "cookbook", "cli", "api", "performance", "changelog"} <= listed
 
 
-def test_finding_table_lists_the_whole_catalogue(tmp_path: Path) -> None:
-    spec = importlib.util.spec_from_file_location("gen_findings", DOCS / "gen_findings.py")
+def _generator(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, DOCS / f"{name}.py")
     assert spec is not None
     assert spec.loader is not None
-    gen_findings = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen_findings)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_finding_table_lists_the_whole_catalogue(tmp_path: Path) -> None:
+    gen_findings = _generator("gen_findings")
     from srank._findings import CATALOGUE
 
     out = tmp_path / "findings.md"
     gen_findings.main(out)
     rows = [line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("| `")]
     assert [row.split("`")[1] for row in rows] == list(CATALOGUE)
+
+
+def test_cli_reference_is_each_commands_help(tmp_path: Path) -> None:
+    from srank._cli import _build_parser
+
+    out = tmp_path / "cli.md"
+    _generator("gen_cli").main(out)
+    page = out.read_text(encoding="utf-8")
+    sections = re.findall(r"^## `(.+)`$", page, flags=re.MULTILINE)
+    assert sections == ["srank", "srank explain", "srank round", "srank check"]
+    for option in ("--column", "--lenient", "--format", "--delimiter", "--style", "--json"):
+        assert option in page
+    # The same text as --help prints, whatever the terminal width.
+    assert "usage: srank [-h]" in page
+    description = _build_parser().description
+    assert description is not None
+    assert description in page
