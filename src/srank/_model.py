@@ -239,6 +239,34 @@ class _RankBehaviour:
 
     __slots__ = ()
 
+    if TYPE_CHECKING:
+        _code: str
+
+        @property
+        def parts(self) -> tuple[Rank, ...]: ...
+
+    def __str__(self) -> str:
+        return self._code
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self._code!r}>"
+
+    # -- seasons -----------------------------------------------------------------
+    @property
+    def breeding(self) -> Rank | None:
+        """The breeding-season part (B), or None when the code has none."""
+        return _season_part(self.parts, Season.BREEDING)
+
+    @property
+    def nonbreeding(self) -> Rank | None:
+        """The nonbreeding-season part (N), or None when the code has none."""
+        return _season_part(self.parts, Season.NONBREEDING)
+
+    @property
+    def migrant(self) -> Rank | None:
+        """The migrant part (M), or None when the code has none."""
+        return _season_part(self.parts, Season.MIGRANT)
+
     # -- presentation ----------------------------------------------------------
     def explain(self, *, lang: str = "en") -> list[Explanation]:
         """Typed entries, one per component, in reading order."""
@@ -281,16 +309,16 @@ class _RankBehaviour:
     # also what makes a rank a cheap dict key for column-sized caches.
     def __eq__(self, other: object) -> bool:
         if other.__class__ is self.__class__:
-            return self._code == other._code  # type: ignore[attr-defined, no-any-return]
+            return self._code == other._code
         return NotImplemented
 
     def __ne__(self, other: object) -> bool:
         if other.__class__ is self.__class__:
-            return self._code != other._code  # type: ignore[attr-defined, no-any-return]
+            return self._code != other._code
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash(self._code)  # type: ignore[attr-defined]
+        return hash(self._code)
 
     # "a < b" means "a is more imperiled than b".
     def __lt__(self, other: object) -> bool:
@@ -507,27 +535,6 @@ class Rank(_RankBehaviour):
         """The seasonal parts: this rank alone, so one loop serves both kinds of code."""
         return (self,)
 
-    @property
-    def breeding(self) -> Rank | None:
-        """The breeding-season part (B), or None when the code has none."""
-        return _season_part(self.parts, Season.BREEDING)
-
-    @property
-    def nonbreeding(self) -> Rank | None:
-        """The nonbreeding-season part (N), or None when the code has none."""
-        return _season_part(self.parts, Season.NONBREEDING)
-
-    @property
-    def migrant(self) -> Rank | None:
-        """The migrant part (M), or None when the code has none."""
-        return _season_part(self.parts, Season.MIGRANT)
-
-    def __str__(self) -> str:
-        return self._code
-
-    def __repr__(self) -> str:
-        return f"<Rank {self._code!r}>"
-
 
 @attrs.frozen(repr=False, order=False, eq=False)
 class MultiSeasonRank(_RankBehaviour):
@@ -605,27 +612,6 @@ class MultiSeasonRank(_RankBehaviour):
     @property
     def level(self) -> Level:
         return self.parts[0].level
-
-    @property
-    def breeding(self) -> Rank | None:
-        """The breeding-season part (B), or None when the code has none."""
-        return _season_part(self.parts, Season.BREEDING)
-
-    @property
-    def nonbreeding(self) -> Rank | None:
-        """The nonbreeding-season part (N), or None when the code has none."""
-        return _season_part(self.parts, Season.NONBREEDING)
-
-    @property
-    def migrant(self) -> Rank | None:
-        """The migrant part (M), or None when the code has none."""
-        return _season_part(self.parts, Season.MIGRANT)
-
-    def __str__(self) -> str:
-        return self._code
-
-    def __repr__(self) -> str:
-        return f"<MultiSeasonRank {self._code!r}>"
 
 
 def _season_part(parts: tuple[Rank, ...], season: Season) -> Rank | None:
