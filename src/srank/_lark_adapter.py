@@ -100,7 +100,12 @@ class _ToModel:
         return self._rank(Level.SUBNATIONAL, children)
 
     def infraspecific(self, children: list[Any]) -> Infraspecific:
-        return Infraspecific(children[1], captive=len(children) > 2)
+        # Values are interned, so their identity is a safe key.
+        key = (id(children[1]), len(children) > 2)
+        known = _INFRASPECIFIC.get(key)
+        if known is None:
+            known = _INFRASPECIFIC[key] = Infraspecific(children[1], captive=key[1])
+        return known
 
     def single(self, children: list[Token]) -> Single:
         return _SINGLES[children[0].value, len(children) > 1]
@@ -133,6 +138,7 @@ _SEASONS = {season.value: season for season in Season}
 # Filled when the parser is built, so that import srank does not pay for it.
 _SINGLES: dict[tuple[str, bool], Single] = {}
 _RANGES: dict[tuple[str, str], Range] = {}
+_INFRASPECIFIC: dict[tuple[int, bool], Infraspecific] = {}
 
 
 def _intern_values() -> None:

@@ -195,7 +195,7 @@ def _more_secure(infra: Value, species: Value) -> bool:
 
 _VALUE_CLASSES = (Single, Range)
 _GLOBAL, _NATIONAL, _SUBNATIONAL, _INFRASPECIFIC = Level.GLOBAL, Level.NATIONAL, Level.SUBNATIONAL, Level.INFRASPECIFIC
-_PRESUMED_EXTINCT, _POSSIBLY_EXTINCT = Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT
+_PRESUMED_EXTINCT, _POSSIBLY_EXTINCT, _SECURE = Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT, Grade.SECURE
 
 
 @attrs.frozen(repr=False, order=False)
@@ -388,10 +388,10 @@ class Rank(_RankBehaviour):
             + (season._value_ if season is not None else "")
         )
         object.__setattr__(self, "_code", code)
-        if (infra is not None and level is _SUBNATIONAL) or self.questionable:
-            notes = self._notes()
-            if notes:
-                object.__setattr__(self, "warnings", self.warnings + notes)
+        if (infra is not None and level is _SUBNATIONAL) or (
+            self.questionable and (infra.value if infra is not None else value).low is _SECURE
+        ):
+            object.__setattr__(self, "warnings", self.warnings + self._notes())
 
     def _type_error(self) -> NoReturn:
         if not isinstance(self.level, Level):
