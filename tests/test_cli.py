@@ -108,6 +108,21 @@ def test_explain_style_is_passed_on() -> None:
     assert srank.parse("G3").describe(style="long") in result.stdout
 
 
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+
+
+@pytest.mark.parametrize(
+    ("seed", "code"), [("000_4dff24e650cf493b.txt", "S5T1T3"), ("002_94889cb91e0a0fe7.txt", "S5T1T3Q")]
+)
+def test_explain_plants_prints_exactly_the_seed_status_line(seed: str, code: str) -> None:
+    lines = (SEEDS / seed).read_text(encoding="utf-8").splitlines()
+    (status,) = [line.removeprefix("Status: ") for line in lines if line.startswith("Status: ")]
+    result = run("explain", "--style", "plants", code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == status + "\n"
+    assert "nonstandard-plants-form" in result.stderr
+
+
 def test_invalid_code_prints_caret_error_exit_1_and_the_others_are_still_done() -> None:
     result = run("round", "G3G2", "G1G3")
     assert result.returncode == 1

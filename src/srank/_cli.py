@@ -154,9 +154,20 @@ def _run_explain(args: argparse.Namespace) -> int:
 
 
 def _print_explanation(rank: Rank | MultiSeasonRank, style: str, lang: str) -> None:
-    print(f"{rank}: {rank.describe(style=style, lang=lang)}")
-    for entry in rank.explain(lang=lang):
-        print(f"    {entry.code:<8} {entry.label}: {entry.definition}")
+    text = rank.describe(style=style, lang=lang)
+    if style == "plants":
+        # Exactly the USDA PLANTS status text (it starts with the code), so it
+        # can be compared or pasted as is; warnings go to stderr.
+        print(text)
+        for finding in rank.warnings:
+            print(f"srank: {rank}: {finding}", file=sys.stderr)
+        return
+    if style == "long":
+        print(f"{rank}:\n{text}\n")  # the paragraphs already hold every definition
+    else:
+        print(f"{rank}: {text}")
+        for entry in rank.explain(lang=lang):
+            print(f"    {entry.code:<8} {entry.label}: {entry.definition}")
     for finding in rank.warnings:
         print(f"    {finding}")
 
