@@ -178,3 +178,9 @@ def test_lenient_error_spans_point_into_the_text_as_given() -> None:
     error = _error("G5 T", lenient=True)
     assert (error.text, error.span) == ("G5 T", (4, 4))
     assert error.hint == "read leniently as 'G5T'"
+
+
+def test_range_hints_use_the_range_s_own_level_letter() -> None:
+    assert _error("S2S2").hint == "write a single number, as in S2"
+    assert _error("N3N2B").hint == "write the lower (more imperiled) number first, as in N2N3"
+    assert _error("G5T1T4").hint == "NatureServe writes U (unrankable) when the rank is this uncertain, as in TU"

@@ -13,7 +13,7 @@ import threading
 from typing import TYPE_CHECKING, Any, cast
 
 from ._errors import InvalidRankError, SrankError, show_char
-from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Range, Rank, Season, Single
+from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Range, Rank, Season, Single, range_hint
 
 if TYPE_CHECKING:
     from lark import Lark, Token
@@ -121,6 +121,7 @@ class _ToModel:
         try:
             return Range(_GRADES[low.value], _GRADES[high.value[1]])
         except InvalidRankError as error:
+            error.hint = range_hint(error.code, high.value[0])  # the Range does not know its level
             raise _Located(error, (int(low.start_pos or 1) - 1, int(high.end_pos or 0))) from None
 
     def start(self, children: list[Any]) -> Rank | MultiSeasonRank:

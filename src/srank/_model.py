@@ -125,6 +125,19 @@ class Single:
         return f"<Single {self.format('')!r}>"
 
 
+_RANGE_HINTS = {
+    "syntax": "ranges are written with two numbers, as in {L}2{L}3",
+    "range-reversed": "write the lower (more imperiled) number first, as in {L}2{L}3",
+    "range-degenerate": "write a single number, as in {L}2",
+    "range-too-wide": "NatureServe writes U (unrankable) when the rank is this uncertain, as in {L}U",
+}
+
+
+def range_hint(code: str, letter: str = "G") -> str:
+    """The hint for a broken range, with examples in the range's own level letter."""
+    return _RANGE_HINTS[code].format(L=letter)
+
+
 @attrs.frozen(repr=False, order=False)
 class Range:
     """A range of numbers such as 2-3 (written G2G3): the rank is one of them."""
@@ -141,7 +154,7 @@ class Range:
                 "syntax",
                 text,
                 (0, len(text)),
-                "ranges are written with two numbers, as in G2G3",
+                range_hint("syntax"),
             )
         if low > high:
             raise _invalid(
@@ -149,7 +162,7 @@ class Range:
                 "range-reversed",
                 text,
                 (0, len(text)),
-                "write the lower (more imperiled) number first, as in G2G3",
+                range_hint("range-reversed"),
             )
         if low == high:
             raise _invalid(
@@ -157,7 +170,7 @@ class Range:
                 "range-degenerate",
                 text,
                 (0, len(text)),
-                "write a single number, as in G2",
+                range_hint("range-degenerate"),
             )
         if high - low > 2:
             raise _invalid(
@@ -165,7 +178,7 @@ class Range:
                 "range-too-wide",
                 text,
                 (0, len(text)),
-                "NatureServe writes U (unrankable) when the rank is this uncertain, as in GU",
+                range_hint("range-too-wide"),
             )
 
     @property
