@@ -13,7 +13,7 @@ from ._errors import InvalidRankError
 from ._model import MultiSeasonRank, Rank
 from ._parse import parse
 
-__all__ = ["Result", "is_missing", "parse_many"]
+__all__ = ["Result", "is_missing", "message_of", "parse_many"]
 
 Result: TypeAlias = Rank | MultiSeasonRank | InvalidRankError | None
 
@@ -28,6 +28,20 @@ def is_missing(value: object) -> bool:
         return bool(value != value)  # noqa: PLR0124 - only NaN differs from itself
     except (TypeError, ValueError):  # pandas.NA refuses bool(); so do arrays
         return type(value).__name__ == "NAType"
+
+
+def message_of(result: Result) -> str:
+    """The one-line problem text of a result, as srank check writes it in srank_message.
+
+    An error with its hint, or a valid rank's warnings; empty when there is none.
+    """
+    if isinstance(result, InvalidRankError):
+        text = f"error[{result.code}]: {result.message}" + (f"; hint: {result.hint}" if result.hint else "")
+    elif result is None:
+        return ""
+    else:
+        text = "; ".join(map(str, result.warnings))
+    return " ".join(text.split()) if "\n" in text or "\r" in text else text
 
 
 def _decode(value: object, lenient: bool) -> Result:

@@ -24,7 +24,7 @@ from typing import IO, Any
 import attrs
 
 from . import __version__
-from ._batch import is_missing
+from ._batch import is_missing, message_of
 from ._errors import InvalidRankError
 from ._model import MultiSeasonRank, Rank
 from ._parse import parse
@@ -244,14 +244,12 @@ class _Verdicts(dict[str, str]):
                 rank = parse(cell, lenient=self.lenient)
             except InvalidRankError as error:
                 valid, canonical, rounded, label = False, "", "", ""
-                message = _one_line(
-                    f"error[{error.code}]: {error.message}" + (f"; hint: {error.hint}" if error.hint else "")
-                )
+                message = message_of(error)
                 self.kinds[cell] = ("invalid", error.code)
             else:
                 valid, canonical = True, str(rank)
                 rounded, label = str(rank.rounded()), rank.describe(style="short")
-                message = _one_line("; ".join(map(str, rank.warnings)))
+                message = message_of(rank)
                 self.kinds[cell] = ("valid", "")
         verdict = self.render(valid, canonical, rounded, label, message)
         self[cell] = verdict
@@ -271,10 +269,6 @@ def _csv_line(cells: Sequence[str], delimiter: str) -> str:
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=delimiter, lineterminator="").writerow(cells)
     return buffer.getvalue()
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split()) if "\n" in text or "\r" in text else text
 
 
 class _Tally:

@@ -23,7 +23,7 @@ try:
 except ImportError as error:
     raise ImportError(f"srank.pandas needs pandas: pip install 'srank[pandas]' ({error})") from error
 
-from ._batch import Result, parse_many
+from ._batch import Result, message_of, parse_many
 from ._errors import InvalidRankError
 from ._findings import Finding
 from ._model import MultiSeasonRank, Rank
@@ -101,12 +101,7 @@ def message(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
     """What ``srank check`` writes in srank_message: the error with its hint, or the warnings; NA if none."""
 
     def convert(result: Result) -> object:
-        if isinstance(result, InvalidRankError):
-            hint = f"; hint: {result.hint}" if result.hint else ""
-            return f"error[{result.code}]: {result.message}{hint}"
-        if result is None or not result.warnings:
-            return pd.NA
-        return "; ".join(map(str, result.warnings))
+        return message_of(result) or pd.NA
 
     return pd.Series(_spread(series, lenient, convert), index=series.index, name=series.name, dtype="string")
 
