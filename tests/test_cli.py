@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 import random
 import subprocess
 import sys
@@ -126,7 +127,8 @@ def test_explain_plants_prints_exactly_the_seed_status_line(seed: str, code: str
 def test_invalid_code_prints_caret_error_exit_1_and_the_others_are_still_done() -> None:
     result = run("round", "G3G2", "G1G3")
     assert result.returncode == 1
-    assert result.stdout.splitlines() == [str(srank.parse("G1G3").rounded())]
+    # One output line per code, so scripts can pair them: an invalid code's line is empty.
+    assert result.stdout.splitlines() == ["", str(srank.parse("G1G3").rounded())]
     assert "Range 3-2 is reversed" in result.stderr
     assert "^" in result.stderr
     explained = run("explain", "G3G2", "G4")
@@ -508,3 +510,27 @@ def test_tab_wins_a_tie_with_a_comma_in_a_column_name(tmp_path: Path) -> None:
     result = run("check", str(source), "--column", "rank")
     assert result.returncode == 0, result.stderr
     assert rows_of(result.stdout, "\t")[1] == ["Carex L.", "G5", *expected_fields("G5")]
+
+
+def test_a_console_that_cannot_encode_the_text_gets_escapes_not_a_traceback() -> None:
+    command = [*ENTRY_POINTS["script"], "explain", "--style", "plants", "G5"]
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    result = subprocess.run(command, capture_output=True, check=False, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr
+    assert result.stdout.rstrip().endswith(b"\\u2698")
+
+
+def test_a_long_notes_cell_does_not_stop_the_check(tmp_path: Path) -> None:
+    notes = "A" * 200_000
+    csv.field_size_limit(1_000_000)  # for this test's own reading of the output
+    source = write(tmp_path / "long.csv", f'notes,rank\n"{notes}",S1\nshort,{"S" * 300}\n')
+    result = run("check", str(source), "--column", "rank")
+    assert result.returncode == 1, result.stderr
+    rows = rows_of(result.stdout)
+    assert [row[:2] for row in rows[1:]] == [[notes, "S1"], ["short", "S" * 300]]
+    assert rows[1][2] == "true"
+    assert rows[2][2] == "false"
+    assert "too-long" in rows[2][-1]
+    assert len(result.stderr) < 1_000  # the summary shortens the long cell
+    assert "(300 characters)" in result.stderr

@@ -184,3 +184,9 @@ def test_range_hints_use_the_range_s_own_level_letter() -> None:
     assert _error("S2S2").hint == "write a single number, as in S2"
     assert _error("N3N2B").hint == "write the lower (more imperiled) number first, as in N2N3"
     assert _error("G5T1T4").hint == "NatureServe writes U (unrankable) when the rank is this uncertain, as in TU"
+
+
+def test_lenient_error_caret_covers_a_rewritten_range() -> None:
+    error = _error("g3/g2", lenient=True)
+    assert (error.text, error.span) == ("g3/g2", (0, 5))
+    assert str(error).splitlines()[1:3] == ["    g3/g2", "    ^^^^^"]

@@ -46,8 +46,16 @@ class UsageError(Exception):
     """A problem the user can fix; printed as one message, exit status 2."""
 
 
+_FIELD_LIMIT = 2**31 - 1  # csv's own default (131,072) rejects whole files for one long notes cell
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status instead of exiting."""
+    # A console that cannot encode the text (cp1252 and the PLANTS "⚘") gets an
+    # escape such as \u2698 instead of a traceback.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     parser = _build_parser()
     try:
         args = parser.parse_args(argv)
@@ -132,6 +140,7 @@ def _run_round(args: argparse.Namespace) -> int:
     for _, rank, _error in _read_codes(args.codes, args.lenient):
         if rank is None:
             status = EXIT_INVALID
+            print()  # one line per code, so output lines up with the arguments; the error is on stderr
         else:
             print(rank.rounded())
     return status
@@ -395,6 +404,8 @@ def _check_stream(
     if sys.stderr.isatty():
         lines = _with_progress(lines, source)
     taken: list[str] = []  # the text lines of the record just read, so csv rows go out as they came in
+    # A notes column may hold long text; the rank cell's own length is judged by parse().
+    csv.field_size_limit(_FIELD_LIMIT)
     reader = csv.reader(_remembered(lines, taken), delimiter=delimiter)
     try:
         header = next(reader, None)
@@ -619,7 +630,8 @@ def _summarise(tally: _Tally, verdicts: _Verdicts, name: str) -> int:
             problems.setdefault(code, {})[cell] = count
     invalid = totals["invalid"] + len(tally.malformed)
     lines = [
-        f"srank check: {name}: {tally.rows:,} rows: {totals['valid']:,} valid, {invalid:,} invalid,"
+        f"srank check: {name}: {tally.rows:,} {'row' if tally.rows == 1 else 'rows'}:"
+        f" {totals['valid']:,} valid, {invalid:,} invalid,"
         f" {totals['missing']:,} missing; {distinct:,} distinct codes"
     ]
     if tally.blank_lines:
@@ -631,7 +643,7 @@ def _summarise(tally: _Tally, verdicts: _Verdicts, name: str) -> int:
     entries: list[tuple[int, str]] = []
     for count, code, cells in ranked:
         examples = sorted(cells.items(), key=lambda item: -item[1])[:3]
-        shown = ", ".join(f"{cell!r} ({times:,})" for cell, times in examples)
+        shown = ", ".join(f"{_clip(cell)} ({times:,})" for cell, times in examples)
         more = f" and {len(cells) - 3:,} more" if len(cells) > 3 else ""
         entries.append((count, f"{code}: {shown}{more}"))
     if tally.malformed:
@@ -641,6 +653,12 @@ def _summarise(tally: _Tally, verdicts: _Verdicts, name: str) -> int:
         lines.append(f"  {count:>10,}  {text}")
     print("\n".join(lines), file=sys.stderr)
     return EXIT_INVALID if invalid else EXIT_OK
+
+
+def _clip(cell: str, limit: int = 40) -> str:
+    """A cell for the summary: quoted, and shortened when it is long."""
+    shown = repr(cell)
+    return shown if len(shown) <= limit else f"{shown[: limit - 1]}…' ({len(cell):,} characters)"
 
 
 def _silence_stdout() -> None:

@@ -100,9 +100,12 @@ class _Rewriter:
             pieces.append(new)
             if len(new) == end - start:  # same length (case): each character keeps its origin
                 origin.extend(self.origin[start:end])
-            else:
+            elif len(new) == 1 or end - start <= 1:
                 anchor = self.origin[start] if start < len(self.origin) else len(self.text)
                 origin.extend([anchor] * len(new))
+            else:  # spread the new characters over the old ones, first to first and last to last
+                old = end - start - 1
+                origin.extend(self.origin[start + round(at * old / (len(new) - 1))] for at in range(len(new)))
             kept = end
         pieces.append(self.text[kept:])
         origin.extend(self.origin[kept:])
