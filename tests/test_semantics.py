@@ -225,3 +225,10 @@ def test_semantics_functions_reject_non_ranks() -> None:
 def test_comparison_with_other_types() -> None:
     with pytest.raises(TypeError):
         _ = srank.parse("G3") < "G4"
+
+
+def test_most_imperiled_skips_missing_values_as_parse_many_does() -> None:
+    assert str(srank.most_imperiled(["S3", float("nan"), "", "  ", None, "S2"])) == "S2"
+    assert str(srank.least_imperiled([None, "S3", float("nan"), "S2"])) == "S3"
+    with pytest.raises(ValueError, match=r"got no rank codes \(the input was empty or all missing\)"):
+        srank.most_imperiled([None, float("nan"), ""])

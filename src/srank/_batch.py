@@ -11,23 +11,11 @@ from typing import TypeAlias
 
 from ._errors import InvalidRankError
 from ._model import MultiSeasonRank, Rank
-from ._parse import parse
+from ._parse import is_missing, parse
 
 __all__ = ["Result", "is_missing", "message_of", "parse_many"]
 
 Result: TypeAlias = Rank | MultiSeasonRank | InvalidRankError | None
-
-
-def is_missing(value: object) -> bool:
-    """None, NaN (float, numpy or pandas.NA) and blank text mean "no rank recorded"."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value or value.isspace()
-    try:
-        return bool(value != value)  # noqa: PLR0124 - only NaN differs from itself
-    except (TypeError, ValueError):  # pandas.NA refuses bool(); so do arrays
-        return type(value).__name__ == "NAType"
 
 
 def message_of(result: Result) -> str:

@@ -15,7 +15,7 @@ from ._findings import Finding
 from ._lark_adapter import parse_code
 from ._model import MultiSeasonRank, Rank
 
-__all__ = ["MAX_LENGTH", "is_valid", "parse"]
+__all__ = ["MAX_LENGTH", "is_missing", "is_valid", "parse"]
 
 MAX_LENGTH = 200
 """Longer text is rejected before any parsing: no real code is a tenth as long."""
@@ -157,6 +157,18 @@ def _span_in_source(span: tuple[int, int], origin: list[int], length: int) -> tu
     first = origin[start]
     last = origin[end - 1] + 1 if end > start else first
     return first, max(first, last)
+
+
+def is_missing(value: object) -> bool:
+    """None, NaN (float, numpy or pandas.NA) and blank text mean "no rank recorded"."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value or value.isspace()
+    try:
+        return bool(value != value)  # noqa: PLR0124 - only NaN differs from itself
+    except (TypeError, ValueError):  # pandas.NA refuses bool(); so do arrays
+        return type(value).__name__ == "NAType"
 
 
 def _parses(text: str) -> bool:

@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from ._model import Grade, Level, MultiSeasonRank, Rank, Single, Value
-from ._parse import parse
+from ._parse import is_missing, parse
 
 __all__ = [
     "bounds",
@@ -182,12 +182,12 @@ def is_ranked(rank: AnyRank) -> bool:
     return not _facts(rank, "is_ranked").grades <= _UNRANKED
 
 
-def _pick(name: str, codes: Iterable[str | AnyRank | None], lenient: bool, choose: Callable[..., AnyRank]) -> AnyRank:
+def _pick(name: str, codes: Iterable[object], lenient: bool, choose: Callable[..., AnyRank]) -> AnyRank:
     if isinstance(codes, (str, Rank, MultiSeasonRank)):
         raise TypeError(f"{name}() takes an iterable of codes, not a single {type(codes).__name__}")
     found: list[AnyRank] = []
     for code in codes:
-        if code is None:
+        if is_missing(code):  # None, NaN, blank text: a gap in the column, as in parse_many
             continue
         if isinstance(code, str):
             found.append(parse(code, lenient=lenient))
@@ -196,19 +196,20 @@ def _pick(name: str, codes: Iterable[str | AnyRank | None], lenient: bool, choos
         else:
             raise TypeError(f"{name}() takes rank codes (str or srank rank objects), not {type(code).__name__}")
     if not found:
-        raise ValueError(f"{name}() got no rank codes (the input was empty or all None)")
+        raise ValueError(f"{name}() got no rank codes (the input was empty or all missing)")
     return choose(found, key=sort_key)
 
 
-def most_imperiled(codes: Iterable[str | AnyRank | None], *, lenient: bool = False) -> AnyRank:
+def most_imperiled(codes: Iterable[object], *, lenient: bool = False) -> AnyRank:
     """The most imperiled of ``codes`` by the sort key: min() over rank objects.
 
-    Strings are parsed (strictly unless ``lenient=True``); None is skipped, so a
-    column with gaps can be passed as is. Raises ValueError when nothing is left.
+    Strings are parsed (strictly unless ``lenient=True``); missing values (None,
+    NaN, blank text, as in parse_many) are skipped, so a column with gaps can be
+    passed as is. Raises ValueError when nothing is left.
     """
     return _pick("most_imperiled", codes, lenient, min)
 
 
-def least_imperiled(codes: Iterable[str | AnyRank | None], *, lenient: bool = False) -> AnyRank:
+def least_imperiled(codes: Iterable[object], *, lenient: bool = False) -> AnyRank:
     """The least imperiled of ``codes``: max() over rank objects; see most_imperiled."""
     return _pick("least_imperiled", codes, lenient, max)
