@@ -212,7 +212,7 @@ def test_most_imperiled_bad_input() -> None:
     with pytest.raises(TypeError, match=r"takes an iterable of codes, not a single str"):
         srank.most_imperiled("S2")
     with pytest.raises(TypeError, match=r"not int"):
-        srank.most_imperiled(["S2", 3])  # type: ignore[list-item]
+        srank.most_imperiled(["S2", 3])
 
 
 def test_semantics_functions_reject_non_ranks() -> None:
