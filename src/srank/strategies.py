@@ -29,7 +29,19 @@ from collections.abc import Collection
 
 from hypothesis import strategies as st
 
-from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Range, Rank, Season, Single, Value
+from ._model import (
+    Grade,
+    Infraspecific,
+    Level,
+    MultiSeasonRank,
+    Range,
+    Rank,
+    Season,
+    Single,
+    Value,
+    _is_extinct_status,
+    _more_secure,
+)
 from ._parse import is_valid
 
 __all__ = ["invalid_codes", "multi_season_ranks", "rank_codes", "ranks"]
@@ -57,16 +69,6 @@ def _value_menu(*, inexact: bool, secure_first: bool) -> tuple[Value, ...]:
     return tuple(menu)
 
 
-def _is_extinct(value: Value) -> bool:
-    return isinstance(value, Single) and value.grade in (Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT)
-
-
-def _not_more_secure(species: Value, infra: Value) -> bool:
-    """A subspecies or variety is at least as imperiled as its species: G2T3 is invalid."""
-    species_high, infra_low = species.high.number, infra.low.number
-    return species_high is None or infra_low is None or infra_low <= species_high
-
-
 def _normalise_levels(levels: Level | Collection[Level] | None) -> tuple[Level, ...]:
     if levels is None:
         return _ALL_LEVELS
@@ -89,7 +91,7 @@ def _single_ranks(
     season = draw(st.sampled_from((None, *Season))) if seasons else None
     captive = qualifiers and draw(st.booleans())
     with_infra = infraspecific and draw(st.booleans())
-    infra_menu = [v for v in _value_menu(inexact=qualifiers, secure_first=True) if _not_more_secure(value, v)]
+    infra_menu = [v for v in _value_menu(inexact=qualifiers, secure_first=True) if not _more_secure(v, value)]
     infra_value = draw(st.sampled_from(infra_menu)) if infraspecific else None
     infra_captive = qualifiers and infraspecific and draw(st.booleans())
     questionable = qualifiers and draw(st.booleans())
@@ -98,11 +100,11 @@ def _single_ranks(
         return Rank(level, value, season=season)
     infra = None
     if level is Level.GLOBAL and with_infra and infra_value is not None:
-        infra = Infraspecific(infra_value, captive=infra_captive and _is_extinct(infra_value))
+        infra = Infraspecific(infra_value, captive=infra_captive and _is_extinct_status(infra_value))
     return Rank(
         level,
         value,
-        captive=captive and _is_extinct(value),
+        captive=captive and _is_extinct_status(value),
         infraspecific=infra,
         questionable=questionable,
     )
