@@ -32,6 +32,7 @@ EXTINCTION_WORDING = {
 }
 ECOSYSTEM_WORDING = "eliminated"
 _EXTINCTION_GRADES = (Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT)
+_EXTINCTION_CODES = frozenset(grade.value for grade in _EXTINCTION_GRADES)
 
 
 @attrs.frozen
@@ -238,11 +239,7 @@ def _long(pieces: list[_Piece], table: Table) -> str:
 
 def _has_ecosystem_wording(piece: _Piece) -> bool:
     """X and H of a G, N or S rank: ecosystems are ranked with the same codes, never with T."""
-    return (
-        piece.component == "value"
-        and piece.key[1] in {grade.value for grade in _EXTINCTION_GRADES}
-        and piece.level is not Level.INFRASPECIFIC
-    )
+    return piece.component == "value" and piece.key[1] in _EXTINCTION_CODES and piece.level is not Level.INFRASPECIFIC
 
 
 def _plants(code: str, pieces: list[_Piece], table: Table) -> str:
