@@ -217,13 +217,15 @@ class Infraspecific:
 
     value: Value
     captive: bool = False
+    _code: str = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.value, (Single, Range)):
             raise TypeError(f"value must be a srank.Single or srank.Range, not {type(self.value).__name__}")
+        object.__setattr__(self, "_code", "T" + self.value.format("T") + ("C" if self.captive else ""))
 
     def __str__(self) -> str:
-        return "T" + self.value.format("T") + ("C" if self.captive else "")
+        return self._code
 
     def __repr__(self) -> str:
         return f"<Infraspecific {str(self)!r}>"
@@ -377,33 +379,42 @@ class Rank(_RankBehaviour):
         # The happy path is kept cheap (it runs once per distinct code in a
         # data file); messages and spans are only built when a rule is broken.
         level, value, infra, season = self.level, self.value, self.infraspecific, self.season
+        captive, questionable = self.captive, self.questionable
         if level.__class__ is not Level or value.__class__ not in _VALUE_CLASSES:
             self._type_error()
-        seasonal = level is _NATIONAL or level is _SUBNATIONAL
+        letter = level._value_
+        if infra is None:
+            seasonal = level is _NATIONAL or level is _SUBNATIONAL
+            if (
+                (season is not None and (not seasonal or season.__class__ is not Season))
+                or (captive and (seasonal or not _is_extinct_status(value)))
+                or (questionable and seasonal)
+            ):
+                self._rule_error()
+            code = letter + value.format(letter)
+            if captive:
+                code += "C"
+            if questionable:
+                code += "Q"
+            if season is not None:
+                code += season._value_
+            object.__setattr__(self, "_code", code)
+            if questionable and value.low is _SECURE:
+                object.__setattr__(self, "warnings", self.warnings + self._notes())
+            return
         if (
-            (season is not None and (not seasonal or infra is not None or season.__class__ is not Season))
-            or (self.captive and (seasonal or not _is_extinct_status(value)))
-            or (
-                infra is not None
-                and (level is _NATIONAL or level is _INFRASPECIFIC or infra.__class__ is not Infraspecific)
-            )
-            or (infra is not None and infra.captive and not _is_extinct_status(infra.value))
-            or (self.questionable and seasonal and infra is None)
-            or (infra is not None and level is _GLOBAL and _more_secure(infra.value, value))
+            season is not None
+            or infra.__class__ is not Infraspecific
+            or level is _NATIONAL
+            or level is _INFRASPECIFIC
+            or (captive and (level is _SUBNATIONAL or not _is_extinct_status(value)))
+            or (infra.captive and not _is_extinct_status(infra.value))
+            or (level is _GLOBAL and _more_secure(infra.value, value))
         ):
             self._rule_error()
-        code = (
-            level._value_
-            + value.format(level._value_)
-            + ("C" if self.captive else "")
-            + (str(infra) if infra is not None else "")
-            + ("Q" if self.questionable else "")
-            + (season._value_ if season is not None else "")
-        )
+        code = letter + value.format(letter) + ("C" if captive else "") + infra._code + ("Q" if questionable else "")
         object.__setattr__(self, "_code", code)
-        if (infra is not None and level is _SUBNATIONAL) or (
-            self.questionable and (infra.value if infra is not None else value).low is _SECURE
-        ):
+        if level is _SUBNATIONAL or (questionable and infra.value.low is _SECURE):
             object.__setattr__(self, "warnings", self.warnings + self._notes())
 
     def _type_error(self) -> NoReturn:
@@ -561,8 +572,24 @@ class MultiSeasonRank(_RankBehaviour):
         parts = self.parts
         if not isinstance(parts, tuple) or not all(isinstance(part, Rank) for part in parts):
             raise TypeError("parts must be a tuple of srank.Rank")
-        code = ",".join(part._code for part in parts)
+        code = ",".join([part._code for part in parts])
         object.__setattr__(self, "_code", code)
+        # The common case (every rule kept, no warning) is checked in one pass;
+        # anything else takes the full path below, which says what is wrong.
+        level = parts[0].level if parts else None
+        seasons = [part.season for part in parts]
+        if (
+            len(parts) >= 2
+            and (level is _NATIONAL or level is _SUBNATIONAL)
+            and None not in seasons
+            and len({id(season) for season in seasons}) == len(parts)  # members are singletons
+            and all(part.level is level and part.infraspecific is None for part in parts)
+        ):
+            return
+        self._check_parts(code)
+
+    def _check_parts(self, code: str) -> None:
+        parts = self.parts
         starts = []
         at = 0
         for part in parts:
