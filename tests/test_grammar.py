@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
@@ -85,3 +86,59 @@ def test_fast_driver_agrees_with_lark_on_the_tables() -> None:
     assert len(texts) > 250
     for text in texts:
         assert _driver_outcome(text) == _lark_outcome(text), text
+
+
+# -- replay plans: texts that differ only in their digits 1-5 share one plan --
+
+_DIGIT_ORDERS = st.permutations("12345").map(lambda order: str.maketrans("12345", "".join(order)))
+
+
+@given(st.one_of(from_lark(_GENERATOR), st.text(alphabet="GNSTXHUQCBMRA?,0123456789", max_size=12)), _DIGIT_ORDERS)
+def test_replayed_plans_agree_with_lark(text: str, digit_order: dict[int, int]) -> None:
+    # The first parse records the plan of the text's shape (when it parses);
+    # the same shape with other digits replays it, errors included.
+    _driver_outcome(text)
+    other = text.translate(digit_order)
+    assert _driver_outcome(other) == _lark_outcome(other)
+    assert _driver_outcome(text) == _lark_outcome(text)
+
+
+def test_replayed_errors_are_located_like_lark_errors() -> None:
+    assert adapter._driver is not None
+    adapter._driver.parse("G4T2")  # records the plan of G#T#
+    with pytest.raises(srank.InvalidRankError) as caught:
+        srank.parse("G2T4")
+    assert caught.value.span == (2, 4)
+    assert caught.value.code == "infraspecific-more-secure"
+    adapter._driver.parse("S3S4")
+    with pytest.raises(srank.InvalidRankError) as caught:
+        srank.parse("S4S3")
+    assert caught.value.span == (0, 4)
+    assert caught.value.code == "range-reversed"
+
+
+def test_plans_are_recorded_per_shape() -> None:
+    assert adapter._driver is not None
+    assert adapter._driver.replays
+    adapter._driver.parse("G5T1T3Q")
+    assert "G1T1T1Q" in adapter._driver._plans
+    adapter._driver.parse("S2B,S4N")
+    assert "S1B,S1N" in adapter._driver._plans
+
+
+def test_no_plans_when_a_terminal_could_tell_digits_apart() -> None:
+    # Shapes stand for texts only while every terminal treats 1-5 alike.
+    grammar = grammar_text().replace("NUMBER: /[1-5]/", "NUMBER: /[1-4]|5/")
+    driver = adapter._FastDriver(Lark(grammar, parser="lalr", lexer="contextual", transformer=adapter._ToModel()))
+    assert not driver.replays
+    assert str(driver.parse("G5T1")) == "G5T1"
+    assert driver._plans == {}
+
+
+def test_plan_table_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert adapter._driver is not None
+    monkeypatch.setattr(adapter._driver, "_plans", {})
+    monkeypatch.setattr(adapter, "_MAX_PLANS", 1)
+    assert str(adapter._driver.parse("G5")) == "G5"
+    assert str(adapter._driver.parse("S3B")) == "S3B"
+    assert list(adapter._driver._plans) == ["G1"]

@@ -7,9 +7,12 @@ no parse tree is made, and turns every Lark exception into InvalidRankError.
 
 from __future__ import annotations
 
+import functools
+import operator
 import os
 import re
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from ._errors import InvalidRankError, SrankError, show_char
@@ -40,9 +43,13 @@ def grammar_text() -> str:
 
 
 class _Located(Exception):
-    """A model error raised inside the transformer, with its span in the input."""
+    """A model error raised inside the transformer, with its span in the input.
 
-    def __init__(self, error: InvalidRankError, span: tuple[int, int]) -> None:
+    The span is None when the tokens carry no positions (the fast driver's
+    plain strings); the caller then re-parses with Lark to locate the error.
+    """
+
+    def __init__(self, error: InvalidRankError, span: tuple[int, int] | None) -> None:
         super().__init__(error.message)
         self.error = error
         self.span = span
@@ -55,49 +62,44 @@ def _parts(children: list[Any]) -> tuple[bool, Infraspecific | None, bool, Seaso
     for child in children:
         if isinstance(child, Infraspecific):
             infraspecific = child
-        elif child.type == "CAPTIVE":
+        elif child == "C":
             captive = True
-        elif child.type == "QUESTIONABLE":
+        elif child == "Q":
             questionable = True
         else:
-            season = _SEASONS[child.value]
+            season = _SEASONS[child]
     return captive, infraspecific, questionable, season
+
+
+def _build_rank(level: Level, children: list[Any]) -> Rank:
+    """One rank from [level letter, value, optional C / T part / Q / season...]."""
+    try:
+        if len(children) == 2:
+            return Rank(level, children[1])
+        captive, infraspecific, questionable, season = _parts(children[2:])
+        return Rank(
+            level,
+            children[1],
+            captive=captive,
+            infraspecific=infraspecific,
+            questionable=questionable,
+            season=season,
+        )
+    except InvalidRankError as error:
+        offset: int | None = getattr(children[0], "start_pos", None)
+        span = None if offset is None else (offset + error.span[0], offset + error.span[1])
+        raise _Located(error, span) from None
 
 
 class _ToModel:
     """Lark callbacks, one per grammar rule, building model objects directly."""
 
-    @staticmethod
-    def _rank(level: Level, children: list[Any]) -> Rank:
-        level_token = children[0]
-        captive, infraspecific, questionable, season = _parts(children[2:])
-        try:
-            return Rank(
-                level,
-                children[1],
-                captive=captive,
-                infraspecific=infraspecific,
-                questionable=questionable,
-                season=season,
-            )
-        except InvalidRankError as error:
-            offset: int = level_token.start_pos
-            raise _Located(error, (offset + error.span[0], offset + error.span[1])) from None
-
-    def global_rank(self, children: list[Any]) -> Rank:
-        return self._rank(Level.GLOBAL, children)
-
-    def infraspecific_rank(self, children: list[Any]) -> Rank:
-        return self._rank(Level.INFRASPECIFIC, children)
-
-    def national_rank(self, children: list[Any]) -> Rank:
-        return self._rank(Level.NATIONAL, children)
-
-    def subnational_rank(self, children: list[Any]) -> Rank:
-        return self._rank(Level.SUBNATIONAL, children)
-
-    def plants_rank(self, children: list[Any]) -> Rank:
-        return self._rank(Level.SUBNATIONAL, children)
+    # partial objects do not bind to the instance: each is called with the children only.
+    global_rank = functools.partial(_build_rank, Level.GLOBAL)
+    infraspecific_rank = functools.partial(_build_rank, Level.INFRASPECIFIC)
+    national_rank = functools.partial(_build_rank, Level.NATIONAL)
+    subnational_rank = functools.partial(_build_rank, Level.SUBNATIONAL)
+    plants_rank = functools.partial(_build_rank, Level.SUBNATIONAL)
 
     def infraspecific(self, children: list[Any]) -> Infraspecific:
         # Values are interned, so their identity is a safe key.
@@ -108,21 +110,23 @@ class _ToModel:
         return known
 
     def single(self, children: list[Token]) -> Single:
-        return _SINGLES[children[0].value, len(children) > 1]
+        return _SINGLES[children[0], len(children) > 1]
 
     def status(self, children: list[Token]) -> Single:
-        return _SINGLES[children[0].value, False]
+        return _SINGLES[children[0], False]
 
     def range(self, children: list[Token]) -> Range:
         low, high = children
-        known = _RANGES.get((low.value, high.value[1]))
+        known = _RANGES.get((low, high[1]))
         if known is not None:
             return known
         try:
-            return Range(_GRADES[low.value], _GRADES[high.value[1]])
+            return Range(_GRADES[low], _GRADES[high[1]])
         except InvalidRankError as error:
-            error.hint = range_hint(error.code, high.value[0])  # the Range does not know its level
-            raise _Located(error, (int(low.start_pos or 1) - 1, int(high.end_pos or 0))) from None
+            error.hint = range_hint(error.code, high[0])  # the Range does not know its level
+            start, end = getattr(low, "start_pos", None), getattr(high, "end_pos", None)
+            span = None if start is None or end is None else (start - 1, end)
+            raise _Located(error, span) from None
 
     def start(self, children: list[Any]) -> Rank | MultiSeasonRank:
         if len(children) == 1:
@@ -153,16 +157,13 @@ def _intern_values() -> None:
                 _RANGES[str(low), str(high)] = Range(Grade.from_number(low), Grade.from_number(high))
 
 
-class _FastToken:
-    """The part of lark.Token the callbacks use, at a fraction of its cost."""
-
-    __slots__ = ("end_pos", "start_pos", "type", "value")
-
-    def __init__(self, type_: str, value: str, start_pos: int, end_pos: int) -> None:
-        self.type = type_
-        self.value = value
-        self.start_pos = start_pos
-        self.end_pos = end_pos
+# Every terminal must treat the digits 1-5 alike for shapes to stand for texts:
+# after removing "[1-5]", a terminal's regex may hold only letters, classes of
+# letters, commas, alternation, groups and "?" (no digits, ranges, dots, \d...).
+_DIGITS = "[1-5]"
+_DIGIT_FREE_REGEX = re.compile(r"(?:[A-Z,|()?:]|\[[A-Z]+\]|\\[?,])*")
+_SHAPE = str.maketrans("2345", "1111")
+_MAX_PLANS = 4096
 
 
 class _FastDriver:
@@ -174,6 +175,14 @@ class _FastDriver:
     terminals in the same priority order as Lark's contextual lexer. It only
     accepts: on any lexing or parsing failure it returns None and the caller
     re-parses with Lark, which produces the error.
+
+    Texts that differ only in their digits 1-5 (G2T3 and G5T1) lex into the same
+    terminals and take the same parser actions, since every terminal treats
+    those digits alike (checked when the driver is built). So the first
+    successful parse of each such shape is recorded as a plan: where its tokens
+    start and end, and the nesting of callback calls the LALR loop made. Later
+    texts of that shape replay the plan: one slice per token and the same
+    callbacks in the same order, without lexing or table lookups.
     """
 
     def __init__(self, lark: Lark) -> None:
@@ -186,21 +195,28 @@ class _FastDriver:
         count = max(table.states) + 1
         # Lark keys its table with Token and Rule objects, whose equality and
         # hashing run in Python; plain str keys and tuples keep the loop in C.
-        # An action is (True, next_state) for a shift, (False, (size, callback, goal)) for a reduce.
+        # An action is (True, next_state) for a shift, (False, (size, callback
+        # number, goal)) for a reduce; callback number -1 passes a "?rule:
+        # child" through unchanged.
+        self._callbacks: list[Any] = []
         self._actions: list[dict[str, tuple[bool, Any]]] = [{} for _ in range(count)]
         self._lexers: list[re.Pattern[str] | None] = [None] * count
+        numbers: dict[int, int] = {}
         for state, actions in table.states.items():
             compiled = self._actions[state]
             for name, (step, argument) in actions.items():
                 key = str.__str__(name)
                 if step is Shift:
                     compiled[key] = (True, argument)
-                else:
-                    goal = str.__str__(argument.origin.name)
-                    callback = callbacks[argument]
-                    if argument.options.expand1 and len(argument.expansion) == 1 and argument.alias is None:
-                        callback = None  # "?rule: child" passes its only child through unchanged
-                    compiled[key] = (False, (len(argument.expansion), callback, goal))
+                    continue
+                goal = str.__str__(argument.origin.name)
+                callback = callbacks[argument]
+                number = -1
+                if not (argument.options.expand1 and len(argument.expansion) == 1 and argument.alias is None):
+                    number = numbers.setdefault(id(callback), len(self._callbacks))
+                    if number == len(self._callbacks):
+                        self._callbacks.append(callback)
+                compiled[key] = (False, (len(argument.expansion), number, goal))
             accepted = sorted(
                 (terminals[name] for name in actions if name in terminals),
                 key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
@@ -209,21 +225,39 @@ class _FastDriver:
             self._lexers[state] = re.compile(pattern) if pattern else None
         self._start: int = table.start_states["start"]
         self._end: int = table.end_states["start"]
+        self._plans: dict[str, tuple[Callable[[str], tuple[str, ...]], Callable[[tuple[str, ...]], Any]]] = {}
+        self.replays = all(
+            _DIGIT_FREE_REGEX.fullmatch(terminal.pattern.to_regexp().replace(_DIGITS, "")) is not None
+            for terminal in lark.terminals
+        )
 
     def parse(self, text: str) -> Any:
-        actions, lexers, end_state = self._actions, self._lexers, self._end
+        plan = self._plans.get(text.translate(_SHAPE)) if self.replays else None
+        if plan is not None:
+            slices, build = plan
+            return build(slices(text))
+        return self._run(text)
+
+    def _run(self, text: str) -> Any:
+        actions, lexers, callbacks = self._actions, self._lexers, self._callbacks
         states = [self._start]
         values: list[Any] = []
+        # The plan being recorded: token bounds, and for each value on the stack
+        # the Python expression that rebuilds it from the tokens t[0], t[1], ...
+        bounds: list[tuple[int, int]] = []
+        sources: list[str] = []
         position, length = 0, len(text)
         while True:
+            kind: str
             if position < length:
                 lexer = lexers[states[-1]]
                 match = lexer.match(text, position) if lexer is not None else None
                 if match is None:
                     return None
                 kind = match.lastgroup or ""
+                token: str | None = match.group()
                 after = match.end()
-                token: _FastToken | None = _FastToken(kind, match.group(), position, after)
+                bounds.append((position, after))
                 position = after
             else:
                 kind, token = "$END", None
@@ -236,18 +270,32 @@ class _FastDriver:
                         return None
                     states.append(action[1])
                     values.append(token)
+                    sources.append(f"t[{len(bounds) - 1}]")
                     break
-                size, callback, goal = action[1]
+                size, number, goal = action[1]
+                children = values[-size:] if size else []
+                child_sources = sources[-size:] if size else []
                 if size:
-                    children = values[-size:]
-                    del states[-size:]
-                    del values[-size:]
+                    del states[-size:], values[-size:], sources[-size:]
+                if number < 0:
+                    values.append(children[0])
+                    sources.append(child_sources[0])
                 else:
-                    children = []
-                values.append(children[0] if callback is None else callback(children))
+                    values.append(callbacks[number](children))
+                    sources.append(f"c{number}([{', '.join(child_sources)}])")
                 states.append(actions[states[-1]][goal][1])
-                if token is None and states[-1] == end_state:
+                if token is None and states[-1] == self._end:
+                    self._record(text, bounds, sources[-1])
                     return values[-1]
+
+    def _record(self, text: str, bounds: list[tuple[int, int]], source: str) -> None:
+        if not self.replays or len(self._plans) >= _MAX_PLANS or len(bounds) < 2:
+            return
+        # The source holds only names made here (t, c0, c1...) and integers, never input text.
+        namespace = {f"c{number}": callback for number, callback in enumerate(self._callbacks)}
+        build = eval(f"lambda t: {source}", namespace)
+        slices = operator.itemgetter(*(slice(start, end) for start, end in bounds))
+        self._plans[text.translate(_SHAPE)] = (slices, build)
 
 
 _parser: Lark | None = None
@@ -284,18 +332,26 @@ def fast_driver_active() -> bool:
 
 def parse_code(text: str) -> Rank | MultiSeasonRank:
     """Parse official syntax. Every failure is an InvalidRankError located in ``text``."""
+    parser = _parser if _parser is not None else _get_parser()
+    if _driver is not None:
+        try:
+            result = _driver.parse(text)
+        except _Located as located:
+            if located.span is not None:
+                raise _located_error(text, located) from None
+            result = None  # the driver's tokens carry no positions: Lark's loop below locates it
+        if result is not None:
+            return result  # type: ignore[no-any-return]
+    return _parse_with_errors(parser, text)
+
+
+def _parse_with_errors(parser: Lark, text: str) -> Rank | MultiSeasonRank:
     from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
-    parser = _get_parser()
     try:
-        if _driver is not None:
-            result = _driver.parse(text)
-            if result is not None:
-                return cast("Rank | MultiSeasonRank", result)
         return cast("Rank | MultiSeasonRank", parser.parse(text))
     except _Located as located:
-        error = located.error
-        raise InvalidRankError(error.message, text=text, span=located.span, hint=error.hint, code=error.code) from None
+        raise _located_error(text, located) from None
     except UnexpectedCharacters as error:
         position = error.pos_in_stream if error.pos_in_stream is not None else len(text)
         raise _syntax_error(text, position, None, error.allowed) from None
@@ -308,6 +364,11 @@ def parse_code(text: str) -> Rank | MultiSeasonRank:
         raise _syntax_error(text, len(text), None, set()) from None
     except LarkError as error:  # pragma: no cover - defensive: no other Lark error is known to reach here
         raise InvalidRankError(f"Could not read the code: {error}", text=text, span=(0, len(text))) from None
+
+
+def _located_error(text: str, located: _Located) -> InvalidRankError:
+    error, span = located.error, located.span
+    return InvalidRankError(error.message, text=text, span=span or (0, len(text)), hint=error.hint, code=error.code)
 
 
 # ----------------------------------------------------------------------------
