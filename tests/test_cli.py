@@ -477,18 +477,18 @@ def test_record_text_is_not_kept_after_its_row(jsonl: bool) -> None:
     """Memory stays flat on big files: the text kept per record is dropped once the row is written."""
     from srank import _cli
 
-    taken: list[str] = []
-    reader = csv.reader(_cli._remembered(io.StringIO("rank\nG5\n\nG3G2\nS1\n", newline=""), taken))
-    header = next(reader)
+    records = _cli._Records(iter(io.StringIO('rank\nG5\n\nG3G2\n"S1\nS2\n', newline="")), ",")
+    header = next(records.reader)
     sink = io.StringIO()
     verdicts, tally = _cli._Verdicts(False, jsonl, ","), _cli._Tally()
     if jsonl:
-        _cli._write_jsonl(reader, taken, sink, header, 0, verdicts, tally)
+        _cli._write_jsonl(records, sink, header, 0, verdicts, tally)
     else:
-        _cli._write_csv(reader, taken, sink, header, 0, verdicts, tally, "\n")
-    assert taken == []
-    assert tally.rows == 4
-    assert len(sink.getvalue().splitlines()) == (4 if jsonl else 5)
+        _cli._write_csv(records, sink, header, 0, verdicts, tally, "\n")
+    assert records.taken == []
+    assert tally.rows == 5
+    assert tally.unclosed == [5]
+    assert len(sink.getvalue().splitlines()) == (5 if jsonl else 6)
 
 
 def test_each_record_is_written_back_as_it_was_read(tmp_path: Path) -> None:
@@ -534,3 +534,57 @@ def test_a_long_notes_cell_does_not_stop_the_check(tmp_path: Path) -> None:
     assert "too-long" in rows[2][-1]
     assert len(result.stderr) < 1_000  # the summary shortens the long cell
     assert "(300 characters)" in result.stderr
+
+
+STRAY_QUOTES = [
+    # (file text, the line the stray quote is on)
+    ('id,rank\nA,"S1\nB,S2\nC,S3\n', 2),  # open to the end of the file
+    ('id,rank,notes\nA,"S1,x\nB,S2,y\nC,"S3",z\nD,S4,w\n', 2),  # "closed" by a later row's quote
+    ('id,rank,notes\nA,S1,"a note\nB,S2,y\nC,S3,z', 2),  # in another column, no final newline
+    ('id,rank\nA,S1\nB,S2\nC,"S3', 4),  # on the last line
+]
+
+
+@pytest.mark.parametrize(("text", "stray_line"), STRAY_QUOTES)
+@pytest.mark.parametrize("output_format", ["csv", "jsonl"])
+def test_a_stray_quote_does_not_swallow_the_rows_after_it(
+    tmp_path: Path, text: str, stray_line: int, output_format: str
+) -> None:
+    source = write(tmp_path / "stray.csv", text)
+    result = run("check", str(source), "--column", "rank", "--format", output_format)
+    assert result.returncode == 1, result.stderr
+    lines_in = text.rstrip("\n").count("\n")  # data lines: one row each
+    if output_format == "csv":
+        rows = rows_of(result.stdout)
+        assert len(rows) == lines_in + 1
+        outcomes = [(row[0], row[-5], row[-1]) for row in rows[1:]]
+    else:
+        records = [json.loads(line) for line in result.stdout.splitlines()]
+        assert len(records) == lines_in
+        outcomes = [(r["id"], "true" if r["srank_valid"] else "false", r["srank_message"] or "") for r in records]
+    assert [row_id for row_id, _, _ in outcomes] == ["A", "B", "C", "D"][:lines_in]
+    for number, (_, valid, message) in enumerate(outcomes, start=2):
+        if number == stray_line:
+            assert valid == "false"
+            assert message.startswith(f"error[malformed-row]: line {number} opens a quote that is not closed")
+        else:
+            assert valid == "true", message
+    assert f"malformed-row (a quote left open), line {stray_line}" in result.stderr
+
+
+def test_a_quoted_newline_is_still_one_row_and_odd_quoting_on_one_line_is_read(tmp_path: Path) -> None:
+    text = 'id,rank,notes\n1,G5,"two\nlines"\n2,"S"1,x\n3,S3,y\n'
+    source = write(tmp_path / "notes.csv", text)
+    result = run("check", str(source), "--column", "rank")
+    assert result.returncode == 0, result.stderr
+    rows = rows_of(result.stdout)
+    assert [row[:3] for row in rows[1:]] == [["1", "G5", "two\nlines"], ["2", "S1", "x"], ["3", "S3", "y"]]
+    assert "3 rows: 3 valid" in result.stderr
+
+
+def test_a_stray_quote_in_the_header_is_a_usage_error(tmp_path: Path) -> None:
+    source = write(tmp_path / "header.csv", 'id,"rank\nA,S1\n')
+    result = run("check", str(source), "--column", "rank")
+    assert result.returncode == 2
+    assert "line 2" in result.stderr
+    assert "opening quote without its closing quote" in result.stderr

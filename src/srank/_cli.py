@@ -287,7 +287,8 @@ class _Tally:
         self.counts: dict[str, int] = {}
         self.rows = 0
         self.blank_lines = 0
-        self.malformed: list[int] = []
+        self.malformed: list[int] = []  # lines of rows with the wrong number of fields
+        self.unclosed: list[int] = []  # lines that open a quote and do not close it
 
 
 def _run_check(args: argparse.Namespace) -> int:
@@ -403,12 +404,11 @@ def _check_stream(
     lines: Iterator[str] = chain(io.StringIO(sample, newline=""), source)
     if sys.stderr.isatty():
         lines = _with_progress(lines, source)
-    taken: list[str] = []  # the text lines of the record just read, so csv rows go out as they came in
     # A notes column may hold long text; the rank cell's own length is judged by parse().
     csv.field_size_limit(_FIELD_LIMIT)
-    reader = csv.reader(_remembered(lines, taken), delimiter=delimiter)
+    records = _Records(lines, delimiter)
     try:
-        header = next(reader, None)
+        header = next(records.reader, None)
         if not header:
             raise UsageError(f"{name}: the first line is empty; expected a header row naming the columns")
         index = _column_index(header, args.column, name)
@@ -420,16 +420,72 @@ def _check_stream(
         verdicts = _Verdicts(args.lenient, args.format == "jsonl", delimiter)
         tally = _Tally()
         if args.format == "jsonl":
-            _write_jsonl(reader, taken, sink, header, index, verdicts, tally)
+            _write_jsonl(records, sink, header, index, verdicts, tally)
         else:
-            _write_csv(reader, taken, sink, header, index, verdicts, tally, newline)
-    except csv.Error as error:
+            _write_csv(records, sink, header, index, verdicts, tally, newline)
+    except csv.Error as error:  # only the header can get here: records recover from their own
         raise UsageError(
-            f"{name} line {reader.line_num}: {error} (an opening quote without its closing quote?)"
+            f"{name} line {records.reader.line_num}: {error} (an opening quote without its closing quote?)"
         ) from None
     if sys.stderr.isatty():
         sys.stderr.write("\r\033[K")
     return tally, verdicts
+
+
+class _Records:
+    """csv records, the text lines each came from, and recovery from a stray quote.
+
+    The reader is strict: a quote that opens a field and never closes would
+    otherwise swallow every following line into one cell. When strict reading
+    fails, ``recover`` reads the record's first line on its own and queues the
+    lines after it to be read again, so each of them still comes out as a row.
+    """
+
+    def __init__(self, lines: Iterator[str], delimiter: str) -> None:
+        self.lines = lines
+        self.delimiter = delimiter
+        self.taken: list[str] = []  # the text lines of the record just read
+        self.before = 0  # lines read by the readers that came before this one
+        self.reader = self._read(lines)
+
+    def _read(self, lines: Iterable[str]) -> Any:  # csv's reader type is private
+        return csv.reader(_remembered(lines, self.taken), delimiter=self.delimiter, strict=True)
+
+    def line_now(self) -> int:
+        """The number of the last text line read so far."""
+        return self.before + int(self.reader.line_num)
+
+    def recover(self) -> tuple[list[str], str, int, bool]:
+        """After a csv.Error: the failed record's first line as a row, its text, its number, and
+        whether a quote opened on it is left open."""
+        first, rest = self.taken[0], self.taken[1:]
+        line = self.line_now() - len(self.taken) + 1
+        self.before = line
+        self.taken.clear()
+        self.reader = self._read(chain(rest, self.lines))
+        row = next(csv.reader([first], delimiter=self.delimiter), [])
+        unclosed = _ends_quoted(first, self.delimiter)
+        if unclosed and row:
+            row[-1] = row[-1].rstrip("\r\n")
+        return row, first, line, unclosed
+
+
+def _ends_quoted(line: str, delimiter: str) -> bool:
+    """True when csv would still be inside a quoted field at the end of ``line``."""
+    quoted, field_start, at = False, True, 0
+    while at < len(line):
+        char = line[at]
+        if quoted:
+            if char == '"':
+                if line.startswith('"', at + 1):
+                    at += 1  # "" is a quote inside the field
+                else:
+                    quoted = False
+        elif char == '"' and field_start:
+            quoted = True
+        field_start = not quoted and char == delimiter
+        at += 1
+    return quoted
 
 
 def _remembered(lines: Iterable[str], taken: list[str]) -> Iterator[str]:
@@ -468,8 +524,7 @@ def _column_index(header: list[str], column: str, name: str) -> int:
 
 
 def _write_csv(
-    reader: Iterator[list[str]],
-    taken: list[str],
+    records: _Records,
     sink: IO[str],
     header: list[str],
     index: int,
@@ -483,27 +538,65 @@ def _write_csv(
     count = counts.get
     chunk: list[str] = []
     add = chunk.append
+    taken = records.taken
     body, ending = _split_ending("".join(taken), newline)
     add(body + verdicts.delimiter + _csv_line(COLUMNS, verdicts.delimiter) + ending)
     taken.clear()
     rows = 0
-    for row in reader:
-        rows += 1
-        raw = taken[0] if len(taken) == 1 else "".join(taken)
-        if len(row) == width:
-            cell = row[index]
-            counts[cell] = count(cell, 0) + 1
-            body = raw.rstrip("\r\n")
-            add(body + verdicts[cell] + (raw[len(body) :] or newline))
-        else:
-            line = reader.line_num - len(taken) + 1  # type: ignore[attr-defined]
-            add(_ragged_csv(row, raw, width, line, verdicts, tally, newline))
-        taken.clear()
-        if len(chunk) >= 4096:
-            sink.writelines(chunk)
-            chunk.clear()
+    while True:
+        reader = records.reader
+        try:
+            for row in reader:
+                rows += 1
+                raw = taken[0] if len(taken) == 1 else "".join(taken)
+                if len(row) == width:
+                    cell = row[index]
+                    counts[cell] = count(cell, 0) + 1
+                    body = raw.rstrip("\r\n")
+                    add(body + verdicts[cell] + (raw[len(body) :] or newline))
+                else:
+                    line = records.line_now() - len(taken) + 1
+                    add(_ragged_csv(row, raw, width, line, verdicts, tally, newline))
+                taken.clear()
+                if len(chunk) >= 4096:
+                    sink.writelines(chunk)
+                    chunk.clear()
+            break
+        except csv.Error:
+            rows += 1
+            add(_recovered_csv(records.recover(), width, index, verdicts, tally, newline))
     sink.writelines(chunk)
     tally.rows = rows
+
+
+def _recovered_csv(
+    recovered: tuple[list[str], str, int, bool],
+    width: int,
+    index: int,
+    verdicts: _Verdicts,
+    tally: _Tally,
+    newline: str,
+) -> str:
+    """A line strict csv could not read, written back with regular quoting so the output reads cleanly."""
+    row, raw, line, unclosed = recovered
+    _, ending = _split_ending(raw, newline)
+    if unclosed:
+        message = _unclosed_problem(line, tally)
+        cells = [*row[:width], *[""] * (width - len(row)), "false", "", "", "", message, *row[width:]]
+        return _csv_line(cells, verdicts.delimiter) + ending
+    if len(row) != width:
+        return _ragged_csv(row, raw, width, line, verdicts, tally, newline)
+    cell = row[index]
+    tally.counts[cell] = tally.counts.get(cell, 0) + 1
+    return _csv_line(row, verdicts.delimiter) + verdicts[cell] + ending
+
+
+def _unclosed_problem(line: int, tally: _Tally) -> str:
+    tally.unclosed.append(line)
+    return (
+        f"error[malformed-row]: line {line} opens a quote that is not closed on the line;"
+        " the line was read as one row and the rank was not read"
+    )
 
 
 def _split_ending(raw: str, newline: str) -> tuple[str, str]:
@@ -513,7 +606,8 @@ def _split_ending(raw: str, newline: str) -> tuple[str, str]:
 
 def _ragged_problem(row: list[str], width: int, line: int, tally: _Tally) -> str:
     tally.malformed.append(line)
-    return f"error[malformed-row]: line {line} has {len(row)} fields, the header has {width}; the rank was not read"
+    fields = "1 field" if len(row) == 1 else f"{len(row)} fields"
+    return f"error[malformed-row]: line {line} has {fields}, the header has {width}; the rank was not read"
 
 
 def _ragged_csv(
@@ -532,8 +626,7 @@ def _ragged_csv(
 
 
 def _write_jsonl(
-    reader: Iterator[list[str]],
-    taken: list[str],
+    records: _Records,
     sink: IO[str],
     header: list[str],
     index: int,
@@ -551,33 +644,54 @@ def _write_jsonl(
     chunk: list[str] = []
     add = chunk.append
     join = "".join
-    line = reader.line_num  # type: ignore[attr-defined]
+    taken = records.taken
+    taken.clear()  # the header's text
     rows = 0
-    for row in reader:
-        rows += 1
-        if len(row) == width:
-            cell = row[index]
-            counts[cell] = count(cell, 0) + 1
-            add(join(map(str.__add__, prefixes, map(encode, row))) + ", " + verdicts[cell] + "}\n")
-        elif not row:
-            tally.blank_lines += 1
-            counts[""] = count("", 0) + 1
-            add(dumps(dict.fromkeys(keys), ensure_ascii=False)[:-1] + ", " + verdicts[""] + "}\n")
-        else:
-            record: dict[str, Any] = dict.fromkeys(keys)
-            record.update(zip(keys, row, strict=False))
-            message = _ragged_problem(row, width, line + 1, tally)
-            record.update(dict(zip(COLUMNS, (False, None, None, None, message), strict=True)))
-            if len(row) > width:
-                record["srank_extra"] = row[width:]
-            add(dumps(record, ensure_ascii=False) + "\n")
-        line = reader.line_num  # type: ignore[attr-defined]
-        taken.clear()  # the record's text is not needed here; keep memory flat
-        if len(chunk) >= 4096:
-            sink.writelines(chunk)
-            chunk.clear()
+    while True:
+        reader, before = records.reader, records.before
+        line = before + reader.line_num
+        try:
+            for row in reader:
+                rows += 1
+                if len(row) == width:
+                    cell = row[index]
+                    counts[cell] = count(cell, 0) + 1
+                    add(join(map(str.__add__, prefixes, map(encode, row))) + ", " + verdicts[cell] + "}\n")
+                elif not row:
+                    tally.blank_lines += 1
+                    counts[""] = count("", 0) + 1
+                    add(dumps(dict.fromkeys(keys), ensure_ascii=False)[:-1] + ", " + verdicts[""] + "}\n")
+                else:
+                    add(_ragged_json(row, keys, _ragged_problem(row, width, line + 1, tally)))
+                line = before + reader.line_num
+                taken.clear()  # the record's text is not needed here; keep memory flat
+                if len(chunk) >= 4096:
+                    sink.writelines(chunk)
+                    chunk.clear()
+            break
+        except csv.Error:
+            rows += 1
+            row, _, at, unclosed = records.recover()
+            if unclosed:
+                add(_ragged_json(row, keys, _unclosed_problem(at, tally)))
+            elif len(row) != width:
+                add(_ragged_json(row, keys, _ragged_problem(row, width, at, tally)))
+            else:
+                cell = row[index]
+                counts[cell] = count(cell, 0) + 1
+                add(join(map(str.__add__, prefixes, map(encode, row))) + ", " + verdicts[cell] + "}\n")
     sink.writelines(chunk)
     tally.rows = rows
+
+
+def _ragged_json(row: list[str], keys: list[str], message: str) -> str:
+    """A record of the wrong width or unreadable quoting: its cells by position, extra ones in srank_extra."""
+    record: dict[str, Any] = dict.fromkeys(keys)
+    record.update(zip(keys, row, strict=False))
+    record.update(dict(zip(COLUMNS, (False, None, None, None, message), strict=True)))
+    if len(row) > len(keys):
+        record["srank_extra"] = row[len(keys) :]
+    return json.dumps(record, ensure_ascii=False) + "\n"
 
 
 def _unique_keys(header: list[str]) -> list[str]:
@@ -628,7 +742,7 @@ def _summarise(tally: _Tally, verdicts: _Verdicts, name: str) -> int:
             distinct += 1
         if kind == "invalid":
             problems.setdefault(code, {})[cell] = count
-    invalid = totals["invalid"] + len(tally.malformed)
+    invalid = totals["invalid"] + len(tally.malformed) + len(tally.unclosed)
     lines = [
         f"srank check: {name}: {tally.rows:,} {'row' if tally.rows == 1 else 'rows'}:"
         f" {totals['valid']:,} valid, {invalid:,} invalid,"
@@ -638,7 +752,7 @@ def _summarise(tally: _Tally, verdicts: _Verdicts, name: str) -> int:
         blank = "1 blank line was" if tally.blank_lines == 1 else f"{tally.blank_lines:,} blank lines were"
         lines.append(f"  {blank} kept as a row with no rank")
     ranked = sorted(((sum(cells.values()), code, cells) for code, cells in problems.items()), key=lambda x: -x[0])
-    if ranked or tally.malformed:
+    if ranked or tally.malformed or tally.unclosed:
         lines.append("  most common problems:")
     entries: list[tuple[int, str]] = []
     for count, code, cells in ranked:
@@ -646,9 +760,12 @@ def _summarise(tally: _Tally, verdicts: _Verdicts, name: str) -> int:
         shown = ", ".join(f"{_clip(cell)} ({times:,})" for cell, times in examples)
         more = f" and {len(cells) - 3:,} more" if len(cells) > 3 else ""
         entries.append((count, f"{code}: {shown}{more}"))
-    if tally.malformed:
-        where = ", ".join(map(str, tally.malformed[:5])) + (" ..." if len(tally.malformed) > 5 else "")
-        entries.append((len(tally.malformed), f"malformed-row (wrong number of fields), lines {where}"))
+    for lines_of, why in ((tally.malformed, "wrong number of fields"), (tally.unclosed, "a quote left open")):
+        if lines_of:
+            where = ", ".join(map(str, lines_of[:5])) + (" ..." if len(lines_of) > 5 else "")
+            entries.append(
+                (len(lines_of), f"malformed-row ({why}), {'line' if len(lines_of) == 1 else 'lines'} {where}")
+            )
     for count, text in sorted(entries, key=lambda entry: -entry[0])[:10]:
         lines.append(f"  {count:>10,}  {text}")
     print("\n".join(lines), file=sys.stderr)
