@@ -256,9 +256,20 @@ def bench_import(report: Report, repeat: int) -> None:
         srank_micros / attrs_micros,
         1.2,
     )
-    empty = statistics.median(_run_python(["-c", "pass"]) for _ in range(repeat))
-    wall_srank = statistics.median(_run_python(["-c", "import srank"]) for _ in range(repeat)) - empty
-    wall_attrs = statistics.median(_run_python(["-c", "import attrs"]) for _ in range(repeat)) - empty
+    # Rounds run the programs in turn, so that a busy moment slows all of them alike.
+    programs = {
+        "empty": "pass",
+        "srank": "import srank",
+        "attrs": "import attrs",
+        "first use of srank.Rank": "import srank; srank.Rank",
+        "first srank.parse": "import srank; srank.parse('G5')",
+    }
+    samples: dict[str, list[float]] = {name: [] for name in programs}
+    for _ in range(repeat):
+        for name, code in programs.items():
+            samples[name].append(_run_python(["-c", code]))
+    empty = statistics.median(samples["empty"])
+    wall_srank, wall_attrs = (statistics.median(samples[name]) - empty for name in ("srank", "attrs"))
     report.add(
         f"import srank (wall clock above an empty interpreter, median of {repeat})",
         f"{wall_srank * 1000:.1f} ms",
@@ -267,8 +278,8 @@ def bench_import(report: Report, repeat: int) -> None:
         1.2,
     )
     # Names load on first use, so also show what a program pays once it touches the model and parses.
-    for statement, what in (("srank.Rank", "first use of srank.Rank"), ("srank.parse('G5')", "first srank.parse")):
-        wall = statistics.median(_run_python(["-c", f"import srank; {statement}"]) for _ in range(repeat)) - empty
+    for what in ("first use of srank.Rank", "first srank.parse"):
+        wall = statistics.median(samples[what]) - empty
         report.add(
             f"import srank and {what} (wall clock above an empty interpreter, median of {repeat})",
             f"{wall * 1000:.1f} ms",
