@@ -129,3 +129,20 @@ def test_parse_many_is_exported() -> None:
 def test_a_single_text_is_refused_rather_than_read_letter_by_letter(value: object) -> None:
     with pytest.raises(TypeError, match=r"srank\.parse\(\)"):
         srank.parse_many(value)  # type: ignore[arg-type]
+
+
+def test_a_value_that_is_not_iterable_gets_a_message_naming_it() -> None:
+    with pytest.raises(TypeError) as caught:
+        srank.parse_many(None)  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        "srank.parse_many() takes an iterable of codes (a list, a column, a generator), not NoneType"
+    )
+
+
+def test_an_iterable_that_fails_keeps_its_own_error() -> None:
+    def broken() -> Iterator[str]:
+        yield "G5"
+        raise TypeError("the source broke")
+
+    with pytest.raises(TypeError, match="the source broke"):
+        srank.parse_many(broken())

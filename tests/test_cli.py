@@ -81,13 +81,24 @@ def test_help_and_version_exit_0(entry: str) -> None:
         ("check", "data.csv"),
         ("explain", "G5", "--style", "tiny"),
         ("check", "-", "--column", "rank", "--delimiter", "ab"),
+        ("check", "-", "--column", "rank", "--delimiter", '"'),
     ],
-    ids=["no-command", "unknown-command", "round-without-codes", "check-without-column", "bad-style", "bad-delimiter"],
+    ids=[
+        "no-command",
+        "unknown-command",
+        "round-without-codes",
+        "check-without-column",
+        "bad-style",
+        "bad-delimiter",
+        "quote-delimiter",
+    ],
 )
 def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
     result = run(*args, stdin=b"rank\nG5\n")
     assert result.returncode == 2
     assert result.stderr.strip()
+    if args[-1:] == ('"',):
+        assert "cannot be the quote character" in result.stderr
 
 
 # -- explain and round ----------------------------------------------------------

@@ -78,7 +78,18 @@ def parse_many(values: Iterable[object], *, lenient: bool = False) -> list[Resul
     if isinstance(values, (str, bytes)):
         # A text is an iterable of characters: decoding "G5" letter by letter is never what was meant.
         raise TypeError("srank.parse_many() takes an iterable of codes; for one code use srank.parse()")
-    items = values if isinstance(values, (list, tuple)) else list(values)
+    if isinstance(values, (list, tuple)):
+        items = values
+    else:
+        try:
+            items = list(values)
+        except TypeError:
+            if hasattr(values, "__iter__"):
+                raise  # the iterable itself failed; its own message says why
+            raise TypeError(
+                f"srank.parse_many() takes an iterable of codes (a list, a column, a generator),"
+                f" not {type(values).__name__}"
+            ) from None
     decoded = _Decoded(bool(lenient))
     try:
         return list(map(decoded.__getitem__, items))

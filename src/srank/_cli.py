@@ -322,8 +322,10 @@ def _delimiter_option(value: str | None) -> str | None:
     if value is None:
         return None
     value = {"\\t": "\t", "tab": "\t", "TAB": "\t"}.get(value, value)
-    if len(value) != 1 or value in '"\r\n':
+    if len(value) != 1 or value in "\r\n":
         raise UsageError(f"--delimiter must be one character (\\t for tab), not {value!r}")
+    if value == '"':
+        raise UsageError("--delimiter cannot be the quote character '\"', which csv uses to quote cells")
     return value
 
 
