@@ -583,9 +583,7 @@ def _recovered_csv(
     row, raw, line, unclosed = recovered
     _, ending = _split_ending(raw, newline)
     if unclosed:
-        message = _unclosed_problem(line, tally)
-        cells = [*row[:width], *[""] * (width - len(row)), "false", "", "", "", message, *row[width:]]
-        return _csv_line(cells, verdicts.delimiter) + ending
+        return _unread_csv(row, width, _unclosed_problem(line, tally), verdicts.delimiter) + ending
     if len(row) != width:
         return _ragged_csv(row, raw, width, line, verdicts, tally, newline)
     cell = row[index]
@@ -622,9 +620,13 @@ def _ragged_csv(
         tally.blank_lines += 1
         tally.counts[""] = tally.counts.get("", 0) + 1
         return _csv_line([""] * width, delimiter) + verdicts[""] + ending
-    message = _ragged_problem(row, width, line, tally)
+    return _unread_csv(row, width, _ragged_problem(row, width, line, tally), delimiter) + ending
+
+
+def _unread_csv(row: list[str], width: int, message: str, delimiter: str) -> str:
+    """A row whose rank was not read: short rows padded, extra cells kept after the srank cells."""
     cells = [*row[:width], *[""] * (width - len(row)), "false", "", "", "", message, *row[width:]]
-    return _csv_line(cells, delimiter) + ending
+    return _csv_line(cells, delimiter)
 
 
 def _write_jsonl(
