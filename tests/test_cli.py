@@ -597,5 +597,22 @@ def test_a_stray_quote_in_the_header_is_a_usage_error(tmp_path: Path) -> None:
     source = write(tmp_path / "header.csv", 'id,"rank\nA,S1\n')
     result = run("check", str(source), "--column", "rank")
     assert result.returncode == 2
-    assert "line 2" in result.stderr
+    assert "header.csv line 1: " in result.stderr
     assert "opening quote without its closing quote" in result.stderr
+
+
+@pytest.mark.parametrize("output_format", ["csv", "jsonl"])
+def test_a_ragged_row_with_a_newline_in_a_cell_is_written_back_quoted(tmp_path: Path, output_format: str) -> None:
+    source = write(tmp_path / "ragged.csv", 'Name,Rank,Notes\nA,S1,"multi\nline",x\nB,S2,"a\rb"\nD,S2,n\n')
+    result = run("check", str(source), "--column", "Rank", "--format", output_format)
+    assert result.returncode == 1
+    if output_format == "jsonl":
+        records = [json.loads(line) for line in result.stdout.splitlines()]
+        assert [record["Name"] for record in records] == ["A", "B", "D"]
+        assert records[0]["srank_extra"] == ["x"]
+        return
+    rows = rows_of(result.stdout)
+    assert [row[0] for row in rows[1:]] == ["A", "B", "D"]
+    assert rows[1][2] == "multi\nline"
+    assert rows[1][-1] == "x"
+    assert rows[2][2] == "a\rb"

@@ -111,8 +111,8 @@ def test_legacy_code_names_its_modern_equivalent() -> None:
 
 
 def test_strict_error_suggests_lenient_reading() -> None:
-    assert _error("S3B?").hint == "lenient parsing reads this as 'S3?B': srank.parse(text, lenient=True)"
-    assert _error("s2b, s4n").hint == "lenient parsing reads this as 'S2B,S4N': srank.parse(text, lenient=True)"
+    assert _error("S3B?").hint == "lenient parsing reads this as 'S3?B' (lenient=True; srank --lenient)"
+    assert _error("s2b, s4n").hint == "lenient parsing reads this as 'S2B,S4N' (lenient=True; srank --lenient)"
 
 
 def test_control_characters_are_escaped_and_caret_aligned() -> None:

@@ -276,8 +276,9 @@ class _Verdicts(dict[str, str]):
 def _csv_line(cells: Sequence[str], delimiter: str) -> str:
     """Cells as one CSV record without its line ending, quoted only where needed."""
     buffer = io.StringIO()
-    csv.writer(buffer, delimiter=delimiter, lineterminator="").writerow(cells)
-    return buffer.getvalue()
+    # The terminator is what makes csv quote a cell holding \r or \n; it is cut off after.
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue()[:-2]
 
 
 class _Tally:
@@ -426,9 +427,8 @@ def _check_stream(
         else:
             _write_csv(records, sink, header, index, verdicts, tally, newline)
     except csv.Error as error:  # only the header can get here: records recover from their own
-        raise UsageError(
-            f"{name} line {records.reader.line_num}: {error} (an opening quote without its closing quote?)"
-        ) from None
+        line = records.line_now() - len(records.taken) + 1
+        raise UsageError(f"{name} line {line}: {error} (an opening quote without its closing quote?)") from None
     if sys.stderr.isatty():
         sys.stderr.write("\r\033[K")
     return tally, verdicts
@@ -579,16 +579,21 @@ def _recovered_csv(
     tally: _Tally,
     newline: str,
 ) -> str:
-    """A line strict csv could not read, written back with regular quoting so the output reads cleanly."""
+    """A line strict csv could not read.
+
+    One that leaves a quote open is written back with regular quoting, so the
+    output reads cleanly; any other (a quote closed mid-cell, as in "S1"x)
+    reads the same everywhere and is written back as it came in.
+    """
     row, raw, line, unclosed = recovered
-    _, ending = _split_ending(raw, newline)
+    body, ending = _split_ending(raw, newline)
     if unclosed:
         return _unread_csv(row, width, _unclosed_problem(line, tally), verdicts.delimiter) + ending
     if len(row) != width:
         return _ragged_csv(row, raw, width, line, verdicts, tally, newline)
     cell = row[index]
     tally.counts[cell] = tally.counts.get(cell, 0) + 1
-    return _csv_line(row, verdicts.delimiter) + verdicts[cell] + ending
+    return body + verdicts[cell] + ending
 
 
 def _unclosed_problem(line: int, tally: _Tally) -> str:
@@ -750,7 +755,7 @@ def _summarise(tally: _Tally, verdicts: _Verdicts, name: str) -> int:
     lines = [
         f"srank check: {name}: {tally.rows:,} {'row' if tally.rows == 1 else 'rows'}:"
         f" {totals['valid']:,} valid, {invalid:,} invalid,"
-        f" {totals['missing']:,} missing; {distinct:,} distinct codes"
+        f" {totals['missing']:,} missing; {distinct:,} distinct {'code' if distinct == 1 else 'codes'}"
     ]
     if tally.blank_lines:
         blank = "1 blank line was" if tally.blank_lines == 1 else f"{tally.blank_lines:,} blank lines were"

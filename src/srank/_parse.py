@@ -130,7 +130,7 @@ def _explain_failure(
                     text=error.text,
                     span=error.span,
                     expected=error.expected,
-                    hint=f"lenient parsing reads this as {normalised!r}: srank.parse(text, lenient=True)",
+                    hint=f"lenient parsing reads this as {normalised!r} (lenient=True; srank --lenient)",
                     code=error.code,
                 )
         return error
