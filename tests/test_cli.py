@@ -490,12 +490,14 @@ def test_record_text_is_not_kept_after_its_row(jsonl: bool) -> None:
 
     records = _cli._Records(iter(io.StringIO('rank\nG5\n\nG3G2\n"S1\nS2\n', newline="")), ",")
     header = next(records.reader)
+    header_text = "".join(records.taken)
+    records.taken.clear()
     sink = io.StringIO()
     verdicts, tally = _cli._Verdicts(False, jsonl, ","), _cli._Tally()
     if jsonl:
         _cli._write_jsonl(records, sink, header, 0, verdicts, tally)
     else:
-        _cli._write_csv(records, sink, header, 0, verdicts, tally, "\n")
+        _cli._write_csv(records, sink, header, header_text, 0, verdicts, tally, "\n")
     assert records.taken == []
     assert tally.rows == 5
     assert tally.unclosed == [5]
@@ -553,6 +555,7 @@ STRAY_QUOTES = [
     ('id,rank,notes\nA,"S1,x\nB,S2,y\nC,"S3",z\nD,S4,w\n', 2),  # "closed" by a later row's quote
     ('id,rank,notes\nA,S1,"a note\nB,S2,y\nC,S3,z', 2),  # in another column, no final newline
     ('id,rank\nA,S1\nB,S2\nC,"S3', 4),  # on the last line
+    ('id,rank,note\nA,G5,"open\nB,G4,""x\nC,G3,ok\nD,G2,ok\n', 2),  # a second failure among the lines read again
 ]
 
 
@@ -594,11 +597,20 @@ def test_a_quoted_newline_is_still_one_row_and_odd_quoting_on_one_line_is_read(t
 
 
 def test_a_stray_quote_in_the_header_is_a_usage_error(tmp_path: Path) -> None:
-    source = write(tmp_path / "header.csv", 'id,"rank\nA,S1\n')
+    source = write(tmp_path / "header.csv", 'id,"rank\nA,S1\nB,S2\n')
     result = run("check", str(source), "--column", "rank")
     assert result.returncode == 2
-    assert "header.csv line 1: " in result.stderr
-    assert "opening quote without its closing quote" in result.stderr
+    assert result.stderr == (
+        f"srank: {source} line 1: the header opens a quote that is not closed on its line;"
+        " the header must name the columns on one line\n"
+    )
+
+
+def test_odd_quoting_in_the_header_is_read_as_before(tmp_path: Path) -> None:
+    source = write(tmp_path / "header.csv", '"Sci" name,rank\nx,G5\n')
+    result = run("check", str(source), "--column", "rank")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == '"Sci" name,rank,' + ",".join(SRANK_COLUMNS)
 
 
 @pytest.mark.parametrize("output_format", ["csv", "jsonl"])

@@ -142,3 +142,12 @@ def test_plan_table_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     assert str(adapter._driver.parse("G5")) == "G5"
     assert str(adapter._driver.parse("S3B")) == "S3B"
     assert list(adapter._driver._plans) == ["G1"]
+
+
+def test_long_codes_parse_without_a_plan() -> None:
+    # 100 parts would nest a plan's calls deeper than Python's parser allows.
+    assert adapter._driver is not None
+    text = ",".join(["S1"] * 100)
+    outcome = _driver_outcome(text)
+    assert outcome == _lark_outcome(text)
+    assert text.translate(adapter._SHAPE) not in adapter._driver._plans

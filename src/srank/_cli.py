@@ -16,6 +16,7 @@ import os
 import sys
 import tempfile
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
 from json.encoder import encode_basestring
@@ -412,23 +413,29 @@ def _check_stream(
     records = _Records(lines, delimiter)
     try:
         header = next(records.reader, None)
-        if not header:
-            raise UsageError(f"{name}: the first line is empty; expected a header row naming the columns")
-        index = _column_index(header, args.column, name)
-        already = [column for column in COLUMNS if column in header]
-        if already:
+        header_text = "".join(records.taken)
+    except csv.Error:
+        header, header_text, _, unclosed = records.recover()
+        if unclosed:
             raise UsageError(
-                f"{name} already has the column {already[0]}; was it written by srank check? Check the original file"
-            )
-        verdicts = _Verdicts(args.lenient, args.format == "jsonl", delimiter)
-        tally = _Tally()
-        if args.format == "jsonl":
-            _write_jsonl(records, sink, header, index, verdicts, tally)
-        else:
-            _write_csv(records, sink, header, index, verdicts, tally, newline)
-    except csv.Error as error:  # only the header can get here: records recover from their own
-        line = records.line_now() - len(records.taken) + 1
-        raise UsageError(f"{name} line {line}: {error} (an opening quote without its closing quote?)") from None
+                f"{name} line 1: the header opens a quote that is not closed on its line;"
+                " the header must name the columns on one line"
+            ) from None
+    records.taken.clear()
+    if not header:
+        raise UsageError(f"{name}: the first line is empty; expected a header row naming the columns")
+    index = _column_index(header, args.column, name)
+    already = [column for column in COLUMNS if column in header]
+    if already:
+        raise UsageError(
+            f"{name} already has the column {already[0]}; was it written by srank check? Check the original file"
+        )
+    verdicts = _Verdicts(args.lenient, args.format == "jsonl", delimiter)
+    tally = _Tally()
+    if args.format == "jsonl":
+        _write_jsonl(records, sink, header, index, verdicts, tally)
+    else:
+        _write_csv(records, sink, header, header_text, index, verdicts, tally, newline)
     if sys.stderr.isatty():
         sys.stderr.write("\r\033[K")
     return tally, verdicts
@@ -448,6 +455,7 @@ class _Records:
         self.delimiter = delimiter
         self.taken: list[str] = []  # the text lines of the record just read
         self.before = 0  # lines read by the readers that came before this one
+        self.queued: deque[str] = deque()  # lines to read again, ahead of the rest of the input
         self.reader = self._read(lines)
 
     def _read(self, lines: Iterable[str]) -> Any:  # csv's reader type is private
@@ -460,16 +468,26 @@ class _Records:
     def recover(self) -> tuple[list[str], str, int, bool]:
         """After a csv.Error: the failed record's first line as a row, its text, its number, and
         whether a quote opened on it is left open."""
-        first, rest = self.taken[0], self.taken[1:]
+        first = self.taken[0]
         line = self.line_now() - len(self.taken) + 1
         self.before = line
+        self.queued.extendleft(reversed(self.taken[1:]))
         self.taken.clear()
-        self.reader = self._read(chain(rest, self.lines))
+        self.reader = self._read(self._queued_then_input())
         row = next(csv.reader([first], delimiter=self.delimiter), [])
         unclosed = _ends_quoted(first, self.delimiter)
         if unclosed and row:
             row[-1] = row[-1].rstrip("\r\n")
         return row, first, line, unclosed
+
+    def _queued_then_input(self) -> Iterator[str]:
+        queued = self.queued
+        while queued:
+            yield queued.popleft()
+        # A plain loop, not "yield from": when a later recovery drops this
+        # generator, closing it must not close the input it reads from.
+        for line in self.lines:  # noqa: UP028
+            yield line
 
 
 def _ends_quoted(line: str, delimiter: str) -> bool:
@@ -529,6 +547,7 @@ def _write_csv(
     records: _Records,
     sink: IO[str],
     header: list[str],
+    header_text: str,
     index: int,
     verdicts: _Verdicts,
     tally: _Tally,
@@ -541,9 +560,8 @@ def _write_csv(
     chunk: list[str] = []
     add = chunk.append
     taken = records.taken
-    body, ending = _split_ending("".join(taken), newline)
+    body, ending = _split_ending(header_text, newline)
     add(body + verdicts.delimiter + _csv_line(COLUMNS, verdicts.delimiter) + ending)
-    taken.clear()
     rows = 0
     while True:
         reader = records.reader
@@ -654,7 +672,6 @@ def _write_jsonl(
     add = chunk.append
     join = "".join
     taken = records.taken
-    taken.clear()  # the header's text
     rows = 0
     while True:
         reader, before = records.reader, records.before

@@ -164,6 +164,9 @@ _DIGITS = "[1-5]"
 _DIGIT_FREE_REGEX = re.compile(r"(?:[A-Z,|()?:]|\[[A-Z]+\]|\\[?,])*")
 _SHAPE = str.maketrans("2345", "1111")
 _MAX_PLANS = 4096
+# A plan nests its callback calls, about two brackets per part of a multi-season
+# code, and Python's parser stops at 200; real codes have at most 20 tokens.
+_MAX_PLAN_TOKENS = 40
 
 
 class _FastDriver:
@@ -289,7 +292,7 @@ class _FastDriver:
                     return values[-1]
 
     def _record(self, text: str, bounds: list[tuple[int, int]], source: str) -> None:
-        if not self.replays or len(self._plans) >= _MAX_PLANS or len(bounds) < 2:
+        if not self.replays or len(self._plans) >= _MAX_PLANS or not 2 <= len(bounds) <= _MAX_PLAN_TOKENS:
             return
         # The source holds only names made here (t, c0, c1...) and integers, never input text.
         namespace = {f"c{number}": callback for number, callback in enumerate(self._callbacks)}
