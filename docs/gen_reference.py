@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import srank
-from srank._descriptions import EXTINCTION_WORDINGS, PLANTS_EXTINCTION_WORDINGS, Table, load
-from srank._normalize import LEGACY_CODES
-from srank._render import ECOSYSTEM_WORDING, EXTINCTION_WORDING
+from srank._describe import ECOSYSTEM_WORDING, EXTINCTION_WORDING
+from srank._description_tables import EXTINCTION_WORDINGS, PLANTS_EXTINCTION_WORDINGS, Table, load
+from srank._lenient import LEGACY_CODES
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "_generated" / "codes.md"
 

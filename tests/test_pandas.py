@@ -69,7 +69,7 @@ def test_canonical_label_and_message(series: Any) -> None:
         assert (got_canonical is pd.NA) == (rank is None)
         if rank is not None:
             assert got_canonical == str(rank)
-            assert got_label == rank.describe(style="short")
+            assert got_label == srank.describe(rank, style="short")
         if code == "G3G2":
             assert got_message.startswith("error[range-reversed]: Range 3-2 is reversed; hint: ")
     assert srank_pandas.canonical(series).tolist() == canonical.where(series != "s2b").tolist()

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import srank
-from srank._normalize import normalise
+from srank._lenient import normalise
 from srank._parse import _parse_cached
 from srank.strategies import invalid_codes, multi_season_ranks, rank_codes, ranks
 

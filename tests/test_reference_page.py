@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from srank._descriptions import load
-from srank._normalize import LEGACY_CODES
+from srank._description_tables import load
+from srank._lenient import LEGACY_CODES
 
 ROOT = Path(__file__).resolve().parents[1]
 

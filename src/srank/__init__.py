@@ -13,7 +13,7 @@ __version__ = "0.1.0"
 
 # public name -> private module that defines it
 _LAZY: dict[str, str] = {
-    "Explanation": "_render",
+    "Explanation": "_describe",
     "Finding": "_findings",
     "Grade": "_model",
     "Infraspecific": "_model",
@@ -27,10 +27,10 @@ _LAZY: dict[str, str] = {
     "Severity": "_findings",
     "Single": "_model",
     "SrankError": "_errors",
-    "check": "_check",
-    "check_levels": "_check",
-    "describe": "_render",
-    "explain": "_render",
+    "check": "_parse",
+    "check_levels": "_cross_level",
+    "describe": "_describe",
+    "explain": "_describe",
     "is_valid": "_parse",
     "least_imperiled": "_semantics",
     "most_imperiled": "_semantics",
@@ -69,12 +69,12 @@ if TYPE_CHECKING:
     from typing import Any
 
     from ._batch import parse_many
-    from ._check import check, check_levels
+    from ._cross_level import check_levels
+    from ._describe import Explanation, describe, explain
     from ._errors import InvalidRankError, SrankError
     from ._findings import Finding, Severity
     from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Qualifier, Range, Rank, Season, Single
-    from ._parse import is_valid, parse
-    from ._render import Explanation, describe, explain
+    from ._parse import check, is_valid, parse
     from ._semantics import least_imperiled, most_imperiled
 
 

@@ -26,6 +26,7 @@ import attrs
 
 from . import __version__
 from ._batch import is_missing, message_of
+from ._describe import describe, explain
 from ._errors import InvalidRankError
 from ._model import MultiSeasonRank, Rank
 from ._parse import parse
@@ -149,7 +150,7 @@ def _run_round(args: argparse.Namespace) -> int:
 
 def _run_explain(args: argparse.Namespace) -> int:
     try:
-        parse("G5").describe(style=args.style, lang=args.lang)
+        describe(parse("G5"), style=args.style, lang=args.lang)
     except (ValueError, LookupError) as error:
         raise UsageError(f"--lang {args.lang}: {error}") from None
     status = EXIT_OK
@@ -164,7 +165,7 @@ def _run_explain(args: argparse.Namespace) -> int:
 
 
 def _print_explanation(rank: Rank | MultiSeasonRank, style: str, lang: str) -> None:
-    text = rank.describe(style=style, lang=lang)
+    text = describe(rank, style=style, lang=lang)
     if style == "plants":
         # Exactly the USDA PLANTS status text (it starts with the code), so it
         # can be compared or pasted as is; warnings go to stderr.
@@ -176,7 +177,7 @@ def _print_explanation(rank: Rank | MultiSeasonRank, style: str, lang: str) -> N
         print(f"{rank}:\n{text}\n")  # the paragraphs already hold every definition
     else:
         print(f"{rank}: {text}")
-        for entry in rank.explain(lang=lang):
+        for entry in explain(rank, lang=lang):
             print(f"    {entry.code:<8} {entry.label}: {entry.definition}")
     for finding in rank.warnings:
         print(f"    {finding}")
@@ -209,8 +210,8 @@ def _explain_json(
         "valid": True,
         "canonical": str(rank),
         "rounded": str(rank.rounded()),
-        "label": rank.describe(style=args.style, lang=args.lang),
-        "explanation": [_plain(entry) for entry in rank.explain(lang=args.lang)],
+        "label": describe(rank, style=args.style, lang=args.lang),
+        "explanation": [_plain(entry) for entry in explain(rank, lang=args.lang)],
         "warnings": [_plain(finding) for finding in rank.warnings],
         "error": None,
     }
@@ -258,7 +259,7 @@ class _Verdicts(dict[str, str]):
                 self.kinds[cell] = ("invalid", error.code)
             else:
                 valid, canonical = True, str(rank)
-                rounded, label = str(rank.rounded()), rank.describe(style="short")
+                rounded, label = str(rank.rounded()), describe(rank, style="short")
                 message = message_of(rank)
                 self.kinds[cell] = ("valid", "")
         verdict = self.render(valid, canonical, rounded, label, message)

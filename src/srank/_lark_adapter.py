@@ -8,11 +8,9 @@ no parse tree is made, and turns every Lark exception into InvalidRankError.
 from __future__ import annotations
 
 import functools
-import operator
 import os
 import re
 import threading
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from ._errors import InvalidRankError, SrankError, show_char
@@ -157,195 +155,25 @@ def _intern_values() -> None:
                 _RANGES[str(low), str(high)] = Range(Grade.from_number(low), Grade.from_number(high))
 
 
-# Every terminal must treat the digits 1-5 alike for shapes to stand for texts:
-# after removing "[1-5]", a terminal's regex may hold only letters, classes of
-# letters, commas, alternation, groups and "?" (no digits, ranges, dots, \d...).
-_DIGITS = "[1-5]"
-_DIGIT_FREE_REGEX = re.compile(r"(?:[A-Z,|()?:]|\[[A-Z]+\]|\\[?,])*")
-_SHAPE = str.maketrans("2345", "1111")
-_MAX_PLANS = 4096
-# A plan nests its callback calls, about two brackets per part of a multi-season
-# code, and Python's parser stops at 200; real codes have at most 20 tokens.
-_MAX_PLAN_TOKENS = 40
-
-
-class _FastDriver:
-    """Runs Lark's own LALR table, terminals and callbacks without Lark's per-call machinery.
-
-    Lark spends ~10 µs of bookkeeping on every parse, more than a whole rank
-    code needs. This driver executes the same table Lark compiled from
-    grammar/ranks.lark, with one regex per parser state built from the same
-    terminals in the same priority order as Lark's contextual lexer. It only
-    accepts: on any lexing or parsing failure it returns None and the caller
-    re-parses with Lark, which produces the error.
-
-    Texts that differ only in their digits 1-5 (G2T3 and G5T1) lex into the same
-    terminals and take the same parser actions, since every terminal treats
-    those digits alike (checked when the driver is built). So the first
-    successful parse of each such shape is recorded as a plan: where its tokens
-    start and end, and the nesting of callback calls the LALR loop made. Later
-    texts of that shape replay the plan: one slice per token and the same
-    callbacks in the same order, without lexing or table lookups.
-    """
-
-    def __init__(self, lark: Lark) -> None:
-        from lark.parsers.lalr_analysis import Shift
-
-        frontend = lark.parser
-        table = frontend.parser._parse_table
-        callbacks = frontend.parser.parser.callbacks
-        terminals = {terminal.name: terminal for terminal in lark.terminals}
-        count = max(table.states) + 1
-        # Lark keys its table with Token and Rule objects, whose equality and
-        # hashing run in Python; plain str keys and tuples keep the loop in C.
-        # An action is (True, next_state) for a shift, (False, (size, callback
-        # number, goal)) for a reduce; callback number -1 passes a "?rule:
-        # child" through unchanged.
-        self._callbacks: list[Any] = []
-        self._actions: list[dict[str, tuple[bool, Any]]] = [{} for _ in range(count)]
-        self._lexers: list[re.Pattern[str] | None] = [None] * count
-        numbers: dict[int, int] = {}
-        for state, actions in table.states.items():
-            compiled = self._actions[state]
-            for name, (step, argument) in actions.items():
-                key = str.__str__(name)
-                if step is Shift:
-                    compiled[key] = (True, argument)
-                    continue
-                goal = str.__str__(argument.origin.name)
-                callback = callbacks[argument]
-                number = -1
-                if not (argument.options.expand1 and len(argument.expansion) == 1 and argument.alias is None):
-                    number = numbers.setdefault(id(callback), len(self._callbacks))
-                    if number == len(self._callbacks):
-                        self._callbacks.append(callback)
-                compiled[key] = (False, (len(argument.expansion), number, goal))
-            accepted = sorted(
-                (terminals[name] for name in actions if name in terminals),
-                key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
-            )
-            pattern = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in accepted)
-            self._lexers[state] = re.compile(pattern) if pattern else None
-        self._start: int = table.start_states["start"]
-        self._end: int = table.end_states["start"]
-        self._plans: dict[str, tuple[Callable[[str], tuple[str, ...]], Callable[[tuple[str, ...]], Any]]] = {}
-        self.replays = all(
-            _DIGIT_FREE_REGEX.fullmatch(terminal.pattern.to_regexp().replace(_DIGITS, "")) is not None
-            for terminal in lark.terminals
-        )
-
-    def parse(self, text: str) -> Any:
-        plan = self._plans.get(text.translate(_SHAPE)) if self.replays else None
-        if plan is not None:
-            slices, build = plan
-            return build(slices(text))
-        return self._run(text)
-
-    def _run(self, text: str) -> Any:
-        actions, lexers, callbacks = self._actions, self._lexers, self._callbacks
-        states = [self._start]
-        values: list[Any] = []
-        # The plan being recorded: token bounds, and for each value on the stack
-        # the Python expression that rebuilds it from the tokens t[0], t[1], ...
-        bounds: list[tuple[int, int]] = []
-        sources: list[str] = []
-        position, length = 0, len(text)
-        while True:
-            kind: str
-            if position < length:
-                lexer = lexers[states[-1]]
-                match = lexer.match(text, position) if lexer is not None else None
-                if match is None:
-                    return None
-                kind = match.lastgroup or ""
-                token: str | None = match.group()
-                after = match.end()
-                bounds.append((position, after))
-                position = after
-            else:
-                kind, token = "$END", None
-            while True:
-                action = actions[states[-1]].get(kind)
-                if action is None:
-                    return None
-                if action[0]:
-                    if token is None:
-                        return None
-                    states.append(action[1])
-                    values.append(token)
-                    sources.append(f"t[{len(bounds) - 1}]")
-                    break
-                size, number, goal = action[1]
-                children = values[-size:] if size else []
-                child_sources = sources[-size:] if size else []
-                if size:
-                    del states[-size:], values[-size:], sources[-size:]
-                if number < 0:
-                    values.append(children[0])
-                    sources.append(child_sources[0])
-                else:
-                    values.append(callbacks[number](children))
-                    sources.append(f"c{number}([{', '.join(child_sources)}])")
-                states.append(actions[states[-1]][goal][1])
-                if token is None and states[-1] == self._end:
-                    self._record(text, bounds, sources[-1])
-                    return values[-1]
-
-    def _record(self, text: str, bounds: list[tuple[int, int]], source: str) -> None:
-        if not self.replays or len(self._plans) >= _MAX_PLANS or not 2 <= len(bounds) <= _MAX_PLAN_TOKENS:
-            return
-        # The source holds only names made here (t, c0, c1...) and integers, never input text.
-        namespace = {f"c{number}": callback for number, callback in enumerate(self._callbacks)}
-        build = eval(f"lambda t: {source}", namespace)
-        slices = operator.itemgetter(*(slice(start, end) for start, end in bounds))
-        self._plans[text.translate(_SHAPE)] = (slices, build)
-
-
 _parser: Lark | None = None
-_driver: _FastDriver | None = None
 _parser_lock = threading.Lock()
 
 
 def _get_parser() -> Lark:
-    global _parser, _driver
+    global _parser
     if _parser is None:
         with _parser_lock:
             if _parser is None:
                 from lark import Lark
 
                 _intern_values()
-                parser = Lark(grammar_text(), parser="lalr", lexer="contextual", transformer=_ToModel())
-                try:
-                    _driver = _FastDriver(parser)
-                except (AttributeError, ImportError, KeyError, TypeError):  # pragma: no cover - other lark versions
-                    _driver = None  # Lark's own parse loop still works, only slower.
-                _parser = parser
+                _parser = Lark(grammar_text(), parser="lalr", lexer="contextual", transformer=_ToModel())
     return _parser
-
-
-def parse_with_lark(text: str) -> Rank | MultiSeasonRank:
-    """Parse through Lark's own loop only: the reference the fast driver is tested against."""
-    return cast("Rank | MultiSeasonRank", _get_parser().parse(text))
-
-
-def fast_driver_active() -> bool:
-    _get_parser()
-    return _driver is not None
 
 
 def parse_code(text: str) -> Rank | MultiSeasonRank:
     """Parse official syntax. Every failure is an InvalidRankError located in ``text``."""
-    parser = _parser if _parser is not None else _get_parser()
-    if _driver is not None:
-        try:
-            result = _driver.parse(text)
-        except _Located as located:
-            if located.span is not None:
-                raise _located_error(text, located) from None
-            result = None  # the driver's tokens carry no positions: Lark's loop below locates it
-        if result is not None:
-            return result  # type: ignore[no-any-return]
-    return _parse_with_errors(parser, text)
+    return _parse_with_errors(_parser if _parser is not None else _get_parser(), text)
 
 
 def _parse_with_errors(parser: Lark, text: str) -> Rank | MultiSeasonRank:

@@ -18,7 +18,6 @@ from ._errors import InvalidRankError
 
 if TYPE_CHECKING:
     from ._findings import Finding
-    from ._render import Explanation
 
 __all__ = [
     "Grade",
@@ -249,7 +248,7 @@ class _RankBehaviour:
     """What every rank code can do, shared by Rank and MultiSeasonRank.
 
     The work lives in the layers above the model (semantics in ``_semantics``,
-    text in ``_render``), which these methods reach through ``_layer``.
+    text in ``_describe``), which these methods reach through ``_layer``.
     """
 
     __slots__ = ()
@@ -281,15 +280,6 @@ class _RankBehaviour:
     def migrant(self) -> Rank | None:
         """The migrant part (M), or None when the code has none."""
         return _season_part(self.parts, Season.MIGRANT)
-
-    # -- presentation ----------------------------------------------------------
-    def explain(self, *, lang: str = "en") -> list[Explanation]:
-        """Typed entries, one per component, in reading order."""
-        return cast("list[Explanation]", _layer("srank._render").explain(self, lang=lang))
-
-    def describe(self, *, style: str = "short", lang: str = "en") -> str:
-        """Readable status text: style "short", "long" or "plants" (USDA PLANTS)."""
-        return cast(str, _layer("srank._render").describe(self, style=style, lang=lang))
 
     # -- semantics -------------------------------------------------------------
     def rounded(self) -> Rank | MultiSeasonRank:

@@ -11,11 +11,11 @@ import functools
 import attrs
 
 from ._errors import InvalidRankError
-from ._findings import Finding
+from ._findings import Finding, Severity
 from ._lark_adapter import parse_code
 from ._model import MultiSeasonRank, Rank
 
-__all__ = ["MAX_LENGTH", "is_missing", "is_valid", "parse"]
+__all__ = ["MAX_LENGTH", "check", "is_missing", "is_valid", "parse"]
 
 MAX_LENGTH = 200
 """Longer text is rejected before any parsing: no real code is a tenth as long."""
@@ -62,7 +62,7 @@ def _parse_cached(text: str, lenient: bool) -> Rank | MultiSeasonRank:
     reading = text
     origin: list[int] = []
     if lenient:
-        from ._normalize import normalise_mapped
+        from ._lenient import normalise_mapped
 
         reading, notes, origin = normalise_mapped(text)
     if not reading:
@@ -94,11 +94,28 @@ def _parse_cached(text: str, lenient: bool) -> Rank | MultiSeasonRank:
     return result
 
 
+def check(code: str | Rank | MultiSeasonRank) -> list[Finding]:
+    """The findings about one code: a text is read leniently, so habits show as warnings.
+
+    A text that cannot be read gives one error finding with the parser's code,
+    message and span (in the text as read, see InvalidRankError.text).
+    """
+    if isinstance(code, (Rank, MultiSeasonRank)):
+        return list(code.warnings)
+    if not isinstance(code, str):
+        raise TypeError(f"srank.check() takes a str or a srank rank object, not {type(code).__name__}")
+    try:
+        return list(parse(code, lenient=True).warnings)
+    except InvalidRankError as error:
+        start, end = error.span
+        return [Finding(error.code, Severity.ERROR, error.message, error.span, error.text[start:end])]
+
+
 def _explain_failure(
     text: str, reading: str, origin: list[int], lenient: bool, error: InvalidRankError
 ) -> InvalidRankError:
     """Replace a bare syntax error with what the text most likely is."""
-    from ._normalize import find_iucn, find_legacy, normalise
+    from ._lenient import find_iucn, find_legacy, normalise
 
     iucn = find_iucn(text)
     if iucn is not None:

@@ -24,6 +24,7 @@ except ImportError as error:
     raise ImportError(f"srank.pandas needs pandas: pip install 'srank[pandas]' ({error})") from error
 
 from ._batch import Result, message_of, parse_many
+from ._describe import describe
 from ._errors import InvalidRankError
 from ._findings import Finding
 from ._model import MultiSeasonRank, Rank
@@ -82,7 +83,7 @@ def label(series: pd.Series[Any], *, lenient: bool = False, style: str = "short"
 
     def convert(result: Result) -> object:
         rank = _rank(result)
-        return pd.NA if rank is None else rank.describe(style=style, lang=lang)
+        return pd.NA if rank is None else describe(rank, style=style, lang=lang)
 
     return pd.Series(_spread(series, lenient, convert), index=series.index, name=series.name, dtype="string")
 

@@ -16,8 +16,8 @@ from importlib import resources
 import attrs
 
 from ._errors import SrankError
+from ._lenient import LEGACY_CODES
 from ._model import Grade, Level, Qualifier, Season
-from ._normalize import LEGACY_CODES
 
 __all__ = [
     "EXTINCTION_WORDINGS",

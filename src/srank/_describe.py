@@ -12,9 +12,9 @@ from typing import Literal, TypeAlias
 
 import attrs
 
-from ._descriptions import Key, Table, load
+from ._description_tables import Key, Table, load
+from ._lenient import LEGACY_CODES
 from ._model import Grade, Level, MultiSeasonRank, Range, Rank, Single, Value
-from ._normalize import LEGACY_CODES
 from ._parse import parse
 
 __all__ = ["ECOSYSTEM_WORDING", "EXTINCTION_WORDING", "STYLES", "Component", "Explanation", "describe", "explain"]

@@ -1,7 +1,4 @@
-"""Validity findings for one code, and consistency findings across levels.
-
-``check`` adds no rules of its own: the parser raises for what NatureServe
-calls invalid and the model records warnings, so check() only gathers them.
+"""Consistency findings across levels: ``check_levels``.
 
 ``check_levels`` applies NatureServe's cross-level rules (codes in CATALOGUE):
 
@@ -28,34 +25,16 @@ the canonical code (``str()``) of the lower rank of the pair, at the part concer
 
 from __future__ import annotations
 
-from ._errors import InvalidRankError
 from ._findings import Finding, Severity
 from ._model import Grade, Level, MultiSeasonRank, Rank
 from ._parse import parse
 from ._semantics import bounds, rounded
 
-__all__ = ["check", "check_levels"]
+__all__ = ["check_levels"]
 
 AnyRank = Rank | MultiSeasonRank
 _EXTINCT = frozenset({Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT})
 _GAP = 3  # the data exchange rejects a subnational number this much greater
-
-
-def check(code: str | AnyRank) -> list[Finding]:
-    """The findings about one code: a text is read leniently, so habits show as warnings.
-
-    A text that cannot be read gives one error finding with the parser's code,
-    message and span (in the text as read, see InvalidRankError.text).
-    """
-    if isinstance(code, (Rank, MultiSeasonRank)):
-        return list(code.warnings)
-    if not isinstance(code, str):
-        raise TypeError(f"srank.check() takes a str or a srank rank object, not {type(code).__name__}")
-    try:
-        return list(parse(code, lenient=True).warnings)
-    except InvalidRankError as error:
-        start, end = error.span
-        return [Finding(error.code, Severity.ERROR, error.message, error.span, error.text[start:end])]
 
 
 def _read(value: str | AnyRank | None, name: str, levels: tuple[Level, ...], lenient: bool) -> AnyRank | None:
