@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import srank
-from srank import Grade, Infraspecific, Level, MultiSeasonRank, Range, Rank, Season, Single, _lark_adapter
+from srank import Grade, Infraspecific, Level, MultiSeasonRank, Range, Rank, Season, Single
 from srank._model import Value
 from srank._parse import _parse_cached
 
@@ -155,14 +155,6 @@ def bench_cold_parse(report: Report, repeat: int) -> None:
         for code in forms:
             srank.parse(code)
 
-    # The first sight of each shape (G#T#, S#B...) records its replay plan;
-    # measure that once, with the plans dropped, before the steady figure.
-    def forget_everything() -> None:
-        _parse_cached.cache_clear()
-        if _lark_adapter._driver is not None:
-            _lark_adapter._driver._plans.clear()
-
-    first_sight = best_of(1, parse_all, before=forget_everything)
     fullmatch = REGEX.fullmatch
     # Rounds alternate the two, so that a busy machine slows both alike.
     parse_seconds = regex_seconds = float("inf")
@@ -170,21 +162,12 @@ def bench_cold_parse(report: Report, repeat: int) -> None:
         parse_seconds = min(parse_seconds, best_of(1, parse_all, before=_parse_cached.cache_clear))
         regex_seconds = min(regex_seconds, best_of(5, lambda: list(map(fullmatch, forms))))
     per_parse, per_regex = 1e6 * parse_seconds / len(forms), 1e6 * regex_seconds / len(forms)
-    plans = len(_lark_adapter._driver._plans) if _lark_adapter._driver is not None else 0
     report.add(
-        f"cold parse, {len(forms)} distinct official forms ({plans} shapes)",
+        f"cold parse, {len(forms)} distinct official forms",
         f"{per_parse:.2f} µs/code",
         f"{per_regex:.3f} µs/code (precompiled regex, validation only)",
         per_parse / per_regex,
-        20,
-    )
-    per_first = 1e6 * first_sight / len(forms)
-    report.add(
-        "cold parse, first sight of every shape (plans recorded on the way)",
-        f"{per_first:.2f} µs/code",
-        f"{per_regex:.3f} µs/code (precompiled regex, validation only)",
-        per_first / per_regex,
-        None,
+        None,  # information: the issue-10 design retired the 20x target (parse is memoised)
     )
 
 
