@@ -87,7 +87,7 @@ def test_lenient_spellings() -> None:
     assert str(lenient[0]) == "S3S4"
     rank = lenient[0]
     assert isinstance(rank, Rank)
-    assert rank.warnings
+    assert rank.findings
 
 
 def test_values_that_are_not_text_are_named_errors_and_nothing_is_lost() -> None:

@@ -114,7 +114,7 @@ def test_check_levels_reports(code: str) -> None:
 @pytest.mark.parametrize("code", sorted(code for code, row in SINGLE_CODE.items() if row[1] is W))
 def test_warnings_are_the_lenient_parse_warnings(code: str) -> None:
     text = SINGLE_CODE[code][0]
-    assert srank.check(text) == list(srank.parse(text, lenient=True).warnings)
+    assert srank.check(text) == list(srank.parse(text, lenient=True).findings)
     assert srank.check(srank.parse(text, lenient=True)) == srank.check(text)
 
 

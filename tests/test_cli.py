@@ -46,7 +46,7 @@ def expected_fields(code: str, lenient: bool = False) -> list[str]:
         str(rank),
         str(rank.rounded()),
         srank.describe(rank, style="short"),
-        "; ".join(map(str, rank.warnings)),
+        "; ".join(map(str, rank.findings)),
     ]
 
 

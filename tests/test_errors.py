@@ -105,7 +105,7 @@ def test_legacy_code_names_its_modern_equivalent() -> None:
         "    ^^^\n"
         "Hint: NatureServe now writes SNAN; lenient parsing reads it so, with a warning"
     )
-    warning = srank.parse("SZN", lenient=True).warnings[0]
+    warning = srank.parse("SZN", lenient=True).findings[0]
     assert warning.code == "legacy-code"
     assert "SNAN" in warning.message
 
@@ -158,14 +158,14 @@ def test_lenient_error_shows_what_was_read() -> None:
 
 def test_lenient_findings_point_into_the_text_as_given() -> None:
     rank = srank.parse("  sa ", lenient=True)
-    assert [(f.code, f.span, f.fragment) for f in rank.warnings] == [
+    assert [(f.code, f.span, f.fragment) for f in rank.findings] == [
         ("normalised-whitespace", (0, 5), "  sa "),
         ("normalised-case", (2, 4), "sa"),
         ("legacy-code", (2, 4), "SA"),
     ]
     rank = srank.parse("S2b / s3N", lenient=True)
     assert str(rank) == "S2B,S3N"
-    assert [(f.code, f.span) for f in rank.warnings] == [
+    assert [(f.code, f.span) for f in rank.findings] == [
         ("normalised-whitespace", (3, 6)),
         ("normalised-case", (2, 7)),
         ("normalised-slash-season", (4, 5)),

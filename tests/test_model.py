@@ -54,7 +54,7 @@ def test_built_by_hand_equals_parsed() -> None:
 
 def test_warnings_do_not_change_equality() -> None:
     lenient = srank.parse(" s3 ", lenient=True)
-    assert lenient.warnings
+    assert lenient.findings
     assert lenient == srank.parse("S3")
     assert hash(lenient) == hash(srank.parse("S3"))
     assert len({lenient, srank.parse("S3")}) == 1
@@ -119,6 +119,6 @@ def test_grade_numbers() -> None:
 
 def test_seed_form_is_accepted_with_a_warning() -> None:
     rank = srank.parse("S5T1T3Q")
-    assert [finding.code for finding in rank.warnings] == ["nonstandard-plants-form"]
-    assert rank.warnings[0].severity is srank.Severity.WARNING
-    assert rank.warnings[0].span == (2, 6)
+    assert [finding.code for finding in rank.findings] == ["nonstandard-plants-form"]
+    assert rank.findings[0].severity is srank.Severity.WARNING
+    assert rank.findings[0].span == (2, 6)

@@ -76,7 +76,7 @@ def test_canonical_label_and_message(series: Any) -> None:
 
 
 def test_warnings_and_parse(series: Any) -> None:
-    warnings = series.srank.warnings(lenient=True)
+    warnings = series.srank.findings(lenient=True)
     assert [finding.code for finding in warnings["row6"]] == ["normalised-case"]
     assert warnings["row0"] == ()
     parsed = series.srank.parse()

@@ -38,8 +38,8 @@ def test_rounded_rank_has_no_qualifiers_or_warnings() -> None:
     rounded = srank.parse("G5Q").rounded()
     assert isinstance(rounded, Rank)
     assert rounded.qualifiers == ()
-    assert rounded.warnings == ()
-    assert srank.parse("S5T1T3").rounded().warnings == ()
+    assert rounded.findings == ()
+    assert srank.parse("S5T1T3").rounded().findings == ()
 
 
 def test_rounding_lenient_input() -> None:

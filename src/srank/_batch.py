@@ -28,7 +28,7 @@ def message_of(result: Result) -> str:
     elif result is None:
         return ""
     else:
-        text = "; ".join(map(str, result.warnings))
+        text = "; ".join(map(str, result.findings))
     return " ".join(text.split()) if "\n" in text or "\r" in text else text
 
 

@@ -170,7 +170,7 @@ def _print_explanation(rank: Rank | MultiSeasonRank, style: str, lang: str) -> N
         # Exactly the USDA PLANTS status text (it starts with the code), so it
         # can be compared or pasted as is; warnings go to stderr.
         print(text)
-        for finding in rank.warnings:
+        for finding in rank.findings:
             print(f"srank: {rank}: {finding}", file=sys.stderr)
         return
     if style == "long":
@@ -179,7 +179,7 @@ def _print_explanation(rank: Rank | MultiSeasonRank, style: str, lang: str) -> N
         print(f"{rank}: {text}")
         for entry in explain(rank, lang=lang):
             print(f"    {entry.code:<8} {entry.label}: {entry.definition}")
-    for finding in rank.warnings:
+    for finding in rank.findings:
         print(f"    {finding}")
 
 
@@ -212,7 +212,7 @@ def _explain_json(
         "rounded": str(rank.rounded()),
         "label": describe(rank, style=args.style, lang=args.lang),
         "explanation": [_plain(entry) for entry in explain(rank, lang=args.lang)],
-        "warnings": [_plain(finding) for finding in rank.warnings],
+        "warnings": [_plain(finding) for finding in rank.findings],
         "error": None,
     }
 

@@ -113,7 +113,7 @@ def _pieces(rank: Rank | MultiSeasonRank) -> list[_Piece]:
 def _legacy_pieces(rank: Rank | MultiSeasonRank) -> list[_Piece]:
     # The original text is not kept on the rank; the lenient parser's finding
     # carries the legacy code it replaced as its fragment.
-    found = [LEGACY_CODES[finding.fragment] for finding in rank.warnings if finding.code == "legacy-code"]
+    found = [LEGACY_CODES[finding.fragment] for finding in rank.findings if finding.code == "legacy-code"]
     return [
         _Piece("legacy", legacy.code, ("legacy", legacy.code), level=Level(legacy.modern[0]), modern=legacy.modern)
         for legacy in found

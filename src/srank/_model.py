@@ -255,6 +255,8 @@ class _RankBehaviour:
 
     if TYPE_CHECKING:
         _code: str
+        _rule_findings: tuple[Finding, ...]
+        notes: tuple[Finding, ...]
 
         @property
         def parts(self) -> tuple[Rank, ...]: ...
@@ -264,6 +266,11 @@ class _RankBehaviour:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self._code!r}>"
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """What the rules find in this value, then what the reader noticed in the text (``notes``)."""
+        return self._rule_findings + self.notes
 
     # -- seasons -----------------------------------------------------------------
     @property
@@ -362,8 +369,9 @@ class Rank(_RankBehaviour):
     infraspecific: Infraspecific | None = attrs.field(default=None, kw_only=True)
     questionable: bool = attrs.field(default=False, kw_only=True)
     season: Season | None = attrs.field(default=None, kw_only=True)
-    warnings: tuple[Finding, ...] = attrs.field(default=(), kw_only=True)
+    notes: tuple[Finding, ...] = attrs.field(default=(), kw_only=True, eq=False)
     _code: str = attrs.field(init=False)
+    _rule_findings: tuple[Finding, ...] = attrs.field(init=False, default=(), eq=False)
 
     def __attrs_post_init__(self) -> None:
         # The happy path is kept cheap (it runs once per distinct code in a
@@ -390,7 +398,7 @@ class Rank(_RankBehaviour):
                 code += season._value_
             object.__setattr__(self, "_code", code)
             if questionable and value.low is _SECURE:
-                object.__setattr__(self, "warnings", self.warnings + self._notes())
+                object.__setattr__(self, "_rule_findings", self._notes())
             return
         if (
             season is not None
@@ -405,7 +413,7 @@ class Rank(_RankBehaviour):
         code = letter + value.format(letter) + ("C" if captive else "") + infra._code + ("Q" if questionable else "")
         object.__setattr__(self, "_code", code)
         if level is _SUBNATIONAL or (questionable and infra.value.low is _SECURE):
-            object.__setattr__(self, "warnings", self.warnings + self._notes())
+            object.__setattr__(self, "_rule_findings", self._notes())
 
     def _type_error(self) -> NoReturn:
         if not isinstance(self.level, Level):
@@ -555,8 +563,9 @@ class MultiSeasonRank(_RankBehaviour):
     """Several seasonal ranks of one level in one code, in the order written: S2B,S4N."""
 
     parts: tuple[Rank, ...]
-    warnings: tuple[Finding, ...] = attrs.field(default=(), kw_only=True)
+    notes: tuple[Finding, ...] = attrs.field(default=(), kw_only=True, eq=False)
     _code: str = attrs.field(init=False)
+    _rule_findings: tuple[Finding, ...] = attrs.field(init=False, default=(), eq=False)
 
     def __attrs_post_init__(self) -> None:
         parts = self.parts
@@ -637,7 +646,7 @@ class MultiSeasonRank(_RankBehaviour):
             else:
                 seen.add(part.season)
         if notes:
-            object.__setattr__(self, "warnings", self.warnings + tuple(notes))
+            object.__setattr__(self, "_rule_findings", tuple(notes))
 
     @property
     def level(self) -> Level:

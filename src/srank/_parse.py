@@ -29,7 +29,7 @@ def parse(text: str, *, lenient: bool = False) -> Rank | MultiSeasonRank:
 
     Strict parsing (the default) accepts exactly NatureServe's syntax. Lenient
     parsing also accepts the spellings real data files use and records one
-    warning per change in ``rank.warnings``. Raises InvalidRankError.
+    warning per change in ``rank.findings``. Raises InvalidRankError.
     """
     if type(text) is not str:
         if not isinstance(text, str):
@@ -79,9 +79,9 @@ def _parse_cached(text: str, lenient: bool) -> Rank | MultiSeasonRank:
     except InvalidRankError as error:
         raise _explain_failure(text, reading, origin, lenient, error) from None
     if notes:
-        result = attrs.evolve(result, warnings=notes)
+        result = attrs.evolve(result, notes=notes)
     if not lenient:
-        for finding in result.warnings:
+        for finding in result.findings:
             if finding.code in _LENIENT_ONLY:
                 raise InvalidRankError(
                     finding.message,
@@ -101,11 +101,11 @@ def check(code: str | Rank | MultiSeasonRank) -> list[Finding]:
     message and span (in the text as read, see InvalidRankError.text).
     """
     if isinstance(code, (Rank, MultiSeasonRank)):
-        return list(code.warnings)
+        return list(code.findings)
     if not isinstance(code, str):
         raise TypeError(f"srank.check() takes a str or a srank rank object, not {type(code).__name__}")
     try:
-        return list(parse(code, lenient=True).warnings)
+        return list(parse(code, lenient=True).findings)
     except InvalidRankError as error:
         start, end = error.span
         return [Finding(error.code, Severity.ERROR, error.message, error.span, error.text[start:end])]

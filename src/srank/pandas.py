@@ -29,7 +29,7 @@ from ._errors import InvalidRankError
 from ._findings import Finding
 from ._model import MultiSeasonRank, Rank
 
-__all__ = ["SrankAccessor", "canonical", "label", "message", "parse", "rounded", "valid", "warnings"]
+__all__ = ["SrankAccessor", "canonical", "findings", "label", "message", "parse", "rounded", "valid"]
 
 
 def _spread(series: pd.Series[Any], lenient: bool, convert: Callable[[Result], object]) -> np.ndarray[Any, Any]:
@@ -88,12 +88,12 @@ def label(series: pd.Series[Any], *, lenient: bool = False, style: str = "short"
     return pd.Series(_spread(series, lenient, convert), index=series.index, name=series.name, dtype="string")
 
 
-def warnings(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
-    """The tuple of Finding warnings per valid cell; an empty tuple when missing or invalid."""
+def findings(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
+    """The tuple of Findings per valid cell; an empty tuple when missing or invalid."""
 
     def convert(result: Result) -> tuple[Finding, ...]:
         rank = _rank(result)
-        return () if rank is None else rank.warnings
+        return () if rank is None else rank.findings
 
     return pd.Series(_spread(series, lenient, convert), index=series.index, name=series.name, dtype=object)
 
@@ -146,8 +146,8 @@ class SrankAccessor:
     def label(self, *, lenient: bool = False, style: str = "short", lang: str = "en") -> pd.Series[Any]:
         return label(self._series, lenient=lenient, style=style, lang=lang)
 
-    def warnings(self, *, lenient: bool = False) -> pd.Series[Any]:
-        return warnings(self._series, lenient=lenient)
+    def findings(self, *, lenient: bool = False) -> pd.Series[Any]:
+        return findings(self._series, lenient=lenient)
 
     def message(self, *, lenient: bool = False) -> pd.Series[Any]:
         return message(self._series, lenient=lenient)
