@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 import srank
+import srank._parse
 from srank import Finding, Severity
 from srank._findings import CATALOGUE
 
@@ -16,6 +17,12 @@ E, W = Severity.ERROR, Severity.WARNING
 SINGLE_CODE = {
     "empty": ("", E, "Expected a rank code, found an empty text", (0, 0)),
     "too-long": ("G" * 201, E, "The text is 201 characters long; no rank code is longer than 200", (200, 201)),
+    "too-long, a huge text": (
+        "G" * 10**6,
+        E,
+        "The text is 1,000,000 characters long; no rank code is longer than 200",
+        (200, 220),
+    ),
     "syntax": ("G6", E, "Expected a rank value (1-5, X, H, U, NR or NA) after 'G', found '6'", (1, 2)),
     "iucn-category": ("VU", E, "'VU' is an IUCN Red List category, not a NatureServe rank", (0, 2)),
     "range-reversed": ("G3G2", E, "Range 3-2 is reversed", (0, 4)),
@@ -26,19 +33,22 @@ SINGLE_CODE = {
     "questionable-not-global": ("S3Q", E, "Q cannot qualify the subnational rank 'S3'", (2, 3)),
     "captive-not-global": ("S3C", E, "C cannot qualify the subnational rank 'S3'", (2, 3)),
     "season-not-allowed": ("G3B", E, "A global rank cannot have a season (B)", (2, 3)),
-    "season-repeated": ("S2B,S3B", E, "Season B (breeding) appears twice", (6, 7)),
-    "mixed-levels": ("S2B,N3N", E, "The parts of a multi-season code must share one level", (4, 5)),
-    "multi-not-seasonal": ("G3,S2B", E, "'G3' cannot be part of a multi-season code", (0, 2)),
-    "captive-not-extinct": ("G1C", E, "C cannot qualify G1", (0, 3)),
+    "season-repeated": ("S2B,S3B", W, "Season B (breeding) appears twice", (6, 7)),
+    "part-repeated": ("SNA,SNA", W, "Part 'SNA' is written twice", (4, 7)),
+    "mixed-levels": ("S2B,N3N", E, "The parts of a multi-part code must share one level", (4, 5)),
+    "multi-not-seasonal": ("G3,S2B", E, "'G3' cannot be part of a multi-part code", (0, 2)),
+    "infraspecific-not-global": ("N3T2", E, "A national rank cannot have an infraspecific T part", (2, 3)),
+    "missing-value": (" n/a", E, "'n/a' is a missing-value marker, not a rank code", (0, 4)),
+    "captive-not-extinct": ("G1C", E, "C is on 'G1'; NatureServe uses C with X or H only (GXC, GHC)", (0, 3)),
     "infraspecific-more-secure": (
         "G2T4",
-        E,
+        W,
         "The infraspecific rank T4 is more secure than its species' rank G2",
         (2, 4),
     ),
     "questionable-secure": (
         "G5Q",
-        W,
+        E,
         "Q on a rank of 5: NatureServe's guidance calls it invalid, since resolving the taxonomy could not"
         " lower the priority further",
         (2, 3),
@@ -49,7 +59,8 @@ SINGLE_CODE = {
         "'S5T1T3' puts a T part after an S rank, as USDA PLANTS pages print it; this is not NatureServe syntax",
         (2, 6),
     ),
-    "season-missing": ("S1B,S4", W, "Part 'S4' of a multi-season code has no season letter", (4, 6)),
+    "season-missing": ("S1B,S4", W, "Part 'S4' of a multi-part code has no season letter", (4, 6)),
+    "dropped-extra-part": ("GNRTUTXC", W, "'TXC' after 'GNRTU' was dropped: a code has one T part", (5, 8)),
     "legacy-code": ("SA", W, "Legacy code 'SA' (accidental) was read as 'SNA'", (0, 2)),
     "normalised-whitespace": (" S3", W, "Surrounding whitespace was removed", (0, 1)),
     "normalised-case": ("s3", W, "Lower case was read as upper case", (0, 1)),
@@ -91,16 +102,52 @@ CROSS_LEVEL: dict[str, tuple[dict[str, Any], Severity, str, tuple[int, int]]] = 
 }
 
 
+# Codes that only a value built by hand can break: the grammar keeps them out of text.
+BUILT_BY_HAND = {
+    "range-not-numeric": (
+        lambda: srank.Range(srank.Grade.NOT_RANKED, srank.Grade.SECURE),
+        "A range holds numbers only, not 'NR-5'",
+    ),
+    "multi-too-few-parts": (
+        lambda: srank.MultiSeasonRank((srank.parse("S2B"),)),  # type: ignore[arg-type]
+        "A multi-part code needs at least two parts",
+    ),
+}
+
+
 def test_every_catalogued_code_is_triggered_here() -> None:
-    assert set(SINGLE_CODE) | set(CROSS_LEVEL) == set(CATALOGUE)
-    assert not set(SINGLE_CODE) & set(CROSS_LEVEL)
+    codes = {name.split(",")[0] for name in SINGLE_CODE}
+    assert codes | set(CROSS_LEVEL) | set(BUILT_BY_HAND) == set(CATALOGUE)
+    assert not codes & set(CROSS_LEVEL)
 
 
-@pytest.mark.parametrize("code", sorted(SINGLE_CODE))
-def test_check_reports(code: str) -> None:
-    text, severity, message, span = SINGLE_CODE[code]
+@pytest.mark.parametrize("name", sorted(SINGLE_CODE))
+def test_check_reports(name: str) -> None:
+    text, severity, message, span = SINGLE_CODE[name]
+    code = name.split(",")[0]
     found = [finding for finding in srank.check(text) if finding.code == code]
-    assert found[0] == Finding(code, severity, message, span, text[span[0] : span[1]])
+    assert (found[0].code, found[0].severity, found[0].message, found[0].span) == (code, severity, message, span)
+    assert found[0].fragment == (text[span[0] : span[1]] if code != "too-long" else text[200:220])
+    if severity is E:
+        assert found[0].hint, "every error says what to do instead"
+
+
+@pytest.mark.parametrize("code", sorted(BUILT_BY_HAND))
+def test_hand_built_values_obey_the_structural_rules(code: str) -> None:
+    build, message = BUILT_BY_HAND[code]
+    with pytest.raises(srank.InvalidRankError) as caught:
+        build()
+    assert (caught.value.code, caught.value.message) == (code, message)
+
+
+def test_findings_carry_literal_hints() -> None:
+    (finding,) = srank.check("G1C")
+    assert finding.hint == "C (captive or cultivated only) marks a taxon gone from the wild: GXC or GHC"
+    (finding,) = srank.check("G3G4T5")
+    assert finding.hint == (
+        "a subspecies or variety is usually at least as imperiled as its species;"
+        " NatureServe publishes such codes and rounds them to the T part"
+    )
 
 
 @pytest.mark.parametrize("code", sorted(CROSS_LEVEL))
@@ -111,20 +158,33 @@ def test_check_levels_reports(code: str) -> None:
     assert found[0] == Finding(code, severity, message, span, lower[span[0] : span[1]])
 
 
-@pytest.mark.parametrize("code", sorted(code for code, row in SINGLE_CODE.items() if row[1] is W))
-def test_warnings_are_the_lenient_parse_warnings(code: str) -> None:
-    text = SINGLE_CODE[code][0]
+READABLE = sorted(name for name, row in SINGLE_CODE.items() if srank._parse.reads(row[0]) or row[1] is W)
+
+
+@pytest.mark.parametrize("name", READABLE)
+def test_findings_of_a_readable_code_are_the_lenient_parse_findings(name: str) -> None:
+    text = SINGLE_CODE[name][0]
     assert srank.check(text) == list(srank.parse(text, lenient=True).findings)
     assert srank.check(srank.parse(text, lenient=True)) == srank.check(text)
 
 
 def test_error_is_the_parse_error() -> None:
     with pytest.raises(srank.InvalidRankError) as caught:
-        srank.parse("G1C", lenient=True)
-    (finding,) = srank.check("G1C")
+        srank.parse("G2G3?", lenient=True)
+    (finding,) = srank.check("G2G3?")
     assert (finding.code, finding.message, finding.span) == (caught.value.code, caught.value.message, caught.value.span)
-    assert finding.fragment == "G1C"
-    assert str(finding) == "error[captive-not-extinct]: C cannot qualify G1"
+    assert (finding.fragment, finding.hint) == ("?", "'?' goes on a single number only; write G2G3 or G2?")
+    assert str(finding) == "error[inexact-on-range]: '?' cannot qualify the range 'G2G3'"
+
+
+def test_guidance_errors_are_findings_on_a_value_that_is_read() -> None:
+    rank = srank.parse("G1C")
+    assert str(rank.rounded()) == "G1"
+    assert [str(finding) for finding in rank.findings] == [
+        "error[captive-not-extinct]: C is on 'G1'; NatureServe uses C with X or H only (GXC, GHC)"
+    ]
+    assert not srank.is_valid("G1C")
+    assert srank.is_valid("G2T4")  # a warning only
 
 
 def test_clean_codes_have_no_findings() -> None:

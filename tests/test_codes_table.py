@@ -35,8 +35,8 @@ def test_valid_code(row: dict[str, str]) -> None:
     lenient = row["mode"] == "lenient"
     rank = srank.parse(row["text"], lenient=lenient)
     assert str(rank) == row["canonical"]
-    assert [finding.code for finding in rank.findings] == row["warnings"].split()
-    assert srank.is_valid(row["text"], lenient=lenient)
+    assert [finding.code for finding in rank.findings] == row["findings"].split()
+    assert srank.is_valid(row["text"], lenient=lenient) is (row["valid"] == "true")
     # The canonical form reads back to an equal object.
     assert srank.parse(str(rank), lenient=lenient) == rank
     if not lenient:

@@ -27,13 +27,13 @@ _LAZY: dict[str, str] = {
     "Severity": "_findings",
     "Single": "_model",
     "SrankError": "_errors",
-    "check": "_parse",
-    "check_levels": "_cross_level",
-    "describe": "_describe",
-    "explain": "_describe",
+    "check": "_api",
+    "check_levels": "_api",
+    "describe": "_api",
+    "explain": "_api",
     "is_valid": "_parse",
-    "least_imperiled": "_semantics",
-    "most_imperiled": "_semantics",
+    "least_imperiled": "_api",
+    "most_imperiled": "_api",
     "parse": "_parse",
     "parse_many": "_batch",
 }
@@ -68,14 +68,13 @@ __all__ = [
 if TYPE_CHECKING:
     from typing import Any
 
+    from ._api import check, check_levels, describe, explain, least_imperiled, most_imperiled
     from ._batch import parse_many
-    from ._cross_level import check_levels
-    from ._describe import Explanation, describe, explain
+    from ._describe import Explanation
     from ._errors import InvalidRankError, SrankError
     from ._findings import Finding, Severity
     from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Qualifier, Range, Rank, Season, Single
-    from ._parse import check, is_valid, parse
-    from ._semantics import least_imperiled, most_imperiled
+    from ._parse import is_valid, parse
 
 
 def __getattr__(name: str) -> Any:

@@ -11,17 +11,24 @@ from typing import TypeAlias
 
 from ._errors import InvalidRankError
 from ._model import MultiSeasonRank, Rank
-from ._parse import is_missing, parse
+from ._parse import has_error, is_missing, parse
 
-__all__ = ["Result", "is_missing", "message_of", "parse_many"]
+__all__ = ["Result", "is_missing", "message_of", "parse_many", "validity_of"]
 
 Result: TypeAlias = Rank | MultiSeasonRank | InvalidRankError | None
+
+
+def validity_of(result: Result) -> bool | None:
+    """srank_valid of a result: None when missing, False when unreadable or when a finding is an error."""
+    if result is None:
+        return None
+    return not isinstance(result, InvalidRankError) and not has_error(result)
 
 
 def message_of(result: Result) -> str:
     """The one-line problem text of a result, as srank check writes it in srank_message.
 
-    An error with its hint, or a valid rank's warnings; empty when there is none.
+    An error with its hint, or a rank's findings; empty when there is none.
     """
     if isinstance(result, InvalidRankError):
         text = f"error[{result.code}]: {result.message}" + (f"; hint: {result.hint}" if result.hint else "")

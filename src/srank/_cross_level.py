@@ -27,8 +27,6 @@ from __future__ import annotations
 
 from ._findings import Finding, Severity
 from ._model import Grade, Level, MultiSeasonRank, Rank
-from ._parse import parse
-from ._semantics import bounds, rounded
 
 __all__ = ["check_levels"]
 
@@ -37,19 +35,15 @@ _EXTINCT = frozenset({Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT})
 _GAP = 3  # the data exchange rejects a subnational number this much greater
 
 
-def _read(value: str | AnyRank | None, name: str, levels: tuple[Level, ...], lenient: bool) -> AnyRank | None:
+def _checked(value: AnyRank | None, name: str, levels: tuple[Level, ...]) -> AnyRank | None:
     if value is None:
         return None
-    if isinstance(value, str):
-        rank = parse(value, lenient=lenient)
-    elif isinstance(value, (Rank, MultiSeasonRank)):
-        rank = value
-    else:
-        raise TypeError(f"{name} must be a str, a srank rank object or None, not {type(value).__name__}")
-    if rank.level not in levels:
+    if not isinstance(value, (Rank, MultiSeasonRank)):
+        raise TypeError(f"{name} must be a srank rank object or None, not {type(value).__name__}")
+    if value.level not in levels:
         wanted = {Level.GLOBAL: "a G or T rank", Level.NATIONAL: "an N rank", Level.SUBNATIONAL: "an S rank"}[levels[0]]
-        raise ValueError(f"{name} must be {wanted}, not {str(rank)!r}")
-    return rank
+        raise ValueError(f"{name} must be {wanted}, not {str(value)!r}")
+    return value
 
 
 def _parts_with_offsets(rank: AnyRank) -> list[tuple[Rank, int]]:
@@ -71,7 +65,7 @@ def _counterpart(upper: AnyRank, part: Rank) -> AnyRank:
 
 def _is_extinct_status(rank: AnyRank) -> bool:
     # Every part rounds to X or H: the taxon is gone from the whole area.
-    return all(part.value.low in _EXTINCT for part in rounded(rank).parts)
+    return all(part.value.low in _EXTINCT for part in rank.rounded().parts)
 
 
 def _compare(lower: AnyRank, upper: AnyRank, upper_word: str, lower_word: str, code: str) -> list[Finding]:
@@ -79,7 +73,7 @@ def _compare(lower: AnyRank, upper: AnyRank, upper_word: str, lower_word: str, c
     for part, at in _parts_with_offsets(lower):
         other = _counterpart(upper, part)
         span = (at, at + len(str(part)))
-        low_bounds, up_bounds = bounds(part), bounds(other)
+        low_bounds, up_bounds = part.bounds(), other.bounds()
         if low_bounds is not None and up_bounds is not None and low_bounds[0] > up_bounds[1]:
             findings.append(
                 Finding(
@@ -118,21 +112,18 @@ def _compare(lower: AnyRank, upper: AnyRank, upper_word: str, lower_word: str, c
 
 def check_levels(
     *,
-    global_rank: str | AnyRank | None = None,
-    national_rank: str | AnyRank | None = None,
-    subnational_rank: str | AnyRank | None = None,
-    lenient: bool = False,
+    global_rank: AnyRank | None = None,
+    national_rank: AnyRank | None = None,
+    subnational_rank: AnyRank | None = None,
 ) -> list[Finding]:
     """Findings about how a taxon's global, national and subnational ranks fit together.
 
-    Texts are parsed (strictly unless ``lenient=True``; an unreadable one raises
-    InvalidRankError, use check() for single-code findings). A T rank counts as
-    a global rank: it is the rounded global rank of a subspecies or variety.
-    Rules, spans and the handling of ranges are in this module's docstring.
+    A T rank counts as a global rank: it is the rounded global rank of a
+    subspecies or variety. Rules, spans and ranges: this module's docstring.
     """
-    g = _read(global_rank, "global_rank", (Level.GLOBAL, Level.INFRASPECIFIC), lenient)
-    n = _read(national_rank, "national_rank", (Level.NATIONAL,), lenient)
-    s = _read(subnational_rank, "subnational_rank", (Level.SUBNATIONAL,), lenient)
+    g = _checked(global_rank, "global_rank", (Level.GLOBAL, Level.INFRASPECIFIC))
+    n = _checked(national_rank, "national_rank", (Level.NATIONAL,))
+    s = _checked(subnational_rank, "subnational_rank", (Level.SUBNATIONAL,))
     findings: list[Finding] = []
     if n is not None and g is not None:
         findings += _compare(n, g, "global", "national", "national-more-secure")

@@ -15,7 +15,6 @@ import attrs
 from ._description_tables import Key, Table, load
 from ._lenient import LEGACY_CODES
 from ._model import Grade, Level, MultiSeasonRank, Range, Rank, Single, Value
-from ._parse import parse
 
 __all__ = ["ECOSYSTEM_WORDING", "EXTINCTION_WORDING", "STYLES", "Component", "Explanation", "describe", "explain"]
 
@@ -63,11 +62,8 @@ class _Piece:
     modern: str = ""  # what a legacy code is read as
 
 
-def explain(rank: str | Rank | MultiSeasonRank, *, lang: str = "en") -> list[Explanation]:
-    """Typed entries, one per component of the code, in reading order.
-
-    A text is parsed strictly; parse leniently yourself to explain messy data.
-    """
+def explain(rank: Rank | MultiSeasonRank, *, lang: str = "en") -> list[Explanation]:
+    """Typed entries, one per component of the code, in reading order."""
     table = load(lang)
     return [
         Explanation(piece.component, piece.code, _label(piece, table), _definition(piece, table))
@@ -75,7 +71,7 @@ def explain(rank: str | Rank | MultiSeasonRank, *, lang: str = "en") -> list[Exp
     ]
 
 
-def describe(rank: str | Rank | MultiSeasonRank, *, style: str = "short", lang: str = "en") -> str:
+def describe(rank: Rank | MultiSeasonRank, *, style: str = "short", lang: str = "en") -> str:
     """Readable status text in one of STYLES: "short", "long" or "plants" (USDA PLANTS)."""
     if style not in STYLES:
         choices = ", ".join(repr(name) for name in STYLES)
@@ -93,9 +89,7 @@ def describe(rank: str | Rank | MultiSeasonRank, *, style: str = "short", lang: 
 def _as_rank(rank: object) -> Rank | MultiSeasonRank:
     if isinstance(rank, (Rank, MultiSeasonRank)):
         return rank
-    if isinstance(rank, str):
-        return parse(rank)
-    raise TypeError(f"Expected a rank code (str) or a srank.Rank, not {type(rank).__name__}")
+    raise TypeError(f"Expected a srank.Rank or srank.MultiSeasonRank, not {type(rank).__name__}")
 
 
 # -- cutting a rank into pieces ---------------------------------------------
@@ -113,7 +107,7 @@ def _pieces(rank: Rank | MultiSeasonRank) -> list[_Piece]:
 def _legacy_pieces(rank: Rank | MultiSeasonRank) -> list[_Piece]:
     # The original text is not kept on the rank; the lenient parser's finding
     # carries the legacy code it replaced as its fragment.
-    found = [LEGACY_CODES[finding.fragment] for finding in rank.findings if finding.code == "legacy-code"]
+    found = [LEGACY_CODES[finding.fragment] for finding in rank.notes if finding.code == "legacy-code"]
     return [
         _Piece("legacy", legacy.code, ("legacy", legacy.code), level=Level(legacy.modern[0]), modern=legacy.modern)
         for legacy in found

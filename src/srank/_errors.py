@@ -7,6 +7,10 @@ then the code, then a caret under the problem, so a reader sees *where* at once.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._findings import Finding
 
 __all__ = ["InvalidRankError", "SrankError"]
 
@@ -42,6 +46,13 @@ class InvalidRankError(SrankError, ValueError):
         self.expected = tuple(expected)
         self.hint = hint
         self.code = code
+
+    @classmethod
+    def from_finding(cls, finding: Finding, text: str, expected: Sequence[str] = ()) -> InvalidRankError:
+        """The error for a broken structural rule, located in ``text`` by the finding's span."""
+        return cls(
+            finding.message, text=text, span=finding.span, expected=expected, hint=finding.hint, code=finding.code
+        )
 
     def __str__(self) -> str:
         shown, marker = _show_with_marker(self.text, self.span)

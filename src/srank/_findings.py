@@ -26,6 +26,7 @@ class Finding:
     into the text as given; for rules about the rank itself it points into the
     canonical code, ``str(rank)``. ``fragment`` is the piece of code concerned,
     so callers need not parse the message (for a legacy code: the code, "SA").
+    ``hint`` says what to write instead, where there is something to say.
     """
 
     code: str
@@ -33,37 +34,51 @@ class Finding:
     message: str
     span: tuple[int, int]
     fragment: str = ""
+    hint: str | None = None
 
     def __str__(self) -> str:
         return f"{self.severity.value}[{self.code}]: {self.message}"
+
+    def shifted(self, offset: int) -> Finding:
+        """The same finding with its span moved right by ``offset``: a part's finding in the whole code."""
+        if not offset:
+            return self
+        return attrs.evolve(self, span=(self.span[0] + offset, self.span[1] + offset))
 
 
 # code -> what it means. Severity is per occurrence: a legacy code is an error
 # to strict parsing and a warning after a lenient parse.
 CATALOGUE: dict[str, str] = {
-    # Syntax (always errors)
+    # Texts that cannot be read as a rank (always errors)
     "empty": "The text is empty.",
     "too-long": "The text is far longer than any rank code.",
+    "missing-value": "The text is a missing-value marker (NA, N/A, <NA>), not a rank.",
     "syntax": "The text does not follow rank-code syntax.",
     "iucn-category": "The text is an IUCN Red List category, not a NatureServe rank.",
     "range-reversed": "A range lists its more secure end first (G3G2).",
     "range-degenerate": "A range has the same number at both ends (G2G2).",
     "range-too-wide": "A range spans more than three ranks (G1G4); NatureServe uses U instead.",
+    "range-not-numeric": "A range holds X, H, U, NR or NA; ranges hold numbers only.",
     "inexact-on-range": "'?' qualifies a range; it only goes on a single number.",
     "inexact-on-status": "'?' qualifies X, H, U, NR or NA; it only goes on a number.",
     "questionable-not-global": "Q is on a national or subnational rank; it belongs to global ranks.",
     "captive-not-global": "C is on a national or subnational rank; it belongs to global ranks.",
     "season-not-allowed": "A season letter is on a global or infraspecific rank.",
-    "season-repeated": "A multi-season code names the same season twice.",
-    "mixed-levels": "The parts of a multi-season code are of different levels.",
+    "infraspecific-not-global": "A T part follows a national or infraspecific rank.",
+    "mixed-levels": "The parts of a multi-part code are of different levels.",
     "multi-not-seasonal": "A multi-part code has a part that is not a national or subnational rank.",
-    # Rank rules
-    "captive-not-extinct": "C (captive or cultivated only) is on a rank other than X or H.",
-    "infraspecific-more-secure": "The infraspecific T rank is more secure than its species' G rank.",
-    "questionable-secure": "Q on a G5 rank: NatureServe's guidance calls it invalid.",
-    "nonstandard-plants-form": "A T part follows an S rank, as USDA PLANTS prints; not NatureServe syntax.",
-    "season-missing": "A part of a multi-season code has no season letter.",
-    "legacy-code": "A legacy code that NatureServe has since replaced.",
+    "multi-too-few-parts": "A multi-part code was built with fewer than two parts.",
+    # What NatureServe's guidance says about a code that can be read (findings on the value)
+    "captive-not-extinct": "C (captive or cultivated only) is on a rank other than X or H (error).",
+    "questionable-secure": "Q on a rank of 5: NatureServe's guidance calls it invalid (error).",
+    "infraspecific-more-secure": "The T part is more secure than its species' G rank (warning; Explorer publishes"
+    " G3G4T5Q).",
+    "nonstandard-plants-form": "A T part follows an S rank, as USDA PLANTS prints; not NatureServe syntax (warning).",
+    "season-missing": "A part of a multi-part code has no season letter (warning; Explorer publishes SX,S1).",
+    "season-repeated": "A multi-part code names the same season twice (warning; Explorer publishes S1N,S2N).",
+    "part-repeated": "A multi-part code holds the same part twice (warning; Explorer publishes SNA,SNA).",
+    "legacy-code": "A legacy code that NatureServe has since replaced (an error to strict parsing, a note"
+    " after a lenient one).",
     # Cross-level consistency (srank.check_levels)
     "national-more-secure": "The national rank is more secure than the global rank.",
     "subnational-more-secure": "The subnational rank is more secure than the national or global rank (G1S3).",
@@ -71,7 +86,7 @@ CATALOGUE: dict[str, str] = {
     " NatureServe's data exchange rejects it.",
     "subnational-under-extinct": "S2 or above under a global GX/GH or national NX/NH rank;"
     " NatureServe's data exchange rejects it.",
-    # Lenient normalisations (warnings)
+    # Lenient reading (notes, severity warning)
     "normalised-whitespace": "Whitespace was removed.",
     "normalised-case": "Lower-case letters were raised to upper case.",
     "normalised-comma-space": "A space after a comma was removed.",
@@ -79,4 +94,6 @@ CATALOGUE: dict[str, str] = {
     "normalised-slash-season": "'/' between seasonal parts was read as ',' (N4B/N4N -> N4B,N4N).",
     "normalised-dash-range": "A hyphen or dash range was rewritten (S2-S3 -> S2S3).",
     "normalised-inexact-after-season": "'?' after the season was moved before it (S3B? -> S3?B).",
+    "dropped-extra-part": "A second T part or a G part after the T part was dropped (G5T4G5 -> G5T4), as"
+    " NatureServe's rounding does.",
 }

@@ -1,8 +1,10 @@
 """The only module that imports lark.
 
 It loads ``ranks.lark`` (package data in a wheel, ``grammar/`` in a source
-checkout), builds the LALR parser on first use with the transformer built in so
-no parse tree is made, and turns every Lark exception into InvalidRankError.
+checkout), builds the LALR parser on first use through Lark's public API, with
+the transformer passed to ``Lark(...)`` so that no parse tree is made, and turns
+every Lark exception into InvalidRankError. The words of an error come from
+``_rules``, so the parser and the model say the same thing about the same code.
 """
 
 from __future__ import annotations
@@ -14,12 +16,26 @@ import threading
 from typing import TYPE_CHECKING, Any, cast
 
 from ._errors import InvalidRankError, SrankError, show_char
-from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Range, Rank, Season, Single, range_hint
+from ._findings import Finding
+from ._model import MultiSeasonRank, Rank
+from ._rules import (
+    captive_level_rule,
+    inexact_on_range_rule,
+    inexact_rule,
+    infraspecific_level_rule,
+    mixed_levels_rule,
+    multi_not_seasonal_rule,
+    questionable_level_rule,
+    range_rule,
+    season_rule,
+)
+from ._values import Infraspecific, Range, Single
+from ._vocabulary import LEVEL_WORD, Grade, Level, Season
 
 if TYPE_CHECKING:
     from lark import Lark, Token
 
-__all__ = ["grammar_text", "parse_code"]
+__all__ = ["expected_words", "grammar_text", "parse_code"]
 
 GRAMMAR_NAME = "ranks.lark"
 
@@ -41,23 +57,23 @@ def grammar_text() -> str:
 
 
 class _Located(Exception):
-    """A model error raised inside the transformer, with its span in the input.
+    """A structural finding raised inside the transformer, with its span in the input."""
 
-    The span is None when the tokens carry no positions (the fast driver's
-    plain strings); the caller then re-parses with Lark to locate the error.
-    """
-
-    def __init__(self, error: InvalidRankError, span: tuple[int, int] | None) -> None:
-        super().__init__(error.message)
-        self.error = error
-        self.span = span
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message)
+        self.finding = finding
 
 
-def _parts(children: list[Any]) -> tuple[bool, Infraspecific | None, bool, Season | None]:
+_LEVELS = {"G": Level.GLOBAL, "N": Level.NATIONAL, "S": Level.SUBNATIONAL, "T": Level.INFRASPECIFIC}
+_GRADES = {grade.value: grade for grade in Grade}
+_SEASONS = {season.value: season for season in Season}
+
+
+def _build_rank(level: Level, children: list[Any]) -> Rank:
+    """One rank from [level letter, value, optional C / T part / Q / season...]."""
     captive = questionable = False
-    infraspecific = None
-    season = None
-    for child in children:
+    infraspecific = season = None
+    for child in children[2:]:
         if isinstance(child, Infraspecific):
             infraspecific = child
         elif child == "C":
@@ -66,31 +82,17 @@ def _parts(children: list[Any]) -> tuple[bool, Infraspecific | None, bool, Seaso
             questionable = True
         else:
             season = _SEASONS[child]
-    return captive, infraspecific, questionable, season
-
-
-def _build_rank(level: Level, children: list[Any]) -> Rank:
-    """One rank from [level letter, value, optional C / T part / Q / season...]."""
-    try:
-        if len(children) == 2:
-            return Rank(level, children[1])
-        captive, infraspecific, questionable, season = _parts(children[2:])
-        return Rank(
-            level,
-            children[1],
-            captive=captive,
-            infraspecific=infraspecific,
-            questionable=questionable,
-            season=season,
-        )
-    except InvalidRankError as error:
-        offset: int | None = getattr(children[0], "start_pos", None)
-        span = None if offset is None else (offset + error.span[0], offset + error.span[1])
-        raise _Located(error, span) from None
+    return Rank(
+        level, children[1], captive=captive, infraspecific=infraspecific, questionable=questionable, season=season
+    )
 
 
 class _ToModel:
-    """Lark callbacks, one per grammar rule, building model objects directly."""
+    """Lark callbacks, one per grammar rule, building model objects directly.
+
+    The grammar keeps out every structural problem but a broken range, which
+    the range callback reports through ``_rules.range_rule``.
+    """
 
     # partial objects do not bind to the instance: each is called with the children only.
     global_rank = functools.partial(_build_rank, Level.GLOBAL)
@@ -100,59 +102,25 @@ class _ToModel:
     plants_rank = functools.partial(_build_rank, Level.SUBNATIONAL)
 
     def infraspecific(self, children: list[Any]) -> Infraspecific:
-        # Values are interned, so their identity is a safe key.
-        key = (id(children[1]), len(children) > 2)
-        known = _INFRASPECIFIC.get(key)
-        if known is None:
-            known = _INFRASPECIFIC[key] = Infraspecific(children[1], captive=key[1])
-        return known
+        return Infraspecific(children[1], captive=len(children) > 2)
 
     def single(self, children: list[Token]) -> Single:
-        return _SINGLES[children[0], len(children) > 1]
+        return Single(_GRADES[children[0]], inexact=len(children) > 1)
 
     def status(self, children: list[Token]) -> Single:
-        return _SINGLES[children[0], False]
+        return Single(_GRADES[children[0]])
 
     def range(self, children: list[Token]) -> Range:
         low, high = children
-        known = _RANGES.get((low, high[1]))
-        if known is not None:
-            return known
-        try:
-            return Range(_GRADES[low], _GRADES[high[1]])
-        except InvalidRankError as error:
-            error.hint = range_hint(error.code, high[0])  # the Range does not know its level
-            start, end = getattr(low, "start_pos", None), getattr(high, "end_pos", None)
-            span = None if start is None or end is None else (start - 1, end)
-            raise _Located(error, span) from None
+        problem = range_rule(_GRADES[low], _GRADES[high[1]], high[0])
+        if problem is not None:
+            raise _Located(problem.shifted((low.start_pos or 1) - 1))
+        return Range(_GRADES[low], _GRADES[high[1]])
 
     def start(self, children: list[Any]) -> Rank | MultiSeasonRank:
         if len(children) == 1:
             return children[0]  # type: ignore[no-any-return]
-        try:
-            return MultiSeasonRank(tuple(children[::2]))
-        except InvalidRankError as error:
-            raise _Located(error, error.span) from None
-
-
-_GRADES = {grade.value: grade for grade in Grade}
-_SEASONS = {season.value: season for season in Season}
-# Values are immutable, so every parse shares one object per distinct value.
-# Filled when the parser is built, so that import srank does not pay for it.
-_SINGLES: dict[tuple[str, bool], Single] = {}
-_RANGES: dict[tuple[str, str], Range] = {}
-_INFRASPECIFIC: dict[tuple[int, bool], Infraspecific] = {}
-
-
-def _intern_values() -> None:
-    for grade in Grade:
-        _SINGLES[grade.value, False] = Single(grade)
-        if grade.number is not None:
-            _SINGLES[grade.value, True] = Single(grade, inexact=True)
-    for low in range(1, 6):
-        for high in (low + 1, low + 2):
-            if high <= 5:
-                _RANGES[str(low), str(high)] = Range(Grade.from_number(low), Grade.from_number(high))
+        return MultiSeasonRank(tuple(children[::2]))
 
 
 _parser: Lark | None = None
@@ -166,47 +134,43 @@ def _get_parser() -> Lark:
             if _parser is None:
                 from lark import Lark
 
-                _intern_values()
                 _parser = Lark(grammar_text(), parser="lalr", lexer="contextual", transformer=_ToModel())
     return _parser
 
 
 def parse_code(text: str) -> Rank | MultiSeasonRank:
-    """Parse official syntax. Every failure is an InvalidRankError located in ``text``."""
-    return _parse_with_errors(_parser if _parser is not None else _get_parser(), text)
+    """Parse official syntax. Every failure is an InvalidRankError located in ``text``.
 
-
-def _parse_with_errors(parser: Lark, text: str) -> Rank | MultiSeasonRank:
+    The error is raised outside the ``except`` clause, so that it keeps no
+    reference (``__context__``) to Lark's exception and its frames.
+    """
     from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
+    parser = _parser if _parser is not None else _get_parser()
     try:
         return cast("Rank | MultiSeasonRank", parser.parse(text))
     except _Located as located:
-        raise _located_error(text, located) from None
-    except UnexpectedCharacters as error:
-        position = error.pos_in_stream if error.pos_in_stream is not None else len(text)
-        raise _syntax_error(text, position, None, error.allowed) from None
-    except UnexpectedToken as error:
-        token = error.token
+        error = InvalidRankError.from_finding(located.finding, text)
+    except UnexpectedCharacters as caught:
+        position = caught.pos_in_stream if caught.pos_in_stream is not None else len(text)
+        error = syntax_error(text, position, None, caught.allowed)
+    except UnexpectedToken as caught:
+        token = caught.token
         at_end = token.type == "$END"
         position = len(text) if at_end or token.start_pos is None else token.start_pos
-        raise _syntax_error(text, position, None if at_end else str(token), error.expected) from None
+        error = syntax_error(text, position, None if at_end else str(token), caught.expected)
     except UnexpectedInput:
-        raise _syntax_error(text, len(text), None, set()) from None
-    except LarkError as error:  # pragma: no cover - defensive: no other Lark error is known to reach here
-        raise InvalidRankError(f"Could not read the code: {error}", text=text, span=(0, len(text))) from None
-
-
-def _located_error(text: str, located: _Located) -> InvalidRankError:
-    error, span = located.error, located.span
-    return InvalidRankError(error.message, text=text, span=span or (0, len(text)), hint=error.hint, code=error.code)
+        error = syntax_error(text, len(text), None, set())
+    except LarkError as caught:  # pragma: no cover - defensive: no other Lark error is known to reach here
+        error = InvalidRankError(f"Could not read the code: {caught}", text=text, span=(0, len(text)))
+    raise error
 
 
 # ----------------------------------------------------------------------------
 # Syntax errors in human words
 # ----------------------------------------------------------------------------
 
-_LEVELS = {"GLOBAL": "G", "NATIONAL": "N", "SUBNATIONAL": "S", "INFRASPECIFIC": "T"}
+_TERMINAL_LEVELS = {"GLOBAL": "G", "NATIONAL": "N", "SUBNATIONAL": "S", "INFRASPECIFIC": "T"}
 _SIMPLE_WORDS = {
     "INEXACT": "'?'",
     "CAPTIVE": "'C'",
@@ -217,27 +181,47 @@ _SIMPLE_WORDS = {
 }
 # Order in which expected items are listed.
 _ORDER = ["LEVEL", "VALUE", "HIGH", "INEXACT", "CAPTIVE", "INFRASPECIFIC", "QUESTIONABLE", "SEASON", "COMMA", "$END"]
+_STATUSES = "X, H, U, NR or NA"
 
 
-def expected_words(terminals: set[str] | frozenset[str]) -> list[str]:
-    """Lark terminal names as the words a reader understands, in a stable order."""
+def expected_words(terminals: set[str] | frozenset[str], before: str = "") -> list[str]:
+    """Lark terminal names as the words a reader understands, in a stable order.
+
+    Only what can really follow ``before`` is named: after G3 a range can end
+    in G4 or G5, and after G5 it cannot end at all.
+    """
     words: dict[str, str] = {}
-    levels = [_LEVELS[name] for name in _LEVELS if name in terminals]
+    levels = [_TERMINAL_LEVELS[name] for name in _TERMINAL_LEVELS if name in terminals]
     if len(levels) > 1:
         words["LEVEL"] = "a level letter (" + _join(levels) + ")"
     elif levels == ["T"]:
         words["INFRASPECIFIC"] = "an infraspecific part (T1-T5, TX, TH, TU, TNR or TNA)"
+    elif levels:
+        letter = levels[0]
+        word = LEVEL_WORD[_LEVELS[letter]]
+        statuses = ", ".join(letter + status for status in ("X", "H", "U", "NR"))
+        words["LEVEL"] = f"another {word} part ({letter}1-{letter}5, {statuses} or {letter}NA)"
     if "NUMBER" in terminals and "STATUS" in terminals:
-        words["VALUE"] = "a rank value (1-5, X, H, U, NR or NA)"
+        words["VALUE"] = f"a rank value (1-5, {_STATUSES})"
     elif "NUMBER" in terminals:
         words["VALUE"] = "a number 1-5"
     for name in terminals:
         if name.endswith("_HIGH"):
-            letter = name[0]
-            words["HIGH"] = f"the end of a range ({letter}1-{letter}5)"
+            ends = _range_ends(name[0], before)
+            if ends:
+                words["HIGH"] = f"the end of a range ({_join(ends)})"
         elif name in _SIMPLE_WORDS:
             words[name] = _SIMPLE_WORDS[name]
     return [words[key] for key in _ORDER if key in words]
+
+
+def _range_ends(letter: str, before: str) -> list[str]:
+    """The range ends that make a valid range after ``before`` (which ends in its low number)."""
+    low = before[-1:]
+    if not low.isdigit():
+        return [f"{letter}1-{letter}5"]
+    grade = _GRADES[low]
+    return [letter + str(high) for high in range(1, 6) if range_rule(grade, Grade.from_number(high), letter) is None]
 
 
 def _join(items: list[str]) -> str:
@@ -251,10 +235,50 @@ _STATUS_BEFORE = re.compile(r"(?:NR|NA|X|H|U)$")
 _VALUE_BEFORE = re.compile(r"(?:[1-5]\??|NR|NA|X|H|U)$")
 
 
-def _syntax_error(
-    text: str, position: int, token: str | None, terminals: set[str] | frozenset[str]
-) -> InvalidRankError:
-    expected = expected_words(set(terminals))
+def _rule_for(text: str, position: int) -> Finding | None:
+    """The structural rule that the character at ``position`` breaks, located in ``text``."""
+    if position >= len(text):
+        return None
+    before = text[:position]
+    part_start = before.rfind(",") + 1
+    part = before[part_start:]
+    letter, char = part[:1], text[position]
+    level = _LEVELS.get(letter)
+    if level is None:
+        first = _LEVELS.get(text[:1])
+        if part or not part_start or first not in (Level.NATIONAL, Level.SUBNATIONAL) or char not in _LEVELS:
+            return None
+        if char in "GT":  # a global or infraspecific part after an N or S one
+            written = text[position:].split(",", 1)[0]
+            return multi_not_seasonal_rule(written, (0, len(written))).shifted(position)
+        return mixed_levels_rule(first, (0, 1), char).shifted(position)
+    found: Finding | None = None
+    if char == "?" and _RANGE_BEFORE.search(part):
+        found = inexact_on_range_rule(part)
+    elif char == "?" and (status := _STATUS_BEFORE.search(part)) is not None:
+        found = inexact_rule(_GRADES[status.group()], part)
+    elif char == "Q":
+        found = questionable_level_rule(level, part)
+    elif char == "C":
+        found = captive_level_rule(level, part)
+    elif char in "BNM" and _VALUE_BEFORE.search(part):
+        found = season_rule(level, char, len(part))
+    elif char == "T" and level in (Level.NATIONAL, Level.INFRASPECIFIC) and _VALUE_BEFORE.search(part):
+        found = infraspecific_level_rule(level, part + "T", (len(part), len(part) + 1))
+    elif char == "," and level in (Level.GLOBAL, Level.INFRASPECIFIC):
+        found = multi_not_seasonal_rule(part, (0, len(part)))
+        return found.shifted(part_start)
+    return found.shifted(part_start) if found is not None else None
+
+
+def syntax_error(text: str, position: int, token: str | None, terminals: set[str] | frozenset[str]) -> InvalidRankError:
+    """The error for a text the grammar rejects at ``position``, in the words of ``_rules`` where one applies."""
+    before = text[:position]
+    part = before.rsplit(",", 1)[-1]
+    expected = expected_words(set(terminals), part) or [_SIMPLE_WORDS["$END"]]
+    rule = _rule_for(text, position)
+    if rule is not None:
+        return InvalidRankError.from_finding(rule, text, expected)
     if position >= len(text):
         found = "the end of the code" if text else "an empty code"
         span = (len(text), len(text))
@@ -262,37 +286,16 @@ def _syntax_error(
         found_text = token if token is not None else text[position]
         found = "'" + "".join(show_char(char) for char in found_text) + "'"
         span = (position, position + len(found_text))
-    before = text[:position]
-    part = before.rsplit(",", 1)[-1]
-    level = part[:1]
-    char = text[position] if position < len(text) else ""
-
-    code, message, hint = "syntax", f"Expected {_join(expected)}, found {found}", None
+    message = f"Expected {_join(expected)}, found {found}"
     if before:
         message = f"Expected {_join(expected)} after {before!r}, found {found}"
-    if char == "?" and _RANGE_BEFORE.search(part):
-        code, message = "inexact-on-range", f"'?' cannot qualify the range {part!r}"
-        hint = f"'?' goes on a single number only; write {part} or {part[:2]}?"
-    elif char == "?" and _STATUS_BEFORE.search(part):
-        code, message = "inexact-on-status", f"'?' cannot qualify {part!r}"
-        hint = "'?' marks an inexact number; it only goes on 1-5, as in G3?"
-    elif char == "Q" and level in ("N", "S"):
-        code, message = "questionable-not-global", f"Q cannot qualify the {_LEVEL_WORDS[level]} rank {part!r}"
-        hint = "Q (questionable taxonomy) belongs to global ranks, as in G3Q or G5T3Q"
-    elif char == "C" and level in ("N", "S"):
-        code, message = "captive-not-global", f"C cannot qualify the {_LEVEL_WORDS[level]} rank {part!r}"
-        hint = "C (captive or cultivated only) belongs to global ranks: GXC or GHC"
-    elif char in ("B", "N", "M") and level in ("G", "T") and _VALUE_BEFORE.search(part):
-        article = "An" if level == "T" else "A"
-        code, message = "season-not-allowed", f"{article} {_LEVEL_WORDS[level]} rank cannot have a season ({char})"
-        hint = "seasons (B breeding, N nonbreeding, M migrant) apply to N and S ranks only, as in S2B"
-    elif char == "T" and part.endswith("Q"):
+    char = text[position] if position < len(text) else ""
+    level = part[:1]
+    hint = "a rank code looks like G3, G3G4, G5T2, S2B or S2B,S4N"
+    if char == "T" and part.endswith("Q"):
         hint = f"Q goes at the very end, after the T part, as in {part[:-1]}{text[position : position + 2]}Q"
-    elif char in "06789" and char:
+    elif char and char in "06789":
         hint = "rank numbers run from 1 (critically imperiled) to 5 (secure)"
-    elif char in "GNST" and char and re.search(r"[1-5]$", part) and level in "GNST" and char != level and level:
+    elif char and char in "GNST" and level and level in "GNST" and char != level and re.search(r"[1-5]$", part):
         hint = f"in a range the level letter repeats, as in {level}2{level}3"
-    return InvalidRankError(message, text=text, span=span, expected=expected, hint=hint, code=code)
-
-
-_LEVEL_WORDS = {"G": "global", "N": "national", "S": "subnational", "T": "infraspecific"}
+    return InvalidRankError(message, text=text, span=span, expected=expected, hint=hint, code="syntax")

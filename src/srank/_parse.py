@@ -1,4 +1,10 @@
-"""parse() and is_valid(): strict or lenient reading, memoised.
+"""parse(), is_valid() and is_missing(): strict or lenient reading, memoised.
+
+Strict parsing reads everything NatureServe's own systems publish; what the
+guidance says about a code is in ``rank.findings``, not an exception. Lenient
+parsing also reads the spellings real data files use (case, spaces, slashes,
+dashes, legacy codes) and the malformed codes NatureServe still rounds
+(G5T4G5, GNRTUTXC), noting each change in ``rank.notes``.
 
 Lark is imported only when the first code is parsed (inside the adapter), so
 ``import srank`` stays cheap.
@@ -13,23 +19,28 @@ import attrs
 from ._errors import InvalidRankError
 from ._findings import Finding, Severity
 from ._lark_adapter import parse_code
-from ._model import MultiSeasonRank, Rank
+from ._model import Level, MultiSeasonRank, Rank
 
-__all__ = ["MAX_LENGTH", "check", "is_missing", "is_valid", "parse"]
+__all__ = ["MAX_LENGTH", "MISSING_MARKERS", "is_missing", "is_valid", "parse", "reads"]
 
 MAX_LENGTH = 200
 """Longer text is rejected before any parsing: no real code is a tenth as long."""
 
-# Findings that lenient parsing accepts with a warning and strict parsing rejects.
-_LENIENT_ONLY = frozenset({"season-missing"})
+MISSING_MARKERS = frozenset({"NA", "N/A", "<NA>", "NAN", "NONE"})
+"""Texts (in any case, with surrounding spaces) that mean "no rank recorded", as blank text does.
+
+R and pandas write NA, N/A, <NA> and NaN for empty cells; Python writes None.
+NatureServe always writes Not Applicable with its level (GNA, NNA, SNA, TNA).
+"""
 
 
 def parse(text: str, *, lenient: bool = False) -> Rank | MultiSeasonRank:
-    """Read one rank code.
+    """Read one rank code; raises InvalidRankError when the text cannot be read as a rank at all.
 
-    Strict parsing (the default) accepts exactly NatureServe's syntax. Lenient
-    parsing also accepts the spellings real data files use and records one
-    warning per change in ``rank.findings``. Raises InvalidRankError.
+    Strict parsing (the default) reads NatureServe's syntax, including the forms
+    its own systems publish against their guidance, which ``rank.findings``
+    reports. Lenient parsing also reads messy spellings, with one note per
+    change in ``rank.notes``.
     """
     if type(text) is not str:
         if not isinstance(text, str):
@@ -39,12 +50,44 @@ def parse(text: str, *, lenient: bool = False) -> Rank | MultiSeasonRank:
 
 
 def is_valid(text: str, *, lenient: bool = False) -> bool:
-    """True when ``parse(text, lenient=lenient)`` would succeed."""
+    """True when ``text`` reads as a rank and NatureServe's guidance finds no error in it.
+
+    This is what ``srank_valid`` means in ``srank check`` and ``valid()`` in the
+    pandas accessor: a code with only warnings (an unseasoned part, a T part
+    more secure than its species) is valid; G5Q, which the guidance calls
+    invalid, is read but not valid.
+    """
     try:
-        parse(text, lenient=lenient)
+        rank = parse(text, lenient=lenient)
+    except InvalidRankError:
+        return False
+    return not has_error(rank)
+
+
+def has_error(rank: Rank | MultiSeasonRank) -> bool:
+    """True when one of the rank's findings has severity error."""
+    return any(finding.severity is Severity.ERROR for finding in rank.findings)
+
+
+def reads(text: str) -> bool:
+    """True when strict parsing reads ``text`` at all (findings or not)."""
+    try:
+        parse_code(text)
     except InvalidRankError:
         return False
     return True
+
+
+def is_missing(value: object) -> bool:
+    """None, NaN (float, numpy or pandas.NA), blank text and the MISSING_MARKERS mean "no rank recorded"."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value or value.isspace() or (len(value) < 12 and value.strip().upper() in MISSING_MARKERS)
+    try:
+        return bool(value != value)  # noqa: PLR0124 - only NaN differs from itself
+    except (TypeError, ValueError):  # pandas.NA refuses bool(); so do arrays
+        return type(value).__name__ == "NAType"
 
 
 @functools.lru_cache(maxsize=16384)
@@ -53,10 +96,19 @@ def _parse_cached(text: str, lenient: bool) -> Rank | MultiSeasonRank:
     if len(text) > MAX_LENGTH:
         raise InvalidRankError(
             f"The text is {len(text):,} characters long; no rank code is longer than {MAX_LENGTH}",
-            text=text,
-            span=(MAX_LENGTH, len(text)),
+            text=text[: MAX_LENGTH + 20],  # the error stays small however long the text
+            span=(MAX_LENGTH, min(len(text), MAX_LENGTH + 20)),
             hint="pass one code at a time; srank.parse_many reads a whole column",
             code="too-long",
+        )
+    if text.strip().upper() in MISSING_MARKERS:
+        raise InvalidRankError(
+            f"{text.strip()!r} is a missing-value marker, not a rank code",
+            text=text,
+            span=(0, len(text)),
+            hint="parse_many, most_imperiled, the pandas accessor and srank check read it as missing;"
+            " NatureServe writes Not Applicable with its level, as in GNA, NNA or SNA",
+            code="missing-value",
         )
     notes: tuple[Finding, ...] = ()
     reading = text
@@ -71,51 +123,65 @@ def _parse_cached(text: str, lenient: bool) -> Rank | MultiSeasonRank:
             text=text,
             span=(0, len(text)),
             expected=("a rank code such as G3, S2B or G5T1T3Q",),
-            hint=None if lenient or not text else "lenient parsing ignores whitespace, but there is no code here",
+            hint="a rank code looks like G3, S2B or G5T1T3Q; parse_many and srank check read blank cells as missing",
             code="empty",
         )
     try:
         result = parse_code(reading)
     except InvalidRankError as error:
-        raise _explain_failure(text, reading, origin, lenient, error) from None
-    if notes:
-        result = attrs.evolve(result, notes=notes)
-    if not lenient:
-        for finding in result.findings:
-            if finding.code in _LENIENT_ONLY:
-                raise InvalidRankError(
-                    finding.message,
-                    text=text,
-                    span=finding.span,
-                    hint="every part of a multi-season code needs B, N or M, as in S2B,S4N;"
-                    " lenient parsing accepts it with a warning",
-                    code=finding.code,
-                )
-    return result
+        failure = error
+    else:
+        return attrs.evolve(result, notes=notes) if notes else result
+    if lenient:
+        repaired = _drop_extra_part(reading, failure, origin, len(text))
+        if repaired is not None:
+            rank, note = repaired
+            return attrs.evolve(rank, notes=(*notes, note))
+    raise _explain_failure(text, reading, origin, lenient, failure)
 
 
-def check(code: str | Rank | MultiSeasonRank) -> list[Finding]:
-    """The findings about one code: a text is read leniently, so habits show as warnings.
+def _drop_extra_part(
+    reading: str, error: InvalidRankError, origin: list[int], length: int
+) -> tuple[Rank, Finding] | None:
+    """Read a G rank with a T part that another G or T part follows (G5T4G5, GNRTUTXC) as its first part.
 
-    A text that cannot be read gives one error finding with the parser's code,
-    message and span (in the text as read, see InvalidRankError.text).
+    NatureServe's own exports hold such codes and round them by the first T
+    part (G5T4G5 to T4, GNRTUTXC to TU); lenient reading does the same and
+    says what it dropped.
     """
-    if isinstance(code, (Rank, MultiSeasonRank)):
-        return list(code.findings)
-    if not isinstance(code, str):
-        raise TypeError(f"srank.check() takes a str or a srank rank object, not {type(code).__name__}")
+    at = error.span[0]
+    if error.code != "syntax" or not 0 < at < len(reading):
+        return None
+    kept, dropped = reading[:at], reading[at:]
     try:
-        return list(parse(code, lenient=True).findings)
-    except InvalidRankError as error:
-        start, end = error.span
-        return [Finding(error.code, Severity.ERROR, error.message, error.span, error.text[start:end])]
+        first, extra = parse_code(kept), parse_code(dropped)
+    except InvalidRankError:
+        return None
+    if not (
+        isinstance(first, Rank)
+        and first.level is Level.GLOBAL
+        and first.infraspecific is not None
+        and isinstance(extra, Rank)
+        and extra.level in (Level.GLOBAL, Level.INFRASPECIFIC)
+    ):
+        return None
+    start, end = _span_in_source((at, len(reading)), origin, length) if origin else (at, len(reading))
+    note = Finding(
+        "dropped-extra-part",
+        Severity.WARNING,
+        f"{dropped!r} after {kept!r} was dropped: a code has one T part",
+        (start, end),
+        dropped,
+        "NatureServe rounds such codes by their first T part",
+    )
+    return first, note
 
 
 def _explain_failure(
     text: str, reading: str, origin: list[int], lenient: bool, error: InvalidRankError
 ) -> InvalidRankError:
     """Replace a bare syntax error with what the text most likely is."""
-    from ._lenient import find_iucn, find_legacy, normalise
+    from ._lenient import find_iucn, find_legacy
 
     iucn = find_iucn(text)
     if iucn is not None:
@@ -136,34 +202,39 @@ def _explain_failure(
                 text=text,
                 span=span,
                 expected=error.expected,
-                hint=f"NatureServe now writes {found.modern}; lenient parsing reads it so, with a warning",
+                hint=f"NatureServe now writes {found.modern}; lenient parsing reads it so, with a note",
                 code="legacy-code",
             )
-        if error.code == "syntax":
-            normalised, changes = normalise(text)
-            if changes and normalised != text and _parses(normalised):
-                return InvalidRankError(
-                    error.message,
-                    text=error.text,
-                    span=error.span,
-                    expected=error.expected,
-                    hint=f"lenient parsing reads this as {normalised!r} (lenient=True; srank --lenient)",
-                    code=error.code,
-                )
+        lenient_reading = _lenient_reading(text) if error.code == "syntax" else None
+        if lenient_reading is not None:
+            # Offered only when lenient parsing really reads the text.
+            return InvalidRankError(
+                error.message,
+                text=error.text,
+                span=error.span,
+                expected=error.expected,
+                hint=f"lenient parsing reads this as {lenient_reading!r} (lenient=True; srank --lenient)",
+                code=error.code,
+            )
         return error
     if reading != text:
         # Point into the text as given, so a data manager sees their own cell.
-        hint = f"read leniently as {reading!r}"
-        hint = f"{error.hint}; {hint}" if error.hint else hint
         return InvalidRankError(
             error.message,
             text=text,
             span=_span_in_source(error.span, origin, len(text)),
             expected=error.expected,
-            hint=hint,
+            hint=error.hint,
             code=error.code,
         )
     return error
+
+
+def _lenient_reading(text: str) -> str | None:
+    try:
+        return str(parse(text, lenient=True))
+    except InvalidRankError:
+        return None
 
 
 def _span_in_source(span: tuple[int, int], origin: list[int], length: int) -> tuple[int, int]:
@@ -174,23 +245,3 @@ def _span_in_source(span: tuple[int, int], origin: list[int], length: int) -> tu
     first = origin[start]
     last = origin[end - 1] + 1 if end > start else first
     return first, max(first, last)
-
-
-def is_missing(value: object) -> bool:
-    """None, NaN (float, numpy or pandas.NA) and blank text mean "no rank recorded"."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value or value.isspace()
-    try:
-        return bool(value != value)  # noqa: PLR0124 - only NaN differs from itself
-    except (TypeError, ValueError):  # pandas.NA refuses bool(); so do arrays
-        return type(value).__name__ == "NAType"
-
-
-def _parses(text: str) -> bool:
-    try:
-        parse_code(text)
-    except InvalidRankError:
-        return False
-    return True

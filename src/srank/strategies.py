@@ -29,28 +29,18 @@ from collections.abc import Collection
 
 from hypothesis import strategies as st
 
-from ._model import (
-    Grade,
-    Infraspecific,
-    Level,
-    MultiSeasonRank,
-    Range,
-    Rank,
-    Season,
-    Single,
-    Value,
-    _is_extinct_status,
-    _more_secure,
-)
-from ._parse import is_valid
+from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Range, Rank, Season, Single, Value
+from ._parse import reads
+from ._rules import captive_fits, more_secure, questionable_fits, range_rule
 
 __all__ = ["invalid_codes", "multi_season_ranks", "rank_codes", "ranks"]
 
 _ALL_LEVELS = (Level.GLOBAL, Level.SUBNATIONAL, Level.NATIONAL, Level.INFRASPECIFIC)
 _SEASONAL = (Level.NATIONAL, Level.SUBNATIONAL)
 _STATUSES = (Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT, Grade.UNRANKABLE, Grade.NOT_RANKED, Grade.NOT_APPLICABLE)
-# Ranges NatureServe allows: low < high, skipping at most one rank (G1G3, not G1G4).
-_RANGES = tuple((low, high) for low in range(1, 5) for high in (low + 1, low + 2) if high <= 5)
+# Ranges NatureServe allows (G1G3, not G1G4), by the model's own rule.
+_NUMBERS = tuple(Grade.from_number(number) for number in range(1, 6))
+_RANGES = tuple((low, high) for low in _NUMBERS for high in _NUMBERS if range_rule(low, high) is None)
 
 
 @functools.cache
@@ -65,7 +55,7 @@ def _value_menu(*, inexact: bool, secure_first: bool) -> tuple[Value, ...]:
     if inexact:
         menu += [Single(Grade.from_number(number), inexact=True) for number in numbers]
     menu += [Single(status) for status in _STATUSES]
-    menu += [Range(Grade.from_number(low), Grade.from_number(high)) for low, high in _RANGES]
+    menu += [Range(low, high) for low, high in _RANGES]
     return tuple(menu)
 
 
@@ -81,17 +71,20 @@ def _normalise_levels(levels: Level | Collection[Level] | None) -> tuple[Level, 
 
 @st.composite
 def _single_ranks(
-    draw: st.DrawFn, levels: tuple[Level, ...], qualifiers: bool, seasons: bool, infraspecific: bool
+    draw: st.DrawFn, levels: tuple[Level, ...], qualifiers: bool, seasons: bool, infraspecific: bool, findings: bool
 ) -> Rank:
     # Every branch draws the same choices in the same order (unused ones are
-    # ignored), so the shrinker compares draws choice by choice.
+    # ignored), so the shrinker compares draws choice by choice. Without
+    # findings, the model's own guidance rules decide what may be combined.
     level = draw(st.sampled_from(levels))
     secure_first = level in (Level.GLOBAL, Level.INFRASPECIFIC)
     value = draw(st.sampled_from(_value_menu(inexact=qualifiers, secure_first=secure_first)))
     season = draw(st.sampled_from((None, *Season))) if seasons else None
     captive = qualifiers and draw(st.booleans())
     with_infra = infraspecific and draw(st.booleans())
-    infra_menu = [v for v in _value_menu(inexact=qualifiers, secure_first=True) if not _more_secure(v, value)]
+    infra_menu = [
+        v for v in _value_menu(inexact=qualifiers, secure_first=True) if findings or not more_secure(v, value)
+    ]
     infra_value = draw(st.sampled_from(infra_menu)) if infraspecific else None
     infra_captive = qualifiers and infraspecific and draw(st.booleans())
     questionable = qualifiers and draw(st.booleans())
@@ -100,13 +93,14 @@ def _single_ranks(
         return Rank(level, value, season=season)
     infra = None
     if level is Level.GLOBAL and with_infra and infra_value is not None:
-        infra = Infraspecific(infra_value, captive=infra_captive and _is_extinct_status(infra_value))
+        infra = Infraspecific(infra_value, captive=infra_captive and (findings or captive_fits(infra_value)))
+    taxon = infra.value if infra is not None else value
     return Rank(
         level,
         value,
-        captive=captive and _is_extinct_status(value),
+        captive=captive and (findings or captive_fits(value)),
         infraspecific=infra,
-        questionable=questionable,
+        questionable=questionable and (findings or questionable_fits(taxon)),
     )
 
 
@@ -116,8 +110,9 @@ def ranks(
     qualifiers: bool = True,
     seasons: bool = True,
     infraspecific: bool = True,
+    findings: bool = False,
 ) -> st.SearchStrategy[Rank]:
-    """Valid single-season ranks in NatureServe's official syntax.
+    """Single-season ranks in NatureServe's official syntax.
 
     :param levels: the levels to draw from (one :class:`srank.Level` or several);
         all four by default.
@@ -127,38 +122,49 @@ def ranks(
         of national and subnational ranks.
     :param infraspecific: ``False`` leaves out global ranks with a T part
         (``G5T2``).
+    :param findings: ``True`` also draws ranks that NatureServe's guidance has
+        findings about (G2T4, G1C, G5Q); by default every rank drawn has none.
 
     Every rank drawn parses back to itself: ``srank.parse(str(rank)) == rank``.
     Shrinks towards ``G5`` (``S1`` when only subnational ranks are drawn).
     """
     chosen = _normalise_levels(levels)
-    return _single_ranks(chosen, bool(qualifiers), bool(seasons), bool(infraspecific))
+    return _single_ranks(chosen, bool(qualifiers), bool(seasons), bool(infraspecific), bool(findings))
 
 
 @st.composite
-def _multi_season_ranks(draw: st.DrawFn, levels: tuple[Level, ...]) -> MultiSeasonRank:
+def _multi_season_ranks(draw: st.DrawFn, levels: tuple[Level, ...], findings: bool) -> MultiSeasonRank:
     level = draw(st.sampled_from(levels))
     order = draw(st.permutations(list(Season)))
     count = draw(st.integers(2, 3))
     menu = _value_menu(inexact=True, secure_first=False)
     values = [draw(st.sampled_from(menu)) for _ in range(3)][:count]
+    # With findings, a part may lack its season or repeat another's (SX,S1 and S1N,S2N are on Explorer).
+    odd = [draw(st.sampled_from((None, *Season))) for _ in range(3)][:count] if findings else [None] * count
+    seasons = [drawn if findings and drawn is not None else season for drawn, season in zip(odd, order, strict=False)]
+    if findings and draw(st.booleans()):
+        seasons[-1] = None
     return MultiSeasonRank(
-        tuple(Rank(level, value, season=season) for value, season in zip(values, order[:count], strict=True))
+        tuple(Rank(level, value, season=season) for value, season in zip(values, seasons[:count], strict=True))
     )
 
 
-def multi_season_ranks(*, levels: Level | Collection[Level] | None = None) -> st.SearchStrategy[MultiSeasonRank]:
-    """Valid multi-season codes such as ``S2B,S4N``: two or three parts, each season once.
+def multi_season_ranks(
+    *, levels: Level | Collection[Level] | None = None, findings: bool = False
+) -> st.SearchStrategy[MultiSeasonRank]:
+    """Multi-part codes such as ``S2B,S4N``: two or three parts of one level.
 
     :param levels: :attr:`srank.Level.SUBNATIONAL`, :attr:`srank.Level.NATIONAL` or
         both (the default); other levels have no seasons.
+    :param findings: ``True`` also draws parts without a season or with a season
+        named twice (``SX,S1``, ``S1N,S2N``); by default each season appears once.
 
     Shrinks towards ``S1B,S1N``.
     """
     chosen = tuple(level for level in _normalise_levels(levels or _SEASONAL) if level in _SEASONAL)
     if not chosen:
         raise ValueError("multi-season codes are national or subnational: levels must include one of them")
-    return _multi_season_ranks(chosen)
+    return _multi_season_ranks(chosen, bool(findings))
 
 
 def rank_codes(*, multi_season: bool = True) -> st.SearchStrategy[str]:
@@ -202,10 +208,6 @@ _KNOWN_BAD = (
     "LC",
     "VU",
     "s3",
-    "S1,S4",
-    "S2B,S3B",
-    "G2T4",
-    "G1C",
     "S3C",
     "N4N5?",
     "G5T",
@@ -228,10 +230,10 @@ def _mutated(draw: st.DrawFn) -> str:
 
 
 def invalid_codes() -> st.SearchStrategy[str]:
-    """Strings that strict parsing rejects: common mistakes and near misses of valid codes.
+    """Strings that strict parsing cannot read: common mistakes and near misses of valid codes.
 
     Near misses are valid codes with one character inserted, deleted or
     replaced; those that happen to stay valid are left out. Shrinks towards
     ``""``.
     """
-    return st.one_of(st.sampled_from(_KNOWN_BAD), _mutated()).filter(lambda text: not is_valid(text))
+    return st.one_of(st.sampled_from(_KNOWN_BAD), _mutated()).filter(lambda text: not reads(text))

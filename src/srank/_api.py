@@ -1,0 +1,114 @@
+"""The public functions that accept a code as text or as a rank object.
+
+The layers below (model, semantics, presentation) work on rank objects only;
+reading text happens here, once, so that no lower module imports the parser
+just to accept a string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ._cross_level import check_levels as _check_levels
+from ._describe import Explanation
+from ._describe import describe as _describe
+from ._describe import explain as _explain
+from ._errors import InvalidRankError
+from ._findings import Finding, Severity
+from ._model import MultiSeasonRank, Rank
+from ._ordering import least_imperiled_of, most_imperiled_of
+from ._parse import is_missing, parse
+
+__all__ = ["check", "check_levels", "describe", "explain", "least_imperiled", "most_imperiled"]
+
+AnyRank = Rank | MultiSeasonRank
+
+
+def _rank(code: object, name: str, lenient: bool = False) -> AnyRank:
+    if isinstance(code, (Rank, MultiSeasonRank)):
+        return code
+    if isinstance(code, str):
+        return parse(code, lenient=lenient)
+    raise TypeError(f"{name}() takes a rank code (str) or a srank rank object, not {type(code).__name__}")
+
+
+def describe(code: str | AnyRank, *, style: str = "short", lang: str = "en") -> str:
+    """Readable status text in style "short", "long" or "plants" (USDA PLANTS). Text is parsed strictly."""
+    return _describe(_rank(code, "describe"), style=style, lang=lang)
+
+
+def explain(code: str | AnyRank, *, lang: str = "en") -> list[Explanation]:
+    """Typed entries, one per component of the code, in reading order. Text is parsed strictly."""
+    return _explain(_rank(code, "explain"), lang=lang)
+
+
+def check(code: str | AnyRank) -> list[Finding]:
+    """The findings about one code; a text is read leniently, so habits show as notes.
+
+    A text that cannot be read gives one error finding with the parser's code,
+    message, span (in the text as read, see InvalidRankError.text) and hint.
+    """
+    if isinstance(code, (Rank, MultiSeasonRank)):
+        return list(code.findings)
+    if not isinstance(code, str):
+        raise TypeError(f"srank.check() takes a str or a srank rank object, not {type(code).__name__}")
+    try:
+        return list(parse(code, lenient=True).findings)
+    except InvalidRankError as error:
+        start, end = error.span
+        return [Finding(error.code, Severity.ERROR, error.message, error.span, error.text[start:end], error.hint)]
+
+
+def check_levels(
+    *,
+    global_rank: str | AnyRank | None = None,
+    national_rank: str | AnyRank | None = None,
+    subnational_rank: str | AnyRank | None = None,
+    lenient: bool = False,
+) -> list[Finding]:
+    """Findings about how a taxon's global, national and subnational ranks fit together.
+
+    Texts are parsed (strictly unless ``lenient=True``; an unreadable one raises
+    InvalidRankError; use check() for single-code findings). A T rank counts as
+    a global rank. The rules are documented in the API reference.
+    """
+    read: dict[str, AnyRank | None] = {}
+    for name, code in (
+        ("global_rank", global_rank),
+        ("national_rank", national_rank),
+        ("subnational_rank", subnational_rank),
+    ):
+        if code is not None and not isinstance(code, (str, Rank, MultiSeasonRank)):
+            raise TypeError(f"{name} must be a str, a srank rank object or None, not {type(code).__name__}")
+        read[name] = None if code is None else _rank(code, "check_levels", lenient)
+    return _check_levels(**read)
+
+
+def _ranks_of(name: str, codes: Iterable[object], lenient: bool) -> list[AnyRank]:
+    if isinstance(codes, (str, Rank, MultiSeasonRank)):
+        raise TypeError(f"{name}() takes an iterable of codes, not a single {type(codes).__name__}")
+    found: list[AnyRank] = []
+    for code in codes:
+        if is_missing(code):  # None, NaN, blank text, NA: a gap in the column, as in parse_many
+            continue
+        if not isinstance(code, (str, Rank, MultiSeasonRank)):
+            raise TypeError(f"{name}() takes rank codes (str or srank rank objects), not {type(code).__name__}")
+        found.append(_rank(code, name, lenient))
+    if not found:
+        raise ValueError(f"{name}() got no rank codes (the input was empty or all missing)")
+    return found
+
+
+def most_imperiled(codes: Iterable[object], *, lenient: bool = False) -> AnyRank:
+    """The most imperiled of ``codes``: ranked values first (X, H, 1-5), U/NR/NA only when nothing is ranked.
+
+    Strings are parsed (strictly unless ``lenient=True``); missing values (None,
+    NaN, blank text, NA, as in parse_many) are skipped, so a column with gaps
+    can be passed as is. Raises ValueError when nothing is left.
+    """
+    return most_imperiled_of(_ranks_of("most_imperiled", codes, lenient))
+
+
+def least_imperiled(codes: Iterable[object], *, lenient: bool = False) -> AnyRank:
+    """The least imperiled of ``codes``, among ranked values; see most_imperiled."""
+    return least_imperiled_of(_ranks_of("least_imperiled", codes, lenient))

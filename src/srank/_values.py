@@ -1,0 +1,111 @@
+"""Rank values: a single grade (3, 3?, NR), a range (2-3), and the T part of a G rank.
+
+Frozen attrs classes. A value that exists obeys the structural rules of
+``_rules``, whether the parser or a person built it.
+"""
+
+from __future__ import annotations
+
+from typing import TypeAlias
+
+import attrs
+
+from ._errors import InvalidRankError
+from ._rules import inexact_rule, range_rule
+from ._vocabulary import Grade
+
+__all__ = ["Infraspecific", "Range", "Single", "Value", "rounded_value"]
+
+
+@attrs.frozen(repr=False, order=False)
+class Single:
+    """A single grade such as 3, 3? (inexact) or NR."""
+
+    grade: Grade
+    inexact: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.grade, Grade):
+            raise TypeError(f"grade must be a srank.Grade, not {type(self.grade).__name__}")
+        if self.inexact:
+            problem = inexact_rule(self.grade, self.grade.value)
+            if problem is not None:
+                raise InvalidRankError.from_finding(problem, text=self.format(""))
+
+    def format(self, letter: str) -> str:
+        return self.grade.value + ("?" if self.inexact else "")
+
+    @property
+    def low(self) -> Grade:
+        return self.grade
+
+    @property
+    def high(self) -> Grade:
+        return self.grade
+
+    def __repr__(self) -> str:
+        return f"<Single {self.format('')!r}>"
+
+
+@attrs.frozen(repr=False, order=False)
+class Range:
+    """A range of numbers such as 2-3 (written G2G3): the rank is one of them."""
+
+    low: Grade
+    high: Grade
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.low, Grade) or not isinstance(self.high, Grade):
+            raise TypeError("a srank.Range holds two srank.Grade values")
+        problem = range_rule(self.low, self.high)
+        if problem is not None:
+            raise InvalidRankError.from_finding(problem, text=problem.fragment)
+
+    @property
+    def inexact(self) -> bool:
+        return False
+
+    def format(self, letter: str) -> str:
+        return self.low.value + letter + self.high.value
+
+    def __repr__(self) -> str:
+        return f"<Range {self.format('-')!r}>"
+
+
+Value: TypeAlias = Single | Range
+
+
+@attrs.frozen(repr=False, order=False)
+class Infraspecific:
+    """The T part of a global rank: the rank of a subspecies, variety or population."""
+
+    value: Value
+    captive: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.value, (Single, Range)):
+            raise TypeError(f"value must be a srank.Single or srank.Range, not {type(self.value).__name__}")
+
+    def __str__(self) -> str:
+        return "T" + self.value.format("T") + ("C" if self.captive else "")
+
+    def __repr__(self) -> str:
+        return f"<Infraspecific {str(self)!r}>"
+
+
+def rounded_value(value: Value, *, captive: bool = False) -> Single:
+    """NatureServe's rounding of one value.
+
+    ``?`` is dropped; an adjacent range rounds to its more imperiled end (3-4 to
+    3) and a range skipping one to its middle (1-3 to 2). A captive X rounds to
+    H: NatureServe's exports round GXC to GH, since the taxon survives in
+    captivity or cultivation (TXC to TH by the same reasoning, an inference).
+    """
+    if isinstance(value, Single):
+        if captive and value.grade is Grade.PRESUMED_EXTINCT:
+            return Single(Grade.POSSIBLY_EXTINCT)
+        return value if not value.inexact else Single(value.grade)
+    low, high = value.low.number, value.high.number
+    assert low is not None
+    assert high is not None
+    return Single(Grade.from_number(low if high - low == 1 else low + 1))

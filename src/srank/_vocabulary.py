@@ -1,0 +1,73 @@
+"""The words a rank code is made of: levels, grades, seasons and qualifiers.
+
+Plain enums with no behaviour beyond their numbers, so that every other module
+(values, rules, model, parser, presentation) can share them without cycles.
+"""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = ["LEVEL_WORD", "Grade", "Level", "Qualifier", "Season", "a_or_an"]
+
+
+class Level(enum.Enum):
+    """Who the rank speaks for: the whole range, a nation, a state or province."""
+
+    GLOBAL = "G"
+    NATIONAL = "N"
+    SUBNATIONAL = "S"
+    INFRASPECIFIC = "T"
+
+
+class Grade(enum.Enum):
+    """One rank value: a number 1-5 or a status that is not on the number scale."""
+
+    CRITICALLY_IMPERILED = "1"
+    IMPERILED = "2"
+    VULNERABLE = "3"
+    APPARENTLY_SECURE = "4"
+    SECURE = "5"
+    PRESUMED_EXTINCT = "X"
+    POSSIBLY_EXTINCT = "H"
+    UNRANKABLE = "U"
+    NOT_RANKED = "NR"
+    NOT_APPLICABLE = "NA"
+
+    @property
+    def number(self) -> int | None:
+        """1-5 for the numeric grades, None for X, H, U, NR and NA."""
+        return int(self.value) if self.value.isdigit() else None
+
+    @classmethod
+    def from_number(cls, number: int) -> Grade:
+        return cls(str(number))
+
+
+class Season(enum.Enum):
+    """The part of the year a national or subnational rank speaks for."""
+
+    BREEDING = "B"
+    NONBREEDING = "N"
+    MIGRANT = "M"
+
+
+class Qualifier(enum.Enum):
+    """The three rank qualifiers, in the order they are written."""
+
+    INEXACT = "?"
+    CAPTIVE = "C"
+    QUESTIONABLE_TAXONOMY = "Q"
+
+
+LEVEL_WORD = {
+    Level.GLOBAL: "global",
+    Level.NATIONAL: "national",
+    Level.SUBNATIONAL: "subnational",
+    Level.INFRASPECIFIC: "infraspecific",
+}
+
+
+def a_or_an(word: str) -> str:
+    """The English article for ``word``, for messages such as "An infraspecific rank"."""
+    return "An" if word[:1] in "aeiou" else "A"
