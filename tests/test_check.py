@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -103,7 +104,7 @@ CROSS_LEVEL: dict[str, tuple[dict[str, Any], Severity, str, tuple[int, int]]] = 
 
 
 # Codes that only a value built by hand can break: the grammar keeps them out of text.
-BUILT_BY_HAND = {
+BUILT_BY_HAND: dict[str, tuple[Callable[[], object], str]] = {
     "range-not-numeric": (
         lambda: srank.Range(srank.Grade.NOT_RANKED, srank.Grade.SECURE),
         "A range holds numbers only, not 'NR-5'",
@@ -124,7 +125,7 @@ def test_every_catalogued_code_is_triggered_here() -> None:
 @pytest.mark.parametrize("name", sorted(SINGLE_CODE))
 def test_check_reports(name: str) -> None:
     text, severity, message, span = SINGLE_CODE[name]
-    code = name.split(",")[0]
+    code = name.split(",", maxsplit=1)[0]
     found = [finding for finding in srank.check(text) if finding.code == code]
     assert (found[0].code, found[0].severity, found[0].message, found[0].span) == (code, severity, message, span)
     assert found[0].fragment == (text[span[0] : span[1]] if code != "too-long" else text[200:220])

@@ -24,26 +24,38 @@ def test_exception_tree() -> None:
 def test_caret_under_the_problem() -> None:
     error = _error("S2X")
     assert str(error) == (
-        "Expected the end of a range (S1-S5), '?', an infraspecific part (T1-T5, TX, TH, TU, TNR or TNA),"
+        "Expected the end of a range (S3 or S4), '?', an infraspecific part (T1-T5, TX, TH, TU, TNR or TNA),"
         " a season letter (B, N or M) or ',' after 'S2', found 'X'\n"
         "    S2X\n"
-        "      ^"
+        "      ^\n"
+        "Hint: a rank code looks like G3, G3G4, G5T2, S2B or S2B,S4N"
     )
     assert error.text == "S2X"
     assert error.span == (2, 3)
     assert error.expected == (
-        "the end of a range (S1-S5)",
+        "the end of a range (S3 or S4)",
         "'?'",
         "an infraspecific part (T1-T5, TX, TH, TU, TNR or TNA)",
         "a season letter (B, N or M)",
         "','",
     )
-    assert error.hint is None
+    assert error.hint == "a rank code looks like G3, G3G4, G5T2, S2B or S2B,S4N"
+
+
+def test_every_suggested_range_end_makes_a_valid_range() -> None:
+    assert _error("G1G").expected[0] == "the end of a range (G2 or G3)"
+    assert _error("G5 ").expected[0] == "'?'"  # no range can end above 5
+    assert _error("S1B, S4N").message == (
+        "Expected another subnational part (S1-S5, SX, SH, SU, SNR or SNA) after 'S1B,', found ' '"
+    )
+    assert _error("GNRTUTXC").message == "Expected 'C' or 'Q' after 'GNRTU', found 'T'"
+    assert _error("GNRTUTXC").hint == "lenient parsing reads this as 'GNRTU' (lenient=True; srank --lenient)"
 
 
 def test_end_of_code_caret_sits_after_the_text() -> None:
     assert str(_error("G5T")) == (
-        "Expected a rank value (1-5, X, H, U, NR or NA) after 'G5T', found the end of the code\n    G5T\n       ^"
+        "Expected a rank value (1-5, X, H, U, NR or NA) after 'G5T', found the end of the code\n    G5T\n       ^\n"
+        "Hint: a rank code looks like G3, G3G4, G5T2, S2B or S2B,S4N"
     )
 
 
@@ -103,9 +115,9 @@ def test_legacy_code_names_its_modern_equivalent() -> None:
         "'SZN' is a legacy code (transitory nonbreeding, no definable occurrences)\n"
         "    SZN\n"
         "    ^^^\n"
-        "Hint: NatureServe now writes SNAN; lenient parsing reads it so, with a warning"
+        "Hint: NatureServe now writes SNAN; lenient parsing reads it so, with a note"
     )
-    warning = srank.parse("SZN", lenient=True).findings[0]
+    warning = srank.parse("SZN", lenient=True).notes[0]
     assert warning.code == "legacy-code"
     assert "SNAN" in warning.message
 
@@ -117,7 +129,8 @@ def test_strict_error_suggests_lenient_reading() -> None:
 
 def test_control_characters_are_escaped_and_caret_aligned() -> None:
     assert str(_error("G\x00")) == (
-        "Expected a rank value (1-5, X, H, U, NR or NA) after 'G', found '\\x00'\n    G\\x00\n     ^^^^"
+        "Expected a rank value (1-5, X, H, U, NR or NA) after 'G', found '\\x00'\n    G\\x00\n     ^^^^\n"
+        "Hint: a rank code looks like G3, G3G4, G5T2, S2B or S2B,S4N"
     )
 
 
@@ -146,14 +159,20 @@ def test_error_pickles() -> None:
     assert (copy.code, copy.span, copy.hint) == (error.code, error.span, error.hint)
 
 
-def test_lenient_error_shows_what_was_read() -> None:
+def test_lenient_error_points_into_the_text_as_given() -> None:
     error = _error(" g1g4 ", lenient=True)
     assert str(error) == (
         "Range 1-4 is too wide: a range may skip at most one rank\n"
         "     g1g4 \n"
         "     ^^^^\n"
-        "Hint: NatureServe writes U (unrankable) when the rank is this uncertain, as in GU; read leniently as 'G1G4'"
+        "Hint: NatureServe writes U (unrankable) when the rank is this uncertain, as in GU"
     )
+
+
+def test_a_lenient_reading_is_offered_only_when_it_reads() -> None:
+    error = _error("hello world", lenient=True)
+    assert "leniently" not in str(error)
+    assert _error("hello world").hint == "a rank code looks like G3, G3G4, G5T2, S2B or S2B,S4N"
 
 
 def test_lenient_findings_point_into_the_text_as_given() -> None:
@@ -174,10 +193,10 @@ def test_lenient_findings_point_into_the_text_as_given() -> None:
 
 def test_lenient_error_spans_point_into_the_text_as_given() -> None:
     assert _error(" S3Q", lenient=True).span == (3, 4)
-    assert _error("s2b, s2b", lenient=True).span == (7, 8)
+    assert _error("s2b, s2q", lenient=True).span == (7, 8)
     error = _error("G5 T", lenient=True)
     assert (error.text, error.span) == ("G5 T", (4, 4))
-    assert error.hint == "read leniently as 'G5T'"
+    assert error.hint == "a rank code looks like G3, G3G4, G5T2, S2B or S2B,S4N"
 
 
 def test_range_hints_use_the_range_s_own_level_letter() -> None:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pickle
+
 import attrs
 import pytest
 
@@ -82,20 +84,25 @@ def test_rank_is_not_equal_to_its_string() -> None:
         (lambda: Single(Grade.NOT_RANKED, inexact=True), "inexact-on-status"),
         (lambda: Range(Grade.VULNERABLE, Grade.IMPERILED), "range-reversed"),
         (lambda: Range(Grade.CRITICALLY_IMPERILED, Grade.APPARENTLY_SECURE), "range-too-wide"),
-        (lambda: Range(Grade.PRESUMED_EXTINCT, Grade.VULNERABLE), "syntax"),
+        (lambda: Range(Grade.PRESUMED_EXTINCT, Grade.VULNERABLE), "range-not-numeric"),
         (lambda: Rank(Level.GLOBAL, Single(Grade.VULNERABLE), season=Season.BREEDING), "season-not-allowed"),
         (lambda: Rank(Level.SUBNATIONAL, Single(Grade.VULNERABLE), questionable=True), "questionable-not-global"),
-        (lambda: Rank(Level.GLOBAL, Single(Grade.VULNERABLE), captive=True), "captive-not-extinct"),
         (lambda: Rank(Level.NATIONAL, Single(Grade.PRESUMED_EXTINCT), captive=True), "captive-not-global"),
         (
             lambda: Rank(
-                Level.GLOBAL, Single(Grade.IMPERILED), infraspecific=Infraspecific(Single(Grade.APPARENTLY_SECURE))
+                Level.NATIONAL, Single(Grade.IMPERILED), infraspecific=Infraspecific(Single(Grade.APPARENTLY_SECURE))
             ),
-            "infraspecific-more-secure",
+            "infraspecific-not-global",
         ),
         (
             lambda: MultiSeasonRank((Rank(Level.SUBNATIONAL, Single(Grade.VULNERABLE), season=Season.BREEDING),)),
-            "syntax",
+            "multi-too-few-parts",
+        ),
+        (
+            lambda: MultiSeasonRank(
+                (Rank(Level.SUBNATIONAL, Single(Grade.VULNERABLE)), Rank(Level.GLOBAL, Single(Grade.SECURE)))
+            ),
+            "multi-not-seasonal",
         ),
     ],
 )
@@ -103,6 +110,36 @@ def test_direct_construction_applies_the_same_rules(build: object, code: str) ->
     with pytest.raises(srank.InvalidRankError) as caught:
         build()  # type: ignore[operator]
     assert caught.value.code == code
+
+
+@pytest.mark.parametrize(
+    ("build", "finding"),
+    [
+        (lambda: Rank(Level.GLOBAL, Single(Grade.VULNERABLE), captive=True), "captive-not-extinct"),
+        (
+            lambda: Rank(
+                Level.GLOBAL, Single(Grade.IMPERILED), infraspecific=Infraspecific(Single(Grade.APPARENTLY_SECURE))
+            ),
+            "infraspecific-more-secure",
+        ),
+    ],
+)
+def test_hand_built_values_get_the_same_findings_as_parsed_ones(build: object, finding: str) -> None:
+    rank = build()  # type: ignore[operator]
+    assert [found.code for found in rank.findings] == [finding]
+    assert rank.findings == srank.parse(str(rank)).findings
+
+
+def test_evolve_and_pickle_round_trip_exactly() -> None:
+    rank = srank.parse("s5t1t3q", lenient=True)
+    assert [finding.code for finding in rank.findings] == ["nonstandard-plants-form", "normalised-case"]
+    evolved = attrs.evolve(attrs.evolve(rank))
+    assert evolved.findings == rank.findings
+    copy = pickle.loads(pickle.dumps(rank))
+    assert (copy, copy.findings, copy.notes) == (rank, rank.findings, rank.notes)
+    multi = srank.parse("SX,S1")
+    assert attrs.evolve(multi).findings == multi.findings
+    assert pickle.loads(pickle.dumps(multi)).findings == multi.findings
 
 
 def test_wrong_types_are_type_errors() -> None:

@@ -70,10 +70,11 @@ def test_sorting_is_stable_and_deterministic(codes: list[Rank | MultiSeasonRank]
 
 @given(st.lists(any_rank, min_size=1, max_size=12))
 def test_most_and_least_imperiled_agree_with_min_and_max(codes: list[Rank | MultiSeasonRank]) -> None:
-    assert srank.most_imperiled(codes) == min(codes)
-    assert srank.least_imperiled(codes) == max(codes)
-    assert srank.most_imperiled(map(str, codes)) == min(codes)
-    assert srank.most_imperiled([None, *codes, None]) == min(codes, key=lambda rank: rank.sort_key())
+    ranked = [code for code in codes if code.is_ranked()] or codes
+    assert srank.most_imperiled(codes) == min(ranked)
+    assert srank.least_imperiled(codes) == max(ranked)
+    assert srank.most_imperiled(map(str, codes)) == min(ranked)
+    assert srank.most_imperiled([None, *codes, None]) == min(ranked, key=lambda rank: rank.sort_key())
 
 
 @given(any_rank)
@@ -123,10 +124,10 @@ def test_no_more_secure_finding_when_the_subnational_rank_is_not_above(g: Rank, 
 
 
 def test_semantic_cache_stays_correct_when_it_overflows(monkeypatch: pytest.MonkeyPatch) -> None:
-    from srank import _semantics
+    from srank import _model
 
-    monkeypatch.setattr(_semantics, "_FACTS", {})
-    monkeypatch.setattr(_semantics, "_FACTS_LIMIT", 2)
+    monkeypatch.setattr(_model, "_FACTS", {})
+    monkeypatch.setattr(_model, "_FACTS_LIMIT", 2)
     codes = ["G1G3", "S3S4B,S4N", "G5T2?", "GNR", "G1G3"]
     assert [str(srank.parse(code).rounded()) for code in codes] == ["G2", "S3B,S4N", "T2", "GNR", "G2"]
-    assert len(_semantics._FACTS) <= 2
+    assert len(_model._FACTS) <= 2

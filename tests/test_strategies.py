@@ -165,7 +165,7 @@ def test_multi_season_shrinks_to_s1b_s1n() -> None:
         (lambda r: r.level is Level.NATIONAL, "N1"),
         (lambda r: r.level is Level.INFRASPECIFIC, "T5"),
         (lambda r: r.season is not None, "S1B"),
-        (lambda r: r.questionable, "G5Q"),
+        (lambda r: r.questionable, "G1Q"),  # G5Q has a finding: only ranks(findings=True) draws it
         (lambda r: r.captive, "GXC"),
         (lambda r: r.infraspecific is not None, "G5T5"),
         (lambda r: r.level is Level.SUBNATIONAL and isinstance(r.value, Range), "S1S2"),
@@ -173,6 +173,24 @@ def test_multi_season_shrinks_to_s1b_s1n() -> None:
 )
 def test_shrinks_to_the_simplest_code_with_a_property(condition: Callable[[Rank], bool], expected: str) -> None:
     assert str(_minimal(ranks(), condition)) == expected
+
+
+@given(ranks())
+def test_default_draws_have_no_findings(rank: Rank) -> None:
+    assert rank.findings == ()
+
+
+@given(ranks(findings=True), multi_season_ranks(findings=True))
+def test_draws_with_findings_parse_back_with_the_same_findings(rank: Rank, multi: MultiSeasonRank) -> None:
+    for drawn in (rank, multi):
+        assert srank.parse(str(drawn)) == drawn
+        assert srank.parse(str(drawn)).findings == drawn.findings
+
+
+def test_findings_draws_reach_the_guidance_forms() -> None:
+    assert str(_minimal(ranks(findings=True), lambda r: r.questionable)) == "G5Q"
+    assert str(_minimal(ranks(findings=True), lambda r: bool(r.findings) and r.captive)) == "G5C"
+    assert str(_minimal(multi_season_ranks(findings=True), lambda r: bool(r.findings))) == "S1B,S1"
 
 
 # -- registration through hypothesis's entry point -----------------------------
