@@ -146,3 +146,12 @@ def test_an_iterable_that_fails_keeps_its_own_error() -> None:
 
     with pytest.raises(TypeError, match="the source broke"):
         srank.parse_many(broken())
+
+
+def test_missing_markers_are_missing_everywhere() -> None:
+    values = ["NA", "n/a", " <NA> ", "nan", "None", "", None, float("nan"), "SNA", "G5Q", "G4T5"]
+    results = srank.parse_many(values)
+    assert results[:8] == [None] * 8
+    assert [str(result) for result in results[8:]] == ["SNA", "G5Q", "G4T5"]
+    assert [srank._batch.validity_of(result) for result in results[7:]] == [None, True, False, True]
+    assert srank.most_imperiled(["NA", "N/A", "S3"]) == srank.parse("S3")

@@ -25,7 +25,7 @@ from typing import IO, Any
 import attrs
 
 from . import __version__
-from ._batch import is_missing, message_of
+from ._batch import is_missing, message_of, validity_of
 from ._describe import describe, explain
 from ._errors import InvalidRankError
 from ._model import MultiSeasonRank, Rank
@@ -36,8 +36,6 @@ __all__ = ["main"]
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 COLUMNS = ("srank_valid", "srank_canonical", "srank_rounded", "srank_label", "srank_message")
-MISSING_TOKENS = frozenset({"NA", "N/A"})
-"""Besides blank cells, these (any case) mean "no rank recorded"."""
 
 _DELIMITERS = "\t,;|"  # on a tie the first wins: a tab is rarely part of a column name, a comma often is
 _SAMPLE = 1 << 16  # characters read to choose the delimiter and line ending
@@ -247,7 +245,7 @@ class _Verdicts(dict[str, str]):
 
     def __missing__(self, cell: str) -> str:
         valid: bool | None
-        if is_missing(cell) or cell.strip().upper() in MISSING_TOKENS:
+        if is_missing(cell):
             valid, canonical, rounded, label, message = None, "", "", "", ""
             self.kinds[cell] = ("missing", "")
         else:
@@ -258,10 +256,13 @@ class _Verdicts(dict[str, str]):
                 message = message_of(error)
                 self.kinds[cell] = ("invalid", error.code)
             else:
-                valid, canonical = True, str(rank)
+                # Every code that reads gets its canonical, rounded and label cells; srank_valid
+                # says whether NatureServe's guidance finds an error in it (validity_of).
+                valid, canonical = validity_of(rank), str(rank)
                 rounded, label = str(rank.rounded()), describe(rank, style="short")
                 message = message_of(rank)
-                self.kinds[cell] = ("valid", "")
+                errors = [finding.code for finding in rank.findings if finding.severity.value == "error"]
+                self.kinds[cell] = ("valid", "") if valid else ("invalid", errors[0])
         verdict = self.render(valid, canonical, rounded, label, message)
         self[cell] = verdict
         return verdict

@@ -23,9 +23,8 @@ try:
 except ImportError as error:
     raise ImportError(f"srank.pandas needs pandas: pip install 'srank[pandas]' ({error})") from error
 
-from ._batch import Result, message_of, parse_many
+from ._batch import Result, message_of, parse_many, validity_of
 from ._describe import describe
-from ._errors import InvalidRankError
 from ._findings import Finding
 from ._model import MultiSeasonRank, Rank
 
@@ -60,10 +59,11 @@ def parse(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
 
 
 def valid(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
-    """True or False per cell; NA where the cell is missing (nullable "boolean" dtype)."""
+    """srank_valid per cell: read with no error finding; NA where the cell is missing (nullable "boolean")."""
 
     def convert(result: Result) -> object:
-        return pd.NA if result is None else not isinstance(result, InvalidRankError)
+        validity = validity_of(result)
+        return pd.NA if validity is None else validity
 
     return pd.Series(_spread(series, lenient, convert), index=series.index, name=series.name, dtype="boolean")
 
