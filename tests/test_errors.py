@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import pickle
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import srank
+from srank.strategies import invalid_codes
 
 
 def _error(text: str, *, lenient: bool = False) -> srank.InvalidRankError:
@@ -209,3 +213,47 @@ def test_lenient_error_caret_covers_a_rewritten_range() -> None:
     error = _error("g3/g2", lenient=True)
     assert (error.text, error.span) == ("g3/g2", (0, 5))
     assert str(error).splitlines()[1:3] == ["    g3/g2", "    ^^^^^"]
+
+
+# -- every suggestion in an error is itself allowed ------------------------------
+
+_QUOTED = re.compile(r"'(.)'")
+
+
+def _examples(word: str) -> list[str]:
+    """Concrete text for one expected item, as an error message words it."""
+    if word == "the end of the code":
+        return [""]
+    quoted = _QUOTED.fullmatch(word)
+    if quoted:
+        return [quoted.group(1)]
+    inside = word[word.index("(") + 1 : word.rindex(")")]
+    pieces = re.split(r", | or ", inside)
+    examples: list[str] = []
+    for piece in pieces:
+        if "-" in piece:  # a span such as 1-5 or S1-S5: both ends are examples
+            examples += piece.split("-")
+        else:
+            examples.append(piece)
+    return examples
+
+
+def _failure(text: str) -> srank.InvalidRankError | None:
+    try:
+        srank.parse(text)
+    except srank.InvalidRankError as error:
+        return error
+    return None
+
+
+@given(st.one_of(invalid_codes(), st.text(alphabet="GNSTXHUQCBMRA?,12345 ", max_size=10)))
+def test_every_expected_item_is_allowed_where_the_error_stands(text: str) -> None:
+    # A code built from a suggestion reads, or fails only later, after the suggestion.
+    error = _failure(text)
+    if error is None or error.code in ("too-long", "empty", "missing-value", "iucn-category", "legacy-code"):
+        return
+    at = error.span[0]
+    for word in error.expected:
+        for example in _examples(word):
+            later = _failure(text[:at] + example)
+            assert later is None or later.span[0] >= at + len(example), (text, word, example, str(later))

@@ -188,8 +188,12 @@ def expected_words(terminals: set[str] | frozenset[str], before: str = "") -> li
     """Lark terminal names as the words a reader understands, in a stable order.
 
     Only what can really follow ``before`` is named: after G3 a range can end
-    in G4 or G5, and after G5 it cannot end at all.
+    in G4 or G5, and after G5 it cannot end at all. LALR merges the states of
+    a grade in the first part and in later ones, so Lark also offers a T part
+    after S1,S1; only the first part of a code can have one.
     """
+    if "," in before:
+        terminals = terminals - {"INFRASPECIFIC"}
     words: dict[str, str] = {}
     levels = [_TERMINAL_LEVELS[name] for name in _TERMINAL_LEVELS if name in terminals]
     if len(levels) > 1:
@@ -207,7 +211,7 @@ def expected_words(terminals: set[str] | frozenset[str], before: str = "") -> li
         words["VALUE"] = "a number 1-5"
     for name in terminals:
         if name.endswith("_HIGH"):
-            ends = _range_ends(name[0], before)
+            ends = _range_ends(name[0], before.rsplit(",", 1)[-1])
             if ends:
                 words["HIGH"] = f"the end of a range ({_join(ends)})"
         elif name in _SIMPLE_WORDS:
@@ -230,7 +234,7 @@ def _join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " or " + items[-1]
 
 
-_RANGE_BEFORE = re.compile(r"[GNST][1-5][GNST][1-5]$")
+_RANGE_BEFORE = re.compile(r"([GNST])[1-5]\1[1-5]$")
 _STATUS_BEFORE = re.compile(r"(?:NR|NA|X|H|U)$")
 _VALUE_BEFORE = re.compile(r"(?:[1-5]\??|NR|NA|X|H|U)$")
 
@@ -253,7 +257,13 @@ def _rule_for(text: str, position: int) -> Finding | None:
             return multi_not_seasonal_rule(written, (0, len(written))).shifted(position)
         return mixed_levels_rule(first, (0, 1), char).shifted(position)
     found: Finding | None = None
-    if char == "?" and _RANGE_BEFORE.search(part):
+    broken_range = _RANGE_BEFORE.search(part)
+    if broken_range is not None:  # a range just before the error may itself be broken (S1S1 in S1S11)
+        written = broken_range.group()
+        found = range_rule(_GRADES[written[1]], _GRADES[written[3]], written[0])
+        if found is not None:
+            return found.shifted(part_start + broken_range.start())
+    if char == "?" and broken_range is not None:
         found = inexact_on_range_rule(part)
     elif char == "?" and (status := _STATUS_BEFORE.search(part)) is not None:
         found = inexact_rule(_GRADES[status.group()], part)
@@ -275,10 +285,10 @@ def syntax_error(text: str, position: int, token: str | None, terminals: set[str
     """The error for a text the grammar rejects at ``position``, in the words of ``_rules`` where one applies."""
     before = text[:position]
     part = before.rsplit(",", 1)[-1]
-    expected = expected_words(set(terminals), part) or [_SIMPLE_WORDS["$END"]]
+    expected = expected_words(set(terminals), before) or [_SIMPLE_WORDS["$END"]]
     rule = _rule_for(text, position)
-    if rule is not None:
-        return InvalidRankError.from_finding(rule, text, expected)
+    if rule is not None:  # what could follow is only worth saying where the problem stands
+        return InvalidRankError.from_finding(rule, text, expected if rule.span[0] == position else ())
     if position >= len(text):
         found = "the end of the code" if text else "an empty code"
         span = (len(text), len(text))
