@@ -137,30 +137,28 @@ def season_rule(level: Level, season: str, at: int) -> Finding | None:
     )
 
 
-def captive_level_rule(level: Level, written: str) -> Finding | None:
-    """C belongs to global (and infraspecific) ranks. ``written`` is the code before the C."""
+_GLOBAL_ONLY = {
+    "C": ("captive-not-global", "C (captive or cultivated only) belongs to global ranks: GXC or GHC"),
+    "Q": ("questionable-not-global", "Q (questionable taxonomy) belongs to global ranks, as in G3Q or G5T3Q"),
+}
+
+
+def _global_only_rule(letter: str, level: Level, written: str) -> Finding | None:
     if level not in SEASONAL_LEVELS:
         return None
-    return _error(
-        "captive-not-global",
-        f"C cannot qualify the {LEVEL_WORD[level]} rank {written!r}",
-        (len(written), len(written) + 1),
-        "C",
-        "C (captive or cultivated only) belongs to global ranks: GXC or GHC",
-    )
+    code, hint = _GLOBAL_ONLY[letter]
+    at = len(written)
+    return _error(code, f"{letter} cannot qualify the {LEVEL_WORD[level]} rank {written!r}", (at, at + 1), letter, hint)
+
+
+def captive_level_rule(level: Level, written: str) -> Finding | None:
+    """C belongs to global (and infraspecific) ranks. ``written`` is the code before the C."""
+    return _global_only_rule("C", level, written)
 
 
 def questionable_level_rule(level: Level, written: str) -> Finding | None:
     """Q is global only. ``written`` is the code before the Q."""
-    if level not in SEASONAL_LEVELS:
-        return None
-    return _error(
-        "questionable-not-global",
-        f"Q cannot qualify the {LEVEL_WORD[level]} rank {written!r}",
-        (len(written), len(written) + 1),
-        "Q",
-        "Q (questionable taxonomy) belongs to global ranks, as in G3Q or G5T3Q",
-    )
+    return _global_only_rule("Q", level, written)
 
 
 def infraspecific_level_rule(level: Level, written: str, span: tuple[int, int]) -> Finding | None:
