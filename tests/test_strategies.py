@@ -190,9 +190,10 @@ def test_draws_with_findings_parse_back_with_the_same_findings(rank: Rank, multi
 def test_findings_draws_reach_the_guidance_forms() -> None:
     assert str(_minimal(ranks(findings=True), lambda r: r.questionable)) == "G5Q"
     assert str(_minimal(ranks(findings=True), lambda r: bool(r.findings) and r.captive)) == "G5C"
-    assert str(_minimal(multi_season_ranks(findings=True), lambda r: r.parts[-1].season is None)) == "S1B,S1"
-    repeated = _minimal(multi_season_ranks(findings=True), lambda r: "season-repeated" in str(r.findings))
-    assert str(repeated) == "S1B,S2B"  # S1B,S1B is part-repeated instead
+    # Multi-part draws reach each guidance form (their shrink target is not unique, so no exact code).
+    for code in ("season-missing", "season-repeated", "part-repeated"):
+        found = _minimal(multi_season_ranks(findings=True), lambda r, code=code: code in str(r.findings))
+        assert code in [finding.code for finding in found.findings]
 
 
 # -- registration through hypothesis's entry point -----------------------------
