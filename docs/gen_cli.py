@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from srank._cli import _build_parser
+from srank.cli._arguments import build_parser as _build_parser
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "_generated" / "cli.md"
 WIDTH = 88  # columns of the help text, whatever the terminal that builds the docs

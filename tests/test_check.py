@@ -10,6 +10,7 @@ import pytest
 import srank
 import srank._parse
 from srank import Finding, Severity
+from srank._cross_level import expected_level_rule
 from srank._findings import CATALOGUE
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -115,11 +116,42 @@ BUILT_BY_HAND: dict[str, tuple[Callable[[], object], str]] = {
     ),
 }
 
+# Codes about a rank in its place: a column that must hold one level (srank check --column NAME:S).
+IN_A_COLUMN = {
+    "wrong-level": (
+        "G5",
+        srank.Level.SUBNATIONAL,
+        "error[wrong-level]: 'G5' is a global rank; this column holds subnational (S) ranks",
+        "move it to the global rank column",
+    ),
+}
+
 
 def test_every_catalogued_code_is_triggered_here() -> None:
     codes = {name.split(",")[0] for name in SINGLE_CODE}
-    assert codes | set(CROSS_LEVEL) | set(BUILT_BY_HAND) == set(CATALOGUE)
+    assert codes | set(CROSS_LEVEL) | set(BUILT_BY_HAND) | set(IN_A_COLUMN) == set(CATALOGUE)
     assert not codes & set(CROSS_LEVEL)
+
+
+@pytest.mark.parametrize("name", list(IN_A_COLUMN))
+def test_in_a_column_reports(name: str) -> None:
+    code, level, message, hint = IN_A_COLUMN[name]
+    finding = expected_level_rule(srank.parse(code), level)
+    assert finding is not None
+    assert (str(finding), finding.hint, finding.span) == (message, hint, (0, len(code)))
+
+
+@pytest.mark.parametrize(
+    ("code", "level"),
+    [
+        ("T2", srank.Level.GLOBAL),
+        ("G5T1", srank.Level.GLOBAL),
+        ("S2B,S4N", srank.Level.SUBNATIONAL),
+        ("N3", srank.Level.NATIONAL),
+    ],
+)
+def test_a_rank_of_the_columns_level_has_no_finding(code: str, level: srank.Level) -> None:
+    assert expected_level_rule(srank.parse(code), level) is None
 
 
 @pytest.mark.parametrize("name", sorted(SINGLE_CODE))

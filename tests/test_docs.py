@@ -73,7 +73,7 @@ def test_finding_table_lists_the_whole_catalogue(tmp_path: Path) -> None:
 
 
 def test_cli_reference_is_each_commands_help(tmp_path: Path) -> None:
-    from srank._cli import _build_parser
+    from srank.cli._arguments import build_parser as _build_parser
 
     out = tmp_path / "cli.md"
     _generator("gen_cli").main(out)

@@ -27,8 +27,9 @@ from __future__ import annotations
 
 from ._findings import Finding, Severity
 from ._model import Grade, Level, MultiSeasonRank, Rank
+from ._vocabulary import LEVEL_WORD, a_or_an
 
-__all__ = ["check_levels"]
+__all__ = ["check_levels", "expected_level_rule"]
 
 AnyRank = Rank | MultiSeasonRank
 _EXTINCT = frozenset({Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT})
@@ -108,6 +109,30 @@ def _compare(lower: AnyRank, upper: AnyRank, upper_word: str, lower_word: str, c
                 )
             )
     return findings
+
+
+_LEVEL_NAMES = {Level.GLOBAL: "G", Level.NATIONAL: "N", Level.SUBNATIONAL: "S", Level.INFRASPECIFIC: "T"}
+
+
+def expected_level_rule(rank: AnyRank, expected: Level) -> Finding | None:
+    """The finding for a rank that sits where another level belongs (a G5 in an S rank column).
+
+    A T rank counts as global: it is the rounded global rank of a subspecies or variety.
+    """
+    level = Level.GLOBAL if rank.level is Level.INFRASPECIFIC else rank.level
+    wanted = Level.GLOBAL if expected is Level.INFRASPECIFIC else expected
+    if level is wanted:
+        return None
+    text = str(rank)
+    return Finding(
+        "wrong-level",
+        Severity.ERROR,
+        f"{text!r} is {a_or_an(LEVEL_WORD[rank.level]).lower()} {LEVEL_WORD[rank.level]} rank;"
+        f" this column holds {LEVEL_WORD[wanted]} ({_LEVEL_NAMES[wanted]}) ranks",
+        (0, len(text)),
+        text,
+        f"move it to the {LEVEL_WORD[rank.level]} rank column",
+    )
 
 
 def check_levels(

@@ -86,6 +86,8 @@ CATALOGUE: dict[str, str] = {
     " NatureServe's data exchange rejects it.",
     "subnational-under-extinct": "S2 or above under a global GX/GH or national NX/NH rank;"
     " NatureServe's data exchange rejects it.",
+    "wrong-level": "A rank of one level sits in a column that holds another (G5 in an S rank column; a T"
+    " rank counts as global).",
     # Lenient reading (notes, severity warning)
     "normalised-whitespace": "Whitespace was removed.",
     "normalised-case": "Lower-case letters were raised to upper case.",

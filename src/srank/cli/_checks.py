@@ -1,0 +1,257 @@
+"""What ``srank check`` appends to each row: one check per rank column, levels, and rounded columns.
+
+A check turns a key (a cell, or a tuple of cells) into a verdict: the values
+of its output columns, plus what the summary needs. Real files repeat a few
+hundred distinct keys, so each verdict is computed once and kept as output
+text in a bounded cache; a row then costs one lookup per check. Memory stays
+bounded however many distinct cells a column holds: the cache and the row
+counts are each flushed or trimmed at CACHE_SIZE keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from operator import itemgetter
+from typing import Any
+
+import attrs
+
+from .._batch import message_of, validity_of
+from .._cross_level import check_levels, expected_level_rule
+from .._describe import describe
+from .._errors import InvalidRankError
+from .._findings import Severity
+from .._model import Level, MultiSeasonRank, Rank
+from .._parse import is_missing, parse
+from ._arguments import COLUMNS, ColumnSpec
+
+__all__ = ["CACHE_SIZE", "Check", "ColumnCheck", "LevelsCheck", "RoundedCheck", "Verdict"]
+
+CACHE_SIZE = 8192
+_EXAMPLES = 64  # distinct cells remembered per problem code, for the summary's examples
+_DISTINCT = 1 << 16  # distinct keys counted exactly; past this the summary says "more than"
+AnyRank = Rank | MultiSeasonRank
+Values = tuple[Any, ...]
+
+
+@attrs.frozen
+class Verdict:
+    """A key's output values, its kind for the summary, and the code of its first problem."""
+
+    values: Values
+    kind: str  # valid, invalid, missing (columns); ok, warning, error, skipped (levels, rounded)
+    problem: str = ""
+    lenient_reads: bool = False  # strict mode: the cell does not read, but --lenient would read it
+
+
+class Check:
+    """One check: how a row gives its key, how a key is judged, and what the summary counts."""
+
+    title: str
+    names: tuple[str, ...]
+    flagged_word = "with findings"  # what the summary says of rows with a warning or an error
+    ok_word = "consistent"
+
+    def __init__(self, indexes: Sequence[int]) -> None:
+        self.key: Callable[[list[str]], Any] = itemgetter(*indexes)
+        self.width_needed = max(indexes) + 1
+        self.kinds: dict[str, int] = {}  # rows per kind
+        self.problems: dict[str, dict[Any, int]] = {}  # problem code -> example key -> rows
+        self.problem_rows: dict[str, int] = {}
+        self.first_lines: dict[str, int] = {}
+        self.lenient_rows = 0
+        self.distinct: set[Any] = set()
+        self.more_distinct = False
+
+    def judge(self, key: Any) -> Verdict:
+        raise NotImplementedError
+
+    def unread(self, message: str) -> Values:
+        """The output values for a row whose cells could not be read."""
+        return ("",) * len(self.names)
+
+    def add_counts(self, counts: dict[Any, int], verdicts: Callable[[Any], Verdict]) -> None:
+        """Fold row counts per key into the summary's totals."""
+        for key, rows in counts.items():
+            verdict = verdicts(key)
+            self.kinds[verdict.kind] = self.kinds.get(verdict.kind, 0) + rows
+            if verdict.kind != "missing":
+                if len(self.distinct) < _DISTINCT:
+                    self.distinct.add(key)
+                elif key not in self.distinct:
+                    self.more_distinct = True
+            if verdict.problem:
+                self.problem_rows[verdict.problem] = self.problem_rows.get(verdict.problem, 0) + rows
+                examples = self.problems.setdefault(verdict.problem, {})
+                if key in examples or len(examples) < _EXAMPLES:
+                    examples[key] = examples.get(key, 0) + rows
+            if verdict.lenient_reads:
+                self.lenient_rows += rows
+
+
+def _read(text: str, lenient: bool) -> AnyRank | InvalidRankError | None:
+    if is_missing(text):
+        return None
+    try:
+        return parse(text, lenient=lenient)
+    except InvalidRankError as error:
+        return error
+
+
+def _first_error(rank: AnyRank) -> str:
+    return next((finding.code for finding in rank.findings if finding.severity is Severity.ERROR), "")
+
+
+class ColumnCheck(Check):
+    """A rank column: valid, canonical, rounded, label and message, as ``srank_*`` columns."""
+
+    def __init__(
+        self, spec: ColumnSpec, index: int, names: tuple[str, ...], lenient: bool, style: str, lang: str
+    ) -> None:
+        super().__init__([index])
+        self.spec = spec
+        self.title = f"column {spec.name!r}" + (f" ({spec.level.value} ranks)" if spec.level else "")
+        self.names = names
+        self.lenient = lenient
+        self.style = style
+        self.lang = lang
+
+    def judge(self, key: Any) -> Verdict:
+        result = _read(key, self.lenient)
+        if result is None:
+            return Verdict((None, "", "", "", ""), "missing")
+        if isinstance(result, InvalidRankError):
+            lenient_reads = not self.lenient and not isinstance(_read(key, True), InvalidRankError)
+            return Verdict((False, "", "", "", message_of(result)), "invalid", result.code, lenient_reads)
+        message = message_of(result)
+        problem = _first_error(result)
+        valid = validity_of(result)
+        if self.spec.level is not None and (wrong := expected_level_rule(result, self.spec.level)) is not None:
+            valid, problem = False, problem or wrong.code
+            message = "; ".join(filter(None, (str(wrong) + f"; hint: {wrong.hint}", message)))
+        label = describe(result, style=self.style, lang=self.lang)
+        values = (valid, str(result), str(result.rounded()), label, message)
+        return Verdict(values, "valid" if valid else "invalid", problem)
+
+    def unread(self, message: str) -> Values:
+        return (False, "", "", "", message)
+
+
+class LevelsCheck(Check):
+    """One taxon's G, N and S ranks in a row, checked together: ``srank_levels``."""
+
+    def __init__(self, indexes: dict[Level, int], names: tuple[str, ...], lenient: bool) -> None:
+        self.levels = list(indexes)
+        super().__init__(list(indexes.values()))
+        self.title = "levels (" + ", ".join(level.value for level in self.levels) + ")"
+        self.names = names
+        self.lenient = lenient
+
+    def judge(self, key: Any) -> Verdict:
+        ranks: dict[str, AnyRank] = {}
+        for level, cell in zip(self.levels, key, strict=True):
+            result = _read(cell, self.lenient)
+            if isinstance(result, (Rank, MultiSeasonRank)) and expected_level_rule(result, level) is None:
+                ranks[_ARGUMENT[level]] = result
+        if len(ranks) < 2:
+            return Verdict(("",), "skipped")
+        findings = check_levels(**ranks)
+        if not findings:
+            return Verdict(("",), "ok")
+        severe = [finding for finding in findings if finding.severity is Severity.ERROR]
+        text = "; ".join(map(str, findings))
+        return Verdict((text,), "error" if severe else "warning", (severe or findings)[0].code)
+
+
+_ARGUMENT = {Level.GLOBAL: "global_rank", Level.NATIONAL: "national_rank", Level.SUBNATIONAL: "subnational_rank"}
+
+
+class RoundedCheck(Check):
+    """A stored rounded column against srank's rounding of its raw column: ``srank_rounded_check``."""
+
+    def __init__(self, raw: str, stored: str, indexes: tuple[int, int], names: tuple[str, ...], lenient: bool) -> None:
+        super().__init__(list(indexes))
+        self.title = f"rounded {stored!r} from {raw!r}"
+        self.flagged_word, self.ok_word = "that differ", "that agree"
+        self.raw_name, self.stored_name = raw, stored
+        self.names = names
+        self.lenient = lenient
+
+    def judge(self, key: Any) -> Verdict:
+        raw_cell, stored_cell = key
+        raw = _read(raw_cell, self.lenient)
+        if not isinstance(raw, (Rank, MultiSeasonRank)):
+            return Verdict(("",), "skipped")
+        expected = raw.rounded()
+        stored = _read(stored_cell, self.lenient)
+        if stored is None:
+            return Verdict(
+                (f"error[rounded-missing]: no rounded rank stored; srank rounds {raw} to {expected}",),
+                "error",
+                "rounded-missing",
+            )
+        if isinstance(stored, InvalidRankError):
+            text = (
+                f"error[rounded-unreadable]: the stored rounded rank {stored_cell!r} is not a rank;"
+                f" srank rounds {raw} to {expected}"
+            )
+            return Verdict((text,), "error", "rounded-unreadable")
+        if sorted(map(str, stored.parts)) == sorted(map(str, expected.parts)):
+            return Verdict(("",), "ok")
+        text = f"error[rounded-differs]: the stored rounded rank is {stored}; srank rounds {raw} to {expected}"
+        return Verdict((text,), "error", "rounded-differs")
+
+
+def output_names(
+    header: Sequence[str], specs: Sequence[ColumnSpec], levels: bool, rounded: Sequence[tuple[str, str]]
+) -> tuple[list[tuple[str, ...]], tuple[str, ...], list[tuple[str, ...]]]:
+    """The appended columns' names, per column check, for levels and per rounded check.
+
+    With one rank column they are srank's plain names; with several, each is
+    prefixed with its column's name. Any name the input already has gets the
+    first free suffix (.2, .3, ...), so the input's own columns never collide.
+    """
+    several = len(specs) > 1
+    columns = [tuple(f"{spec.name}.{name}" if several else name for name in COLUMNS) for spec in specs]
+    level_names = ("srank_levels",) if levels else ()
+    rounded_names = [
+        (f"{stored}.srank_rounded_check" if len(rounded) > 1 else "srank_rounded_check",) for _, stored in rounded
+    ]
+    taken = set(header)
+    every = [name for group in (*columns, level_names, *rounded_names) for name in group]
+    suffix = ""
+    number = 1
+    while any(name + suffix in taken for name in every):
+        number += 1
+        suffix = f".{number}"
+
+    def fix(group: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(name + suffix for name in group)
+
+    return [fix(group) for group in columns], fix(level_names), [fix(group) for group in rounded_names]
+
+
+class Cache(dict[Any, str]):
+    """A check's output text per key, computed on first sight; at most CACHE_SIZE keys, oldest dropped first."""
+
+    def __init__(self, check: Check, render: Callable[[tuple[str, ...], Values], str], line: Callable[[], int]) -> None:
+        super().__init__()
+        self.check = check
+        self.render = render
+        self.line = line
+        self.verdicts: dict[Any, Verdict] = {}
+
+    def __missing__(self, key: Any) -> str:
+        verdict = self.check.judge(key)
+        if verdict.problem and verdict.problem not in self.check.first_lines:
+            self.check.first_lines[verdict.problem] = self.line()
+        text = self.render(self.check.names, verdict.values)
+        if len(self) >= CACHE_SIZE:
+            oldest = next(iter(self))
+            del self[oldest], self.verdicts[oldest]
+        self[key] = text
+        self.verdicts[key] = verdict
+        return text
+
+    def verdict(self, key: Any) -> Verdict:
+        return self.verdicts.get(key) or self.check.judge(key)

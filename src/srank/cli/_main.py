@@ -1,0 +1,119 @@
+"""``main()``: dispatch, exit statuses, and the process state a run borrows and gives back.
+
+A run may change the error handling of stdout and stderr, csv's field size
+limit and the SIGTERM and SIGHUP handlers; ``main`` restores each on the way
+out, so a program that calls it in-process finds its own state unchanged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import io
+import os
+import signal
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from types import FrameType
+from typing import Any
+
+from ._arguments import UsageError, build_parser
+
+__all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "Terminated", "main"]
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind like KeyboardInterrupt, so cleanup runs, then exit 128 + signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status instead of exiting."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, --version and argparse's usage errors
+        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    if not hasattr(args, "command"):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    with _borrowed_process_state():
+        try:
+            return _run(args)
+        except UsageError as error:
+            print(f"srank: {error}", file=sys.stderr)
+            return EXIT_USAGE
+        except KeyboardInterrupt:
+            print("srank: interrupted", file=sys.stderr)
+            return 130
+        except Terminated as stop:
+            print(f"srank: stopped by {signal.Signals(stop.signum).name}", file=sys.stderr)
+            return 128 + stop.signum
+        except BrokenPipeError:
+            # The reader went away (srank check big.csv | head): stop quietly.
+            _silence_stdout()
+            return EXIT_USAGE
+
+
+def _run(args: argparse.Namespace) -> int:
+    command = args.command
+    if command == "check":
+        from ._check_command import run_check
+
+        return run_check(args)
+    from ._codes import run_explain, run_round
+
+    return run_explain(args) if command == "explain" else run_round(args)
+
+
+@contextlib.contextmanager
+def _borrowed_process_state() -> Iterator[None]:
+    streams = [stream for stream in (sys.stdout, sys.stderr) if isinstance(stream, io.TextIOWrapper)]
+    errors = [stream.errors for stream in streams]
+    for stream in streams:
+        # A console that cannot encode the text (cp1252 and the PLANTS "⚘") gets an
+        # escape such as \u2698 instead of a traceback.
+        stream.reconfigure(errors="backslashreplace")
+    field_limit = csv.field_size_limit()
+    handlers = _catch_termination()
+    try:
+        yield
+    finally:
+        csv.field_size_limit(field_limit)
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
+        for stream, error_handling in zip(streams, errors, strict=True):
+            with contextlib.suppress(ValueError):  # a stream closed by the caller
+                stream.reconfigure(errors=error_handling)
+
+
+def _catch_termination() -> dict[int, Any]:
+    """Turn SIGTERM and SIGHUP into Terminated; returns the handlers to put back."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}  # only the main thread may set handlers; a caller's thread keeps its process's
+
+    def terminate(signum: int, _frame: FrameType | None) -> None:
+        raise Terminated(signum)
+
+    previous: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is not None:
+            previous[signum] = signal.signal(signum, terminate)
+    return previous
+
+
+def _silence_stdout() -> None:
+    # Python would otherwise complain about the closed pipe when flushing at exit.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -1,0 +1,37 @@
+"""A progress line on stderr for long runs at a terminal."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO
+
+__all__ = ["with_progress"]
+
+_PROGRESS_EVERY = 1 << 14  # lines between looks at the clock
+
+
+def with_progress(lines: Iterable[str], source: IO[str]) -> Iterator[str]:
+    """Pass lines through, and after a second show how far the reading is on stderr."""
+    try:
+        total = os.fstat(source.fileno()).st_size
+        position: Callable[[], int] | None = source.buffer.tell  # type: ignore[attr-defined]
+        if not total:
+            position = None
+    except (OSError, AttributeError, io.UnsupportedOperation):
+        total, position = 0, None
+    started = time.monotonic()
+    for number, text in enumerate(lines, 1):
+        if not number % _PROGRESS_EVERY and time.monotonic() - started > 1:
+            share = ""
+            if position is not None:
+                try:
+                    share = f" ({min(100, 100 * position() // total)}%)"
+                except OSError:
+                    position = None
+            sys.stderr.write(f"\rsrank check: {number:,} lines read{share}")
+            sys.stderr.flush()
+        yield text

@@ -1,0 +1,161 @@
+"""CSV records with the text each came from, read strictly, with recovery from a stray quote.
+
+A strict csv reader fails on a quote that opens a field and never closes,
+instead of swallowing the rest of the file into one cell. On any failure the
+record's first line is read on its own and the lines after it are read again,
+so each still comes out as a row. A record may span at most MAX_RECORD_LINES
+lines and MAX_RECORD_CHARS characters; beyond that its quote is taken as
+unclosed, so one stray quote holds a bounded amount of text in memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+__all__ = ["MAX_RECORD_CHARS", "MAX_RECORD_LINES", "Records", "Unread", "detect_delimiter", "split_ending"]
+
+MAX_RECORD_LINES = 10_000
+MAX_RECORD_CHARS = 16 << 20
+_DELIMITERS = "\t,;|"  # on a tie the first wins: a tab is rarely part of a column name, a comma often is
+
+
+class Unread(list[str]):
+    """The cells of a record whose rank cells cannot be trusted, and why (a quote left open, a NUL byte)."""
+
+    def __init__(self, cells: Iterable[str], problem: str) -> None:
+        super().__init__(cells)
+        self.problem = problem
+
+
+class _RecordTooLong(Exception):
+    pass
+
+
+class Records:
+    """Iterate ``(row, raw)``: the cells of each record and its text, line endings included.
+
+    ``row`` is a plain list, or an ``Unread`` list for a record whose cells are
+    only approximate. ``line`` is the number of the current record's first line.
+    """
+
+    def __init__(self, lines: Iterator[str], delimiter: str) -> None:
+        self.delimiter = delimiter
+        self.line = 0
+        self.unclosed: list[int] = []  # lines that open a quote that never closes
+        self._lines = lines
+        self._taken: list[str] = []  # the text lines of the record being read
+        self._before = 0  # lines read by the readers that came before the current one
+        self._queued: deque[str] = deque()  # lines to read again, ahead of the rest of the input
+        self._reader = self._read(lines)
+
+    def _read(self, lines: Iterable[str]) -> Any:  # csv's reader type is private
+        return csv.reader(_bounded(lines, self._taken), delimiter=self.delimiter, strict=True)
+
+    def __iter__(self) -> Iterator[tuple[list[str], str]]:
+        taken = self._taken
+        while True:
+            reader = self._reader
+            try:
+                for row in reader:
+                    raw = taken[0] if len(taken) == 1 else "".join(taken)
+                    self.line = self._before + reader.line_num - len(taken) + 1
+                    taken.clear()
+                    yield row, raw
+                return
+            except (csv.Error, _RecordTooLong):
+                yield self._recover()
+
+    def _recover(self) -> tuple[list[str], str]:
+        first = self._taken[0]
+        self.line = self._before + self._reader.line_num - len(self._taken) + 1
+        self._before = self.line
+        self._queued.extendleft(reversed(self._taken[1:]))
+        self._taken.clear()
+        self._reader = self._read(self._queued_then_input())
+        return read_alone(first, self.delimiter), first
+
+    def _queued_then_input(self) -> Iterator[str]:
+        queued = self._queued
+        while queued:
+            yield queued.popleft()
+        # A plain loop, not "yield from": when a later recovery drops this
+        # generator, closing it must not close the input it reads from.
+        for line in self._lines:  # noqa: UP028
+            yield line
+
+
+def _bounded(lines: Iterable[str], taken: list[str]) -> Iterator[str]:
+    keep = taken.append
+    for line in lines:
+        keep(line)
+        if len(taken) > 64 and (len(taken) > MAX_RECORD_LINES or sum(map(len, taken)) > MAX_RECORD_CHARS):
+            raise _RecordTooLong
+        yield line
+
+
+def read_alone(line: str, delimiter: str) -> list[str]:
+    """The cells of one line that strict csv could not read as a record."""
+    opened = _open_quote_at(line, delimiter)
+    if opened is not None:
+        # Fields before the quote read as csv; from the quote on, the text is split as it stands, so
+        # each cell keeps its characters, the stray quote included.
+        before = next(csv.reader([line[:opened]], delimiter=delimiter), [""])[:-1] if opened else []
+        rest = line[opened:].rstrip("\r\n").split(delimiter)
+        return Unread([*before, *rest], "opens a quote that is not closed")
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        pass
+    if "\0" in line:
+        # csv refuses NUL; the cells are read with NUL shown as U+FFFD, which no rank holds.
+        try:
+            return Unread(next(csv.reader([line.replace("\0", "\ufffd")], delimiter=delimiter), []), "holds a NUL byte")
+        except csv.Error:
+            pass
+    return Unread(line.rstrip("\r\n").split(delimiter), f"is longer than {MAX_RECORD_CHARS:,} characters")
+
+
+def _open_quote_at(line: str, delimiter: str) -> int | None:
+    """Where a quote opens that is still open at the end of ``line``, or None."""
+    quoted, field_start, opened = False, True, 0
+    at = 0
+    while at < len(line):
+        char = line[at]
+        if quoted:
+            if char == '"':
+                if line.startswith('"', at + 1):
+                    at += 1  # "" is a quote inside the field
+                else:
+                    quoted = False
+        elif char == '"' and field_start:
+            quoted, opened = True, at
+        field_start = not quoted and char == delimiter
+        at += 1
+    return opened if quoted else None
+
+
+def split_ending(raw: str, newline: str) -> tuple[str, str]:
+    """A record's text and its line ending (``newline`` when the last line of the input has none)."""
+    body = raw.rstrip("\r\n")
+    return body, raw[len(body) :] or newline
+
+
+def detect_delimiter(sample: str) -> str:
+    """The candidate that splits the header into the most fields; tab, then comma, on a tie.
+
+    Only the header is consulted: it holds no data that could contain a
+    delimiter by chance, and quoted names are honoured.
+    """
+    best, most = ",", 1  # a one-column file: comma, so quoted cells still read right
+    for candidate in _DELIMITERS:
+        try:
+            header = next(csv.reader(io.StringIO(sample, newline=""), delimiter=candidate), [])
+        except csv.Error:
+            continue
+        if len(header) > most:
+            best, most = candidate, len(header)
+    return best

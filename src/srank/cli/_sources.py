@@ -1,0 +1,139 @@
+"""Opening an input: what the bytes are (text in which encoding, a workbook, an archive), and hints.
+
+The first bytes decide. A byte-order mark is honoured whatever --encoding says,
+since it names the encoding exactly; a workbook or archive is never read as
+text, so no binary bytes end up as column names.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import sys
+from typing import IO, Any
+
+import attrs
+
+from ._arguments import UsageError
+
+__all__ = ["Input", "decode_error_message", "open_input"]
+
+_SNIFF = 4096
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: FF FE 00 00 starts with FF FE
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls (and other Office) files
+
+
+@attrs.frozen
+class Input:
+    """An opened input: a text stream, or a workbook's bytes (``binary``) to read with openpyxl."""
+
+    name: str
+    text: IO[str] | None
+    binary: IO[bytes] | None
+    encoding: str
+
+
+def open_input(path: str, encoding: str) -> Input:
+    name = "stdin" if path == "-" else path
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise UsageError(f"unknown --encoding {encoding!r}") from None
+    try:
+        raw: IO[bytes] = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115 - the caller closes it
+    except OSError as error:
+        raise UsageError(f"cannot read {path}: {error.strerror}") from None
+    stream: Any = raw if hasattr(raw, "peek") else io.BufferedReader(raw)
+    head = stream.peek(_SNIFF)[:_SNIFF]
+    if head.startswith(b"PK\x03\x04"):
+        return _archive(name, stream, path)
+    if head.startswith(_OLE2):
+        raise UsageError(f"{name} is a legacy Excel (.xls) workbook; save it as .xlsx or as 'CSV UTF-8' and check that")
+    bom = _encoding_from_bom(head)
+    if bom is None and not encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32")):
+        guess = _utf16_without_bom(head)
+        if guess:
+            raise UsageError(
+                f"{name} looks like {guess.upper()} text without a byte-order mark (every other byte is 0);"
+                f" pass --encoding {guess}"
+            )
+    chosen = bom or _utf8_with_sig(encoding)
+    return Input(name, io.TextIOWrapper(stream, encoding=chosen, newline=""), None, chosen)
+
+
+def _utf8_with_sig(encoding: str) -> str:
+    return "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
+
+
+def _encoding_from_bom(head: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return encoding
+    return None
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    sample = head[: len(head) // 2 * 2][:512]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _archive(name: str, stream: IO[bytes], path: str) -> Input:
+    import zipfile
+
+    data: IO[bytes] = stream if path != "-" else io.BytesIO(stream.read())  # zipfile needs to seek
+    try:
+        members = zipfile.ZipFile(data).namelist()
+    except (zipfile.BadZipFile, OSError):
+        members = []
+    data.seek(0)
+    if "xl/workbook.xml" not in members:
+        raise UsageError(f"{name} is a zip archive, not a CSV file; unzip it and check the CSV file inside")
+    return Input(name, None, data, "")
+
+
+def decode_error_message(name: str, path: str, encoding: str, error: UnicodeDecodeError, line: int) -> str:
+    """Where the bytes stop being ``encoding``: the line, and the byte offset when the file can be re-read."""
+    where = f"line {line}" if line else "the first lines"
+    offset = _first_bad_byte(path, encoding) if path != "-" else None
+    at = f", byte offset {offset[0]:,} (line {offset[1]:,})" if offset else f", near {where}"
+    bad = error.object[error.start : error.start + 1].hex() if error.object else ""
+    hint = (
+        " if it was saved by Excel on Windows, pass --encoding cp1252"
+        if encoding.startswith("utf-8")
+        else " pass the file's real --encoding"
+    )
+    return f"{name} is not {encoding} text ({error.reason}, byte 0x{bad}{at});{hint}"
+
+
+def _first_bad_byte(path: str, encoding: str) -> tuple[int, int] | None:
+    """The offset of the first byte that does not decode, and its line, reading the file again in pieces."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    offset, lines = 0, 1
+    try:
+        with open(path, "rb") as again:
+            while chunk := again.read(1 << 20):
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError as error:
+                    # error.start is relative to the bytes given to this call (plus any held back before).
+                    held = len(getattr(error, "object", b"")) - len(chunk)
+                    at = max(0, error.start - held)
+                    return offset + at, lines + chunk.count(b"\n", 0, at)
+                offset += len(chunk)
+                lines += chunk.count(b"\n")
+    except OSError:
+        return None
+    return None
