@@ -49,8 +49,6 @@ class Check:
 
     title: str
     names: tuple[str, ...]
-    flagged_word = "with findings"  # what the summary says of rows with a warning or an error
-    ok_word = "consistent"
 
     def __init__(self, indexes: Sequence[int]) -> None:
         self.key: Callable[[list[str]], Any] = itemgetter(*indexes)
@@ -65,6 +63,16 @@ class Check:
 
     def judge(self, key: Any) -> Verdict:
         raise NotImplementedError
+
+    def outcome(self) -> str:
+        """The summary's counts for this check."""
+        kinds = self.kinds
+        flagged, errors = kinds.get("warning", 0) + kinds.get("error", 0), kinds.get("error", 0)
+        with_errors = f", {errors:,} with errors" if errors and errors != flagged else ""
+        return (
+            f"{flagged:,} {'row' if flagged == 1 else 'rows'} with findings{with_errors},"
+            f" {kinds.get('ok', 0):,} consistent, {kinds.get('skipped', 0):,} not compared"
+        )
 
     def unread(self, message: str) -> Values:
         """The output values for a row whose cells could not be read."""
@@ -172,10 +180,16 @@ class RoundedCheck(Check):
     def __init__(self, raw: str, stored: str, indexes: tuple[int, int], names: tuple[str, ...], lenient: bool) -> None:
         super().__init__(list(indexes))
         self.title = f"rounded {stored!r} from {raw!r}"
-        self.flagged_word, self.ok_word = "that differ", "that agree"
         self.raw_name, self.stored_name = raw, stored
         self.names = names
         self.lenient = lenient
+
+    def outcome(self) -> str:
+        differ = self.kinds.get("error", 0)
+        return (
+            f"{differ:,} {'row differs' if differ == 1 else 'rows differ'}, {self.kinds.get('ok', 0):,} agree,"
+            f" {self.kinds.get('skipped', 0):,} not compared"
+        )
 
     def judge(self, key: Any) -> Verdict:
         raw_cell, stored_cell = key

@@ -115,7 +115,8 @@ def decode_error_message(name: str, path: str, encoding: str, error: UnicodeDeco
         if encoding.startswith("utf-8")
         else " pass the file's real --encoding"
     )
-    return f"{name} is not {encoding} text ({error.reason}, byte 0x{bad}{at});{hint}"
+    shown = "UTF-8" if encoding in ("utf-8", "utf-8-sig") else encoding
+    return f"{name} is not {shown} text ({error.reason}, byte 0x{bad}{at});{hint}"
 
 
 def _first_bad_byte(path: str, encoding: str) -> tuple[int, int] | None:

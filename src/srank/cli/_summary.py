@@ -64,13 +64,8 @@ def summarise(tally: Tally, checks: Sequence[Check], name: str, lenient: bool) -
         if isinstance(other, ColumnCheck):
             continue
         kinds = other.kinds
-        flagged = kinds.get("warning", 0) + kinds.get("error", 0)
         invalid_found |= kinds.get("error", 0) > 0
-        errors = f" ({_plural(kinds.get('error', 0), 'error')})" if kinds.get("warning") else ""
-        lines.append(
-            f"  {other.title}: {_plural(flagged, 'row')} {other.flagged_word}{errors},"
-            f" {kinds.get('ok', 0):,} {other.ok_word}, {kinds.get('skipped', 0):,} not compared"
-        )
+        lines.append(f"  {other.title}: {other.outcome()}")
         lines += _problems(other, "    ")
     if tally.blank_lines:
         blank = "1 blank line was" if tally.blank_lines == 1 else f"{tally.blank_lines:,} blank lines were"

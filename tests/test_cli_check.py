@@ -1,0 +1,322 @@
+"""srank check in-process: literal output rows and summaries for real heritage-export shapes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import Run
+
+HEADER = "id,rank,srank_valid,srank_canonical,srank_rounded,srank_label,srank_message\n"
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.write_bytes(text.encode() if isinstance(text, str) else text)
+    return path
+
+
+def test_one_column_keeps_every_row_in_order_with_five_cells_appended(srank_cli: Run, tmp_path: Path) -> None:
+    source = write(tmp_path / "in.csv", "id,rank\n1,G3G4\n2,\n3,G3G2\n4,NA\n5,GXC\n6,G5Q\n")
+    status, out, err = srank_cli("check", source, "-c", "rank")
+    assert status == 1
+    assert out == HEADER + (
+        "1,G3G4,true,G3G4,G3,Vulnerable to Apparently Secure,\n"
+        "2,,,,,,\n"
+        '3,G3G2,false,,,,"error[range-reversed]: Range 3-2 is reversed;'
+        ' hint: write the lower (more imperiled) number first, as in G2G3"\n'
+        "4,NA,,,,,\n"
+        "5,GXC,true,GXC,GH,Presumed Extinct (captive or cultivated only),\n"
+        '6,G5Q,false,G5Q,G5,Secure; questionable taxonomy,"error[questionable-secure]: Q on a rank of 5:'
+        " NatureServe's guidance calls it invalid, since resolving the taxonomy could not lower the priority"
+        ' further"\n'
+    )
+    assert err == (
+        f"srank check: {source}: 6 rows: 2 valid, 2 invalid, 2 missing; 4 distinct codes\n"
+        "  most common problems:\n"
+        "           1  range-reversed: 'G3G2' (1); first on line 4\n"
+        "           1  questionable-secure: 'G5Q' (1); first on line 7\n"
+    )
+
+
+def test_strict_mode_says_how_many_invalid_rows_lenient_would_read(srank_cli: Run, tmp_path: Path) -> None:
+    source = write(tmp_path / "in.csv", "rank\ns1 s2\nS3/S4\nS3/S4\nhello\n")
+    status, _, err = srank_cli("check", source, "-c", "rank")
+    assert status == 1
+    assert err.splitlines()[-1] == "  --lenient would read 3 of the 4 invalid rows"
+    status, out, err = srank_cli("check", source, "-c", "rank", "--lenient")
+    assert status == 1
+    assert out.splitlines()[1].split(",")[:3] == ["s1 s2", "true", "S1S2"]
+    assert "--lenient would read" not in err
+
+
+HERITAGE = (
+    "id,G Rank,S Rank,Rounded S Rank,notes\n"
+    "1,G5,S2S3,S2,ok\n"
+    '2,G1,S3,S3,"multi\nline"\n'
+    "3,G4,G5,S1,x\n"
+    "4,G5T1T3Q,S1S2,S1,\n"
+    "5,,,,\n"
+)
+
+
+def test_a_heritage_export_is_checked_in_one_run(srank_cli: Run, tmp_path: Path) -> None:
+    source = write(tmp_path / "export.csv", HERITAGE)
+    status, out, err = srank_cli(
+        "check",
+        source,
+        "--global-column",
+        "G Rank",
+        "--subnational-column",
+        "S Rank",
+        "-c",
+        "Rounded S Rank:S",
+        "--rounded",
+        "S Rank=Rounded S Rank",
+    )
+    assert status == 1
+    names = [
+        f"{column}.srank_{cell}"
+        for column in ("G Rank", "S Rank", "Rounded S Rank")
+        for cell in ("valid", "canonical", "rounded", "label", "message")
+    ]
+    assert (
+        out.splitlines()[0]
+        == "id,G Rank,S Rank,Rounded S Rank,notes," + ",".join(names) + ",srank_levels,srank_rounded_check"
+    )
+    rows = out.split("\n")[1:]
+    assert rows[0] == (
+        "1,G5,S2S3,S2,ok,true,G5,G5,Secure,,true,S2S3,S2,Imperiled to Vulnerable,,true,S2,S2,Imperiled,,,"
+    )
+    assert rows[1:3] == [
+        '2,G1,S3,S3,"multi',
+        'line",true,G1,G1,Critically Imperiled,,true,S3,S3,Vulnerable,,true,S3,S3,Vulnerable,,'
+        "warning[subnational-more-secure]: The subnational rank 'S3' is more secure than the global rank 'G1',",
+    ]
+    assert rows[3] == (
+        "3,G4,G5,S1,x,true,G4,G4,Apparently Secure,,false,G5,G5,Secure,error[wrong-level]: 'G5' is a global rank;"
+        " this column holds subnational (S) ranks; hint: move it to the global rank column,true,S1,S1,"
+        "Critically Imperiled,,,error[rounded-differs]: the stored rounded rank is S1; srank rounds G5 to G5"
+    )
+    assert rows[4] == (
+        "4,G5T1T3Q,S1S2,S1,,true,G5T1T3Q,T2,Secure; subspecies or variety Critically Imperiled to Vulnerable;"
+        " questionable taxonomy,,true,S1S2,S1,Critically Imperiled to Imperiled,,true,S1,S1,Critically Imperiled,,,"
+    )
+    assert rows[5:] == ["5,,,," + ",,,,," * 3 + ",,", ""]
+    assert err == (
+        f"srank check: {source}: 5 rows\n"
+        "  column 'G Rank' (G ranks): 4 valid, 0 invalid, 1 missing; 4 distinct codes\n"
+        "  column 'S Rank' (S ranks): 3 valid, 1 invalid, 1 missing; 4 distinct codes\n"
+        "    most common problems:\n"
+        "             1  wrong-level: 'G5' (1); first on line 5\n"
+        "  column 'Rounded S Rank' (S ranks): 4 valid, 0 invalid, 1 missing; 3 distinct codes\n"
+        "  levels (G, S): 1 row with findings, 2 consistent, 2 not compared\n"
+        "    most common problems:\n"
+        "             1  subnational-more-secure: 'G1' / 'S3' (1); first on line 3\n"
+        "  rounded 'Rounded S Rank' from 'S Rank': 1 row differs, 3 agree, 1 not compared\n"
+        "    most common problems:\n"
+        "             1  rounded-differs: 'G5' / 'S1' (1); first on line 5\n"
+    )
+
+
+def test_jsonl_gives_one_object_per_row_keyed_by_the_header(srank_cli: Run, tmp_path: Path) -> None:
+    source = write(tmp_path / "in.csv", "id,rank,id\n1,S2B,x\n2,,y\n3,G5,z,extra\n")
+    status, out, _ = srank_cli("check", source, "-c", "rank", "--format", "jsonl")
+    assert status == 1
+    assert [json.loads(line) for line in out.splitlines()] == [
+        {
+            "id": "1",
+            "rank": "S2B",
+            "id_2": "x",
+            "srank_valid": True,
+            "srank_canonical": "S2B",
+            "srank_rounded": "S2B",
+            "srank_label": "Breeding: Imperiled",
+            "srank_message": None,
+        },
+        {
+            "id": "2",
+            "rank": "",
+            "id_2": "y",
+            "srank_valid": None,
+            "srank_canonical": None,
+            "srank_rounded": None,
+            "srank_label": None,
+            "srank_message": None,
+        },
+        {
+            "id": "3",
+            "rank": "G5",
+            "id_2": "z",
+            "srank_valid": False,
+            "srank_canonical": None,
+            "srank_rounded": None,
+            "srank_label": None,
+            "srank_message": "error[malformed-row]: line 4 has 4 fields, the header has 3; the rank was not read",
+            "srank_extra": ["extra"],
+        },
+    ]
+
+
+def test_a_jsonl_input_column_named_srank_extra_keeps_its_cell(srank_cli: Run) -> None:
+    status, out, _ = srank_cli(
+        "check", "-", "-c", "rank", "--format", "jsonl", stdin=b"id,rank,srank_extra\n1,G5,a,b\n"
+    )
+    record = json.loads(out)
+    assert status == 1
+    assert (record["srank_extra"], record["srank_extra_2"]) == ("a", ["b"])
+
+
+def test_checked_output_can_be_checked_again_and_the_new_columns_do_not_collide(srank_cli: Run, tmp_path: Path) -> None:
+    first = tmp_path / "first.csv"
+    assert srank_cli("check", write(tmp_path / "in.csv", "rank\nS1\n"), "-c", "rank", "-o", first)[0] == 0
+    status, out, err = srank_cli("check", first, "-c", "srank_rounded")
+    assert status == 0
+    assert out == (
+        "rank,srank_valid,srank_canonical,srank_rounded,srank_label,srank_message,"
+        "srank_valid.2,srank_canonical.2,srank_rounded.2,srank_label.2,srank_message.2\n"
+        "S1,true,S1,S1,Critically Imperiled,,true,S1,S1,Critically Imperiled,\n"
+    )
+    assert err.startswith(
+        "srank: first.csv already has srank's column names; the new columns end in .2\n".replace(
+            "first.csv", str(first)
+        )
+    )
+
+
+def test_ragged_blank_and_unclosed_rows_are_kept_with_their_cells_as_they_were(srank_cli: Run, tmp_path: Path) -> None:
+    source = write(tmp_path / "in.csv", 'id,rank,note\n1,S1\n\n2,S2,a,b\n3,"S3,x\n4,S4"x,y\n5,S5,z')
+    status, out, err = srank_cli("check", source, "-c", "rank")
+    assert status == 1
+    assert out.split("\n") == [
+        "id,rank,note,srank_valid,srank_canonical,srank_rounded,srank_label,srank_message",
+        '1,S1,,false,,,,"error[malformed-row]: line 2 has 2 fields, the header has 3; the rank was not read"',
+        ",,,,,,,",
+        '2,S2,a,false,,,,"error[malformed-row]: line 4 has 4 fields, the header has 3; the rank was not read",b',
+        '3,"""S3",x,false,,,,error[malformed-row]: line 5 opens a quote that is not closed; the rank was not read',
+        "4,S4\"x,y,false,,,,\"error[syntax]: Expected the end of a range (S5), '?', an infraspecific part (T1-T5,"
+        " TX, TH, TU, TNR or TNA), a season letter (B, N or M) or ',' after 'S4', found '\"\"'; hint: a rank code looks"
+        ' like G3, G3G4, G5T2, S2B or S2B,S4N"',
+        "5,S5,z,true,S5,S5,Secure,",
+        "",
+    ]
+    assert err == (
+        f"srank check: {source}: 6 rows: 1 valid, 4 invalid, 1 missing; 2 distinct codes\n"
+        "  most common problems:\n"
+        "           1  syntax: 'S4\"x' (1); first on line 6\n"
+        "  1 blank line was kept as a row with no rank\n"
+        "           2  malformed-row (wrong number of fields), lines 2, 4\n"
+        "           1  malformed-row (opens a quote that is not closed), line 5\n"
+    )
+
+
+def test_tabs_crlf_and_a_bom_are_kept(srank_cli: Run, tmp_path: Path) -> None:
+    source = write(tmp_path / "in.tsv", "\ufeffname\trank\r\nA, b\tG2\r\n")
+    status, out, _ = srank_cli("check", source, "-c", "rank")
+    assert (status, out) == (
+        0,
+        "name\trank\tsrank_valid\tsrank_canonical\tsrank_rounded\tsrank_label\tsrank_message\r\n"
+        "A, b\tG2\ttrue\tG2\tG2\tImperiled\t\r\n",
+    )
+
+
+def test_label_style_is_an_option(srank_cli: Run) -> None:
+    status, out, _ = srank_cli("check", "-", "-c", "rank", "--style", "long", stdin=b"rank\nG2?\n")
+    assert status == 0
+    label = out.splitlines()[1].split(",", 4)[4]
+    assert label.startswith('"Global rank (G). The status of the species or ecosystem across its whole range')
+
+
+def test_a_usage_error_names_the_columns_and_suggests_a_close_one(srank_cli: Run) -> None:
+    status, out, err = srank_cli("check", "-", "-c", "S rank", stdin=b"id,S Rank\n1,S1\n")
+    assert (status, out) == (2, "")
+    assert err == "srank: stdin has no column 'S rank'; the columns are: 'id', 'S Rank' (did you mean 'S Rank'?)\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"PK\x03\x04" + b"\0" * 40, "is a zip archive, not a CSV file; unzip it"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 40, "is a legacy Excel (.xls) workbook"),
+        ("rank\nS1\n".encode("utf-16-le"), "looks like UTF-16-LE text without a byte-order mark"),
+        ("rank\nS1\n".encode("utf-16-be"), "looks like UTF-16-BE text without a byte-order mark"),
+        (
+            b"rank\nS1\nS\xe92\n",
+            "is not UTF-8 text (invalid continuation byte, byte 0xe9, byte offset 9 (line 3));"
+            " if it was saved by Excel on Windows, pass --encoding cp1252",
+        ),
+        (b"", "is empty: expected a header row"),
+    ],
+)
+def test_files_that_are_not_utf8_csv_get_the_right_hint(
+    srank_cli: Run, tmp_path: Path, data: bytes, message: str
+) -> None:
+    status, out, err = srank_cli("check", write(tmp_path / "in.csv", data), "-c", "rank")
+    assert (status, out) == (2, "")
+    assert message in err
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "utf-32"])
+def test_a_byte_order_mark_names_the_encoding(srank_cli: Run, tmp_path: Path, encoding: str) -> None:
+    source = write(tmp_path / "in.csv", "rank\nS1\n".encode(encoding))
+    status, out, _ = srank_cli("check", source, "-c", "rank", "--encoding", "cp1252")
+    assert (status, out.splitlines()[1]) == (0, "S1,true,S1,S1,Critically Imperiled,")
+
+
+def test_utf16_without_a_bom_reads_with_the_encoding_it_is_told(srank_cli: Run, tmp_path: Path) -> None:
+    source = write(tmp_path / "in.csv", "rank\nS1\n".encode("utf-16-le"))
+    assert srank_cli("check", source, "-c", "rank", "--encoding", "utf-16-le")[:2] == (
+        0,
+        HEADER.removeprefix("id,") + "S1,true,S1,S1,Critically Imperiled,\n",
+    )
+
+
+def _workbook(path: Path, rows: list[list[object]], title: str = "Ranks") -> Path:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_workbook_with_a_title_row_is_read_directly(srank_cli: Run, tmp_path: Path) -> None:
+    book = _workbook(
+        tmp_path / "export.xlsx",
+        [["Rare plants of Maryland, 2026"], ["Name", "G Rank", "S Rank"], ["Aster", "G5", "S1"], ["Carex", "G2", None]],
+    )
+    status, out, err = srank_cli("check", book, "--global-column", "G Rank", "--subnational-column", "S Rank")
+    assert status == 0
+    assert out.splitlines() == [
+        "Name,G Rank,S Rank,G Rank.srank_valid,G Rank.srank_canonical,G Rank.srank_rounded,G Rank.srank_label,"
+        "G Rank.srank_message,S Rank.srank_valid,S Rank.srank_canonical,S Rank.srank_rounded,S Rank.srank_label,"
+        "S Rank.srank_message,srank_levels",
+        "Aster,G5,S1,true,G5,G5,Secure,,true,S1,S1,Critically Imperiled,,",
+        "Carex,G2,,true,G2,G2,Imperiled,,,,,,,",
+    ]
+    assert err.splitlines()[0] == f"srank check: {book}: 2 rows"
+    status, out, _ = srank_cli("check", book, "-c", "S Rank", "--header-row", "2", "--sheet", "Ranks")
+    assert out.splitlines()[1] == "Aster,G5,S1,true,S1,S1,Critically Imperiled,"
+
+
+def test_a_workbook_without_the_extra_says_what_to_install(
+    srank_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    book = _workbook(tmp_path / "export.xlsx", [["rank"], ["S1"]])
+    monkeypatch.setitem(__import__("sys").modules, "openpyxl", None)
+    status, _, err = srank_cli("check", book, "-c", "rank")
+    assert status == 2
+    assert err == (
+        f"srank: {book} is an Excel workbook; reading it needs openpyxl: pip install 'srank[xlsx]'"
+        " (or save the sheet as 'CSV UTF-8')\n"
+    )
+
+
+def test_a_missing_sheet_lists_the_sheets(srank_cli: Run, tmp_path: Path) -> None:
+    book = _workbook(tmp_path / "export.xlsx", [["rank"], ["S1"]])
+    assert srank_cli("check", book, "-c", "rank", "--sheet", "Other")[2] == (
+        f"srank: {book} has no sheet 'Other'; the sheets are: 'Ranks'\n"
+    )
