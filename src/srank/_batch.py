@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TypeAlias
 
-from ._errors import InvalidRankError
+from ._errors import InvalidRankError, clipped
 from ._model import MultiSeasonRank, Rank
 from ._parse import has_error, is_missing, parse
 
@@ -43,10 +43,11 @@ def _decode(value: object, lenient: bool) -> Result:
     if is_missing(value):
         return None
     if not isinstance(value, str):
+        shown = clipped(repr(value))  # a 50 MB bytes value must not make a 50 MB message
         return InvalidRankError(
-            f"Expected a rank code as text, found {type(value).__name__} {value!r}",
-            text=repr(value),
-            span=(0, len(repr(value))),
+            f"Expected a rank code as text, found {type(value).__name__} {shown}",
+            text=shown,
+            span=(0, len(shown)),
             hint="rank codes are text such as G3 or S2B; convert the column to strings first",
             code="syntax",
         )

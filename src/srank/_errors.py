@@ -12,9 +12,16 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ._findings import Finding
 
-__all__ = ["InvalidRankError", "SrankError"]
+__all__ = ["InvalidRankError", "SrankError", "clipped"]
 
 _WINDOW = 60  # characters of a long code shown around the problem
+
+
+def clipped(text: str, limit: int = _WINDOW) -> str:
+    """``text`` for a message: whole when short, else its start and its length, so messages stay small."""
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 1]}… ({len(text):,} characters)"
 
 
 class SrankError(Exception):

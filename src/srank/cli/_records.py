@@ -66,12 +66,14 @@ class Records:
                     taken.clear()
                     yield row, raw
                 return
-            except (csv.Error, _RecordTooLong):
-                yield self._recover()
+            except csv.Error:
+                yield self._recover(unread_lines=0)
+            except _RecordTooLong:
+                yield self._recover(unread_lines=1)  # the line that broke the limit never reached csv
 
-    def _recover(self) -> tuple[list[str], str]:
+    def _recover(self, unread_lines: int) -> tuple[list[str], str]:
         first = self._taken[0]
-        self.line = self._before + self._reader.line_num - len(self._taken) + 1
+        self.line = self._before + self._reader.line_num - (len(self._taken) - unread_lines) + 1
         self._before = self.line
         self._queued.extendleft(reversed(self._taken[1:]))
         self._taken.clear()

@@ -1,0 +1,272 @@
+"""Reliability: hostile files, faults around -o, signals, threads on first use, bounded memory and messages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import srank
+from conftest import Run
+from srank.cli import main
+
+SCRIPT = Path(sys.executable).parent / "srank"
+APPENDED = 5
+
+
+def write(path: Path, data: bytes | str) -> Path:
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+    return path
+
+
+def cells_of(text: str, delimiter: str = ",") -> list[list[str]]:
+    limit = csv.field_size_limit(1 << 24)
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    finally:
+        csv.field_size_limit(limit)
+
+
+# -- -o: what the path points at ---------------------------------------------
+
+
+def test_output_to_a_fifo_writes_into_it(srank_cli: Run, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    status, _, _ = srank_cli("check", write(tmp_path / "in.csv", "rank\nS1\n"), "-c", "rank", "-o", fifo)
+    reader.join(10)
+    assert status == 0
+    assert received == [
+        b"rank,srank_valid,srank_canonical,srank_rounded,srank_label,srank_message\n"
+        b"S1,true,S1,S1,Critically Imperiled,\n"
+    ]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["in.csv", "pipe"]
+
+
+def test_output_to_a_symlink_replaces_its_target_and_keeps_the_link(srank_cli: Run, tmp_path: Path) -> None:
+    target = write(tmp_path / "target.csv", "old\n")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    assert srank_cli("check", write(tmp_path / "in.csv", "rank\nS1\n"), "-c", "rank", "-o", link)[0] == 0
+    assert link.is_symlink()
+    assert target.read_text().endswith("S1,true,S1,S1,Critically Imperiled,\n")
+
+
+def test_output_to_a_device_writes_to_it_and_leaves_it_a_device(srank_cli: Run, tmp_path: Path) -> None:
+    assert srank_cli("check", write(tmp_path / "in.csv", "rank\nS1\n"), "-c", "rank", "-o", os.devnull)[0] == 0
+    assert Path(os.devnull).is_char_device()
+
+
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [
+        ("missing/out.csv", "the folder"),
+        ("in.csv", "is the input file; srank check never modifies its input"),
+        (".", "is a folder; name a file"),
+    ],
+)
+def test_output_faults_are_usage_errors_and_leave_nothing(
+    srank_cli: Run, tmp_path: Path, output: str, message: str
+) -> None:
+    source = write(tmp_path / "in.csv", "rank\nS1\n")
+    os.chdir(tmp_path)
+    status, out, err = srank_cli("check", "in.csv", "-c", "rank", "-o", output)
+    assert (status, out) == (2, "")
+    assert message in err
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["in.csv"]
+    assert source.read_text() == "rank\nS1\n"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_an_unwritable_folder_is_a_usage_error(srank_cli: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir(mode=0o500)
+    status, _, err = srank_cli("check", write(tmp_path / "in.csv", "rank\nS1\n"), "-c", "rank", "-o", folder / "o.csv")
+    assert status == 2
+    assert "cannot write" in err
+
+
+def test_an_empty_output_path_is_refused_before_reading(srank_cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    class Unread(io.RawIOBase):
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: object) -> int:
+            raise AssertionError("stdin was read")
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(Unread())))
+    status, _, err = srank_cli("check", "-", "-c", "rank", "-o", "")
+    assert status == 2
+    assert "the output path is empty" in err
+
+
+# -- signals -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_a_signal_mid_run_cleans_up_and_exits_128_plus_the_signal(tmp_path: Path, signum: int, status: int) -> None:
+    out = tmp_path / "out.csv"
+    process = subprocess.Popen(
+        [str(SCRIPT), "check", "-", "-c", "rank", "-o", str(out)],
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdin is not None
+    process.stdin.write(b"rank\n" + b"S1\n" * 100_000)
+    process.stdin.flush()
+    deadline = time.monotonic() + 20
+    while not any(path.name.startswith(".srank-") for path in tmp_path.iterdir()):
+        assert time.monotonic() < deadline, "no temporary file appeared"
+        time.sleep(0.01)
+    process.send_signal(signum)
+    _, err = process.communicate(timeout=20)
+    assert process.returncode == status
+    assert b"Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+# -- state, threads, memory ------------------------------------------------------
+
+
+def test_main_gives_back_the_process_state_it_borrows(tmp_path: Path) -> None:
+    limit = csv.field_size_limit()
+    handlers = (signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP))
+    errors = sys.stderr.errors
+    main(["check", str(write(tmp_path / "in.csv", "rank\nS1\n")), "-c", "rank", "-o", str(tmp_path / "o.csv")])
+    assert csv.field_size_limit() == limit
+    assert (signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)) == handlers
+    assert sys.stderr.errors == errors
+
+
+FIRST_USE = """
+import sys, threading
+sys.setswitchinterval(1e-6)
+import srank
+barrier = threading.Barrier(16)
+failures = []
+def work():
+    barrier.wait()
+    try:
+        rank = srank.parse("G5T1T3Q")
+        srank.describe(rank)
+        rank.rounded(); rank.is_imperiled(); sorted([rank, srank.parse("S2B,S4N").parts[0]])
+    except Exception as error:
+        failures.append(repr(error))
+threads = [threading.Thread(target=work) for _ in range(16)]
+for thread in threads: thread.start()
+for thread in threads: thread.join()
+print(failures)
+"""
+
+
+def test_sixteen_threads_making_their_first_calls_at_once_all_succeed() -> None:
+    for _ in range(8):  # each run is a fresh process, so every first call races
+        result = subprocess.run([sys.executable, "-c", FIRST_USE], capture_output=True, text=True, check=False)
+        assert (result.returncode, result.stdout, result.stderr) == (0, "[]\n", "")
+
+
+def test_errors_keep_no_parser_frames_or_context() -> None:
+    results = srank.parse_many([f"x{number}" for number in range(100)])
+    assert all(isinstance(result, srank.InvalidRankError) for result in results)
+    assert all(result.__context__ is None and result.__traceback__ is None for result in results)  # type: ignore[union-attr]
+    with pytest.raises(srank.InvalidRankError) as caught:
+        srank.parse("G3G2")
+    assert caught.value.__context__ is None
+
+
+def test_messages_stay_small_for_huge_values() -> None:
+    result = srank.parse_many([b"x" * 10_000_000, "G" * 10_000_000])
+    assert [len(error.message) for error in result] == [126, 71]  # type: ignore[union-attr]
+
+
+def test_more_distinct_cells_than_the_cache_holds_are_all_checked_and_counted(srank_cli: Run, tmp_path: Path) -> None:
+    codes = [f"S{1 + number % 5}" if number % 2 else f"id{number}" for number in range(20_000)]
+    source = write(tmp_path / "in.csv", "rank\n" + "\n".join(codes) + "\n")
+    status, out, err = srank_cli("check", source, "-c", "rank")
+    rows = cells_of(out)[1:]
+    assert status == 1
+    assert [row[0] for row in rows] == codes
+    assert [row[1] for row in rows[:4]] == ["false", "true", "false", "true"]
+    assert (
+        err.splitlines()[0]
+        == f"srank check: {source}: 20,000 rows: 10,000 valid, 10,000 invalid, 0 missing; 10,005 distinct codes"
+    )
+
+
+def test_a_stray_quote_holds_a_bounded_record_and_every_row_comes_back(srank_cli: Run, tmp_path: Path) -> None:
+    lines = ['1,"S1'] + [f"{number},S2" for number in range(2, 25_002)]
+    status, out, err = srank_cli(
+        "check", write(tmp_path / "in.csv", "id,rank\n" + "\n".join(lines) + "\n"), "-c", "rank"
+    )
+    rows = cells_of(out)[1:]
+    assert status == 1
+    assert len(rows) == 25_001
+    assert rows[0][:3] == ["1", '"S1', "false"]
+    assert rows[-1][:3] == ["25001", "S2", "true"]
+    assert "malformed-row (opens a quote that is not closed), line 2" in err
+
+
+# -- hostile files -----------------------------------------------------------------
+
+WIDE = 100_000
+HOSTILE: dict[str, tuple[bytes, int, str]] = {
+    # name: (file, exit status, what stderr must say)
+    "empty": (b"", 2, "is empty"),
+    "BOM only": (b"\xef\xbb\xbf", 2, "is empty"),
+    "binary": (bytes(range(256)) * 4, 2, "is not UTF-8 text (invalid start byte, byte 0x80, byte offset 128 (line 2))"),
+    "random bytes": (b"rank\n" + bytes((n * 37 + 11) % 256 for n in range(3000)), 2, "is not UTF-8 text"),
+    "UTF-16 with BOM": ("rank\nS1\nS2\n".encode("utf-16"), 0, "2 rows: 2 valid"),
+    "UTF-16 without BOM": ("rank\nS1\nS2\n".encode("utf-16-le"), 2, "pass --encoding utf-16-le"),
+    "NUL bytes": (b"id,rank\n1,S\x001\n2,S2\n3\x00,S3\n", 1, "syntax: 'S\\x001' (1); first on line 2"),
+    "CR-only line endings": (b"id,rank\r1,S1\r2,S2\r", 0, "2 rows: 2 valid"),
+    "mixed line endings": (b"id,rank\r\n1,S1\n2,S2\r3,S3\r\n", 0, "3 rows: 3 valid"),
+    "1 MB cells": (b"id,rank,notes\n1,S1," + b"x" * 1_000_000 + b'\n2,S2,"' + b"y\n" * 1000 + b'"\n', 0, "2 rows"),
+    "200 KB header": (b"rank," + b"h" * 200_000 + b"\nS1,a\n", 0, "1 row: 1 valid"),
+    "unclosed quote first": (b'id,rank\n"1,S1\n2,S2\n3,S3\n', 1, "line 2"),
+    "unclosed quote in the middle": (b'id,rank\n1,S1\n2,"S2\n3,S3\n', 1, "line 3"),
+    "unclosed quote last": (b'id,rank\n1,S1\n2,S2\n3,"S3', 1, "line 4"),
+    "100,000 columns": (
+        ",".join(["rank", *(f"c{n}" for n in range(WIDE))]).encode() + b"\n" + b"S1" + b",x" * WIDE + b"\n",
+        0,
+        "1 row: 1 valid",
+    ),
+    "duplicate headers": (b"rank,x,x\nS1,a,b\n", 0, "1 row: 1 valid"),
+    "a header holding srank's names": (b"rank,srank_valid,srank_message\nS1,true,\n", 0, "new columns end in .2"),
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_a_hostile_file_keeps_every_row_and_cell_or_is_refused_with_a_message(
+    srank_cli: Run, tmp_path: Path, name: str
+) -> None:
+    data, expected_status, said = HOSTILE[name]
+    source = write(tmp_path / "in.csv", data)
+    output = tmp_path / "out.csv"
+    status, _, err = srank_cli("check", source, "-c", "rank", "-o", output)
+    assert (status, said in err) == (expected_status, True), err
+    if status == 2:
+        assert not output.exists()
+        return
+    encoding = "utf-16" if name == "UTF-16 with BOM" else "utf-8"
+    text = data.decode(encoding).replace("\0", "\ufffd")
+    written = output.read_bytes().decode().replace("\0", "\ufffd")
+    given, got = cells_of(text), cells_of(written)
+    if "unclosed" in name:
+        # A quote left open ends at its line: each line is a row, the open quote kept in its cell.
+        given = [line.split(",") for line in text.splitlines()]
+    assert len(got) == len(given)  # rows in = rows out, the header too
+    width = len(given[0])
+    for before, after in zip(given[1:], got[1:], strict=True):
+        assert after[: len(before)] == before
+        assert len(after) == max(width, len(before)) + APPENDED
