@@ -19,13 +19,22 @@ ROOT = Path(__file__).resolve().parent.parent
 # The description table is named as well as globbed below, so deleting it fails here.
 SDIST_REQUIRED = [
     "grammar/ranks.lark",
+    "grammar/distributions.lark",
+    "src/srank/places/places.toml",
     "src/srank/py.typed",
     "src/srank/__init__.py",
     "src/srank/descriptions/en.toml",
     "LICENSE",
     "pyproject.toml",
 ]
-WHEEL_REQUIRED = ["srank/ranks.lark", "srank/py.typed", "srank/__init__.py", "srank/descriptions/en.toml"]
+WHEEL_REQUIRED = [
+    "srank/ranks.lark",
+    "srank/distributions.lark",
+    "srank/places/places.toml",
+    "srank/py.typed",
+    "srank/__init__.py",
+    "srank/descriptions/en.toml",
+]
 DATA_FILES = sorted(
     path.relative_to(ROOT / "src").as_posix()
     for path in (ROOT / "src" / "srank").rglob("*")

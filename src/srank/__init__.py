@@ -14,6 +14,7 @@ __version__ = "0.1.0"
 # public name -> private module that defines it
 _LAZY: dict[str, str] = {
     "Explanation": "_describe",
+    "Distribution": "_distribution",
     "Finding": "_findings",
     "Grade": "_model",
     "Infraspecific": "_model",
@@ -35,10 +36,12 @@ _LAZY: dict[str, str] = {
     "least_imperiled": "_api",
     "most_imperiled": "_api",
     "parse": "_parse",
+    "parse_distribution": "_distribution_text",
     "parse_many": "_batch",
 }
 
 __all__ = [
+    "Distribution",
     "Explanation",
     "Finding",
     "Grade",
@@ -62,6 +65,7 @@ __all__ = [
     "least_imperiled",
     "most_imperiled",
     "parse",
+    "parse_distribution",
     "parse_many",
 ]
 
@@ -71,6 +75,8 @@ if TYPE_CHECKING:
     from ._api import check, check_levels, describe, explain, least_imperiled, most_imperiled
     from ._batch import parse_many
     from ._describe import Explanation
+    from ._distribution import Distribution
+    from ._distribution_text import parse_distribution
     from ._errors import InvalidRankError, SrankError
     from ._findings import Finding, Severity
     from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Qualifier, Range, Rank, Season, Single

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ._cross_level import check_distribution_levels
 from ._cross_level import check_levels as _check_levels
 from ._describe import Explanation
 from ._describe import describe as _describe
 from ._describe import explain as _explain
+from ._distribution import Distribution
+from ._distribution_text import parse_distribution
 from ._errors import InvalidRankError
 from ._findings import Finding, Severity
 from ._model import MultiSeasonRank, Rank
@@ -64,9 +67,13 @@ def check_levels(
     global_rank: str | AnyRank | None = None,
     national_rank: str | AnyRank | None = None,
     subnational_rank: str | AnyRank | None = None,
+    distribution: str | Distribution | None = None,
     lenient: bool = False,
 ) -> list[Finding]:
     """Findings about how a taxon's global, national and subnational ranks fit together.
+
+    With ``distribution`` (a Distribution, or a string for parse_distribution),
+    every (G, N, S) chain in it is checked, and each finding names its place.
 
     Texts are parsed (strictly unless ``lenient=True``; an unreadable one raises
     InvalidRankError; use check() for single-code findings). A T rank counts as
@@ -81,6 +88,14 @@ def check_levels(
         if code is not None and not isinstance(code, (str, Rank, MultiSeasonRank)):
             raise TypeError(f"{name} must be a str, a srank rank object or None, not {type(code).__name__}")
         read[name] = None if code is None else _rank(code, "check_levels", lenient)
+    if distribution is not None:
+        if national_rank is not None or subnational_rank is not None:
+            raise TypeError("check_levels() takes a distribution or national/subnational ranks, not both")
+        if isinstance(distribution, str):
+            distribution = parse_distribution(distribution, lenient=lenient)
+        elif not isinstance(distribution, Distribution):
+            raise TypeError(f"distribution must be a str or a srank.Distribution, not {type(distribution).__name__}")
+        return check_distribution_levels(read["global_rank"], distribution)
     return _check_levels(**read)
 
 

@@ -25,11 +25,14 @@ the canonical code (``str()``) of the lower rank of the pair, at the part concer
 
 from __future__ import annotations
 
+import attrs
+
+from ._distribution import Distribution
 from ._findings import Finding, Severity
 from ._model import Grade, Level, MultiSeasonRank, Rank
 from ._vocabulary import LEVEL_WORD, a_or_an
 
-__all__ = ["check_levels", "expected_level_rule"]
+__all__ = ["check_distribution_levels", "check_levels", "expected_level_rule"]
 
 AnyRank = Rank | MultiSeasonRank
 _EXTINCT = frozenset({Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT})
@@ -156,4 +159,35 @@ def check_levels(
         findings += _compare(s, n, "national", "subnational", "subnational-more-secure")
     if s is not None and g is not None:
         findings += _compare(s, g, "global", "subnational", "subnational-more-secure")
+    return findings
+
+
+def check_distribution_levels(global_rank: AnyRank | None, distribution: Distribution) -> list[Finding]:
+    """``check_levels`` over every (G, N, S) chain of a distribution; each finding names its place.
+
+    G is compared with each nation's rank, and each subnation's rank with its
+    nation's and with G. A rank of the wrong level for its place (an S rank as a
+    nation's) is reported as ``wrong-level`` and left out of the comparisons.
+    """
+    if global_rank is not None:
+        _checked(global_rank, "global_rank", (Level.GLOBAL, Level.INFRASPECIFIC))
+    findings: list[Finding] = []
+    nations: dict[str, AnyRank | None] = {}
+    for record in distribution:
+        level = Level.NATIONAL if record.subnation is None else Level.SUBNATIONAL
+        rank = record.rank
+        if rank is not None and (wrong := expected_level_rule(rank, level)) is not None:
+            findings.append(attrs.evolve(wrong, place=record.label))
+            rank = None
+        if record.subnation is None:
+            nations[record.nation] = rank
+            pairs = {"global_rank": global_rank, "national_rank": rank}
+            found = check_levels(**pairs) if rank is not None else []
+        else:
+            national = nations.get(record.nation)
+            found = []
+            if rank is not None:
+                found += check_levels(national_rank=national, subnational_rank=rank)
+                found += check_levels(global_rank=global_rank, subnational_rank=rank)
+        findings += (attrs.evolve(finding, place=record.label) for finding in found)
     return findings

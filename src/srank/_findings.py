@@ -35,9 +35,11 @@ class Finding:
     span: tuple[int, int]
     fragment: str = ""
     hint: str | None = None
+    place: str | None = None  # in a distribution: the place whose rank it is about ("Maryland, United States")
 
     def __str__(self) -> str:
-        return f"{self.severity.value}[{self.code}]: {self.message}"
+        where = f"{self.place}: " if self.place else ""
+        return f"{self.severity.value}[{self.code}]: {where}{self.message}"
 
     def shifted(self, offset: int) -> Finding:
         """The same finding with its span moved right by ``offset``: a part's finding in the whole code."""
@@ -88,6 +90,12 @@ CATALOGUE: dict[str, str] = {
     " NatureServe's data exchange rejects it.",
     "wrong-level": "A rank of one level sits in a column that holds another (G5 in an S rank column; a T"
     " rank counts as global).",
+    # Distributions (srank.parse_distribution, Distribution.from_api)
+    "distribution-syntax": "A distribution string does not follow the Explorer or Biotics format.",
+    "unknown-nation": "A nation's name in an Explorer distribution that srank does not know (an error to strict"
+    " reading, a warning after a lenient one).",
+    "unknown-place": "A nation or subnation code that srank's place table does not hold (warning; the code is kept).",
+    "unreadable-rank": "A place's rank that lenient reading could not read (warning; the record keeps the text).",
     # Lenient reading (notes, severity warning)
     "normalised-whitespace": "Whitespace was removed.",
     "normalised-case": "Lower-case letters were raised to upper case.",

@@ -35,25 +35,33 @@ from ._vocabulary import LEVEL_WORD, Grade, Level, Season
 if TYPE_CHECKING:
     from lark import Lark, Token
 
-__all__ = ["expected_words", "grammar_text", "parse_code"]
+__all__ = [
+    "DISTRIBUTION_GRAMMAR",
+    "distribution_error",
+    "distribution_patterns",
+    "expected_words",
+    "grammar_text",
+    "parse_code",
+]
 
 GRAMMAR_NAME = "ranks.lark"
+DISTRIBUTION_GRAMMAR = "distributions.lark"
 
 
-def grammar_text() -> str:
-    """The grammar's text, from the installed package or the source tree."""
+def grammar_text(name: str = GRAMMAR_NAME) -> str:
+    """A grammar's text, from the installed package or the source tree."""
     from importlib import resources  # not at import time: it costs more than srank itself
 
-    packaged = resources.files("srank").joinpath(GRAMMAR_NAME)
+    packaged = resources.files("srank").joinpath(name)
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
     # In a source checkout (editable install, tests) the grammar sits in grammar/
     # at the top of the project; hatchling's force-include copies it into wheels only.
-    source = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, "grammar", GRAMMAR_NAME)
+    source = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, "grammar", name)
     if os.path.isfile(source):
         with open(source, encoding="utf-8") as handle:
             return handle.read()
-    raise SrankError(f"srank's grammar file {GRAMMAR_NAME} is missing: the installation is broken; reinstall srank")
+    raise SrankError(f"srank's grammar file {name} is missing: the installation is broken; reinstall srank")
 
 
 class _Located(Exception):
@@ -309,3 +317,65 @@ def syntax_error(text: str, position: int, token: str | None, terminals: set[str
     elif char and char in "GNST" and level and level in "GNST" and char != level and re.search(r"[1-5]$", part):
         hint = f"in a range the level letter repeats, as in {level}2{level}3"
     return InvalidRankError(message, text=text, span=span, expected=expected, hint=hint, code="syntax")
+
+
+# ----------------------------------------------------------------------------
+# Distribution strings: the grammar gives the reader its patterns and locates errors
+# ----------------------------------------------------------------------------
+
+_DISTRIBUTION_WORDS = {
+    "NATION_NAME": "a nation's name (United States)",
+    "CODE": "a two-letter code (MD)",
+    "RANK": "a rank",
+    "NEWLINE": "a new line",
+    "$END": "the end of the text",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _distribution_parser() -> Lark:
+    from lark import Lark
+
+    return Lark(grammar_text(DISTRIBUTION_GRAMMAR), parser="lalr", lexer="contextual", start=["explorer", "biotics"])
+
+
+def distribution_patterns() -> dict[str, str]:
+    """Each terminal of distributions.lark as a regular expression, by name (NATION_NAME, CODE, RANK)."""
+    parser = _distribution_parser()
+    return {name: parser.get_terminal(name).pattern.to_regexp() for name in ("NATION_NAME", "CODE", "RANK", "NEWLINE")}
+
+
+def distribution_error(text: str, start: str) -> InvalidRankError | None:
+    """Where ``text`` breaks the ``start`` format (explorer or biotics), or None when it does not."""
+    from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+
+    try:
+        _distribution_parser().parse(text, start=start)
+    except UnexpectedCharacters as caught:
+        position = caught.pos_in_stream if caught.pos_in_stream is not None else len(text)
+        allowed: set[str] = set(caught.allowed)
+        found = show_char(text[position]) if position < len(text) else None
+    except UnexpectedToken as caught:
+        token = caught.token
+        position = len(text) if token.type == "$END" or token.start_pos is None else token.start_pos
+        allowed, found = set(caught.expected), None if token.type == "$END" else str(token)
+    except UnexpectedInput:
+        position, allowed, found = len(text), set(), None
+    else:
+        return None
+    words = sorted({_DISTRIBUTION_WORDS.get(name) or _literal(_distribution_parser(), name) for name in allowed})
+    expected = _join(words) if words else "nothing more"
+    shown = f"found {found!r}" if found else "found the end of the text"
+    return InvalidRankError(
+        f"Expected {expected}, {shown}",
+        text=text,
+        span=(position, min(len(text), position + 1) if found else position),
+        expected=words,
+        hint="a distribution reads 'United States (N5): MD (S3), VA (S4)' or 'CA(N4), US(N5B,NNRN)'",
+        code="distribution-syntax",
+    )
+
+
+def _literal(parser: Lark, name: str) -> str:
+    pattern = parser.get_terminal(name).pattern
+    return repr(pattern.value) if pattern.type == "str" else name

@@ -1,0 +1,222 @@
+"""``parse_distribution``: read an Explorer ``Distribution`` string or a Biotics national-ranks string.
+
+Lines are matched with regular expressions built from the terminals of
+``distributions.lark``; when a line does not match, the grammar itself (through
+Lark) says where and what was expected. Every error is located in the whole
+string. Lenient reading keeps going: a bad rank or an unknown name becomes a
+warning on its record, and text that is no record at all a note on the result.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import attrs
+
+from ._distribution import Distribution, PlaceRank, place_label, unknown_place, unread_rank
+from ._errors import InvalidRankError, SrankError, clipped
+from ._findings import Finding, Severity
+from ._lark_adapter import distribution_error, distribution_patterns
+from ._parse import is_missing, parse
+from ._places import nation_code, nation_name, subnation_name
+
+__all__ = ["parse_distribution"]
+
+_MAX = 1 << 20  # characters: the longest real strings are a few thousand
+
+
+@attrs.frozen
+class _Patterns:
+    line: re.Pattern[str]
+    item: re.Pattern[str]
+    entry: re.Pattern[str]
+    biotics: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    terminal = distribution_patterns()
+    name, code, rank = terminal["NATION_NAME"], terminal["CODE"], terminal["RANK"]
+    item = rf"(?P<code>{code}) \((?P<rank>{rank})\)"
+    unnamed = rf"{code} \({rank}\)"
+    return _Patterns(
+        line=re.compile(rf"(?P<name>{name}) \((?P<rank>{rank})\)(?:: (?P<items>{unnamed}(?:, {unnamed})*))?"),
+        item=re.compile(item),
+        entry=re.compile(rf"(?P<code>{code})\((?P<rank>{rank})\)"),
+        biotics=re.compile(rf"{code}\("),
+    )
+
+
+def parse_distribution(text: str, *, lenient: bool = False) -> Distribution:
+    """Read a distribution string; the format (Explorer export or Biotics) is detected.
+
+    An empty text gives an empty Distribution. Malformed text raises
+    InvalidRankError located in the whole string; with ``lenient=True`` a bad
+    part becomes a warning and the rest is still read.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"srank.parse_distribution() takes a str, not {type(text).__name__}")
+    if len(text) > _MAX:
+        raise InvalidRankError(
+            f"The text is {len(text):,} characters long; no distribution string is longer than {_MAX:,}",
+            text=text,
+            span=(_MAX, len(text)),
+            code="too-long",
+        )
+    stripped = text.strip()
+    if not stripped or is_missing(stripped):
+        return Distribution((), "explorer")
+    if _patterns().biotics.match(stripped):
+        return _read_biotics(text, lenient)
+    return _read_explorer(text, lenient)
+
+
+def _read_explorer(text: str, lenient: bool) -> Distribution:
+    patterns = _patterns()
+    records: list[PlaceRank] = []
+    notes: list[Finding] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        start = offset + len(body) - len(body.lstrip())
+        offset += len(line)
+        body = body.strip()
+        if not body:
+            continue
+        matched = patterns.line.fullmatch(body)
+        if matched is None:
+            problem = _syntax_error(text, start, body)
+            if not lenient:
+                raise problem
+            notes.append(_skipped(problem, body))
+            records += _salvage(body, start, text, lenient, notes)
+            continue
+        records += _nation_line(matched, start, text, lenient)
+    return Distribution(tuple(records), "explorer", tuple(notes))
+
+
+def _nation_line(matched: re.Match[str], start: int, text: str, lenient: bool) -> list[PlaceRank]:
+    name = matched["name"]
+    nation = nation_code(name)
+    notes: list[Finding] = []
+    if nation is None:
+        at = start + matched.start("name")
+        if not lenient:
+            raise InvalidRankError(
+                f"Unknown nation name {clipped(name)!r}",
+                text=text,
+                span=(at, at + len(name)),
+                hint="Explorer spells nations out as Canada or United States; Biotics writes ISO codes: US(N5)",
+                code="unknown-nation",
+            )
+        notes.append(
+            Finding(
+                "unknown-nation",
+                Severity.WARNING,
+                f"srank does not know the nation {name!r}; it is kept as written",
+                (at, at + len(name)),
+                name,
+            )
+        )
+        nation = name
+    records = [_record(nation, None, matched["rank"], start + matched.start("rank"), text, lenient, notes)]
+    items = matched["items"]
+    if items:
+        base = start + matched.start("items")
+        for item in _patterns().item.finditer(items):
+            records.append(_record(nation, item["code"], item["rank"], base + item.start("rank"), text, lenient, []))
+    return records
+
+
+def _read_biotics(text: str, lenient: bool) -> Distribution:
+    patterns = _patterns()
+    records: list[PlaceRank] = []
+    notes: list[Finding] = []
+    at = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    while at < end:
+        matched = patterns.entry.match(text, at, end)
+        if matched is None or not (matched.end() == end or text.startswith(", ", matched.end())):
+            problem = distribution_error(text.strip(), "biotics") or _syntax_error(text, at, text[at:end])
+            if problem.text != text:
+                problem = _shifted(problem, text, len(text) - len(text.lstrip()))
+            if not lenient:
+                raise problem
+            following = text.find(", ", at)
+            stop = end if following < 0 else following
+            notes.append(_skipped(problem, text[at:stop]))
+            at = stop + 2
+            continue
+        records.append(_record(matched["code"], None, matched["rank"], matched.start("rank"), text, lenient, []))
+        at = matched.end() + 2
+    return Distribution(tuple(records), "biotics", tuple(notes))
+
+
+def _record(
+    nation: str, subnation: str | None, written: str, at: int, text: str, lenient: bool, notes: list[Finding]
+) -> PlaceRank:
+    known = subnation_name(nation, subnation) if subnation else nation_name(nation)
+    if known is None and not notes:
+        notes = [*notes, unknown_place(nation, subnation)]
+    try:
+        rank = parse(written, lenient=lenient)
+    except InvalidRankError as error:
+        if not lenient:
+            raise InvalidRankError(
+                f"{place_label(nation, subnation)}: {error.message}",
+                text=text,
+                span=(at + error.span[0], at + error.span[1]),
+                expected=error.expected,
+                hint=error.hint,
+                code=error.code,
+            ) from None
+        place = place_label(nation, subnation)
+        return PlaceRank(nation, subnation, None, (*notes, unread_rank(place, written, error.message)), written)
+    return PlaceRank(nation, subnation, rank, tuple(notes))
+
+
+def _syntax_error(text: str, start: int, body: str) -> InvalidRankError:
+    located = distribution_error(body, "explorer")
+    if located is None:  # the grammar reads what the patterns did not: a bug in srank, say so plainly
+        raise SrankError(f"srank's distribution patterns and grammar disagree on {clipped(body)!r}; please report it")
+    return _shifted(located, text, start)
+
+
+def _shifted(error: InvalidRankError, text: str, by: int) -> InvalidRankError:
+    return InvalidRankError(
+        error.message,
+        text=text,
+        span=(error.span[0] + by, error.span[1] + by),
+        expected=error.expected,
+        hint=error.hint,
+        code=error.code,
+    )
+
+
+def _skipped(problem: InvalidRankError, fragment: str) -> Finding:
+    return Finding(
+        "distribution-syntax",
+        Severity.WARNING,
+        f"{problem.message}; {clipped(fragment)!r} was skipped",
+        problem.span,
+        fragment,
+        problem.hint,
+    )
+
+
+def _salvage(body: str, start: int, text: str, lenient: bool, notes: list[Finding]) -> list[PlaceRank]:
+    """From a line that does not parse: the nation if its head reads, and every subnation item that does."""
+    patterns = _patterns()
+    head = re.match(r"(?P<name>.+?) \((?P<rank>[^()]*)\)", body)
+    if head is None:
+        return []
+    nation = nation_code(head["name"])
+    if nation is None:
+        return []
+    records = [_record(nation, None, head["rank"], start + head.start("rank"), text, lenient, [])]
+    rest = body[head.end() :]
+    offset = start + head.end()
+    for item in patterns.item.finditer(rest):
+        records.append(_record(nation, item["code"], item["rank"], offset + item.start("rank"), text, lenient, []))
+    return records
