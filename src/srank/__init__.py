@@ -27,6 +27,7 @@ _LAZY: dict[str, str] = {
     "Severity": "_findings",
     "Single": "_model",
     "SrankError": "_errors",
+    "available_languages": "_description_tables",
     "check": "_api",
     "check_levels": "_api",
     "describe": "_api",
@@ -54,6 +55,7 @@ __all__ = [
     "Single",
     "SrankError",
     "__version__",
+    "available_languages",
     "check",
     "check_levels",
     "describe",
@@ -71,6 +73,7 @@ if TYPE_CHECKING:
     from ._api import check, check_levels, describe, explain, least_imperiled, most_imperiled
     from ._batch import parse_many
     from ._describe import Explanation
+    from ._description_tables import available_languages
     from ._errors import InvalidRankError, SrankError
     from ._findings import Finding, Severity
     from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Qualifier, Range, Rank, Season, Single

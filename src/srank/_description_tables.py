@@ -143,7 +143,10 @@ def area_fields(table: Table, level: Level) -> dict[str, str]:
 
 
 def available_languages() -> tuple[str, ...]:
-    """The languages shipped in ``srank/descriptions``, sorted."""
+    """The ``lang`` codes describe() and explain() accept, sorted: one per table in ``srank/descriptions``.
+
+    The "plants" style is English only; "short" and "long" exist in every language.
+    """
     return tuple(sorted(_table_files()))
 
 
