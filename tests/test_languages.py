@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import re
+import subprocess
+import sys
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -446,3 +448,22 @@ def test_pandas_label_takes_a_language() -> None:
 
 def test_a_language_table_is_cached() -> None:
     assert _description_tables.load("fr") is _description_tables.load("fr")
+
+
+# -- the generated labels page -----------------------------------------------------
+
+
+def test_labels_page_lists_every_label_in_every_language(tmp_path: Path) -> None:
+    out = tmp_path / "labels.md"
+    script = ROOT / "docs" / "gen_labels.py"
+    result = subprocess.run([sys.executable, str(script), str(out)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "| Code | `en` | `es` | `fr` |" in page
+    assert "| `2` | Imperiled | Amenazada | En péril |" in page
+    assert "| `X` (N, S) | Presumed Extirpated | Presuntamente extirpada | Présumée disparue |" in page
+    assert "| `N`, gone from | from the country | del país | du pays |" in page
+    for lang in srank.available_languages():
+        for key, text in load(lang).texts.items():
+            if key[-1] == "label" and key[0] in ("level", "value", "qualifier", "season", "legacy"):
+                assert f" {text} |" in page, (lang, key)
