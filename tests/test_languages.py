@@ -11,11 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import srank
 from srank import _description_tables
 from srank._description_tables import Key, Table, load, read_table, required_keys
 from srank._lenient import LEGACY_CODES
+from srank.strategies import multi_season_ranks, ranks
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -406,6 +409,19 @@ def test_no_english_word_in_any_official_form(lang: str) -> None:
             assert _english_words(output) == set(), (text, output)
         if lang == "fr":
             assert "global" not in outputs[1].lower(), text
+
+
+@given(st.one_of(ranks(), multi_season_ranks()), st.sampled_from(TRANSLATED))
+def test_every_drawn_form_reads_without_english(rank: srank.Rank | srank.MultiSeasonRank, lang: str) -> None:
+    short = srank.describe(rank, lang=lang)
+    long = srank.describe(rank, style="long", lang=lang)
+    entries = srank.explain(rank, lang=lang)
+    assert short[0].isupper()
+    assert "\n" not in short
+    assert len(long.split("\n\n")) == len(entries)
+    for text in [short, long, *(entry.label for entry in entries), *(entry.definition for entry in entries)]:
+        assert "{" not in text
+        assert _english_words(text) == set(), text
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)
