@@ -12,7 +12,14 @@ from pathlib import Path
 
 import srank
 from srank._describe import ECOSYSTEM_WORDING, EXTINCTION_WORDING
-from srank._description_tables import EXTINCTION_WORDINGS, PLANTS_EXTINCTION_WORDINGS, Table, load
+from srank._description_tables import (
+    AREA_LEVELS,
+    EXTINCTION_WORDINGS,
+    PLANTS_EXTINCTION_WORDINGS,
+    Table,
+    area_fields,
+    load,
+)
 from srank._lenient import LEGACY_CODES
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "_generated" / "codes.md"
@@ -38,12 +45,28 @@ def _entry(table: Table, *key: str) -> tuple[str, str]:
     return table.text(*key, "label"), table.text(*key, "definition")
 
 
+def _extinction_rows(table: Table, key: tuple[str, ...], wording: str) -> list[tuple[str, ...]]:
+    """One row per wording; one per level when the text names the level's area."""
+    code = f"`{key[-1]}`"
+    levels = [level for level, used in EXTINCTION_WORDING.items() if used == wording]
+    if not any("{" in table.text(*key, wording, field) for field in ("label", "definition")):
+        return [(code, _applies_to(wording), *_entry(table, *key, wording))]
+    return [
+        (
+            code,
+            level.value,
+            *(table.fill(*key, wording, field, **area_fields(table, level)) for field in ("label", "definition")),
+        )
+        for level in levels
+    ]
+
+
 def _value_rows(table: Table, prefix: tuple[str, ...], wordings: tuple[str, ...]) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for grade in srank.Grade:
         if grade in (srank.Grade.PRESUMED_EXTINCT, srank.Grade.POSSIBLY_EXTINCT):
             for wording in wordings:
-                rows.append((f"`{grade.value}`", _applies_to(wording), *_entry(table, *prefix, grade.value, wording)))
+                rows.extend(_extinction_rows(table, (*prefix, grade.value), wording))
         else:
             rows.append((f"`{grade.value}`", "all", *_entry(table, *prefix, grade.value)))
     return rows
@@ -64,6 +87,19 @@ def render(lang: str = "en") -> str:
         "## Levels",
         "",
         *_table(code_header, ((f"`{level.value}`", *_entry(table, "level", level.value)) for level in srank.Level)),
+        "X and H of national and subnational ranks name the area they are gone from, or known in:",
+        "",
+        *_table(
+            ("Code", "In the area", "From the area"),
+            (
+                (
+                    f"`{level.value}`",
+                    table.text("level", level.value, "in_area"),
+                    table.text("level", level.value, "from_area"),
+                )
+                for level in AREA_LEVELS
+            ),
+        ),
         "## Values",
         "",
         "X and H read *extinct* for global (G) and infraspecific (T) ranks, *extirpated* for national (N)",

@@ -311,10 +311,8 @@ def test_a_broken_toml_file_is_rejected() -> None:
 
 def test_a_second_language_is_only_another_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     other = tmp_path / "xx.toml"
-    other.write_text(
-        EN_TOML.read_text(encoding="utf-8").replace('label = "Imperiled"', 'label = "Gefährdet"', 1),
-        encoding="utf-8",
-    )
+    english = EN_TOML.read_text(encoding="utf-8").split("\n[plants]\n", 1)[0]  # USDA PLANTS: English only
+    other.write_text(english.replace('label = "Imperiled"', 'label = "Gefährdet"', 1), encoding="utf-8")
     files = {"en": EN_TOML, "xx": other}
     monkeypatch.setattr(_description_tables, "_table_files", lambda: files)
     _description_tables._load_cached.cache_clear()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The description table is named as well as globbed below, so deleting it fails here.
+# The description tables are named as well as globbed below, so deleting one fails here.
 SDIST_REQUIRED = [
     "grammar/ranks.lark",
     "grammar/distributions.lark",
@@ -24,6 +24,8 @@ SDIST_REQUIRED = [
     "src/srank/py.typed",
     "src/srank/__init__.py",
     "src/srank/descriptions/en.toml",
+    "src/srank/descriptions/es.toml",
+    "src/srank/descriptions/fr.toml",
     "LICENSE",
     "pyproject.toml",
 ]
@@ -34,6 +36,8 @@ WHEEL_REQUIRED = [
     "srank/py.typed",
     "srank/__init__.py",
     "srank/descriptions/en.toml",
+    "srank/descriptions/es.toml",
+    "srank/descriptions/fr.toml",
 ]
 DATA_FILES = sorted(
     path.relative_to(ROOT / "src").as_posix()
@@ -72,6 +76,8 @@ rank = srank.parse("S5T1T3Q")
 assert str(rank) == "S5T1T3Q", rank
 assert srank.parse("N5B,N4N,N5M").parts[1].season is srank.Season.NONBREEDING
 assert srank.describe("G5T1T3Q").startswith("Secure; subspecies or variety"), srank.describe("G5T1T3Q")
+assert srank.available_languages() == ("en", "es", "fr"), srank.available_languages()
+assert srank.describe("S2", lang="fr") == "En p\\u00e9ril", ascii(srank.describe("S2", lang="fr"))
 print("wheel from sdist parses", repr(rank))
 """
 

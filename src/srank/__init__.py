@@ -28,6 +28,7 @@ _LAZY: dict[str, str] = {
     "Severity": "_findings",
     "Single": "_model",
     "SrankError": "_errors",
+    "available_languages": "_description_tables",
     "check": "_api",
     "check_levels": "_api",
     "describe": "_api",
@@ -57,6 +58,7 @@ __all__ = [
     "Single",
     "SrankError",
     "__version__",
+    "available_languages",
     "check",
     "check_levels",
     "describe",
@@ -75,6 +77,7 @@ if TYPE_CHECKING:
     from ._api import check, check_levels, describe, explain, least_imperiled, most_imperiled
     from ._batch import parse_many
     from ._describe import Explanation
+    from ._description_tables import available_languages
     from ._distribution import Distribution
     from ._distribution_text import parse_distribution
     from ._errors import InvalidRankError, SrankError

@@ -12,7 +12,7 @@ from typing import Literal, TypeAlias
 
 import attrs
 
-from ._description_tables import Key, Table, load
+from ._description_tables import AREA_WORDING, PLANTS_LANG, Key, Table, area_fields, load
 from ._lenient import LEGACY_CODES
 from ._model import Grade, Level, MultiSeasonRank, Range, Rank, Single, Value
 
@@ -77,6 +77,11 @@ def describe(rank: Rank | MultiSeasonRank, *, style: str = "short", lang: str = 
         choices = ", ".join(repr(name) for name in STYLES)
         raise ValueError(f"Unknown style {style!r}; choose one of: {choices}")
     table = load(lang)
+    if style == "plants" and lang != PLANTS_LANG:
+        raise ValueError(
+            f"style 'plants' has no {lang!r} text: it reproduces USDA PLANTS status lines, which are English "
+            f"by definition; use lang={PLANTS_LANG!r}, or style 'short' or 'long' for {lang!r}"
+        )
     parsed = _as_rank(rank)
     pieces = _pieces(parsed)
     if style == "short":
@@ -161,6 +166,8 @@ def _value_pieces(level: Level, value: Value, part: int, *, infraspecific: bool)
 
 def _fields(piece: _Piece, table: Table) -> dict[str, str]:
     fields = {"modern": piece.modern}
+    if piece.key[0] == "value" and piece.key[-1] == AREA_WORDING:
+        fields.update(area_fields(table, piece.level))
     if piece.ends is not None:
         fields["low"] = table.text(*piece.ends[0], "label")
         fields["high"] = table.text(*piece.ends[1], "label")
@@ -168,11 +175,11 @@ def _fields(piece: _Piece, table: Table) -> dict[str, str]:
 
 
 def _label(piece: _Piece, table: Table) -> str:
-    return table.text(*piece.key, "label").format_map(_fields(piece, table))
+    return table.fill(*piece.key, "label", **_fields(piece, table))
 
 
 def _definition(piece: _Piece, table: Table) -> str:
-    return table.text(*piece.key, "definition").format_map(_fields(piece, table))
+    return table.fill(*piece.key, "definition", **_fields(piece, table))
 
 
 # -- styles -------------------------------------------------------------------
@@ -185,20 +192,23 @@ def _short(pieces: list[_Piece], table: Table) -> str:
         main = _short_value([piece for piece in mine if not piece.infraspecific], table)
         main_level = next(piece.level for piece in mine if piece.component == "value" and not piece.infraspecific)
         if main_level is Level.INFRASPECIFIC:
-            main = table.text("short", "infraspecific_alone").format(value=main)
+            main = table.fill("short", "infraspecific_alone", value=main)
         for piece in mine:
             if piece.component == "season":
-                main = table.text("short", "season").format(value=main, season=_label(piece, table))
+                main = table.fill("short", "season", value=main, season=_label(piece, table))
         items.append(main)
         infra = [piece for piece in mine if piece.infraspecific]
         if infra:
-            items.append(table.text("short", "infraspecific").format(value=_short_value(infra, table)))
+            items.append(table.fill("short", "infraspecific", value=_short_value(infra, table)))
         if any(piece.code == "Q" for piece in mine):
             items.append(table.text("short", "questionable"))
     for piece in pieces:
         if piece.component == "legacy":
-            items.append(table.text("short", "legacy").format(code=piece.code, label=_label(piece, table)))
-    return table.text("short", "separator").join(items)
+            items.append(table.fill("short", "legacy", code=piece.code, label=_label(piece, table)))
+    line = table.text("short", "separator").join(items)
+    # A language may set every item in lower case (French, Spanish: "…; sous-espèce…");
+    # the line itself starts with a capital in every language.
+    return line[:1].upper() + line[1:]
 
 
 def _short_value(pieces: list[_Piece], table: Table) -> str:
@@ -208,9 +218,9 @@ def _short_value(pieces: list[_Piece], table: Table) -> str:
     text = _label(value, table)
     for piece in pieces:
         if piece.code == "?":
-            text = table.text("short", "inexact").format(value=text)
+            text = table.fill("short", "inexact", value=text)
         elif piece.code == "C":
-            text = table.text("short", "captive").format(value=text)
+            text = table.fill("short", "captive", value=text)
     return text
 
 
@@ -218,10 +228,12 @@ def _long(pieces: list[_Piece], table: Table) -> str:
     paragraphs = []
     for piece in pieces:
         label, definition = _label(piece, table), _definition(piece, table)
-        paragraph = table.text("long", piece.component).format(label=label, code=piece.code, definition=definition)
+        paragraph = table.fill("long", piece.component, label=label, code=piece.code, definition=definition)
         if _has_ecosystem_wording(piece):
             ecosystem = ("value", piece.key[1], ECOSYSTEM_WORDING)
-            note = table.text("long", "ecosystem").format(
+            note = table.fill(
+                "long",
+                "ecosystem",
                 code=piece.code,
                 label=table.text(*ecosystem, "label"),
                 definition=table.text(*ecosystem, "definition"),

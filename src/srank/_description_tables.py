@@ -5,11 +5,17 @@ without touching code. It is read on first use and cached per language;
 ``import srank`` never imports tomllib. On load it is checked against the
 entries the renderer needs: a missing entry or an unused one is an error,
 so a table can neither leave a component without text nor carry dead text.
+The USDA PLANTS section exists in English only, as USDA publishes it.
+
+Templates fill ``{name}`` placeholders; ``{name!l}`` puts the first letter of
+the filled text in lower case, so that a language can set a label inside a
+phrase ("De vulnérable à apparemment en sécurité") without code.
 """
 
 from __future__ import annotations
 
 import functools
+import string
 from collections.abc import Iterator, Mapping
 from importlib import resources
 
@@ -20,10 +26,15 @@ from ._lenient import LEGACY_CODES
 from ._model import Grade, Level, Qualifier, Season
 
 __all__ = [
+    "AREA_LEVELS",
+    "AREA_WORDING",
     "EXTINCTION_WORDINGS",
     "PLANTS_EXTINCTION_WORDINGS",
+    "PLANTS_LANG",
     "Table",
+    "area_fields",
     "available_languages",
+    "fill",
     "load",
     "read_table",
     "required_keys",
@@ -34,6 +45,15 @@ Key = tuple[str, ...]
 EXTINCTION_WORDINGS = ("extinct", "extirpated", "eliminated")
 """How X and H read: per species level, and for ecosystems."""
 PLANTS_EXTINCTION_WORDINGS = ("extinct", "extirpated")
+AREA_LEVELS = (Level.NATIONAL, Level.SUBNATIONAL)
+"""Levels ranked within one area (a country; a state or province). Each level entry
+names its area twice, ``in_area`` ("au pays") and ``from_area`` ("du pays"), because
+languages word "gone from the country" and "known in the country" differently."""
+AREA_WORDING = "extirpated"
+"""The X and H wording of AREA_LEVELS; its entries may use {in_area} and {from_area}."""
+_AREA = ("in_area", "from_area")
+PLANTS_LANG = "en"
+"""The one language of the USDA PLANTS style: its status lines are published in English."""
 _EXTINCTION_GRADES = (Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT)
 _ENTRY = ("label", "definition")
 _SHORT = ("separator", "inexact", "captive", "infraspecific", "infraspecific_alone", "questionable", "season", "legacy")
@@ -55,10 +75,15 @@ def _value_keys(prefix: Key, wordings: tuple[str, ...]) -> Iterator[Key]:
             yield from _entries(prefix, [grade.value])
 
 
-def required_keys() -> frozenset[Key]:
-    """Every entry a table must have, and the only ones it may have."""
+def required_keys(*, plants: bool = True) -> frozenset[Key]:
+    """Every entry a table must have, and the only ones it may have.
+
+    ``plants=False`` leaves out the USDA PLANTS section, which only the
+    PLANTS_LANG table holds.
+    """
     keys: set[Key] = set()
     keys.update(_entries(("level",), [level.value for level in Level]))
+    keys.update(("level", level.value, name) for level in AREA_LEVELS for name in _AREA)
     keys.update(_value_keys(("value",), EXTINCTION_WORDINGS))
     keys.update(("range", field) for field in _ENTRY)
     keys.update(_entries(("qualifier",), [qualifier.value for qualifier in Qualifier]))
@@ -66,6 +91,8 @@ def required_keys() -> frozenset[Key]:
     keys.update(_entries(("legacy",), list(LEGACY_CODES)))
     keys.update(("short", name) for name in _SHORT)
     keys.update(("long", name) for name in _LONG)
+    if not plants:
+        return frozenset(keys)
     keys.update(("plants", name) for name in _PLANTS)
     keys.update(("plants", "level", level.value) for level in Level)
     keys.update(("plants", "qualifier", qualifier.value) for qualifier in Qualifier)
@@ -84,9 +111,42 @@ class Table:
     def text(self, *key: str) -> str:
         return self.texts[key]
 
+    def fill(self, *key: str, **fields: str) -> str:
+        """The entry at ``key`` with its placeholders filled from ``fields``."""
+        return fill(self.text(*key), fields)
+
+
+class _Formatter(string.Formatter):
+    def convert_field(self, value: object, conversion: str | None) -> object:
+        if conversion == "l":
+            text = str(value)
+            return text[:1].lower() + text[1:]
+        return super().convert_field(value, conversion)
+
+
+_FORMATTER = _Formatter()
+_CONVERSIONS = (None, "l")
+
+
+def fill(template: str, fields: Mapping[str, str]) -> str:
+    """``template`` with ``{name}`` and ``{name!l}`` (first letter lower-cased) filled."""
+    if "!l}" in template:
+        return _FORMATTER.vformat(template, (), fields)
+    return template.format_map(fields)
+
+
+def area_fields(table: Table, level: Level) -> dict[str, str]:
+    """The {in_area} and {from_area} fields of ``level`` (none for G and T)."""
+    if level not in AREA_LEVELS:
+        return {}
+    return {name: table.text("level", level.value, name) for name in _AREA}
+
 
 def available_languages() -> tuple[str, ...]:
-    """The languages shipped in ``srank/descriptions``, sorted."""
+    """The ``lang`` codes describe() and explain() accept, sorted: one per table in ``srank/descriptions``.
+
+    The "plants" style is English only; "short" and "long" exist in every language.
+    """
     return tuple(sorted(_table_files()))
 
 
@@ -121,11 +181,16 @@ def read_table(lang: str, toml_text: str, source: str) -> Table:
     except tomllib.TOMLDecodeError as error:
         raise SrankError(f"{source} is not valid TOML: {error}") from None
     texts = dict(_flatten(data, (), source))
-    required = required_keys()
+    required = required_keys(plants=lang == PLANTS_LANG)
     missing = sorted(".".join(key) for key in required - texts.keys())
     unused = sorted(".".join(key) for key in texts.keys() - required)
     if missing:
         raise SrankError(f"{source} lacks entries: {', '.join(missing)}")
+    if lang != PLANTS_LANG and any(key[0] == "plants" for key in texts):
+        raise SrankError(
+            f"{source} has a [plants] section, which srank never uses: the USDA PLANTS style is English "
+            f"by definition and lives in {PLANTS_LANG}.toml only; remove the section"
+        )
     if unused:
         raise SrankError(f"{source} has entries srank never uses: {', '.join(unused)}")
     for key, text in sorted(texts.items()):
@@ -136,6 +201,8 @@ def read_table(lang: str, toml_text: str, source: str) -> Table:
 def allowed_placeholders(key: Key) -> frozenset[str]:
     """The {fields} the renderer fills in the entry at ``key``."""
     section, name = key[0], key[1]
+    if section == "value" and len(key) == 4 and key[2] == AREA_WORDING:
+        return frozenset(_AREA)
     if section == "range":
         return frozenset({"low", "high"})
     if section == "legacy":
@@ -165,13 +232,15 @@ _PLANTS_PLACEHOLDERS = {
 
 
 def _check_placeholders(key: Key, text: str, source: str) -> None:
-    import string
-
     where = f"{source}: {'.'.join(key)}"
     try:
-        found = {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+        parsed = [(field, conversion) for _, field, _, conversion in _FORMATTER.parse(text) if field is not None]
     except ValueError as error:
         raise SrankError(f"{where} has a broken {{placeholder}}: {error}") from None
+    found = {field for field, _ in parsed}
+    for field, conversion in parsed:
+        if conversion not in _CONVERSIONS:
+            raise SrankError(f"{where}: {{{field}!{conversion}}} is not a conversion srank knows; use {{{field}!l}}")
     allowed = allowed_placeholders(key)
     unknown = sorted(found - allowed)
     if unknown:
