@@ -127,10 +127,37 @@ IN_A_COLUMN = {
 }
 
 
+# Codes about distribution strings: (text, lenient, message of the first finding or error).
+IN_A_DISTRIBUTION = {
+    "distribution-syntax": ("Canada (N3", False, "Expected ')', found the end of the text"),
+    "unknown-nation": ("Mexco (N3)", False, "Unknown nation name 'Mexco'"),
+    "unknown-place": ("US(N5), ZZ(N1)", False, "srank does not know the nation code 'ZZ'; it is kept as written"),
+    "unreadable-rank": (
+        "CA(N9)",
+        True,
+        "The rank 'N9' could not be read (Expected a rank value (1-5, X, H, U, NR or NA) after 'N', found '9');"
+        " the record keeps its text",
+    ),
+}
+
+
 def test_every_catalogued_code_is_triggered_here() -> None:
     codes = {name.split(",")[0] for name in SINGLE_CODE}
-    assert codes | set(CROSS_LEVEL) | set(BUILT_BY_HAND) | set(IN_A_COLUMN) == set(CATALOGUE)
+    triggered = codes | set(CROSS_LEVEL) | set(BUILT_BY_HAND) | set(IN_A_COLUMN) | set(IN_A_DISTRIBUTION)
+    assert triggered == set(CATALOGUE)
     assert not codes & set(CROSS_LEVEL)
+
+
+@pytest.mark.parametrize("code", list(IN_A_DISTRIBUTION))
+def test_in_a_distribution_reports(code: str) -> None:
+    text, lenient, message = IN_A_DISTRIBUTION[code]
+    if code in ("distribution-syntax", "unknown-nation"):
+        with pytest.raises(srank.InvalidRankError) as caught:
+            srank.parse_distribution(text, lenient=lenient)
+        assert (caught.value.code, caught.value.message) == (code, message)
+    else:
+        found = srank.parse_distribution(text, lenient=lenient).findings[0]
+        assert (found.code, found.message) == (code, message)
 
 
 @pytest.mark.parametrize("name", list(IN_A_COLUMN))

@@ -16,10 +16,15 @@ from srank._lark_adapter import grammar_text
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_single_grammar_file() -> None:
-    found = [path.relative_to(ROOT).as_posix() for path in ROOT.rglob("*.lark") if ".venv" not in path.parts]
-    assert found == ["grammar/ranks.lark"]
+def test_the_grammars_live_in_grammar_only() -> None:
+    found = sorted(path.relative_to(ROOT).as_posix() for path in ROOT.rglob("*.lark") if ".venv" not in path.parts)
+    assert found == ["grammar/distributions.lark", "grammar/ranks.lark"]
     assert grammar_text() == (ROOT / "grammar" / "ranks.lark").read_text(encoding="utf-8")
+    assert grammar_text("distributions.lark") == (ROOT / "grammar" / "distributions.lark").read_text(encoding="utf-8")
+
+
+def test_the_distribution_grammar_has_no_conflicts() -> None:
+    Lark(grammar_text("distributions.lark"), parser="lalr", start=["explorer", "biotics"], strict=True)
 
 
 def test_grammar_has_no_conflicts_or_collisions() -> None:

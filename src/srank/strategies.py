@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from hypothesis import strategies as st
 
@@ -33,7 +34,10 @@ from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Range, Rank, S
 from ._parse import reads
 from ._rules import captive_fits, more_secure, questionable_fits, range_rule
 
-__all__ = ["invalid_codes", "multi_season_ranks", "rank_codes", "ranks"]
+if TYPE_CHECKING:
+    from ._distribution import Distribution
+
+__all__ = ["distributions", "invalid_codes", "multi_season_ranks", "rank_codes", "ranks"]
 
 _ALL_LEVELS = (Level.GLOBAL, Level.SUBNATIONAL, Level.NATIONAL, Level.INFRASPECIFIC)
 _SEASONAL = (Level.NATIONAL, Level.SUBNATIONAL)
@@ -237,3 +241,35 @@ def invalid_codes() -> st.SearchStrategy[str]:
     ``""``.
     """
     return st.one_of(st.sampled_from(_KNOWN_BAD), _mutated()).filter(lambda text: not reads(text))
+
+
+_NATIONS = ("CA", "US", "MX")
+_SUBNATIONS = {"CA": ("AB", "BC", "LB", "NF", "QC"), "US": ("CA", "MD", "NN", "DC", "VA"), "MX": ()}
+
+
+@st.composite
+def _place_rank(draw: st.DrawFn, level: Level) -> Rank | MultiSeasonRank:
+    if draw(st.booleans()):
+        return draw(multi_season_ranks(levels=level, findings=True))
+    return draw(ranks(levels=level, findings=True))
+
+
+@st.composite
+def distributions(draw: st.DrawFn, *, formats: Collection[str] = ("explorer", "biotics")) -> Distribution:
+    """Distributions as an Explorer export or Biotics writes them; ``str()`` reads back to an equal value.
+
+    Explorer lines hold Canada or the United States with some of their
+    subnations (California is ``CA`` under ``US``); Biotics strings hold
+    national ranks only, raw ones included.
+    """
+    from ._distribution import Distribution, PlaceRank
+
+    chosen = draw(st.sampled_from(sorted(formats)))
+    nations = draw(st.lists(st.sampled_from(_NATIONS[:2] if chosen == "explorer" else _NATIONS), unique=True))
+    records: list[PlaceRank] = []
+    for nation in nations:
+        records.append(PlaceRank(nation, None, draw(_place_rank(Level.NATIONAL))))
+        if chosen == "explorer":
+            for code in draw(st.lists(st.sampled_from(_SUBNATIONS[nation]), unique=True, max_size=3)):
+                records.append(PlaceRank(nation, code, draw(_place_rank(Level.SUBNATIONAL))))
+    return Distribution(tuple(records), chosen)  # type: ignore[arg-type]

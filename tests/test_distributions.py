@@ -1,0 +1,275 @@
+"""Distribution strings: Explorer exports, Biotics national ranks and the Explorer API, read into records."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import srank
+from srank.strategies import distributions
+
+# Real strings from NatureServe Explorer exports (Cynomys ludovicianus, Rhynchophanes mccownii) and Biotics.
+PRAIRIE_DOG = (
+    "Canada (N2): AB (SNA), SK (S2)\n"
+    "United States (N4): AZ (SX,S1), CO (S3), KS (S3), MT (S3), ND (SU), NE (S3), NM (S2), OK (S3), SD (S4), TX (S3),"
+    " WY (S2)"
+)
+LONGSPUR = (
+    "Canada (N3B): AB (S3B), SK (S3B)\r\n"
+    "United States (N4B,N4N): AZ (S2N), CA (SNRN), CO (S2B), MN (SXB,SNRM), ND (S2), SD (SHB)"
+)
+
+
+def rows(dist: srank.Distribution) -> list[tuple[str, str | None, str, str]]:
+    return [(r.nation, r.subnation, r.written, r.place) for r in dist]
+
+
+def test_an_explorer_string_gives_one_record_per_nation_and_subnation() -> None:
+    dist = srank.parse_distribution(PRAIRIE_DOG)
+    assert dist.format == "explorer"
+    assert rows(dist)[:4] == [
+        ("CA", None, "N2", "Canada"),
+        ("CA", "AB", "SNA", "Alberta"),
+        ("CA", "SK", "S2", "Saskatchewan"),
+        ("US", None, "N4", "United States"),
+    ]
+    assert rows(dist)[4] == ("US", "AZ", "SX,S1", "Arizona")
+    assert len(dist) == 15
+    assert str(dist) == PRAIRIE_DOG
+
+
+def test_crlf_lines_seasons_on_status_values_and_california_under_the_us() -> None:
+    dist = srank.parse_distribution(LONGSPUR)
+    california = dist.subnational("US", "CA")
+    assert california is not None
+    assert california.rank is not None
+    assert (california.place, str(california.rank), str(california.rank.rounded())) == ("California", "SNRN", "SNRN")
+    assert dist.subnational("CA", "CA") is None
+    assert str(dist.subnational("US", "MN").rank) == "SXB,SNRM"  # type: ignore[union-attr]
+    assert str(dist.national("US").rank) == "N4B,N4N"  # type: ignore[union-attr]
+    assert str(dist) == LONGSPUR.replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Canada (N3)", [("CA", None, "N3", "Canada")]),
+        (
+            "Canada (NHB): LB (SHM), NF (SHM), NU (SHB)",
+            [
+                ("CA", None, "NHB", "Canada"),
+                ("CA", "LB", "SHM", "Labrador"),
+                ("CA", "NF", "SHM", "Newfoundland"),
+                ("CA", "NU", "SHB", "Nunavut"),
+            ],
+        ),
+        (
+            "United States (N5): NN (S3), DC (SNA,SNA)",
+            [
+                ("US", None, "N5", "United States"),
+                ("US", "NN", "S3", "Navajo Nation"),
+                ("US", "DC", "SNA,SNA", "District of Columbia"),
+            ],
+        ),
+        (
+            "Canada (NUB): MB (SUB), ON (S4N,S5B)",
+            [("CA", None, "NUB", "Canada"), ("CA", "MB", "SUB", "Manitoba"), ("CA", "ON", "S4N,S5B", "Ontario")],
+        ),
+        ("", []),
+        ("  \n", []),
+    ],
+)
+def test_odd_explorer_forms(text: str, expected: list[tuple[str, str | None, str, str]]) -> None:
+    assert rows(srank.parse_distribution(text)) == expected
+
+
+def test_a_biotics_string_holds_raw_national_ranks() -> None:
+    dist = srank.parse_distribution("CA(N4?B,NUM), MX(NNR), US(N5B,NNRN)")
+    assert dist.format == "biotics"
+    assert rows(dist) == [
+        ("CA", None, "N4?B,NUM", "Canada"),
+        ("MX", None, "NNR", "Mexico"),
+        ("US", None, "N5B,NNRN", "United States"),
+    ]
+    assert str(dist.national("CA").rank.rounded()) == "N4B,NUM"  # type: ignore[union-attr]
+    assert str(dist) == "CA(N4?B,NUM), MX(NNR), US(N5B,NNRN)"
+
+
+def test_many_nations_in_a_biotics_string_and_an_unknown_code_is_a_warning() -> None:
+    dist = srank.parse_distribution("AG(NNR), BS(NNR), CA(N5B,N5M), PR(NNA), VI(NNA), ZZ(N1)")
+    assert [r.place for r in dist] == [
+        "Antigua and Barbuda",
+        "Bahamas",
+        "Canada",
+        "Puerto Rico",
+        "U.S. Virgin Islands",
+        "ZZ",
+    ]
+    assert [str(f) for f in dist.findings] == [
+        "warning[unknown-place]: ZZ: srank does not know the nation code 'ZZ'; it is kept as written"
+    ]
+
+
+def test_an_unknown_subnation_code_is_a_warning_naming_its_nation() -> None:
+    dist = srank.parse_distribution("United States (N5): GS (S1)")
+    assert [str(f) for f in dist.findings] == [
+        "warning[unknown-place]: GS, United States: srank does not know the subnation code 'GS' under US;"
+        " it is kept as written"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "span"),
+    [
+        ("Canada (N3): AB (S3, BC (S1)", "Expected ')', found '('", (24, 25)),
+        ("Canada (N3", "Expected ')', found the end of the text", (10, 10)),
+        ("Canada (N3)\nMexco (N3)", "Unknown nation name 'Mexco'", (12, 17)),
+        (
+            "Canada (N3): AB (S3), BC (S9)",
+            "British Columbia, Canada: Expected a rank value (1-5, X, H, U, NR or NA) after 'S', found '9'",
+            (27, 28),
+        ),
+        ("CA(N4), US(N5B,NNRN", "Expected ')', found the end of the text", (19, 19)),
+        ("CA(N4), US(N5B,G2)", "United States: 'G2' cannot be part of a multi-part code", (15, 17)),
+    ],
+)
+def test_malformed_text_raises_with_the_position_in_the_whole_string(
+    text: str, message: str, span: tuple[int, int]
+) -> None:
+    with pytest.raises(srank.InvalidRankError) as caught:
+        srank.parse_distribution(text)
+    assert (caught.value.message, caught.value.span, caught.value.text) == (message, span, text)
+
+
+def test_lenient_reading_keeps_the_rest_and_names_each_problem() -> None:
+    dist = srank.parse_distribution(
+        "Canada (N3): AB (S3), BC (S9)\nMexco (N2)\nUnited States (n5): md (s3)", lenient=True
+    )
+    assert rows(dist) == [
+        ("CA", None, "N3", "Canada"),
+        ("CA", "AB", "S3", "Alberta"),
+        ("CA", "BC", "S9", "British Columbia"),
+        ("Mexco", None, "N2", "Mexco"),
+        ("US", None, "N5", "United States"),
+    ]
+    assert dist.subnational("CA", "BC").rank is None  # type: ignore[union-attr]
+    assert [finding.code for finding in dist.findings] == [
+        "distribution-syntax",
+        "unreadable-rank",
+        "unknown-nation",
+        "normalised-case",
+    ]
+
+
+API_NATIONS: list[dict[str, Any]] = [
+    {
+        "nationCode": "US",
+        "roundedNRank": "N5B,N5N",
+        "native": True,
+        "exotic": False,
+        "subnations": [
+            {"subnationCode": "PA", "roundedSRank": "S4B,S5N,S4M", "native": True, "exotic": False},
+            {"subnationCode": "HI", "roundedSRank": "SNA", "exotic": True},
+            {"subnationCode": "DC", "roundedSRank": "S2N,SXB", "native": None},
+            {"subnationCode": "QQ", "roundedSRank": "S1"},
+        ],
+    },
+    {"nationCode": "CA", "roundedNRank": "N5B,N5N", "subnations": [{"subnationCode": "LB", "roundedSRank": "S4B,SUM"}]},
+]
+
+
+def test_api_nations_with_missing_and_null_flags_and_an_unknown_code() -> None:
+    dist = srank.Distribution.from_api(API_NATIONS)
+    assert [(r.nation, r.subnation, r.written, r.native, r.exotic) for r in dist] == [
+        ("US", None, "N5B,N5N", True, False),
+        ("US", "PA", "S4B,S5N,S4M", True, False),
+        ("US", "HI", "SNA", None, True),
+        ("US", "DC", "S2N,SXB", None, None),
+        ("US", "QQ", "S1", None, None),
+        ("CA", None, "N5B,N5N", None, None),
+        ("CA", "LB", "S4B,SUM", None, None),
+    ]
+    assert [finding.code for finding in dist.findings] == ["unknown-place"]
+    assert dist.to_api()[1] == {
+        "nationCode": "CA",
+        "roundedNRank": "N5B,N5N",
+        "subnations": [{"subnationCode": "LB", "roundedSRank": "S4B,SUM"}],
+    }
+    assert srank.Distribution.from_api([]) == srank.Distribution((), "api")
+
+
+def test_api_taxon_records_give_raw_ranks_and_their_rounding() -> None:
+    dist = srank.Distribution.from_api(
+        [
+            {
+                "nationCode": "US",
+                "nrank": "N3N4",
+                "roundedNRank": "N3",
+                "subnations": [{"subnationCode": "AL", "srank": "S2S3", "roundedSRank": "S2"}],
+            }
+        ]
+    )
+    assert [(r.written, str(r.rank.rounded())) for r in dist] == [("N3N4", "N3"), ("S2S3", "S2")]  # type: ignore[union-attr]
+    assert dist.to_api() == [
+        {
+            "nationCode": "US",
+            "roundedNRank": "N3",
+            "nrank": "N3N4",
+            "subnations": [{"subnationCode": "AL", "roundedSRank": "S2", "srank": "S2S3"}],
+        }
+    ]
+
+
+def test_api_errors_say_where() -> None:
+    with pytest.raises(srank.InvalidRankError, match=r"nations\[0\].subnations\[0\]: Expected"):
+        srank.Distribution.from_api(
+            [{"nationCode": "US", "roundedNRank": "N5", "subnations": [{"subnationCode": "MD", "roundedSRank": "X1"}]}]
+        )
+    with pytest.raises(TypeError):
+        srank.Distribution.from_api("US(N5)")  # type: ignore[arg-type]
+
+
+def test_check_levels_runs_over_every_chain_and_names_each_place() -> None:
+    findings = srank.check_levels(global_rank="G2", distribution="Canada (N2): SK (S5B)\nUnited States (N1): CA (S4)")
+    assert [str(finding) for finding in findings] == [
+        "warning[subnational-more-secure]: Saskatchewan, Canada: The subnational rank 'S5B' is more secure than the"
+        " national rank 'N2'",
+        "error[subnational-gap-too-wide]: Saskatchewan, Canada: The subnational rank 'S5B' is 3 ranks more secure"
+        " than the national rank 'N2'; NatureServe's data exchange rejects a gap of 3 or more",
+        "warning[subnational-more-secure]: Saskatchewan, Canada: The subnational rank 'S5B' is more secure than the"
+        " global rank 'G2'",
+        "error[subnational-gap-too-wide]: Saskatchewan, Canada: The subnational rank 'S5B' is 3 ranks more secure"
+        " than the global rank 'G2'; NatureServe's data exchange rejects a gap of 3 or more",
+        "warning[subnational-more-secure]: California, United States: The subnational rank 'S4' is more secure than"
+        " the national rank 'N1'",
+        "error[subnational-gap-too-wide]: California, United States: The subnational rank 'S4' is 3 ranks more"
+        " secure than the national rank 'N1'; NatureServe's data exchange rejects a gap of 3 or more",
+        "warning[subnational-more-secure]: California, United States: The subnational rank 'S4' is more secure than"
+        " the global rank 'G2'",
+    ]
+
+
+@given(distributions())
+def test_a_distribution_reads_back_from_its_text(dist: srank.Distribution) -> None:
+    assert srank.parse_distribution(str(dist)) == dist or (not dist.records and not str(dist))
+
+
+@given(distributions(formats=["explorer"]), st.integers(0, 200), st.sampled_from(["(", ")", ",", " ", ":", "\n", "x"]))
+def test_the_patterns_and_the_grammar_agree_on_what_reads(dist: srank.Distribution, at: int, char: str) -> None:
+    from srank._lark_adapter import distribution_error
+
+    text = str(dist)
+    if not text:
+        return
+    text = text[: at % len(text)] + char + text[at % len(text) :]
+    structurally_fine = distribution_error(text.strip(), "explorer") is None
+    try:
+        srank.parse_distribution(text, lenient=True)
+    except srank.InvalidRankError:
+        pytest.fail("lenient reading raised")
+    notes = [f.code for f in srank.parse_distribution(text, lenient=True).notes]
+    assert ("distribution-syntax" not in notes) == structurally_fine or re.search(r"\n\s*\n|^\s|\s$", text)
