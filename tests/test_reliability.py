@@ -72,7 +72,7 @@ def test_output_to_a_device_writes_to_it_and_leaves_it_a_device(srank_cli: Run, 
     ("output", "message"),
     [
         ("missing/out.csv", "the folder"),
-        ("in.csv", "is the input file; srank check never modifies its input"),
+        ("in.csv", "is the input file; srank never modifies its input"),
         (".", "is a folder; name a file"),
     ],
 )

@@ -8,28 +8,23 @@ problem named in each rank column's message.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from itertools import chain
+from collections.abc import Callable, Sequence
 from typing import IO, Any
 
 from .._model import Level
-from ._arguments import ColumnSpec, UsageError, delimiter_option
+from ._arguments import ColumnSpec, UsageError
 from ._checks import CACHE_SIZE, Cache, Check, ColumnCheck, LevelsCheck, RoundedCheck, output_names
 from ._codes import check_label_options
-from ._formats import CsvFormat, Format, JsonlFormat
-from ._output import output, same_file
-from ._records import MAX_RECORD_CHARS, Records, Unread, detect_delimiter
-from ._sources import decode_error_message, open_input
+from ._formats import Format
+from ._output import output
+from ._records import Records, Unread
 from ._summary import Tally, summarise
-from ._workbook import read_sheet
+from ._table import SheetRecords, Table, open_table
 
 __all__ = ["run_check"]
 
 EXIT_OK, EXIT_INVALID = 0, 1
-_SAMPLE = 1 << 16  # characters read to choose the delimiter and line ending
 _CHUNK = 4096  # rows per write
 
 
@@ -37,34 +32,10 @@ def run_check(args: argparse.Namespace) -> int:
     specs = _column_specs(args)
     if not specs and not args.rounded:
         raise UsageError("name a rank column: --column NAME (or --global-column, --national-column, ...)")
-    if args.output not in (None, "-") and args.file != "-" and same_file(args.file, args.output):
-        raise UsageError(f"--output {args.output} is the input file; srank check never modifies its input")
     check_label_options(args.style, args.lang)
-    delimiter = delimiter_option(args.delimiter)
-    source = open_input(args.file, args.encoding)
-    name = source.name
     wanted = [spec.name for spec in specs] + [column for pair in args.rounded for column in pair]
-    # Set before anything is read: a long header or cell must not fail on csv's default limit (131,072).
-    csv.field_size_limit(MAX_RECORD_CHARS)
-    records: Records | _SheetRecords
-    if source.binary is not None:
-        with source.binary:
-            sheet = read_sheet(source.binary, name, args.sheet, args.header_row, wanted)
-            records = _SheetRecords(sheet.rows, sheet.header_row)
-            return _check(args, name, specs, sheet.header, None, records, CsvFormat(",", "\n"))
-    assert source.text is not None
-    with source.text as text:
-        try:
-            header, header_raw, records, newline = _read_header(text, name, delimiter)
-            fmt: Format | None = CsvFormat(records.delimiter, newline) if args.format == "csv" else None
-            return _check(args, name, specs, header, header_raw, records, fmt)
-        except UnicodeDecodeError as error:
-            line = records.line if "records" in locals() else 0
-            raise UsageError(decode_error_message(name, args.file, source.encoding, error, line)) from None
-        except OSError as error:
-            if isinstance(error, BrokenPipeError):
-                raise
-            raise UsageError(f"{error.filename or name}: {error.strerror or error}") from None
+    with open_table(args, wanted) as table:
+        return _check(args, specs, table)
 
 
 def _column_specs(args: argparse.Namespace) -> list[ColumnSpec]:
@@ -92,39 +63,8 @@ _LEVEL_OPTIONS = {
 }
 
 
-def _read_header(text: IO[str], name: str, delimiter: str | None) -> tuple[list[str], str, Records, str]:
-    sample = text.read(_SAMPLE)
-    sample += text.readline()  # end on a whole line
-    if not sample:
-        raise UsageError(f"{name} is empty: expected a header row naming the columns")
-    if delimiter is None:
-        delimiter = detect_delimiter(sample)
-    newline = "\r\n" if "\r\n" in sample else "\r" if "\r" in sample and "\n" not in sample else "\n"
-    lines: Iterator[str] = chain(io.StringIO(sample, newline=""), text)
-    if sys.stderr.isatty():
-        from ._progress import with_progress
-
-        lines = with_progress(lines, text)
-    records = Records(lines, delimiter)
-    first = next(iter(records), None)
-    if first is None or not first[0]:
-        raise UsageError(f"{name}: the first line is empty; expected a header row naming the columns")
-    header, raw = first
-    if isinstance(header, Unread):
-        raise UsageError(f"{name} line 1: the header {header.problem}; the header must name the columns on one line")
-    return header, raw, records, newline
-
-
-def _check(
-    args: argparse.Namespace,
-    name: str,
-    specs: Sequence[ColumnSpec],
-    header: list[str],
-    header_raw: str | None,
-    records: Records | _SheetRecords,
-    fmt: Format | None,
-) -> int:
-    where = _Locator(header, name)
+def _check(args: argparse.Namespace, specs: Sequence[ColumnSpec], table: Table) -> int:
+    where, header, name = table, table.header, table.name
     specs = sorted(specs, key=lambda spec: where.index(spec.name))  # srank's columns follow the header's order
     levels = {spec.level: spec.name for spec in specs if _is_level_column(args, spec)}
     column_names, level_names, rounded_names = output_names(header, specs, len(levels) >= 2, args.rounded)
@@ -143,8 +83,7 @@ def _check(
     for (raw, stored), names in zip(args.rounded, rounded_names, strict=True):
         checks.append(RoundedCheck(raw, stored, (where.index(raw), where.index(stored)), names, args.lenient))
     added = [column for check in checks for column in check.names]
-    if fmt is None:
-        fmt = JsonlFormat(header, added)
+    fmt = table.output_format(args.format, added)
     for column in added:
         if column.split(".")[-1].isdigit():
             print(
@@ -154,8 +93,8 @@ def _check(
             break
     tally = Tally()
     with output(args.output) as sink:
-        sink.write(fmt.header(header, header_raw, added))
-        _write_rows(records, fmt, checks, len(header), sink, tally)
+        sink.write(fmt.header(header, table.header_raw, added))
+        _write_rows(table.records, fmt, checks, len(header), sink, tally)
     text, invalid = summarise(tally, checks, name, args.lenient)
     print(text, file=sys.stderr)
     return EXIT_INVALID if invalid else EXIT_OK
@@ -165,42 +104,8 @@ def _is_level_column(args: argparse.Namespace, spec: ColumnSpec) -> bool:
     return any(getattr(args, option) == spec.name for option in _LEVEL_OPTIONS)
 
 
-class _Locator:
-    def __init__(self, header: list[str], name: str) -> None:
-        self.header = header
-        self.name = name
-
-    def index(self, column: str) -> int:
-        positions = [at for at, title in enumerate(self.header) if title == column]
-        if len(positions) == 1:
-            return positions[0]
-        if positions:
-            raise UsageError(
-                f"{self.name}: the column {column!r} appears {len(positions)} times in the header; rename one"
-            )
-        available = ", ".join(repr(title) for title in self.header[:50]) + (" ..." if len(self.header) > 50 else "")
-        message = f"{self.name} has no column {column!r}; the columns are: {available}"
-        close = [title for title in self.header if title.strip().casefold() == column.strip().casefold()]
-        if close:
-            message += f" (did you mean {close[0]!r}?)"
-        raise UsageError(message)
-
-
-class _SheetRecords:
-    """A sheet's rows as records without text, numbered as the sheet numbers them."""
-
-    def __init__(self, rows: Iterator[list[str]], header_row: int) -> None:
-        self.rows = rows
-        self.line = header_row
-
-    def __iter__(self) -> Iterator[tuple[list[str], str | None]]:
-        for row in self.rows:
-            self.line += 1
-            yield row, None
-
-
 def _write_rows(
-    records: Records | _SheetRecords, fmt: Format, checks: Sequence[Check], width: int, sink: IO[str], tally: Tally
+    records: Records | SheetRecords, fmt: Format, checks: Sequence[Check], width: int, sink: IO[str], tally: Tally
 ) -> None:
     """The one writer loop: each row's own cells, then each check's prepared text for its key."""
     line: Callable[[], int] = lambda: records.line  # noqa: E731

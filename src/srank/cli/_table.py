@@ -1,0 +1,126 @@
+"""An input table for ``srank check`` and ``srank distribution``: its header, its records, its columns.
+
+Both commands read files through this one module: encodings and workbooks
+(``_sources``, ``_workbook``), the header and delimiter, and the records with
+stray-quote recovery (``_records``). Errors met while reading become one
+message: a decoding error names its line and byte offset.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import io
+import sys
+from collections.abc import Iterator, Sequence
+from itertools import chain
+from typing import IO
+
+import attrs
+
+from ._arguments import UsageError, delimiter_option
+from ._formats import CsvFormat, Format, JsonlFormat
+from ._output import same_file
+from ._records import MAX_RECORD_CHARS, Records, Unread, detect_delimiter
+from ._sources import decode_error_message, open_input
+from ._workbook import read_sheet
+
+__all__ = ["SheetRecords", "Table", "open_table"]
+
+_SAMPLE = 1 << 16  # characters read to choose the delimiter and line ending
+
+
+class SheetRecords:
+    """A sheet's rows as records without text, numbered as the sheet numbers them."""
+
+    def __init__(self, rows: Iterator[list[str]], header_row: int) -> None:
+        self.rows = rows
+        self.line = header_row
+
+    def __iter__(self) -> Iterator[tuple[list[str], str | None]]:
+        for row in self.rows:
+            self.line += 1
+            yield row, None
+
+
+@attrs.define
+class Table:
+    name: str
+    header: list[str]
+    header_raw: str | None  # the header's own text (None for a workbook)
+    records: Records | SheetRecords
+    delimiter: str
+    newline: str
+
+    def index(self, column: str) -> int:
+        positions = [at for at, title in enumerate(self.header) if title == column]
+        if len(positions) == 1:
+            return positions[0]
+        if positions:
+            raise UsageError(
+                f"{self.name}: the column {column!r} appears {len(positions)} times in the header; rename one"
+            )
+        shown = ", ".join(repr(title) for title in self.header[:50]) + (" ..." if len(self.header) > 50 else "")
+        message = f"{self.name} has no column {column!r}; the columns are: {shown}"
+        close = [title for title in self.header if title.strip().casefold() == column.strip().casefold()]
+        if close:
+            message += f" (did you mean {close[0]!r}?)"
+        raise UsageError(message)
+
+    def output_format(self, name: str, added: Sequence[str]) -> Format:
+        if name == "jsonl":
+            return JsonlFormat(self.header, added)
+        return CsvFormat(self.delimiter, self.newline)
+
+
+@contextlib.contextmanager
+def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Table]:
+    """Open ``args.file`` (CSV, TSV, .xlsx or stdin) for reading; ``wanted`` columns help find a sheet's header."""
+    if args.output not in (None, "-") and args.file != "-" and same_file(args.file, args.output):
+        raise UsageError(f"--output {args.output} is the input file; srank never modifies its input")
+    delimiter = delimiter_option(args.delimiter)
+    source = open_input(args.file, args.encoding)
+    # Set before anything is read: a long header or cell must not fail on csv's default limit (131,072).
+    csv.field_size_limit(MAX_RECORD_CHARS)
+    if source.binary is not None:
+        with source.binary:
+            sheet = read_sheet(source.binary, source.name, args.sheet, args.header_row, wanted)
+            yield Table(source.name, sheet.header, None, SheetRecords(sheet.rows, sheet.header_row), ",", "\n")
+        return
+    assert source.text is not None
+    table: Table | None = None
+    with source.text as text:
+        try:
+            table = _read_header(text, source.name, delimiter)
+            yield table
+        except UnicodeDecodeError as error:
+            line = table.records.line if table is not None else 0
+            raise UsageError(decode_error_message(source.name, args.file, source.encoding, error, line)) from None
+        except OSError as error:
+            if isinstance(error, BrokenPipeError):
+                raise
+            raise UsageError(f"{error.filename or source.name}: {error.strerror or error}") from None
+
+
+def _read_header(text: IO[str], name: str, delimiter: str | None) -> Table:
+    sample = text.read(_SAMPLE)
+    sample += text.readline()  # end on a whole line
+    if not sample:
+        raise UsageError(f"{name} is empty: expected a header row naming the columns")
+    if delimiter is None:
+        delimiter = detect_delimiter(sample)
+    newline = "\r\n" if "\r\n" in sample else "\r" if "\r" in sample and "\n" not in sample else "\n"
+    lines: Iterator[str] = chain(io.StringIO(sample, newline=""), text)
+    if sys.stderr.isatty():
+        from ._progress import with_progress
+
+        lines = with_progress(lines, text)
+    records = Records(lines, delimiter)
+    first = next(iter(records), None)
+    if first is None or not first[0]:
+        raise UsageError(f"{name}: the first line is empty; expected a header row naming the columns")
+    header, raw = first
+    if isinstance(header, Unread):
+        raise UsageError(f"{name} line 1: the header {header.problem}; the header must name the columns on one line")
+    return Table(name, header, raw, records, delimiter, newline)
