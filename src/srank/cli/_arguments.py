@@ -10,9 +10,26 @@ from .. import __version__
 from .._describe import STYLES
 from .._model import Level
 
-__all__ = ["COLUMNS", "ColumnSpec", "UsageError", "build_parser", "delimiter_option", "output_option"]
+__all__ = [
+    "COLUMNS",
+    "DISTRIBUTION_COLUMNS",
+    "ColumnSpec",
+    "UsageError",
+    "build_parser",
+    "delimiter_option",
+    "output_option",
+]
 
 COLUMNS = ("srank_valid", "srank_canonical", "srank_rounded", "srank_label", "srank_message")
+DISTRIBUTION_COLUMNS = (
+    "srank_nation",
+    "srank_subnation",
+    "srank_place",
+    "srank_rank",
+    "srank_rounded",
+    "srank_label",
+    "srank_message",
+)
 _LEVELS = {"G": Level.GLOBAL, "N": Level.NATIONAL, "S": Level.SUBNATIONAL, "T": Level.GLOBAL}
 
 
@@ -125,16 +142,39 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--lenient", action="store_true", help="accept the spellings real data files use")
     _label_options(check)
-    check.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="output format (default: csv)")
-    check.add_argument("--output", "-o", type=output_option, metavar="FILE", help="write here instead of stdout")
-    check.add_argument("--delimiter", "-d", metavar="CHAR", help="field delimiter (default: detected; \\t for tab)")
-    check.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8; a BOM is honoured)")
-    check.add_argument("--sheet", metavar="NAME", help="the sheet of an .xlsx workbook (default: the first)")
-    check.add_argument(
+    _file_options(check)
+    check.set_defaults(command="check")
+
+    distribution = commands.add_parser(
+        "distribution",
+        help="write a distribution column (Explorer or Biotics) in long form, one row per place",
+        description="Read each row's distribution string (NatureServe Explorer's Distribution column, or Biotics'"
+        " national ranks) and write one row per place: the input row's cells, then "
+        + ", ".join(DISTRIBUTION_COLUMNS)
+        + ". A row with an empty or unreadable distribution gives one row with the problem named. A summary"
+        " goes to stderr.",
+    )
+    distribution.add_argument("file", metavar="FILE", help="CSV, TSV or .xlsx file, or - for stdin")
+    distribution.add_argument("--column", "-c", required=True, metavar="NAME", help="the distribution column")
+    distribution.add_argument(
+        "--global-column", metavar="NAME", help="the global rank column: adds cross-level findings (srank_levels)"
+    )
+    distribution.add_argument("--lenient", action="store_true", help="read what can be read; name the rest")
+    _label_options(distribution)
+    _file_options(distribution)
+    distribution.set_defaults(command="distribution")
+    return parser
+
+
+def _file_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="output format (default: csv)")
+    command.add_argument("--output", "-o", type=output_option, metavar="FILE", help="write here instead of stdout")
+    command.add_argument("--delimiter", "-d", metavar="CHAR", help="field delimiter (default: detected; \\t for tab)")
+    command.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8; a BOM is honoured)")
+    command.add_argument("--sheet", metavar="NAME", help="the sheet of an .xlsx workbook (default: the first)")
+    command.add_argument(
         "--header-row", type=_positive, metavar="N", help="the row of an .xlsx sheet that names the columns"
     )
-    check.set_defaults(command="check")
-    return parser
 
 
 def _label_options(command: argparse.ArgumentParser) -> None:

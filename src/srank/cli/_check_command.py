@@ -155,6 +155,7 @@ def _appender(check: Check, cache: Cache, counts: dict[Any, int]) -> Callable[[l
     def append(row: list[str]) -> str:
         key = key_of(row)
         counts[key] = count(key, 0) + 1
-        return cache[key]
+        text: str = cache[key]
+        return text
 
     return append

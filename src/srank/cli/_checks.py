@@ -25,7 +25,18 @@ from .._model import Level, MultiSeasonRank, Rank
 from .._parse import is_missing, parse
 from ._arguments import COLUMNS, ColumnSpec
 
-__all__ = ["CACHE_SIZE", "Check", "ColumnCheck", "LevelsCheck", "RoundedCheck", "Verdict"]
+__all__ = [
+    "CACHE_SIZE",
+    "Cache",
+    "Check",
+    "ColumnCheck",
+    "LevelsCheck",
+    "RoundedCheck",
+    "Values",
+    "Verdict",
+    "output_names",
+    "unclaimed",
+]
 
 CACHE_SIZE = 8192
 _EXAMPLES = 64  # distinct cells remembered per problem code, for the summary's examples
@@ -231,31 +242,38 @@ def output_names(
     rounded_names = [
         (f"{stored}.srank_rounded_check" if len(rounded) > 1 else "srank_rounded_check",) for _, stored in rounded
     ]
-    taken = set(header)
-    every = [name for group in (*columns, level_names, *rounded_names) for name in group]
-    suffix = ""
-    number = 1
-    while any(name + suffix in taken for name in every):
-        number += 1
-        suffix = f".{number}"
+    every = unclaimed(header, [name for group in (*columns, level_names, *rounded_names) for name in group])
+    renamed = dict(
+        zip([name for group in (*columns, level_names, *rounded_names) for name in group], every, strict=True)
+    )
 
     def fix(group: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(name + suffix for name in group)
+        return tuple(renamed[name] for name in group)
 
     return [fix(group) for group in columns], fix(level_names), [fix(group) for group in rounded_names]
 
 
-class Cache(dict[Any, str]):
+def unclaimed(header: Sequence[str], names: Sequence[str]) -> tuple[str, ...]:
+    """``names``, each with the first suffix (.2, .3, ...) that no column of ``header`` already has."""
+    taken = set(header)
+    suffix, number = "", 1
+    while any(name + suffix in taken for name in names):
+        number += 1
+        suffix = f".{number}"
+    return tuple(name + suffix for name in names)
+
+
+class Cache(dict[Any, Any]):
     """A check's output text per key, computed on first sight; at most CACHE_SIZE keys, oldest dropped first."""
 
-    def __init__(self, check: Check, render: Callable[[tuple[str, ...], Values], str], line: Callable[[], int]) -> None:
+    def __init__(self, check: Check, render: Callable[[tuple[str, ...], Values], Any], line: Callable[[], int]) -> None:
         super().__init__()
         self.check = check
         self.render = render
         self.line = line
         self.verdicts: dict[Any, Verdict] = {}
 
-    def __missing__(self, key: Any) -> str:
+    def __missing__(self, key: Any) -> Any:
         verdict = self.check.judge(key)
         if verdict.problem and verdict.problem not in self.check.first_lines:
             self.check.first_lines[verdict.problem] = self.line()

@@ -68,6 +68,10 @@ def _run(args: argparse.Namespace) -> int:
         from ._check_command import run_check
 
         return run_check(args)
+    if command == "distribution":
+        from ._distribution_command import run_distribution
+
+        return run_distribution(args)
     from ._codes import run_explain, run_round
 
     return run_explain(args) if command == "explain" else run_round(args)

@@ -9,7 +9,7 @@ import attrs
 
 from ._checks import Check, ColumnCheck
 
-__all__ = ["Tally", "summarise"]
+__all__ = ["Tally", "problem_lines", "summarise"]
 
 _SHOWN_LINES = 5
 
@@ -54,7 +54,7 @@ def summarise(tally: Tally, checks: Sequence[Check], name: str, lenient: bool) -
             lines[0] += f": {counts}"
         else:
             lines.append(f"  {check.title}: {counts}")
-        lines += _problems(check, "    " if len(columns) > 1 else "  ")
+        lines += problem_lines(check, "    " if len(columns) > 1 else "  ")
         if check.lenient_rows and not lenient:
             lines.append(
                 f"{'    ' if len(columns) > 1 else '  '}--lenient would read {check.lenient_rows:,}"
@@ -66,7 +66,7 @@ def summarise(tally: Tally, checks: Sequence[Check], name: str, lenient: bool) -
         kinds = other.kinds
         invalid_found |= kinds.get("error", 0) > 0
         lines.append(f"  {other.title}: {other.outcome()}")
-        lines += _problems(other, "    ")
+        lines += problem_lines(other, "    ")
     if tally.blank_lines:
         blank = "1 blank line was" if tally.blank_lines == 1 else f"{tally.blank_lines:,} blank lines were"
         lines.append(f"  {blank} kept as a row with no rank")
@@ -76,7 +76,7 @@ def summarise(tally: Tally, checks: Sequence[Check], name: str, lenient: bool) -
     return "\n".join(lines), invalid_found
 
 
-def _problems(check: Check, indent: str) -> list[str]:
+def problem_lines(check: Check, indent: str) -> list[str]:
     ranked = sorted(check.problem_rows.items(), key=lambda item: -item[1])
     lines = [f"{indent}most common problems:"] if ranked else []
     for code, rows in ranked[:10]:

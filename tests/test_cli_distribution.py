@@ -1,0 +1,81 @@
+"""srank distribution in-process: long form, one row per place, nothing lost."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from conftest import Run
+
+EXPORT = (
+    "Scientific Name,G Rank,Distribution\n"
+    '"Cynomys ludovicianus",G4,"Canada (N2): AB (SNA)\nUnited States (N4): AZ (SX,S1)"\n'
+    "Nothing,G5,\n"
+    'Broken,G3,"Canada (N3): AB (S3, BC (S1)"\n'
+    'Falco,G5,"CA(N4?B,NUM), US(N5B)"\n'
+)
+COLUMNS = "srank_nation,srank_subnation,srank_place,srank_rank,srank_rounded,srank_label,srank_message"
+
+
+def test_rows_in_records_out_and_the_summary_agree(srank_cli: Run, tmp_path: Path) -> None:
+    source = tmp_path / "export.csv"
+    source.write_text(EXPORT)
+    status, out, err = srank_cli("distribution", source, "-c", "Distribution")
+    cynomys = '"Cynomys ludovicianus",G4,"Canada (N2): AB (SNA)\nUnited States (N4): AZ (SX,S1)"'
+    assert status == 1
+    assert out == (
+        f"Scientific Name,G Rank,Distribution,{COLUMNS}\n"
+        f"{cynomys},CA,,Canada,N2,N2,Imperiled,\n"
+        f"{cynomys},CA,AB,Alberta,SNA,SNA,Not Applicable,\n"
+        f"{cynomys},US,,United States,N4,N4,Apparently Secure,\n"
+        f'{cynomys},US,AZ,Arizona,"SX,S1","SX,S1",Presumed Extirpated; Critically Imperiled,'
+        "warning[season-missing]: Part 'SX' of a multi-part code has no season letter;"
+        " warning[season-missing]: Part 'S1' of a multi-part code has no season letter\n"
+        "Nothing,G5,,,,,,,,warning[empty-distribution]: the cell holds no distribution\n"
+        "Broken,G3,\"Canada (N3): AB (S3, BC (S1)\",,,,,,,\"error[distribution-syntax]: Expected ')', found '(';"
+        " hint: a distribution reads 'United States (N5): MD (S3), VA (S4)' or 'CA(N4), US(N5B,NNRN)'\"\n"
+        'Falco,G5,"CA(N4?B,NUM), US(N5B)",CA,,Canada,"N4?B,NUM","N4B,NUM",'
+        "Breeding: Apparently Secure (inexact); Migrant: Unrankable,\n"
+        'Falco,G5,"CA(N4?B,NUM), US(N5B)",US,,United States,N5B,N5B,Breeding: Secure,\n'
+    )
+    assert err.splitlines()[0] == (
+        f"srank distribution: {source}: 4 rows in, 8 records out; 2 read, 1 with problems, 1 empty"
+    )
+    assert "distribution-syntax: 'Canada (N3): AB (S3, BC (S1)' (1); first on line 5" in err
+
+
+def test_lenient_reading_keeps_the_readable_places_and_names_the_rest(srank_cli: Run) -> None:
+    data = b'id,dist\n1,"Canada (N3): AB (S3, BC (S1)"\n'
+    status, out, _ = srank_cli("distribution", "-", "-c", "dist", "--lenient", "--format", "jsonl", stdin=data)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [(r["srank_nation"], r["srank_subnation"], r["srank_rank"]) for r in records] == [
+        ("CA", None, "N3"),
+        ("CA", "BC", "S1"),
+    ]
+    assert records[0]["srank_message"] == (
+        "warning[distribution-syntax]: Expected ')', found '('; 'Canada (N3): AB (S3, BC (S1)' was skipped"
+    )
+    assert status == 1  # a part was skipped: the run says so
+
+
+def test_the_global_column_adds_cross_level_findings_per_place(srank_cli: Run) -> None:
+    data = b'g,dist\nG2,"United States (N1): CA (S4), MD (S1)"\n'
+    status, out, _ = srank_cli("distribution", "-", "-c", "dist", "--global-column", "g", stdin=data)
+    levels = [row[-1] for row in csv.reader(io.StringIO(out))]
+    assert status == 1
+    assert levels[0] == "srank_levels"
+    assert levels[1] == ""  # the nation: N1 under G2 is consistent
+    assert levels[2] == (
+        "warning[subnational-more-secure]: The subnational rank 'S4' is more secure than the national rank 'N1';"
+        " error[subnational-gap-too-wide]: The subnational rank 'S4' is 3 ranks more secure than the national"
+        " rank 'N1'; NatureServe's data exchange rejects a gap of 3 or more; warning[subnational-more-secure]:"
+        " The subnational rank 'S4' is more secure than the global rank 'G2'"
+    )
+    assert out.splitlines()[3].endswith("Critically Imperiled,,")
+
+
+def test_french_place_names_and_labels(srank_cli: Run) -> None:
+    status, out, _ = srank_cli("distribution", "-", "-c", "d", "--lang", "fr", stdin=b"d\nCA(N2)\n")
+    assert (status, out.splitlines()[1]) == (0, "CA(N2),CA,,Canada,N2,N2,En péril,")
