@@ -40,11 +40,12 @@ multi-part code answers True when any of its parts does.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._errors import InvalidRankError
+from ._json_form import part_form, rank_form
 from ._rules import multi_part_guidance, multi_part_structure, rank_guidance, rank_layout, rank_structure
 from ._values import Infraspecific, Range, Single, Value, rounded_value
 from ._vocabulary import Grade, Level, Qualifier, Season
@@ -115,6 +116,11 @@ class _RankBehaviour:
 
         def _facts_now(self) -> _Facts: ...
 
+        def _head_form(self) -> dict[str, Any]: ...
+
+        @property
+        def findings(self) -> tuple[Finding, ...]: ...
+
     def __str__(self) -> str:
         return self._code
 
@@ -178,6 +184,21 @@ class _RankBehaviour:
     def is_ranked(self) -> bool:
         """False when every rounded part is U, NR or NA, which carry no status."""
         return not self._facts().grades <= _UNRANKED
+
+    def to_dict(self) -> dict[str, Any]:
+        """The rank as JSON-ready data with stable keys (docs/rank.schema.json): ``json.dumps(rank.to_dict())``.
+
+        code, level, value, captive, qualifiers, season, infraspecific, parts,
+        rounded, bounds, warnings (the findings). A multi-part code has value,
+        season and infraspecific None; its parts hold them.
+        """
+        return rank_form(
+            self._head_form(),
+            parts=[part._head_form() for part in self.parts],
+            rounded=str(self.rounded()),
+            bounds=self.bounds(),
+            findings=self.findings,
+        )
 
     # Equality and hashing follow the canonical code, which is also what makes
     # a rank a cheap dict key for column-sized caches.
@@ -265,6 +286,17 @@ class Rank(_RankBehaviour):
         """The seasonal parts: this rank alone, so one loop serves both kinds of code."""
         return (self,)
 
+    def _head_form(self) -> dict[str, Any]:
+        return part_form(
+            code=self._code,
+            level=self.level,
+            value=self.value,
+            captive=self.captive,
+            qualifiers=self.qualifiers,
+            season=self.season,
+            infraspecific=self.infraspecific,
+        )
+
     def _facts_now(self) -> _Facts:
         rounded = self._rounded_now()
         return _Facts(rounded, self._bounds_now(), (*self._part_key(), self._code), frozenset({rounded.value.low}))
@@ -321,6 +353,18 @@ class MultiSeasonRank(_RankBehaviour):
     @property
     def level(self) -> Level:
         return self.parts[0].level
+
+    def _head_form(self) -> dict[str, Any]:
+        qualifiers = [qualifier for part in self.parts for qualifier in part.qualifiers]
+        return part_form(
+            code=self._code,
+            level=self.level,
+            value=None,
+            captive=False,
+            qualifiers=qualifiers,
+            season=None,
+            infraspecific=None,
+        )
 
     def _facts_now(self) -> _Facts:
         rounded = MultiSeasonRank(tuple(part._rounded_now() for part in self.parts))
