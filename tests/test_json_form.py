@@ -84,7 +84,12 @@ def test_findings_and_statuses() -> None:
         }
     ]
     captive = srank.parse("GXC").to_dict()
-    assert (captive["captive"], captive["qualifiers"], captive["rounded"], captive["bounds"]) == (True, ["C"], "GH", None)
+    assert (captive["captive"], captive["qualifiers"], captive["rounded"], captive["bounds"]) == (
+        True,
+        ["C"],
+        "GH",
+        None,
+    )
     inexact = srank.parse("S3?B").to_dict()
     assert (inexact["value"], inexact["qualifiers"], inexact["season"]) == (
         {"low": "3", "high": "3", "inexact": True},

@@ -167,10 +167,7 @@ class _RankBehaviour:
 
     def is_imperiled(self, threshold: int = 3) -> bool:
         """True when the rounded rank is a number from 1 to ``threshold``; X and H are not counted."""
-        if isinstance(threshold, bool) or not isinstance(threshold, int):
-            raise TypeError(f"threshold must be an int from 1 to 5, not {type(threshold).__name__}")
-        if not 1 <= threshold <= 5:
-            raise ValueError(f"threshold must be from 1 to 5, not {threshold}")
+        check_threshold(threshold)
         return any(grade.number is not None and grade.number <= threshold for grade in self._facts().grades)
 
     def is_extinct(self) -> bool:
@@ -372,6 +369,14 @@ class MultiSeasonRank(_RankBehaviour):
         span = (min(low for low, _ in spans), max(high for _, high in spans)) if spans else None
         key = (*min(part._part_key() for part in self.parts), self._code)
         return _Facts(rounded, span, key, frozenset(part.value.low for part in rounded.parts))
+
+
+def check_threshold(threshold: object) -> None:
+    """Raise unless ``threshold`` is an int from 1 to 5, as ``is_imperiled`` takes (column helpers check it first)."""
+    if isinstance(threshold, bool) or not isinstance(threshold, int):
+        raise TypeError(f"threshold must be an int from 1 to 5, not {type(threshold).__name__}")
+    if not 1 <= threshold <= 5:
+        raise ValueError(f"threshold must be from 1 to 5, not {threshold}")
 
 
 def _check_types(rank: Rank) -> None:
