@@ -13,7 +13,7 @@ from ._errors import InvalidRankError
 from ._model import MultiSeasonRank, Rank
 from ._parse import has_error, is_missing, parse
 
-__all__ = ["Result", "is_missing", "message_of", "parse_many", "validity_of"]
+__all__ = ["Result", "cell_error", "is_missing", "message_of", "parse_many", "validity_of"]
 
 Result: TypeAlias = Rank | MultiSeasonRank | InvalidRankError | None
 
@@ -37,6 +37,19 @@ def message_of(result: Result) -> str:
     else:
         text = "; ".join(map(str, result.findings))
     return " ".join(text.split()) if "\n" in text or "\r" in text else text
+
+
+def cell_error(error: InvalidRankError, where: str) -> InvalidRankError:
+    """``error`` with the cell named first ("row 9 (group 'Poa annua'): ..."), for helpers that raise on request."""
+    hint = "pass errors='skip' to leave unreadable cells out"
+    return InvalidRankError(
+        f"{where}: {error.message}",
+        text=error.text,
+        span=error.span,
+        expected=error.expected,
+        hint=f"{error.hint}; or {hint}" if error.hint else hint,
+        code=error.code,
+    )
 
 
 def _decode(value: object, lenient: bool) -> Result:

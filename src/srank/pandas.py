@@ -28,7 +28,7 @@ try:
 except ImportError as error:
     raise ImportError(f"srank.pandas needs pandas: pip install 'srank[pandas]' ({error})") from error
 
-from ._batch import Result, message_of, parse_many, validity_of
+from ._batch import Result, cell_error, message_of, parse_many, validity_of
 from ._describe import describe
 from ._errors import InvalidRankError
 from ._findings import Finding
@@ -299,23 +299,11 @@ def _choose(
     for row, result in zip(values.index, parse_many(values.tolist(), lenient=lenient), strict=True):
         if isinstance(result, InvalidRankError):
             if strict:
-                raise _cell_error(result, row, group) from None
+                where = f"row {row!r}" + ("" if group is None else f" (group {group[0]!r})")
+                raise cell_error(result, where) from None
         elif result is not None:
             ranks.append(result)
     return choose(ranks) if ranks else None
-
-
-def _cell_error(error: InvalidRankError, row: Hashable, group: tuple[Hashable] | None) -> InvalidRankError:
-    where = f"row {row!r}" + ("" if group is None else f" (group {group[0]!r})")
-    hint = "pass errors='skip' to leave unreadable cells out"
-    return InvalidRankError(
-        f"{where}: {error.message}",
-        text=error.text,
-        span=error.span,
-        expected=error.expected,
-        hint=f"{error.hint}; or {hint}" if error.hint else hint,
-        code=error.code,
-    )
 
 
 @pd.api.extensions.register_series_accessor("srank")
