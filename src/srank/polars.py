@@ -107,7 +107,7 @@ def _text(series: pl.Series) -> pl.Series:
 def _map(series: pl.Series, lenient: bool, convert: Callable[[Result], object], dtype: Any) -> pl.Series:
     """``convert`` of each distinct value, mapped back onto the rows; null rows get ``convert(None)``."""
     column = _text(series)
-    distinct = column.drop_nulls().unique()
+    distinct = column.unique(maintain_order=True).drop_nulls()
     new = pl.Series([convert(result) for result in parse_many(distinct.to_list(), lenient=lenient)], dtype=dtype)
     if isinstance(dtype, pl.List):  # replace_strict reads a Series of lists as several replacement lists
         at = column.replace_strict(
@@ -159,7 +159,7 @@ def _sort_key(rank: AnyRank) -> object:
 def _rounded_enum(series: pl.Series, lenient: bool) -> pl.Series:
     """Rounded codes as an Enum of the rounded codes present, in imperilment order."""
     column = _text(series)
-    distinct = column.drop_nulls().unique()
+    distinct = column.unique(maintain_order=True).drop_nulls()
     picked = [
         None if (rank := _rank(result)) is None else rank.rounded()
         for result in parse_many(distinct.to_list(), lenient=lenient)
