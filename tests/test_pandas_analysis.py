@@ -214,3 +214,8 @@ def test_grouped_input_is_checked() -> None:
         srank_pandas.most_imperiled(SPECIES["rank"], errors="ignore")
     with pytest.raises(TypeError, match="takes a pandas Series or a SeriesGroupBy"):
         srank_pandas.least_imperiled(SPECIES)
+
+
+def test_a_wrong_label_style_fails_even_on_an_empty_column() -> None:
+    with pytest.raises(ValueError, match="style"):
+        pd.Series([], dtype=object).srank.label(style="poster")

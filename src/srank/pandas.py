@@ -32,7 +32,7 @@ from ._batch import Result, cell_error, message_of, parse_many, validity_of
 from ._describe import describe
 from ._errors import InvalidRankError
 from ._findings import Finding
-from ._model import Level, MultiSeasonRank, Rank, check_threshold
+from ._model import Grade, Level, MultiSeasonRank, Rank, Single, check_threshold
 from ._ordering import least_imperiled_of, most_imperiled_of
 
 __all__ = [
@@ -135,6 +135,7 @@ def canonical(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any
 
 def label(series: pd.Series[Any], *, lenient: bool = False, style: str = "short", lang: str = "en") -> pd.Series[Any]:
     """Readable status text per cell (``rank.describe``); NA when missing or invalid."""
+    describe(Rank(Level.GLOBAL, Single(Grade.SECURE)), style=style, lang=lang)  # a wrong style or lang fails here
 
     def convert(result: Result) -> object:
         rank = _rank(result)

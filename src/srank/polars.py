@@ -76,7 +76,8 @@ LEVELS = pl.Enum([level.value for level in Level])
 BOUNDS = pl.Struct({"low": pl.Int8, "high": pl.Int8})
 """The dtype of ``bounds()``: ``rank.bounds()``; both fields null off the 1-5 scale."""
 
-SORT_KEY = pl.Struct({"place": pl.UInt8, "low": pl.UInt8, "high": pl.UInt8, "inexact": pl.UInt8, "code": pl.String})
+_SORT_FIELDS = ("place", "low", "high", "inexact", "code")
+SORT_KEY = pl.Struct({name: pl.String if name == "code" else pl.UInt8 for name in _SORT_FIELDS})
 """The dtype of ``sort_key()``: ``rank.sort_key()`` field by field; structs sort field by field too."""
 
 FINDINGS = pl.List(
@@ -153,7 +154,7 @@ def _bounds(rank: AnyRank) -> object:
 
 
 def _sort_key(rank: AnyRank) -> object:
-    return dict(zip(SORT_KEY.to_schema(), rank.sort_key(), strict=True))
+    return dict(zip(_SORT_FIELDS, rank.sort_key(), strict=True))
 
 
 def _rounded_enum(series: pl.Series, lenient: bool) -> pl.Series:
@@ -236,7 +237,7 @@ def canonical(data: Data, *, lenient: bool = False) -> Data:
 
 def label(data: Data, *, lenient: bool = False, style: str = "short", lang: str = "en") -> Data:
     """Readable status text per cell (``rank.describe``, String); null when missing or unreadable."""
-    describe(Rank(Level.GLOBAL, Single(Grade.SECURE)), style=style, lang=lang)  # a wrong style or lang fails here, once
+    describe(Rank(Level.GLOBAL, Single(Grade.SECURE)), style=style, lang=lang)  # a wrong style or lang fails here
     convert = _asking(lambda rank: describe(rank, style=style, lang=lang))
     return _apply(data, lambda series: _map(series, lenient, convert, pl.String), pl.String, "label")
 
