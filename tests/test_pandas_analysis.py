@@ -219,3 +219,13 @@ def test_grouped_input_is_checked() -> None:
 def test_a_wrong_label_style_fails_even_on_an_empty_column() -> None:
     with pytest.raises(ValueError, match="style"):
         pd.Series([], dtype=object).srank.label(style="poster")
+
+
+def test_an_arrow_dtype_column() -> None:
+    pa = pytest.importorskip("pyarrow")
+    column = pd.Series(["G5T2", "S1", None, "", "G3G2"], dtype=pd.ArrowDtype(pa.string()))
+    assert _plain(column.srank.valid()) == [True, True, None, None, False]
+    assert _plain(column.srank.is_imperiled()) == [True, True, None, None, None]
+    assert _plain(column.srank.level()) == ["G", "S", None, None, None]
+    assert _plain(column.srank.sort_key()) == ["G5T2", "S1", None, None, None]
+    assert _plain(column.srank.bounds()["high"]) == [2, 1, None, None, None]

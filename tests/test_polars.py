@@ -231,3 +231,13 @@ def test_import_srank_does_not_import_polars() -> None:
     code = "import sys, srank; srank.parse('G5'); print('polars' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_columns_from_arrow_and_from_pandas() -> None:
+    pa = pytest.importorskip("pyarrow")
+    pd = pytest.importorskip("pandas")
+    from_arrow = pl.from_arrow(pa.array(["G5T2", "S1", None, "", "G3G2"], type=pa.large_string()))
+    assert from_arrow.srank.valid().to_list() == [True, True, None, None, False]
+    assert from_arrow.srank.rounded().to_list() == ["T2", "S1", None, None, None]
+    from_pandas = pl.from_pandas(pd.Series(["G5T2", None, "SX"], dtype="string[pyarrow]"))
+    assert from_pandas.srank.is_extinct().to_list() == [False, None, True]
