@@ -212,19 +212,51 @@ def test_bad_arguments_are_clear_errors() -> None:
         pl.col("rank").srank.label(style="poster")
 
 
-def test_distinct_values_are_decoded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def fresh_vocabulary(monkeypatch: pytest.MonkeyPatch) -> list[list[object]]:
+    """An empty vocabulary of known texts, and a record of every parse_many call behind the namespace."""
+    codes = pytest.importorskip("srank._polars_codes")
+    codes.forget()
     seen: list[list[object]] = []
-    real = srank_polars.parse_many
+    real = codes.parse_many
 
     def recording(values: list[object], *, lenient: bool = False) -> list[object]:
         seen.append(list(values))
         return real(values, lenient=lenient)  # type: ignore[no-any-return]
 
-    monkeypatch.setattr(srank_polars, "parse_many", recording)
+    monkeypatch.setattr(codes, "parse_many", recording)
+    return seen
+
+
+def test_distinct_values_are_decoded_once(fresh_vocabulary: list[list[object]]) -> None:
     big = pl.Series("rank", ["G5", "S1", None, "G3G2", "G5"] * 4000)
     assert big.srank.valid().sum() == 12000
-    assert len(seen) == 1
-    assert sorted(map(str, seen[0])) == ["G3G2", "G5", "S1"]
+    assert [sorted(map(str, values)) for values in fresh_vocabulary] == [["G3G2", "G5", "S1"]]
+    assert big.srank.is_ranked().sum() == 12000  # the same texts: nothing decoded again
+    assert big.srank.rounded().dtype == pl.Enum(["S1", "G5"])
+    assert len(fresh_vocabulary) == 1
+
+
+def test_known_and_new_texts_give_the_same_answers(fresh_vocabulary: list[list[object]]) -> None:
+    pl.Series("rank", ["G5", "S1", "SNR", "G3G2"] * 100).srank.valid()
+    mixed = pl.Series("rank", ["S1", "GX", None, "S1", "G5T2", "bad", "SNR"] * 50)
+    assert mixed.srank.rounded().to_list()[:7] == ["S1", "GX", None, "S1", "T2", None, "SNR"]
+    assert mixed.srank.rounded().dtype == pl.Enum(["GX", "S1", "T2", "SNR"])  # G5 is known but absent
+    assert mixed.srank.valid().to_list()[:7] == [True, True, None, True, True, False, True]
+    short = pl.Series("rank", ["GX", "S1"])  # shorter than the vocabulary: decoded on its own
+    assert short.srank.rounded().dtype == pl.Enum(["GX", "S1"])
+    assert short.srank.canonical().to_list() == ["GX", "S1"]
+
+
+def test_a_full_vocabulary_falls_back_to_each_column_alone(
+    fresh_vocabulary: list[list[object]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    codes = pytest.importorskip("srank._polars_codes")
+    monkeypatch.setattr(codes, "_LIMIT", 2)
+    column = pl.Series("rank", ["G1", "G2", "G3", None] * 10)
+    assert column.srank.is_imperiled(2).to_list()[:4] == [True, True, False, None]
+    assert codes._known.texts == ()
+    assert column.srank.rounded().dtype == pl.Enum(["G1", "G2", "G3"])
 
 
 def test_import_srank_does_not_import_polars() -> None:

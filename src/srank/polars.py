@@ -31,6 +31,7 @@ from collections.abc import Callable
 from typing import Any, Literal, TypeVar, overload
 
 try:
+    import numpy as np
     import polars as pl
 except ImportError as error:
     raise ImportError(f"srank.polars needs polars: pip install 'srank[polars]' ({error})") from error
@@ -41,6 +42,7 @@ from ._errors import InvalidRankError
 from ._json_form import finding_form
 from ._model import Grade, Level, MultiSeasonRank, Rank, Single, check_threshold
 from ._ordering import least_imperiled_of, most_imperiled_of
+from ._polars_codes import positions
 
 __all__ = [
     "BOUNDS",
@@ -106,21 +108,14 @@ def _text(series: pl.Series) -> pl.Series:
 
 
 def _map(series: pl.Series, lenient: bool, convert: Callable[[Result], object], dtype: Any) -> pl.Series:
-    """``convert`` of each distinct value, mapped back onto the rows; null rows get ``convert(None)``."""
+    """``convert`` of each distinct value, gathered onto the rows; null rows get ``convert(None)``."""
     column = _text(series)
-    distinct = column.unique(maintain_order=True).drop_nulls()
-    new = pl.Series([convert(result) for result in parse_many(distinct.to_list(), lenient=lenient)], dtype=dtype)
-    if isinstance(dtype, pl.List):  # replace_strict reads a Series of lists as several replacement lists
-        at = column.replace_strict(
-            distinct, pl.int_range(len(distinct), eager=True), default=None, return_dtype=pl.UInt32
-        )
-        mapped = new.gather(at)
-    else:
-        mapped = column.replace_strict(distinct, new, default=None, return_dtype=dtype)
+    at, results = positions(column, lenient)
+    mapped = pl.Series(series.name, [convert(result) for result in results], dtype=dtype).gather(at)
     missing = convert(None)
     if missing is not None and column.null_count():
         mapped = mapped.fill_null(pl.lit(missing, dtype=dtype))
-    return mapped.rename(series.name)
+    return mapped
 
 
 def _rank(result: Result) -> AnyRank | None:
@@ -159,16 +154,16 @@ def _sort_key(rank: AnyRank) -> object:
 
 def _rounded_enum(series: pl.Series, lenient: bool) -> pl.Series:
     """Rounded codes as an Enum of the rounded codes present, in imperilment order."""
-    column = _text(series)
-    distinct = column.unique(maintain_order=True).drop_nulls()
-    picked = [
-        None if (rank := _rank(result)) is None else rank.rounded()
-        for result in parse_many(distinct.to_list(), lenient=lenient)
-    ]
+    at, results = positions(_text(series), lenient)
+    present = np.flatnonzero(np.bincount(at.drop_nulls().to_numpy(), minlength=len(results)))
+    picked: list[AnyRank | None] = [None] * len(results)
+    for index in present.tolist():
+        rank = _rank(results[index])
+        picked[index] = None if rank is None else rank.rounded()
     order = sorted({rank for rank in picked if rank is not None}, key=lambda rank: rank.sort_key())
     dtype = pl.Enum([str(rank) for rank in order])
-    new = pl.Series([None if rank is None else str(rank) for rank in picked], dtype=dtype)
-    return column.replace_strict(distinct, new, default=None, return_dtype=dtype).rename(series.name)
+    codes = pl.Series(series.name, [None if rank is None else str(rank) for rank in picked], dtype=dtype)
+    return codes.gather(at)
 
 
 class _CellError(InvalidRankError):
