@@ -9,9 +9,10 @@ expressions::
     df.group_by("species").agg(pl.col("rank").srank.most_imperiled())
 
 Every method decodes the column's distinct values once and maps them back with
-``replace_strict``, never a Python call per row. An expression runs the same
-code on each batch polars hands it (``map_batches``), so it works in lazy
-queries and in ``group_by``. The plain functions (``srank.polars.valid(x)``
+``replace_strict`` and a gather, never a Python call per row; the texts seen by
+earlier calls are kept, so a column of known codes costs one pass. An expression
+runs the same code on each batch polars hands it (``map_batches``), so it works
+in lazy queries and in ``group_by``. The plain functions (``srank.polars.valid(x)``
 for a Series or an expression) are the same thing for static type checkers.
 
 Dtypes are polars' own: Boolean, String, Enum, Struct, List. ``rounded()`` on
