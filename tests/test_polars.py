@@ -273,3 +273,18 @@ def test_columns_from_arrow_and_from_pandas() -> None:
     assert from_arrow.srank.rounded().to_list() == ["T2", "S1", None, None, None]
     from_pandas = pl.from_pandas(pd.Series(["G5T2", None, "SX"], dtype="string[pyarrow]"))
     assert from_pandas.srank.is_extinct().to_list() == [False, None, True]
+
+
+def test_columns_that_do_not_hold_text() -> None:
+    floats = pl.Series("rank", [1.0, float("nan"), None, 1.0])
+    assert floats.srank.valid().to_list() == [False, None, None, False]
+    assert floats.srank.message().to_list()[0] == (
+        "error[syntax]: Expected a rank code as text, found float 1.0;"
+        " hint: rank codes are text such as G3 or S2B; convert the column to strings first"
+    )
+    objects = pl.Series("rank", ["G5", None, "G3G2", ["G5"]], dtype=pl.Object)
+    assert objects.srank.valid().to_list() == [True, None, False, False]
+    assert objects.srank.rounded().to_list() == ["G5", None, None, None]
+    lists = pl.Series("rank", [["G5"], None])
+    assert lists.srank.canonical().to_list() == [None, None]
+    assert lists.srank.valid().to_list() == [False, None]

@@ -70,6 +70,9 @@ def positions(column: pl.Series, lenient: bool) -> tuple[pl.Series, list[Result]
         at = column.replace_strict(known.series, known.at, default=None, return_dtype=pl.UInt32)
         if at.null_count() == column.null_count():
             return at, known.decoded(lenient)
+    if column.dtype == pl.Object or column.dtype.is_nested():  # never rank codes: decode row by row
+        values = column.to_list()
+        return pl.int_range(len(values), dtype=pl.UInt32, eager=True), parse_many(values, lenient=lenient)
     distinct = column.unique(maintain_order=True).drop_nulls()
     texts = distinct.to_list()
     if column.dtype == pl.String:
