@@ -288,3 +288,18 @@ def test_columns_that_do_not_hold_text() -> None:
     lists = pl.Series("rank", [["G5"], None])
     assert lists.srank.canonical().to_list() == [None, None]
     assert lists.srank.valid().to_list() == [False, None]
+
+
+def test_plain_functions_keep_the_kind_for_type_checkers() -> None:
+    import polars
+
+    import srank.polars as typed
+
+    series: polars.Series = typed.is_imperiled(polars.Series("rank", ["G1", "G5"]))
+    expression: polars.Expr = typed.rounded(polars.col("rank"))
+    enum: polars.Series = typed.rounded(polars.Series("rank", ["G1"]))
+    chosen: str | None = typed.most_imperiled(polars.Series("rank", ["G1", "G5"]))
+    assert series.to_list() == [True, False]
+    assert isinstance(expression, polars.Expr)
+    assert enum.dtype == polars.Enum(["G1"])
+    assert chosen == "G1"

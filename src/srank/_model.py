@@ -65,6 +65,7 @@ __all__ = [
     "Single",
     "SortKey",
     "Value",
+    "check_threshold",
 ]
 
 SortKey = tuple[int, int, int, int, str]
