@@ -229,3 +229,22 @@ def test_an_arrow_dtype_column() -> None:
     assert _plain(column.srank.level()) == ["G", "S", None, None, None]
     assert _plain(column.srank.sort_key()) == ["G5T2", "S1", None, None, None]
     assert _plain(column.srank.bounds()["high"]) == [2, 1, None, None, None]
+
+
+def test_grouped_choice_decodes_each_distinct_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    batch = pytest.importorskip("srank._batch")
+    seen: list[object] = []
+    real = batch._decode
+
+    def recording(value: object, lenient: bool) -> object:
+        seen.append(value)
+        return real(value, lenient)
+
+    monkeypatch.setattr(batch, "_decode", recording)
+    frame = pd.DataFrame(
+        {"species": ["a", "b", "c", "a", "b", "c"] * 20, "rank": ["S1", "S9", "S3", "S9", "S1", None] * 20}
+    )
+    chosen = srank_pandas.most_imperiled(frame.groupby("species")["rank"])
+    assert _codes(chosen) == {"a": "S1", "b": "S1", "c": "S3"}
+    # Each text once, whichever groups hold it; missing cells (NaN here) are recognised on sight, not remembered.
+    assert sorted(value for value in seen if isinstance(value, str)) == ["S1", "S3", "S9"]

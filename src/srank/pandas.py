@@ -18,7 +18,7 @@ read; ``valid`` is the one that says False for it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any, Literal
 
 try:
@@ -28,7 +28,7 @@ try:
 except ImportError as error:
     raise ImportError(f"srank.pandas needs pandas: pip install 'srank[pandas]' ({error})") from error
 
-from ._batch import Result, cell_error, message_of, parse_many, validity_of
+from ._batch import Result, cell_error, message_of, parse_many, shared_decoder, validity_of
 from ._describe import describe
 from ._errors import InvalidRankError
 from ._findings import Finding
@@ -277,11 +277,12 @@ def _per_group(
 ) -> Any:
     if errors not in ("skip", "raise"):
         raise ValueError(f"srank.pandas.{name}(): errors must be 'skip' or 'raise', not {errors!r}")
+    decode = shared_decoder(lenient)  # each distinct value is decoded once, whichever group it is in
     if isinstance(data, pd.Series):
-        return _choose(data, choose, errors == "raise", lenient, None)
+        return _choose(data, choose, errors == "raise", decode, None)
     if isinstance(data, SeriesGroupBy):
         # apply() hands each group over with its key as .name; exceptions pass through unchanged.
-        chosen = data.apply(lambda group: _choose(group, choose, errors == "raise", lenient, (group.name,)))
+        chosen = data.apply(lambda group: _choose(group, choose, errors == "raise", decode, (group.name,)))
         return chosen.astype(object)
     raise TypeError(
         f"srank.pandas.{name}() takes a pandas Series or a SeriesGroupBy (df.groupby(key)[column]),"
@@ -293,11 +294,11 @@ def _choose(
     values: pd.Series[Any],
     choose: Callable[[list[AnyRank]], AnyRank],
     strict: bool,
-    lenient: bool,
+    decode: Callable[[Sequence[object]], list[Result]],
     group: tuple[Hashable] | None,
 ) -> AnyRank | None:
     ranks: list[AnyRank] = []
-    for row, result in zip(values.index, parse_many(values.tolist(), lenient=lenient), strict=True):
+    for row, result in zip(values.index, decode(values.tolist()), strict=True):
         if isinstance(result, InvalidRankError):
             if strict:
                 where = f"row {row!r}" + ("" if group is None else f" (group {group[0]!r})")
