@@ -6,14 +6,14 @@ decoded once and every other occurrence costs one dict lookup.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeAlias
 
 from ._errors import InvalidRankError, clipped
 from ._model import MultiSeasonRank, Rank
 from ._parse import has_error, is_missing, parse
 
-__all__ = ["Result", "is_missing", "message_of", "parse_many", "validity_of"]
+__all__ = ["Result", "cell_error", "is_missing", "message_of", "parse_many", "shared_decoder", "validity_of"]
 
 Result: TypeAlias = Rank | MultiSeasonRank | InvalidRankError | None
 
@@ -37,6 +37,19 @@ def message_of(result: Result) -> str:
     else:
         text = "; ".join(map(str, result.findings))
     return " ".join(text.split()) if "\n" in text or "\r" in text else text
+
+
+def cell_error(error: InvalidRankError, where: str) -> InvalidRankError:
+    """``error`` with the cell named first ("row 9 (group 'Poa annua'): ..."), for helpers that raise on request."""
+    hint = "pass errors='skip' to leave unreadable cells out"
+    return InvalidRankError(
+        f"{where}: {error.message}",
+        text=error.text,
+        span=error.span,
+        expected=error.expected,
+        hint=f"{error.hint}; or {hint}" if error.hint else hint,
+        code=error.code,
+    )
 
 
 def _decode(value: object, lenient: bool) -> Result:
@@ -112,3 +125,16 @@ def parse_many(values: Iterable[object], *, lenient: bool = False) -> list[Resul
         else:
             results.append(decoded[item])
     return results
+
+
+def shared_decoder(lenient: bool) -> Callable[[Sequence[object]], list[Result]]:
+    """parse_many with one cache kept across calls, for the many small pieces of one column (its groups)."""
+    decoded = _Decoded(bool(lenient))
+
+    def decode(items: Sequence[object]) -> list[Result]:
+        try:
+            return list(map(decoded.__getitem__, items))
+        except TypeError:  # an unhashable value: the careful path
+            return parse_many(items, lenient=decoded.lenient)
+
+    return decode

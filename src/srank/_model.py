@@ -40,11 +40,12 @@ multi-part code answers True when any of its parts does.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._errors import InvalidRankError
+from ._json_form import part_form, rank_form
 from ._rules import multi_part_guidance, multi_part_structure, rank_guidance, rank_layout, rank_structure
 from ._values import Infraspecific, Range, Single, Value, rounded_value
 from ._vocabulary import Grade, Level, Qualifier, Season
@@ -64,6 +65,7 @@ __all__ = [
     "Single",
     "SortKey",
     "Value",
+    "check_threshold",
 ]
 
 SortKey = tuple[int, int, int, int, str]
@@ -115,6 +117,11 @@ class _RankBehaviour:
 
         def _facts_now(self) -> _Facts: ...
 
+        def _head_form(self) -> dict[str, Any]: ...
+
+        @property
+        def findings(self) -> tuple[Finding, ...]: ...
+
     def __str__(self) -> str:
         return self._code
 
@@ -161,10 +168,7 @@ class _RankBehaviour:
 
     def is_imperiled(self, threshold: int = 3) -> bool:
         """True when the rounded rank is a number from 1 to ``threshold``; X and H are not counted."""
-        if isinstance(threshold, bool) or not isinstance(threshold, int):
-            raise TypeError(f"threshold must be an int from 1 to 5, not {type(threshold).__name__}")
-        if not 1 <= threshold <= 5:
-            raise ValueError(f"threshold must be from 1 to 5, not {threshold}")
+        check_threshold(threshold)
         return any(grade.number is not None and grade.number <= threshold for grade in self._facts().grades)
 
     def is_extinct(self) -> bool:
@@ -178,6 +182,21 @@ class _RankBehaviour:
     def is_ranked(self) -> bool:
         """False when every rounded part is U, NR or NA, which carry no status."""
         return not self._facts().grades <= _UNRANKED
+
+    def to_dict(self) -> dict[str, Any]:
+        """The rank as JSON-ready data with stable keys (docs/rank.schema.json): ``json.dumps(rank.to_dict())``.
+
+        code, level, value, captive, qualifiers, season, infraspecific, parts,
+        rounded, bounds, warnings (the findings). A multi-part code has value,
+        season and infraspecific None; its parts hold them.
+        """
+        return rank_form(
+            self._head_form(),
+            parts=[part._head_form() for part in self.parts],
+            rounded=str(self.rounded()),
+            bounds=self.bounds(),
+            findings=self.findings,
+        )
 
     # Equality and hashing follow the canonical code, which is also what makes
     # a rank a cheap dict key for column-sized caches.
@@ -265,6 +284,17 @@ class Rank(_RankBehaviour):
         """The seasonal parts: this rank alone, so one loop serves both kinds of code."""
         return (self,)
 
+    def _head_form(self) -> dict[str, Any]:
+        return part_form(
+            code=self._code,
+            level=self.level,
+            value=self.value,
+            captive=self.captive,
+            qualifiers=self.qualifiers,
+            season=self.season,
+            infraspecific=self.infraspecific,
+        )
+
     def _facts_now(self) -> _Facts:
         rounded = self._rounded_now()
         return _Facts(rounded, self._bounds_now(), (*self._part_key(), self._code), frozenset({rounded.value.low}))
@@ -322,12 +352,32 @@ class MultiSeasonRank(_RankBehaviour):
     def level(self) -> Level:
         return self.parts[0].level
 
+    def _head_form(self) -> dict[str, Any]:
+        qualifiers = [qualifier for part in self.parts for qualifier in part.qualifiers]
+        return part_form(
+            code=self._code,
+            level=self.level,
+            value=None,
+            captive=False,
+            qualifiers=qualifiers,
+            season=None,
+            infraspecific=None,
+        )
+
     def _facts_now(self) -> _Facts:
         rounded = MultiSeasonRank(tuple(part._rounded_now() for part in self.parts))
         spans = [span for span in (part._bounds_now() for part in self.parts) if span is not None]
         span = (min(low for low, _ in spans), max(high for _, high in spans)) if spans else None
         key = (*min(part._part_key() for part in self.parts), self._code)
         return _Facts(rounded, span, key, frozenset(part.value.low for part in rounded.parts))
+
+
+def check_threshold(threshold: object) -> None:
+    """Raise unless ``threshold`` is an int from 1 to 5, as ``is_imperiled`` takes (column helpers check it first)."""
+    if isinstance(threshold, bool) or not isinstance(threshold, int):
+        raise TypeError(f"threshold must be an int from 1 to 5, not {type(threshold).__name__}")
+    if not 1 <= threshold <= 5:
+        raise ValueError(f"threshold must be from 1 to 5, not {threshold}")
 
 
 def _check_types(rank: Rank) -> None:

@@ -1,0 +1,305 @@
+"""srank.polars: the srank namespace on Series and expressions, native dtypes, distinct values decoded once."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+import srank
+
+pl = pytest.importorskip("polars")
+srank_polars = pytest.importorskip("srank.polars")
+
+CODES = ["G5T2", "S1", None, "", "G3G2", "SX", "S2B,S4N", "GH", "SNR", "G1G3", "G2?", "G5T2"]
+ENUM_INPUT = pl.Enum(["", "G1G3", "G2?", "G3G2", "G5T2", "GH", "S1", "S2B,S4N", "SNR", "SX"])
+DTYPES = [pl.String, pl.Categorical, ENUM_INPUT]
+
+
+def _column(dtype: Any) -> Any:
+    return pl.Series("rank", CODES, dtype=dtype)
+
+
+def test_without_polars_the_error_says_what_to_install() -> None:
+    code = "import sys; sys.modules['polars'] = None; import srank.polars"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode != 0
+    assert "pip install 'srank[polars]'" in result.stderr
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_text_columns(dtype: Any) -> None:
+    column = _column(dtype)
+    valid = column.srank.valid()
+    assert valid.dtype == pl.Boolean
+    assert valid.name == "rank"
+    assert valid.to_list() == [True, True, None, None, False, True, True, True, True, True, True, True]
+    assert column.srank.canonical().to_list() == [
+        "G5T2", "S1", None, None, None, "SX", "S2B,S4N", "GH", "SNR", "G1G3", "G2?", "G5T2",
+    ]  # fmt: skip
+    assert column.srank.label().to_list()[:2] == ["Secure; subspecies or variety Imperiled", "Critically Imperiled"]
+    assert column.srank.message().to_list()[4] == (
+        "error[range-reversed]: Range 3-2 is reversed; hint: write the lower (more imperiled) number first, as in G2G3"
+    )
+    assert column.srank.message().to_list()[0] is None
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_predicates(dtype: Any) -> None:
+    column = _column(dtype)
+    gap = [None, None, None]
+    assert column.srank.is_imperiled().dtype == pl.Boolean
+    assert column.srank.is_imperiled().to_list() == [True, True, *gap, False, True, False, False, True, True, True]
+    assert column.srank.is_imperiled(1).to_list() == [
+        False, True, *gap, False, False, False, False, False, False, False,
+    ]  # fmt: skip
+    assert column.srank.is_extinct().to_list() == [False, False, *gap, True, False, False, False, False, False, False]
+    assert column.srank.is_possibly_extinct().to_list() == [
+        False, False, *gap, False, False, True, False, False, False, False,
+    ]  # fmt: skip
+    assert column.srank.is_ranked().to_list() == [True, True, *gap, True, True, True, False, True, True, True]
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_rounded_is_an_enum_in_imperilment_order(dtype: Any) -> None:
+    rounded = _column(dtype).srank.rounded()
+    assert rounded.dtype == pl.Enum(["SX", "GH", "S1", "G2", "S2B,S4N", "T2", "SNR"])
+    assert rounded.to_list() == ["T2", "S1", None, None, None, "SX", "S2B,S4N", "GH", "SNR", "G2", "G2", "T2"]
+    assert rounded.sort(nulls_last=True).to_list()[:9] == ["SX", "GH", "S1", "G2", "G2", "S2B,S4N", "T2", "T2", "SNR"]
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_level_bounds_and_sort_key(dtype: Any) -> None:
+    column = _column(dtype)
+    level = column.srank.level()
+    assert level.dtype == pl.Enum(["G", "N", "S", "T"])
+    assert level.to_list() == ["G", "S", None, None, None, "S", "S", "G", "S", "G", "G", "G"]
+    bounds = column.srank.bounds()
+    assert bounds.dtype == pl.Struct({"low": pl.Int8, "high": pl.Int8})
+    unnested = bounds.struct.unnest()
+    assert unnested["low"].to_list() == [2, 1, None, None, None, None, 2, None, None, 1, 2, 2]
+    assert unnested["high"].to_list() == [2, 1, None, None, None, None, 4, None, None, 3, 2, 2]
+    key = column.srank.sort_key()
+    assert key.to_list()[9] == {"place": 3, "low": 2, "high": 4, "inexact": 0, "code": "G1G3"}
+    ordered = pl.DataFrame({"rank": column}).sort(pl.col("rank").srank.sort_key(), nulls_last=True)
+    assert ordered["rank"].cast(pl.String).to_list()[:9] == [
+        "SX", "GH", "S1", "G1G3", "G5T2", "G5T2", "S2B,S4N", "G2?", "SNR",
+    ]  # fmt: skip
+
+
+def test_findings_are_lists_of_structs() -> None:
+    column = pl.Series("rank", ["s2", None, "G5", "G3G2"])
+    findings = column.srank.findings(lenient=True)
+    assert findings.dtype == srank_polars.FINDINGS
+    assert findings.to_list() == [
+        [
+            {
+                "code": "normalised-case",
+                "severity": "warning",
+                "message": "Lower case was read as upper case",
+                "span": [0, 1],
+                "fragment": "s",
+                "hint": None,
+            }
+        ],
+        [],
+        [],
+        [],
+    ]
+
+
+def test_expressions_in_lazy_queries() -> None:
+    frame = pl.LazyFrame({"rank": CODES})
+    result = frame.select(
+        pl.col("rank").srank.valid().alias("valid"),
+        pl.col("rank").srank.rounded().alias("rounded"),
+        pl.col("rank").srank.level().alias("level"),
+        pl.col("rank").srank.bounds().alias("bounds"),
+        pl.col("rank").srank.is_imperiled(2).alias("imperiled"),
+        pl.col("rank").srank.rounded().srank.sort_key().alias("rounded_key"),
+        srank_polars.canonical(pl.col("rank")).alias("canonical"),
+    )
+    assert result.collect_schema() == {
+        "valid": pl.Boolean,
+        "rounded": pl.String,
+        "level": pl.Enum(["G", "N", "S", "T"]),
+        "bounds": pl.Struct({"low": pl.Int8, "high": pl.Int8}),
+        "imperiled": pl.Boolean,
+        "rounded_key": srank_polars.SORT_KEY,
+        "canonical": pl.String,
+    }
+    collected = result.collect()
+    assert collected["rounded"].to_list() == [
+        "T2",
+        "S1",
+        None,
+        None,
+        None,
+        "SX",
+        "S2B,S4N",
+        "GH",
+        "SNR",
+        "G2",
+        "G2",
+        "T2",
+    ]
+    assert collected["imperiled"].to_list() == [
+        True,
+        True,
+        None,
+        None,
+        None,
+        False,
+        True,
+        False,
+        False,
+        True,
+        True,
+        True,
+    ]
+    assert collected.sort("rounded_key", nulls_last=True)["rounded"].to_list()[:4] == ["SX", "GH", "S1", "G2"]
+
+
+SPECIES = {
+    "species": ["Lynx canadensis"] * 4 + ["Salix nigra"] * 3 + ["Poa annua"] * 2 + ["Carex lasiocarpa"] * 2,
+    "rank": ["S3", "S2B,S4N", "SNR", "S1S2", "SU", "S5", "G3G2", "SNR", None, "S9", None],
+}
+
+
+def test_most_and_least_imperiled_per_group() -> None:
+    frame = pl.DataFrame(SPECIES)
+    chosen = frame.group_by("species", maintain_order=True).agg(
+        most=pl.col("rank").srank.most_imperiled(), least=pl.col("rank").srank.least_imperiled()
+    )
+    assert chosen.rows() == [
+        ("Lynx canadensis", "S1S2", "S3"),
+        ("Salix nigra", "S5", "S5"),
+        ("Poa annua", "SNR", "SNR"),
+        ("Carex lasiocarpa", None, None),
+    ]
+    assert srank_polars.most_imperiled(frame["rank"]) == "S1S2"
+
+
+def test_errors_raise_names_the_cell() -> None:
+    frame = pl.DataFrame(SPECIES)
+    with pytest.raises(srank.InvalidRankError, match=r"^row 6 of 'rank': Range 3-2 is reversed\n    G3G2\n"):
+        frame["rank"].srank.most_imperiled(errors="raise")
+    one_bad = frame.filter(pl.col("species") != "Salix nigra")
+    with pytest.raises(srank.InvalidRankError, match=r"row 0 of a group: Expected a rank value .* found '9'"):
+        one_bad.group_by("species").agg(pl.col("rank").srank.most_imperiled(errors="raise"))
+    with pytest.raises(ValueError, match="errors must be 'skip' or 'raise', not 'ignore'"):
+        srank_polars.least_imperiled(frame["rank"], errors="ignore")
+
+
+def test_empty_all_null_and_non_text_columns() -> None:
+    empty = pl.Series("rank", [], dtype=pl.String)
+    assert empty.srank.rounded().dtype == pl.Enum([])
+    assert empty.srank.valid().to_list() == []
+    nulls = pl.Series("rank", [None, None])
+    assert nulls.srank.valid().to_list() == [None, None]
+    assert nulls.srank.findings().to_list() == [[], []]
+    assert pl.Series("rank", [1, 2]).srank.valid().to_list() == [False, False]
+
+
+def test_bad_arguments_are_clear_errors() -> None:
+    with pytest.raises(ValueError, match="threshold must be from 1 to 5, not 0"):
+        pl.col("rank").srank.is_imperiled(0)
+    with pytest.raises(TypeError, match="takes a polars Series or expression, not list"):
+        srank_polars.valid(["G5"])
+    with pytest.raises(ValueError, match="style"):
+        pl.col("rank").srank.label(style="poster")
+
+
+@pytest.fixture
+def fresh_vocabulary(monkeypatch: pytest.MonkeyPatch) -> list[list[object]]:
+    """An empty vocabulary of known texts, and a record of every parse_many call behind the namespace."""
+    codes = pytest.importorskip("srank._polars_codes")
+    codes.forget()
+    seen: list[list[object]] = []
+    real = codes.parse_many
+
+    def recording(values: list[object], *, lenient: bool = False) -> list[object]:
+        seen.append(list(values))
+        return real(values, lenient=lenient)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(codes, "parse_many", recording)
+    return seen
+
+
+def test_distinct_values_are_decoded_once(fresh_vocabulary: list[list[object]]) -> None:
+    big = pl.Series("rank", ["G5", "S1", None, "G3G2", "G5"] * 4000)
+    assert big.srank.valid().sum() == 12000
+    assert [sorted(map(str, values)) for values in fresh_vocabulary] == [["G3G2", "G5", "S1"]]
+    assert big.srank.is_ranked().sum() == 12000  # the same texts: nothing decoded again
+    assert big.srank.rounded().dtype == pl.Enum(["S1", "G5"])
+    assert len(fresh_vocabulary) == 1
+
+
+def test_known_and_new_texts_give_the_same_answers(fresh_vocabulary: list[list[object]]) -> None:
+    pl.Series("rank", ["G5", "S1", "SNR", "G3G2"] * 100).srank.valid()
+    mixed = pl.Series("rank", ["S1", "GX", None, "S1", "G5T2", "bad", "SNR"] * 50)
+    assert mixed.srank.rounded().to_list()[:7] == ["S1", "GX", None, "S1", "T2", None, "SNR"]
+    assert mixed.srank.rounded().dtype == pl.Enum(["GX", "S1", "T2", "SNR"])  # G5 is known but absent
+    assert mixed.srank.valid().to_list()[:7] == [True, True, None, True, True, False, True]
+    short = pl.Series("rank", ["GX", "S1"])  # shorter than the vocabulary: decoded on its own
+    assert short.srank.rounded().dtype == pl.Enum(["GX", "S1"])
+    assert short.srank.canonical().to_list() == ["GX", "S1"]
+
+
+def test_a_full_vocabulary_falls_back_to_each_column_alone(
+    fresh_vocabulary: list[list[object]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    codes = pytest.importorskip("srank._polars_codes")
+    monkeypatch.setattr(codes, "_LIMIT", 2)
+    column = pl.Series("rank", ["G1", "G2", "G3", None] * 10)
+    assert column.srank.is_imperiled(2).to_list()[:4] == [True, True, False, None]
+    assert codes._known.texts == ()
+    assert column.srank.rounded().dtype == pl.Enum(["G1", "G2", "G3"])
+
+
+def test_import_srank_does_not_import_polars() -> None:
+    code = "import sys, srank; srank.parse('G5'); print('polars' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
+def test_columns_from_arrow_and_from_pandas() -> None:
+    pa = pytest.importorskip("pyarrow")
+    pd = pytest.importorskip("pandas")
+    from_arrow = pl.from_arrow(pa.array(["G5T2", "S1", None, "", "G3G2"], type=pa.large_string()))
+    assert from_arrow.srank.valid().to_list() == [True, True, None, None, False]
+    assert from_arrow.srank.rounded().to_list() == ["T2", "S1", None, None, None]
+    from_pandas = pl.from_pandas(pd.Series(["G5T2", None, "SX"], dtype="string[pyarrow]"))
+    assert from_pandas.srank.is_extinct().to_list() == [False, None, True]
+
+
+def test_columns_that_do_not_hold_text() -> None:
+    floats = pl.Series("rank", [1.0, float("nan"), None, 1.0])
+    assert floats.srank.valid().to_list() == [False, None, None, False]
+    assert floats.srank.message().to_list()[0] == (
+        "error[syntax]: Expected a rank code as text, found float 1.0;"
+        " hint: rank codes are text such as G3 or S2B; convert the column to strings first"
+    )
+    objects = pl.Series("rank", ["G5", None, "G3G2", ["G5"]], dtype=pl.Object)
+    assert objects.srank.valid().to_list() == [True, None, False, False]
+    assert objects.srank.rounded().to_list() == ["G5", None, None, None]
+    lists = pl.Series("rank", [["G5"], None])
+    assert lists.srank.canonical().to_list() == [None, None]
+    assert lists.srank.valid().to_list() == [False, None]
+
+
+def test_plain_functions_keep_the_kind_for_type_checkers() -> None:
+    import polars
+
+    import srank.polars as typed
+
+    series: polars.Series = typed.is_imperiled(polars.Series("rank", ["G1", "G5"]))
+    expression: polars.Expr = typed.rounded(polars.col("rank"))
+    enum: polars.Series = typed.rounded(polars.Series("rank", ["G1"]))
+    chosen: str | None = typed.most_imperiled(polars.Series("rank", ["G1", "G5"]))
+    assert series.to_list() == [True, False]
+    assert isinstance(expression, polars.Expr)
+    assert enum.dtype == polars.Enum(["G1"])
+    assert chosen == "G1"
