@@ -88,6 +88,12 @@ def test_explain_json_has_the_same_keys_for_a_good_and_a_bad_code(srank_cli: Run
     assert status == 1
     assert good.keys() == bad.keys()
     assert (good["canonical"], good["rounded"], good["valid"]) == ("GXC", "GH", True)
+    assert (good["rank"]["code"], good["rank"]["rounded"], good["rank"]["captive"], bad["rank"]) == (
+        "GXC",
+        "GH",
+        True,
+        None,
+    )
     assert bad["error"] == {
         "code": "range-reversed",
         "message": "Range 3-2 is reversed",

@@ -273,3 +273,27 @@ def test_the_patterns_and_the_grammar_agree_on_what_reads(dist: srank.Distributi
         pytest.fail("lenient reading raised")
     notes = [f.code for f in srank.parse_distribution(text, lenient=True).notes]
     assert ("distribution-syntax" not in notes) == structurally_fine or re.search(r"\n\s*\n|^\s|\s$", text)
+
+
+def test_pandas_long_form_is_keyed_by_the_series_index() -> None:
+    pd = pytest.importorskip("pandas")
+    import srank.pandas
+
+    series = pd.Series(
+        ["Canada (N2): AB (SNA)", None, "CA(N4?B,NUM), US(N5B)", "Canada (N3"],
+        index=pd.Index(["cynomys", "none", "falco", "broken"], name="species"),
+    )
+    frame = series.srank.distributions()
+    assert frame.index.tolist() == ["cynomys", "cynomys", "falco", "falco", "broken"]
+    assert frame.index.name == "species"
+    assert frame[["nation", "subnation", "rank", "rounded"]].astype(object).where(
+        frame.notna(), None
+    ).values.tolist() == [
+        ["CA", None, "N2", "N2"],
+        ["CA", "AB", "SNA", "SNA"],
+        ["CA", None, "N4?B,NUM", "N4B,NUM"],
+        ["US", None, "N5B", "N5B"],
+        [None, None, None, None],
+    ]
+    assert frame["message"].iloc[-1].startswith("error[distribution-syntax]: Expected ')', found the end of the text")
+    assert srank.pandas.distributions(series, lang="fr")["label"].iloc[0] == "En péril"

@@ -34,12 +34,14 @@ from ._errors import InvalidRankError
 from ._findings import Finding
 from ._model import Grade, Level, MultiSeasonRank, Rank, Single, check_threshold
 from ._ordering import least_imperiled_of, most_imperiled_of
+from ._parse import is_missing
 
 __all__ = [
     "LEVELS",
     "SrankAccessor",
     "bounds",
     "canonical",
+    "distributions",
     "findings",
     "is_extinct",
     "is_imperiled",
@@ -308,6 +310,60 @@ def _choose(
     return choose(ranks) if ranks else None
 
 
+_PLACE_COLUMNS = ["nation", "subnation", "place", "rank", "rounded", "label", "message"]
+
+
+def distributions(
+    series: pd.Series[Any], *, lenient: bool = False, style: str = "short", lang: str = "en"
+) -> pd.DataFrame:
+    """Distribution strings (Explorer or Biotics) in long form: one row per place, keyed by the Series index.
+
+    A missing or empty cell gives no row; an unreadable one gives one row whose
+    ``message`` says why, so that no input is lost silently. Each distinct
+    string is read once.
+    """
+    from ._distribution_text import parse_distribution
+
+    cache: dict[str, list[list[object]]] = {}
+
+    def places(text: str) -> list[list[object]]:
+        try:
+            dist = parse_distribution(text, lenient=lenient)
+        except InvalidRankError as error:
+            return [[pd.NA] * 6 + [message_of(error)]]
+        found: list[list[object]] = []
+        for record in dist:
+            rank = record.rank
+            about = (*record.notes, *(rank.findings if rank is not None else ()))
+            notes = "; ".join(f"{finding.severity.value}[{finding.code}]: {finding.message}" for finding in about)
+            found.append(
+                [
+                    record.nation,
+                    record.subnation if record.subnation is not None else pd.NA,
+                    record.place_name(lang),
+                    record.written,
+                    str(rank.rounded()) if rank is not None else pd.NA,
+                    describe(rank, style=style, lang=lang) if rank is not None else pd.NA,
+                    notes or pd.NA,
+                ]
+            )
+        return found
+
+    index: list[object] = []
+    rows: list[list[object]] = []
+    for key, cell in series.items():
+        if is_missing(cell):
+            continue
+        found: list[list[object]]
+        if not isinstance(cell, str):
+            found = [[pd.NA] * 6 + [f"error[syntax]: expected a distribution string, found {type(cell).__name__}"]]
+        else:
+            found = cache.get(cell) or cache.setdefault(cell, places(cell))
+        index += [key] * len(found)
+        rows += found
+    return pd.DataFrame(rows, columns=_PLACE_COLUMNS, index=pd.Index(index, name=series.index.name), dtype="string")
+
+
 @pd.api.extensions.register_series_accessor("srank")
 class SrankAccessor:
     """``series.srank.valid()`` and friends: the module's functions as Series methods."""
@@ -364,3 +420,6 @@ class SrankAccessor:
     def least_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> AnyRank | None:
         result: AnyRank | None = least_imperiled(self._series, errors=errors, lenient=lenient)
         return result
+
+    def distributions(self, *, lenient: bool = False, style: str = "short", lang: str = "en") -> pd.DataFrame:
+        return distributions(self._series, lenient=lenient, style=style, lang=lang)

@@ -99,6 +99,7 @@ def _explain_json(
             "label": None,
             "explanation": [],
             "warnings": [],
+            "rank": None,
             "error": {
                 "code": error.code,
                 "message": error.message,
@@ -115,6 +116,7 @@ def _explain_json(
         "label": describe(rank, style=args.style, lang=args.lang),
         "explanation": [_plain(entry) for entry in explain(rank, lang=args.lang)],
         "warnings": [_plain(finding) for finding in rank.findings],
+        "rank": rank.to_dict(),  # the documented JSON form (docs/rank.schema.json)
         "error": None,
     }
 
