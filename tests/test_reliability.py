@@ -13,10 +13,14 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import srank
 from conftest import Run
 from srank.cli import main
+from srank.cli._arguments import COLUMNS, ColumnSpec
+from srank.cli._checks import ColumnCheck
 
 SCRIPT = Path(sys.executable).parent / "srank"
 APPENDED = 5
@@ -270,3 +274,13 @@ def test_a_hostile_file_keeps_every_row_and_cell_or_is_refused_with_a_message(
     for before, after in zip(given[1:], got[1:], strict=True):
         assert after[: len(before)] == before
         assert len(after) == max(width, len(before)) + APPENDED
+
+
+@given(st.from_regex(r"[0-9][0-9A-Za-z ./:-]{0,30}", fullmatch=True), st.booleans())
+def test_a_digit_led_cell_gets_the_verdict_of_its_own_reading(cell: str, lenient: bool) -> None:
+    # srank check judges one digit-led cell per first digit (an id column checked by mistake stays
+    # cheap); that is only right if every such cell's own reading gives the same verdict.
+    check = ColumnCheck(ColumnSpec("id"), 0, COLUMNS, lenient, "short", "en")
+    check.judge(cell[0] + "0000")  # another cell with the same first digit is judged first
+    own = ColumnCheck(ColumnSpec("id"), 0, COLUMNS, lenient, "short", "en").judge_cell(cell)
+    assert check.judge(cell) == own

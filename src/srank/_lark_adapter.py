@@ -146,6 +146,21 @@ def _get_parser() -> Lark:
     return _parser
 
 
+@functools.lru_cache(maxsize=1)
+def _first_characters() -> tuple[frozenset[str], frozenset[str]]:
+    """The characters a code can start with, and their terminals, as the grammar's start state accepts them."""
+    parser = _get_parser()
+    accepted: set[str] = parser.parse_interactive("").accepts()  # type: ignore[no-untyped-call]
+    terminals = frozenset(name for name in accepted if name != "$END")
+    characters = set()
+    for name in terminals:
+        pattern = parser.get_terminal(name).pattern
+        if pattern.type != "str":  # pragma: no cover - every first terminal of ranks.lark is a literal letter
+            return frozenset(), terminals
+        characters.add(pattern.value[0])
+    return frozenset(characters), terminals
+
+
 def parse_code(text: str) -> Rank | MultiSeasonRank:
     """Parse official syntax. Every failure is an InvalidRankError located in ``text``.
 
@@ -155,6 +170,11 @@ def parse_code(text: str) -> Rank | MultiSeasonRank:
     from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
     parser = _parser if _parser is not None else _get_parser()
+    starts, first_terminals = _first_characters()
+    if text and text[0] not in starts:
+        # Lark would stop at the first character; the same error without running it keeps a column of
+        # distinct non-codes (an id column checked by mistake) cheap.
+        raise syntax_error(text, 0, None, first_terminals)
     try:
         return cast("Rank | MultiSeasonRank", parser.parse(text))
     except _Located as located:

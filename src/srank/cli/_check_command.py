@@ -10,11 +10,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import IO, Any
+from typing import IO
 
 from .._model import Level
 from ._arguments import ColumnSpec, UsageError
-from ._checks import CACHE_SIZE, Cache, Check, ColumnCheck, LevelsCheck, RoundedCheck, output_names
+from ._checks import Cache, Check, ColumnCheck, LevelsCheck, RoundedCheck, output_names
 from ._codes import check_label_options
 from ._formats import Format
 from ._output import output
@@ -110,8 +110,7 @@ def _write_rows(
     """The one writer loop: each row's own cells, then each check's prepared text for its key."""
     line: Callable[[], int] = lambda: records.line  # noqa: E731
     caches = [Cache(check, fmt.values, line) for check in checks]
-    counters = [{} for _ in checks]  # type: list[dict[Any, int]]
-    appenders = [_appender(check, cache, counts) for check, cache, counts in zip(checks, caches, counters, strict=True)]
+    appenders = [_appender(check, cache) for check, cache in zip(checks, caches, strict=True)]
     only = appenders[0] if len(appenders) == 1 else None
     blank = [""] * width
     row_text = fmt.row
@@ -138,18 +137,15 @@ def _write_rows(
         if len(chunk) >= _CHUNK:
             sink.writelines(chunk)
             chunk.clear()
-            for check, cache, counts in zip(checks, caches, counters, strict=True):
-                if len(counts) > CACHE_SIZE:
-                    check.add_counts(counts, cache.verdict)
-                    counts.clear()
     sink.writelines(chunk)
-    for check, cache, counts in zip(checks, caches, counters, strict=True):
-        check.add_counts(counts, cache.verdict)
+    for cache in caches:
+        cache.finish()
     tally.rows = rows
 
 
-def _appender(check: Check, cache: Cache, counts: dict[Any, int]) -> Callable[[list[str]], str]:
+def _appender(check: Check, cache: Cache) -> Callable[[list[str]], str]:
     key_of = check.key
+    counts = cache.counts
     count = counts.get
 
     def append(row: list[str]) -> str:

@@ -39,6 +39,7 @@ __all__ = [
 ]
 
 CACHE_SIZE = 8192
+_SHORT = 200  # characters: longer texts get a "too long" verdict that names their length
 _EXAMPLES = 64  # distinct cells remembered per problem code, for the summary's examples
 _DISTINCT = 1 << 16  # distinct keys counted exactly; past this the summary says "more than"
 AnyRank = Rank | MultiSeasonRank
@@ -89,23 +90,23 @@ class Check:
         """The output values for a row whose cells could not be read."""
         return ("",) * len(self.names)
 
-    def add_counts(self, counts: dict[Any, int], verdicts: Callable[[Any], Verdict]) -> None:
-        """Fold row counts per key into the summary's totals."""
-        for key, rows in counts.items():
-            verdict = verdicts(key)
-            self.kinds[verdict.kind] = self.kinds.get(verdict.kind, 0) + rows
-            if verdict.kind != "missing":
-                if len(self.distinct) < _DISTINCT:
-                    self.distinct.add(key)
-                elif key not in self.distinct:
-                    self.more_distinct = True
-            if verdict.problem:
-                self.problem_rows[verdict.problem] = self.problem_rows.get(verdict.problem, 0) + rows
-                examples = self.problems.setdefault(verdict.problem, {})
-                if key in examples or len(examples) < _EXAMPLES:
-                    examples[key] = examples.get(key, 0) + rows
-            if verdict.lenient_reads:
-                self.lenient_rows += rows
+    def add(self, key: Any, rows: int, verdict: Verdict) -> None:
+        """Fold the rows of one key into the summary's totals."""
+        if not rows:
+            return
+        self.kinds[verdict.kind] = self.kinds.get(verdict.kind, 0) + rows
+        if verdict.kind != "missing":
+            if len(self.distinct) < _DISTINCT:
+                self.distinct.add(key)
+            elif key not in self.distinct:
+                self.more_distinct = True
+        if verdict.problem:
+            self.problem_rows[verdict.problem] = self.problem_rows.get(verdict.problem, 0) + rows
+            examples = self.problems.setdefault(verdict.problem, {})
+            if key in examples or len(examples) < _EXAMPLES:
+                examples[key] = examples.get(key, 0) + rows
+        if verdict.lenient_reads:
+            self.lenient_rows += rows
 
 
 def _read(text: str, lenient: bool) -> AnyRank | InvalidRankError | None:
@@ -129,6 +130,7 @@ class ColumnCheck(Check):
     ) -> None:
         super().__init__([index])
         self.spec = spec
+        self._by_digit: dict[str, Verdict] = {}
         self.title = f"column {spec.name!r}" + (f" ({spec.level.value} ranks)" if spec.level else "")
         self.names = names
         self.lenient = lenient
@@ -136,6 +138,16 @@ class ColumnCheck(Check):
         self.lang = lang
 
     def judge(self, key: Any) -> Verdict:
+        # A cell that starts with a digit (an id, a date, a count: a wrong column) is rejected at that
+        # digit, and its verdict names only the digit: judge one cell per digit, not every distinct id.
+        if key[:1].isdigit() and len(key) <= _SHORT:
+            known = self._by_digit.get(key[0])
+            if known is None:
+                known = self._by_digit[key[0]] = self.judge_cell(key)
+            return known
+        return self.judge_cell(key)
+
+    def judge_cell(self, key: Any) -> Verdict:
         result = _read(key, self.lenient)
         if result is None:
             return Verdict((None, "", "", "", ""), "missing")
@@ -264,26 +276,41 @@ def unclaimed(header: Sequence[str], names: Sequence[str]) -> tuple[str, ...]:
 
 
 class Cache(dict[Any, Any]):
-    """A check's output text per key, computed on first sight; at most CACHE_SIZE keys, oldest dropped first."""
+    """A check's output text per key, computed on first sight, and the rows counted per key.
+
+    At most CACHE_SIZE keys are kept; the oldest goes first, and its row count
+    is folded into the check's totals as it goes, so memory stays bounded and
+    nothing is judged twice to be counted. Equal verdicts share one rendering.
+    """
 
     def __init__(self, check: Check, render: Callable[[tuple[str, ...], Values], Any], line: Callable[[], int]) -> None:
         super().__init__()
         self.check = check
         self.render = render
         self.line = line
-        self.verdicts: dict[Any, Verdict] = {}
+        self.counts: dict[Any, int] = {}
+        self._verdicts: dict[Any, Verdict] = {}
+        self._rendered: dict[Values, Any] = {}
 
     def __missing__(self, key: Any) -> Any:
         verdict = self.check.judge(key)
         if verdict.problem and verdict.problem not in self.check.first_lines:
             self.check.first_lines[verdict.problem] = self.line()
-        text = self.render(self.check.names, verdict.values)
+        text = self._rendered.get(verdict.values)
+        if text is None:
+            if len(self._rendered) >= CACHE_SIZE:
+                self._rendered.clear()
+            text = self._rendered[verdict.values] = self.render(self.check.names, verdict.values)
         if len(self) >= CACHE_SIZE:
             oldest = next(iter(self))
-            del self[oldest], self.verdicts[oldest]
+            del self[oldest]
+            self.check.add(oldest, self.counts.pop(oldest, 0), self._verdicts.pop(oldest))
         self[key] = text
-        self.verdicts[key] = verdict
+        self._verdicts[key] = verdict
         return text
 
-    def verdict(self, key: Any) -> Verdict:
-        return self.verdicts.get(key) or self.check.judge(key)
+    def finish(self) -> None:
+        """Fold the counts of the keys still held into the check's totals."""
+        for key, rows in self.counts.items():
+            self.check.add(key, rows, self._verdicts[key])
+        self.counts.clear()

@@ -20,7 +20,7 @@ from .._errors import InvalidRankError
 from .._findings import Finding, Severity
 from .._parse import is_missing, parse
 from ._arguments import DISTRIBUTION_COLUMNS
-from ._checks import CACHE_SIZE, Cache, Check, Values, Verdict, unclaimed
+from ._checks import Cache, Check, Values, Verdict, unclaimed
 from ._codes import check_label_options
 from ._output import output
 from ._records import Unread
@@ -121,7 +121,7 @@ def run_distribution(args: argparse.Namespace) -> int:
             return [fmt.values(names, place) for place in places]
 
         cache = Cache(check, render, lambda: table.records.line)
-        counts: dict[Any, int] = {}
+        counts = cache.counts
         key_of = check.key
         rows = records_out = unread_rows = 0
         with output(args.output) as sink:
@@ -149,11 +149,8 @@ def run_distribution(args: argparse.Namespace) -> int:
                 if len(chunk) >= _CHUNK:
                     sink.writelines(chunk)
                     chunk.clear()
-                    if len(counts) > CACHE_SIZE:
-                        check.add_counts(counts, cache.verdict)
-                        counts.clear()
             sink.writelines(chunk)
-        check.add_counts(counts, cache.verdict)
+        cache.finish()
     kinds = check.kinds
     lines = [
         f"srank distribution: {table.name}: {rows:,} {'row' if rows == 1 else 'rows'} in,"
