@@ -386,6 +386,243 @@ def bench_dataframes(report: Report, size: int, repeat: int) -> None:
             )
 
 
+def bench_check_levels(report: Report, rows: int, repeat: int) -> None:
+    """Three rank columns plus the cross-level check in one run, against the same csv copy."""
+    column, _ = realistic_column(rows, seed=5)
+    generator = random.Random(13)
+    global_ranks = ["G5", "G4", "G3", "G2", "G1", "G4G5", "G3G4", "G5T2", "GNR", "GU"]
+    national_ranks = ["N5", "N4", "N3", "N2", "N1", "NNR", "N4B,N4N", "NU"]
+    subnational = [code for code in column if code.startswith("S")] or ["S1"]
+    with tempfile.TemporaryDirectory() as folder:
+        source, copy_out, check_out = (Path(folder) / name for name in ("in.csv", "copy.csv", "check.csv"))
+        with source.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(["id", "scientific_name", "G Rank", "N Rank", "S Rank"])
+            for number in range(rows):
+                writer.writerow(
+                    [
+                        number,
+                        "Carex lasiocarpa",
+                        generator.choice(global_ranks),
+                        generator.choice(national_ranks),
+                        generator.choice(subnational),
+                    ]
+                )
+        copy_seconds = check_seconds = float("inf")
+        check_command = [
+            "-m",
+            "srank",
+            "check",
+            str(source),
+            "--global-column",
+            "G Rank",
+            "--national-column",
+            "N Rank",
+            "--subnational-column",
+            "S Rank",
+            "--output",
+            str(check_out),
+        ]
+        for _ in range(repeat):
+            copy_seconds = min(copy_seconds, _run_python(["-c", COPY, str(source), str(copy_out)]))
+            check_seconds = min(check_seconds, _check_once(check_command))
+        size = source.stat().st_size
+    report.add(
+        f"srank check, 3 rank columns and cross-level checks, {rows:,} rows ({size / 2**20:.0f} MiB)",
+        f"{check_seconds:.2f} s",
+        f"{copy_seconds:.2f} s (python csv read-and-write copy)",
+        check_seconds / copy_seconds,
+        3,
+    )
+
+
+PEAK = """
+import resource, sys
+from srank.cli import main
+status = main(sys.argv[1:])
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
+
+
+def bench_distinct_column(report: Report, megabytes: int) -> None:
+    """A wrong --column (an id column, every cell distinct) on a large file: peak memory and time."""
+    with tempfile.TemporaryDirectory() as folder:
+        source, copy_out, check_out = (Path(folder) / name for name in ("in.csv", "copy.csv", "check.csv"))
+        with source.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(["id", "scientific_name", "state", "rank", "notes"])
+            number = 0
+            while handle.tell() < megabytes << 20:
+                rows = [
+                    [f"{40_000_000 + number + at}", "Carex lasiocarpa", "VT", "S2", "seen on the north shore in June"]
+                    for at in range(10_000)
+                ]
+                writer.writerows(rows)
+                number += 10_000
+        copy_seconds = _run_python(["-c", COPY, str(source), str(copy_out)])
+        started = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, "-c", PEAK, "check", str(source), "--column", "id", "--output", str(check_out)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        check_seconds = time.perf_counter() - started
+        peak_kib = int(result.stderr.strip().splitlines()[-1])
+        size = source.stat().st_size
+    report.add(
+        f"srank check, {size / 2**20:.0f} MiB file, checked column all distinct ({number:,} rows): peak memory",
+        f"{peak_kib / 1024:.0f} MiB",
+        "150 MiB (the documented bound)",
+        peak_kib / 1024 / 150,
+        1,
+    )
+    report.add(
+        f"srank check on the same {size / 2**20:.0f} MiB all-distinct file: time",
+        f"{check_seconds:.2f} s",
+        f"{copy_seconds:.2f} s (python csv read-and-write copy)",
+        check_seconds / copy_seconds,
+        3,
+    )
+
+
+_CANADA = ["AB", "BC", "LB", "MB", "NB", "NF", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]
+_STATES = [
+    "AL",
+    "AK",
+    "AZ",
+    "AR",
+    "CA",
+    "CO",
+    "CT",
+    "DE",
+    "DC",
+    "FL",
+    "GA",
+    "IA",
+    "ID",
+    "IL",
+    "IN",
+    "KS",
+    "KY",
+    "LA",
+    "MA",
+    "MD",
+    "ME",
+    "MI",
+    "MN",
+    "MO",
+    "MS",
+    "MT",
+    "NC",
+    "ND",
+    "NE",
+    "NH",
+    "NJ",
+    "NM",
+    "NN",
+    "NV",
+    "NY",
+    "OH",
+    "OK",
+    "OR",
+    "PA",
+    "RI",
+    "SC",
+    "SD",
+    "TN",
+    "TX",
+    "UT",
+    "VA",
+    "VT",
+    "WA",
+    "WI",
+    "WV",
+    "WY",
+]
+_S_RANKS = ["SNR"] * 8 + [
+    "S1",
+    "S2",
+    "S3",
+    "S4",
+    "S5",
+    "SNA",
+    "SX",
+    "SH",
+    "SU",
+    "S3B",
+    "S2N",
+    "S4B,S4N",
+    "SX,S1",
+    "S2B,SNRN",
+    "SNA,SNA",
+    "S1B,S1N",
+    "SHB",
+    "SXM",
+]
+_N_RANKS = ["N5", "N4", "N3", "N2", "N1", "NNR", "NNA", "NU", "N5B,N5N", "N3B", "N4B,N4N", "NX", "NH"]
+
+DISTRIBUTION_REFERENCE = r"""
+import csv, re, sys
+line = re.compile(r"^(?P<nation>[^()]+?) \((?P<nrank>[^)]*)\)(?:: (?P<subs>.*))?$", re.M)
+item = re.compile(r"([A-Z]{2}) \(([^)]*)\)")
+source = open(sys.argv[1], newline="", encoding="utf-8")
+sink = open(sys.argv[2], "w", newline="", encoding="utf-8")
+reader, writer = csv.reader(source), csv.writer(sink, lineterminator="\n")
+header = next(reader)
+column = header.index("Distribution")
+writer.writerow(header + ["nation", "subnation", "rank"])
+for row in reader:
+    for match in line.finditer(row[column]):
+        writer.writerow(row + [match["nation"], "", match["nrank"]])
+        for code, rank in item.findall(match["subs"] or ""):
+            writer.writerow(row + [match["nation"], code, rank])
+"""
+
+
+def realistic_distribution(generator: random.Random) -> str:
+    lines = []
+    if generator.random() < 0.8:
+        places = generator.sample(_CANADA, generator.randint(0, 6))
+        items = ", ".join(f"{code} ({generator.choice(_S_RANKS)})" for code in sorted(places))
+        lines.append(f"Canada ({generator.choice(_N_RANKS)})" + (f": {items}" if items else ""))
+    places = generator.sample(_STATES, generator.randint(1, 25))
+    items = ", ".join(f"{code} ({generator.choice(_S_RANKS)})" for code in sorted(places))
+    lines.append(f"United States ({generator.choice(_N_RANKS)}): {items}")
+    return "\n".join(lines)
+
+
+def bench_distribution(report: Report, rows: int, repeat: int) -> None:
+    """srank distribution on Explorer export rows against a two-regex split writing the same rows."""
+    generator = random.Random(17)
+    with tempfile.TemporaryDirectory() as folder:
+        source, reference_out, ours_out = (Path(folder) / name for name in ("in.csv", "ref.csv", "ours.csv"))
+        with source.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(["Scientific Name", "NatureServe Global Rank", "Distribution"])
+            for number in range(rows):
+                writer.writerow([f"Taxon {number}", "G4", realistic_distribution(generator)])
+        reference_seconds = ours_seconds = float("inf")
+        command = ["-m", "srank", "distribution", str(source), "--column", "Distribution", "--output", str(ours_out)]
+        for _ in range(repeat):
+            reference_seconds = min(
+                reference_seconds, _run_python(["-c", DISTRIBUTION_REFERENCE, str(source), str(reference_out)])
+            )
+            ours_seconds = min(ours_seconds, _check_once(command))
+        with reference_out.open(newline="", encoding="utf-8") as handle:
+            expected = sum(1 for _ in csv.reader(handle))
+        with ours_out.open(newline="", encoding="utf-8") as handle:
+            written = sum(1 for _ in csv.reader(handle))
+        assert written == expected, f"srank distribution wrote {written:,} rows, the reference {expected:,}"
+    report.add(
+        f"srank distribution on {rows:,} Explorer export rows ({written - 1:,} records out)",
+        f"{ours_seconds:.2f} s",
+        f"{reference_seconds:.2f} s (csv read, two regular expressions, csv write of the same rows)",
+        ours_seconds / reference_seconds,
+        2,
+    )
+
+
 def machine() -> str:
     model = platform.processor() or platform.machine()
     try:
@@ -415,7 +652,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     bench_bulk(report, size, repeat)
     bench_import(report, 10 if args.quick else 30)
     bench_check(report, size, 1 if args.quick else 3)
+    bench_check_levels(report, size, 1 if args.quick else 3)
+    bench_distribution(report, size // 10, 1 if args.quick else 3)
     bench_memory(report, size)
+    bench_distinct_column(report, 20 if args.quick else 200)
     bench_dataframes(report, size, repeat)
     if args.markdown:
         print("\n" + report.table())

@@ -10,6 +10,7 @@ counts are each flushed or trimmed at CACHE_SIZE keys.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from operator import itemgetter
 from typing import Any
@@ -275,7 +276,7 @@ def unclaimed(header: Sequence[str], names: Sequence[str]) -> tuple[str, ...]:
     return tuple(name + suffix for name in names)
 
 
-class Cache(dict[Any, Any]):
+class Cache(OrderedDict[Any, Any]):
     """A check's output text per key, computed on first sight, and the rows counted per key.
 
     At most CACHE_SIZE keys are kept; the oldest goes first, and its row count
@@ -302,8 +303,9 @@ class Cache(dict[Any, Any]):
                 self._rendered.clear()
             text = self._rendered[verdict.values] = self.render(self.check.names, verdict.values)
         if len(self) >= CACHE_SIZE:
-            oldest = next(iter(self))
-            del self[oldest]
+            # OrderedDict drops its oldest key in constant time; a dict's first key after many
+            # deletions takes a scan over the deleted slots.
+            oldest, _ = self.popitem(last=False)
             self.check.add(oldest, self.counts.pop(oldest, 0), self._verdicts.pop(oldest))
         self[key] = text
         self._verdicts[key] = verdict
