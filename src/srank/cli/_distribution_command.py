@@ -20,7 +20,7 @@ from .._errors import InvalidRankError
 from .._findings import Finding, Severity
 from .._parse import is_missing, parse
 from ._arguments import DISTRIBUTION_COLUMNS
-from ._checks import Cache, Check, Values, Verdict, unclaimed
+from ._checks import CACHE_SIZE, Cache, Check, Values, Verdict, unclaimed
 from ._codes import check_label_options
 from ._output import output
 from ._records import Unread
@@ -49,6 +49,7 @@ class DistributionCheck(Check):
         self.style = args.style
         self.lang = args.lang
         self.with_levels = args.global_column is not None
+        self._places: dict[PlaceRank, tuple[Values, tuple[tuple[str, Severity], ...]]] = {}
 
     def judge(self, key: Any) -> Verdict:
         cell, global_cell = key if self.with_levels else (key, "")
@@ -63,11 +64,15 @@ class DistributionCheck(Check):
             return Verdict((self._alone("warning[empty-distribution]: the cell holds no distribution"),), "missing")
         levels = self._levels(dist, global_cell) if self.with_levels else {}
         values = tuple(self._place(record, dist, at, levels) for at, record in enumerate(dist))
-        problems = [*dist.findings, *(finding for found in levels.values() for finding in found)]
-        severe = next((f.code for f in problems if f.severity is Severity.ERROR), "")
-        unread = next((f.code for f in problems if f.code in ("unreadable-rank", "distribution-syntax")), "")
+        problems = [
+            *((finding.code, finding.severity) for finding in dist.notes),
+            *(problem for record in dist for problem in self._places[record][1]),
+            *((finding.code, finding.severity) for found in levels.values() for finding in found),
+        ]
+        severe = next((code for code, severity in problems if severity is Severity.ERROR), "")
+        unread = next((code for code, _ in problems if code in ("unreadable-rank", "distribution-syntax")), "")
         kind = "invalid" if severe or unread else "valid"
-        return Verdict(values, kind, severe or unread or (problems[0].code if problems else ""))
+        return Verdict(values, kind, severe or unread or (problems[0][0] if problems else ""))
 
     def _alone(self, message: str) -> Values:
         return ("", "", "", "", "", "", message, *(("",) if self.with_levels else ()))
@@ -88,9 +93,24 @@ class DistributionCheck(Check):
     def _place(
         self, record: PlaceRank, dist: Distribution, at: int, levels: dict[tuple[str, str | None], list[Finding]]
     ) -> Values:
+        known = self._places.get(record)
+        if known is None:
+            if len(self._places) >= CACHE_SIZE:
+                self._places.clear()
+            known = self._places[record] = self._record_values(record)
+        values = known[0]
+        if at == 0 and dist.notes:
+            values = (*values[:6], "; ".join(filter(None, ("; ".join(map(_plain, dist.notes)), values[6]))))
+        if self.with_levels:
+            values += ("; ".join(map(_plain, levels.get((record.nation, record.subnation), []))),)
+        return values
+
+    def _record_values(self, record: PlaceRank) -> tuple[Values, tuple[tuple[str, Severity], ...]]:
+        """A place's own cells and its findings' codes; places (SNR in Montana) repeat far more than
+        distributions do."""
         rank = record.rank
-        notes = [*(dist.notes if at == 0 else ()), *record.notes, *(rank.findings if rank is not None else ())]
-        values: Values = (
+        notes = [*record.notes, *(rank.findings if rank is not None else ())]
+        cells = (
             record.nation,
             record.subnation or "",
             record.place_name(self.lang),
@@ -99,9 +119,7 @@ class DistributionCheck(Check):
             describe(rank, style=self.style, lang=self.lang) if rank is not None else "",
             "; ".join(map(_plain, notes)),
         )
-        if self.with_levels:
-            values += ("; ".join(map(_plain, levels.get((record.nation, record.subnation), []))),)
-        return values
+        return cells, tuple((finding.code, finding.severity) for finding in notes)
 
     def unread(self, message: str) -> Values:
         return self._alone(message)
@@ -117,8 +135,12 @@ def run_distribution(args: argparse.Namespace) -> int:
         fmt = table.output_format(args.format, names)
         width = len(table.header)
 
+        rendered: dict[Values, str] = {}
+
         def render(names: tuple[str, ...], places: Values) -> list[str]:
-            return [fmt.values(names, place) for place in places]
+            if len(rendered) >= CACHE_SIZE:
+                rendered.clear()
+            return [rendered.get(place) or rendered.setdefault(place, fmt.values(names, place)) for place in places]
 
         cache = Cache(check, render, lambda: table.records.line)
         counts = cache.counts
