@@ -14,7 +14,7 @@ from typing import IO
 
 from .._model import Level
 from ._arguments import ColumnSpec, UsageError
-from ._checks import Cache, Check, ColumnCheck, LevelsCheck, RoundedCheck, output_names
+from ._checks import Cache, Check, ColumnCheck, LevelsCheck, RoundedCheck, RowCache, output_names
 from ._codes import check_label_options
 from ._formats import Format
 from ._output import output
@@ -107,11 +107,10 @@ def _is_level_column(args: argparse.Namespace, spec: ColumnSpec) -> bool:
 def _write_rows(
     records: Records | SheetRecords, fmt: Format, checks: Sequence[Check], width: int, sink: IO[str], tally: Tally
 ) -> None:
-    """The one writer loop: each row's own cells, then each check's prepared text for its key."""
+    """The one writer loop: each row's own cells, then the prepared text for its combination of checked cells."""
     line: Callable[[], int] = lambda: records.line  # noqa: E731
-    caches = [Cache(check, fmt.values, line) for check in checks]
-    appenders = [_appender(check, cache) for check, cache in zip(checks, caches, strict=True)]
-    only = appenders[0] if len(appenders) == 1 else None
+    prepared = RowCache([Cache(check, fmt.values, line) for check in checks])
+    key_of = prepared.key
     blank = [""] * width
     row_text = fmt.row
     chunk: list[str] = []
@@ -120,10 +119,14 @@ def _write_rows(
     for row, raw in records:
         rows += 1
         if len(row) == width and type(row) is list:
-            add(row_text(row, raw, only(row) if only else "".join([append(row) for append in appenders])))
+            entry = prepared[key_of(row)]
+            entry[1] += 1
+            add(row_text(row, raw, entry[0]))
         elif not row:  # a blank line: kept as a row with no rank
             tally.blank_lines += 1
-            add(fmt.unread(blank, raw, width, "".join([append(blank) for append in appenders])))
+            entry = prepared[key_of(blank)]
+            entry[1] += 1
+            add(fmt.unread(blank, raw, width, entry[0]))
         else:
             if isinstance(row, Unread):
                 why, kind = row.problem, row.problem
@@ -138,20 +141,5 @@ def _write_rows(
             sink.writelines(chunk)
             chunk.clear()
     sink.writelines(chunk)
-    for cache in caches:
-        cache.finish()
+    prepared.finish()
     tally.rows = rows
-
-
-def _appender(check: Check, cache: Cache) -> Callable[[list[str]], str]:
-    key_of = check.key
-    counts = cache.counts
-    count = counts.get
-
-    def append(row: list[str]) -> str:
-        key = key_of(row)
-        counts[key] = count(key, 0) + 1
-        text: str = cache[key]
-        return text
-
-    return append

@@ -33,6 +33,7 @@ __all__ = [
     "ColumnCheck",
     "LevelsCheck",
     "RoundedCheck",
+    "RowCache",
     "Values",
     "Verdict",
     "output_names",
@@ -64,8 +65,8 @@ class Check:
     names: tuple[str, ...]
 
     def __init__(self, indexes: Sequence[int]) -> None:
+        self.indexes = tuple(indexes)
         self.key: Callable[[list[str]], Any] = itemgetter(*indexes)
-        self.width_needed = max(indexes) + 1
         self.kinds: dict[str, int] = {}  # rows per kind
         self.problems: dict[str, dict[Any, int]] = {}  # problem code -> example key -> rows
         self.problem_rows: dict[str, int] = {}
@@ -311,8 +312,61 @@ class Cache(OrderedDict[Any, Any]):
         self._verdicts[key] = verdict
         return text
 
+    def count(self, key: Any, rows: int) -> None:
+        """Count ``rows`` more rows of ``key``; a key the cache has dropped meanwhile is judged again."""
+        if key in self:
+            self.counts[key] = self.counts.get(key, 0) + rows
+        else:
+            self.check.add(key, rows, self.check.judge(key))
+
     def finish(self) -> None:
         """Fold the counts of the keys still held into the check's totals."""
         for key, rows in self.counts.items():
             self.check.add(key, rows, self._verdicts[key])
         self.counts.clear()
+
+
+ROW_CACHE_SIZE = 1 << 16
+
+
+class RowCache(OrderedDict[Any, list[Any]]):
+    """What a row gets appended, per distinct combination of the cells the checks read.
+
+    A row then costs one key and one lookup, however many checks there are. Each
+    entry counts its rows; the counts reach each check's cache when the entry
+    leaves (at most ROW_CACHE_SIZE are kept) or at the end.
+    """
+
+    def __init__(self, caches: Sequence[Cache]) -> None:
+        super().__init__()
+        self.caches = caches
+        columns = sorted({index for cache in caches for index in cache.check.indexes})
+        self.key: Callable[[list[str]], Any] = itemgetter(*columns)
+        at = {column: position for position, column in enumerate(columns)}
+        self.parts = [
+            (cache, itemgetter(*[at[index] for index in cache.check.indexes]) if len(columns) > 1 else _same)
+            for cache in caches
+        ]
+
+    def __missing__(self, key: Any) -> list[Any]:
+        entry = ["".join([cache[part(key)] for cache, part in self.parts]), 0]
+        if len(self) >= ROW_CACHE_SIZE:
+            oldest, (_, rows) = self.popitem(last=False)
+            self._fold(oldest, rows)
+        self[key] = entry
+        return entry
+
+    def _fold(self, key: Any, rows: int) -> None:
+        for cache, part in self.parts:
+            cache.count(part(key), rows)
+
+    def finish(self) -> None:
+        for key, (_, rows) in self.items():
+            self._fold(key, rows)
+        self.clear()
+        for cache in self.caches:
+            cache.finish()
+
+
+def _same(key: Any) -> Any:
+    return key
