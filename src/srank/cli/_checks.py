@@ -294,7 +294,8 @@ class Cache(OrderedDict[Any, Any]):
         self._verdicts: dict[Any, Verdict] = {}
         self._rendered: dict[Values, Any] = {}
 
-    def __missing__(self, key: Any) -> Any:
+    def prepare(self, key: Any) -> tuple[Any, Verdict]:
+        """A key's verdict and its rendering, without keeping the key."""
         verdict = self.check.judge(key)
         if verdict.problem and verdict.problem not in self.check.first_lines:
             self.check.first_lines[verdict.problem] = self.line()
@@ -303,6 +304,10 @@ class Cache(OrderedDict[Any, Any]):
             if len(self._rendered) >= CACHE_SIZE:
                 self._rendered.clear()
             text = self._rendered[verdict.values] = self.render(self.check.names, verdict.values)
+        return text, verdict
+
+    def __missing__(self, key: Any) -> Any:
+        text, verdict = self.prepare(key)
         if len(self) >= CACHE_SIZE:
             # OrderedDict drops its oldest key in constant time; a dict's first key after many
             # deletions takes a scan over the deleted slots.
@@ -349,20 +354,27 @@ class RowCache(OrderedDict[Any, list[Any]]):
         ]
 
     def __missing__(self, key: Any) -> list[Any]:
-        entry = ["".join([cache[part(key)] for cache, part in self.parts]), 0]
+        if len(self.parts) == 1:  # the row's key is the check's key: keep the verdict here, not twice
+            text, verdict = self.caches[0].prepare(key)
+            entry = [text, 0, verdict]
+        else:
+            entry = ["".join([cache[part(key)] for cache, part in self.parts]), 0, None]
         if len(self) >= ROW_CACHE_SIZE:
-            oldest, (_, rows) = self.popitem(last=False)
-            self._fold(oldest, rows)
+            oldest, (_, rows, verdict) = self.popitem(last=False)
+            self._fold(oldest, rows, verdict)
         self[key] = entry
         return entry
 
-    def _fold(self, key: Any, rows: int) -> None:
+    def _fold(self, key: Any, rows: int, verdict: Verdict | None) -> None:
+        if verdict is not None:
+            self.caches[0].check.add(key, rows, verdict)
+            return
         for cache, part in self.parts:
             cache.count(part(key), rows)
 
     def finish(self) -> None:
-        for key, (_, rows) in self.items():
-            self._fold(key, rows)
+        for key, (_, rows, verdict) in self.items():
+            self._fold(key, rows, verdict)
         self.clear()
         for cache in self.caches:
             cache.finish()
