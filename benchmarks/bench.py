@@ -436,11 +436,13 @@ def bench_check_levels(report: Report, rows: int, repeat: int) -> None:
     )
 
 
+# VmHWM is this process's own peak; ru_maxrss would also count the benchmark's memory at fork time.
 PEAK = """
-import resource, sys
+import sys
 from srank.cli import main
 status = main(sys.argv[1:])
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+peak = [line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM:")]
+print(peak[0] if peak else __import__("resource").getrusage(0).ru_maxrss, file=sys.stderr)
 """
 
 

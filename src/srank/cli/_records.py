@@ -44,7 +44,7 @@ class Records:
 
     def __init__(self, lines: Iterator[str], delimiter: str) -> None:
         self.delimiter = delimiter
-        self.line = 0
+        self._span = 1  # lines of the current record
         self.unclosed: list[int] = []  # lines that open a quote that never closes
         self._lines = lines
         self._taken: list[str] = []  # the text lines of the record being read
@@ -55,16 +55,27 @@ class Records:
     def _read(self, lines: Iterable[str]) -> Any:  # csv's reader type is private
         return csv.reader(_bounded(lines, self._taken), delimiter=self.delimiter, strict=True)
 
+    @property
+    def line(self) -> int:
+        """The number of the current record's first line."""
+        return self._before + int(self._reader.line_num) - self._span + 1
+
     def __iter__(self) -> Iterator[tuple[list[str], str]]:
         taken = self._taken
+        pop = taken.pop
         while True:
             reader = self._reader
             try:
                 for row in reader:
-                    raw = taken[0] if len(taken) == 1 else "".join(taken)
-                    self.line = self._before + reader.line_num - len(taken) + 1
-                    taken.clear()
-                    yield row, raw
+                    if len(taken) == 1:  # the common case, kept cheap: one line, one record
+                        if self._span != 1:
+                            self._span = 1
+                        yield row, pop()
+                    else:
+                        self._span = len(taken)
+                        raw = "".join(taken)
+                        taken.clear()
+                        yield row, raw
                 return
             except csv.Error:
                 yield self._recover(unread_lines=0)
@@ -73,8 +84,8 @@ class Records:
 
     def _recover(self, unread_lines: int) -> tuple[list[str], str]:
         first = self._taken[0]
-        self.line = self._before + self._reader.line_num - (len(self._taken) - unread_lines) + 1
-        self._before = self.line
+        self._before = self._before + self._reader.line_num - (len(self._taken) - unread_lines) + 1
+        self._span = 1
         self._queued.extendleft(reversed(self._taken[1:]))
         self._taken.clear()
         self._reader = self._read(self._queued_then_input())
