@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -300,6 +302,50 @@ def test_a_workbook_with_a_title_row_is_read_directly(srank_cli: Run, tmp_path: 
     assert err.splitlines()[0] == f"srank check: {book}: 2 rows"
     status, out, _ = srank_cli("check", book, "-c", "S Rank", "--header-row", "2", "--sheet", "Ranks")
     assert out.splitlines()[1] == "Aster,G5,S1,true,S1,S1,Critically Imperiled,"
+
+
+def test_a_heritage_workbook_with_g_n_s_and_rounded_s_columns_is_checked_in_one_command(
+    srank_cli: Run, tmp_path: Path
+) -> None:
+    book = _workbook(
+        tmp_path / "heritage.xlsx",
+        [
+            ["Maryland Natural Heritage Program: rare species list"],
+            [],
+            ["Scientific Name", "G Rank", "N Rank", "S Rank", "Rounded S Rank"],
+            ["Aster", "G5", "N5", "S1S2", "S1"],
+            ["Carex", "G2", "N2", "S4", "S3"],
+        ],
+    )
+    status, out, err = srank_cli(
+        "check",
+        book,
+        "--global-column",
+        "G Rank",
+        "--national-column",
+        "N Rank",
+        "--subnational-column",
+        "S Rank",
+        "-c",
+        "Rounded S Rank:S",
+        "--rounded",
+        "S Rank=Rounded S Rank",
+        "--lang",
+        "fr",
+    )
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert status == 1
+    assert [(row["S Rank.srank_label"], row["srank_levels"], row["srank_rounded_check"]) for row in rows] == [
+        ("Entre gravement en péril et en péril", "", ""),
+        (
+            "Apparemment en sécurité",
+            "warning[subnational-more-secure]: The subnational rank 'S4' is more secure than the national rank"
+            " 'N2'; warning[subnational-more-secure]: The subnational rank 'S4' is more secure than the global"
+            " rank 'G2'",
+            "error[rounded-differs]: the stored rounded rank is S3; srank rounds S4 to S4",
+        ),
+    ]
+    assert err.splitlines()[0] == f"srank check: {book}: 2 rows"
 
 
 def test_a_workbook_without_the_extra_says_what_to_install(
