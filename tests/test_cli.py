@@ -125,3 +125,18 @@ def test_help_and_version_exit_0(srank_cli: Run) -> None:
     status, out, _ = srank_cli("check", "--help")
     assert status == 0
     assert "--column NAME[:LEVEL]" in out
+
+
+def test_explain_in_french_uses_french_punctuation_and_in_spanish_spanish_text(srank_cli: Run) -> None:
+    _, french, _ = srank_cli("explain", "--lang", "fr", "S2")
+    _, spanish, _ = srank_cli("explain", "--lang", "es", "S2")
+    assert french.splitlines()[:2] == [
+        "S2: En péril",
+        "    S        Infranational\u00a0: La situation à l'intérieur d'une province, d'un territoire, d'un État ou"
+        " d'une entité administrative semblable.",
+    ]
+    assert spanish.splitlines()[:2] == [
+        "S2: Amenazada",
+        "    S        Subnacional: La situación dentro de un estado, una provincia, un departamento u otra división"
+        " administrativa similar.",
+    ]

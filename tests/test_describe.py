@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import srank
 from srank import _description_tables
+from srank._describe import definition_line
 from srank._description_tables import Key, Table, load, read_table, required_keys
 from srank._lenient import LEGACY_CODES
 from srank.strategies import multi_season_ranks, ranks
@@ -241,7 +242,8 @@ def test_every_table_entry_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Table, "text", recording)
     for text, lenient in _every_component_code():
         rank = srank.parse(text, lenient=lenient)
-        srank.explain(rank)
+        for entry in srank.explain(rank):
+            definition_line(entry)
         for style in srank._describe.STYLES:
             srank.describe(rank, style=style)
     assert used == set(load("en").texts), "every entry should be used, and only entries in the table"

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import srank
 from srank import _description_tables
+from srank._describe import definition_line
 from srank._description_tables import Key, Table, load, read_table, required_keys
 from srank._lenient import LEGACY_CODES
 from srank.strategies import multi_season_ranks, ranks
@@ -83,7 +84,8 @@ def test_every_entry_of_a_translation_is_used(lang: str, monkeypatch: pytest.Mon
     monkeypatch.setattr(Table, "text", recording)
     for text, lenient in _component_codes():
         rank = srank.parse(text, lenient=lenient)
-        srank.explain(rank, lang=lang)
+        for entry in srank.explain(rank, lang=lang):
+            definition_line(entry, lang)
         for style in ("short", "long"):
             srank.describe(rank, style=style, lang=lang)
     assert used == set(load(lang).texts)

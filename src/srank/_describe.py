@@ -16,7 +16,16 @@ from ._description_tables import AREA_WORDING, PLANTS_LANG, Key, Table, area_fie
 from ._lenient import LEGACY_CODES
 from ._model import Grade, Level, MultiSeasonRank, Range, Rank, Single, Value
 
-__all__ = ["ECOSYSTEM_WORDING", "EXTINCTION_WORDING", "STYLES", "Component", "Explanation", "describe", "explain"]
+__all__ = [
+    "ECOSYSTEM_WORDING",
+    "EXTINCTION_WORDING",
+    "STYLES",
+    "Component",
+    "Explanation",
+    "definition_line",
+    "describe",
+    "explain",
+]
 
 Component: TypeAlias = Literal["legacy", "level", "value", "range", "qualifier", "season"]
 
@@ -69,6 +78,11 @@ def explain(rank: Rank | MultiSeasonRank, *, lang: str = "en") -> list[Explanati
         Explanation(piece.component, piece.code, _label(piece, table), _definition(piece, table))
         for piece in _pieces(_as_rank(rank))
     ]
+
+
+def definition_line(entry: Explanation, lang: str = "en") -> str:
+    """An entry of ``explain`` as one line, "label: definition", in the language's own punctuation."""
+    return load(lang).fill("short", "definition", label=entry.label, definition=entry.definition)
 
 
 def describe(rank: Rank | MultiSeasonRank, *, style: str = "short", lang: str = "en") -> str:

@@ -56,7 +56,17 @@ PLANTS_LANG = "en"
 """The one language of the USDA PLANTS style: its status lines are published in English."""
 _EXTINCTION_GRADES = (Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT)
 _ENTRY = ("label", "definition")
-_SHORT = ("separator", "inexact", "captive", "infraspecific", "infraspecific_alone", "questionable", "season", "legacy")
+_SHORT = (
+    "separator",
+    "inexact",
+    "captive",
+    "infraspecific",
+    "infraspecific_alone",
+    "questionable",
+    "season",
+    "legacy",
+    "definition",
+)
 _LONG = ("paragraph_separator", "level", "value", "range", "qualifier", "season", "legacy", "ecosystem")
 _PLANTS = ("heading", "uncertain", "item", "item_separator")
 
@@ -223,6 +233,7 @@ _SHORT_PLACEHOLDERS = {
     "infraspecific_alone": frozenset({"value"}),
     "season": frozenset({"value", "season"}),
     "legacy": frozenset({"code", "label"}),
+    "definition": frozenset({"label", "definition"}),
 }
 _PLANTS_PLACEHOLDERS = {
     "heading": frozenset({"code"}),

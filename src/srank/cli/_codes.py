@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from .._describe import describe, explain
+from .._describe import definition_line, describe, explain
 from .._errors import InvalidRankError, SrankError
 from .._model import MultiSeasonRank, Rank
 from .._parse import parse
@@ -80,7 +80,7 @@ def _print_explanation(rank: Rank | MultiSeasonRank, style: str, lang: str) -> N
     else:
         print(f"{rank}: {text}")
         for entry in explain(rank, lang=lang):
-            print(f"    {entry.code:<8} {entry.label}: {entry.definition}")
+            print(f"    {entry.code:<8} {definition_line(entry, lang)}")
     for finding in rank.findings:
         print(f"    {finding}")
 
