@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -284,3 +286,25 @@ def test_a_digit_led_cell_gets_the_verdict_of_its_own_reading(cell: str, lenient
     check.judge(cell[0] + "0000")  # another cell with the same first digit is judged first
     own = ColumnCheck(ColumnSpec("id"), 0, COLUMNS, lenient, "short", "en").judge_cell(cell)
     assert check.judge(cell) == own
+
+
+_CELLS = st.text(alphabet='ab ,"\n\r;\tS1G5', max_size=8)
+
+
+@given(st.lists(st.lists(_CELLS, min_size=3, max_size=3), max_size=12), st.sampled_from([",", ";", "\t"]))
+def test_any_well_formed_csv_comes_back_whole(rows: list[list[str]], delimiter: str) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(["id", "rank", "notes"])
+    writer.writerows(rows)
+    with tempfile.TemporaryDirectory() as folder:
+        source, target = Path(folder) / "in.csv", Path(folder) / "out.csv"
+        source.write_text(buffer.getvalue(), encoding="utf-8", newline="")
+        with contextlib.redirect_stderr(io.StringIO()):
+            status = main(["check", str(source), "-c", "rank", "-d", delimiter, "-o", str(target)])
+        written = cells_of(target.read_bytes().decode("utf-8"), delimiter)
+    expected = cells_of(buffer.getvalue(), delimiter)
+    assert status in (0, 1)
+    assert len(written) == len(expected)  # rows in = rows out
+    for before, after in zip(expected, written, strict=True):
+        assert after[: len(before)] == before
