@@ -208,6 +208,7 @@ def test_ragged_blank_and_unclosed_rows_are_kept_with_their_cells_as_they_were(s
         "  most common problems:\n"
         "           1  syntax: 'S4\"x' (1); first on line 6\n"
         "  1 blank line was kept as a row with no rank\n"
+        "  rows whose cells could not be read (kept, padded, and named in their messages):\n"
         "           2  malformed-row (wrong number of fields), lines 2, 4\n"
         "           1  malformed-row (opens a quote that is not closed), line 5\n"
     )

@@ -55,7 +55,8 @@ def test_lenient_reading_keeps_the_readable_places_and_names_the_rest(srank_cli:
         ("CA", "BC", "S1"),
     ]
     assert records[0]["srank_message"] == (
-        "warning[distribution-syntax]: Expected ')', found '('; 'Canada (N3): AB (S3, BC (S1)' was skipped"
+        "warning[distribution-syntax]: Expected ')', found '('; 'Canada (N3): AB (S3, BC (S1)' does not read as a"
+        " whole: only its readable places were kept"
     )
     assert status == 1  # a part was skipped: the run says so
 

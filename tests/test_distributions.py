@@ -155,12 +155,13 @@ def test_lenient_reading_keeps_the_rest_and_names_each_problem() -> None:
         ("CA", "BC", "S9", "British Columbia"),
         ("Mexco", None, "N2", "Mexco"),
         ("US", None, "N5", "United States"),
+        ("US", "MD", "S3", "Maryland"),  # codes in any case read leniently
     ]
     assert dist.subnational("CA", "BC").rank is None  # type: ignore[union-attr]
     assert [finding.code for finding in dist.findings] == [
-        "distribution-syntax",
         "unreadable-rank",
         "unknown-nation",
+        "normalised-case",
         "normalised-case",
     ]
 
@@ -286,17 +287,19 @@ def test_pandas_long_form_is_keyed_by_the_series_index() -> None:
         index=pd.Index(["cynomys", "none", "falco", "broken"], name="species"),
     )
     frame = series.srank.distributions()
-    assert frame.index.tolist() == ["cynomys", "cynomys", "falco", "falco", "broken"]
+    assert frame.index.tolist() == ["cynomys", "cynomys", "none", "falco", "falco", "broken"]
     assert frame.index.name == "species"
     assert frame[["nation", "subnation", "rank", "rounded"]].astype(object).where(
         frame.notna(), None
     ).values.tolist() == [
         ["CA", None, "N2", "N2"],
         ["CA", "AB", "SNA", "SNA"],
+        [None, None, None, None],
         ["CA", None, "N4?B,NUM", "N4B,NUM"],
         ["US", None, "N5B", "N5B"],
         [None, None, None, None],
     ]
+    assert frame["message"].iloc[2] == "warning[empty-distribution]: the cell holds no distribution"
     assert frame["message"].iloc[-1].startswith("error[distribution-syntax]: Expected ')', found the end of the text")
     assert srank.pandas.distributions(series, lang="fr")["label"].iloc[0] == "En péril"
 

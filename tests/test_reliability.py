@@ -308,3 +308,62 @@ def test_any_well_formed_csv_comes_back_whole(rows: list[list[str]], delimiter: 
     assert len(written) == len(expected)  # rows in = rows out
     for before, after in zip(expected, written, strict=True):
         assert after[: len(before)] == before
+
+
+def test_more_distinct_places_than_the_place_cache_holds_in_one_row(
+    srank_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import srank.cli._distribution_command as command
+
+    monkeypatch.setattr(command, "CACHE_SIZE", 2)  # a row's places outnumber the cache
+    status, out, _ = srank_cli("distribution", "-", "-c", "d", stdin=b'd\n"US(N5), CA(N1), MX(N2)"\n"US(N4)"\n')
+    assert status == 0
+    assert [row[1:3] for row in cells_of(out)[1:]] == [["US", ""], ["CA", ""], ["MX", ""], ["US", ""]]
+
+
+def test_running_on_stdin_in_process_leaves_stdin_open(srank_cli: Run) -> None:
+    srank_cli("check", "-", "-c", "rank", stdin=b"rank\nS1\n")
+    assert not sys.stdin.closed
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_is_named_as_the_output_not_the_input(srank_cli: Run, tmp_path: Path) -> None:
+    status, _, err = srank_cli("check", write(tmp_path / "in.csv", "rank\nS1\n"), "-c", "rank", "-o", "/dev/full")
+    assert (status, err) == (2, "srank: cannot write /dev/full: No space left on device\n")
+
+
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [
+        (b"rank\n" + b"S" * (2**20 - 6) + b"\xe2\x82Z\n", "byte offset 1,048,575 (line 2)"),  # across two reads
+        (b"rank\nS1\n\xe2\x82", "byte offset 8 (line 3)"),  # cut short at the end
+    ],
+)
+def test_a_decoding_error_names_the_first_bad_byte(srank_cli: Run, tmp_path: Path, data: bytes, where: str) -> None:
+    status, _, err = srank_cli("check", write(tmp_path / "in.csv", data), "-c", "rank", "--encoding", "U8")
+    assert status == 2
+    assert "is not UTF-8 text (" in err
+    assert where in err
+
+
+def test_an_encoding_alias_is_the_encoding(srank_cli: Run, tmp_path: Path) -> None:
+    source = write(tmp_path / "in.csv", "rank\nS1\n".encode("utf-16-le"))
+    assert srank_cli("check", source, "-c", "rank", "--encoding", "UTF_16LE")[0] == 0
+
+
+def test_runs_in_several_threads_share_the_raised_field_limit(tmp_path: Path) -> None:
+    big = write(tmp_path / "big.csv", "rank,notes\nS1," + "x" * 200_000 + "\n")
+    small = write(tmp_path / "small.csv", "rank\nS1\n")
+    results: list[int] = []
+
+    def run(source: Path, out: str) -> None:
+        with contextlib.redirect_stderr(io.StringIO()):
+            results.append(main(["check", str(source), "-c", "rank", "-o", str(tmp_path / out)]))
+
+    threads = [threading.Thread(target=run, args=(big if n % 2 else small, f"o{n}.csv")) for n in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [0] * 16
+    assert csv.field_size_limit() == 131_072

@@ -24,6 +24,7 @@ from ._places import nation_code, nation_name, subnation_name
 __all__ = ["parse_distribution"]
 
 _MAX = 1 << 20  # characters: the longest real strings are a few thousand
+_LOWER_CODE = re.compile(r"(?<![^\s,:])[A-Za-z]{2}(?= ?\()")  # a two-letter code before its parenthesis
 
 
 @attrs.frozen
@@ -67,6 +68,10 @@ def parse_distribution(text: str, *, lenient: bool = False) -> Distribution:
     stripped = text.strip()
     if not stripped or is_missing(stripped):
         return Distribution((), "explorer")
+    if lenient:
+        # Codes in any case (md, Us): raised in place, so every position in the text stays where it was.
+        text = _LOWER_CODE.sub(lambda code: code[0].upper(), text)
+        stripped = text.strip()
     if _patterns().biotics.match(stripped):
         return _read_biotics(text, lenient)
     return _read_explorer(text, lenient)
@@ -89,8 +94,9 @@ def _read_explorer(text: str, lenient: bool) -> Distribution:
             problem = _syntax_error(text, start, body)
             if not lenient:
                 raise problem
-            notes.append(_skipped(problem, body))
-            records += _salvage(body, start, text, lenient, notes)
+            salvaged = _salvage(body, start, text, lenient, notes)
+            notes.append(_skipped(problem, body, kept=bool(salvaged)))
+            records += salvaged
             continue
         records += _nation_line(matched, start, text, lenient)
     return Distribution(tuple(records), "explorer", tuple(notes))
@@ -98,7 +104,7 @@ def _read_explorer(text: str, lenient: bool) -> Distribution:
 
 def _nation_line(matched: re.Match[str], start: int, text: str, lenient: bool) -> list[PlaceRank]:
     name = matched["name"]
-    nation = nation_code(name)
+    nation = nation_code(name, any_case=lenient)
     notes: list[Finding] = []
     if nation is None:
         at = start + matched.start("name")
@@ -194,11 +200,12 @@ def _shifted(error: InvalidRankError, text: str, by: int) -> InvalidRankError:
     )
 
 
-def _skipped(problem: InvalidRankError, fragment: str) -> Finding:
+def _skipped(problem: InvalidRankError, fragment: str, kept: bool = False) -> Finding:
+    what = "only its readable places were kept" if kept else "it was skipped"
     return Finding(
         "distribution-syntax",
         Severity.WARNING,
-        f"{problem.message}; {clipped(fragment)!r} was skipped",
+        f"{problem.message}; {clipped(fragment)!r} does not read as a whole: {what}",
         problem.span,
         fragment,
         problem.hint,
@@ -211,7 +218,7 @@ def _salvage(body: str, start: int, text: str, lenient: bool, notes: list[Findin
     head = re.match(r"(?P<name>.+?) \((?P<rank>[^()]*)\)", body)
     if head is None:
         return []
-    nation = nation_code(head["name"])
+    nation = nation_code(head["name"], any_case=True)
     if nation is None:
         return []
     records = [_record(nation, None, head["rank"], start + head.start("rank"), text, lenient, [])]

@@ -33,6 +33,13 @@ def _codes_by_name() -> dict[str, str]:
     return {name: code for code, names in _table()["nations"].items() for name in names.values()}
 
 
-def nation_code(name: str) -> str | None:
-    """The ISO code of a nation's name as an Explorer export spells it, or None."""
+@functools.lru_cache(maxsize=1)
+def _codes_by_folded_name() -> dict[str, str]:
+    return {name.casefold(): code for name, code in _codes_by_name().items()}
+
+
+def nation_code(name: str, *, any_case: bool = False) -> str | None:
+    """The ISO code of a nation's name as an Explorer export spells it (in any case, if asked), or None."""
+    if any_case:
+        return _codes_by_folded_name().get(name.casefold())
     return _codes_by_name().get(name)

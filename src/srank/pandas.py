@@ -310,58 +310,50 @@ def _choose(
     return choose(ranks) if ranks else None
 
 
-_PLACE_COLUMNS = ["nation", "subnation", "place", "rank", "rounded", "label", "message"]
-
-
 def distributions(
     series: pd.Series[Any], *, lenient: bool = False, style: str = "short", lang: str = "en"
 ) -> pd.DataFrame:
     """Distribution strings (Explorer or Biotics) in long form: one row per place, keyed by the Series index.
 
-    A missing or empty cell gives no row; an unreadable one gives one row whose
-    ``message`` says why, so that no input is lost silently. Each distinct
-    string is read once.
+    Columns: nation, subnation, place, rank, rounded, label, message (all
+    nullable strings). A cell that gives no place (missing, empty or unreadable)
+    still gives one row, with only its message, so no input row is lost. Each
+    distinct string is read once, and each distinct place rendered once.
     """
     from ._distribution_text import parse_distribution
+    from ._place_rows import EMPTY, PLACE_FIELDS, Cells, error_text, finding_text, lone, place_cells, with_notes
 
-    cache: dict[str, list[list[object]]] = {}
+    rendered: dict[object, Cells] = {}
 
-    def places(text: str) -> list[list[object]]:
+    def rows_of(text: str) -> list[Cells]:
         try:
             dist = parse_distribution(text, lenient=lenient)
         except InvalidRankError as error:
-            return [[pd.NA] * 6 + [message_of(error)]]
-        found: list[list[object]] = []
+            return [lone(error_text(error))]
+        if not dist.records:
+            return [lone("; ".join(map(finding_text, dist.notes)) or EMPTY)]
+        rows = []
         for record in dist:
-            rank = record.rank
-            about = (*record.notes, *(rank.findings if rank is not None else ()))
-            notes = "; ".join(f"{finding.severity.value}[{finding.code}]: {finding.message}" for finding in about)
-            found.append(
-                [
-                    record.nation,
-                    record.subnation if record.subnation is not None else pd.NA,
-                    record.place_name(lang),
-                    record.written,
-                    str(rank.rounded()) if rank is not None else pd.NA,
-                    describe(rank, style=style, lang=lang) if rank is not None else pd.NA,
-                    notes or pd.NA,
-                ]
-            )
-        return found
+            cells = rendered.get(record)
+            if cells is None:
+                cells = rendered[record] = place_cells(record, style=style, lang=lang)[0]
+            rows.append(cells)
+        return [with_notes(rows[0], dist), *rows[1:]]
 
+    cache: dict[str, list[Cells]] = {}
     index: list[object] = []
-    rows: list[list[object]] = []
+    rows: list[Cells] = []
     for key, cell in series.items():
         if is_missing(cell):
-            continue
-        found: list[list[object]]
-        if not isinstance(cell, str):
-            found = [[pd.NA] * 6 + [f"error[syntax]: expected a distribution string, found {type(cell).__name__}"]]
+            found = [lone(EMPTY)]
+        elif not isinstance(cell, str):
+            found = [lone(f"error[syntax]: expected a distribution string, found {type(cell).__name__}")]
         else:
-            found = cache.get(cell) or cache.setdefault(cell, places(cell))
+            found = cache.get(cell) or cache.setdefault(cell, rows_of(cell))
         index += [key] * len(found)
         rows += found
-    return pd.DataFrame(rows, columns=_PLACE_COLUMNS, index=pd.Index(index, name=series.index.name), dtype="string")
+    frame = pd.DataFrame(rows, columns=list(PLACE_FIELDS), index=pd.Index(index, name=series.index.name))
+    return frame.astype("string")
 
 
 @pd.api.extensions.register_series_accessor("srank")

@@ -10,14 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import IO
 
 from .._model import Level
 from ._arguments import ColumnSpec, UsageError
 from ._checks import Cache, Check, ColumnCheck, LevelsCheck, RoundedCheck, RowCache, output_names
 from ._codes import check_label_options
 from ._formats import Format
-from ._output import output
+from ._output import Sink, output
 from ._records import Records, Unread
 from ._summary import Tally, summarise
 from ._table import SheetRecords, Table, open_table
@@ -105,7 +104,7 @@ def _is_level_column(args: argparse.Namespace, spec: ColumnSpec) -> bool:
 
 
 def _write_rows(
-    records: Records | SheetRecords, fmt: Format, checks: Sequence[Check], width: int, sink: IO[str], tally: Tally
+    records: Records | SheetRecords, fmt: Format, checks: Sequence[Check], width: int, sink: Sink, tally: Tally
 ) -> None:
     """The one writer loop: each row's own cells, then the prepared text for its combination of checked cells."""
     line: Callable[[], int] = lambda: records.line  # noqa: E731

@@ -12,13 +12,14 @@ import argparse
 import sys
 from typing import Any
 
-from .._cross_level import check_distribution_levels
-from .._describe import describe
+from .._cross_level import check_distribution_levels, expected_level_rule
 from .._distribution import Distribution, PlaceRank
 from .._distribution_text import parse_distribution
-from .._errors import InvalidRankError
+from .._errors import InvalidRankError, clipped
 from .._findings import Finding, Severity
+from .._model import Level
 from .._parse import is_missing, parse
+from .._place_rows import EMPTY, Cells, error_text, finding_text, lone, place_cells, with_notes
 from ._arguments import DISTRIBUTION_COLUMNS
 from ._checks import CACHE_SIZE, Cache, Check, Values, Verdict, unclaimed
 from ._codes import check_label_options
@@ -33,11 +34,6 @@ EXIT_OK, EXIT_INVALID = 0, 1
 _CHUNK = 4096
 
 
-def _plain(finding: Finding) -> str:
-    """A finding without its place: the row already names the place."""
-    return f"{finding.severity.value}[{finding.code}]: {finding.message}"
-
-
 class DistributionCheck(Check):
     """A distribution cell (and the row's global rank) to the output values of each of its places."""
 
@@ -49,24 +45,27 @@ class DistributionCheck(Check):
         self.style = args.style
         self.lang = args.lang
         self.with_levels = args.global_column is not None
-        self._places: dict[PlaceRank, tuple[Values, tuple[tuple[str, Severity], ...]]] = {}
+        self._places: dict[PlaceRank, tuple[Cells, tuple[tuple[str, Severity], ...]]] = {}
 
     def judge(self, key: Any) -> Verdict:
         cell, global_cell = key if self.with_levels else (key, "")
         if is_missing(cell):
-            return Verdict((self._alone("warning[empty-distribution]: the cell holds no distribution"),), "missing")
+            return Verdict((self._text(lone(EMPTY)),), "missing")
         try:
             dist = parse_distribution(cell, lenient=self.lenient)
         except InvalidRankError as error:
-            message = f"error[{error.code}]: {error.message}" + (f"; hint: {error.hint}" if error.hint else "")
-            return Verdict((self._alone(" ".join(message.split())),), "invalid", error.code)
+            return Verdict((self._text(lone(error_text(error))),), "invalid", error.code)
+        if not dist.records and dist.notes:  # lenient reading found nothing it could read
+            message = "; ".join(map(finding_text, dist.notes))
+            return Verdict((self._text(lone(message)),), "invalid", dist.notes[0].code)
         if not dist.records:
-            return Verdict((self._alone("warning[empty-distribution]: the cell holds no distribution"),), "missing")
+            return Verdict((self._text(lone(EMPTY)),), "missing")
         levels = self._levels(dist, global_cell) if self.with_levels else {}
-        values = tuple(self._place(record, dist, at, levels) for at, record in enumerate(dist))
+        placed = [self._place(record, dist, at, levels) for at, record in enumerate(dist)]
+        values = tuple(cells for cells, _ in placed)
         problems = [
             *((finding.code, finding.severity) for finding in dist.notes),
-            *(problem for record in dist for problem in self._places[record][1]),
+            *(problem for _, codes in placed for problem in codes),
             *((finding.code, finding.severity) for found in levels.values() for finding in found),
         ]
         severe = next((code for code, severity in problems if severity is Severity.ERROR), "")
@@ -74,55 +73,55 @@ class DistributionCheck(Check):
         kind = "invalid" if severe or unread else "valid"
         return Verdict(values, kind, severe or unread or (problems[0][0] if problems else ""))
 
-    def _alone(self, message: str) -> Values:
-        return ("", "", "", "", "", "", message, *(("",) if self.with_levels else ()))
+    def _text(self, cells: Cells) -> Values:
+        """Cells as the CSV and JSONL writers take them ("" for none), with the levels cell when asked."""
+        return (*("" if cell is None else cell for cell in cells), *(("",) if self.with_levels else ()))
 
     def _levels(self, dist: Distribution, global_cell: str) -> dict[tuple[str, str | None], list[Finding]]:
-        if is_missing(global_cell):
-            return {}
-        try:
-            global_rank = parse(global_cell, lenient=self.lenient)
-            findings = check_distribution_levels(global_rank, dist)
-        except (InvalidRankError, ValueError):
-            return {}
+        """Each place's cross-level findings; without a readable global rank, N and S are still compared."""
+        unread: list[Finding] = []
+        global_rank = None
+        if not is_missing(global_cell):
+            try:
+                global_rank = parse(global_cell, lenient=self.lenient)
+                if expected_level_rule(global_rank, Level.GLOBAL) is not None:
+                    raise ValueError(f"{global_cell!r} is not a global rank")
+            except (InvalidRankError, ValueError) as error:
+                global_rank = None
+                why = error.message if isinstance(error, InvalidRankError) else str(error)
+                unread = [
+                    Finding(
+                        "global-rank-unread",
+                        Severity.WARNING,
+                        f"the global rank {clipped(global_cell)!r} could not be read ({why}); only national and"
+                        " subnational ranks were compared",
+                        (0, 0),
+                    )
+                ]
+        findings = check_distribution_levels(global_rank, dist)
         by_place: dict[tuple[str, str | None], list[Finding]] = {}
-        for record in dist:
-            by_place[(record.nation, record.subnation)] = [f for f in findings if f.place == record.label]
+        for at, record in enumerate(dist):
+            found = [f for f in findings if f.place == record.label]
+            by_place[(record.nation, record.subnation)] = [*unread, *found] if at == 0 else found
         return by_place
 
     def _place(
         self, record: PlaceRank, dist: Distribution, at: int, levels: dict[tuple[str, str | None], list[Finding]]
-    ) -> Values:
+    ) -> tuple[Values, tuple[tuple[str, Severity], ...]]:
+        # Places repeat (SNR in Montana) far more than distributions do: each is rendered once.
         known = self._places.get(record)
         if known is None:
             if len(self._places) >= CACHE_SIZE:
                 self._places.clear()
-            known = self._places[record] = self._record_values(record)
-        values = known[0]
-        if at == 0 and dist.notes:
-            values = (*values[:6], "; ".join(filter(None, ("; ".join(map(_plain, dist.notes)), values[6]))))
+            known = self._places[record] = place_cells(record, style=self.style, lang=self.lang)
+        cells = with_notes(known[0], dist) if at == 0 else known[0]
+        values = tuple("" if cell is None else cell for cell in cells)
         if self.with_levels:
-            values += ("; ".join(map(_plain, levels.get((record.nation, record.subnation), []))),)
-        return values
-
-    def _record_values(self, record: PlaceRank) -> tuple[Values, tuple[tuple[str, Severity], ...]]:
-        """A place's own cells and its findings' codes; places (SNR in Montana) repeat far more than
-        distributions do."""
-        rank = record.rank
-        notes = [*record.notes, *(rank.findings if rank is not None else ())]
-        cells = (
-            record.nation,
-            record.subnation or "",
-            record.place_name(self.lang),
-            record.written,
-            str(rank.rounded()) if rank is not None else "",
-            describe(rank, style=self.style, lang=self.lang) if rank is not None else "",
-            "; ".join(map(_plain, notes)),
-        )
-        return cells, tuple((finding.code, finding.severity) for finding in notes)
+            values += ("; ".join(map(finding_text, levels.get((record.nation, record.subnation), []))),)
+        return values, known[1]
 
     def unread(self, message: str) -> Values:
-        return self._alone(message)
+        return self._text(lone(message))
 
 
 def run_distribution(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ from types import FrameType
 from typing import Any
 
 from ._arguments import UsageError, build_parser
+from ._records import MAX_RECORD_CHARS
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "Terminated", "main"]
 
@@ -85,17 +86,41 @@ def _borrowed_process_state() -> Iterator[None]:
         # A console that cannot encode the text (cp1252 and the PLANTS "⚘") gets an
         # escape such as \u2698 instead of a traceback.
         stream.reconfigure(errors="backslashreplace")
-    field_limit = csv.field_size_limit()
+    _raise_field_limit()
     handlers = _catch_termination()
     try:
         yield
     finally:
-        csv.field_size_limit(field_limit)
+        _restore_field_limit()
         for signum, handler in handlers.items():
             signal.signal(signum, handler)
         for stream, error_handling in zip(streams, errors, strict=True):
             with contextlib.suppress(ValueError):  # a stream closed by the caller
                 stream.reconfigure(errors=error_handling)
+
+
+# csv's field size limit is one number for the whole process: runs in several threads share one raised
+# limit, and the value the process had comes back when the last of them ends.
+_field_limit_lock = threading.Lock()
+_runs = 0
+_saved_field_limit = 0
+
+
+def _raise_field_limit() -> None:
+    global _runs, _saved_field_limit
+    with _field_limit_lock:
+        if _runs == 0:
+            # A long header or cell must not fail on csv's default limit (131,072 characters).
+            _saved_field_limit = csv.field_size_limit(MAX_RECORD_CHARS)
+        _runs += 1
+
+
+def _restore_field_limit() -> None:
+    global _runs
+    with _field_limit_lock:
+        _runs -= 1
+        if _runs == 0:
+            csv.field_size_limit(_saved_field_limit)
 
 
 def _catch_termination() -> dict[int, Any]:

@@ -15,26 +15,52 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO
 
 from ._arguments import UsageError
 
-__all__ = ["output", "same_file"]
+__all__ = ["Sink", "output", "same_file"]
+
+
+class Sink:
+    """Where the rows go. A failed write (a full disk) names the output, not the file being read."""
+
+    def __init__(self, stream: IO[str], name: str) -> None:
+        self._stream = stream
+        self.name = name
+
+    def write(self, text: str) -> None:
+        try:
+            self._stream.write(text)
+        except OSError as error:
+            raise _failed(error, self.name) from None
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        try:
+            self._stream.writelines(lines)
+        except OSError as error:
+            raise _failed(error, self.name) from None
+
+
+def _failed(error: OSError, name: str) -> BaseException:
+    if isinstance(error, BrokenPipeError):
+        return error  # the reader went away: main() stops quietly
+    return UsageError(f"cannot write {name}: {error.strerror or error}")
 
 
 @contextlib.contextmanager
-def output(path: str | None) -> Iterator[IO[str]]:
-    """The output text stream; kept only if the block ends without an exception."""
+def output(path: str | None) -> Iterator[Sink]:
+    """The output; kept only if the block ends without an exception."""
     if path in (None, "-"):
         out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=False)
         try:
-            yield out
+            yield Sink(out, "stdout")
+            _closed(out.flush, "stdout")
         finally:
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 out.flush()
-            finally:
-                out.detach()
+            out.detach()
         return
     assert path is not None
     target = os.path.realpath(path)  # a symlink's target, which the rename must replace
@@ -54,8 +80,10 @@ def output(path: str | None) -> Iterator[IO[str]]:
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror}") from None
     try:
-        with handle:
-            yield handle
+        try:
+            yield Sink(handle, path)
+        finally:
+            _closed(handle.close, path)
         # The temporary file is private (0600); give the output the mode a new file would get.
         os.chmod(handle.name, mode & 0o7777 if mode is not None else _new_file_mode())
         os.replace(handle.name, target)
@@ -64,13 +92,23 @@ def output(path: str | None) -> Iterator[IO[str]]:
             os.unlink(handle.name)
 
 
-def _direct(path: str) -> Iterator[IO[str]]:
+def _closed(close: Callable[[], object], name: str) -> None:
+    """Close or flush: the last buffered rows are written here, so a full disk shows here too."""
+    try:
+        close()
+    except OSError as error:
+        raise _failed(error, name) from None
+
+
+def _direct(path: str) -> Iterator[Sink]:
     try:
         handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror}") from None
-    with handle:
-        yield handle
+    try:
+        yield Sink(handle, path)
+    finally:
+        _closed(handle.close, path)
 
 
 def _existing_mode(path: str) -> int | None:

@@ -14,7 +14,7 @@ __all__ = ["with_progress"]
 _PROGRESS_EVERY = 1 << 14  # lines between looks at the clock
 
 
-def with_progress(lines: Iterable[str], source: IO[str]) -> Iterator[str]:
+def with_progress(lines: Iterable[str], source: IO[str], command: str) -> Iterator[str]:
     """Pass lines through, and after a second show how far the reading is on stderr."""
     try:
         total = os.fstat(source.fileno()).st_size
@@ -32,6 +32,6 @@ def with_progress(lines: Iterable[str], source: IO[str]) -> Iterator[str]:
                     share = f" ({min(100, 100 * position() // total)}%)"
                 except OSError:
                     position = None
-            sys.stderr.write(f"\rsrank check: {number:,} lines read{share}")
+            sys.stderr.write(f"\rsrank {command}: {number:,} lines read{share}")
             sys.stderr.flush()
         yield text

@@ -34,7 +34,7 @@ class Input:
     """An opened input: a text stream, or a workbook's bytes (``binary``) to read with openpyxl."""
 
     name: str
-    text: IO[str] | None
+    text: io.TextIOWrapper | None
     binary: IO[bytes] | None
     encoding: str
 
@@ -42,7 +42,7 @@ class Input:
 def open_input(path: str, encoding: str) -> Input:
     name = "stdin" if path == "-" else path
     try:
-        codecs.lookup(encoding)
+        codec = codecs.lookup(encoding).name  # "utf16", "U16" and "UTF-16" are one codec
     except LookupError:
         raise UsageError(f"unknown --encoding {encoding!r}") from None
     try:
@@ -50,13 +50,22 @@ def open_input(path: str, encoding: str) -> Input:
     except OSError as error:
         raise UsageError(f"cannot read {path}: {error.strerror}") from None
     stream: Any = raw if hasattr(raw, "peek") else io.BufferedReader(raw)
+    try:
+        return _sniffed(name, path, stream, encoding, codec)
+    except BaseException:
+        if path != "-":
+            raw.close()
+        raise
+
+
+def _sniffed(name: str, path: str, stream: Any, encoding: str, codec: str) -> Input:
     head = stream.peek(_SNIFF)[:_SNIFF]
     if head.startswith(b"PK\x03\x04"):
         return _archive(name, stream, path)
     if head.startswith(_OLE2):
         raise UsageError(f"{name} is a legacy Excel (.xls) workbook; save it as .xlsx or as 'CSV UTF-8' and check that")
     bom = _encoding_from_bom(head)
-    if bom is None and not encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32")):
+    if bom is None and not codec.startswith(("utf-16", "utf-32")):
         guess = _utf16_without_bom(head)
         if guess:
             raise UsageError(
@@ -68,7 +77,7 @@ def open_input(path: str, encoding: str) -> Input:
 
 
 def _utf8_with_sig(encoding: str) -> str:
-    return "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
+    return "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
 
 
 def _encoding_from_bom(head: bytes) -> str | None:
@@ -129,12 +138,16 @@ def _first_bad_byte(path: str, encoding: str) -> tuple[int, int] | None:
                 try:
                     decoder.decode(chunk)
                 except UnicodeDecodeError as error:
-                    # error.start is relative to the bytes given to this call (plus any held back before).
-                    held = len(getattr(error, "object", b"")) - len(chunk)
-                    at = max(0, error.start - held)
-                    return offset + at, lines + chunk.count(b"\n", 0, at)
+                    # error.start counts from the bytes held back by the last call, then this chunk's.
+                    held = len(error.object) - len(chunk)
+                    at = error.start - held  # negative: the bad sequence began in the previous chunk
+                    return offset + at, lines + chunk.count(b"\n", 0, max(0, at))
                 offset += len(chunk)
                 lines += chunk.count(b"\n")
+            try:
+                decoder.decode(b"", final=True)  # a sequence cut short at the end of the file
+            except UnicodeDecodeError as error:
+                return offset - (len(error.object) - error.start), lines
     except OSError:
         return None
     return None

@@ -58,18 +58,21 @@ def summarise(tally: Tally, checks: Sequence[Check], name: str, lenient: bool) -
         if check.lenient_rows and not lenient:
             lines.append(
                 f"{'    ' if len(columns) > 1 else '  '}--lenient would read {check.lenient_rows:,}"
-                f" of the {kinds.get('invalid', 0):,} invalid rows"
+                f" of the {invalid:,} invalid rows"
             )
     for other in checks:
         if isinstance(other, ColumnCheck):
             continue
         kinds = other.kinds
         invalid_found |= kinds.get("error", 0) > 0
-        lines.append(f"  {other.title}: {other.outcome()}")
+        not_read = f", {unread:,} malformed" if unread else ""
+        lines.append(f"  {other.title}: {other.outcome()}{not_read}")
         lines += problem_lines(other, "    ")
     if tally.blank_lines:
         blank = "1 blank line was" if tally.blank_lines == 1 else f"{tally.blank_lines:,} blank lines were"
         lines.append(f"  {blank} kept as a row with no rank")
+    if tally.unread_rows:
+        lines.append("  rows whose cells could not be read (kept, padded, and named in their messages):")
     for why, rows in tally.unread_rows.items():
         shown = ", ".join(map(str, tally.unread[why])) + (" ..." if rows > len(tally.unread[why]) else "")
         lines.append(f"  {rows:>10,}  malformed-row ({why}), {'line' if rows == 1 else 'lines'} {shown}")

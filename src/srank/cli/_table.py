@@ -10,19 +10,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import io
 import sys
 from collections.abc import Iterator, Sequence
 from itertools import chain
-from typing import IO
+from typing import IO, Any
 
 import attrs
 
 from ._arguments import UsageError, delimiter_option
 from ._formats import CsvFormat, Format, JsonlFormat
 from ._output import same_file
-from ._records import MAX_RECORD_CHARS, Records, Unread, detect_delimiter
+from ._records import Records, Unread, detect_delimiter
 from ._sources import decode_error_message, open_input
 from ._workbook import read_sheet
 
@@ -81,29 +80,38 @@ def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Tabl
         raise UsageError(f"--output {args.output} is the input file; srank never modifies its input")
     delimiter = delimiter_option(args.delimiter)
     source = open_input(args.file, args.encoding)
-    # Set before anything is read: a long header or cell must not fail on csv's default limit (131,072).
-    csv.field_size_limit(MAX_RECORD_CHARS)
     if source.binary is not None:
         with source.binary:
             sheet = read_sheet(source.binary, source.name, args.sheet, args.header_row, wanted)
             yield Table(source.name, sheet.header, None, SheetRecords(sheet.rows, sheet.header_row), ",", "\n")
         return
     assert source.text is not None
+    if args.sheet is not None or args.header_row is not None:
+        print(f"srank: {source.name} is not a workbook: --sheet and --header-row are ignored", file=sys.stderr)
     table: Table | None = None
-    with source.text as text:
-        try:
-            table = _read_header(text, source.name, delimiter)
-            yield table
-        except UnicodeDecodeError as error:
-            line = table.records.line if table is not None else 0
-            raise UsageError(decode_error_message(source.name, args.file, source.encoding, error, line)) from None
-        except OSError as error:
-            if isinstance(error, BrokenPipeError):
-                raise
-            raise UsageError(f"{error.filename or source.name}: {error.strerror or error}") from None
+    text = source.text
+    try:
+        table = _read_header(text, source.name, delimiter, args.command)
+        yield table
+    except UnicodeDecodeError as error:
+        line = table.records.line if table is not None else 0
+        raise UsageError(decode_error_message(source.name, args.file, source.encoding, error, line)) from None
+    except OSError as error:
+        if isinstance(error, BrokenPipeError):
+            raise
+        raise UsageError(f"{error.filename or source.name}: {error.strerror or error}") from None
+    finally:
+        if sys.stderr.isatty():
+            sys.stderr.write("\r\033[K")  # the progress line, if one was shown
+        if args.file == "-":
+            buffered: Any = text.detach()  # the caller's stdin stays open
+            if buffered is not sys.stdin.buffer:
+                buffered.detach()  # and so does a stdin srank had to buffer itself
+        else:
+            text.close()
 
 
-def _read_header(text: IO[str], name: str, delimiter: str | None) -> Table:
+def _read_header(text: IO[str], name: str, delimiter: str | None, command: str) -> Table:
     sample = text.read(_SAMPLE)
     sample += text.readline()  # end on a whole line
     if not sample:
@@ -115,7 +123,7 @@ def _read_header(text: IO[str], name: str, delimiter: str | None) -> Table:
     if sys.stderr.isatty():
         from ._progress import with_progress
 
-        lines = with_progress(lines, text)
+        lines = with_progress(lines, text, command)
     records = Records(lines, delimiter)
     first = next(iter(records), None)
     if first is None or not first[0]:
