@@ -367,3 +367,12 @@ def test_runs_in_several_threads_share_the_raised_field_limit(tmp_path: Path) ->
         thread.join()
     assert results == [0] * 16
     assert csv.field_size_limit() == 131_072
+
+
+def test_long_cells_are_counted_but_never_kept_whole(srank_cli: Run) -> None:
+    long_cells = [("S" * 1000) + str(number % 3) for number in range(9)]  # three distinct, each three times
+    data = ("rank,other\n" + "".join(f"{cell},x\n" for cell in long_cells) + "S1,x\n").encode()
+    status, _, err = srank_cli("check", "-", "-c", "rank", stdin=data)
+    assert status == 1
+    assert err.splitlines()[0] == "srank check: stdin: 10 rows: 1 valid, 9 invalid, 0 missing; 4 distinct codes"
+    assert "           9  too-long: " in err

@@ -144,7 +144,16 @@ class Distribution:
                 )
             code = nation["nationCode"]
             records.append(_api_record(nation, code, None, "nrank", "roundedNRank", lenient, f"nations[{at}]"))
-            for place, subnation in enumerate(nation.get("subnations") or ()):
+            subnations = nation.get("subnations") or []
+            if not isinstance(subnations, list):
+                raise InvalidRankError(
+                    f"nations[{at}].subnations is {type(subnations).__name__}, not a list",
+                    text=clipped(repr(subnations)),
+                    span=(0, 0),
+                    hint="subnations is a list of objects with subnationCode and roundedSRank",
+                    code="distribution-syntax",
+                )
+            for place, subnation in enumerate(subnations):
                 where = f"nations[{at}].subnations[{place}]"
                 sub = subnation.get("subnationCode") if isinstance(subnation, Mapping) else None
                 if not isinstance(sub, str):
@@ -178,7 +187,7 @@ def place_label(nation: str, subnation: str | None) -> str:
 def _api_ranks(record: PlaceRank | None, letter: str) -> dict[str, Any]:
     if record is None:
         return {f"rounded{letter}Rank": None}
-    rounded = str(record.rank.rounded()) if record.rank is not None else record.unread
+    rounded = str(record.rank.rounded()) if record.rank is not None else record.unread or None
     found: dict[str, Any] = {f"rounded{letter}Rank": rounded}
     if record.rank is not None and str(record.rank) != rounded:
         found[f"{letter.lower()}rank"] = str(record.rank)
@@ -199,7 +208,8 @@ def _api_record(
     if known is None:
         notes.append(unknown_place(nation, subnation))
     if not isinstance(text, str) or not text:
-        notes.append(unread_rank(label, "", "no rank is given"))
+        why = "no rank is given" if text in (None, "") else f"the rank is {type(text).__name__}, not text"
+        notes.append(unread_rank(label, "" if text is None else clipped(repr(text)), why))
         return PlaceRank(nation, subnation, None, tuple(notes), "", **flags)
     try:
         rank = parse(text, lenient=lenient)

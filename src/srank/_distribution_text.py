@@ -144,9 +144,9 @@ def _read_biotics(text: str, lenient: bool) -> Distribution:
     while at < end:
         matched = patterns.entry.match(text, at, end)
         if matched is None or not (matched.end() == end or text.startswith(", ", matched.end())):
-            problem = distribution_error(text.strip(), "biotics") or _syntax_error(text, at, text[at:end])
-            if problem.text != text:
-                problem = _shifted(problem, text, len(text) - len(text.lstrip()))
+            # Located from this entry on, so each skipped entry names its own problem.
+            located = distribution_error(text[at:end], "biotics")
+            problem = _shifted(located, text, at) if located else _syntax_error(text, at, text[at:end])
             if not lenient:
                 raise problem
             following = text.find(", ", at)

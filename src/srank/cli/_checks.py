@@ -42,6 +42,7 @@ __all__ = [
 
 CACHE_SIZE = 8192
 _SHORT = 200  # characters: longer texts get a "too long" verdict that names their length
+_KEPT = 256  # characters: a longer key (a 1 MB cell) is judged each time it is met, never kept whole
 _EXAMPLES = 64  # distinct cells remembered per problem code, for the summary's examples
 _DISTINCT = 1 << 16  # distinct keys counted exactly; past this the summary says "more than"
 AnyRank = Rank | MultiSeasonRank
@@ -98,15 +99,17 @@ class Check:
             return
         self.kinds[verdict.kind] = self.kinds.get(verdict.kind, 0) + rows
         if verdict.kind != "missing":
+            seen = key if _size(key) <= _KEPT else hash(key)
             if len(self.distinct) < _DISTINCT:
-                self.distinct.add(key)
-            elif key not in self.distinct:
+                self.distinct.add(seen)
+            elif seen not in self.distinct:
                 self.more_distinct = True
         if verdict.problem:
             self.problem_rows[verdict.problem] = self.problem_rows.get(verdict.problem, 0) + rows
             examples = self.problems.setdefault(verdict.problem, {})
-            if key in examples or len(examples) < _EXAMPLES:
-                examples[key] = examples.get(key, 0) + rows
+            shown = key if _size(key) <= _KEPT else _shortened(key)
+            if shown in examples or len(examples) < _EXAMPLES:
+                examples[shown] = examples.get(shown, 0) + rows
         if verdict.lenient_reads:
             self.lenient_rows += rows
 
@@ -308,6 +311,8 @@ class Cache(OrderedDict[Any, Any]):
 
     def __missing__(self, key: Any) -> Any:
         text, verdict = self.prepare(key)
+        if _size(key) > _KEPT:
+            return text  # not kept: count() judges it again when its rows are folded in
         if len(self) >= CACHE_SIZE:
             # OrderedDict drops its oldest key in constant time; a dict's first key after many
             # deletions takes a scan over the deleted slots.
@@ -359,6 +364,9 @@ class RowCache(OrderedDict[Any, list[Any]]):
             entry = [text, 0, verdict]
         else:
             entry = ["".join([cache[part(key)] for cache, part in self.parts]), 0, None]
+        if _size(key) > _KEPT:  # counted now and not kept; the caller's count goes to a throwaway entry
+            self._fold(key, 1, entry[2])
+            return entry
         if len(self) >= ROW_CACHE_SIZE:
             oldest, (_, rows, verdict) = self.popitem(last=False)
             self._fold(oldest, rows, verdict)
@@ -382,3 +390,14 @@ class RowCache(OrderedDict[Any, list[Any]]):
 
 def _same(key: Any) -> Any:
     return key
+
+
+def _size(key: Any) -> int:
+    return len(key) if isinstance(key, str) else sum(map(len, key))
+
+
+def _shortened(key: Any) -> Any:
+    """A long key as the summary shows it: its start and its length."""
+    if isinstance(key, str):
+        return f"{key[:_KEPT]}… ({len(key):,} characters)"
+    return tuple(_shortened(cell) if len(cell) > _KEPT else cell for cell in key)

@@ -103,10 +103,13 @@ class Records:
 
 def _bounded(lines: Iterable[str], taken: list[str]) -> Iterator[str]:
     keep = taken.append
+    size = 0
     for line in lines:
         keep(line)
-        if len(taken) > 64 and (len(taken) > MAX_RECORD_LINES or sum(map(len, taken)) > MAX_RECORD_CHARS):
-            raise _RecordTooLong
+        if len(taken) > 64:  # a long record: its size is kept from here on, one line at a time
+            size = sum(map(len, taken)) if len(taken) == 65 else size + len(line)
+            if len(taken) > MAX_RECORD_LINES or size > MAX_RECORD_CHARS:
+                raise _RecordTooLong
         yield line
 
 
