@@ -367,3 +367,46 @@ def test_a_missing_sheet_lists_the_sheets(srank_cli: Run, tmp_path: Path) -> Non
     assert srank_cli("check", book, "-c", "rank", "--sheet", "Other")[2] == (
         f"srank: {book} has no sheet 'Other'; the sheets are: 'Ranks'\n"
     )
+
+
+def test_a_column_with_an_unknown_level_suffix_gets_a_hint(srank_cli: Run) -> None:
+    status, _, err = srank_cli("check", "-", "-c", "S Rank:X", stdin=b"S Rank\nS1\n")
+    assert (status, err) == (
+        2,
+        "srank: stdin has no column 'S Rank:X'; the columns are: 'S Rank' (:X is not a level: write S Rank:G, :N"
+        " or :S)\n",
+    )
+
+
+def test_one_level_column_is_checked_for_its_level_and_says_why_there_is_no_cross_check(srank_cli: Run) -> None:
+    status, out, err = srank_cli(
+        "check", "-", "-c", "S Rank", "--global-column", "G Rank", stdin=b"G Rank,S Rank\nS2,S1\n"
+    )
+    assert status == 1
+    assert "G Rank.srank_valid" in out.splitlines()[0]
+    assert "srank_levels" not in out.splitlines()[0]
+    assert err.startswith("srank: stdin: cross-level checks need two of --global-column, --national-column and")
+
+
+def test_workbook_messages_name_the_sheets_and_an_empty_header_row(srank_cli: Run, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "Notes"
+    book.active.append(["nothing here"])
+    ranks = book.create_sheet("Ranks")
+    ranks.append(["S Rank", "Observed"])
+    ranks.append(["S1", __import__("datetime").datetime(2024, 3, 1)])
+    ranks.append([])
+    ranks.append(["S2"])
+    book.save(tmp_path / "two.xlsx")
+    status, _, err = srank_cli("check", tmp_path / "two.xlsx", "-c", "S Rank")
+    assert status == 2
+    assert err.endswith("; the workbook's sheets are 'Notes', 'Ranks' (choose one with --sheet)\n")
+    status, out, _ = srank_cli("check", tmp_path / "two.xlsx", "-c", "S Rank", "--sheet", "Ranks")
+    assert out.splitlines()[1] == "S1,2024-03-01,true,S1,S1,Critically Imperiled,"
+    status, _, err = srank_cli("check", tmp_path / "two.xlsx", "-c", "S Rank", "--sheet", "Ranks", "--header-row", "3")
+    assert (status, err) == (
+        2,
+        f"srank: {tmp_path / 'two.xlsx'}: row 3 of the sheet 'Ranks' is empty; pass --header-row with the row that"
+        " names the columns\n",
+    )

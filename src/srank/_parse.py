@@ -55,8 +55,16 @@ def is_valid(text: str, *, lenient: bool = False) -> bool:
     This is what ``srank_valid`` means in ``srank check`` and ``valid()`` in the
     pandas accessor: a code with only warnings (an unseasoned part, a T part
     more secure than its species) is valid; G5Q, which the guidance calls
-    invalid, is read but not valid.
+    invalid, is read but not valid. It answers for one code: a missing value
+    (None, NaN) has no validity, and ``parse_many``, pandas and ``srank check``
+    report it as missing; a missing-value marker given as text ("NA") is not a
+    valid code, so it is False.
     """
+    if not isinstance(text, str):
+        raise TypeError(
+            f"srank.is_valid() takes a code as text, not {type(text).__name__}; a missing value is neither"
+            " valid nor invalid (parse_many and the pandas accessor report it as missing)"
+        )
     try:
         rank = parse(text, lenient=lenient)
     except InvalidRankError:

@@ -50,7 +50,11 @@ def _column_specs(args: argparse.Namespace) -> list[ColumnSpec]:
             continue
         given = specs.get(column)
         if given is not None and given.level not in (None, level):
-            raise UsageError(f"{column!r} is --{option.replace('_', '-')} but --column says :{given.level.value}")
+            earlier = next(
+                (f"--{other.replace('_', '-')}" for other in _LEVEL_OPTIONS if getattr(args, other) == column),
+                f"--column {column}:{given.level.value}",
+            )
+            raise UsageError(f"{column!r} is given as --{option.replace('_', '-')} and as {earlier}; choose one")
         specs[column] = ColumnSpec(column, level)
     return list(specs.values())
 
@@ -78,7 +82,11 @@ def _check(args: argparse.Namespace, specs: Sequence[ColumnSpec], table: Table) 
             )
         )
     elif levels and (args.global_column or args.national_column or args.subnational_column):
-        raise UsageError("cross-level checks need two of --global-column, --national-column, --subnational-column")
+        print(
+            f"srank: {name}: cross-level checks need two of --global-column, --national-column and"
+            " --subnational-column; with one, its column is only checked for its level",
+            file=sys.stderr,
+        )
     for (raw, stored), names in zip(args.rounded, rounded_names, strict=True):
         checks.append(RoundedCheck(raw, stored, (where.index(raw), where.index(stored)), names, args.lenient))
     added = [column for check in checks for column in check.names]

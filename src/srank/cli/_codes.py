@@ -23,11 +23,16 @@ EXIT_OK, EXIT_INVALID = 0, 1
 
 
 def check_label_options(style: str, lang: str) -> None:
-    """Fail before any reading when --style and --lang cannot go together."""
+    """Fail before any reading when --lang is unknown, or --style and --lang cannot go together."""
+    rank = parse("G5")
     try:
-        describe(parse("G5"), style=style, lang=lang)
+        describe(rank, lang=lang)
     except (SrankError, ValueError, LookupError) as error:
-        raise UsageError(f"--lang {lang} --style {style}: {error}") from None
+        raise UsageError(f"--lang {lang}: {error}") from None
+    try:
+        describe(rank, style=style, lang=lang)
+    except (SrankError, ValueError, LookupError) as error:
+        raise UsageError(f"--style {style} --lang {lang}: {error}") from None
 
 
 def _read_codes(

@@ -74,7 +74,7 @@ def summarise(tally: Tally, checks: Sequence[Check], name: str, lenient: bool) -
     if tally.unread_rows:
         lines.append("  rows whose cells could not be read (kept, padded, and named in their messages):")
     for why, rows in tally.unread_rows.items():
-        shown = ", ".join(map(str, tally.unread[why])) + (" ..." if rows > len(tally.unread[why]) else "")
+        shown = ", ".join(f"{line:,}" for line in tally.unread[why]) + (" ..." if rows > len(tally.unread[why]) else "")
         lines.append(f"  {rows:>10,}  malformed-row ({why}), {'line' if rows == 1 else 'lines'} {shown}")
     return "\n".join(lines), invalid_found
 

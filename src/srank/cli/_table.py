@@ -51,6 +51,7 @@ class Table:
     records: Records | SheetRecords
     delimiter: str
     newline: str
+    sheets: Sequence[str] = ()  # a workbook's sheets, for messages
 
     def index(self, column: str) -> int:
         positions = [at for at, title in enumerate(self.header) if title == column]
@@ -65,6 +66,11 @@ class Table:
         close = [title for title in self.header if title.strip().casefold() == column.strip().casefold()]
         if close:
             message += f" (did you mean {close[0]!r}?)"
+        name, colon, level = column.rpartition(":")
+        if colon and name in self.header:
+            message += f" (:{level} is not a level: write {name}:G, :N or :S)"
+        if self.sheets:
+            message += f"; the workbook's sheets are {', '.join(map(repr, self.sheets))} (choose one with --sheet)"
         raise UsageError(message)
 
     def output_format(self, name: str, added: Sequence[str]) -> Format:
@@ -83,7 +89,8 @@ def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Tabl
     if source.binary is not None:
         with source.binary:
             sheet = read_sheet(source.binary, source.name, args.sheet, args.header_row, wanted)
-            yield Table(source.name, sheet.header, None, SheetRecords(sheet.rows, sheet.header_row), ",", "\n")
+            records = SheetRecords(sheet.rows, sheet.header_row)
+            yield Table(source.name, sheet.header, None, records, ",", "\n", sheet.sheets)
         return
     assert source.text is not None
     if args.sheet is not None or args.header_row is not None:

@@ -21,10 +21,11 @@ _LOOK = 20  # rows searched for the header
 class Sheet:
     """A sheet's header, its number (1-based), and its rows after the header as lists of text."""
 
-    def __init__(self, header: list[str], header_row: int, rows: Iterator[list[str]]) -> None:
+    def __init__(self, header: list[str], header_row: int, rows: Iterator[list[str]], sheets: list[str]) -> None:
         self.header = header
         self.header_row = header_row
         self.rows = rows
+        self.sheets = sheets
 
 
 def read_sheet(data: IO[bytes], name: str, sheet: str | None, header_row: int | None, wanted: Sequence[str]) -> Sheet:
@@ -54,6 +55,11 @@ def read_sheet(data: IO[bytes], name: str, sheet: str | None, header_row: int | 
     if at >= len(top):
         raise UsageError(f"{name}: --header-row {header_row} is past the sheet's last row ({len(top)})")
     header = _trimmed(top[at])
+    if not header:
+        raise UsageError(
+            f"{name}: row {at + 1} of the sheet {worksheet.title!r} is empty; pass --header-row with the row that"
+            " names the columns"
+        )
     width = len(header)
 
     def data_rows() -> Iterator[list[str]]:
@@ -63,7 +69,7 @@ def read_sheet(data: IO[bytes], name: str, sheet: str | None, header_row: int | 
             yield _fitted(row, width)
         book.close()
 
-    return Sheet(header, at + 1, data_rows())
+    return Sheet(header, at + 1, data_rows(), list(book.sheetnames))
 
 
 def _find_header(top: list[list[str]], wanted: Sequence[str]) -> int:
@@ -97,6 +103,8 @@ def _text(value: object) -> str:
         return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        return value.date().isoformat()  # a date cell: openpyxl gives it a midnight time
     if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
         return value.isoformat()
     return str(value)
