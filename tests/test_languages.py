@@ -485,3 +485,9 @@ def test_labels_page_lists_every_label_in_every_language(tmp_path: Path) -> None
         for key, text in load(lang).texts.items():
             if key[-1] == "label" and key[0] in ("level", "value", "qualifier", "season", "legacy"):
                 assert f" {text} |" in page, (lang, key)
+
+
+def test_after_a_semicolon_french_and_spanish_go_on_in_lower_case() -> None:
+    assert srank.describe("SX,S1", lang="fr") == "Présumée disparue; gravement en péril"
+    assert srank.describe("SX,S1", lang="es") == "Presuntamente extirpada; gravemente amenazada"
+    assert srank.describe("SX,S1") == "Presumed Extirpated; Critically Imperiled"

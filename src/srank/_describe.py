@@ -219,6 +219,7 @@ def _short(pieces: list[_Piece], table: Table) -> str:
     for piece in pieces:
         if piece.component == "legacy":
             items.append(table.fill("short", "legacy", code=piece.code, label=_label(piece, table)))
+    items[1:] = [table.fill("short", "item", value=item) for item in items[1:]]
     line = table.text("short", "separator").join(items)
     # A language may set every item in lower case (French, Spanish: "…; sous-espèce…");
     # the line itself starts with a capital in every language.

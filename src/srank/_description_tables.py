@@ -66,6 +66,7 @@ _SHORT = (
     "season",
     "legacy",
     "definition",
+    "item",
 )
 _LONG = ("paragraph_separator", "level", "value", "range", "qualifier", "season", "legacy", "ecosystem")
 _PLANTS = ("heading", "uncertain", "item", "item_separator")
@@ -234,6 +235,7 @@ _SHORT_PLACEHOLDERS = {
     "season": frozenset({"value", "season"}),
     "legacy": frozenset({"code", "label"}),
     "definition": frozenset({"label", "definition"}),
+    "item": frozenset({"value"}),
 }
 _PLANTS_PLACEHOLDERS = {
     "heading": frozenset({"code"}),

@@ -24,7 +24,7 @@ from typing import Any, Literal
 try:
     import numpy as np
     import pandas as pd
-    from pandas.core.groupby import SeriesGroupBy
+    from pandas.api.typing import SeriesGroupBy  # public since pandas 2.1
 except ImportError as error:
     raise ImportError(f"srank.pandas needs pandas: pip install 'srank[pandas]' ({error})") from error
 

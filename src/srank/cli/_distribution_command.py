@@ -158,9 +158,12 @@ def run_distribution(args: argparse.Namespace) -> int:
                     for fragment in cache[key]:
                         add(fmt.row(row, raw, fragment))
                         records_out += 1
-                elif not row:
-                    add(fmt.unread(blank, raw, width, fmt.values(names, check.unread(""))))
-                    records_out += 1
+                elif not row:  # a blank line: one row, counted as an empty distribution
+                    key = key_of(blank)
+                    counts[key] = counts.get(key, 0) + 1
+                    for fragment in cache[key]:
+                        add(fmt.unread(blank, raw, width, fragment))
+                        records_out += 1
                 else:
                     unread_rows += 1
                     why = row.problem if isinstance(row, Unread) else f"has {len(row)} fields, the header has {width}"
