@@ -410,3 +410,10 @@ def test_workbook_messages_name_the_sheets_and_an_empty_header_row(srank_cli: Ru
         f"srank: {tmp_path / 'two.xlsx'}: row 3 of the sheet 'Ranks' is empty; pass --header-row with the row that"
         " names the columns\n",
     )
+
+
+def test_a_distribution_column_checked_as_ranks_points_to_srank_distribution(srank_cli: Run) -> None:
+    status, out, _ = srank_cli("check", "-", "-c", "D", stdin=b'D\n"US(N5), CA(N4)"\n')
+    message = next(iter(csv.DictReader(io.StringIO(out))))["srank_message"]
+    assert status == 1
+    assert message.endswith("; this cell is a distribution string: read the column with srank distribution")

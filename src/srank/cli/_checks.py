@@ -20,6 +20,7 @@ import attrs
 from .._batch import message_of, validity_of
 from .._cross_level import check_levels, expected_level_rule
 from .._describe import describe
+from .._distribution_text import parse_distribution
 from .._errors import InvalidRankError
 from .._findings import Severity
 from .._model import Level, MultiSeasonRank, Rank
@@ -158,7 +159,10 @@ class ColumnCheck(Check):
             return Verdict((None, "", "", "", ""), "missing")
         if isinstance(result, InvalidRankError):
             lenient_reads = not self.lenient and not isinstance(_read(key, True), InvalidRankError)
-            return Verdict((False, "", "", "", message_of(result)), "invalid", result.code, lenient_reads)
+            message = message_of(result)
+            if _is_distribution(key):
+                message += "; this cell is a distribution string: read the column with srank distribution"
+            return Verdict((False, "", "", "", message), "invalid", result.code, lenient_reads)
         message = message_of(result)
         problem = _first_error(result)
         valid = validity_of(result)
@@ -401,3 +405,13 @@ def _shortened(key: Any) -> Any:
     if isinstance(key, str):
         return f"{key[:_KEPT]}… ({len(key):,} characters)"
     return tuple(_shortened(cell) if len(cell) > _KEPT else cell for cell in key)
+
+
+def _is_distribution(text: str) -> bool:
+    """True for a cell that reads as a distribution string (the wrong command for it, not a bad rank)."""
+    if "(" not in text or len(text) > 1 << 16:
+        return False
+    try:
+        return bool(parse_distribution(text).records)
+    except InvalidRankError:
+        return False
