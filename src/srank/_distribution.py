@@ -135,38 +135,30 @@ class Distribution:
         records: list[PlaceRank] = []
         for at, nation in enumerate(nations):
             if not isinstance(nation, Mapping) or not isinstance(nation.get("nationCode"), str):
-                raise InvalidRankError(
-                    f"nations[{at}] has no nationCode",
-                    text=clipped(repr(nation)),
-                    span=(0, 0),
-                    hint="each nation is an object with nationCode and roundedNRank",
-                    code="distribution-syntax",
-                )
+                raise _api_error(f"nations[{at}] has no nationCode", nation, "a nation has nationCode and roundedNRank")
             code = nation["nationCode"]
             records.append(_api_record(nation, code, None, "nrank", "roundedNRank", lenient, f"nations[{at}]"))
             subnations = nation.get("subnations") or []
             if not isinstance(subnations, list):
-                raise InvalidRankError(
+                raise _api_error(
                     f"nations[{at}].subnations is {type(subnations).__name__}, not a list",
-                    text=clipped(repr(subnations)),
-                    span=(0, 0),
-                    hint="subnations is a list of objects with subnationCode and roundedSRank",
-                    code="distribution-syntax",
+                    subnations,
+                    "subnations is a list of objects with subnationCode and roundedSRank",
                 )
             for place, subnation in enumerate(subnations):
                 where = f"nations[{at}].subnations[{place}]"
                 sub = subnation.get("subnationCode") if isinstance(subnation, Mapping) else None
                 if not isinstance(sub, str):
                     if not lenient:
-                        raise InvalidRankError(
-                            f"{where} has no subnationCode",
-                            text=clipped(repr(subnation)),
-                            span=(0, 0),
-                            code="distribution-syntax",
-                        )
+                        raise _api_error(f"{where} has no subnationCode", subnation, "a subnation has subnationCode")
                     continue
                 records.append(_api_record(subnation, code, sub, "srank", "roundedSRank", lenient, where))
         return cls(tuple(records), "api")
+
+
+def _api_error(message: str, value: object, hint: str) -> InvalidRankError:
+    """An API object that is not what the Explorer API sends, quoted (briefly) as the error's text."""
+    return InvalidRankError(message, text=clipped(repr(value)), span=(0, 0), hint=hint, code="distribution-syntax")
 
 
 def _by_nation(records: tuple[PlaceRank, ...]) -> list[tuple[str, list[PlaceRank]]]:
