@@ -2,10 +2,12 @@
 
 A check turns a key (a cell, or a tuple of cells) into a verdict: the values
 of its output columns, plus what the summary needs. Real files repeat a few
-hundred distinct keys, so each verdict is computed once and kept as output
-text in a bounded cache; a row then costs one lookup per check. Memory stays
-bounded however many distinct cells a column holds: the cache and the row
-counts are each flushed or trimmed at CACHE_SIZE keys.
+hundred distinct keys, so each verdict is rendered once and kept in a bounded
+cache per check (``Cache``), and the whole appended text once per distinct
+combination of checked cells (``RowCache``); a row then costs one lookup.
+Memory stays bounded however many distinct cells a file holds: each cache
+drops its oldest key at its size, folding that key's row count into the totals
+as it goes, and a key longer than 256 characters is never kept.
 """
 
 from __future__ import annotations
