@@ -417,3 +417,10 @@ def test_a_distribution_column_checked_as_ranks_points_to_srank_distribution(sra
     message = next(iter(csv.DictReader(io.StringIO(out))))["srank_message"]
     assert status == 1
     assert message.endswith("; this cell is a distribution string: read the column with srank distribution")
+
+
+def test_workbook_problems_are_named_by_sheet_row(srank_cli: Run, tmp_path: Path) -> None:
+    book = _workbook(tmp_path / "w.xlsx", [["Title"], ["S Rank", "x"], ["S1", "a"], ["G9", "b"]])
+    status, _, err = srank_cli("check", book, "-c", "S Rank")
+    assert status == 1
+    assert err.splitlines()[-1] == "           1  syntax: 'G9' (1); first on row 4"

@@ -102,7 +102,7 @@ def _check(args: argparse.Namespace, specs: Sequence[ColumnSpec], table: Table) 
     with output(args.output) as sink:
         sink.write(fmt.header(header, table.header_raw, added))
         _write_rows(table.records, fmt, checks, len(header), sink, tally)
-    text, invalid = summarise(tally, checks, name, args.lenient)
+    text, invalid = summarise(tally, checks, name, args.lenient, table.records.unit)
     print(text, file=sys.stderr)
     return EXIT_INVALID if invalid else EXIT_OK
 
@@ -140,7 +140,7 @@ def _write_rows(
             else:
                 why, kind = f"has {len(row)} fields, the header has {width}", "wrong number of fields"
             tally.add_unread(kind, records.line)
-            message = f"error[malformed-row]: line {records.line} {why}; the rank was not read"
+            message = f"error[malformed-row]: {records.unit} {records.line} {why}; the rank was not read"
             add(
                 fmt.unread(row, raw, width, "".join(fmt.values(check.names, check.unread(message)) for check in checks))
             )

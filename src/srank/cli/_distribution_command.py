@@ -167,7 +167,8 @@ def run_distribution(args: argparse.Namespace) -> int:
                 else:
                     unread_rows += 1
                     why = row.problem if isinstance(row, Unread) else f"has {len(row)} fields, the header has {width}"
-                    message = f"error[malformed-row]: line {table.records.line} {why}; the distribution was not read"
+                    where = f"{table.records.unit} {table.records.line}"
+                    message = f"error[malformed-row]: {where} {why}; the distribution was not read"
                     add(fmt.unread(row, raw, width, fmt.values(names, check.unread(message))))
                     records_out += 1
                 if len(chunk) >= _CHUNK:
@@ -182,7 +183,7 @@ def run_distribution(args: argparse.Namespace) -> int:
         f" {kinds.get('valid', 0):,} read, {kinds.get('invalid', 0) + unread_rows:,} with problems,"
         f" {kinds.get('missing', 0):,} empty"
     ]
-    lines += problem_lines(check, "  ")
+    lines += problem_lines(check, "  ", table.records.unit)
     if unread_rows:
         lines.append(f"  {unread_rows:>10,}  malformed-row: rows whose cells could not be read")
     print("\n".join(lines), file=sys.stderr)

@@ -42,6 +42,8 @@ class Records:
     only approximate. ``line`` is the number of the current record's first line.
     """
 
+    unit = "line"  # what a record's number counts, for messages
+
     def __init__(self, lines: Iterator[str], delimiter: str) -> None:
         self.delimiter = delimiter
         self._span = 1  # lines of the current record

@@ -34,7 +34,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count:,} {word}" + ("" if count == 1 else "s")
 
 
-def summarise(tally: Tally, checks: Sequence[Check], name: str, lenient: bool) -> tuple[str, bool]:
+def summarise(tally: Tally, checks: Sequence[Check], name: str, lenient: bool, unit: str = "line") -> tuple[str, bool]:
     """The summary text, and whether anything invalid was found."""
     unread = sum(tally.unread_rows.values())
     columns = [check for check in checks if isinstance(check, ColumnCheck)]
@@ -54,7 +54,7 @@ def summarise(tally: Tally, checks: Sequence[Check], name: str, lenient: bool) -
             lines[0] += f": {counts}"
         else:
             lines.append(f"  {check.title}: {counts}")
-        lines += problem_lines(check, "    " if len(columns) > 1 else "  ")
+        lines += problem_lines(check, "    " if len(columns) > 1 else "  ", unit)
         if check.lenient_rows and not lenient:
             lines.append(
                 f"{'    ' if len(columns) > 1 else '  '}--lenient would read {check.lenient_rows:,}"
@@ -67,7 +67,7 @@ def summarise(tally: Tally, checks: Sequence[Check], name: str, lenient: bool) -
         invalid_found |= kinds.get("error", 0) > 0
         not_read = f", {unread:,} malformed" if unread else ""
         lines.append(f"  {other.title}: {other.outcome()}{not_read}")
-        lines += problem_lines(other, "    ")
+        lines += problem_lines(other, "    ", unit)
     if tally.blank_lines:
         blank = "1 blank line was" if tally.blank_lines == 1 else f"{tally.blank_lines:,} blank lines were"
         lines.append(f"  {blank} kept as a row with no rank")
@@ -75,11 +75,11 @@ def summarise(tally: Tally, checks: Sequence[Check], name: str, lenient: bool) -
         lines.append("  rows whose cells could not be read (kept, padded, and named in their messages):")
     for why, rows in tally.unread_rows.items():
         shown = ", ".join(f"{line:,}" for line in tally.unread[why]) + (" ..." if rows > len(tally.unread[why]) else "")
-        lines.append(f"  {rows:>10,}  malformed-row ({why}), {'line' if rows == 1 else 'lines'} {shown}")
+        lines.append(f"  {rows:>10,}  malformed-row ({why}), {unit if rows == 1 else unit + 's'} {shown}")
     return "\n".join(lines), invalid_found
 
 
-def problem_lines(check: Check, indent: str) -> list[str]:
+def problem_lines(check: Check, indent: str, unit: str = "line") -> list[str]:
     ranked = sorted(check.problem_rows.items(), key=lambda item: -item[1])
     lines = [f"{indent}most common problems:"] if ranked else []
     for code, rows in ranked[:10]:
@@ -87,7 +87,7 @@ def problem_lines(check: Check, indent: str) -> list[str]:
         shown = ", ".join(f"{_clip(key)} ({times:,})" for key, times in examples[:3])
         more = f" and {len(examples) - 3:,} more" if len(examples) > 3 else ""
         first = check.first_lines.get(code)
-        where = f"; first on line {first:,}" if first else ""
+        where = f"; first on {unit} {first:,}" if first else ""
         lines.append(f"{indent}{rows:>10,}  {code}: {shown}{more}{where}")
     return lines
 

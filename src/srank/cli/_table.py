@@ -33,6 +33,8 @@ _SAMPLE = 1 << 16  # characters read to choose the delimiter and line ending
 class SheetRecords:
     """A sheet's rows as records without text, numbered as the sheet numbers them."""
 
+    unit = "row"
+
     def __init__(self, rows: Iterator[list[str]], header_row: int) -> None:
         self.rows = rows
         self.line = header_row
