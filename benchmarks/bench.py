@@ -329,7 +329,8 @@ def bench_check(report: Report, rows: int, repeat: int) -> None:
 def _check_once(arguments: Sequence[str]) -> float:
     started = time.perf_counter()
     result = subprocess.run([sys.executable, *arguments], check=False, capture_output=True)
-    if result.returncode not in (0, 1):
+    # Exit 1 means "some invalid", but an uncaught exception exits 1 too: a traceback fails the run.
+    if result.returncode not in (0, 1) or b"Traceback" in result.stderr:
         raise RuntimeError(result.stderr.decode())
     return time.perf_counter() - started
 

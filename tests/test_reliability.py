@@ -376,3 +376,26 @@ def test_long_cells_are_counted_but_never_kept_whole(srank_cli: Run) -> None:
     assert status == 1
     assert err.splitlines()[0] == "srank check: stdin: 10 rows: 1 valid, 9 invalid, 0 missing; 4 distinct codes"
     assert "           9  too-long: " in err
+
+
+def test_long_distribution_cells_are_counted_and_every_place_comes_back(srank_cli: Run) -> None:
+    states = ["AL", "AK", "AZ", "AR", "CO", "CT", "DE", "FL", "GA", "IA", "ID", "IL", "IN", "KS", "KY", "LA", "MA"]
+    states += ["ME", "MI", "MN", "MO", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM"]
+    long_cell = "United States (N5): " + ", ".join(f"{state} (SNR)" for state in states) + ", MD (S1)"
+    assert len(long_cell) > 256  # too long for the caches to keep whole, as real Explorer strings often are
+    data = f'd\n"{long_cell}"\n"{long_cell}"\nUS(N4)\n'.encode()
+    status, out, err = srank_cli("distribution", "-", "-c", "d", stdin=data)
+    assert status == 0
+    assert len(cells_of(out)) == 1 + 2 * 31 + 1
+    assert (
+        err.splitlines()[0] == "srank distribution: stdin: 3 rows in, 63 records out; 3 read, 0 with problems, 0 empty"
+    )
+
+
+def test_long_cells_in_several_checked_columns_are_counted(srank_cli: Run) -> None:
+    long_cell = "S" * 300
+    data = f"a,b\n{long_cell},S1\n{long_cell},S2\nS3,S4\n".encode()
+    status, _, err = srank_cli("check", "-", "-c", "a", "-c", "b", stdin=data)
+    assert status == 1
+    assert err.splitlines()[1:2] == ["  column 'a': 1 valid, 2 invalid, 0 missing; 2 distinct codes"]
+    assert "  column 'b': 3 valid, 0 invalid, 0 missing; 3 distinct codes" in err.splitlines()

@@ -291,7 +291,9 @@ class Cache(OrderedDict[Any, Any]):
 
     At most CACHE_SIZE keys are kept; the oldest goes first, and its row count
     is folded into the check's totals as it goes, so memory stays bounded and
-    nothing is judged twice to be counted. Equal verdicts share one rendering.
+    nothing is judged twice to be counted. A caller that counts rows in
+    ``counts`` counts a row before looking its key up, so that a key too long
+    to keep has its rows folded in at once. Equal verdicts share one rendering.
     """
 
     def __init__(self, check: Check, render: Callable[[tuple[str, ...], Values], Any], line: Callable[[], int]) -> None:
@@ -318,7 +320,9 @@ class Cache(OrderedDict[Any, Any]):
     def __missing__(self, key: Any) -> Any:
         text, verdict = self.prepare(key)
         if _size(key) > _KEPT:
-            return text  # not kept: count() judges it again when its rows are folded in
+            # Not kept: the rows counted so far are folded in now; count() judges it again for later ones.
+            self.check.add(key, self.counts.pop(key, 0), verdict)
+            return text
         if len(self) >= CACHE_SIZE:
             # OrderedDict drops its oldest key in constant time; a dict's first key after many
             # deletions takes a scan over the deleted slots.
