@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from ._describe import describe
 from ._distribution import Distribution, PlaceRank
-from ._errors import InvalidRankError
 from ._findings import Finding, Severity
 
-__all__ = ["EMPTY", "PLACE_FIELDS", "Cells", "error_text", "finding_text", "lone", "place_cells", "with_notes"]
+__all__ = ["EMPTY", "PLACE_FIELDS", "Cells", "finding_text", "lone", "place_cells", "with_notes"]
 
 PLACE_FIELDS = ("nation", "subnation", "place", "rank", "rounded", "label", "message")
 EMPTY = "warning[empty-distribution]: the cell holds no distribution"
@@ -23,11 +22,6 @@ Cells = tuple[str | None, ...]
 def finding_text(finding: Finding) -> str:
     """A finding without its place: the row already names the place."""
     return f"{finding.severity.value}[{finding.code}]: {finding.message}"
-
-
-def error_text(error: InvalidRankError) -> str:
-    text = f"error[{error.code}]: {error.message}" + (f"; hint: {error.hint}" if error.hint else "")
-    return " ".join(text.split())
 
 
 def lone(message: str) -> Cells:

@@ -321,7 +321,7 @@ def distributions(
     distinct string is read once, and each distinct place rendered once.
     """
     from ._distribution_text import parse_distribution
-    from ._place_rows import EMPTY, PLACE_FIELDS, Cells, error_text, finding_text, lone, place_cells, with_notes
+    from ._place_rows import EMPTY, PLACE_FIELDS, Cells, finding_text, lone, place_cells, with_notes
 
     rendered: dict[object, Cells] = {}
 
@@ -329,7 +329,7 @@ def distributions(
         try:
             dist = parse_distribution(text, lenient=lenient)
         except InvalidRankError as error:
-            return [lone(error_text(error))]
+            return [lone(message_of(error))]
         if not dist.records:
             return [lone("; ".join(map(finding_text, dist.notes)) or EMPTY)]
         rows = []

@@ -12,6 +12,7 @@ import argparse
 import sys
 from typing import Any
 
+from .._batch import message_of
 from .._cross_level import check_distribution_levels, expected_level_rule
 from .._distribution import Distribution, PlaceRank
 from .._distribution_text import parse_distribution
@@ -19,7 +20,7 @@ from .._errors import InvalidRankError, clipped
 from .._findings import Finding, Severity
 from .._model import Level
 from .._parse import is_missing, parse
-from .._place_rows import EMPTY, Cells, error_text, finding_text, lone, place_cells, with_notes
+from .._place_rows import EMPTY, Cells, finding_text, lone, place_cells, with_notes
 from ._arguments import DISTRIBUTION_COLUMNS
 from ._checks import CACHE_SIZE, Cache, Check, Values, Verdict, unclaimed
 from ._codes import check_label_options
@@ -54,7 +55,7 @@ class DistributionCheck(Check):
         try:
             dist = parse_distribution(cell, lenient=self.lenient)
         except InvalidRankError as error:
-            return Verdict((self._text(lone(error_text(error))),), "invalid", error.code)
+            return Verdict((self._text(lone(message_of(error))),), "invalid", error.code)
         if not dist.records and dist.notes:  # lenient reading found nothing it could read
             message = "; ".join(map(finding_text, dist.notes))
             return Verdict((self._text(lone(message)),), "invalid", dist.notes[0].code)
