@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from .._model import Level
 from ._arguments import ColumnSpec, UsageError
-from ._checks import Cache, Check, ColumnCheck, LevelsCheck, RoundedCheck, RowCache, output_names
+from ._checks import Cache, Check, ColumnCheck, LevelsCheck, RoundedCheck, RowCache, output_names, say_if_renamed
 from ._codes import check_label_options
 from ._formats import Format
 from ._output import Sink, output
@@ -70,7 +70,7 @@ def _check(args: argparse.Namespace, specs: Sequence[ColumnSpec], table: Table) 
     where, header, name = table, table.header, table.name
     specs = sorted(specs, key=lambda spec: where.index(spec.name))  # srank's columns follow the header's order
     levels = {spec.level: spec.name for spec in specs if _is_level_column(args, spec)}
-    column_names, level_names, rounded_names = output_names(header, specs, len(levels) >= 2, args.rounded)
+    column_names, level_names, rounded_names, suffix = output_names(header, specs, len(levels) >= 2, args.rounded)
     checks: list[Check] = [
         ColumnCheck(spec, where.index(spec.name), names, args.lenient, args.style, args.lang)
         for spec, names in zip(specs, column_names, strict=True)
@@ -91,13 +91,7 @@ def _check(args: argparse.Namespace, specs: Sequence[ColumnSpec], table: Table) 
         checks.append(RoundedCheck(raw, stored, (where.index(raw), where.index(stored)), names, args.lenient))
     added = [column for check in checks for column in check.names]
     fmt = table.output_format(args.format, added)
-    for column in added:
-        if column.split(".")[-1].isdigit():
-            print(
-                f"srank: {name} already has srank's column names; the new columns end in .{column.split('.')[-1]}",
-                file=sys.stderr,
-            )
-            break
+    say_if_renamed(name, suffix)
     tally = Tally()
     with output(args.output) as sink:
         sink.write(fmt.header(header, table.header_raw, added))

@@ -12,6 +12,7 @@ as it goes, and a key longer than 256 characters is never kept.
 
 from __future__ import annotations
 
+import sys
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from operator import itemgetter
@@ -39,8 +40,9 @@ __all__ = [
     "RowCache",
     "Values",
     "Verdict",
+    "free_suffix",
     "output_names",
-    "unclaimed",
+    "say_if_renamed",
 ]
 
 CACHE_SIZE = 8192
@@ -252,12 +254,12 @@ class RoundedCheck(Check):
 
 def output_names(
     header: Sequence[str], specs: Sequence[ColumnSpec], levels: bool, rounded: Sequence[tuple[str, str]]
-) -> tuple[list[tuple[str, ...]], tuple[str, ...], list[tuple[str, ...]]]:
-    """The appended columns' names, per column check, for levels and per rounded check.
+) -> tuple[list[tuple[str, ...]], tuple[str, ...], list[tuple[str, ...]], str]:
+    """The appended columns' names, per column check, for levels and per rounded check, and their suffix.
 
     With one rank column they are srank's plain names; with several, each is
-    prefixed with its column's name. Any name the input already has gets the
-    first free suffix (.2, .3, ...), so the input's own columns never collide.
+    prefixed with its column's name. If the input already has any of them, all
+    take the first free suffix (.2, .3, ...), so the input's own columns never collide.
     """
     several = len(specs) > 1
     columns = [tuple(f"{spec.name}.{name}" if several else name for name in COLUMNS) for spec in specs]
@@ -265,25 +267,28 @@ def output_names(
     rounded_names = [
         (f"{stored}.srank_rounded_check" if len(rounded) > 1 else "srank_rounded_check",) for _, stored in rounded
     ]
-    every = unclaimed(header, [name for group in (*columns, level_names, *rounded_names) for name in group])
-    renamed = dict(
-        zip([name for group in (*columns, level_names, *rounded_names) for name in group], every, strict=True)
-    )
+    suffix = free_suffix(header, [name for group in (*columns, level_names, *rounded_names) for name in group])
 
     def fix(group: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(renamed[name] for name in group)
+        return tuple(name + suffix for name in group)
 
-    return [fix(group) for group in columns], fix(level_names), [fix(group) for group in rounded_names]
+    return [fix(group) for group in columns], fix(level_names), [fix(group) for group in rounded_names], suffix
 
 
-def unclaimed(header: Sequence[str], names: Sequence[str]) -> tuple[str, ...]:
-    """``names``, each with the first suffix (.2, .3, ...) that no column of ``header`` already has."""
+def free_suffix(header: Sequence[str], names: Sequence[str]) -> str:
+    """ "" when none of ``names`` is a column of ``header``, else the first suffix (.2, .3, ...) that frees them all."""
     taken = set(header)
     suffix, number = "", 1
     while any(name + suffix in taken for name in names):
         number += 1
         suffix = f".{number}"
-    return tuple(name + suffix for name in names)
+    return suffix
+
+
+def say_if_renamed(source: str, suffix: str) -> None:
+    """Tell the user when srank's columns had to take a suffix (checked output checked again)."""
+    if suffix:
+        print(f"srank: {source} already has srank's column names; the new columns end in {suffix}", file=sys.stderr)
 
 
 class Cache(OrderedDict[Any, Any]):

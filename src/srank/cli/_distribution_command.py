@@ -22,7 +22,7 @@ from .._model import Level
 from .._parse import is_missing, parse
 from .._place_rows import EMPTY, Cells, finding_text, lone, place_cells, with_notes
 from ._arguments import DISTRIBUTION_COLUMNS
-from ._checks import CACHE_SIZE, Cache, Check, Values, Verdict, unclaimed
+from ._checks import CACHE_SIZE, Cache, Check, Values, Verdict, free_suffix, say_if_renamed
 from ._codes import check_label_options
 from ._output import output
 from ._records import Unread
@@ -130,7 +130,10 @@ def run_distribution(args: argparse.Namespace) -> int:
     wanted = [args.column] + ([args.global_column] if args.global_column else [])
     with open_table(args, wanted) as table:
         indexes = [table.index(column) for column in wanted]
-        names = unclaimed(table.header, (*DISTRIBUTION_COLUMNS, *(("srank_levels",) if args.global_column else ())))
+        plain = (*DISTRIBUTION_COLUMNS, *(("srank_levels",) if args.global_column else ()))
+        suffix = free_suffix(table.header, plain)
+        names = tuple(name + suffix for name in plain)
+        say_if_renamed(table.name, suffix)
         check = DistributionCheck(indexes, names, args)
         fmt = table.output_format(args.format, names)
         width = len(table.header)
