@@ -94,7 +94,7 @@ def _read_explorer(text: str, lenient: bool) -> Distribution:
             problem = _syntax_error(text, start, body)
             if not lenient:
                 raise problem
-            salvaged = _salvage(body, start, text, lenient, notes)
+            salvaged = _salvage(body, start, text, lenient)
             notes.append(_skipped(problem, body, kept=bool(salvaged)))
             records += salvaged
             continue
@@ -212,7 +212,7 @@ def _skipped(problem: InvalidRankError, fragment: str, kept: bool = False) -> Fi
     )
 
 
-def _salvage(body: str, start: int, text: str, lenient: bool, notes: list[Finding]) -> list[PlaceRank]:
+def _salvage(body: str, start: int, text: str, lenient: bool) -> list[PlaceRank]:
     """From a line that does not parse: the nation if its head reads, and every subnation item that does."""
     patterns = _patterns()
     head = re.match(r"(?P<name>.+?) \((?P<rank>[^()]*)\)", body)
