@@ -7,8 +7,11 @@ import sys
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import srank
+from srank.strategies import invalid_codes, rank_codes
 
 pl = pytest.importorskip("polars")
 srank_polars = pytest.importorskip("srank.polars")
@@ -22,8 +25,9 @@ def _column(dtype: Any) -> Any:
     return pl.Series("rank", CODES, dtype=dtype)
 
 
-def test_without_polars_the_error_says_what_to_install() -> None:
-    code = "import sys; sys.modules['polars'] = None; import srank.polars"
+@pytest.mark.parametrize("missing", ["polars", "numpy"])
+def test_without_polars_the_error_says_what_to_install(missing: str) -> None:
+    code = f"import sys; sys.modules[{missing!r}] = None; import srank.polars"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode != 0
     assert "pip install 'srank[polars]'" in result.stderr
@@ -303,3 +307,75 @@ def test_plain_functions_keep_the_kind_for_type_checkers() -> None:
     assert isinstance(expression, polars.Expr)
     assert enum.dtype == polars.Enum(["G1"])
     assert chosen == "G1"
+
+
+def test_codes_the_sample_misses_are_patched_in(
+    fresh_vocabulary: list[list[object]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    codes = pytest.importorskip("srank._polars_codes")
+    monkeypatch.setattr(codes, "_SAMPLE", 10)  # 100 rows: every 10th row is sampled
+    cells: list[str | None] = ["G5"] * 100
+    cells[1], cells[3], cells[57], cells[99] = "S1", "GX", None, "S1"
+    column = pl.Series("rank", cells)
+    result = column.srank.rounded()
+    assert result.dtype == pl.Enum(["GX", "S1", "G5"])
+    assert result.to_list()[:5] == ["G5", "S1", "G5", "GX", "G5"]
+    assert result.to_list()[55:59] == ["G5", "G5", None, "G5"]
+    assert result.to_list()[99] == "S1"
+    assert codes._known.texts == ("G5", "S1", "GX")  # the sample's codes, then the missed ones
+    assert column.srank.canonical().to_list()[:4] == ["G5", "S1", "G5", "GX"]
+    assert [sorted(map(str, values)) for values in fresh_vocabulary] == [["G5", "GX", "S1"]]
+    assert pl.Series("rank", ["G5"] * 100 + ["S4"]).srank.rounded().to_list()[-2:] == ["G5", "S4"]
+    assert [sorted(map(str, values)) for values in fresh_vocabulary] == [["G5", "GX", "S1"], ["S4"]]
+
+
+def test_a_sorted_column_gives_the_same_answers_as_a_shuffled_one(
+    fresh_vocabulary: list[list[object]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    codes = pytest.importorskip("srank._polars_codes")
+    monkeypatch.setattr(codes, "_SAMPLE", 8)
+    cells = ["G1"] * 40 + ["G2"] * 3 + ["bad"] * 2 + ["S3"] * 30 + [None] * 5
+    expected = ["G1"] * 40 + ["G2"] * 3 + [None] * 2 + ["S3"] * 30 + [None] * 5
+    assert pl.Series("rank", cells).srank.rounded().to_list() == expected
+    codes.forget()
+    assert pl.Series("rank", cells[::-1]).srank.rounded().to_list() == expected[::-1]
+
+
+def test_a_vocabulary_grows_from_the_one_its_positions_refer_to() -> None:
+    codes = pytest.importorskip("srank._polars_codes")
+    codes.forget()
+    base = codes._learn(codes._known, ["G5", "S1"])
+    codes._learn(codes._known, ["GX"])  # another thread keeps a vocabulary meanwhile
+    grown = codes._learn(base, ["S2", "G5"])
+    assert grown.texts == ("G5", "S1", "S2")  # positions found against ``base`` stay right
+    assert codes._known is grown
+    assert codes._learn(grown, ["S1"]) is grown
+    codes.forget()
+
+
+def _rounded_text(cell: str | None) -> str | None:
+    try:
+        return None if cell is None else str(srank.parse(cell).rounded())
+    except srank.InvalidRankError:
+        return None
+
+
+cell = st.one_of(st.none(), st.sampled_from(["", "NA", "s3", "G3G2"]), rank_codes(), invalid_codes())
+# A few distinct cells over many rows, as real columns are, so that most columns go
+# through the shared vocabulary and its sample misses some of their codes.
+columns = st.lists(cell, min_size=1, max_size=8).flatmap(lambda pool: st.lists(st.sampled_from(pool), max_size=200))
+
+
+@settings(max_examples=80, deadline=None)
+@given(warm_up=columns, column=columns, sample=st.integers(1, 8))
+def test_every_path_gives_each_cells_own_reading(
+    warm_up: list[str | None], column: list[str | None], sample: int
+) -> None:
+    codes = pytest.importorskip("srank._polars_codes")
+    codes.forget()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(codes, "_SAMPLE", sample)
+        pl.Series("rank", warm_up, dtype=pl.String).srank.valid()  # leaves some texts known, or none
+        result = pl.Series("rank", column, dtype=pl.String).srank.rounded()
+    assert result.to_list() == [_rounded_text(cell) for cell in column]
+    codes.forget()

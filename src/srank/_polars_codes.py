@@ -2,9 +2,13 @@
 
 Finding a column's distinct values costs a full pass over the rows, as much as
 mapping them back. Real columns share one small vocabulary (a few hundred codes),
-so the texts seen by earlier calls are kept, and a column whose texts are all
-known is mapped in one pass; the first unknown text sends it down the per-call
-path, which also learns the new texts. Both paths give the same result.
+so the texts seen by earlier calls are kept with their decoded results. A long
+text column first teaches the vocabulary the codes of an evenly spaced sample of
+its rows, which finds every common code at a small fraction of a full pass; it is
+then mapped in one pass, and the few rows whose codes the sample missed are looked
+up on their own and patched in. Short columns, columns that are not text, and
+columns that would take the vocabulary past its limit are decoded on their own.
+All paths give the same result.
 """
 
 from __future__ import annotations
@@ -17,21 +21,24 @@ from ._batch import Result, parse_many
 __all__ = ["forget", "positions"]
 
 _LIMIT = 8192  # distinct texts kept; real columns hold a few hundred
-_SMALL = 4  # a column shorter than this many times the vocabulary takes the per-call path
+_SMALL = 4  # a column shorter than this many times the vocabulary is decoded on its own
+_SAMPLE = 32_768  # rows of a long column looked at to learn its common codes
 
 
 @attrs.frozen
 class _Known:
-    """An immutable snapshot of the texts seen so far; replaced whole, so threads never see half an update."""
+    """An immutable vocabulary of texts and their results; grown by copying, so threads never see half an update."""
 
     texts: tuple[str, ...]
+    results: dict[bool, list[Result]] = attrs.field(factory=dict)  # by leniency, decoded on first use
     series: pl.Series = attrs.field(init=False)
     at: pl.Series = attrs.field(init=False)
-    results: dict[bool, list[Result]] = attrs.field(init=False, factory=dict)
+    seen: frozenset[str] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "series", pl.Series(self.texts, dtype=pl.String))
         object.__setattr__(self, "at", pl.int_range(len(self.texts), dtype=pl.UInt32, eager=True))
+        object.__setattr__(self, "seen", frozenset(self.texts))
 
     def decoded(self, lenient: bool) -> list[Result]:
         found = self.results.get(lenient)
@@ -39,22 +46,35 @@ class _Known:
             found = self.results[lenient] = parse_many(self.texts, lenient=lenient)
         return found
 
+    def grown(self, texts: list[str]) -> _Known | None:
+        """This vocabulary with the new ones among ``texts`` added (only those decoded), or None past the limit."""
+        new = [text for text in dict.fromkeys(texts) if text not in self.seen]
+        if not new:
+            return self
+        if len(self.texts) + len(new) > _LIMIT:
+            return None
+        results = {lenient: found + parse_many(new, lenient=lenient) for lenient, found in self.results.items()}
+        return _Known(self.texts + tuple(new), results)
+
+    def lookup(self, column: pl.Series) -> pl.Series:
+        """Each row's position in ``texts``; null for a null row and for a text not in the vocabulary."""
+        return column.replace_strict(self.series, self.at, default=None, return_dtype=pl.UInt32)
+
 
 _known = _Known(())
 
 
-def _learn(texts: list[str]) -> _Known | None:
-    """The vocabulary with ``texts`` added, or None when it would pass the limit."""
+def _learn(known: _Known, texts: list[str]) -> _Known | None:
+    """``known`` grown by ``texts``, also kept for later calls; None when it would pass the limit.
+
+    It grows the vocabulary the caller's positions refer to, not whatever another
+    thread has kept since; a text lost that way is learned again on a later call.
+    """
     global _known
-    known = _known
-    seen = set(known.texts)
-    new = [text for text in texts if text not in seen]
-    if not new:
-        return known
-    if len(known.texts) + len(new) > _LIMIT:
-        return None
-    known = _known = _Known(known.texts + tuple(new))
-    return known
+    grown = known.grown(texts)
+    if grown is not None and grown is not known:
+        _known = grown
+    return grown
 
 
 def forget() -> None:
@@ -63,24 +83,36 @@ def forget() -> None:
     _known = _Known(())
 
 
+def _through_vocabulary(column: pl.Series) -> tuple[pl.Series, _Known] | None:
+    """Positions of a text column in the shared vocabulary, or None when it is better decoded alone."""
+    if len(column) < _SMALL * len(_known.texts):
+        return None
+    sample = column.gather_every(max(1, len(column) // _SAMPLE)).drop_nulls()
+    known = _learn(_known, sample.unique(maintain_order=True).to_list())
+    if known is None or len(column) < _SMALL * len(known.texts):
+        return None
+    at = known.lookup(column)
+    if at.null_count() == column.null_count():
+        return at, known
+    missed_rows = (at.is_null() & column.is_not_null()).arg_true()
+    missed = column.gather(missed_rows)
+    known = _learn(known, missed.unique(maintain_order=True).to_list())
+    if known is None:
+        return None
+    return at.scatter(missed_rows, known.lookup(missed)), known
+
+
 def positions(column: pl.Series, lenient: bool) -> tuple[pl.Series, list[Result]]:
     """Each row's position (UInt32, null where the cell is null) in a list of decoded distinct values."""
-    known = _known
-    if column.dtype == pl.String and known.texts and len(column) >= _SMALL * len(known.texts):
-        at = column.replace_strict(known.series, known.at, default=None, return_dtype=pl.UInt32)
-        if at.null_count() == column.null_count():
-            return at, known.decoded(lenient)
     if column.dtype == pl.Object or column.dtype.is_nested():  # never rank codes: decode row by row
         values = column.to_list()
         return pl.int_range(len(values), dtype=pl.UInt32, eager=True), parse_many(values, lenient=lenient)
-    distinct = column.unique(maintain_order=True).drop_nulls()
-    texts = distinct.to_list()
     if column.dtype == pl.String:
-        learned = _learn(texts)
-        if learned is not None and len(column) >= _SMALL * len(learned.texts):
-            at = column.replace_strict(learned.series, learned.at, default=None, return_dtype=pl.UInt32)
-            return at, learned.decoded(lenient)
-    local = pl.int_range(len(texts), dtype=pl.UInt32, eager=True)
-    return column.replace_strict(distinct, local, default=None, return_dtype=pl.UInt32), parse_many(
-        texts, lenient=lenient
-    )
+        shared = _through_vocabulary(column)
+        if shared is not None:
+            at, known = shared
+            return at, known.decoded(lenient)
+    distinct = column.unique(maintain_order=True).drop_nulls()
+    local = pl.int_range(len(distinct), dtype=pl.UInt32, eager=True)
+    at = column.replace_strict(distinct, local, default=None, return_dtype=pl.UInt32)
+    return at, parse_many(distinct.to_list(), lenient=lenient)

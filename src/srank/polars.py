@@ -35,7 +35,7 @@ try:
     import numpy as np
     import polars as pl
 except ImportError as error:
-    raise ImportError(f"srank.polars needs polars: pip install 'srank[polars]' ({error})") from error
+    raise ImportError(f"srank.polars needs polars and numpy: pip install 'srank[polars]' ({error})") from error
 
 from ._batch import Result, cell_error, message_of, parse_many, validity_of
 from ._describe import describe
