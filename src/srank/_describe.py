@@ -25,6 +25,7 @@ __all__ = [
     "definition_line",
     "describe",
     "explain",
+    "text_table",
 ]
 
 Component: TypeAlias = Literal["legacy", "level", "value", "range", "qualifier", "season"]
@@ -85,8 +86,11 @@ def definition_line(entry: Explanation, lang: str = "en") -> str:
     return load(lang).fill("short", "definition", label=entry.label, definition=entry.definition)
 
 
-def describe(rank: Rank | MultiSeasonRank, *, style: str = "short", lang: str = "en") -> str:
-    """Readable status text in one of STYLES: "short", "long" or "plants" (USDA PLANTS)."""
+def text_table(*, style: str, lang: str) -> Table:
+    """The description table for ``lang``, once ``style`` and ``lang`` are known to go together.
+
+    Column helpers call it before reading any cell, so a wrong option fails at once.
+    """
     if style not in STYLES:
         choices = ", ".join(repr(name) for name in STYLES)
         raise ValueError(f"Unknown style {style!r}; choose one of: {choices}")
@@ -96,6 +100,12 @@ def describe(rank: Rank | MultiSeasonRank, *, style: str = "short", lang: str = 
             f"style 'plants' has no {lang!r} text: it reproduces USDA PLANTS status lines, which are English "
             f"by definition; use lang={PLANTS_LANG!r}, or style 'short' or 'long' for {lang!r}"
         )
+    return table
+
+
+def describe(rank: Rank | MultiSeasonRank, *, style: str = "short", lang: str = "en") -> str:
+    """Readable status text in one of STYLES: "short", "long" or "plants" (USDA PLANTS)."""
+    table = text_table(style=style, lang=lang)
     parsed = _as_rank(rank)
     pieces = _pieces(parsed)
     if style == "short":

@@ -7,11 +7,15 @@ one row with only a message, so that no input row is lost.
 
 from __future__ import annotations
 
-from ._describe import describe
+from ._batch import message_of
+from ._describe import describe, text_table
 from ._distribution import Distribution, PlaceRank
+from ._distribution_text import parse_distribution
+from ._errors import InvalidRankError
 from ._findings import Finding, Severity
+from ._parse import is_missing
 
-__all__ = ["EMPTY", "PLACE_FIELDS", "Cells", "finding_text", "lone", "place_cells", "with_notes"]
+__all__ = ["EMPTY", "PLACE_FIELDS", "CellRows", "Cells", "finding_text", "lone", "place_cells", "with_notes"]
 
 PLACE_FIELDS = ("nation", "subnation", "place", "rank", "rounded", "label", "message")
 EMPTY = "warning[empty-distribution]: the cell holds no distribution"
@@ -51,3 +55,38 @@ def with_notes(cells: Cells, dist: Distribution) -> Cells:
         return cells
     message = "; ".join(filter(None, ("; ".join(map(finding_text, dist.notes)), cells[6])))
     return (*cells[:6], message)
+
+
+class CellRows:
+    """The place rows of each cell of a column, for pandas and polars: each string read once, each place made once."""
+
+    def __init__(self, *, lenient: bool, style: str, lang: str) -> None:
+        text_table(style=style, lang=lang)  # a wrong style or lang fails before any cell is read
+        self.lenient, self.style, self.lang = lenient, style, lang
+        self._strings: dict[str, list[Cells]] = {}
+        self._places: dict[PlaceRank, Cells] = {}
+
+    def __call__(self, cell: object) -> list[Cells]:
+        if is_missing(cell):
+            return [lone(EMPTY)]
+        if not isinstance(cell, str):
+            return [lone(f"error[syntax]: expected a distribution string, found {type(cell).__name__}")]
+        found = self._strings.get(cell)
+        if found is None:
+            found = self._strings[cell] = self._read(cell)
+        return found
+
+    def _read(self, text: str) -> list[Cells]:
+        try:
+            dist = parse_distribution(text, lenient=self.lenient)
+        except InvalidRankError as error:
+            return [lone(message_of(error))]
+        if not dist.records:
+            return [lone("; ".join(map(finding_text, dist.notes)) or EMPTY)]
+        rows = []
+        for record in dist:
+            cells = self._places.get(record)
+            if cells is None:
+                cells = self._places[record] = place_cells(record, style=self.style, lang=self.lang)[0]
+            rows.append(cells)
+        return [with_notes(rows[0], dist), *rows[1:]]

@@ -29,12 +29,11 @@ except ImportError as error:
     raise ImportError(f"srank.pandas needs pandas: pip install 'srank[pandas]' ({error})") from error
 
 from ._batch import Result, cell_error, message_of, parse_many, shared_decoder, validity_of
-from ._describe import describe
+from ._describe import describe, text_table
 from ._errors import InvalidRankError
 from ._findings import Finding
-from ._model import Grade, Level, MultiSeasonRank, Rank, Single, check_threshold
+from ._model import Level, MultiSeasonRank, Rank, check_threshold
 from ._ordering import least_imperiled_of, most_imperiled_of
-from ._parse import is_missing
 
 __all__ = [
     "LEVELS",
@@ -137,7 +136,7 @@ def canonical(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any
 
 def label(series: pd.Series[Any], *, lenient: bool = False, style: str = "short", lang: str = "en") -> pd.Series[Any]:
     """Readable status text per cell (``rank.describe``); NA when missing or invalid."""
-    describe(Rank(Level.GLOBAL, Single(Grade.SECURE)), style=style, lang=lang)  # a wrong style or lang fails here
+    text_table(style=style, lang=lang)  # a wrong style or lang fails before any cell is read
 
     def convert(result: Result) -> object:
         rank = _rank(result)
@@ -320,36 +319,13 @@ def distributions(
     still gives one row, with only its message, so no input row is lost. Each
     distinct string is read once, and each distinct place rendered once.
     """
-    from ._distribution_text import parse_distribution
-    from ._place_rows import EMPTY, PLACE_FIELDS, Cells, finding_text, lone, place_cells, with_notes
+    from ._place_rows import PLACE_FIELDS, CellRows, Cells
 
-    rendered: dict[object, Cells] = {}
-
-    def rows_of(text: str) -> list[Cells]:
-        try:
-            dist = parse_distribution(text, lenient=lenient)
-        except InvalidRankError as error:
-            return [lone(message_of(error))]
-        if not dist.records:
-            return [lone("; ".join(map(finding_text, dist.notes)) or EMPTY)]
-        rows = []
-        for record in dist:
-            cells = rendered.get(record)
-            if cells is None:
-                cells = rendered[record] = place_cells(record, style=style, lang=lang)[0]
-            rows.append(cells)
-        return [with_notes(rows[0], dist), *rows[1:]]
-
-    cache: dict[str, list[Cells]] = {}
+    rows_of = CellRows(lenient=lenient, style=style, lang=lang)
     index: list[object] = []
     rows: list[Cells] = []
     for key, cell in series.items():
-        if is_missing(cell):
-            found = [lone(EMPTY)]
-        elif not isinstance(cell, str):
-            found = [lone(f"error[syntax]: expected a distribution string, found {type(cell).__name__}")]
-        else:
-            found = cache.get(cell) or cache.setdefault(cell, rows_of(cell))
+        found = rows_of(cell)
         index += [key] * len(found)
         rows += found
     frame = pd.DataFrame(rows, columns=list(PLACE_FIELDS), index=pd.Index(index, name=series.index.name))

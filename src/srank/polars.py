@@ -38,10 +38,10 @@ except ImportError as error:
     raise ImportError(f"srank.polars needs polars and numpy: pip install 'srank[polars]' ({error})") from error
 
 from ._batch import Result, cell_error, message_of, parse_many, validity_of
-from ._describe import describe
+from ._describe import describe, text_table
 from ._errors import InvalidRankError
 from ._json_form import finding_form
-from ._model import Grade, Level, MultiSeasonRank, Rank, Single, check_threshold
+from ._model import Level, MultiSeasonRank, Rank, check_threshold
 from ._ordering import least_imperiled_of, most_imperiled_of
 from ._polars_codes import positions
 
@@ -233,7 +233,7 @@ def canonical(data: Data, *, lenient: bool = False) -> Data:
 
 def label(data: Data, *, lenient: bool = False, style: str = "short", lang: str = "en") -> Data:
     """Readable status text per cell (``rank.describe``, String); null when missing or unreadable."""
-    describe(Rank(Level.GLOBAL, Single(Grade.SECURE)), style=style, lang=lang)  # a wrong style or lang fails here
+    text_table(style=style, lang=lang)  # a wrong style or lang fails before any cell is read
     convert = _asking(lambda rank: describe(rank, style=style, lang=lang))
     return _apply(data, lambda series: _map(series, lenient, convert, pl.String), pl.String, "label")
 

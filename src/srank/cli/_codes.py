@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from .._describe import definition_line, describe, explain
+from .._describe import definition_line, describe, explain, text_table
 from .._errors import InvalidRankError, SrankError
 from .._model import MultiSeasonRank, Rank
 from .._parse import parse
@@ -24,13 +24,12 @@ EXIT_OK, EXIT_INVALID = 0, 1
 
 def check_label_options(style: str, lang: str) -> None:
     """Fail before any reading when --lang is unknown, or --style and --lang cannot go together."""
-    rank = parse("G5")
     try:
-        describe(rank, lang=lang)
+        text_table(style="short", lang=lang)
     except (SrankError, ValueError, LookupError) as error:
         raise UsageError(f"--lang {lang}: {error}") from None
     try:
-        describe(rank, style=style, lang=lang)
+        text_table(style=style, lang=lang)
     except (SrankError, ValueError, LookupError) as error:
         raise UsageError(f"--style {style} --lang {lang}: {error}") from None
 
