@@ -326,3 +326,56 @@ def test_places_are_named_in_english_french_and_spanish() -> None:
     assert srank.parse_distribution("États-Unis (N5): VA (S3)") == srank.parse_distribution(
         "United States (N5): VA (S3)"
     )
+
+
+def test_polars_places_are_a_list_of_structs_per_cell() -> None:
+    pl = pytest.importorskip("polars")
+    import srank.polars
+
+    cells = pl.Series("distribution", ["Canada (N2): AB (SNA)", None, "CA(N4?B,NUM), US(N5B)", "Canada (N3", ""])
+    places = cells.srank.distributions()
+    assert places.dtype == srank.polars.PLACES
+    assert places.list.len().to_list() == [2, 1, 2, 1, 1]
+    rows = places.to_frame().with_row_index("row").explode("distribution").unnest("distribution")
+    assert rows.select("row", "nation", "subnation", "place", "rank", "rounded").rows() == [
+        (0, "CA", None, "Canada", "N2", "N2"),
+        (0, "CA", "AB", "Alberta", "SNA", "SNA"),
+        (1, None, None, None, None, None),
+        (2, "CA", None, "Canada", "N4?B,NUM", "N4B,NUM"),
+        (2, "US", None, "United States", "N5B", "N5B"),
+        (3, None, None, None, None, None),
+        (4, None, None, None, None, None),
+    ]
+    messages = rows["message"].to_list()
+    assert messages[2] == messages[6] == "warning[empty-distribution]: the cell holds no distribution"
+    assert messages[5].startswith("error[distribution-syntax]: Expected ')', found the end of the text")
+    assert rows["label"].to_list()[:2] == ["Imperiled", "Not Applicable"]
+
+
+def test_polars_places_in_a_lazy_query_and_in_french() -> None:
+    pl = pytest.importorskip("polars")
+    import srank.polars  # noqa: F401 - registers the namespace
+
+    frame = pl.LazyFrame({"species": ["Cynomys", "Falco"], "distribution": ["Canada (N2): AB (SNA)", "US(N5B)"]})
+    query = frame.with_columns(pl.col("distribution").srank.distributions(lang="fr").alias("place"))
+    rows = query.explode("place").unnest("place").select("species", "place", "label").collect().rows()
+    assert rows == [
+        ("Cynomys", "Canada", "En péril"),
+        ("Cynomys", "Alberta", "Non applicable"),
+        ("Falco", "États-Unis", "Population reproductrice\u00a0: en sécurité"),  # a no-break space before the colon
+    ]
+
+
+def test_polars_places_of_cells_that_are_not_text() -> None:
+    pl = pytest.importorskip("polars")
+    import srank.polars
+
+    places = srank.polars.distributions(pl.Series("distribution", [7, None]))
+    assert [row[0]["message"] for row in places.to_list()] == [
+        "error[syntax]: expected a distribution string, found int",
+        "warning[empty-distribution]: the cell holds no distribution",
+    ]
+    with pytest.raises(ValueError, match="Unknown style 'poster'"):
+        pl.col("distribution").srank.distributions(style="poster")
+    with pytest.raises(ValueError, match="style 'plants' has no 'fr' text"):
+        srank.polars.distributions(pl.Series(["US(N5B)"]), style="plants", lang="fr")

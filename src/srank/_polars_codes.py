@@ -18,7 +18,7 @@ import polars as pl
 
 from ._batch import Result, parse_many
 
-__all__ = ["forget", "positions"]
+__all__ = ["distinct_positions", "forget", "positions"]
 
 _LIMIT = 8192  # distinct texts kept; real columns hold a few hundred
 _SMALL = 4  # a column shorter than this many times the vocabulary is decoded on its own
@@ -104,15 +104,19 @@ def _through_vocabulary(column: pl.Series) -> tuple[pl.Series, _Known] | None:
 
 def positions(column: pl.Series, lenient: bool) -> tuple[pl.Series, list[Result]]:
     """Each row's position (UInt32, null where the cell is null) in a list of decoded distinct values."""
-    if column.dtype == pl.Object or column.dtype.is_nested():  # never rank codes: decode row by row
-        values = column.to_list()
-        return pl.int_range(len(values), dtype=pl.UInt32, eager=True), parse_many(values, lenient=lenient)
     if column.dtype == pl.String:
         shared = _through_vocabulary(column)
         if shared is not None:
             at, known = shared
             return at, known.decoded(lenient)
+    at, values = distinct_positions(column)
+    return at, parse_many(values, lenient=lenient)
+
+
+def distinct_positions(column: pl.Series) -> tuple[pl.Series, list[object]]:
+    """Each row's position (UInt32, null where the cell is null) among the column's own distinct values."""
+    if column.dtype == pl.Object or column.dtype.is_nested():  # never rank codes: taken row by row
+        return pl.int_range(len(column), dtype=pl.UInt32, eager=True), column.to_list()
     distinct = column.unique(maintain_order=True).drop_nulls()
     local = pl.int_range(len(distinct), dtype=pl.UInt32, eager=True)
-    at = column.replace_strict(distinct, local, default=None, return_dtype=pl.UInt32)
-    return at, parse_many(distinct.to_list(), lenient=lenient)
+    return column.replace_strict(distinct, local, default=None, return_dtype=pl.UInt32), distinct.to_list()

@@ -43,17 +43,20 @@ from ._errors import InvalidRankError
 from ._json_form import finding_form
 from ._model import Level, MultiSeasonRank, Rank, check_threshold
 from ._ordering import least_imperiled_of, most_imperiled_of
-from ._polars_codes import positions
+from ._place_rows import PLACE_FIELDS, CellRows
+from ._polars_codes import distinct_positions, positions
 
 __all__ = [
     "BOUNDS",
     "FINDINGS",
     "LEVELS",
+    "PLACES",
     "SORT_KEY",
     "SrankExprNamespace",
     "SrankSeriesNamespace",
     "bounds",
     "canonical",
+    "distributions",
     "findings",
     "is_extinct",
     "is_imperiled",
@@ -96,6 +99,9 @@ FINDINGS = pl.List(
     )
 )
 """The dtype of ``findings()``: the keys of ``warnings`` in ``rank.to_dict()``."""
+
+PLACES = pl.List(pl.Struct(dict.fromkeys(PLACE_FIELDS, pl.String)))
+"""The dtype of ``distributions()``: a Struct per place, with the columns ``srank distribution`` writes."""
 
 
 # -- decoding a Series ----------------------------------------------------------
@@ -310,6 +316,26 @@ def is_ranked(data: Data, *, lenient: bool = False) -> Data:
     return _apply(data, lambda series: _map(series, lenient, convert, pl.Boolean), pl.Boolean, "is_ranked")
 
 
+def distributions(data: Data, *, lenient: bool = False, style: str = "short", lang: str = "en") -> Data:
+    """The places of each distribution string (Explorer or Biotics) as a List of Struct (``PLACES``).
+
+    Fields: nation, subnation, place, rank, rounded, label, message. A cell that
+    gives no place (missing, empty or unreadable) gives one Struct with only its
+    message, so ``.explode()`` then ``.struct.unnest()`` loses no row. Each
+    distinct string is read once.
+    """
+    text_table(style=style, lang=lang)  # a wrong style or lang fails before any cell is read
+
+    def run(series: pl.Series) -> pl.Series:
+        rows_of = CellRows(lenient=lenient, style=style, lang=lang)  # per batch: a long query's memory stays bounded
+        at, values = distinct_positions(_text(series))
+        places = [[dict(zip(PLACE_FIELDS, cells, strict=True)) for cells in rows_of(value)] for value in values]
+        places.append([dict(zip(PLACE_FIELDS, cells, strict=True)) for cells in rows_of(None)])  # the null rows
+        return pl.Series(series.name, places, dtype=PLACES).gather(at.fill_null(len(values)))
+
+    return _apply(data, run, PLACES, "distributions")
+
+
 @overload
 def most_imperiled(data: pl.Series, *, errors: Errors = ..., lenient: bool = ...) -> str | None: ...
 @overload
@@ -404,6 +430,9 @@ class _Methods:
 
     def findings(self, *, lenient: bool = False) -> Any:
         return findings(self._data, lenient=lenient)
+
+    def distributions(self, *, lenient: bool = False, style: str = "short", lang: str = "en") -> Any:
+        return distributions(self._data, lenient=lenient, style=style, lang=lang)
 
     def most_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> Any:
         return most_imperiled(self._data, errors=errors, lenient=lenient)
