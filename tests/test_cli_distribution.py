@@ -80,3 +80,24 @@ def test_the_global_column_adds_cross_level_findings_per_place(srank_cli: Run) -
 def test_french_place_names_and_labels(srank_cli: Run) -> None:
     status, out, _ = srank_cli("distribution", "-", "-c", "d", "--lang", "fr", stdin=b"d\nCA(N2)\n")
     assert (status, out.splitlines()[1]) == (0, "CA(N2),CA,,Canada,N2,N2,En péril,")
+
+
+def test_a_place_read_from_a_legacy_code_keeps_its_note_beside_the_same_rank_written_plainly(
+    srank_cli: Run,
+) -> None:
+    rows = "".join(
+        f'{number},"United States (N5): CA ({code})"\n' for number, code in ((1, "SNA"), (2, "SE"), (3, "SNA"))
+    )
+    data = f"id,dist\n{rows}".encode()
+    _, out, _ = srank_cli("distribution", "-", "-c", "dist", "--lenient", stdin=data)
+    california = [(row[0], row[5], row[7], row[8]) for row in csv.reader(io.StringIO(out)) if row[3] == "CA"]
+    assert california == [
+        ("1", "SNA", "Not Applicable", ""),
+        (
+            "2",
+            "SNA",
+            "Not Applicable; legacy code SE, Exotic",
+            "warning[legacy-code]: Legacy code 'SE' (exotic) was read as 'SNA'",
+        ),
+        ("3", "SNA", "Not Applicable", ""),
+    ]

@@ -379,3 +379,26 @@ def test_polars_places_of_cells_that_are_not_text() -> None:
         pl.col("distribution").srank.distributions(style="poster")
     with pytest.raises(ValueError, match="style 'plants' has no 'fr' text"):
         srank.polars.distributions(pl.Series(["US(N5B)"]), style="plants", lang="fr")
+
+
+def test_pandas_and_polars_keep_a_legacy_codes_note_beside_the_same_rank_written_plainly() -> None:
+    pd = pytest.importorskip("pandas")
+    pl = pytest.importorskip("polars")
+    import srank.pandas
+    import srank.polars
+
+    cells = ["United States (N5): CA (SNA)", "United States (N5): CA (SE)", "United States (N5): CA (SNA)"]
+    expected = [
+        ("SNA", "Not Applicable", None),
+        (
+            "SNA",
+            "Not Applicable; legacy code SE, Exotic",
+            "warning[legacy-code]: Legacy code 'SE' (exotic) was read as 'SNA'",
+        ),
+        ("SNA", "Not Applicable", None),
+    ]
+    frame = srank.pandas.distributions(pd.Series(cells), lenient=True)
+    california = frame[frame["subnation"] == "CA"][["rank", "label", "message"]].astype(object)
+    assert [tuple(None if pd.isna(cell) else cell for cell in row) for row in california.values] == expected
+    places = srank.polars.distributions(pl.Series(cells), lenient=True).to_list()
+    assert [(row[1]["rank"], row[1]["label"], row[1]["message"]) for row in places] == expected

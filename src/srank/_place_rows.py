@@ -33,6 +33,18 @@ def lone(message: str) -> Cells:
     return (None, None, None, None, None, None, message)
 
 
+PlaceKey = tuple[PlaceRank, tuple[Finding, ...]]
+
+
+def place_key(record: PlaceRank) -> PlaceKey:
+    """What a place's cells depend on, for caching them: the record, and the reader's notes on its rank.
+
+    Rank equality leaves the notes out (S-E read as SNA equals SNA), but the
+    cells show them, in the message and in the label.
+    """
+    return record, record.rank.notes if record.rank is not None else ()
+
+
 def place_cells(record: PlaceRank, *, style: str, lang: str) -> tuple[Cells, tuple[tuple[str, Severity], ...]]:
     """A place's row, and the code and severity of each of its findings."""
     rank = record.rank
@@ -64,7 +76,7 @@ class CellRows:
         text_table(style=style, lang=lang)  # a wrong style or lang fails before any cell is read
         self.lenient, self.style, self.lang = lenient, style, lang
         self._strings: dict[str, list[Cells]] = {}
-        self._places: dict[PlaceRank, Cells] = {}
+        self._places: dict[PlaceKey, Cells] = {}
 
     def __call__(self, cell: object) -> list[Cells]:
         if is_missing(cell):
@@ -85,8 +97,9 @@ class CellRows:
             return [lone("; ".join(map(finding_text, dist.notes)) or EMPTY)]
         rows = []
         for record in dist:
-            cells = self._places.get(record)
+            key = place_key(record)
+            cells = self._places.get(key)
             if cells is None:
-                cells = self._places[record] = place_cells(record, style=self.style, lang=self.lang)[0]
+                cells = self._places[key] = place_cells(record, style=self.style, lang=self.lang)[0]
             rows.append(cells)
         return [with_notes(rows[0], dist), *rows[1:]]

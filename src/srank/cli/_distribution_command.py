@@ -20,7 +20,7 @@ from .._errors import InvalidRankError, clipped
 from .._findings import Finding, Severity
 from .._model import Level
 from .._parse import is_missing, parse
-from .._place_rows import EMPTY, Cells, finding_text, lone, place_cells, with_notes
+from .._place_rows import EMPTY, Cells, PlaceKey, finding_text, lone, place_cells, place_key, with_notes
 from ._arguments import DISTRIBUTION_COLUMNS
 from ._checks import CACHE_SIZE, Cache, Check, Values, Verdict, free_suffix, say_if_renamed
 from ._codes import check_label_options
@@ -46,7 +46,7 @@ class DistributionCheck(Check):
         self.style = args.style
         self.lang = args.lang
         self.with_levels = args.global_column is not None
-        self._places: dict[PlaceRank, tuple[Cells, tuple[tuple[str, Severity], ...]]] = {}
+        self._places: dict[PlaceKey, tuple[Cells, tuple[tuple[str, Severity], ...]]] = {}
 
     def judge(self, key: Any) -> Verdict:
         cell, global_cell = key if self.with_levels else (key, "")
@@ -110,11 +110,12 @@ class DistributionCheck(Check):
         self, record: PlaceRank, dist: Distribution, at: int, levels: dict[tuple[str, str | None], list[Finding]]
     ) -> tuple[Values, tuple[tuple[str, Severity], ...]]:
         # Places repeat (SNR in Montana) far more than distributions do: each is rendered once.
-        known = self._places.get(record)
+        key = place_key(record)
+        known = self._places.get(key)
         if known is None:
             if len(self._places) >= CACHE_SIZE:
                 self._places.clear()
-            known = self._places[record] = place_cells(record, style=self.style, lang=self.lang)
+            known = self._places[key] = place_cells(record, style=self.style, lang=self.lang)
         cells = with_notes(known[0], dist) if at == 0 else known[0]
         values = tuple("" if cell is None else cell for cell in cells)
         if self.with_levels:
