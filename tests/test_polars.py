@@ -313,10 +313,10 @@ def test_codes_the_sample_misses_are_patched_in(
     fresh_vocabulary: list[list[object]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     codes = pytest.importorskip("srank._polars_codes")
-    monkeypatch.setattr(codes, "_SAMPLE", 10)  # 100 rows: every 10th row is sampled
     cells: list[str | None] = ["G5"] * 100
     cells[1], cells[3], cells[57], cells[99] = "S1", "GX", None, "S1"
     column = pl.Series("rank", cells)
+    monkeypatch.setattr(codes, "_sample", lambda column: column.head(1))  # sees only G5
     result = column.srank.rounded()
     assert result.dtype == pl.Enum(["GX", "S1", "G5"])
     assert result.to_list()[:5] == ["G5", "S1", "G5", "GX", "G5"]
@@ -327,6 +327,15 @@ def test_codes_the_sample_misses_are_patched_in(
     assert [sorted(map(str, values)) for values in fresh_vocabulary] == [["G5", "GX", "S1"]]
     assert pl.Series("rank", ["G5"] * 100 + ["S4"]).srank.rounded().to_list()[-2:] == ["G5", "S4"]
     assert [sorted(map(str, values)) for values in fresh_vocabulary] == [["G5", "GX", "S1"], ["S4"]]
+
+
+def test_the_sample_is_random_rows_of_a_long_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    codes = pytest.importorskip("srank._polars_codes")
+    monkeypatch.setattr(codes, "_SAMPLE", 50)
+    periodic = pl.Series("rank", ["G1", "G2", "G3", "G4"] * 100)  # a stride of 8 would see G1 alone
+    assert sorted(codes._sample(periodic).unique().to_list()) == ["G1", "G2", "G3", "G4"]
+    assert len(codes._sample(periodic)) == 50
+    assert codes._sample(periodic.head(50)).to_list() == periodic.head(50).to_list()
 
 
 def test_a_sorted_column_gives_the_same_answers_as_a_shuffled_one(
@@ -341,16 +350,22 @@ def test_a_sorted_column_gives_the_same_answers_as_a_shuffled_one(
     assert pl.Series("rank", cells[::-1]).srank.rounded().to_list() == expected[::-1]
 
 
-def test_a_vocabulary_grows_from_the_one_its_positions_refer_to() -> None:
+def test_a_column_decoded_alone_teaches_the_vocabulary_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     codes = pytest.importorskip("srank._polars_codes")
     codes.forget()
-    base = codes._learn(codes._known, ["G5", "S1"])
-    codes._learn(codes._known, ["GX"])  # another thread keeps a vocabulary meanwhile
-    grown = codes._learn(base, ["S2", "G5"])
-    assert grown.texts == ("G5", "S1", "S2")  # positions found against ``base`` stay right
-    assert codes._known is grown
-    assert codes._learn(grown, ["S1"]) is grown
+    monkeypatch.setattr(codes, "_SAMPLE", 10)
+    monkeypatch.setattr(codes, "_LIMIT", 3)
+    column = pl.Series("rank", ["G1"] * 50 + ["G2", "G3", "G4", "G5"] + ["G1"] * 50)  # the sample sees G1 only
+    assert column.srank.rounded().to_list()[49:55] == ["G1", "G2", "G3", "G4", "G5", "G1"]
+    assert codes._known.texts == ()  # the missed codes passed the limit: nothing is kept
     codes.forget()
+
+
+def _canonical_text(cell: str | None) -> str | None:
+    try:
+        return None if cell is None else str(srank.parse(cell, lenient=True))
+    except srank.InvalidRankError:
+        return None
 
 
 def _rounded_text(cell: str | None) -> str | None:
@@ -360,10 +375,14 @@ def _rounded_text(cell: str | None) -> str | None:
         return None
 
 
-cell = st.one_of(st.none(), st.sampled_from(["", "NA", "s3", "G3G2"]), rank_codes(), invalid_codes())
+cell = st.one_of(
+    rank_codes(), rank_codes(), st.none(), st.sampled_from(["", "NA", "s3", "S2B, S4N", "G3G2"]), invalid_codes()
+)
 # A few distinct cells over many rows, as real columns are, so that most columns go
 # through the shared vocabulary and its sample misses some of their codes.
-columns = st.lists(cell, min_size=1, max_size=8).flatmap(lambda pool: st.lists(st.sampled_from(pool), max_size=200))
+columns = st.lists(cell, min_size=1, max_size=8).flatmap(
+    lambda pool: st.lists(st.sampled_from(pool), min_size=20, max_size=300)
+)
 
 
 @settings(max_examples=80, deadline=None)
@@ -375,7 +394,28 @@ def test_every_path_gives_each_cells_own_reading(
     codes.forget()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(codes, "_SAMPLE", sample)
-        pl.Series("rank", warm_up, dtype=pl.String).srank.valid()  # leaves some texts known, or none
+        first = pl.Series("rank", warm_up, dtype=pl.String).srank.canonical(lenient=True)  # leaves texts known
         result = pl.Series("rank", column, dtype=pl.String).srank.rounded()
+    assert first.to_list() == [_canonical_text(cell) for cell in warm_up]
     assert result.to_list() == [_rounded_text(cell) for cell in column]
+    codes.forget()
+
+
+def test_a_vocabulary_grows_while_another_thread_decodes_it_in_the_other_mode() -> None:
+    codes = pytest.importorskip("srank._polars_codes")
+    codes.forget()
+    known = codes._Known(("G5", "S1"))
+    known.decoded(False)
+    real = codes.parse_many
+
+    def decode_the_other_mode_meanwhile(values: list[object], *, lenient: bool = False) -> list[object]:
+        if not lenient:  # what a second thread may do while this one grows the snapshot
+            known.results[True] = real(known.texts, lenient=True)
+        return real(values, lenient=lenient)  # type: ignore[no-any-return]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(codes, "parse_many", decode_the_other_mode_meanwhile)
+        grown = known.grown(["S2"])
+    assert grown is not None
+    assert [str(result) for result in grown.decoded(False)] == ["G5", "S1", "S2"]
     codes.forget()

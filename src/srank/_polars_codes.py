@@ -25,7 +25,7 @@ _SMALL = 4  # a column shorter than this many times the vocabulary is decoded on
 _SAMPLE = 32_768  # rows of a long column looked at to learn its common codes
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)  # one snapshot is one vocabulary: compared by identity, never hashed by content
 class _Known:
     """An immutable vocabulary of texts and their results; grown by copying, so threads never see half an update."""
 
@@ -53,7 +53,9 @@ class _Known:
             return self
         if len(self.texts) + len(new) > _LIMIT:
             return None
-        results = {lenient: found + parse_many(new, lenient=lenient) for lenient, found in self.results.items()}
+        # A copy: another thread's decoded() may add a leniency to this snapshot meanwhile.
+        decoded = list(self.results.items())
+        results = {lenient: found + parse_many(new, lenient=lenient) for lenient, found in decoded}
         return _Known(self.texts + tuple(new), results)
 
     def lookup(self, column: pl.Series) -> pl.Series:
@@ -64,42 +66,43 @@ class _Known:
 _known = _Known(())
 
 
-def _learn(known: _Known, texts: list[str]) -> _Known | None:
-    """``known`` grown by ``texts``, also kept for later calls; None when it would pass the limit.
-
-    It grows the vocabulary the caller's positions refer to, not whatever another
-    thread has kept since; a text lost that way is learned again on a later call.
-    """
-    global _known
-    grown = known.grown(texts)
-    if grown is not None and grown is not known:
-        _known = grown
-    return grown
-
-
 def forget() -> None:
     """Drop every known text, so the next call starts cold (for benchmarks and tests)."""
     global _known
     _known = _Known(())
 
 
+def _sample(column: pl.Series) -> pl.Series:
+    """At most _SAMPLE rows, drawn at random (with a fixed seed): a stride could keep in step with sorted data."""
+    return column if len(column) <= _SAMPLE else column.sample(_SAMPLE, seed=0)
+
+
 def _through_vocabulary(column: pl.Series) -> tuple[pl.Series, _Known] | None:
-    """Positions of a text column in the shared vocabulary, or None when it is better decoded alone."""
-    if len(column) < _SMALL * len(_known.texts):
+    """Positions of a text column in the shared vocabulary, or None when it is better decoded alone.
+
+    The vocabulary grown here extends the one read at the start, which the
+    positions refer to, and is kept for later calls only when the column is done:
+    a column decoded alone teaches nothing, and a text another thread learned
+    meanwhile is simply learned again later.
+    """
+    global _known
+    start = _known
+    if len(column) < _SMALL * len(start.texts):
         return None
-    sample = column.gather_every(max(1, len(column) // _SAMPLE)).drop_nulls()
-    known = _learn(_known, sample.unique(maintain_order=True).to_list())
+    known = start.grown(_sample(column).drop_nulls().unique(maintain_order=True).to_list())
     if known is None or len(column) < _SMALL * len(known.texts):
         return None
     at = known.lookup(column)
-    if at.null_count() == column.null_count():
-        return at, known
-    missed_rows = (at.is_null() & column.is_not_null()).arg_true()
-    missed = column.gather(missed_rows)
-    known = _learn(known, missed.unique(maintain_order=True).to_list())
-    if known is None:
-        return None
-    return at.scatter(missed_rows, known.lookup(missed)), known
+    if at.null_count() != column.null_count():
+        missed_rows = (at.is_null() & column.is_not_null()).arg_true()
+        missed = column.gather(missed_rows)
+        known = known.grown(missed.unique(maintain_order=True).to_list())
+        if known is None:
+            return None
+        at = at.scatter(missed_rows, known.lookup(missed))
+    if known is not start:
+        _known = known
+    return at, known
 
 
 def positions(column: pl.Series, lenient: bool) -> tuple[pl.Series, list[Result]]:
