@@ -3,10 +3,10 @@
 Finding a column's distinct values costs a full pass over the rows, as much as
 mapping them back. Real columns share one small vocabulary (a few hundred codes),
 so the texts seen by earlier calls are kept with their decoded results. A long
-text column first teaches the vocabulary the codes of an evenly spaced sample of
-its rows, which finds every common code at a small fraction of a full pass; it is
-then mapped in one pass, and the few rows whose codes the sample missed are looked
-up on their own and patched in. Short columns, columns that are not text, and
+text column first teaches the vocabulary the codes of a random sample of its rows,
+which finds every common code at a small fraction of a full pass; it is then
+mapped in one pass, and the few rows whose codes the sample missed are looked up
+on their own and patched in. Short columns, columns that are not text, and
 columns that would take the vocabulary past its limit are decoded on their own.
 All paths give the same result.
 """

@@ -80,20 +80,19 @@ def range_hint(code: str, letter: str) -> str:
 
 def range_rule(low: Grade, high: Grade, letter: str = "") -> Finding | None:
     """A range holds two numbers, lower first, at most two apart (G1G3; GU rather than G1G4)."""
-    written = f"{letter}{low.value}{letter}{high.value}" if letter else f"{low.value}-{high.value}"
-    span = (0, len(written))
     first, last = low.number, high.number
+    if first is not None and last is not None and 0 < last - first <= 2:
+        return None
+    written = f"{letter}{low.value}{letter}{high.value}" if letter else f"{low.value}-{high.value}"
     if first is None or last is None:
         code, message = "range-not-numeric", f"A range holds numbers only, not {written!r}"
     elif first > last:
         code, message = "range-reversed", f"Range {first}-{last} is reversed"
     elif first == last:
         code, message = "range-degenerate", f"Range {first}-{last} has the same number at both ends"
-    elif last - first > 2:
-        code, message = "range-too-wide", f"Range {first}-{last} is too wide: a range may skip at most one rank"
     else:
-        return None
-    return _error(code, message, span, written, range_hint(code, letter))
+        code, message = "range-too-wide", f"Range {first}-{last} is too wide: a range may skip at most one rank"
+    return _error(code, message, (0, len(written)), written, range_hint(code, letter))
 
 
 def inexact_rule(grade: Grade, written: str) -> Finding | None:

@@ -37,11 +37,16 @@ class Grade(enum.Enum):
     @property
     def number(self) -> int | None:
         """1-5 for the numeric grades, None for X, H, U, NR and NA."""
-        return int(self.value) if self.value.isdigit() else None
+        # _value_ is the member's plain attribute; .value is a slower descriptor, and the
+        # rules and the ordering read the number of every grade of every code parsed.
+        return _NUMBERS.get(self._value_)
 
     @classmethod
     def from_number(cls, number: int) -> Grade:
         return cls(str(number))
+
+
+_NUMBERS = {str(number): number for number in range(1, 6)}
 
 
 class Season(enum.Enum):
