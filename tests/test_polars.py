@@ -191,8 +191,15 @@ def test_errors_raise_names_the_cell() -> None:
     with pytest.raises(srank.InvalidRankError, match=r"^row 6 of 'rank': Range 3-2 is reversed\n    G3G2\n"):
         frame["rank"].srank.most_imperiled(errors="raise")
     one_bad = frame.filter(pl.col("species") != "Salix nigra")
-    with pytest.raises(srank.InvalidRankError, match=r"row 0 of a group: Expected a rank value .* found '9'"):
-        one_bad.group_by("species").agg(pl.col("rank").srank.most_imperiled(errors="raise"))
+    with pytest.raises(srank.InvalidRankError, match=r"^row 6 of 'rank': Expected a rank value .* found '9'"):
+        one_bad.group_by("species").agg(pl.col("rank").srank.most_imperiled(errors="raise"))  # the row of the column
+    readable = one_bad.filter(pl.col("species") != "Carex lasiocarpa")
+    assert readable.group_by("species").agg(pl.col("rank").srank.least_imperiled(errors="raise")).sort(
+        "species"
+    ).rows() == [
+        ("Lynx canadensis", "S3"),
+        ("Poa annua", "SNR"),
+    ]
     with pytest.raises(ValueError, match="errors must be 'skip' or 'raise', not 'ignore'"):
         srank_polars.least_imperiled(frame["rank"], errors="ignore")
 
@@ -419,3 +426,35 @@ def test_a_vocabulary_grows_while_another_thread_decodes_it_in_the_other_mode() 
     assert grown is not None
     assert [str(result) for result in grown.decoded(False)] == ["G5", "S1", "S2"]
     codes.forget()
+
+
+def _chosen_by_python(cells: list[str | None], most: bool) -> str | None:
+    ranks = []
+    for cell in cells:
+        if cell is None:
+            continue
+        try:
+            ranks.append(srank.parse(cell))
+        except srank.InvalidRankError:
+            continue
+    if not ranks:
+        return None
+    return str(srank.most_imperiled(ranks) if most else srank.least_imperiled(ranks))
+
+
+unranked_or_mixed = st.sampled_from(["SNR", "GU", "SNA", "TNR", "SNRB,S3N", "SUB,SNAN"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.one_of(cell, unranked_or_mixed)), max_size=80))
+def test_per_group_choices_agree_with_srank_most_and_least_imperiled(rows: list[tuple[int, str | None]]) -> None:
+    frame = pl.DataFrame(
+        {"group": [group for group, _ in rows], "rank": [text for _, text in rows]},
+        schema={"group": pl.Int64, "rank": pl.String},
+    )
+    chosen = frame.group_by("group").agg(
+        most=pl.col("rank").srank.most_imperiled(), least=pl.col("rank").srank.least_imperiled()
+    )
+    for group, most, least in chosen.rows():
+        cells = [text for key, text in rows if key == group]
+        assert (most, least) == (_chosen_by_python(cells, True), _chosen_by_python(cells, False))

@@ -29,7 +29,7 @@ except in ``valid()``, which says False for an unreadable cell.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Literal, TypeVar, overload
+from typing import Any, Literal, NoReturn, TypeVar, overload
 
 try:
     import numpy as np
@@ -196,24 +196,43 @@ class _CellError(InvalidRankError):
         return super().__str__() if self.text else self.message
 
 
+def _raise_unreadable(result: InvalidRankError, row: int, column: str) -> NoReturn:
+    where = f"row {row} of {column!r}" if column else f"row {row}"
+    located = cell_error(result, where)
+    raise _CellError(
+        located.message,
+        text=located.text,
+        span=located.span,
+        expected=located.expected,
+        hint=located.hint,
+        code=located.code,
+    ) from None
+
+
 def _choose(series: pl.Series, choose: Callable[[list[AnyRank]], AnyRank], strict: bool, lenient: bool) -> str | None:
     ranks: list[AnyRank] = []
     for row, result in enumerate(parse_many(_text(series).to_list(), lenient=lenient)):
         if isinstance(result, InvalidRankError):
             if strict:
-                where = f"row {row} of {series.name!r}" if series.name else f"row {row} of a group"
-                located = cell_error(result, where)
-                raise _CellError(
-                    located.message,
-                    text=located.text,
-                    span=located.span,
-                    expected=located.expected,
-                    hint=located.hint,
-                    code=located.code,
-                ) from None
+                _raise_unreadable(result, row, series.name)
         elif result is not None:
             ranks.append(result)
     return str(choose(ranks)) if ranks else None
+
+
+def _checked_sort_keys(series: pl.Series, lenient: bool) -> pl.Series:
+    """``sort_key()`` of a Series, raising for its first unreadable cell, named by row."""
+    at, results = positions(_text(series), lenient)
+    unreadable = [index for index, result in enumerate(results) if isinstance(result, InvalidRankError)]
+    if unreadable:
+        rows = at.is_in(unreadable).arg_true()
+        if len(rows):
+            row = rows[0]
+            error = results[at[row]]
+            assert isinstance(error, InvalidRankError)
+            _raise_unreadable(error, row, series.name)
+    keys = [None if (rank := _rank(result)) is None else _sort_key(rank) for result in results]
+    return pl.Series(series.name, keys, dtype=SORT_KEY).gather(at)
 
 
 # -- one entry point for a Series or an expression ------------------------------
@@ -349,7 +368,7 @@ def most_imperiled(
     one String per group, null where nothing is readable. Unreadable cells are
     skipped with ``errors="skip"`` and raise InvalidRankError with ``errors="raise"``.
     """
-    return _aggregate(data, most_imperiled_of, errors, lenient, "most_imperiled")
+    return _aggregate(data, True, errors, lenient, "most_imperiled")
 
 
 @overload
@@ -360,12 +379,12 @@ def least_imperiled(
     data: pl.Series | pl.Expr, *, errors: Errors = "skip", lenient: bool = False
 ) -> str | pl.Expr | None:
     """The canonical code of the least imperiled rank, among ranked values; see most_imperiled."""
-    return _aggregate(data, least_imperiled_of, errors, lenient, "least_imperiled")
+    return _aggregate(data, False, errors, lenient, "least_imperiled")
 
 
 def _aggregate(
     data: pl.Series | pl.Expr,
-    choose: Callable[[list[AnyRank]], AnyRank],
+    most: bool,
     errors: str,
     lenient: bool,
     name: str,
@@ -374,13 +393,23 @@ def _aggregate(
         raise ValueError(f"srank.polars.{name}(): errors must be 'skip' or 'raise', not {errors!r}")
     strict = errors == "raise"
     if isinstance(data, pl.Series):
-        return _choose(data, choose, strict, lenient)
+        return _choose(data, most_imperiled_of if most else least_imperiled_of, strict, lenient)
     if isinstance(data, pl.Expr):
-        return data.map_batches(
-            lambda series: pl.Series(series.name, [_choose(series, choose, strict, lenient)], dtype=pl.String),
-            return_dtype=pl.String,
-            returns_scalar=True,
-        )
+        # Native per group: the keys are decoded once for the whole column, then each group sorts
+        # its own. Ranked values sort before U, NR and NA, so the smallest key is the most imperiled
+        # (as srank.most_imperiled); the least imperiled is the largest ranked key, or the largest
+        # key when nothing in the group is ranked.
+        if strict:
+            key = data.map_batches(
+                lambda series: _checked_sort_keys(series, lenient), return_dtype=SORT_KEY, is_elementwise=True
+            )
+        else:
+            key = sort_key(data, lenient=lenient)
+        if most:
+            chosen = key.sort(nulls_last=True).first()
+        else:
+            chosen = key.sort_by([is_ranked(data, lenient=lenient), key], descending=True, nulls_last=True).first()
+        return chosen.struct.field("code")
     raise TypeError(f"srank.polars.{name}() takes a polars Series or expression, not {type(data).__name__}")
 
 
