@@ -402,3 +402,14 @@ def test_pandas_and_polars_keep_a_legacy_codes_note_beside_the_same_rank_written
     assert [tuple(None if pd.isna(cell) else cell for cell in row) for row in california.values] == expected
     places = srank.polars.distributions(pl.Series(cells), lenient=True).to_list()
     assert [(row[1]["rank"], row[1]["label"], row[1]["message"]) for row in places] == expected
+
+
+def test_a_lenient_reading_says_whether_every_place_of_a_broken_line_was_kept() -> None:
+    def verdict(text: str) -> str:
+        (finding,) = srank.parse_distribution(text, lenient=True).findings
+        return finding.message.split(" does not read as a whole: ")[1]
+
+    assert verdict("United States (N5): MD (S3),VA (S4)") == "every place in it was read all the same"
+    assert verdict("Canada (N3): AB (S3, BC (S1)") == "only its readable places were kept"
+    assert verdict("Canada (N3): AB S3") == "only its readable places were kept"
+    assert verdict("Canada N3: AB (S3)") == "it was skipped"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Literal
 
 import attrs
 
@@ -94,8 +95,8 @@ def _read_explorer(text: str, lenient: bool) -> Distribution:
             problem = _syntax_error(text, start, body)
             if not lenient:
                 raise problem
-            salvaged = _salvage(body, start, text, lenient)
-            notes.append(_skipped(problem, body, kept=bool(salvaged)))
+            salvaged, whole = _salvage(body, start, text, lenient)
+            notes.append(_skipped(problem, body, "all" if whole else "some" if salvaged else "none"))
             records += salvaged
             continue
         records += _nation_line(matched, start, text, lenient)
@@ -200,8 +201,12 @@ def _shifted(error: InvalidRankError, text: str, by: int) -> InvalidRankError:
     )
 
 
-def _skipped(problem: InvalidRankError, fragment: str, kept: bool = False) -> Finding:
-    what = "only its readable places were kept" if kept else "it was skipped"
+def _skipped(problem: InvalidRankError, fragment: str, kept: Literal["all", "some", "none"] = "none") -> Finding:
+    what = {
+        "all": "every place in it was read all the same",
+        "some": "only its readable places were kept",
+        "none": "it was skipped",
+    }[kept]
     return Finding(
         "distribution-syntax",
         Severity.WARNING,
@@ -212,18 +217,22 @@ def _skipped(problem: InvalidRankError, fragment: str, kept: bool = False) -> Fi
     )
 
 
-def _salvage(body: str, start: int, text: str, lenient: bool) -> list[PlaceRank]:
-    """From a line that does not parse: the nation if its head reads, and every subnation item that does."""
+def _salvage(body: str, start: int, text: str, lenient: bool) -> tuple[list[PlaceRank], bool]:
+    """From a line that does not parse: the nation if its head reads, and every subnation item that does.
+
+    Also whether they cover the line: nothing but punctuation and spaces left between them.
+    """
     patterns = _patterns()
     head = re.match(r"(?P<name>.+?) \((?P<rank>[^()]*)\)", body)
     if head is None:
-        return []
+        return [], False
     nation = nation_code(head["name"], any_case=True)
     if nation is None:
-        return []
+        return [], False
     records = [_record(nation, None, head["rank"], start + head.start("rank"), text, lenient, [])]
     rest = body[head.end() :]
     offset = start + head.end()
     for item in patterns.item.finditer(rest):
         records.append(_record(nation, item["code"], item["rank"], offset + item.start("rank"), text, lenient, []))
-    return records
+    left_over = patterns.item.sub("", rest)
+    return records, not any(character.isalnum() for character in left_over)
