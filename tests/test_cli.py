@@ -103,6 +103,20 @@ def test_explain_json_has_the_same_keys_for_a_good_and_a_bad_code(srank_cli: Run
     }
 
 
+def test_explain_json_warnings_are_the_findings_of_rank_to_dict(srank_cli: Run) -> None:
+    _, out, _ = srank_cli("explain", "--json", "--lenient", "s3/s4")
+    (record,) = map(json.loads, out.splitlines())
+    assert record["warnings"] == record["rank"]["warnings"]
+    assert record["warnings"][1] == {
+        "code": "normalised-slash-range",
+        "severity": "warning",
+        "message": "'/' between two numbers was read as a range",
+        "span": [0, 5],
+        "fragment": "s3/s4",
+        "hint": None,
+    }
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

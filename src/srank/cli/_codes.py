@@ -13,6 +13,7 @@ import attrs
 
 from .._describe import definition_line, describe, explain, text_table
 from .._errors import InvalidRankError, SrankError
+from .._json_form import finding_form
 from .._model import MultiSeasonRank, Rank
 from .._parse import parse
 from ._arguments import UsageError
@@ -119,7 +120,7 @@ def _explain_json(
         "rounded": str(rank.rounded()),
         "label": describe(rank, style=args.style, lang=args.lang),
         "explanation": [_plain(entry) for entry in explain(rank, lang=args.lang)],
-        "warnings": [_plain(finding) for finding in rank.findings],
+        "warnings": [finding_form(finding) for finding in rank.findings],  # as in rank.to_dict()
         "rank": rank.to_dict(),  # the documented JSON form (docs/rank.schema.json)
         "error": None,
     }
