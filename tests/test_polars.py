@@ -332,6 +332,11 @@ def test_codes_the_sample_misses_are_patched_in(
     assert codes._known.texts == ("G5", "S1", "GX")  # the sample's codes, then the missed ones
     assert column.srank.canonical().to_list()[:4] == ["G5", "S1", "G5", "GX"]
     assert [sorted(map(str, values)) for values in fresh_vocabulary] == [["G5", "GX", "S1"]]
+
+    def no_sample(column: object) -> object:
+        raise AssertionError("a column is sampled only while nothing is known")
+
+    monkeypatch.setattr(codes, "_sample", no_sample)
     assert pl.Series("rank", ["G5"] * 100 + ["S4"]).srank.rounded().to_list()[-2:] == ["G5", "S4"]
     assert [sorted(map(str, values)) for values in fresh_vocabulary] == [["G5", "GX", "S1"], ["S4"]]
 

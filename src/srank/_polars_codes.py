@@ -3,10 +3,10 @@
 Finding a column's distinct values costs a full pass over the rows, as much as
 mapping them back. Real columns share one small vocabulary (a few hundred codes),
 so the texts seen by earlier calls are kept with their decoded results. A long
-text column first teaches the vocabulary the codes of a random sample of its rows,
-which finds every common code at a small fraction of a full pass; it is then
-mapped in one pass, and the few rows whose codes the sample missed are looked up
-on their own and patched in. Short columns, columns that are not text, and
+text column is mapped against them in one pass, and the rows whose codes are not
+known yet are looked up on their own and patched in. The first column, with
+nothing known, learns its common codes from a random sample of its rows first,
+a small fraction of a full pass, so that only rare codes need patching. Short columns, columns that are not text, and
 columns that would take the vocabulary past its limit are decoded on their own.
 All paths give the same result.
 """
@@ -89,7 +89,9 @@ def _through_vocabulary(column: pl.Series) -> tuple[pl.Series, _Known] | None:
     start = _known
     if len(column) < _SMALL * len(start.texts):
         return None
-    known = start.grown(_sample(column).drop_nulls().unique(maintain_order=True).to_list())
+    known: _Known | None = start
+    if not start.texts:  # nothing to map against yet: learn the common codes first, rather than patch every row
+        known = start.grown(_sample(column).drop_nulls().unique(maintain_order=True).to_list())
     if known is None or len(column) < _SMALL * len(known.texts):
         return None
     at = known.lookup(column)
