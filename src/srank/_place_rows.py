@@ -15,7 +15,18 @@ from ._errors import InvalidRankError
 from ._findings import Finding, Severity
 from ._parse import is_missing
 
-__all__ = ["EMPTY", "PLACE_FIELDS", "CellRows", "Cells", "finding_text", "lone", "place_cells", "with_notes"]
+__all__ = [
+    "EMPTY",
+    "PLACE_FIELDS",
+    "CellRows",
+    "Cells",
+    "PlaceKey",
+    "finding_text",
+    "lone",
+    "place_cells",
+    "place_key",
+    "with_notes",
+]
 
 PLACE_FIELDS = ("nation", "subnation", "place", "rank", "rounded", "label", "message")
 EMPTY = "warning[empty-distribution]: the cell holds no distribution"

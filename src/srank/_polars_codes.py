@@ -5,10 +5,10 @@ mapping them back. Real columns share one small vocabulary (a few hundred codes)
 so the texts seen by earlier calls are kept with their decoded results. A long
 text column is mapped against them in one pass, and the rows whose codes are not
 known yet are looked up on their own and patched in. The first column, with
-nothing known, learns its common codes from a random sample of its rows first,
-a small fraction of a full pass, so that only rare codes need patching. Short columns, columns that are not text, and
-columns that would take the vocabulary past its limit are decoded on their own.
-All paths give the same result.
+nothing known, learns its common codes from a random sample of its rows first, a
+small fraction of a full pass, so that only rare codes need patching. Short
+columns, columns that are not text, and columns that would take the vocabulary
+past its limit are decoded on their own. All paths give the same result.
 """
 
 from __future__ import annotations

@@ -114,10 +114,17 @@ def _text(series: pl.Series) -> pl.Series:
     return series
 
 
-def _map(series: pl.Series, lenient: bool, convert: Callable[[Result], object], dtype: Any) -> pl.Series:
-    """``convert`` of each distinct value, gathered onto the rows; null rows get ``convert(None)``."""
+def _map(
+    series: pl.Series, lenient: bool, convert: Callable[[Result], object], dtype: Any, strict: bool = False
+) -> pl.Series:
+    """``convert`` of each distinct value, gathered onto the rows; null rows get ``convert(None)``.
+
+    ``strict`` raises for the first unreadable cell instead, named by its row.
+    """
     column = _text(series)
     at, results = positions(column, lenient)
+    if strict:
+        _raise_first_unreadable(at, results, series.name)
     mapped = pl.Series(series.name, [convert(result) for result in results], dtype=dtype).gather(at)
     missing = convert(None)
     if missing is not None and column.null_count():
@@ -220,19 +227,15 @@ def _choose(series: pl.Series, choose: Callable[[list[AnyRank]], AnyRank], stric
     return str(choose(ranks)) if ranks else None
 
 
-def _checked_sort_keys(series: pl.Series, lenient: bool) -> pl.Series:
-    """``sort_key()`` of a Series, raising for its first unreadable cell, named by row."""
-    at, results = positions(_text(series), lenient)
+def _raise_first_unreadable(at: pl.Series, results: list[Result], column: str) -> None:
     unreadable = [index for index, result in enumerate(results) if isinstance(result, InvalidRankError)]
-    if unreadable:
-        rows = at.is_in(unreadable).arg_true()
-        if len(rows):
-            row = rows[0]
-            error = results[at[row]]
-            assert isinstance(error, InvalidRankError)
-            _raise_unreadable(error, row, series.name)
-    keys = [None if (rank := _rank(result)) is None else _sort_key(rank) for result in results]
-    return pl.Series(series.name, keys, dtype=SORT_KEY).gather(at)
+    if not unreadable:
+        return
+    rows = at.is_in(unreadable).arg_true()  # the vocabulary may hold unreadable texts this column lacks
+    if len(rows):
+        error = results[at[rows[0]]]
+        assert isinstance(error, InvalidRankError)
+        _raise_unreadable(error, rows[0], column)
 
 
 # -- one entry point for a Series or an expression ------------------------------
@@ -399,12 +402,10 @@ def _aggregate(
         # its own. Ranked values sort before U, NR and NA, so the smallest key is the most imperiled
         # (as srank.most_imperiled); the least imperiled is the largest ranked key, or the largest
         # key when nothing in the group is ranked.
-        if strict:
-            key = data.map_batches(
-                lambda series: _checked_sort_keys(series, lenient), return_dtype=SORT_KEY, is_elementwise=True
-            )
-        else:
-            key = sort_key(data, lenient=lenient)
+        convert = _asking(_sort_key)
+        key = data.map_batches(
+            lambda series: _map(series, lenient, convert, SORT_KEY, strict), return_dtype=SORT_KEY, is_elementwise=True
+        )
         if most:
             chosen = key.sort(nulls_last=True).first()
         else:
