@@ -29,13 +29,12 @@ import attrs
 
 from ._distribution import Distribution
 from ._findings import Finding, Severity
-from ._model import Grade, Level, MultiSeasonRank, Rank
-from ._vocabulary import LEVEL_WORD, a_or_an
+from ._model import Level, MultiSeasonRank, Rank
+from ._vocabulary import EXTINCT_GRADES, LEVEL_WORD, a_or_an
 
 __all__ = ["check_distribution_levels", "check_levels", "expected_level_rule"]
 
 AnyRank = Rank | MultiSeasonRank
-_EXTINCT = frozenset({Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT})
 _GAP = 3  # the data exchange rejects a subnational number this much greater
 
 
@@ -69,7 +68,7 @@ def _counterpart(upper: AnyRank, part: Rank) -> AnyRank:
 
 def _is_extinct_status(rank: AnyRank) -> bool:
     # Every part rounds to X or H: the taxon is gone from the whole area.
-    return all(part.value.low in _EXTINCT for part in rank.rounded().parts)
+    return all(part.value.low in EXTINCT_GRADES for part in rank.rounded().parts)
 
 
 def _compare(lower: AnyRank, upper: AnyRank, upper_word: str, lower_word: str, code: str) -> list[Finding]:
@@ -114,9 +113,6 @@ def _compare(lower: AnyRank, upper: AnyRank, upper_word: str, lower_word: str, c
     return findings
 
 
-_LEVEL_NAMES = {Level.GLOBAL: "G", Level.NATIONAL: "N", Level.SUBNATIONAL: "S", Level.INFRASPECIFIC: "T"}
-
-
 def expected_level_rule(rank: AnyRank, expected: Level) -> Finding | None:
     """The finding for a rank that sits where another level belongs (a G5 in an S rank column).
 
@@ -131,7 +127,7 @@ def expected_level_rule(rank: AnyRank, expected: Level) -> Finding | None:
         "wrong-level",
         Severity.ERROR,
         f"{text!r} is {a_or_an(LEVEL_WORD[rank.level]).lower()} {LEVEL_WORD[rank.level]} rank;"
-        f" this column holds {LEVEL_WORD[wanted]} ({_LEVEL_NAMES[wanted]}) ranks",
+        f" this column holds {LEVEL_WORD[wanted]} ({wanted.value}) ranks",
         (0, len(text)),
         text,
         f"move it to the {LEVEL_WORD[rank.level]} rank column",

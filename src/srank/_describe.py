@@ -15,6 +15,7 @@ import attrs
 from ._description_tables import AREA_WORDING, PLANTS_LANG, Key, Table, area_fields, load
 from ._lenient import LEGACY_CODES
 from ._model import Grade, Level, MultiSeasonRank, Range, Rank, Single, Value
+from ._vocabulary import EXTINCT_GRADES
 
 __all__ = [
     "ECOSYSTEM_WORDING",
@@ -40,8 +41,7 @@ EXTINCTION_WORDING = {
     Level.SUBNATIONAL: "extirpated",
 }
 ECOSYSTEM_WORDING = "eliminated"
-_EXTINCTION_GRADES = (Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT)
-_EXTINCTION_CODES = frozenset(grade.value for grade in _EXTINCTION_GRADES)
+_EXTINCTION_CODES = frozenset(grade.value for grade in EXTINCT_GRADES)
 
 
 @attrs.frozen
@@ -164,7 +164,7 @@ def _part_pieces(part: Rank, index: int) -> list[_Piece]:
 
 
 def _value_key(level: Level, grade: Grade) -> Key:
-    if grade in _EXTINCTION_GRADES:
+    if grade in EXTINCT_GRADES:
         return ("value", grade.value, EXTINCTION_WORDING[level])
     return ("value", grade.value)
 

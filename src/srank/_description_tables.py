@@ -24,6 +24,7 @@ import attrs
 from ._errors import SrankError
 from ._lenient import LEGACY_CODES
 from ._model import Grade, Level, Qualifier, Season
+from ._vocabulary import EXTINCT_GRADES
 
 __all__ = [
     "AREA_LEVELS",
@@ -54,7 +55,6 @@ AREA_WORDING = "extirpated"
 _AREA = ("in_area", "from_area")
 PLANTS_LANG = "en"
 """The one language of the USDA PLANTS style: its status lines are published in English."""
-_EXTINCTION_GRADES = (Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT)
 _ENTRY = ("label", "definition")
 _SHORT = (
     "separator",
@@ -80,7 +80,7 @@ def _entries(prefix: Key, names: list[str]) -> Iterator[Key]:
 
 def _value_keys(prefix: Key, wordings: tuple[str, ...]) -> Iterator[Key]:
     for grade in Grade:
-        if grade in _EXTINCTION_GRADES:
+        if grade in EXTINCT_GRADES:
             yield from _entries((*prefix, grade.value), list(wordings))
         else:
             yield from _entries(prefix, [grade.value])

@@ -30,7 +30,7 @@ from ._rules import (
     season_rule,
 )
 from ._values import Infraspecific, Range, Single
-from ._vocabulary import LEVEL_WORD, Grade, Level, Season
+from ._vocabulary import LEVEL_BY_LETTER, LEVEL_WORD, Grade, Level, Season
 
 if TYPE_CHECKING:
     from lark import Lark, Token
@@ -72,7 +72,7 @@ class _Located(Exception):
         self.finding = finding
 
 
-_LEVELS = {"G": Level.GLOBAL, "N": Level.NATIONAL, "S": Level.SUBNATIONAL, "T": Level.INFRASPECIFIC}
+_LEVELS = LEVEL_BY_LETTER
 _GRADES = {grade.value: grade for grade in Grade}
 _SEASONS = {season.value: season for season in Season}
 
@@ -198,7 +198,7 @@ def parse_code(text: str) -> Rank | MultiSeasonRank:
 # Syntax errors in human words
 # ----------------------------------------------------------------------------
 
-_TERMINAL_LEVELS = {"GLOBAL": "G", "NATIONAL": "N", "SUBNATIONAL": "S", "INFRASPECIFIC": "T"}
+_TERMINAL_LEVELS = {level.name: level.value for level in Level}  # the grammar names a level's terminal after it
 _SIMPLE_WORDS = {
     "INEXACT": "'?'",
     "CAPTIVE": "'C'",

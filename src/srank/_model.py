@@ -48,7 +48,7 @@ from ._errors import InvalidRankError
 from ._json_form import part_form, rank_form
 from ._rules import multi_part_guidance, multi_part_structure, rank_guidance, rank_layout, rank_structure
 from ._values import Infraspecific, Range, Single, Value, rounded_value
-from ._vocabulary import Grade, Level, Qualifier, Season
+from ._vocabulary import OFF_SCALE_GRADES, Grade, Level, Qualifier, Season
 
 if TYPE_CHECKING:
     from ._findings import Finding
@@ -83,7 +83,6 @@ _PLACE = {
     Grade.NOT_RANKED: 8,
     Grade.NOT_APPLICABLE: 9,
 }
-_UNRANKED = frozenset({Grade.UNRANKABLE, Grade.NOT_RANKED, Grade.NOT_APPLICABLE})
 
 
 @attrs.frozen
@@ -181,7 +180,7 @@ class _RankBehaviour:
 
     def is_ranked(self) -> bool:
         """False when every rounded part is U, NR or NA, which carry no status."""
-        return not self._facts().grades <= _UNRANKED
+        return not self._facts().grades <= OFF_SCALE_GRADES
 
     def to_dict(self) -> dict[str, Any]:
         """The rank as JSON-ready data with stable keys (docs/rank.schema.json): ``json.dumps(rank.to_dict())``.

@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ._findings import Finding, Severity
-from ._vocabulary import LEVEL_WORD, Grade, Level, Season, a_or_an
+from ._vocabulary import EXTINCT_GRADES, LEVEL_WORD, Grade, Level, Season, a_or_an
 
 if TYPE_CHECKING:
     from ._model import MultiSeasonRank, Rank
@@ -52,7 +52,6 @@ __all__ = [
 ]
 
 SEASONAL_LEVELS = frozenset({Level.NATIONAL, Level.SUBNATIONAL})
-_EXTINCT = frozenset({Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT})
 
 
 def _error(code: str, message: str, span: tuple[int, int], fragment: str, hint: str) -> Finding:
@@ -235,7 +234,7 @@ def more_secure(infra: Value, species: Value) -> bool:
 
 def captive_fits(value: Value) -> bool:
     """C (captive or cultivated only) fits a taxon gone from the wild: X or H."""
-    return value.low in _EXTINCT and value.high in _EXTINCT
+    return value.low in EXTINCT_GRADES and value.high in EXTINCT_GRADES
 
 
 def questionable_fits(taxon: Value) -> bool:

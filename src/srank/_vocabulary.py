@@ -8,7 +8,17 @@ from __future__ import annotations
 
 import enum
 
-__all__ = ["LEVEL_WORD", "Grade", "Level", "Qualifier", "Season", "a_or_an"]
+__all__ = [
+    "EXTINCT_GRADES",
+    "LEVEL_BY_LETTER",
+    "LEVEL_WORD",
+    "OFF_SCALE_GRADES",
+    "Grade",
+    "Level",
+    "Qualifier",
+    "Season",
+    "a_or_an",
+]
 
 
 class Level(enum.Enum):
@@ -48,6 +58,11 @@ class Grade(enum.Enum):
 
 _NUMBERS = {str(number): number for number in range(1, 6)}
 
+EXTINCT_GRADES = frozenset({Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT})
+"""X and H: extinct or extirpated, presumed or possibly (eliminated, for ecosystems)."""
+OFF_SCALE_GRADES = frozenset({Grade.UNRANKABLE, Grade.NOT_RANKED, Grade.NOT_APPLICABLE})
+"""U, NR and NA: no place on the scale of risk."""
+
 
 class Season(enum.Enum):
     """The part of the year a national or subnational rank speaks for."""
@@ -64,6 +79,9 @@ class Qualifier(enum.Enum):
     CAPTIVE = "C"
     QUESTIONABLE_TAXONOMY = "Q"
 
+
+LEVEL_BY_LETTER = {level.value: level for level in Level}
+"""G, N, S and T to their levels; a level's letter is its ``value``."""
 
 LEVEL_WORD = {
     Level.GLOBAL: "global",

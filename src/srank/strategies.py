@@ -41,7 +41,7 @@ __all__ = ["distributions", "invalid_codes", "multi_season_ranks", "rank_codes",
 
 _ALL_LEVELS = (Level.GLOBAL, Level.SUBNATIONAL, Level.NATIONAL, Level.INFRASPECIFIC)
 _SEASONAL = (Level.NATIONAL, Level.SUBNATIONAL)
-_STATUSES = (Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT, Grade.UNRANKABLE, Grade.NOT_RANKED, Grade.NOT_APPLICABLE)
+_STATUSES = tuple(grade for grade in Grade if grade.number is None)  # X, H, U, NR, NA
 # Ranges NatureServe allows (G1G3, not G1G4), by the model's own rule.
 _NUMBERS = tuple(Grade.from_number(number) for number in range(1, 6))
 _RANGES = tuple((low, high) for low in _NUMBERS for high in _NUMBERS if range_rule(low, high) is None)
