@@ -18,13 +18,11 @@ from ._distribution import Distribution
 from ._distribution_text import parse_distribution
 from ._errors import InvalidRankError
 from ._findings import Finding, Severity
-from ._model import MultiSeasonRank, Rank
+from ._model import AnyRank, MultiSeasonRank, Rank
 from ._ordering import least_imperiled_of, most_imperiled_of
 from ._parse import is_missing, parse
 
 __all__ = ["check", "check_levels", "describe", "explain", "least_imperiled", "most_imperiled"]
-
-AnyRank = Rank | MultiSeasonRank
 
 
 def _rank(code: object, name: str, lenient: bool = False) -> AnyRank:

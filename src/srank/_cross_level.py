@@ -29,12 +29,11 @@ import attrs
 
 from ._distribution import Distribution
 from ._findings import Finding, Severity
-from ._model import Level, MultiSeasonRank, Rank
+from ._model import AnyRank, Level, MultiSeasonRank, Rank
 from ._vocabulary import EXTINCT_GRADES, LEVEL_WORD, a_or_an
 
 __all__ = ["check_distribution_levels", "check_levels", "expected_level_rule"]
 
-AnyRank = Rank | MultiSeasonRank
 _GAP = 3  # the data exchange rejects a subnational number this much greater
 
 

@@ -16,13 +16,12 @@ import attrs
 
 from ._errors import InvalidRankError, clipped
 from ._findings import Finding, Severity
-from ._model import MultiSeasonRank, Rank
+from ._model import AnyRank
 from ._parse import parse
 from ._places import nation_name, subnation_name
 
 __all__ = ["Distribution", "PlaceRank", "place_label", "unknown_place", "unread_rank"]
 
-AnyRank = Rank | MultiSeasonRank
 Format = Literal["explorer", "biotics", "api"]
 
 

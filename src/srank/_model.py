@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from ._findings import Finding
 
 __all__ = [
+    "AnyRank",
     "Grade",
     "Infraspecific",
     "Level",
@@ -369,6 +370,10 @@ class MultiSeasonRank(_RankBehaviour):
         span = (min(low for low, _ in spans), max(high for _, high in spans)) if spans else None
         key = (*min(part._part_key() for part in self.parts), self._code)
         return _Facts(rounded, span, key, frozenset(part.value.low for part in rounded.parts))
+
+
+AnyRank = Rank | MultiSeasonRank
+"""Any parsed code: one rank, or a code of several seasonal parts."""
 
 
 def check_threshold(threshold: object) -> None:

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ._model import MultiSeasonRank, Rank
+from ._model import AnyRank
 
 __all__ = ["least_imperiled_of", "most_imperiled_of"]
-
-AnyRank = Rank | MultiSeasonRank
 
 
 def _pick(ranks: Sequence[AnyRank], choose: Callable[..., AnyRank]) -> AnyRank:

@@ -32,7 +32,7 @@ from ._batch import Result, cell_error, message_of, parse_many, shared_decoder, 
 from ._describe import describe, text_table
 from ._errors import InvalidRankError
 from ._findings import Finding
-from ._model import Level, MultiSeasonRank, Rank, check_threshold
+from ._model import AnyRank, Level, MultiSeasonRank, Rank, check_threshold
 from ._ordering import least_imperiled_of, most_imperiled_of
 
 __all__ = [
@@ -57,7 +57,6 @@ __all__ = [
     "valid",
 ]
 
-AnyRank = Rank | MultiSeasonRank
 Errors = Literal["skip", "raise"]
 
 LEVELS = [level.value for level in Level]

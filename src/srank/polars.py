@@ -41,7 +41,7 @@ from ._batch import Result, cell_error, message_of, parse_many, validity_of
 from ._describe import describe, text_table
 from ._errors import InvalidRankError
 from ._json_form import finding_form
-from ._model import Level, MultiSeasonRank, Rank, check_threshold
+from ._model import AnyRank, Level, MultiSeasonRank, Rank, check_threshold
 from ._ordering import least_imperiled_of, most_imperiled_of
 from ._place_rows import PLACE_FIELDS, CellRows
 from ._polars_codes import distinct_positions, positions
@@ -72,7 +72,6 @@ __all__ = [
     "valid",
 ]
 
-AnyRank = Rank | MultiSeasonRank
 Data = TypeVar("Data", pl.Series, pl.Expr)
 Errors = Literal["skip", "raise"]
 

@@ -26,7 +26,7 @@ from .._describe import describe
 from .._distribution_text import parse_distribution
 from .._errors import InvalidRankError
 from .._findings import Severity
-from .._model import Level, MultiSeasonRank, Rank
+from .._model import AnyRank, Level, MultiSeasonRank, Rank
 from .._parse import is_missing, parse
 from ._arguments import COLUMNS, ColumnSpec
 
@@ -50,7 +50,6 @@ _SHORT = 200  # characters: longer texts get a "too long" verdict that names the
 _KEPT = 256  # characters: a longer key (a 1 MB cell) is judged each time it is met, never kept whole
 _EXAMPLES = 64  # distinct cells remembered per problem code, for the summary's examples
 _DISTINCT = 1 << 16  # distinct keys counted exactly; past this the summary says "more than"
-AnyRank = Rank | MultiSeasonRank
 Values = tuple[Any, ...]
 
 
