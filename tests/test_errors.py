@@ -257,3 +257,22 @@ def test_every_expected_item_is_allowed_where_the_error_stands(text: str) -> Non
         for example in _examples(word):
             later = _failure(text[:at] + example)
             assert later is None or later.span[0] >= at + len(example), (text, word, example, str(later))
+
+
+def test_evolve_changes_the_named_fields_and_keeps_the_rest() -> None:
+    error = srank.InvalidRankError("Range 3-2 is reversed", text="G3G2", span=(1, 4), expected=("G4",), hint="h")
+    moved = error.evolve(text="AB (G3G2)", span=(5, 8))
+    assert (moved.message, moved.text, moved.span, moved.expected, moved.hint, moved.code) == (
+        "Range 3-2 is reversed",
+        "AB (G3G2)",
+        (5, 8),
+        ("G4",),
+        "h",
+        "syntax",
+    )
+    assert (error.text, error.span) == ("G3G2", (1, 4))
+
+    class Sub(srank.InvalidRankError):
+        pass
+
+    assert type(error.evolve(into=Sub)) is Sub

@@ -42,14 +42,7 @@ def message_of(result: Result) -> str:
 def cell_error(error: InvalidRankError, where: str) -> InvalidRankError:
     """``error`` with the cell named first ("row 9 (group 'Poa annua'): ..."), for helpers that raise on request."""
     hint = "pass errors='skip' to leave unreadable cells out"
-    return InvalidRankError(
-        f"{where}: {error.message}",
-        text=error.text,
-        span=error.span,
-        expected=error.expected,
-        hint=f"{error.hint}; or {hint}" if error.hint else hint,
-        code=error.code,
-    )
+    return error.evolve(message=f"{where}: {error.message}", hint=f"{error.hint}; or {hint}" if error.hint else hint)
 
 
 def _decode(value: object, lenient: bool) -> Result:

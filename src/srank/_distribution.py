@@ -206,9 +206,7 @@ def _api_record(
         rank = parse(text, lenient=lenient)
     except InvalidRankError as error:
         if not lenient:
-            raise InvalidRankError(
-                f"{where}: {error.message}", text=error.text, span=error.span, hint=error.hint, code=error.code
-            ) from None
+            raise error.evolve(message=f"{where}: {error.message}") from None
         notes.append(unread_rank(label, text, error.message))
         return PlaceRank(nation, subnation, None, tuple(notes), text, **flags)
     return PlaceRank(nation, subnation, rank, tuple(notes), None, **flags)

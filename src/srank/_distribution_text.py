@@ -170,13 +170,10 @@ def _record(
         rank = parse(written, lenient=lenient)
     except InvalidRankError as error:
         if not lenient:
-            raise InvalidRankError(
-                f"{place_label(nation, subnation)}: {error.message}",
+            raise error.evolve(
+                message=f"{place_label(nation, subnation)}: {error.message}",
                 text=text,
                 span=(at + error.span[0], at + error.span[1]),
-                expected=error.expected,
-                hint=error.hint,
-                code=error.code,
             ) from None
         place = place_label(nation, subnation)
         return PlaceRank(nation, subnation, None, (*notes, unread_rank(place, written, error.message)), written)
@@ -191,14 +188,7 @@ def _syntax_error(text: str, start: int, body: str) -> InvalidRankError:
 
 
 def _shifted(error: InvalidRankError, text: str, by: int) -> InvalidRankError:
-    return InvalidRankError(
-        error.message,
-        text=text,
-        span=(error.span[0] + by, error.span[1] + by),
-        expected=error.expected,
-        hint=error.hint,
-        code=error.code,
-    )
+    return error.evolve(text=text, span=(error.span[0] + by, error.span[1] + by))
 
 
 def _skipped(problem: InvalidRankError, fragment: str, kept: Literal["all", "some", "none"] = "none") -> Finding:

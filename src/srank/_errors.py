@@ -7,7 +7,7 @@ then the code, then a caret under the problem, so a reader sees *where* at once.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._findings import Finding
@@ -61,6 +61,16 @@ class InvalidRankError(SrankError, ValueError):
             finding.message, text=text, span=finding.span, expected=expected, hint=finding.hint, code=finding.code
         )
 
+    def evolve(self, *, into: type[InvalidRankError] | None = None, **changes: Any) -> InvalidRankError:
+        """The same error with some fields changed (a cell named, a span moved), as ``attrs.evolve`` does.
+
+        Every copy of an error is made here, so a field added to the error is carried everywhere.
+        ``into`` makes the copy an instance of a subclass.
+        """
+        fields = {name: getattr(self, name) for name in _FIELDS}
+        fields.update(changes)
+        return (into or InvalidRankError)(fields.pop("message"), **fields)
+
     def __str__(self) -> str:
         shown, marker = _show_with_marker(self.text, self.span)
         lines = [self.message, shown, marker]
@@ -71,18 +81,15 @@ class InvalidRankError(SrankError, ValueError):
 
     def __reduce__(self) -> tuple[object, ...]:
         # Keyword-only arguments need help to survive pickling (multiprocessing).
-        return (_rebuild, (self.message, self.text, self.span, self.expected, self.hint, self.code))
+        return (_rebuild, tuple(getattr(self, name) for name in _FIELDS))
 
 
-def _rebuild(
-    message: str,
-    text: str,
-    span: tuple[int, int],
-    expected: tuple[str, ...],
-    hint: str | None,
-    code: str,
-) -> InvalidRankError:
-    return InvalidRankError(message, text=text, span=span, expected=expected, hint=hint, code=code)
+_FIELDS = ("message", "text", "span", "expected", "hint", "code")
+
+
+def _rebuild(*values: Any) -> InvalidRankError:
+    fields = dict(zip(_FIELDS, values, strict=True))
+    return InvalidRankError(fields.pop("message"), **fields)
 
 
 def show_char(char: str) -> str:

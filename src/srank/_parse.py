@@ -193,11 +193,10 @@ def _explain_failure(
 
     iucn = find_iucn(text)
     if iucn is not None:
-        return InvalidRankError(
-            f"{iucn!r} is an IUCN Red List category, not a NatureServe rank",
+        return error.evolve(
+            message=f"{iucn!r} is an IUCN Red List category, not a NatureServe rank",
             text=text,
             span=(0, len(text)),
-            expected=error.expected,
             hint="NatureServe ranks look like G3, S2B or G5T2; the two systems do not map one to one",
             code="iucn-category",
         )
@@ -205,36 +204,23 @@ def _explain_failure(
         legacy = find_legacy(text)
         if legacy is not None:
             found, span = legacy
-            return InvalidRankError(
-                f"{found.code!r} is a legacy code ({found.meaning})",
+            return error.evolve(
+                message=f"{found.code!r} is a legacy code ({found.meaning})",
                 text=text,
                 span=span,
-                expected=error.expected,
                 hint=f"NatureServe now writes {found.modern}; lenient parsing reads it so, with a note",
                 code="legacy-code",
             )
         lenient_reading = _lenient_reading(text) if error.code == "syntax" else None
         if lenient_reading is not None:
             # Offered only when lenient parsing really reads the text.
-            return InvalidRankError(
-                error.message,
-                text=error.text,
-                span=error.span,
-                expected=error.expected,
-                hint=f"lenient parsing reads this as {lenient_reading!r} (lenient=True; srank --lenient)",
-                code=error.code,
+            return error.evolve(
+                hint=f"lenient parsing reads this as {lenient_reading!r} (lenient=True; srank --lenient)"
             )
         return error
     if reading != text:
         # Point into the text as given, so a data manager sees their own cell.
-        return InvalidRankError(
-            error.message,
-            text=text,
-            span=_span_in_source(error.span, origin, len(text)),
-            expected=error.expected,
-            hint=error.hint,
-            code=error.code,
-        )
+        return error.evolve(text=text, span=_span_in_source(error.span, origin, len(text)))
     return error
 
 

@@ -204,15 +204,7 @@ class _CellError(InvalidRankError):
 
 def _raise_unreadable(result: InvalidRankError, row: int, column: str) -> NoReturn:
     where = f"row {row} of {column!r}" if column else f"row {row}"
-    located = cell_error(result, where)
-    raise _CellError(
-        located.message,
-        text=located.text,
-        span=located.span,
-        expected=located.expected,
-        hint=located.hint,
-        code=located.code,
-    ) from None
+    raise cell_error(result, where).evolve(into=_CellError) from None
 
 
 def _choose(series: pl.Series, choose: Callable[[list[AnyRank]], AnyRank], strict: bool, lenient: bool) -> str | None:
