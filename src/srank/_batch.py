@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeAlias
 
 from ._errors import InvalidRankError, clipped
+from ._findings import joined
 from ._model import MultiSeasonRank, Rank
 from ._parse import has_error, is_missing, parse
 
@@ -31,11 +32,11 @@ def message_of(result: Result) -> str:
     An error with its hint, or a rank's findings; empty when there is none.
     """
     if isinstance(result, InvalidRankError):
-        text = f"error[{result.code}]: {result.message}" + (f"; hint: {result.hint}" if result.hint else "")
+        text = result.line()
     elif result is None:
         return ""
     else:
-        text = "; ".join(map(str, result.findings))
+        text = joined(result.findings)
     return " ".join(text.split()) if "\n" in text or "\r" in text else text
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ._findings import Finding
 
-__all__ = ["InvalidRankError", "SrankError", "clipped"]
+__all__ = ["InvalidRankError", "SrankError", "clipped", "problem_line"]
 
 _WINDOW = 60  # characters of a long code shown around the problem
 
@@ -22,6 +22,13 @@ def clipped(text: str, limit: int = _WINDOW) -> str:
     if len(text) <= limit:
         return text
     return f"{text[: limit - 1]}… ({len(text):,} characters)"
+
+
+def problem_line(severity: str, code: str, message: str, *, place: str | None = None, hint: str | None = None) -> str:
+    """A finding or an error on one line, ``error[code]: place: message; hint: ...``: the one way srank writes them."""
+    where = f"{place}: " if place else ""
+    text = f"{severity}[{code}]: {where}{message}"
+    return f"{text}; hint: {hint}" if hint else text
 
 
 class SrankError(Exception):
@@ -70,6 +77,10 @@ class InvalidRankError(SrankError, ValueError):
         fields = {name: getattr(self, name) for name in _FIELDS}
         fields.update(changes)
         return (into or InvalidRankError)(fields.pop("message"), **fields)
+
+    def line(self) -> str:
+        """The error on one line with its hint, as ``srank check`` writes it in ``srank_message``."""
+        return problem_line("error", self.code, self.message, hint=self.hint)
 
     def __str__(self) -> str:
         shown, marker = _show_with_marker(self.text, self.span)

@@ -7,10 +7,13 @@ one. The same codes name the problem on an InvalidRankError (``error.code``).
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["CATALOGUE", "Finding", "Severity"]
+from ._errors import problem_line
+
+__all__ = ["CATALOGUE", "Finding", "Severity", "joined"]
 
 
 class Severity(enum.Enum):
@@ -38,14 +41,28 @@ class Finding:
     place: str | None = None  # in a distribution: the place whose rank it is about ("Maryland, United States")
 
     def __str__(self) -> str:
-        where = f"{self.place}: " if self.place else ""
-        return f"{self.severity.value}[{self.code}]: {where}{self.message}"
+        return self.line()
+
+    def line(self, *, place: bool = True, hint: bool = False) -> str:
+        """The finding on one line; without its place where the row already names it, with its hint on request."""
+        return problem_line(
+            self.severity.value,
+            self.code,
+            self.message,
+            place=self.place if place else None,
+            hint=self.hint if hint else None,
+        )
 
     def shifted(self, offset: int) -> Finding:
         """The same finding with its span moved right by ``offset``: a part's finding in the whole code."""
         if not offset:
             return self
         return attrs.evolve(self, span=(self.span[0] + offset, self.span[1] + offset))
+
+
+def joined(findings: Iterable[Finding], *, place: bool = True) -> str:
+    """Findings on one line, separated by semicolons, as a message cell holds them."""
+    return "; ".join(finding.line(place=place) for finding in findings)
 
 
 # code -> what it means. Severity is per occurrence: a legacy code is an error

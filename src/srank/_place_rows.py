@@ -12,7 +12,7 @@ from ._describe import describe, text_table
 from ._distribution import Distribution, PlaceRank
 from ._distribution_text import parse_distribution
 from ._errors import InvalidRankError
-from ._findings import Finding, Severity
+from ._findings import Finding, Severity, joined
 from ._parse import is_missing
 
 __all__ = [
@@ -21,7 +21,6 @@ __all__ = [
     "CellRows",
     "Cells",
     "PlaceKey",
-    "finding_text",
     "lone",
     "place_cells",
     "place_key",
@@ -32,11 +31,6 @@ PLACE_FIELDS = ("nation", "subnation", "place", "rank", "rounded", "label", "mes
 EMPTY = "warning[empty-distribution]: the cell holds no distribution"
 
 Cells = tuple[str | None, ...]
-
-
-def finding_text(finding: Finding) -> str:
-    """A finding without its place: the row already names the place."""
-    return f"{finding.severity.value}[{finding.code}]: {finding.message}"
 
 
 def lone(message: str) -> Cells:
@@ -67,7 +61,7 @@ def place_cells(record: PlaceRank, *, style: str, lang: str) -> tuple[Cells, tup
         record.written,
         str(rank.rounded()) if rank is not None else None,
         describe(rank, style=style, lang=lang) if rank is not None else None,
-        "; ".join(map(finding_text, notes)) or None,
+        joined(notes, place=False) or None,
     )
     return cells, tuple((finding.code, finding.severity) for finding in notes)
 
@@ -76,7 +70,7 @@ def with_notes(cells: Cells, dist: Distribution) -> Cells:
     """The first row of a distribution, carrying what reading skipped between its places."""
     if not dist.notes:
         return cells
-    message = "; ".join(filter(None, ("; ".join(map(finding_text, dist.notes)), cells[6])))
+    message = "; ".join(filter(None, (joined(dist.notes, place=False), cells[6])))
     return (*cells[:6], message)
 
 
@@ -105,7 +99,7 @@ class CellRows:
         except InvalidRankError as error:
             return [lone(message_of(error))]
         if not dist.records:
-            return [lone("; ".join(map(finding_text, dist.notes)) or EMPTY)]
+            return [lone(joined(dist.notes, place=False) or EMPTY)]
         rows = []
         for record in dist:
             key = place_key(record)

@@ -171,7 +171,7 @@ class ColumnCheck(Check):
         valid = validity_of(result)
         if self.spec.level is not None and (wrong := expected_level_rule(result, self.spec.level)) is not None:
             valid, problem = False, problem or wrong.code
-            message = "; ".join(filter(None, (str(wrong) + f"; hint: {wrong.hint}", message)))
+            message = "; ".join(filter(None, (wrong.line(hint=True), message)))
         label = describe(result, style=self.style, lang=self.lang)
         values = (valid, str(result), str(result.rounded()), label, message)
         return Verdict(values, "valid" if valid else "invalid", problem)

@@ -17,10 +17,10 @@ from .._cross_level import check_distribution_levels, expected_level_rule
 from .._distribution import Distribution, PlaceRank
 from .._distribution_text import parse_distribution
 from .._errors import InvalidRankError, clipped
-from .._findings import Finding, Severity
+from .._findings import Finding, Severity, joined
 from .._model import Level
 from .._parse import is_missing, parse
-from .._place_rows import EMPTY, Cells, PlaceKey, finding_text, lone, place_cells, place_key, with_notes
+from .._place_rows import EMPTY, Cells, PlaceKey, lone, place_cells, place_key, with_notes
 from ._arguments import DISTRIBUTION_COLUMNS
 from ._checks import CACHE_SIZE, Cache, Check, Values, Verdict, free_suffix, say_if_renamed
 from ._codes import check_label_options
@@ -57,7 +57,7 @@ class DistributionCheck(Check):
         except InvalidRankError as error:
             return Verdict((self._text(lone(message_of(error))),), "invalid", error.code)
         if not dist.records and dist.notes:  # lenient reading found nothing it could read
-            message = "; ".join(map(finding_text, dist.notes))
+            message = joined(dist.notes, place=False)
             return Verdict((self._text(lone(message)),), "invalid", dist.notes[0].code)
         if not dist.records:
             return Verdict((self._text(lone(EMPTY)),), "missing")
@@ -119,7 +119,7 @@ class DistributionCheck(Check):
         cells = with_notes(known[0], dist) if at == 0 else known[0]
         values = tuple("" if cell is None else cell for cell in cells)
         if self.with_levels:
-            values += ("; ".join(map(finding_text, levels.get((record.nation, record.subnation), []))),)
+            values += (joined(levels.get((record.nation, record.subnation), []), place=False),)
         return values, known[1]
 
     def unread(self, message: str) -> Values:
