@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import srank
 import srank._parse
+from conftest import Run
 from srank import Finding, Severity
 from srank._cross_level import expected_level_rule
 from srank._findings import CATALOGUE
@@ -141,9 +144,58 @@ IN_A_DISTRIBUTION = {
 }
 
 
+# Codes the commands give about whole rows: (argv after the input, input, the start of the message in the output).
+IN_A_FILE = {
+    "empty-distribution": (("distribution", "-c", "d"), 'd\n""\n', "warning[empty-distribution]: the cell holds"),
+    "global-rank-unread": (
+        ("distribution", "-c", "d", "--global-column", "g"),
+        "d,g\nUS(N5),G9\n",
+        "warning[global-rank-unread]: the global rank 'G9' could not be read",
+    ),
+    "malformed-row": (("check", "-c", "r"), "r\nS1,S2\n", "error[malformed-row]: line 2 has 2 fields"),
+    "rounded-missing": (
+        ("check", "--rounded", "r=s"),
+        "r,s\nS1S3,\n",
+        "error[rounded-missing]: no rounded rank stored; srank rounds S1S3 to S2",
+    ),
+    "rounded-unreadable": (
+        ("check", "--rounded", "r=s"),
+        "r,s\nS1S3,S9\n",
+        "error[rounded-unreadable]: the stored rounded rank 'S9' is not a rank",
+    ),
+    "rounded-differs": (
+        ("check", "--rounded", "r=s"),
+        "r,s\nS1S3,S1\n",
+        "error[rounded-differs]: the stored rounded rank is S1; srank rounds S1S3 to S2",
+    ),
+}
+
+
+@pytest.mark.parametrize("code", sorted(IN_A_FILE))
+def test_file_level_codes(code: str, srank_cli: Run) -> None:
+    argv, data, message = IN_A_FILE[code]
+    status, out, _ = srank_cli(argv[0], "-", *argv[1:], "--format", "jsonl", stdin=data.encode())
+    assert status == (0 if code in ("empty-distribution", "global-rank-unread") else 1)  # warnings only
+    assert message in out
+
+
+def test_every_code_srank_writes_is_catalogued() -> None:
+    source = Path(srank.__file__).parent
+    written = set()
+    for path in source.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        written |= set(re.findall(r"(?:error|warning)\[([a-z][a-z-]+)\]", text))
+        written |= set(re.findall(r'\bcode="([a-z][a-z-]+)"', text))
+        written |= set(re.findall(r'Finding\(\s*"([a-z][a-z-]+)"', text))
+        written |= set(re.findall(r'(?:_error|_warning)\(\s*"([a-z][a-z-]+)"', text))
+    assert written
+    assert written - set(CATALOGUE) == set()
+
+
 def test_every_catalogued_code_is_triggered_here() -> None:
     codes = {name.split(",")[0] for name in SINGLE_CODE}
     triggered = codes | set(CROSS_LEVEL) | set(BUILT_BY_HAND) | set(IN_A_COLUMN) | set(IN_A_DISTRIBUTION)
+    triggered |= set(IN_A_FILE)
     assert triggered == set(CATALOGUE)
     assert not codes & set(CROSS_LEVEL)
 

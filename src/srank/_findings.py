@@ -113,6 +113,16 @@ CATALOGUE: dict[str, str] = {
     " reading, a warning after a lenient one).",
     "unknown-place": "A nation or subnation code that srank's place table does not hold (warning; the code is kept).",
     "unreadable-rank": "A place's rank that lenient reading could not read (warning; the record keeps the text).",
+    "empty-distribution": "A distribution cell holds no distribution (warning; srank distribution and the dataframe"
+    " helpers still give its row).",
+    "global-rank-unread": "The global rank beside a distribution could not be read; only national and subnational"
+    " ranks were compared (warning).",
+    # Whole files (srank check, srank distribution)
+    "malformed-row": "A row whose cells could not be read: the wrong number of fields, or a quote that never"
+    " closes (error; the row is kept, padded, and named by its line).",
+    "rounded-missing": "A stored rounded rank is blank where srank rounds the raw rank (srank check --rounded).",
+    "rounded-unreadable": "A stored rounded rank is not a rank (srank check --rounded).",
+    "rounded-differs": "A stored rounded rank differs from srank's rounding of the raw rank (srank check --rounded).",
     # Lenient reading (notes, severity warning)
     "normalised-whitespace": "Whitespace was removed.",
     "normalised-case": "Lower-case letters were raised to upper case.",
