@@ -41,7 +41,7 @@ def test_rows_in_records_out_and_the_summary_agree(srank_cli: Run, tmp_path: Pat
         'Falco,G5,"CA(N4?B,NUM), US(N5B)",US,,United States,N5B,N5B,Breeding: Secure,\n'
     )
     assert err.splitlines()[0] == (
-        f"srank distribution: {source}: 4 rows in, 8 records out; 2 read, 1 with problems, 1 empty"
+        f"srank distribution: {source}: 4 rows in, 8 records out; 2 read (1 with warnings), 1 with errors, 1 empty"
     )
     assert "distribution-syntax: 'Canada (N3): AB (S3, BC (S1)' (1); first on line 5" in err
 

@@ -73,7 +73,8 @@ def test_finding_table_lists_the_whole_catalogue(tmp_path: Path) -> None:
 
 
 def test_cli_reference_is_each_commands_help(tmp_path: Path) -> None:
-    from srank.cli._arguments import build_parser as _build_parser
+    from srank.cli._arguments import build_parsers
+    from srank.cli._registry import COMMANDS
 
     out = tmp_path / "cli.md"
     _generator("gen_cli").main(out)
@@ -84,6 +85,6 @@ def test_cli_reference_is_each_commands_help(tmp_path: Path) -> None:
         assert option in page
     # The same text as --help prints, whatever the terminal width.
     assert "usage: srank [-h]" in page
-    description = _build_parser().description
+    description = build_parsers(COMMANDS)[0].description
     assert description is not None
     assert description in page

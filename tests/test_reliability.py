@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 import srank
 from conftest import Run
 from srank.cli import main
-from srank.cli._arguments import COLUMNS, ColumnSpec
-from srank.cli._checks import ColumnCheck
+from srank.cli._arguments import ColumnSpec
+from srank.cli._check_command import ColumnCheck
 
 SCRIPT = Path(sys.executable).parent / "srank"
 APPENDED = 5
@@ -282,9 +282,9 @@ def test_a_hostile_file_keeps_every_row_and_cell_or_is_refused_with_a_message(
 def test_a_digit_led_cell_gets_the_verdict_of_its_own_reading(cell: str, lenient: bool) -> None:
     # srank check judges one digit-led cell per first digit (an id column checked by mistake stays
     # cheap); that is only right if every such cell's own reading gives the same verdict.
-    check = ColumnCheck(ColumnSpec("id"), 0, COLUMNS, lenient, "short", "en")
+    check = ColumnCheck(ColumnSpec("id"), 0, lenient, "short", "en")
     check.judge(cell[0] + "0000")  # another cell with the same first digit is judged first
-    own = ColumnCheck(ColumnSpec("id"), 0, COLUMNS, lenient, "short", "en").judge_cell(cell)
+    own = ColumnCheck(ColumnSpec("id"), 0, lenient, "short", "en").judge_cell(cell)
     assert check.judge(cell) == own
 
 
@@ -387,9 +387,7 @@ def test_long_distribution_cells_are_counted_and_every_place_comes_back(srank_cl
     status, out, err = srank_cli("distribution", "-", "-c", "d", stdin=data)
     assert status == 0
     assert len(cells_of(out)) == 1 + 2 * 31 + 1
-    assert (
-        err.splitlines()[0] == "srank distribution: stdin: 3 rows in, 63 records out; 3 read, 0 with problems, 0 empty"
-    )
+    assert err.splitlines()[0] == "srank distribution: stdin: 3 rows in, 63 records out; 3 read, 0 with errors, 0 empty"
 
 
 def test_long_cells_in_several_checked_columns_are_counted(srank_cli: Run) -> None:

@@ -15,6 +15,7 @@ import attrs
 from ._description_tables import AREA_WORDING, PLANTS_LANG, Key, Table, area_fields, load
 from ._lenient import LEGACY_CODES
 from ._model import Grade, Level, MultiSeasonRank, Range, Rank, Single, Value
+from ._styles import STYLES
 from ._vocabulary import EXTINCT_GRADES
 
 __all__ = [
@@ -30,8 +31,6 @@ __all__ = [
 ]
 
 Component: TypeAlias = Literal["legacy", "level", "value", "range", "qualifier", "season"]
-
-STYLES = ("short", "long", "plants")
 
 # NatureServe's words for X and H: a taxon is gone from the world or from a jurisdiction.
 EXTINCTION_WORDING = {

@@ -25,7 +25,7 @@ def clipped(text: str, limit: int = _WINDOW) -> str:
 
 
 def problem_line(severity: str, code: str, message: str, *, place: str | None = None, hint: str | None = None) -> str:
-    """A finding or an error on one line, ``severity[code]: place: message; hint: ...``: the one way srank writes them."""
+    """A finding or an error on one line, ``severity[code]: place: message; hint: ...``: the one way to write them."""
     where = f"{place}: " if place else ""
     text = f"{severity}[{code}]: {where}{message}"
     return f"{text}; hint: {hint}" if hint else text

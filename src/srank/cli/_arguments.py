@@ -1,55 +1,60 @@
-"""The argument parser, and the checks of option values that argparse cannot make."""
+"""The argument parser, built from the registry, and the checks of option values that argparse cannot make.
+
+Imported for ``srank --help`` and ``srank --version``: only argparse and
+srank's vocabulary at the top, nothing that loads the model or the tables.
+"""
 
 from __future__ import annotations
 
 import argparse
-
-import attrs
+from collections import namedtuple
 
 from .. import __version__
-from .._describe import STYLES
-from .._model import Level
+from .._styles import STYLES
+from .._vocabulary import LEVEL_BY_LETTER, Level
+
+TYPE_CHECKING = False  # imported by srank --help: typing itself would cost more than this module
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
+
+    from ._registry import Entry
 
 __all__ = [
-    "COLUMNS",
-    "DISTRIBUTION_COLUMNS",
     "ColumnSpec",
+    "CommandParser",
     "UsageError",
-    "build_parser",
+    "build_parsers",
+    "column_option",
     "delimiter_option",
+    "file_options",
+    "label_options",
+    "lenient_option",
     "output_option",
+    "rounded_option",
 ]
 
-COLUMNS = ("srank_valid", "srank_canonical", "srank_rounded", "srank_label", "srank_message")
-DISTRIBUTION_COLUMNS = (
-    "srank_nation",
-    "srank_subnation",
-    "srank_place",
-    "srank_rank",
-    "srank_rounded",
-    "srank_label",
-    "srank_message",
-)
-_LEVELS = {"G": Level.GLOBAL, "N": Level.NATIONAL, "S": Level.SUBNATIONAL, "T": Level.GLOBAL}
+# A column's level: a T rank counts as global (a taxon's global rank column holds G5T2).
+_COLUMN_LEVELS = {**LEVEL_BY_LETTER, "T": Level.GLOBAL}
 
 
 class UsageError(Exception):
     """A problem the user can fix; printed as one message, exit status 2."""
 
 
-@attrs.frozen
-class ColumnSpec:
+class ColumnSpec(namedtuple("ColumnSpec", ["name", "level"], defaults=[None])):
     """A rank column to check, and the level its cells must have (None: any)."""
 
+    __slots__ = ()
     name: str
-    level: Level | None = None
+    level: Level | None
 
 
 def column_option(text: str) -> ColumnSpec:
     """``NAME`` or ``NAME:LEVEL``; a colon followed by anything but G, N, S or T is part of the name."""
     name, colon, level = text.rpartition(":")
-    if colon and level.strip().upper() in _LEVELS and name:
-        return ColumnSpec(name, _LEVELS[level.strip().upper()])
+    if colon and level.strip().upper() in _COLUMN_LEVELS and name:
+        return ColumnSpec(name, _COLUMN_LEVELS[level.strip().upper()])
     if not text:
         raise argparse.ArgumentTypeError("the column name is empty")
     return ColumnSpec(text)
@@ -90,83 +95,64 @@ def _positive(text: str) -> int:
     return number
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parsers(entries: Iterable[Entry]) -> tuple[argparse.ArgumentParser, dict[str, CommandParser]]:
+    """The ``srank`` parser, and each command's own parser by name."""
     parser = argparse.ArgumentParser(
         prog="srank",
         description="Read NatureServe conservation status ranks (G5T1T3Q, S2B,S4N, GNR).",
-        epilog="Exit status: 0 all codes valid, 1 some invalid, 2 usage or I/O error.",
+        epilog="Exit status: 0 all codes valid, 1 some invalid, 2 usage or I/O error."
+        " Run srank COMMAND --help for a command's options and examples.",
     )
     parser.add_argument("--version", action="version", version=f"srank {__version__}")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-
-    explain = commands.add_parser("explain", help="describe each code", description="Describe each rank code.")
-    explain.add_argument("codes", nargs="+", metavar="CODE")
-    _label_options(explain)
-    explain.add_argument("--json", action="store_true", help="one JSON object per code")
-    explain.add_argument("--lenient", action="store_true", help="accept the spellings real data files use")
-    explain.set_defaults(command="explain")
-
-    rounded = commands.add_parser("round", help="print the rounded code of each code")
-    rounded.add_argument("codes", nargs="+", metavar="CODE")
-    rounded.add_argument("--lenient", action="store_true", help="accept the spellings real data files use")
-    rounded.set_defaults(command="round")
-
-    check = commands.add_parser(
-        "check",
-        help="check and decode the rank columns of a CSV, TSV or .xlsx file",
-        description="Check and decode rank columns. Every row comes back, in order and as it was, with five"
-        " columns appended per rank column: " + ", ".join(COLUMNS) + " (prefixed with the column's name when"
-        " there are several). Blank cells, NA and N/A are missing, not errors. A row with the wrong number of"
-        " fields is kept, padded, and named by its line number. A summary goes to stderr.",
-    )
-    check.add_argument("file", metavar="FILE", help="CSV, TSV or .xlsx file, or - for stdin")
-    check.add_argument(
-        "--column",
-        "-c",
-        action="append",
-        default=[],
-        type=column_option,
-        metavar="NAME[:LEVEL]",
-        help="a rank column; repeat for several. :G, :N or :S says which level its cells must have",
-    )
-    check.add_argument("--global-column", metavar="NAME", help="the column of each row's global (G or T) rank")
-    check.add_argument("--national-column", metavar="NAME", help="the column of each row's national (N) rank")
-    check.add_argument("--subnational-column", metavar="NAME", help="the column of each row's subnational rank")
-    check.add_argument(
-        "--rounded",
-        action="append",
-        default=[],
-        type=rounded_option,
-        metavar="RAW=ROUNDED",
-        help="check that column ROUNDED holds the rounding of column RAW; repeatable",
-    )
-    check.add_argument("--lenient", action="store_true", help="accept the spellings real data files use")
-    _label_options(check)
-    _file_options(check)
-    check.set_defaults(command="check")
-
-    distribution = commands.add_parser(
-        "distribution",
-        help="write a distribution column (Explorer or Biotics) in long form, one row per place",
-        description="Read each row's distribution string (NatureServe Explorer's Distribution column, or Biotics'"
-        " national ranks) and write one row per place: the input row's cells, then "
-        + ", ".join(DISTRIBUTION_COLUMNS)
-        + ". A row with an empty or unreadable distribution gives one row with the problem named. A summary"
-        " goes to stderr.",
-    )
-    distribution.add_argument("file", metavar="FILE", help="CSV, TSV or .xlsx file, or - for stdin")
-    distribution.add_argument("--column", "-c", required=True, metavar="NAME", help="the distribution column")
-    distribution.add_argument(
-        "--global-column", metavar="NAME", help="the global rank column: adds cross-level findings (srank_levels)"
-    )
-    distribution.add_argument("--lenient", action="store_true", help="read what can be read; name the rest")
-    _label_options(distribution)
-    _file_options(distribution)
-    distribution.set_defaults(command="distribution")
-    return parser
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command", parser_class=CommandParser)
+    parsers = {}
+    for entry in entries:
+        parsers[entry.name] = subparsers.add_parser(entry.name, help=entry.help, entry=entry)
+    return parser, parsers
 
 
-def _file_options(command: argparse.ArgumentParser) -> None:
+class CommandParser(argparse.ArgumentParser):
+    """A command's parser. Its options are added when it is first used, so ``srank --help`` loads no command."""
+
+    def __init__(self, *args: Any, entry: Entry, **kwargs: Any) -> None:
+        super().__init__(*args, **{**kwargs, "formatter_class": _HelpFormatter})
+        self.entry = entry
+        self._loaded = False
+
+    def load(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        command = self.entry.command()
+        self.description = command.description
+        examples = "\n".join(f"  {line}\n      {what}" for line, what in command.examples)
+        self.epilog = f"examples:\n{examples}" if examples else None
+        command.add_arguments(self)
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        self.load()
+        return super().parse_known_args(args, namespace)
+
+    def format_usage(self) -> str:
+        self.load()
+        return super().format_usage()
+
+    def format_help(self) -> str:
+        self.load()
+        return super().format_help()
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Wraps the description as usual, and keeps the examples' lines as written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if text.startswith("examples:\n"):
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
+def file_options(command: argparse.ArgumentParser) -> None:
+    """The options of every table command: where the output goes, and how the input is read."""
     command.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="output format (default: csv)")
     command.add_argument("--output", "-o", type=output_option, metavar="FILE", help="write here instead of stdout")
     command.add_argument("--delimiter", "-d", metavar="CHAR", help="field delimiter (default: detected; \\t for tab)")
@@ -177,6 +163,11 @@ def _file_options(command: argparse.ArgumentParser) -> None:
     )
 
 
-def _label_options(command: argparse.ArgumentParser) -> None:
+def label_options(command: argparse.ArgumentParser) -> None:
+    """--style and --lang, for the commands that write status text."""
     command.add_argument("--style", choices=STYLES, default="short", help="status text style (default: short)")
     command.add_argument("--lang", default="en", help="language of the status text (default: en)")
+
+
+def lenient_option(command: argparse.ArgumentParser, text: str = "accept the spellings real data files use") -> None:
+    command.add_argument("--lenient", action="store_true", help=text)

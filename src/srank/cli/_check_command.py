@@ -1,40 +1,119 @@
-"""``srank check``: read the records, append each check's cells, write every row, summarise.
+"""``srank check``: each rank column's validity, canonical and rounded codes, label and message; levels; rounding.
 
-Rows in equal rows out, in order. A row of the wrong width, or one whose
-quoting cannot be read, is kept (padded, extra cells after srank's) with its
-problem named in each rank column's message.
+Five columns per rank column (prefixed with its name when there are several),
+``srank_levels`` when two level columns are named, and ``srank_rounded_check``
+per ``--rounded RAW=ROUNDED``.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from typing import Any
 
-from .._model import Level
-from ._arguments import ColumnSpec, UsageError
-from ._checks import Cache, Check, ColumnCheck, LevelsCheck, RoundedCheck, RowCache, output_names, say_if_renamed
+from .._batch import message_of, validity_of
+from .._cross_level import check_levels, expected_level_rule
+from .._describe import describe
+from .._distribution_text import parse_distribution
+from .._errors import InvalidRankError
+from .._findings import Severity
+from .._model import AnyRank, Level, MultiSeasonRank, Rank
+from .._parse import is_missing, parse
+from ._arguments import ColumnSpec, UsageError, column_option, label_options, lenient_option, rounded_option
+from ._checks import Cells, Check, Verdict
 from ._codes import check_label_options
-from ._formats import Format
-from ._output import Sink, output
-from ._records import Records, Unread
-from ._summary import Tally, summarise
-from ._table import SheetRecords, Table, open_table
+from ._command import TableCommand
+from ._summary import Tally, plural
+from ._table import Table
 
-__all__ = ["run_check"]
+__all__ = ["COLUMNS", "COMMAND", "CheckCommand", "ColumnCheck", "LevelsCheck", "RoundedCheck"]
 
-EXIT_OK, EXIT_INVALID = 0, 1
-_CHUNK = 4096  # rows per write
+COLUMNS = ("srank_valid", "srank_canonical", "srank_rounded", "srank_label", "srank_message")
+_SHORT = 200  # characters: longer texts get a "too long" verdict that names their length
+_LEVEL_OPTIONS = {
+    "global_column": Level.GLOBAL,
+    "national_column": Level.NATIONAL,
+    "subnational_column": Level.SUBNATIONAL,
+}
+_ARGUMENT = {Level.GLOBAL: "global_rank", Level.NATIONAL: "national_rank", Level.SUBNATIONAL: "subnational_rank"}
 
 
-def run_check(args: argparse.Namespace) -> int:
-    specs = _column_specs(args)
-    if not specs and not args.rounded:
-        raise UsageError("name a rank column: --column NAME (or --global-column, --national-column, ...)")
-    check_label_options(args.style, args.lang)
-    wanted = [spec.name for spec in specs] + [column for pair in args.rounded for column in pair]
-    with open_table(args, wanted) as table:
-        return _check(args, specs, table)
+class CheckCommand(TableCommand):
+    name = "check"
+    description = (
+        "Check and decode rank columns. Every row comes back, in order and as it was, with five columns appended"
+        " per rank column: " + ", ".join(COLUMNS) + " (prefixed with the column's name when there are several)."
+        " Blank cells, NA and N/A are missing, not errors. A row with the wrong number of fields is kept, padded,"
+        " and named by its line number. A summary goes to stderr."
+    )
+    examples = (
+        ("srank check export.csv --column 'S Rank' -o checked.csv", "one rank column, checked and decoded"),
+        (
+            "srank check export.csv -c 'G Rank:G' --global-column 'G Rank' --subnational-column 'S Rank'",
+            "two levels, and the cross-level findings between them",
+        ),
+        ("srank check export.xlsx --rounded 'S Rank=Rounded S Rank'", "a stored rounded column against srank's"),
+    )
+
+    def add_options(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("file", metavar="FILE", help="CSV, TSV or .xlsx file, or - for stdin")
+        parser.add_argument(
+            "--column",
+            "-c",
+            action="append",
+            default=[],
+            type=column_option,
+            metavar="NAME[:LEVEL]",
+            help="a rank column; repeat for several. :G, :N or :S says which level its cells must have",
+        )
+        parser.add_argument("--global-column", metavar="NAME", help="the column of each row's global (G or T) rank")
+        parser.add_argument("--national-column", metavar="NAME", help="the column of each row's national (N) rank")
+        parser.add_argument("--subnational-column", metavar="NAME", help="the column of each row's subnational rank")
+        parser.add_argument(
+            "--rounded",
+            action="append",
+            default=[],
+            type=rounded_option,
+            metavar="RAW=ROUNDED",
+            help="check that column ROUNDED holds the rounding of column RAW; repeatable",
+        )
+        lenient_option(parser)
+        label_options(parser)
+
+    def prepare(self, args: argparse.Namespace) -> None:
+        args.specs = _column_specs(args)
+        if not args.specs and not args.rounded:
+            raise UsageError("name a rank column: --column NAME (or --global-column, --national-column, ...)")
+        check_label_options(args.style, args.lang)
+
+    def wanted(self, args: argparse.Namespace) -> list[str]:
+        return [spec.name for spec in args.specs] + [column for pair in args.rounded for column in pair]
+
+    def checks(self, args: argparse.Namespace, table: Table) -> list[Check]:
+        where = table
+        specs = sorted(args.specs, key=lambda spec: where.index(spec.name))  # srank's columns follow the header's
+        levels = {spec.level: spec.name for spec in specs if _is_level_column(args, spec)}
+        several = len(specs) > 1
+        checks: list[Check] = [
+            ColumnCheck(spec, where.index(spec.name), args.lenient, args.style, args.lang, prefixed=several)
+            for spec in specs
+        ]
+        if len(levels) >= 2:
+            checks.append(LevelsCheck({level: where.index(column) for level, column in levels.items()}, args.lenient))
+        elif levels and (args.global_column or args.national_column or args.subnational_column):
+            print(
+                f"srank: {table.name}: cross-level checks need two of --global-column, --national-column and"
+                " --subnational-column; with one, its column is only checked for its level",
+                file=sys.stderr,
+            )
+        for raw, stored in args.rounded:
+            pair = (where.index(raw), where.index(stored))
+            checks.append(RoundedCheck(raw, stored, pair, args.lenient, prefixed=len(args.rounded) > 1))
+        return checks
+
+    def headline(self, tally: Tally, checks: Sequence[Check]) -> str:
+        return plural(tally.rows, "row")
 
 
 def _column_specs(args: argparse.Namespace) -> list[ColumnSpec]:
@@ -50,97 +129,184 @@ def _column_specs(args: argparse.Namespace) -> list[ColumnSpec]:
             continue
         given = specs.get(column)
         if given is not None and given.level not in (None, level):
-            earlier = next(
-                (f"--{other.replace('_', '-')}" for other in _LEVEL_OPTIONS if getattr(args, other) == column),
-                f"--column {column}:{given.level.value}",
-            )
+            others = [other for other in _LEVEL_OPTIONS if other != option and getattr(args, other) == column]
+            earlier = f"--{others[0].replace('_', '-')}" if others else f"--column {column + ':' + given.level.value!r}"
             raise UsageError(f"{column!r} is given as --{option.replace('_', '-')} and as {earlier}; choose one")
         specs[column] = ColumnSpec(column, level)
     return list(specs.values())
-
-
-_LEVEL_OPTIONS = {
-    "global_column": Level.GLOBAL,
-    "national_column": Level.NATIONAL,
-    "subnational_column": Level.SUBNATIONAL,
-}
-
-
-def _check(args: argparse.Namespace, specs: Sequence[ColumnSpec], table: Table) -> int:
-    where, header, name = table, table.header, table.name
-    specs = sorted(specs, key=lambda spec: where.index(spec.name))  # srank's columns follow the header's order
-    levels = {spec.level: spec.name for spec in specs if _is_level_column(args, spec)}
-    column_names, level_names, rounded_names, suffix = output_names(header, specs, len(levels) >= 2, args.rounded)
-    checks: list[Check] = [
-        ColumnCheck(spec, where.index(spec.name), names, args.lenient, args.style, args.lang)
-        for spec, names in zip(specs, column_names, strict=True)
-    ]
-    if len(levels) >= 2:
-        checks.append(
-            LevelsCheck(
-                {level: where.index(column) for level, column in levels.items() if level}, level_names, args.lenient
-            )
-        )
-    elif levels and (args.global_column or args.national_column or args.subnational_column):
-        print(
-            f"srank: {name}: cross-level checks need two of --global-column, --national-column and"
-            " --subnational-column; with one, its column is only checked for its level",
-            file=sys.stderr,
-        )
-    for (raw, stored), names in zip(args.rounded, rounded_names, strict=True):
-        checks.append(RoundedCheck(raw, stored, (where.index(raw), where.index(stored)), names, args.lenient))
-    added = [column for check in checks for column in check.names]
-    fmt = table.output_format(args.format, added)
-    say_if_renamed(name, suffix)
-    tally = Tally()
-    with output(args.output) as sink:
-        sink.write(fmt.header(header, table.header_raw, added))
-        _write_rows(table.records, fmt, checks, len(header), sink, tally)
-    text, invalid = summarise(tally, checks, name, args.lenient, table.records.unit)
-    print(text, file=sys.stderr)
-    return EXIT_INVALID if invalid else EXIT_OK
 
 
 def _is_level_column(args: argparse.Namespace, spec: ColumnSpec) -> bool:
     return any(getattr(args, option) == spec.name for option in _LEVEL_OPTIONS)
 
 
-def _write_rows(
-    records: Records | SheetRecords, fmt: Format, checks: Sequence[Check], width: int, sink: Sink, tally: Tally
-) -> None:
-    """The one writer loop: each row's own cells, then the prepared text for its combination of checked cells."""
-    line: Callable[[], int] = lambda: records.line  # noqa: E731
-    prepared = RowCache([Cache(check, fmt.values, line) for check in checks])
-    key_of = prepared.key
-    blank = [""] * width
-    row_text = fmt.row
-    chunk: list[str] = []
-    add = chunk.append
-    rows = 0
-    for row, raw in records:
-        rows += 1
-        if len(row) == width and type(row) is list:
-            entry = prepared[key_of(row)]
-            entry[1] += 1
-            add(row_text(row, raw, entry[0]))
-        elif not row:  # a blank line: kept as a row with no rank
-            tally.blank_lines += 1
-            entry = prepared[key_of(blank)]
-            entry[1] += 1
-            add(fmt.unread(blank, raw, width, entry[0]))
-        else:
-            if isinstance(row, Unread):
-                why, kind = row.problem, row.problem
-            else:
-                why, kind = f"has {len(row)} fields, the header has {width}", "wrong number of fields"
-            tally.add_unread(kind, records.line)
-            message = f"error[malformed-row]: {records.unit} {records.line} {why}; the rank was not read"
-            add(
-                fmt.unread(row, raw, width, "".join(fmt.values(check.names, check.unread(message)) for check in checks))
+def _read(text: str, lenient: bool) -> AnyRank | InvalidRankError | None:
+    if is_missing(text):
+        return None
+    try:
+        return parse(text, lenient=lenient)
+    except InvalidRankError as error:
+        return error
+
+
+def _first_error(rank: AnyRank) -> str:
+    return next((finding.code for finding in rank.findings if finding.severity is Severity.ERROR), "")
+
+
+class ColumnCheck(Check):
+    """A rank column: valid, canonical, rounded, label and message, as ``srank_*`` columns."""
+
+    columns = COLUMNS
+
+    def __init__(
+        self, spec: ColumnSpec, index: int, lenient: bool, style: str, lang: str, *, prefixed: bool = False
+    ) -> None:
+        super().__init__([index])
+        self.spec = spec
+        self._by_digit: dict[str, Verdict] = {}
+        self.title = f"column {spec.name!r}" + (f" ({spec.level.value} ranks)" if spec.level else "")
+        self.prefix = f"{spec.name}." if prefixed else ""
+        self.lenient = lenient
+        self.style = style
+        self.lang = lang
+
+    def counts(self, unread: int) -> str:
+        kinds = self.kinds
+        more = "more than " if self.more_distinct else ""
+        return (
+            f"{kinds.get('valid', 0):,} valid, {kinds.get('invalid', 0) + unread:,} invalid,"
+            f" {kinds.get('missing', 0):,} missing; {more}{plural(len(self.distinct), 'distinct code')}"
+        )
+
+    def judge(self, key: Any) -> Verdict:
+        # A cell that starts with a digit (an id, a date, a count: a wrong column) is rejected at that
+        # digit, and its verdict names only the digit: judge one cell per digit, not every distinct id.
+        if key[:1].isdigit() and len(key) <= _SHORT:
+            known = self._by_digit.get(key[0])
+            if known is None:
+                known = self._by_digit[key[0]] = self.judge_cell(key)
+            return known
+        return self.judge_cell(key)
+
+    def judge_cell(self, key: Any) -> Verdict:
+        result = _read(key, self.lenient)
+        if result is None:
+            return Verdict((self._cells(None, "", "", "", ""),), "missing")
+        if isinstance(result, InvalidRankError):
+            lenient_reads = not self.lenient and not isinstance(_read(key, True), InvalidRankError)
+            message = message_of(result)
+            if _is_distribution(key):
+                message += "; this cell is a distribution string: read the column with srank distribution"
+            return Verdict((self.unread(message),), "invalid", result.code, lenient_reads)
+        message = message_of(result)
+        problem = _first_error(result)
+        valid = validity_of(result)
+        if self.spec.level is not None and (wrong := expected_level_rule(result, self.spec.level)) is not None:
+            valid, problem = False, problem or wrong.code
+            message = "; ".join(filter(None, (wrong.line(hint=True), message)))
+        label = describe(result, style=self.style, lang=self.lang)
+        cells = self._cells(valid, str(result), str(result.rounded()), label, message)
+        return Verdict((cells,), "valid" if valid else "invalid", problem)
+
+    def unread(self, message: str) -> Cells:
+        return self._cells(False, "", "", "", message)
+
+    @staticmethod
+    def _cells(valid: bool | None, canonical: str, rounded: str, label: str, message: str) -> Cells:
+        return {
+            "srank_valid": valid,
+            "srank_canonical": canonical,
+            "srank_rounded": rounded,
+            "srank_label": label,
+            "srank_message": message,
+        }
+
+
+class LevelsCheck(Check):
+    """One taxon's G, N and S ranks in a row, checked together: ``srank_levels``."""
+
+    columns = ("srank_levels",)
+    primary = False
+
+    def __init__(self, indexes: dict[Level, int], lenient: bool) -> None:
+        self.levels = list(indexes)
+        super().__init__(list(indexes.values()))
+        self.title = "levels (" + ", ".join(level.value for level in self.levels) + ")"
+        self.lenient = lenient
+
+    def judge(self, key: Any) -> Verdict:
+        ranks: dict[str, AnyRank] = {}
+        for level, cell in zip(self.levels, key, strict=True):
+            result = _read(cell, self.lenient)
+            if isinstance(result, (Rank, MultiSeasonRank)) and expected_level_rule(result, level) is None:
+                ranks[_ARGUMENT[level]] = result
+        if len(ranks) < 2:
+            return Verdict(({"srank_levels": ""},), "skipped")
+        findings = check_levels(**ranks)
+        if not findings:
+            return Verdict(({"srank_levels": ""},), "ok")
+        severe = [finding for finding in findings if finding.severity is Severity.ERROR]
+        text = "; ".join(map(str, findings))
+        return Verdict(({"srank_levels": text},), "error" if severe else "warning", (severe or findings)[0].code)
+
+    def unread(self, message: str) -> Cells:
+        return {"srank_levels": ""}
+
+
+class RoundedCheck(Check):
+    """A stored rounded column against srank's rounding of its raw column: ``srank_rounded_check``."""
+
+    columns = ("srank_rounded_check",)
+    primary = False
+
+    def __init__(self, raw: str, stored: str, indexes: tuple[int, int], lenient: bool, *, prefixed: bool) -> None:
+        super().__init__(list(indexes))
+        self.title = f"rounded {stored!r} from {raw!r}"
+        self.prefix = f"{stored}." if prefixed else ""
+        self.raw_name, self.stored_name = raw, stored
+        self.lenient = lenient
+
+    def counts(self, unread: int) -> str:
+        differ = self.kinds.get("error", 0)
+        not_read = f", {unread:,} malformed" if unread else ""
+        return (
+            f"{differ:,} {'row differs' if differ == 1 else 'rows differ'}, {self.kinds.get('ok', 0):,} agree,"
+            f" {self.kinds.get('skipped', 0):,} not compared{not_read}"
+        )
+
+    def judge(self, key: Any) -> Verdict:
+        raw_cell, stored_cell = key
+        raw = _read(raw_cell, self.lenient)
+        if not isinstance(raw, (Rank, MultiSeasonRank)):
+            return Verdict(({"srank_rounded_check": ""},), "skipped")
+        expected = raw.rounded()
+        stored = _read(stored_cell, self.lenient)
+        if stored is None:
+            text = f"error[rounded-missing]: no rounded rank stored; srank rounds {raw} to {expected}"
+            return Verdict(({"srank_rounded_check": text},), "error", "rounded-missing")
+        if isinstance(stored, InvalidRankError):
+            text = (
+                f"error[rounded-unreadable]: the stored rounded rank {stored_cell!r} is not a rank;"
+                f" srank rounds {raw} to {expected}"
             )
-        if len(chunk) >= _CHUNK:
-            sink.writelines(chunk)
-            chunk.clear()
-    sink.writelines(chunk)
-    prepared.finish()
-    tally.rows = rows
+            return Verdict(({"srank_rounded_check": text},), "error", "rounded-unreadable")
+        if sorted(map(str, stored.parts)) == sorted(map(str, expected.parts)):
+            return Verdict(({"srank_rounded_check": ""},), "ok")
+        text = f"error[rounded-differs]: the stored rounded rank is {stored}; srank rounds {raw} to {expected}"
+        return Verdict(({"srank_rounded_check": text},), "error", "rounded-differs")
+
+    def unread(self, message: str) -> Cells:
+        return {"srank_rounded_check": ""}
+
+
+def _is_distribution(text: str) -> bool:
+    """True for a cell that reads as a distribution string (the wrong command for it, not a bad rank)."""
+    if "(" not in text or len(text) > 1 << 16:
+        return False
+    try:
+        return bool(parse_distribution(text).records)
+    except InvalidRankError:
+        return False
+
+
+COMMAND = CheckCommand()

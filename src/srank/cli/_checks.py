@@ -1,80 +1,80 @@
-"""What ``srank check`` appends to each row: one check per rank column, levels, and rounded columns.
+"""Checks: what a table command judges in each row, and the caches that judge each distinct key once.
 
-A check turns a key (a cell, or a tuple of cells) into a verdict: the values
-of its output columns, plus what the summary needs. Real files repeat a few
-hundred distinct keys, so each verdict is rendered once and kept in a bounded
-cache per check (``Cache``), and the whole appended text once per distinct
-combination of checked cells (``RowCache``); a row then costs one lookup.
-Memory stays bounded however many distinct cells a file holds: each cache
-drops its oldest key at its size, folding that key's row count into the totals
-as it goes, and a key longer than 256 characters is never kept.
+A check reads some cells of a row (its key) and gives a verdict: the cells of
+its named output columns, one set per output row (one for ``check``, one per
+place for ``distribution``), plus what the summary counts. Real files repeat a
+few hundred distinct keys, so each verdict is rendered once and kept in a
+bounded cache per check (``Cache``), and the whole appended text once per
+distinct combination of checked cells (``RowCache``); a row then costs one
+lookup. Memory stays bounded however many distinct cells a file holds: each
+cache drops its oldest key at its size, folding that key's row count into the
+totals as it goes, and a key longer than 256 characters is never kept.
 """
 
 from __future__ import annotations
 
-import sys
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from itertools import product
 from operator import itemgetter
 from typing import Any
 
 import attrs
 
-from .._batch import message_of, validity_of
-from .._cross_level import check_levels, expected_level_rule
-from .._describe import describe
-from .._distribution_text import parse_distribution
-from .._errors import InvalidRankError
-from .._findings import Severity
-from .._model import AnyRank, Level, MultiSeasonRank, Rank
-from .._parse import is_missing, parse
-from ._arguments import COLUMNS, ColumnSpec
+from .._errors import SrankError
 
 __all__ = [
     "CACHE_SIZE",
     "Cache",
+    "Cells",
     "Check",
-    "ColumnCheck",
-    "LevelsCheck",
-    "RoundedCheck",
+    "Long",
     "RowCache",
-    "Values",
     "Verdict",
+    "example",
     "free_suffix",
-    "output_names",
-    "say_if_renamed",
+    "size",
 ]
 
 CACHE_SIZE = 8192
-_SHORT = 200  # characters: longer texts get a "too long" verdict that names their length
 _KEPT = 256  # characters: a longer key (a 1 MB cell) is judged each time it is met, never kept whole
 _EXAMPLES = 64  # distinct cells remembered per problem code, for the summary's examples
 _DISTINCT = 1 << 16  # distinct keys counted exactly; past this the summary says "more than"
-Values = tuple[Any, ...]
+Cells = Mapping[str, Any]
+"""One output row of a check: a value per column name (None, a bool or text)."""
 
 
 @attrs.frozen
 class Verdict:
-    """A key's output values, its kind for the summary, and the code of its first problem."""
+    """A key's output rows, its kind for the summary, and the code of its first problem."""
 
-    values: Values
-    kind: str  # valid, invalid, missing (columns); ok, warning, error, skipped (levels, rounded)
+    rows: tuple[Cells, ...]  # one per output row: a value for each of the check's columns, by name
+    kind: str  # what the summary counts: valid, invalid, missing (columns); ok, warning, error, skipped ...
     problem: str = ""
     lenient_reads: bool = False  # strict mode: the cell does not read, but --lenient would read it
 
 
 class Check:
-    """One check: how a row gives its key, how a key is judged, and what the summary counts."""
+    """One check: the row cells it reads, its named output columns, how it judges a key, what it counts.
+
+    ``columns`` are the names its verdicts use; ``names`` are the columns as
+    written, with the command's prefix and the run's suffix (set by the skeleton).
+    """
 
     title: str
-    names: tuple[str, ...]
+    columns: tuple[str, ...]
+    prefix = ""  # before each column name: several rank columns write "S Rank.srank_valid"
+    primary = True  # the summary's main counts (a rank or distribution column), not a cross-column check
 
     def __init__(self, indexes: Sequence[int]) -> None:
         self.indexes = tuple(indexes)
         self.key: Callable[[list[str]], Any] = itemgetter(*indexes)
+        self.names: tuple[str, ...] = ()
         self.kinds: dict[str, int] = {}  # rows per kind
         self.problems: dict[str, dict[Any, int]] = {}  # problem code -> example key -> rows
         self.problem_rows: dict[str, int] = {}
+        self.problem_keys: dict[str, set[int]] = {}  # problem code -> the hashes of its keys (up to _DISTINCT)
+        self.problem_more: set[str] = set()  # problem codes with more distinct keys than that
         self.first_lines: dict[str, int] = {}
         self.lenient_rows = 0
         self.distinct: set[Any] = set()
@@ -83,19 +83,32 @@ class Check:
     def judge(self, key: Any) -> Verdict:
         raise NotImplementedError
 
-    def outcome(self) -> str:
-        """The summary's counts for this check."""
+    def unread(self, message: str) -> Cells:
+        """The output cells of a row whose cells could not be read."""
+        return {}
+
+    def counts(self, unread: int) -> str:
+        """The summary's counts for this check; ``unread`` rows could not be read at all."""
         kinds = self.kinds
         flagged, errors = kinds.get("warning", 0) + kinds.get("error", 0), kinds.get("error", 0)
         with_errors = f", {errors:,} with errors" if errors and errors != flagged else ""
+        not_read = f", {unread:,} malformed" if unread else ""
         return (
             f"{flagged:,} {'row' if flagged == 1 else 'rows'} with findings{with_errors},"
-            f" {kinds.get('ok', 0):,} consistent, {kinds.get('skipped', 0):,} not compared"
+            f" {kinds.get('ok', 0):,} consistent, {kinds.get('skipped', 0):,} not compared{not_read}"
         )
 
-    def unread(self, message: str) -> Values:
-        """The output values for a row whose cells could not be read."""
-        return ("",) * len(self.names)
+    def failed(self) -> bool:
+        """Whether what this check found makes the exit status 1."""
+        return self.kinds.get("error", 0) > 0 or self.kinds.get("invalid", 0) > 0
+
+    def ordered(self, cells: Cells) -> tuple[Any, ...]:
+        """A row's values in the order of ``columns``; a verdict that names other columns is a bug, said so."""
+        if len(cells) != len(self.columns) or any(column not in cells for column in self.columns):
+            raise SrankError(
+                f"srank's {self.title} gave the columns {sorted(cells)}, not {list(self.columns)}; please report it"
+            )
+        return tuple(cells[column] for column in self.columns)
 
     def add(self, key: Any, rows: int, verdict: Verdict) -> None:
         """Fold the rows of one key into the summary's totals."""
@@ -103,7 +116,7 @@ class Check:
             return
         self.kinds[verdict.kind] = self.kinds.get(verdict.kind, 0) + rows
         if verdict.kind != "missing":
-            seen = key if _size(key) <= _KEPT else hash(key)
+            seen = key if size(key) <= _KEPT else hash(key)
             if len(self.distinct) < _DISTINCT:
                 self.distinct.add(seen)
             elif seen not in self.distinct:
@@ -111,167 +124,33 @@ class Check:
         if verdict.problem:
             self.problem_rows[verdict.problem] = self.problem_rows.get(verdict.problem, 0) + rows
             examples = self.problems.setdefault(verdict.problem, {})
-            shown = key if _size(key) <= _KEPT else _shortened(key)
+            shown = example(key)
             if shown in examples or len(examples) < _EXAMPLES:
                 examples[shown] = examples.get(shown, 0) + rows
+            keys = self.problem_keys.setdefault(verdict.problem, set())
+            if len(keys) < _DISTINCT:
+                keys.add(hash(key))
+            elif hash(key) not in keys:
+                self.problem_more.add(verdict.problem)
         if verdict.lenient_reads:
             self.lenient_rows += rows
 
 
-def _read(text: str, lenient: bool) -> AnyRank | InvalidRankError | None:
-    if is_missing(text):
-        return None
-    try:
-        return parse(text, lenient=lenient)
-    except InvalidRankError as error:
-        return error
+class Long(str):
+    """The start of a long cell, as the summary keeps it, with the whole cell's length."""
+
+    length: int
 
 
-def _first_error(rank: AnyRank) -> str:
-    return next((finding.code for finding in rank.findings if finding.severity is Severity.ERROR), "")
-
-
-class ColumnCheck(Check):
-    """A rank column: valid, canonical, rounded, label and message, as ``srank_*`` columns."""
-
-    def __init__(
-        self, spec: ColumnSpec, index: int, names: tuple[str, ...], lenient: bool, style: str, lang: str
-    ) -> None:
-        super().__init__([index])
-        self.spec = spec
-        self._by_digit: dict[str, Verdict] = {}
-        self.title = f"column {spec.name!r}" + (f" ({spec.level.value} ranks)" if spec.level else "")
-        self.names = names
-        self.lenient = lenient
-        self.style = style
-        self.lang = lang
-
-    def judge(self, key: Any) -> Verdict:
-        # A cell that starts with a digit (an id, a date, a count: a wrong column) is rejected at that
-        # digit, and its verdict names only the digit: judge one cell per digit, not every distinct id.
-        if key[:1].isdigit() and len(key) <= _SHORT:
-            known = self._by_digit.get(key[0])
-            if known is None:
-                known = self._by_digit[key[0]] = self.judge_cell(key)
-            return known
-        return self.judge_cell(key)
-
-    def judge_cell(self, key: Any) -> Verdict:
-        result = _read(key, self.lenient)
-        if result is None:
-            return Verdict((None, "", "", "", ""), "missing")
-        if isinstance(result, InvalidRankError):
-            lenient_reads = not self.lenient and not isinstance(_read(key, True), InvalidRankError)
-            message = message_of(result)
-            if _is_distribution(key):
-                message += "; this cell is a distribution string: read the column with srank distribution"
-            return Verdict((False, "", "", "", message), "invalid", result.code, lenient_reads)
-        message = message_of(result)
-        problem = _first_error(result)
-        valid = validity_of(result)
-        if self.spec.level is not None and (wrong := expected_level_rule(result, self.spec.level)) is not None:
-            valid, problem = False, problem or wrong.code
-            message = "; ".join(filter(None, (wrong.line(hint=True), message)))
-        label = describe(result, style=self.style, lang=self.lang)
-        values = (valid, str(result), str(result.rounded()), label, message)
-        return Verdict(values, "valid" if valid else "invalid", problem)
-
-    def unread(self, message: str) -> Values:
-        return (False, "", "", "", message)
-
-
-class LevelsCheck(Check):
-    """One taxon's G, N and S ranks in a row, checked together: ``srank_levels``."""
-
-    def __init__(self, indexes: dict[Level, int], names: tuple[str, ...], lenient: bool) -> None:
-        self.levels = list(indexes)
-        super().__init__(list(indexes.values()))
-        self.title = "levels (" + ", ".join(level.value for level in self.levels) + ")"
-        self.names = names
-        self.lenient = lenient
-
-    def judge(self, key: Any) -> Verdict:
-        ranks: dict[str, AnyRank] = {}
-        for level, cell in zip(self.levels, key, strict=True):
-            result = _read(cell, self.lenient)
-            if isinstance(result, (Rank, MultiSeasonRank)) and expected_level_rule(result, level) is None:
-                ranks[_ARGUMENT[level]] = result
-        if len(ranks) < 2:
-            return Verdict(("",), "skipped")
-        findings = check_levels(**ranks)
-        if not findings:
-            return Verdict(("",), "ok")
-        severe = [finding for finding in findings if finding.severity is Severity.ERROR]
-        text = "; ".join(map(str, findings))
-        return Verdict((text,), "error" if severe else "warning", (severe or findings)[0].code)
-
-
-_ARGUMENT = {Level.GLOBAL: "global_rank", Level.NATIONAL: "national_rank", Level.SUBNATIONAL: "subnational_rank"}
-
-
-class RoundedCheck(Check):
-    """A stored rounded column against srank's rounding of its raw column: ``srank_rounded_check``."""
-
-    def __init__(self, raw: str, stored: str, indexes: tuple[int, int], names: tuple[str, ...], lenient: bool) -> None:
-        super().__init__(list(indexes))
-        self.title = f"rounded {stored!r} from {raw!r}"
-        self.raw_name, self.stored_name = raw, stored
-        self.names = names
-        self.lenient = lenient
-
-    def outcome(self) -> str:
-        differ = self.kinds.get("error", 0)
-        return (
-            f"{differ:,} {'row differs' if differ == 1 else 'rows differ'}, {self.kinds.get('ok', 0):,} agree,"
-            f" {self.kinds.get('skipped', 0):,} not compared"
-        )
-
-    def judge(self, key: Any) -> Verdict:
-        raw_cell, stored_cell = key
-        raw = _read(raw_cell, self.lenient)
-        if not isinstance(raw, (Rank, MultiSeasonRank)):
-            return Verdict(("",), "skipped")
-        expected = raw.rounded()
-        stored = _read(stored_cell, self.lenient)
-        if stored is None:
-            return Verdict(
-                (f"error[rounded-missing]: no rounded rank stored; srank rounds {raw} to {expected}",),
-                "error",
-                "rounded-missing",
-            )
-        if isinstance(stored, InvalidRankError):
-            text = (
-                f"error[rounded-unreadable]: the stored rounded rank {stored_cell!r} is not a rank;"
-                f" srank rounds {raw} to {expected}"
-            )
-            return Verdict((text,), "error", "rounded-unreadable")
-        if sorted(map(str, stored.parts)) == sorted(map(str, expected.parts)):
-            return Verdict(("",), "ok")
-        text = f"error[rounded-differs]: the stored rounded rank is {stored}; srank rounds {raw} to {expected}"
-        return Verdict((text,), "error", "rounded-differs")
-
-
-def output_names(
-    header: Sequence[str], specs: Sequence[ColumnSpec], levels: bool, rounded: Sequence[tuple[str, str]]
-) -> tuple[list[tuple[str, ...]], tuple[str, ...], list[tuple[str, ...]], str]:
-    """The appended columns' names, per column check, for levels and per rounded check, and their suffix.
-
-    With one rank column they are srank's plain names; with several, each is
-    prefixed with its column's name. If the input already has any of them, all
-    take the first free suffix (.2, .3, ...), so the input's own columns never collide.
-    """
-    several = len(specs) > 1
-    columns = [tuple(f"{spec.name}.{name}" if several else name for name in COLUMNS) for spec in specs]
-    level_names = ("srank_levels",) if levels else ()
-    rounded_names = [
-        (f"{stored}.srank_rounded_check" if len(rounded) > 1 else "srank_rounded_check",) for _, stored in rounded
-    ]
-    suffix = free_suffix(header, [name for group in (*columns, level_names, *rounded_names) for name in group])
-
-    def fix(group: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(name + suffix for name in group)
-
-    return [fix(group) for group in columns], fix(level_names), [fix(group) for group in rounded_names], suffix
+def example(key: Any) -> Any:
+    """A key as the summary keeps it: a long cell only by its start (a ``Long``), so memory stays small."""
+    if not isinstance(key, str):
+        return tuple(map(example, key))
+    if len(key) <= _KEPT:
+        return key
+    shown = Long(key[:_KEPT])
+    shown.length = len(key)
+    return shown
 
 
 def free_suffix(header: Sequence[str], names: Sequence[str]) -> str:
@@ -284,57 +163,57 @@ def free_suffix(header: Sequence[str], names: Sequence[str]) -> str:
     return suffix
 
 
-def say_if_renamed(source: str, suffix: str) -> None:
-    """Tell the user when srank's columns had to take a suffix (checked output checked again)."""
-    if suffix:
-        print(f"srank: {source} already has srank's column names; the new columns end in {suffix}", file=sys.stderr)
+Render = Callable[[tuple[str, ...], tuple[Any, ...]], str]
 
 
-class Cache(OrderedDict[Any, Any]):
-    """A check's output text per key, computed on first sight, and the rows counted per key.
+class Cache(OrderedDict[Any, tuple[str, ...]]):
+    """A check's output text per key (one fragment per output row), computed on first sight.
 
     At most CACHE_SIZE keys are kept; the oldest goes first, and its row count
     is folded into the check's totals as it goes, so memory stays bounded and
-    nothing is judged twice to be counted. A caller that counts rows in
-    ``counts`` counts a row before looking its key up, so that a key too long
-    to keep has its rows folded in at once. Equal verdicts share one rendering.
+    nothing is judged twice to be counted. Equal output rows share one rendering.
     """
 
-    def __init__(self, check: Check, render: Callable[[tuple[str, ...], Values], Any], line: Callable[[], int]) -> None:
+    def __init__(self, check: Check, render: Render, line: Callable[[], int]) -> None:
         super().__init__()
         self.check = check
         self.render = render
         self.line = line
         self.counts: dict[Any, int] = {}
         self._verdicts: dict[Any, Verdict] = {}
-        self._rendered: dict[Values, Any] = {}
+        self._rendered: dict[tuple[Any, ...], str] = {}
 
-    def prepare(self, key: Any) -> tuple[Any, Verdict]:
+    def prepare(self, key: Any) -> tuple[tuple[str, ...], Verdict]:
         """A key's verdict and its rendering, without keeping the key."""
         verdict = self.check.judge(key)
         if verdict.problem and verdict.problem not in self.check.first_lines:
             self.check.first_lines[verdict.problem] = self.line()
-        text = self._rendered.get(verdict.values)
+        return tuple(map(self.fragment, verdict.rows)), verdict
+
+    def fragment(self, cells: Cells) -> str:
+        """One output row's cells as text to append to the input row."""
+        values = self.check.ordered(cells)
+        text = self._rendered.get(values)
         if text is None:
             if len(self._rendered) >= CACHE_SIZE:
                 self._rendered.clear()
-            text = self._rendered[verdict.values] = self.render(self.check.names, verdict.values)
-        return text, verdict
+            text = self._rendered[values] = self.render(self.check.names, values)
+        return text
 
-    def __missing__(self, key: Any) -> Any:
-        text, verdict = self.prepare(key)
-        if _size(key) > _KEPT:
+    def __missing__(self, key: Any) -> tuple[str, ...]:
+        fragments, verdict = self.prepare(key)
+        if size(key) > _KEPT:
             # Not kept: the rows counted so far are folded in now; count() judges it again for later ones.
             self.check.add(key, self.counts.pop(key, 0), verdict)
-            return text
+            return fragments
         if len(self) >= CACHE_SIZE:
             # OrderedDict drops its oldest key in constant time; a dict's first key after many
             # deletions takes a scan over the deleted slots.
             oldest, _ = self.popitem(last=False)
             self.check.add(oldest, self.counts.pop(oldest, 0), self._verdicts.pop(oldest))
-        self[key] = text
+        self[key] = fragments
         self._verdicts[key] = verdict
-        return text
+        return fragments
 
     def count(self, key: Any, rows: int) -> None:
         """Count ``rows`` more rows of ``key``; a key the cache has dropped meanwhile is judged again."""
@@ -350,20 +229,24 @@ class Cache(OrderedDict[Any, Any]):
         self.counts.clear()
 
 
-ROW_CACHE_SIZE = 1 << 16
+ROW_CACHE_SIZE = 1 << 16  # output rows held (one per key for check; one per place for distribution)
 
 
-class RowCache(OrderedDict[Any, list[Any]]):
+class RowCache(OrderedDict[Any, Any]):
     """What a row gets appended, per distinct combination of the cells the checks read.
 
-    A row then costs one key and one lookup, however many checks there are. Each
-    entry counts its rows; the counts reach each check's cache when the entry
-    leaves (at most ROW_CACHE_SIZE are kept) or at the end.
+    An entry is ``[fragments, rows, verdict]``: the text of each output row,
+    then the rows counted so far. A row then costs one key and one lookup,
+    however many checks there are. With several checks, each output row joins
+    one fragment of each (only one check may give several). Each entry's
+    count reaches the checks' caches when it leaves (the entries held give at
+    most ROW_CACHE_SIZE output rows in all) or at the end.
     """
 
     def __init__(self, caches: Sequence[Cache]) -> None:
         super().__init__()
         self.caches = caches
+        self.held = 0  # output rows of the entries held
         columns = sorted({index for cache in caches for index in cache.check.indexes})
         self.key: Callable[[list[str]], Any] = itemgetter(*columns)
         at = {column: position for position, column in enumerate(columns)}
@@ -373,23 +256,33 @@ class RowCache(OrderedDict[Any, list[Any]]):
         ]
 
     def __missing__(self, key: Any) -> list[Any]:
-        if len(self.parts) == 1:  # the row's key is the check's key: keep the verdict here, not twice
-            text, verdict = self.caches[0].prepare(key)
-            entry = [text, 0, verdict]
+        entry: list[Any]
+        if len(self.parts) == 1:  # one check: keep its verdict here, not twice
+            cache, part = self.parts[0]
+            fragments, verdict = cache.prepare(part(key))
+            entry = [fragments, 0, verdict]
         else:
-            entry = ["".join([cache[part(key)] for cache, part in self.parts]), 0, None]
-        if _size(key) > _KEPT:  # counted now and not kept; the caller's count goes to a throwaway entry
+            joined = product(*[cache[part(key)] for cache, part in self.parts])
+            entry = [tuple(map("".join, joined)), 0, None]
+        if size(key) > _KEPT:  # counted now and not kept; the caller's count goes to a throwaway entry
             self._fold(key, 1, entry[2])
             return entry
-        if len(self) >= ROW_CACHE_SIZE:
-            oldest, (_, rows, verdict) = self.popitem(last=False)
+        while self and self.held + len(entry[0]) > ROW_CACHE_SIZE:
+            oldest, (fragments, rows, verdict) = self.popitem(last=False)
+            self.held -= len(fragments)
             self._fold(oldest, rows, verdict)
         self[key] = entry
+        self.held += len(entry[0])
         return entry
+
+    def unread(self, message: str) -> str:
+        """The appended text of a row whose cells could not be read: each check's cells for it, joined."""
+        return "".join(cache.fragment(cache.check.unread(message)) for cache in self.caches)
 
     def _fold(self, key: Any, rows: int, verdict: Verdict | None) -> None:
         if verdict is not None:
-            self.caches[0].check.add(key, rows, verdict)
+            cache, part = self.parts[0]
+            cache.check.add(part(key), rows, verdict)
             return
         for cache, part in self.parts:
             cache.count(part(key), rows)
@@ -398,6 +291,7 @@ class RowCache(OrderedDict[Any, list[Any]]):
         for key, (_, rows, verdict) in self.items():
             self._fold(key, rows, verdict)
         self.clear()
+        self.held = 0
         for cache in self.caches:
             cache.finish()
 
@@ -406,22 +300,6 @@ def _same(key: Any) -> Any:
     return key
 
 
-def _size(key: Any) -> int:
+def size(key: Any) -> int:
+    """A key's length in characters: a cell's, or the sum of its cells'."""
     return len(key) if isinstance(key, str) else sum(map(len, key))
-
-
-def _shortened(key: Any) -> Any:
-    """A long key as the summary shows it: its start and its length."""
-    if isinstance(key, str):
-        return f"{key[:_KEPT]}… ({len(key):,} characters)"
-    return tuple(_shortened(cell) if len(cell) > _KEPT else cell for cell in key)
-
-
-def _is_distribution(text: str) -> bool:
-    """True for a cell that reads as a distribution string (the wrong command for it, not a bad rank)."""
-    if "(" not in text or len(text) > 1 << 16:
-        return False
-    try:
-        return bool(parse_distribution(text).records)
-    except InvalidRankError:
-        return False

@@ -3,13 +3,14 @@
 Each output row repeats the input row's cells as they were, then names the
 place and its rank. A row whose distribution is empty or cannot be read still
 gives exactly one row, with the problem named, so that no input row is lost.
-Distinct distribution strings are read once (a bounded cache, as in ``check``).
+Distinct distribution strings are read once, and each distinct place is
+rendered once (bounded caches, as in ``check``).
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
+from collections.abc import Sequence
 from typing import Any
 
 from .._batch import message_of
@@ -20,50 +21,97 @@ from .._errors import InvalidRankError, clipped
 from .._findings import Finding, Severity, joined
 from .._model import Level
 from .._parse import is_missing, parse
-from .._place_rows import EMPTY, Cells, PlaceKey, lone, place_cells, place_key, with_notes
-from ._arguments import DISTRIBUTION_COLUMNS
-from ._checks import CACHE_SIZE, Cache, Check, Values, Verdict, free_suffix, say_if_renamed
+from .._place_rows import EMPTY, PLACE_FIELDS, PlaceKey, lone, place_cells, place_key, with_notes
+from .._place_rows import Cells as PlaceCells
+from ._arguments import label_options, lenient_option
+from ._checks import CACHE_SIZE, Cells, Check, Verdict
 from ._codes import check_label_options
-from ._output import output
-from ._records import Unread
-from ._summary import problem_lines
-from ._table import open_table
+from ._command import TableCommand
+from ._summary import Tally, plural
+from ._table import Table
 
-__all__ = ["run_distribution"]
+__all__ = ["COLUMNS", "COMMAND", "DistributionCheck", "DistributionCommand"]
 
-EXIT_OK, EXIT_INVALID = 0, 1
-_CHUNK = 4096
+COLUMNS = tuple(f"srank_{field}" for field in PLACE_FIELDS)
+_LEVELS = "srank_levels"
+Places = dict[tuple[str, str | None], list[Finding]]
+
+
+class DistributionCommand(TableCommand):
+    name = "distribution"
+    reads = "distribution"
+    joiner = "; "
+    description = (
+        "Read each row's distribution string (NatureServe Explorer's Distribution column, or Biotics' national"
+        " ranks) and write one row per place: the input row's cells, then "
+        + ", ".join(COLUMNS)
+        + ". A row with an empty or unreadable distribution gives one row with the problem named. A summary"
+        " goes to stderr."
+    )
+    examples = (
+        ("srank distribution explorer_export.csv --column Distribution", "one row per (taxon x place)"),
+        (
+            "srank distribution export.csv -c Distribution --global-column 'G Rank' --format jsonl",
+            "with each place's cross-level findings, as JSON lines",
+        ),
+    )
+
+    def add_options(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("file", metavar="FILE", help="CSV, TSV or .xlsx file, or - for stdin")
+        parser.add_argument("--column", "-c", required=True, metavar="NAME", help="the distribution column")
+        parser.add_argument(
+            "--global-column", metavar="NAME", help="the global rank column: adds cross-level findings (srank_levels)"
+        )
+        lenient_option(parser, "read what can be read; name the rest")
+        label_options(parser)
+
+    def prepare(self, args: argparse.Namespace) -> None:
+        check_label_options(args.style, args.lang)
+
+    def wanted(self, args: argparse.Namespace) -> list[str]:
+        return [args.column] + ([args.global_column] if args.global_column else [])
+
+    def checks(self, args: argparse.Namespace, table: Table) -> list[Check]:
+        return [DistributionCheck([table.index(column) for column in self.wanted(args)], args)]
+
+    def headline(self, tally: Tally, checks: Sequence[Check]) -> str:
+        return f"{plural(tally.rows, 'row')} in, {plural(tally.rows_out, 'record')} out"
 
 
 class DistributionCheck(Check):
-    """A distribution cell (and the row's global rank) to the output values of each of its places."""
+    """A distribution cell (and the row's global rank) to the output cells of each of its places."""
 
-    def __init__(self, indexes: list[int], names: tuple[str, ...], args: argparse.Namespace) -> None:
+    def __init__(self, indexes: list[int], args: argparse.Namespace) -> None:
         super().__init__(indexes)
         self.title = f"column {args.column!r}"
-        self.names = names
+        self.with_levels = args.global_column is not None
+        self.columns = (*COLUMNS, *((_LEVELS,) if self.with_levels else ()))
         self.lenient = args.lenient
         self.style = args.style
         self.lang = args.lang
-        self.with_levels = args.global_column is not None
-        self._places: dict[PlaceKey, tuple[Cells, tuple[tuple[str, Severity], ...]]] = {}
+        self._places: dict[PlaceKey, tuple[PlaceCells, tuple[tuple[str, Severity], ...]]] = {}
+
+    def counts(self, unread: int) -> str:
+        kinds = self.kinds
+        read, warned = kinds.get("valid", 0) + kinds.get("warning", 0), kinds.get("warning", 0)
+        warnings = f" ({warned:,} with warnings)" if warned else ""
+        errors, empty = kinds.get("invalid", 0) + unread, kinds.get("missing", 0)
+        return f"{read:,} read{warnings}, {errors:,} with errors, {empty:,} empty"
 
     def judge(self, key: Any) -> Verdict:
         cell, global_cell = key if self.with_levels else (key, "")
         if is_missing(cell):
-            return Verdict((self._text(lone(EMPTY)),), "missing")
+            return Verdict((self._cells(lone(EMPTY)),), "missing")
         try:
             dist = parse_distribution(cell, lenient=self.lenient)
         except InvalidRankError as error:
-            return Verdict((self._text(lone(message_of(error))),), "invalid", error.code)
+            return Verdict((self._cells(lone(message_of(error))),), "invalid", error.code)
         if not dist.records and dist.notes:  # lenient reading found nothing it could read
-            message = joined(dist.notes, place=False)
-            return Verdict((self._text(lone(message)),), "invalid", dist.notes[0].code)
+            return Verdict((self._cells(lone(joined(dist.notes, place=False))),), "invalid", dist.notes[0].code)
         if not dist.records:
-            return Verdict((self._text(lone(EMPTY)),), "missing")
+            return Verdict((self._cells(lone(EMPTY)),), "missing")
         levels = self._levels(dist, global_cell) if self.with_levels else {}
         placed = [self._place(record, dist, at, levels) for at, record in enumerate(dist)]
-        values = tuple(cells for cells, _ in placed)
         problems = [
             *((finding.code, finding.severity) for finding in dist.notes),
             *(problem for _, codes in placed for problem in codes),
@@ -71,14 +119,20 @@ class DistributionCheck(Check):
         ]
         severe = next((code for code, severity in problems if severity is Severity.ERROR), "")
         unread = next((code for code, _ in problems if code in ("unreadable-rank", "distribution-syntax")), "")
-        kind = "invalid" if severe or unread else "valid"
-        return Verdict(values, kind, severe or unread or (problems[0][0] if problems else ""))
+        kind = "invalid" if severe or unread else "warning" if problems else "valid"
+        first = severe or unread or (problems[0][0] if problems else "")
+        return Verdict(tuple(cells for cells, _ in placed), kind, first)
 
-    def _text(self, cells: Cells) -> Values:
-        """Cells as the CSV and JSONL writers take them ("" for none), with the levels cell when asked."""
-        return (*("" if cell is None else cell for cell in cells), *(("",) if self.with_levels else ()))
+    def _cells(self, place: PlaceCells, levels: str = "") -> Cells:
+        """A place's output cells ("" for none), with the levels cell when asked."""
+        cells: dict[str, Any] = {
+            column: "" if value is None else value for column, value in zip(COLUMNS, place, strict=True)
+        }
+        if self.with_levels:
+            cells[_LEVELS] = levels
+        return cells
 
-    def _levels(self, dist: Distribution, global_cell: str) -> dict[tuple[str, str | None], list[Finding]]:
+    def _levels(self, dist: Distribution, global_cell: str) -> Places:
         """Each place's cross-level findings; without a readable global rank, N and S are still compared."""
         unread: list[Finding] = []
         global_rank = None
@@ -99,16 +153,18 @@ class DistributionCheck(Check):
                         (0, 0),
                     )
                 ]
-        findings = check_distribution_levels(global_rank, dist)
-        by_place: dict[tuple[str, str | None], list[Finding]] = {}
+        by_label: dict[str | None, list[Finding]] = {}
+        for finding in check_distribution_levels(global_rank, dist):  # grouped once: a cell may hold 50,000 places
+            by_label.setdefault(finding.place, []).append(finding)
+        by_place: Places = {}
         for at, record in enumerate(dist):
-            found = [f for f in findings if f.place == record.label]
+            found = by_label.get(record.label, [])
             by_place[(record.nation, record.subnation)] = [*unread, *found] if at == 0 else found
         return by_place
 
     def _place(
-        self, record: PlaceRank, dist: Distribution, at: int, levels: dict[tuple[str, str | None], list[Finding]]
-    ) -> tuple[Values, tuple[tuple[str, Severity], ...]]:
+        self, record: PlaceRank, dist: Distribution, at: int, levels: Places
+    ) -> tuple[Cells, tuple[tuple[str, Severity], ...]]:
         # Places repeat (SNR in Montana) far more than distributions do: each is rendered once.
         key = place_key(record)
         known = self._places.get(key)
@@ -116,80 +172,12 @@ class DistributionCheck(Check):
             if len(self._places) >= CACHE_SIZE:
                 self._places.clear()
             known = self._places[key] = place_cells(record, style=self.style, lang=self.lang)
-        cells = with_notes(known[0], dist) if at == 0 else known[0]
-        values = tuple("" if cell is None else cell for cell in cells)
-        if self.with_levels:
-            values += (joined(levels.get((record.nation, record.subnation), []), place=False),)
-        return values, known[1]
+        place = with_notes(known[0], dist) if at == 0 else known[0]
+        found = joined(levels.get((record.nation, record.subnation), []), place=False) if self.with_levels else ""
+        return self._cells(place, found), known[1]
 
-    def unread(self, message: str) -> Values:
-        return self._text(lone(message))
+    def unread(self, message: str) -> Cells:
+        return self._cells(lone(message))
 
 
-def run_distribution(args: argparse.Namespace) -> int:
-    check_label_options(args.style, args.lang)
-    wanted = [args.column] + ([args.global_column] if args.global_column else [])
-    with open_table(args, wanted) as table:
-        indexes = [table.index(column) for column in wanted]
-        plain = (*DISTRIBUTION_COLUMNS, *(("srank_levels",) if args.global_column else ()))
-        suffix = free_suffix(table.header, plain)
-        names = tuple(name + suffix for name in plain)
-        say_if_renamed(table.name, suffix)
-        check = DistributionCheck(indexes, names, args)
-        fmt = table.output_format(args.format, names)
-        width = len(table.header)
-
-        rendered: dict[Values, str] = {}
-
-        def render(names: tuple[str, ...], places: Values) -> list[str]:
-            if len(rendered) >= CACHE_SIZE:
-                rendered.clear()
-            return [rendered.get(place) or rendered.setdefault(place, fmt.values(names, place)) for place in places]
-
-        cache = Cache(check, render, lambda: table.records.line)
-        counts = cache.counts
-        key_of = check.key
-        rows = records_out = unread_rows = 0
-        with output(args.output) as sink:
-            sink.write(fmt.header(table.header, table.header_raw, names))
-            chunk: list[str] = []
-            add = chunk.append
-            blank = [""] * width
-            for row, raw in table.records:
-                rows += 1
-                if len(row) == width and type(row) is list:
-                    key = key_of(row)
-                    counts[key] = counts.get(key, 0) + 1
-                    for fragment in cache[key]:
-                        add(fmt.row(row, raw, fragment))
-                        records_out += 1
-                elif not row:  # a blank line: one row, counted as an empty distribution
-                    key = key_of(blank)
-                    counts[key] = counts.get(key, 0) + 1
-                    for fragment in cache[key]:
-                        add(fmt.unread(blank, raw, width, fragment))
-                        records_out += 1
-                else:
-                    unread_rows += 1
-                    why = row.problem if isinstance(row, Unread) else f"has {len(row)} fields, the header has {width}"
-                    where = f"{table.records.unit} {table.records.line}"
-                    message = f"error[malformed-row]: {where} {why}; the distribution was not read"
-                    add(fmt.unread(row, raw, width, fmt.values(names, check.unread(message))))
-                    records_out += 1
-                if len(chunk) >= _CHUNK:
-                    sink.writelines(chunk)
-                    chunk.clear()
-            sink.writelines(chunk)
-        cache.finish()
-    kinds = check.kinds
-    lines = [
-        f"srank distribution: {table.name}: {rows:,} {'row' if rows == 1 else 'rows'} in,"
-        f" {records_out:,} {'record' if records_out == 1 else 'records'} out;"
-        f" {kinds.get('valid', 0):,} read, {kinds.get('invalid', 0) + unread_rows:,} with problems,"
-        f" {kinds.get('missing', 0):,} empty"
-    ]
-    lines += problem_lines(check, "  ", table.records.unit)
-    if unread_rows:
-        lines.append(f"  {unread_rows:>10,}  malformed-row: rows whose cells could not be read")
-    print("\n".join(lines), file=sys.stderr)
-    return EXIT_INVALID if kinds.get("invalid", 0) or unread_rows else EXIT_OK
+COMMAND = DistributionCommand()

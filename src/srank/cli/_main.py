@@ -7,7 +7,6 @@ out, so a program that calls it in-process finds its own state unchanged.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import csv
 import io
@@ -15,16 +14,20 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator, Sequence
-from types import FrameType
-from typing import Any
 
-from ._arguments import UsageError, build_parser
-from ._records import MAX_RECORD_CHARS
+from ._arguments import UsageError, build_parsers
+from ._registry import COMMANDS
+from ._status import EXIT_USAGE
 
-__all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "Terminated", "main"]
+TYPE_CHECKING = False  # srank --version imports this module: typing itself would cost more than it
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+    from types import FrameType
+    from typing import Any
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+__all__ = ["Terminated", "main"]
+
+_BY_NAME = {entry.name: entry for entry in COMMANDS}
 
 
 class Terminated(BaseException):
@@ -37,17 +40,18 @@ class Terminated(BaseException):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status instead of exiting."""
-    parser = build_parser()
+    parser, _ = build_parsers(COMMANDS)
     try:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # --help, --version and argparse's usage errors
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
-    if not hasattr(args, "command"):
+    if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    command = _BY_NAME[args.command].command()  # the parser's choices are the registry's names
     with _borrowed_process_state():
         try:
-            return _run(args)
+            return command.run(args)
         except UsageError as error:
             print(f"srank: {error}", file=sys.stderr)
             return EXIT_USAGE
@@ -61,21 +65,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             # The reader went away (srank check big.csv | head): stop quietly.
             _silence_stdout()
             return EXIT_USAGE
-
-
-def _run(args: argparse.Namespace) -> int:
-    command = args.command
-    if command == "check":
-        from ._check_command import run_check
-
-        return run_check(args)
-    if command == "distribution":
-        from ._distribution_command import run_distribution
-
-        return run_distribution(args)
-    from ._codes import run_explain, run_round
-
-    return run_explain(args) if command == "explain" else run_round(args)
 
 
 @contextlib.contextmanager
@@ -111,6 +100,8 @@ def _raise_field_limit() -> None:
     with _field_limit_lock:
         if _runs == 0:
             # A long header or cell must not fail on csv's default limit (131,072 characters).
+            from ._records import MAX_RECORD_CHARS
+
             _saved_field_limit = csv.field_size_limit(MAX_RECORD_CHARS)
         _runs += 1
 

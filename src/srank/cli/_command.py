@@ -1,0 +1,82 @@
+"""What a subcommand declares: its name, help, options and examples, and what it runs.
+
+A ``Command`` says what it is and adds its options; the registry
+(``_registry``) lists every command once, and feeds both the argument parser
+and dispatch. A ``TableCommand`` reads a table and writes every row back with
+srank's columns: it declares its checks (named output columns, and how a
+distinct key is judged) and its summary line, and the one skeleton in
+``_table_run`` does the reading, the row loop, the writing and the summary.
+
+``srank --help`` and ``srank --version`` load no command module (see
+``_registry``); a command's module is imported when it is used.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ._arguments import file_options
+
+if TYPE_CHECKING:
+    from ._checks import Check
+    from ._summary import Tally
+    from ._table import Table
+
+__all__ = ["Command", "TableCommand"]
+
+
+class Command:
+    """One subcommand: ``srank NAME``."""
+
+    name = ""
+    help = ""  # one line, in the list of commands
+    description = ""  # the paragraph at the top of its --help
+    examples: tuple[tuple[str, str], ...] = ()  # (command line, what it does), at the end of its --help
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        """Add this command's options to its parser."""
+
+    def run(self, args: argparse.Namespace) -> int:
+        """Do the work; return the exit status."""
+        raise NotImplementedError
+
+
+class TableCommand(Command):
+    """A command that reads a CSV, TSV or workbook and writes every row back, with srank's columns after it.
+
+    Rows in equal rows out, in order; a row may give several output rows (one
+    per place of a distribution). A row whose cells cannot be read is kept,
+    padded, with its problem named in each check's columns.
+    """
+
+    reads = "rank"  # what a row's checked cells hold, for "the rank was not read"
+    joiner = ": "  # between the headline and a lone main check's counts
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        self.add_options(parser)
+        file_options(parser)
+
+    def add_options(self, parser: argparse.ArgumentParser) -> None:
+        """This command's own options; the file options (--output, --format, ...) are common to all."""
+
+    def prepare(self, args: argparse.Namespace) -> None:
+        """Check option values before any reading; raise UsageError for what the user can fix."""
+
+    def wanted(self, args: argparse.Namespace) -> list[str]:
+        """The columns this run reads: they must be in the header, and they help find a sheet's header row."""
+        raise NotImplementedError
+
+    def checks(self, args: argparse.Namespace, table: Table) -> list[Check]:
+        """What is judged in each row, each check with its own output columns."""
+        raise NotImplementedError
+
+    def headline(self, tally: Tally, checks: Sequence[Check]) -> str:
+        """The summary's first line after ``srank NAME: FILE: ``."""
+        raise NotImplementedError
+
+    def run(self, args: argparse.Namespace) -> int:
+        from ._table_run import run_table  # the skeleton imports this module: not at the top
+
+        return run_table(self, args)

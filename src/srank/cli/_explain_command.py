@@ -1,0 +1,117 @@
+"""``srank explain``: what each code given on the command line means."""
+
+from __future__ import annotations
+
+import argparse
+import enum
+import json
+import sys
+from typing import Any
+
+import attrs
+
+from .._describe import definition_line, describe, explain
+from .._errors import InvalidRankError
+from .._json_form import finding_form
+from .._model import AnyRank
+from ._arguments import label_options, lenient_option
+from ._codes import check_label_options, read_codes
+from ._command import Command
+from ._status import EXIT_FOUND, EXIT_OK
+
+__all__ = ["COMMAND", "ExplainCommand"]
+
+
+class ExplainCommand(Command):
+    name = "explain"
+    description = "Describe each rank code: its status text, each part's meaning, and what NatureServe's guidance says."
+    examples = (
+        ("srank explain G5T1T3Q 'S2B,S4N'", "each code's parts and their meaning"),
+        ("srank explain --style plants S5T1T3Q", "the USDA PLANTS status line"),
+        ("srank explain --json --lang fr G3G4", "one JSON object per code, with French labels"),
+    )
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("codes", nargs="+", metavar="CODE")
+        label_options(parser)
+        parser.add_argument("--json", action="store_true", help="one JSON object per code")
+        lenient_option(parser)
+
+    def run(self, args: argparse.Namespace) -> int:
+        check_label_options(args.style, args.lang)
+        status = EXIT_OK
+        for text, rank, problem in read_codes(args.codes, args.lenient):
+            if rank is None:
+                status = EXIT_FOUND
+            if args.json:
+                print(json.dumps(_explain_json(text, rank, problem, args), ensure_ascii=False))
+            elif rank is not None:
+                _print_explanation(rank, args.style, args.lang)
+        return status
+
+
+COMMAND = ExplainCommand()
+
+
+def _print_explanation(rank: AnyRank, style: str, lang: str) -> None:
+    text = describe(rank, style=style, lang=lang)
+    if style == "plants":
+        # Exactly the USDA PLANTS status text (it starts with the code), so it
+        # can be compared or pasted as is; warnings go to stderr.
+        print(text)
+        for finding in rank.findings:
+            print(f"srank: {rank}: {finding}", file=sys.stderr)
+        return
+    if style == "long":
+        print(f"{rank}:\n{text}\n")  # the paragraphs already hold every definition
+    else:
+        print(f"{rank}: {text}")
+        for entry in explain(rank, lang=lang):
+            print(f"    {entry.code:<8} {definition_line(entry, lang)}")
+    for finding in rank.findings:
+        print(f"    {finding}")
+
+
+def _explain_json(
+    text: str, rank: AnyRank | None, error: InvalidRankError | None, args: argparse.Namespace
+) -> dict[str, Any]:
+    """The --json record of one code; the same keys whether it is valid or not."""
+    if rank is None:
+        assert error is not None
+        return {
+            "input": text,
+            "valid": False,
+            "canonical": None,
+            "rounded": None,
+            "label": None,
+            "explanation": [],
+            "warnings": [],
+            "rank": None,
+            "error": {
+                "code": error.code,
+                "message": error.message,
+                "span": list(error.span),
+                "hint": error.hint,
+                "expected": list(error.expected),
+            },
+        }
+    return {
+        "input": text,
+        "valid": True,
+        "canonical": str(rank),
+        "rounded": str(rank.rounded()),
+        "label": describe(rank, style=args.style, lang=args.lang),
+        "explanation": [_plain(entry) for entry in explain(rank, lang=args.lang)],
+        "warnings": [finding_form(finding) for finding in rank.findings],  # as in rank.to_dict()
+        "rank": rank.to_dict(),  # the documented JSON form (docs/rank.schema.json)
+        "error": None,
+    }
+
+
+def _plain(entry: attrs.AttrsInstance) -> dict[str, Any]:
+    """An attrs instance as JSON-ready data: enums by their value."""
+
+    def serialise(_: object, __: object, value: object) -> object:
+        return value.value if isinstance(value, enum.Enum) else value
+
+    return attrs.asdict(entry, value_serializer=serialise)

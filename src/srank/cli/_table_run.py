@@ -1,0 +1,112 @@
+"""The one skeleton of every table command: open, name the columns, the row loop, the writer, the summary.
+
+Rows in equal rows out, in order. A row gives one output row per row of its
+verdict (one, or one per place), each its own cells followed by the checks'
+cells. A row of the wrong width, or one whose quoting cannot be read, is kept
+(padded, its extra cells after srank's) with its problem named in each
+check's cells. Output goes out in chunks, bounded in rows and in characters,
+so one row with 50,000 places does not pile up in memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from ._checks import Cache, Check, RowCache, free_suffix
+from ._command import TableCommand
+from ._formats import Format
+from ._output import Sink, output
+from ._records import Records, Unread
+from ._status import EXIT_FOUND, EXIT_OK
+from ._summary import Tally, summarise
+from ._table import SheetRecords, open_table
+
+__all__ = ["run_table"]
+
+_CHUNK_ROWS = 4096
+_CHUNK_CHARS = 1 << 20
+
+
+def run_table(command: TableCommand, args: argparse.Namespace) -> int:
+    command.prepare(args)
+    with open_table(args, command.wanted(args)) as table:
+        checks = command.checks(args, table)
+        _name_columns(table.name, table.header, checks)
+        added = [name for check in checks for name in check.names]
+        fmt = table.output_format(args.format, added)
+        tally = Tally()
+        with output(args.output) as sink:
+            sink.write(fmt.header(table.header, table.header_raw, added))
+            _write_rows(table.records, fmt, checks, len(table.header), sink, tally, command.reads)
+    head = f"srank {command.name}: {table.name}: {command.headline(tally, checks)}"
+    text, found = summarise(head, command.joiner, tally, checks, getattr(args, "lenient", False), table.records.unit)
+    print(text, file=sys.stderr)
+    return EXIT_FOUND if found else EXIT_OK
+
+
+def _name_columns(source: str, header: Sequence[str], checks: Sequence[Check]) -> None:
+    """Each check's output names: its prefix and columns, and one suffix (.2, .3 ...) if the input has them already."""
+    plain = [check.prefix + column for check in checks for column in check.columns]
+    suffix = free_suffix(header, plain)
+    for check in checks:
+        check.names = tuple(check.prefix + column + suffix for column in check.columns)
+    if suffix:  # checked output checked again
+        print(f"srank: {source} already has srank's column names; the new columns end in {suffix}", file=sys.stderr)
+
+
+def _write_rows(
+    records: Records | SheetRecords,
+    fmt: Format,
+    checks: Sequence[Check],
+    width: int,
+    sink: Sink,
+    tally: Tally,
+    reads: str,
+) -> None:
+    """The one writer loop: each row's own cells, then the prepared text of each of its output rows."""
+    prepared = RowCache([Cache(check, fmt.values, lambda: records.line) for check in checks])
+    key_of = prepared.key
+    blank = [""] * width
+    row_text = fmt.row
+    chunk: list[str] = []
+    add = chunk.append
+    rows = rows_out = chars = 0
+    for row, raw in records:
+        rows += 1
+        if len(row) == width and type(row) is list:
+            entry = prepared[key_of(row)]
+            entry[1] += 1
+            for fragment in entry[0]:
+                text = row_text(row, raw, fragment)
+                add(text)
+                chars += len(text)
+                if chars >= _CHUNK_CHARS:  # long rows, or one row with very many places: written as they come
+                    sink.writelines(chunk)
+                    chunk.clear()
+                    chars = 0
+            rows_out += len(entry[0])
+        elif not row:  # a blank line: kept as a row whose checked cells are empty
+            tally.blank_lines += 1
+            entry = prepared[key_of(blank)]
+            entry[1] += 1
+            for fragment in entry[0]:
+                add(fmt.unread(blank, raw, width, fragment))
+            rows_out += len(entry[0])
+        else:
+            if isinstance(row, Unread):
+                why, kind = row.problem, row.problem
+            else:
+                why, kind = f"has {len(row)} fields, the header has {width}", "wrong number of fields"
+            tally.add_unread(kind, records.line)
+            message = f"error[malformed-row]: {records.unit} {records.line} {why}; the {reads} was not read"
+            add(fmt.unread(row, raw, width, prepared.unread(message)))
+            rows_out += 1
+        if len(chunk) >= _CHUNK_ROWS:
+            sink.writelines(chunk)
+            chunk.clear()
+            chars = 0
+    sink.writelines(chunk)
+    prepared.finish()
+    tally.rows, tally.rows_out = rows, rows_out

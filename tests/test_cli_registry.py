@@ -1,0 +1,73 @@
+"""The registry of subcommands: every command reachable, its help and errors clean, --help and --version cheap."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from srank.cli._registry import COMMANDS
+
+NAMES = [entry.name for entry in COMMANDS]
+MINIMAL = {"explain": ["G5"], "round": ["G5"], "check": ["in.csv", "-c", "r"], "distribution": ["in.csv", "-c", "d"]}
+
+
+def test_the_registry_lists_each_command_once() -> None:
+    assert NAMES == ["explain", "round", "check", "distribution"]
+    assert sorted(MINIMAL) == sorted(NAMES)  # a new command needs its line in these tests
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_command_help_ends_with_examples(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from srank.cli import main
+
+    assert main([name, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: srank {name} ")
+    examples = out.split("\nexamples:\n", 1)[1].splitlines()
+    assert len([line for line in examples if line.startswith("  srank ")]) >= 2
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_command_refuses_a_bad_option_with_status_2(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from srank.cli import main
+
+    assert main([name, *MINIMAL[name], "--no-such-option"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.endswith("srank: error: unrecognized arguments: --no-such-option\n")
+
+
+def test_no_command_prints_the_list_of_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    from srank.cli import main
+
+    assert main([]) == 2
+    err = capsys.readouterr().err
+    for name in NAMES:
+        assert name in err
+
+
+def test_an_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    from srank.cli import main
+
+    assert main(["frobnicate"]) == 2
+    assert "invalid choice: 'frobnicate'" in capsys.readouterr().err
+
+
+HEAVY = ["attr", "attrs", "lark", "typing", "srank._describe", "srank._description_tables", "srank._model"]
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"]])
+def test_version_and_help_load_no_command_model_or_table(argv: list[str]) -> None:
+    script = (
+        "import json, sys\nfrom srank.cli import main\n"
+        f"status = main({argv!r})\n"
+        "print(json.dumps([status, sorted(sys.modules)]), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    status, modules = json.loads(done.stderr.splitlines()[-1])
+    assert status == 0
+    assert [name for name in HEAVY if name in modules] == []
+    assert [name for name in modules if name.endswith("_command")] == []
