@@ -424,3 +424,25 @@ def test_workbook_problems_are_named_by_sheet_row(srank_cli: Run, tmp_path: Path
     status, _, err = srank_cli("check", book, "-c", "S Rank")
     assert status == 1
     assert err.splitlines()[-1] == "           1  syntax: 'G9' (1); first on row 4"
+
+
+def test_the_summary_gives_a_long_cells_own_length(srank_cli: Run) -> None:
+    cell = "Z" * 2000
+    status, _, err = srank_cli("check", "-", "-c", "rank", stdin=f"rank\n{cell}\n".encode())
+    assert status == 1
+    assert "too-long: 'ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ…' (2,000 characters) (1); first on line 2" in err
+
+
+def test_the_summary_counts_every_distinct_problem_cell(srank_cli: Run) -> None:
+    cells = [f"S{number}X" for number in range(10, 210)]  # 200 distinct codes, each unreadable
+    data = "rank\n" + "\n".join(f"Q{cell}" for cell in cells) + "\n"
+    status, _, err = srank_cli("check", "-", "-c", "rank", stdin=data.encode())
+    assert status == 1
+    assert "(1) and 197 more; first on line 2" in err
+
+
+def test_a_column_given_with_two_levels_names_both_options(srank_cli: Run) -> None:
+    argv = ("check", "-", "-c", "S Rank:G", "--subnational-column", "S Rank")
+    status, _, err = srank_cli(*argv, stdin=b"S Rank\nS1\n")
+    assert status == 2
+    assert err == "srank: 'S Rank' is given as --subnational-column and as --column 'S Rank:G'; choose one\n"
