@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Iterable, Iterator
 
@@ -9,9 +10,22 @@ from .._describe import text_table
 from .._errors import InvalidRankError, SrankError
 from .._model import AnyRank
 from .._parse import parse
-from ._arguments import UsageError
+from ._arguments import UsageError, lenient_option
+from ._command import Command
 
-__all__ = ["check_label_options", "read_codes"]
+__all__ = ["CodesCommand", "check_label_options", "read_codes"]
+
+
+class CodesCommand(Command):
+    """A command that answers for each code given on the command line."""
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("codes", nargs="+", metavar="CODE")
+        self.add_options(parser)
+        lenient_option(parser)
+
+    def add_options(self, parser: argparse.ArgumentParser) -> None:
+        """This command's own options."""
 
 
 def check_label_options(style: str, lang: str) -> None:

@@ -14,15 +14,14 @@ from .._describe import definition_line, describe, explain
 from .._errors import InvalidRankError
 from .._json_form import finding_form
 from .._model import AnyRank
-from ._arguments import label_options, lenient_option
-from ._codes import check_label_options, read_codes
-from ._command import Command
+from ._arguments import label_options
+from ._codes import CodesCommand, check_label_options, read_codes
 from ._status import EXIT_FOUND, EXIT_OK
 
 __all__ = ["COMMAND", "ExplainCommand"]
 
 
-class ExplainCommand(Command):
+class ExplainCommand(CodesCommand):
     name = "explain"
     description = "Describe each rank code: its status text, each part's meaning, and what NatureServe's guidance says."
     examples = (
@@ -31,11 +30,9 @@ class ExplainCommand(Command):
         ("srank explain --json --lang fr G3G4", "one JSON object per code, with French labels"),
     )
 
-    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("codes", nargs="+", metavar="CODE")
+    def add_options(self, parser: argparse.ArgumentParser) -> None:
         label_options(parser)
         parser.add_argument("--json", action="store_true", help="one JSON object per code")
-        lenient_option(parser)
 
     def run(self, args: argparse.Namespace) -> int:
         check_label_options(args.style, args.lang)

@@ -4,25 +4,19 @@ from __future__ import annotations
 
 import argparse
 
-from ._arguments import lenient_option
-from ._codes import read_codes
-from ._command import Command
+from ._codes import CodesCommand, read_codes
 from ._status import EXIT_FOUND, EXIT_OK
 
 __all__ = ["COMMAND", "RoundCommand"]
 
 
-class RoundCommand(Command):
+class RoundCommand(CodesCommand):
     name = "round"
     description = "Print NatureServe's rounded rank of each code, one line per code (an empty line for an invalid one)."
     examples = (
         ("srank round G3G4 S1S3B", "G3 and S2B"),
         ("srank round --lenient 's3/s4'", "S3: lenient reading accepts the spellings data files use"),
     )
-
-    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("codes", nargs="+", metavar="CODE")
-        lenient_option(parser)
 
     def run(self, args: argparse.Namespace) -> int:
         status = EXIT_OK
