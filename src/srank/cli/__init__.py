@@ -2,17 +2,19 @@
 
 One module per job, so that each reads on its own:
 
-- ``_main``: dispatch, exit statuses, and the process state a run borrows;
-- ``_arguments``: the argument parser and the option values it checks;
-- ``_codes``: ``srank explain`` and ``srank round``;
-- ``_sources``: opening an input: encodings, byte-order marks, workbooks;
-- ``_workbook``: reading the rows of an ``.xlsx`` sheet (openpyxl);
-- ``_records``: CSV records, with recovery from a stray quote;
-- ``_output``: atomic output, signals, and what ``-o`` may point at;
-- ``_checks``: what ``srank check`` appends to a row: columns, levels, rounding;
-- ``_formats``: CSV and JSONL output formats;
-- ``_check_command``: ``srank check``, one writer loop over the records;
-- ``_summary``: the summary written to stderr.
+- ``_main``: ``main()``, dispatch through the registry, and the process state a run borrows;
+- ``_registry``: every subcommand, once; the parser and dispatch both read it;
+- ``_command``: what a command declares (``Command``, ``TableCommand``);
+- ``_arguments``: the argument parser, and the option values argparse cannot check;
+- ``_status``: the exit statuses;
+- one module per command: ``_explain_command``, ``_round_command`` (with ``_codes``),
+  ``_check_command``, ``_distribution_command``;
+- the table skeleton: ``_table_run`` (the row loop, the writer, the summary), ``_checks``
+  (checks and their caches), ``_summary``, ``_formats`` (CSV and JSONL);
+- reading: ``_table`` (a table's header and records), ``_sources`` (encodings, byte-order
+  marks, workbooks), ``_workbook``, ``_records`` (CSV records, with recovery from a stray
+  quote), ``_progress``;
+- ``_output``: atomic output, signals, and what ``-o`` may point at.
 
 Every failure a user can cause ends in one message on stderr and an exit
 status (0 all valid, 1 some invalid, 2 usage or I/O error), never a traceback.
