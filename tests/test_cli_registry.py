@@ -71,3 +71,21 @@ def test_version_and_help_load_no_command_model_or_table(argv: list[str]) -> Non
     assert status == 0
     assert [name for name in HEAVY if name in modules] == []
     assert [name for name in modules if name.endswith("_command")] == []
+
+
+def test_cells_are_written_by_name_and_a_mismatch_is_said() -> None:
+    import srank
+    from srank.cli._checks import Check
+
+    class Two(Check):
+        title = "test check"
+        columns = ("srank_a", "srank_b")
+
+    check = Two([0])
+    assert check.ordered({"srank_b": 2, "srank_a": 1}) == (1, 2)
+    with pytest.raises(
+        srank.SrankError, match=r"gave the columns \['srank_a', 'srank_c'\], not \['srank_a', 'srank_b'\]"
+    ):
+        check.ordered({"srank_a": 1, "srank_c": 2})
+    with pytest.raises(srank.SrankError, match="gave the columns"):
+        check.ordered({"srank_a": 1})
