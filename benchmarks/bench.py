@@ -691,20 +691,29 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--quick", action="store_true", help="100,000 codes and rows, fewer repetitions")
     parser.add_argument("--size", type=int, help="codes in the bulk decode and rows in the CSV")
     parser.add_argument("--markdown", action="store_true", help="also print the results as a Markdown table")
+    parser.add_argument("--only", action="append", metavar="GROUP", help="run only this group of figures; repeatable")
     args = parser.parse_args(argv)
     size = args.size or (100_000 if args.quick else 1_000_000)
     repeat = 3 if args.quick else 5
+    groups: dict[str, Callable[[Report], None]] = {
+        "parse": lambda report: bench_cold_parse(report, repeat),
+        "bulk": lambda report: bench_bulk(report, size, repeat),
+        "import": lambda report: bench_import(report, 10 if args.quick else 30),
+        "check": lambda report: bench_check(report, size, 1 if args.quick else 3),
+        "levels": lambda report: bench_check_levels(report, size, 1 if args.quick else 3),
+        "distribution": lambda report: bench_distribution(report, size // 10, 1 if args.quick else 3),
+        "memory": lambda report: bench_memory(report, size),
+        "distinct": lambda report: bench_distinct_column(report, 20 if args.quick else 200),
+        "dataframes": lambda report: bench_dataframes(report, size, repeat),
+    }
+    unknown = sorted(set(args.only or ()) - set(groups))
+    if unknown:
+        parser.error(f"no group {', '.join(unknown)}; the groups are {', '.join(groups)}")
     print(f"machine: {machine()}\n")
     report = Report()
-    bench_cold_parse(report, repeat)
-    bench_bulk(report, size, repeat)
-    bench_import(report, 10 if args.quick else 30)
-    bench_check(report, size, 1 if args.quick else 3)
-    bench_check_levels(report, size, 1 if args.quick else 3)
-    bench_distribution(report, size // 10, 1 if args.quick else 3)
-    bench_memory(report, size)
-    bench_distinct_column(report, 20 if args.quick else 200)
-    bench_dataframes(report, size, repeat)
+    for name, run in groups.items():
+        if not args.only or name in args.only:
+            run(report)
     if args.markdown:
         print("\n" + report.table())
 

@@ -13,6 +13,7 @@ totals as it goes, and a key longer than 256 characters is never kept.
 
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from itertools import product
@@ -104,11 +105,15 @@ class Check:
 
     def ordered(self, cells: Cells) -> tuple[Any, ...]:
         """A row's values in the order of ``columns``; a verdict that names other columns is a bug, said so."""
-        if len(cells) != len(self.columns) or any(column not in cells for column in self.columns):
+        if cells.keys() != self._column_set:
             raise SrankError(
                 f"srank's {self.title} gave the columns {sorted(cells)}, not {list(self.columns)}; please report it"
             )
-        return tuple(cells[column] for column in self.columns)
+        return tuple(map(cells.__getitem__, self.columns))
+
+    @functools.cached_property
+    def _column_set(self) -> frozenset[str]:
+        return frozenset(self.columns)
 
     def add(self, key: Any, rows: int, verdict: Verdict) -> None:
         """Fold the rows of one key into the summary's totals."""

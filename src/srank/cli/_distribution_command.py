@@ -89,7 +89,7 @@ class DistributionCheck(Check):
         self.lenient = args.lenient
         self.style = args.style
         self.lang = args.lang
-        self._places: dict[PlaceKey, tuple[PlaceCells, tuple[tuple[str, Severity], ...]]] = {}
+        self._places: dict[PlaceKey, tuple[PlaceCells, Cells, tuple[tuple[str, Severity], ...]]] = {}
 
     def counts(self, unread: int) -> str:
         kinds = self.kinds
@@ -123,13 +123,13 @@ class DistributionCheck(Check):
         first = severe or unread or (problems[0][0] if problems else "")
         return Verdict(tuple(cells for cells, _ in placed), kind, first)
 
-    def _cells(self, place: PlaceCells, levels: str = "") -> Cells:
-        """A place's output cells ("" for none), with the levels cell when asked."""
+    def _cells(self, place: PlaceCells) -> Cells:
+        """A place's output cells ("" for none), with an empty levels cell when asked."""
         cells: dict[str, Any] = {
             column: "" if value is None else value for column, value in zip(COLUMNS, place, strict=True)
         }
         if self.with_levels:
-            cells[_LEVELS] = levels
+            cells[_LEVELS] = ""
         return cells
 
     def _levels(self, dist: Distribution, global_cell: str) -> Places:
@@ -165,16 +165,18 @@ class DistributionCheck(Check):
     def _place(
         self, record: PlaceRank, dist: Distribution, at: int, levels: Places
     ) -> tuple[Cells, tuple[tuple[str, Severity], ...]]:
-        # Places repeat (SNR in Montana) far more than distributions do: each is rendered once.
+        # Places repeat (SNR in Montana) far more than distributions do: each is made once.
         key = place_key(record)
         known = self._places.get(key)
         if known is None:
             if len(self._places) >= CACHE_SIZE:
                 self._places.clear()
-            known = self._places[key] = place_cells(record, style=self.style, lang=self.lang)
-        place = with_notes(known[0], dist) if at == 0 else known[0]
-        found = joined(levels.get((record.nation, record.subnation), []), place=False) if self.with_levels else ""
-        return self._cells(place, found), known[1]
+            cells, problems = place_cells(record, style=self.style, lang=self.lang)
+            known = self._places[key] = (cells, self._cells(cells), problems)
+        place = self._cells(with_notes(known[0], dist)) if at == 0 and dist.notes else known[1]
+        if self.with_levels:
+            place = {**place, _LEVELS: joined(levels.get((record.nation, record.subnation), []), place=False)}
+        return place, known[2]
 
     def unread(self, message: str) -> Cells:
         return self._cells(lone(message))

@@ -4,15 +4,16 @@ Rows in equal rows out, in order. A row gives one output row per row of its
 verdict (one, or one per place), each its own cells followed by the checks'
 cells. A row of the wrong width, or one whose quoting cannot be read, is kept
 (padded, its extra cells after srank's) with its problem named in each
-check's cells. Output goes out in chunks, bounded in rows and in characters,
-so one row with 50,000 places does not pile up in memory.
+check's cells. Output goes out in chunks of rows; one row's many output rows
+go out as they reach a bound in characters, so a row with 50,000 places
+does not pile up in memory.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ._checks import Cache, Check, RowCache, free_suffix
 from ._command import TableCommand
@@ -72,28 +73,25 @@ def _write_rows(
     row_text = fmt.row
     chunk: list[str] = []
     add = chunk.append
-    rows = rows_out = chars = 0
+    rows = extra = 0  # rows read; output rows beyond one per row read
     for row, raw in records:
         rows += 1
         if len(row) == width and type(row) is list:
             entry = prepared[key_of(row)]
             entry[1] += 1
-            for fragment in entry[0]:
-                text = row_text(row, raw, fragment)
-                add(text)
-                chars += len(text)
-                if chars >= _CHUNK_CHARS:  # long rows, or one row with very many places: written as they come
-                    sink.writelines(chunk)
-                    chunk.clear()
-                    chars = 0
-            rows_out += len(entry[0])
+            fragments = entry[0]
+            if len(fragments) == 1:  # most rows: one output row
+                add(row_text(row, raw, fragments[0]))
+            else:
+                extra += len(fragments) - 1
+                _expand(row, raw, fragments, row_text, chunk, sink)
         elif not row:  # a blank line: kept as a row whose checked cells are empty
             tally.blank_lines += 1
             entry = prepared[key_of(blank)]
             entry[1] += 1
+            extra += len(entry[0]) - 1
             for fragment in entry[0]:
                 add(fmt.unread(blank, raw, width, fragment))
-            rows_out += len(entry[0])
         else:
             if isinstance(row, Unread):
                 why, kind = row.problem, row.problem
@@ -102,11 +100,29 @@ def _write_rows(
             tally.add_unread(kind, records.line)
             message = f"error[malformed-row]: {records.unit} {records.line} {why}; the {reads} was not read"
             add(fmt.unread(row, raw, width, prepared.unread(message)))
-            rows_out += 1
         if len(chunk) >= _CHUNK_ROWS:
             sink.writelines(chunk)
             chunk.clear()
-            chars = 0
     sink.writelines(chunk)
     prepared.finish()
-    tally.rows, tally.rows_out = rows, rows_out
+    tally.rows, tally.rows_out = rows, rows + extra
+
+
+def _expand(
+    row: list[str],
+    raw: str | None,
+    fragments: Sequence[str],
+    row_text: Callable[..., str],
+    chunk: list[str],
+    sink: Sink,
+) -> None:
+    """One row's many output rows (a distribution's places), written out as they pile up, not all at the end."""
+    chars = 0
+    for fragment in fragments:
+        text = row_text(row, raw, fragment)
+        chunk.append(text)
+        chars += len(text)
+        if chars >= _CHUNK_CHARS:
+            sink.writelines(chunk)
+            chunk.clear()
+            chars = 0
