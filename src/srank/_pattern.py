@@ -7,7 +7,7 @@ grammar and srank's own validity rules, so they cannot drift from ``srank.is_val
 from __future__ import annotations
 
 from ._pattern_table import PATTERNS
-from ._vocabulary import Level
+from ._vocabulary import Level, as_level
 
 __all__ = ["pattern"]
 
@@ -24,13 +24,5 @@ def pattern(level: Level | str | None = None) -> str:
     newline. The pattern sets no length limit; parse refuses texts over 200
     characters.
     """
-    if level is None:
-        return PATTERNS[""]
-    if isinstance(level, Level):
-        return PATTERNS[level.value]
-    if not isinstance(level, str):
-        raise TypeError(f"srank.pattern() takes a srank.Level, a level letter or None, not {type(level).__name__}")
-    found = PATTERNS.get(level.strip().upper()) if level.strip() else None
-    if found is None:
-        raise ValueError(f"srank.pattern() takes a level letter G, N, S or T (or a srank.Level), not {level!r}")
-    return found
+    chosen = as_level(level, "srank.pattern")
+    return PATTERNS["" if chosen is None else chosen.value]
