@@ -76,13 +76,13 @@ def test_valid_rank_refuses_a_wrong_level_at_once() -> None:
 
 def test_each_distinct_value_is_decoded_once(monkeypatch: pytest.MonkeyPatch) -> None:
     import srank.pandas
+    from srank._batch import parse_many
 
     seen: list[object] = []
-    real = srank.pandas.parse_many
 
     def spy(values: list[object], *, lenient: bool = False) -> Any:
         seen.extend(values)
-        return real(values, lenient=lenient)
+        return parse_many(values, lenient=lenient)
 
     monkeypatch.setattr(srank.pandas, "parse_many", spy)
     frame = pd.DataFrame({"g": ["G2", "G5", "G2"] * 1000, "s": ["S1", "S4", "S4"] * 1000})
