@@ -35,7 +35,7 @@ from pathlib import Path
 import interegular
 from lark import Lark
 
-from srank import Level, is_valid, parse
+from srank import Level, MultiSeasonRank, Rank, is_valid, parse
 from srank._cross_level import expected_level_rule
 from srank._lark_adapter import grammar_text
 
@@ -436,11 +436,18 @@ def to_regex(dfa: DFA) -> Regex:
 # ----------------------------------------------------------------------------
 
 
+@functools.cache
+def _valid_rank(code: str) -> Rank | MultiSeasonRank | None:
+    """The rank of a strictly valid code, else None; each of the parts' strings is read once for all levels."""
+    return parse(code) if is_valid(code) else None
+
+
 def kept(level: Level) -> Callable[[str], bool]:
     """Strictly valid, and accepted in a column of ``level`` as ``srank check --column NAME:LEVEL`` accepts it."""
 
     def keep(code: str) -> bool:
-        return is_valid(code) and expected_level_rule(parse(code), level) is None
+        rank = _valid_rank(code)
+        return rank is not None and expected_level_rule(rank, level) is None
 
     return keep
 
