@@ -147,13 +147,20 @@ def _per_row(
             f" its columns are {', '.join(map(repr, frame.columns))}"
         )
     decoded = [_decoded(frame[name], lenient) for name in names]
-    keys = np.stack([codes for codes, _ in decoded], axis=1) if len(frame) else np.empty((0, len(names)), np.int64)
-    combinations, inverse = np.unique(keys, axis=0, return_inverse=True)
-    verdicts = np.array(
-        [judge(*(results[at] for (_, results), at in zip(decoded, row, strict=True))) for row in combinations],
-        dtype=bool,
-    )
-    passed = verdicts[inverse.reshape(-1)] if len(frame) else np.ones(0, dtype=bool)
+    # One integer per row names its combination of distinct cells (a missing cell's position -1 becomes 0).
+    key = np.zeros(len(frame), dtype=np.int64)
+    for codes, results in decoded:
+        key = key * len(results) + (codes + 1)
+    combinations, inverse = np.unique(key, return_inverse=True)
+    verdicts = np.empty(len(combinations), dtype=bool)
+    for at, combination in enumerate(combinations.tolist()):
+        cells = []
+        rest = combination
+        for _, results in reversed(decoded):
+            rest, position = divmod(rest, len(results))
+            cells.append(results[position - 1])
+        verdicts[at] = judge(*reversed(cells))
+    passed = verdicts[inverse.reshape(-1)]
     result = pd.DataFrame(True, index=frame.index, columns=frame.columns)
     for name in names:
         result[name] = passed
