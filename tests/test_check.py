@@ -13,8 +13,9 @@ import srank
 import srank._parse
 from conftest import Run
 from srank import Finding, Severity
-from srank._cross_level import expected_level_rule
+from srank._cross_level import check_row, expected_level_rule
 from srank._findings import CATALOGUE
+from srank._rounded_check import rounded_finding
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -130,6 +131,22 @@ IN_A_COLUMN = {
 }
 
 
+# Codes about a stored rounded rank: (raw code, stored cell, message) as srank check --rounded writes them.
+IN_A_ROUNDED_COLUMN = {
+    "rounded-missing": ("G3G4", "", "error[rounded-missing]: no rounded rank stored; srank rounds G3G4 to G3"),
+    "rounded-unreadable": (
+        "G3G4",
+        "G3 ",
+        "error[rounded-unreadable]: the stored rounded rank 'G3 ' is not a rank; srank rounds G3G4 to G3",
+    ),
+    "rounded-differs": (
+        "G5T2T3",
+        "G5",
+        "error[rounded-differs]: the stored rounded rank is G5; srank rounds G5T2T3 to T2",
+    ),
+}
+
+
 # Codes about distribution strings: (text, lenient, message of the first finding or error).
 IN_A_DISTRIBUTION = {
     "distribution-syntax": ("Canada (N3", False, "Expected ')', found the end of the text"),
@@ -195,7 +212,7 @@ def test_every_code_srank_writes_is_catalogued() -> None:
 def test_every_catalogued_code_is_triggered_here() -> None:
     codes = {name.split(",")[0] for name in SINGLE_CODE}
     triggered = codes | set(CROSS_LEVEL) | set(BUILT_BY_HAND) | set(IN_A_COLUMN) | set(IN_A_DISTRIBUTION)
-    triggered |= set(IN_A_FILE)
+    triggered |= set(IN_A_FILE) | set(IN_A_ROUNDED_COLUMN)
     assert triggered == set(CATALOGUE)
     assert not codes & set(CROSS_LEVEL)
 
@@ -218,6 +235,36 @@ def test_in_a_column_reports(name: str) -> None:
     finding = expected_level_rule(srank.parse(code), level)
     assert finding is not None
     assert (str(finding), finding.hint, finding.span) == (message, hint, (0, len(code)))
+
+
+def _read(cell: str) -> srank.Rank | srank.MultiSeasonRank | srank.InvalidRankError | None:
+    (result,) = srank.parse_many([cell])
+    return result
+
+
+@pytest.mark.parametrize("name", list(IN_A_ROUNDED_COLUMN))
+def test_in_a_rounded_column_reports(name: str) -> None:
+    raw, written, message = IN_A_ROUNDED_COLUMN[name]
+    finding = rounded_finding(srank.parse(raw), written, _read(written))
+    assert finding is not None
+    assert (str(finding), finding.span, finding.fragment) == (message, (0, len(written)), written)
+
+
+@pytest.mark.parametrize(
+    ("raw", "written"), [("G3G4", "G3"), ("S2S3B,S4N", "S4N,S2B"), ("GXC", "GH"), ("G5T4G5", "T4")]
+)
+def test_a_stored_rounded_rank_that_agrees_has_no_finding(raw: str, written: str) -> None:
+    assert rounded_finding(srank.parse(raw, lenient=True), written, _read(written)) is None
+
+
+def test_a_row_is_checked_across_the_levels_its_cells_read_at() -> None:
+    G, N, S = srank.Level.GLOBAL, srank.Level.NATIONAL, srank.Level.SUBNATIONAL
+    found = check_row({G: srank.parse("G2"), N: None, S: srank.parse("S4")})
+    assert [finding.code for finding in found or []] == ["subnational-more-secure"]
+    assert check_row({G: srank.parse("T2"), S: srank.parse("S2")}) == []
+    # Unreadable, missing or misplaced cells are left to the column checks: nothing to compare.
+    assert check_row({G: srank.parse("G2"), N: _read("N9"), S: None}) is None
+    assert check_row({G: srank.parse("G2"), S: srank.parse("N4")}) is None
 
 
 @pytest.mark.parametrize(

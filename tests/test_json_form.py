@@ -119,3 +119,24 @@ def test_the_schema_rejects_unknown_keys_and_wrong_letters(validator: Any) -> No
     assert not validator.is_valid({**form, "level": "X"})
     assert not validator.is_valid({**form, "parts": []})
     assert not validator.is_valid({**form, "parts": [{**form["parts"][0], "rounded": "S2B"}]})
+
+
+def test_the_schemas_code_pattern_is_srank_pattern() -> None:
+    assert SCHEMA["$defs"]["code"]["pattern"] == srank.pattern()
+    assert SCHEMA["$defs"]["code"]["maxLength"] == 200
+
+
+def test_the_schema_holds_a_code_without_errors_to_the_pattern(validator: Any) -> None:
+    # G5Q reads with an error finding: its form is valid, though its code does not match the pattern.
+    read_with_error = srank.parse("G5Q").to_dict()
+    assert validator.is_valid(read_with_error)
+    assert not validator.is_valid({**read_with_error, "warnings": []})
+    valid = srank.parse("G5T2").to_dict()
+    assert not validator.is_valid({**valid, "code": "G5T2 "})
+    assert not validator.is_valid({**valid, "rounded": "T5Q"})
+    assert not validator.is_valid({**valid, "rounded": "G1C"})
+    code = jsonschema.Draft202012Validator({"$ref": "#/$defs/code", "$defs": SCHEMA["$defs"]})
+    assert [text for text in ("G5", "S2B,S4N", "G5Q", "G1G4", "g5", "S" + ",S1" * 100) if code.is_valid(text)] == [
+        "G5",
+        "S2B,S4N",
+    ]

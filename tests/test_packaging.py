@@ -33,4 +33,4 @@ def test_metadata_is_complete() -> None:
     assert all(url.startswith("https://") for url in urls.values())
     assert (ROOT / "LICENSE").is_file()
     extras = meta.get_all("Provides-Extra", [])
-    assert {"hypothesis", "pandas"} <= set(extras)
+    assert {"hypothesis", "pandas", "pandera"} <= set(extras)

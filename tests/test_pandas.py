@@ -144,3 +144,19 @@ def test_empty_series() -> None:
 def test_unhashable_cells_are_errors_not_crashes() -> None:
     odd = pd.Series([["G5"], "G5"], dtype=object)
     assert odd.srank.valid().tolist() == [False, True]
+
+
+def test_valid_in_a_column_of_one_level() -> None:
+    cells = pd.Series(["G5", "T2", "G5T2", "S2B,S4N", "N3", "G5Q", None], index=list("abcdefg"), dtype=object)
+    assert cells.srank.valid(level="G").tolist() == [True, True, True, False, False, False, pd.NA]
+    assert srank_pandas.valid(cells, level=srank.Level.SUBNATIONAL).tolist() == [
+        False,
+        False,
+        False,
+        True,
+        False,
+        False,
+        pd.NA,
+    ]
+    with pytest.raises(ValueError, match=r"srank.pandas.valid\(\) takes a level letter G, N, S or T"):
+        cells.srank.valid(level="Z")

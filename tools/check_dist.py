@@ -77,6 +77,8 @@ assert str(rank) == "S5T1T3Q", rank
 assert srank.parse("N5B,N4N,N5M").parts[1].season is srank.Season.NONBREEDING
 assert srank.describe("G5T1T3Q").startswith("Secure; subspecies or variety"), srank.describe("G5T1T3Q")
 assert srank.available_languages() == ("en", "es", "fr"), srank.available_languages()
+import re
+assert re.fullmatch(srank.pattern("S"), "S2B,S4N") and not re.fullmatch(srank.pattern(), "G5Q"), srank.pattern()
 assert srank.describe("S2", lang="fr") == "En p\\u00e9ril", ascii(srank.describe("S2", lang="fr"))
 print("wheel from sdist parses", repr(rank))
 """

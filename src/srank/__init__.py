@@ -39,6 +39,7 @@ _LAZY: dict[str, str] = {
     "parse": "_parse",
     "parse_distribution": "_distribution_text",
     "parse_many": "_batch",
+    "pattern": "_pattern",
 }
 
 __all__ = [
@@ -69,6 +70,7 @@ __all__ = [
     "parse",
     "parse_distribution",
     "parse_many",
+    "pattern",
 ]
 
 if TYPE_CHECKING:
@@ -84,6 +86,7 @@ if TYPE_CHECKING:
     from ._findings import Finding, Severity
     from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Qualifier, Range, Rank, Season, Single
     from ._parse import is_valid, parse
+    from ._pattern import pattern
 
 
 def __getattr__(name: str) -> Any:

@@ -25,14 +25,17 @@ the canonical code (``str()``) of the lower rank of the pair, at the part concer
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import attrs
 
+from ._batch import Result, validity_of
 from ._distribution import Distribution
 from ._findings import Finding, Severity
 from ._model import AnyRank, Level, MultiSeasonRank, Rank
 from ._vocabulary import EXTINCT_GRADES, LEVEL_WORD, a_or_an
 
-__all__ = ["check_distribution_levels", "check_levels", "expected_level_rule"]
+__all__ = ["check_distribution_levels", "check_levels", "check_row", "column_validity", "expected_level_rule"]
 
 _GAP = 3  # the data exchange rejects a subnational number this much greater
 
@@ -133,6 +136,17 @@ def expected_level_rule(rank: AnyRank, expected: Level) -> Finding | None:
     )
 
 
+def column_validity(result: Result, level: Level | None) -> bool | None:
+    """srank_valid of a cell in a column of ``level`` (``srank check --column NAME:LEVEL``).
+
+    ``validity_of``, and False for a rank of another level (``expected_level_rule``).
+    """
+    validity = validity_of(result)
+    if validity and level is not None and isinstance(result, (Rank, MultiSeasonRank)):
+        return expected_level_rule(result, level) is None
+    return validity
+
+
 def check_levels(
     *,
     global_rank: AnyRank | None = None,
@@ -155,6 +169,23 @@ def check_levels(
     if s is not None and g is not None:
         findings += _compare(s, g, "global", "subnational", "subnational-more-secure")
     return findings
+
+
+_ARGUMENTS = {Level.GLOBAL: "global_rank", Level.NATIONAL: "national_rank", Level.SUBNATIONAL: "subnational_rank"}
+
+
+def check_row(cells: Mapping[Level, object]) -> list[Finding] | None:
+    """``check_levels`` over one row: each cell (a rank, an InvalidRankError or None) by its column's level.
+
+    A cell that is missing, unreadable or of another level is left out, as
+    ``srank check`` leaves it to the column's own check. None when fewer than
+    two ranks are left, so that nothing was compared.
+    """
+    ranks: dict[str, AnyRank] = {}
+    for level, cell in cells.items():
+        if isinstance(cell, (Rank, MultiSeasonRank)) and expected_level_rule(cell, level) is None:
+            ranks[_ARGUMENTS[level]] = cell
+    return check_levels(**ranks) if len(ranks) >= 2 else None
 
 
 def check_distribution_levels(global_rank: AnyRank | None, distribution: Distribution) -> list[Finding]:

@@ -107,6 +107,11 @@ CATALOGUE: dict[str, str] = {
     " NatureServe's data exchange rejects it.",
     "wrong-level": "A rank of one level sits in a column that holds another (G5 in an S rank column; a T"
     " rank counts as global).",
+    # A stored rounded rank against srank's rounding of its raw rank (srank check --rounded, srank.pandera)
+    "rounded-missing": "No rounded rank is stored where the raw rank reads.",
+    "rounded-unreadable": "The stored rounded rank is not a rank.",
+    "rounded-differs": "The stored rounded rank differs from srank's rounding of the raw rank (parts may come in"
+    " any order).",
     # Distributions (srank.parse_distribution, Distribution.from_api)
     "distribution-syntax": "A distribution string does not follow the Explorer or Biotics format.",
     "unknown-nation": "A nation's name in an Explorer distribution that srank does not know (an error to strict"
@@ -120,9 +125,6 @@ CATALOGUE: dict[str, str] = {
     # Whole files (srank check, srank distribution)
     "malformed-row": "A row whose cells could not be read: the wrong number of fields, or a quote that never"
     " closes (error; the row is kept, padded, and named by its line).",
-    "rounded-missing": "A stored rounded rank is blank where srank rounds the raw rank (srank check --rounded).",
-    "rounded-unreadable": "A stored rounded rank is not a rank (srank check --rounded).",
-    "rounded-differs": "A stored rounded rank differs from srank's rounding of the raw rank (srank check --rounded).",
     # Lenient reading (notes, severity warning)
     "normalised-whitespace": "Whitespace was removed.",
     "normalised-case": "Lower-case letters were raised to upper case.",

@@ -18,6 +18,7 @@ __all__ = [
     "Qualifier",
     "Season",
     "a_or_an",
+    "as_level",
 ]
 
 
@@ -94,3 +95,15 @@ LEVEL_WORD = {
 def a_or_an(word: str) -> str:
     """The English article for ``word``, for messages such as "An infraspecific rank"."""
     return "An" if word[:1] in "aeiou" else "A"
+
+
+def as_level(level: object, caller: str) -> Level | None:
+    """A level argument as a Level: a Level, its letter G, N, S or T (any case), or None for any level."""
+    if level is None or isinstance(level, Level):
+        return level
+    if not isinstance(level, str):
+        raise TypeError(f"{caller}() takes a srank.Level, a level letter or None, not {type(level).__name__}")
+    try:
+        return Level(level.strip().upper())
+    except ValueError:
+        raise ValueError(f"{caller}() takes a level letter G, N, S or T (or a srank.Level), not {level!r}") from None

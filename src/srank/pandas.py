@@ -28,12 +28,14 @@ try:
 except ImportError as error:
     raise ImportError(f"srank.pandas needs pandas: pip install 'srank[pandas]' ({error})") from error
 
-from ._batch import Result, cell_error, message_of, parse_many, shared_decoder, validity_of
+from ._batch import Result, cell_error, message_of, parse_many, shared_decoder
+from ._cross_level import column_validity
 from ._describe import describe, text_table
 from ._errors import InvalidRankError
 from ._findings import Finding
 from ._model import AnyRank, Level, MultiSeasonRank, Rank, check_threshold
 from ._ordering import least_imperiled_of, most_imperiled_of
+from ._vocabulary import as_level
 
 __all__ = [
     "LEVELS",
@@ -113,11 +115,16 @@ def parse(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
     return pd.Series(_spread(series, lenient, lambda result: result), index=series.index, name=series.name)
 
 
-def valid(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
-    """srank_valid per cell: read with no error finding; NA where the cell is missing (nullable "boolean")."""
+def valid(series: pd.Series[Any], *, lenient: bool = False, level: Level | str | None = None) -> pd.Series[Any]:
+    """srank_valid per cell: read with no error finding; NA where the cell is missing (nullable "boolean").
+
+    With ``level`` (a Level or its letter), a rank of another level is not valid,
+    as in ``srank check --column NAME:LEVEL``: a G column takes T ranks too.
+    """
+    chosen = as_level(level, "srank.pandas.valid")
 
     def convert(result: Result) -> object:
-        validity = validity_of(result)
+        validity = column_validity(result, chosen)
         return pd.NA if validity is None else validity
 
     return _column(series, lenient, convert, "boolean")
@@ -341,8 +348,8 @@ class SrankAccessor:
     def parse(self, *, lenient: bool = False) -> pd.Series[Any]:
         return parse(self._series, lenient=lenient)
 
-    def valid(self, *, lenient: bool = False) -> pd.Series[Any]:
-        return valid(self._series, lenient=lenient)
+    def valid(self, *, lenient: bool = False, level: Level | str | None = None) -> pd.Series[Any]:
+        return valid(self._series, lenient=lenient, level=level)
 
     def canonical(self, *, lenient: bool = False) -> pd.Series[Any]:
         return canonical(self._series, lenient=lenient)

@@ -13,13 +13,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from .._batch import message_of, validity_of
-from .._cross_level import check_levels, expected_level_rule
+from .._cross_level import check_row, expected_level_rule
 from .._describe import describe
 from .._distribution_text import parse_distribution
 from .._errors import InvalidRankError
 from .._findings import Severity
 from .._model import AnyRank, Level, MultiSeasonRank, Rank
 from .._parse import is_missing, parse
+from .._rounded_check import rounded_finding
 from ._arguments import ColumnSpec, UsageError, column_option, label_options, lenient_option, rounded_option
 from ._checks import Cells, Check, Verdict
 from ._codes import check_label_options
@@ -36,7 +37,6 @@ _LEVEL_OPTIONS = {
     "national_column": Level.NATIONAL,
     "subnational_column": Level.SUBNATIONAL,
 }
-_ARGUMENT = {Level.GLOBAL: "global_rank", Level.NATIONAL: "national_rank", Level.SUBNATIONAL: "subnational_rank"}
 
 
 class CheckCommand(TableCommand):
@@ -235,14 +235,9 @@ class LevelsCheck(Check):
         self.lenient = lenient
 
     def judge(self, key: Any) -> Verdict:
-        ranks: dict[str, AnyRank] = {}
-        for level, cell in zip(self.levels, key, strict=True):
-            result = _read(cell, self.lenient)
-            if isinstance(result, (Rank, MultiSeasonRank)) and expected_level_rule(result, level) is None:
-                ranks[_ARGUMENT[level]] = result
-        if len(ranks) < 2:
+        findings = check_row({level: _read(cell, self.lenient) for level, cell in zip(self.levels, key, strict=True)})
+        if findings is None:
             return Verdict(({"srank_levels": ""},), "skipped")
-        findings = check_levels(**ranks)
         if not findings:
             return Verdict(({"srank_levels": ""},), "ok")
         severe = [finding for finding in findings if finding.severity is Severity.ERROR]
@@ -279,21 +274,10 @@ class RoundedCheck(Check):
         raw = _read(raw_cell, self.lenient)
         if not isinstance(raw, (Rank, MultiSeasonRank)):
             return Verdict(({"srank_rounded_check": ""},), "skipped")
-        expected = raw.rounded()
-        stored = _read(stored_cell, self.lenient)
-        if stored is None:
-            text = f"error[rounded-missing]: no rounded rank stored; srank rounds {raw} to {expected}"
-            return Verdict(({"srank_rounded_check": text},), "error", "rounded-missing")
-        if isinstance(stored, InvalidRankError):
-            text = (
-                f"error[rounded-unreadable]: the stored rounded rank {stored_cell!r} is not a rank;"
-                f" srank rounds {raw} to {expected}"
-            )
-            return Verdict(({"srank_rounded_check": text},), "error", "rounded-unreadable")
-        if sorted(map(str, stored.parts)) == sorted(map(str, expected.parts)):
+        finding = rounded_finding(raw, stored_cell, _read(stored_cell, self.lenient))
+        if finding is None:
             return Verdict(({"srank_rounded_check": ""},), "ok")
-        text = f"error[rounded-differs]: the stored rounded rank is {stored}; srank rounds {raw} to {expected}"
-        return Verdict(({"srank_rounded_check": text},), "error", "rounded-differs")
+        return Verdict(({"srank_rounded_check": str(finding)},), "error", finding.code)
 
     def unread(self, message: str) -> Cells:
         return {"srank_rounded_check": ""}

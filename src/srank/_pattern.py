@@ -1,0 +1,28 @@
+"""``srank.pattern()``: the published regular expression of a strictly valid code, per level.
+
+The patterns themselves are generated (``_pattern_table``, by tools/gen_pattern.py) from the
+grammar and srank's own validity rules, so they cannot drift from ``srank.is_valid``.
+"""
+
+from __future__ import annotations
+
+from ._pattern_table import PATTERNS
+from ._vocabulary import Level, as_level
+
+__all__ = ["pattern"]
+
+
+def pattern(level: Level | str | None = None) -> str:
+    """A regular expression that matches exactly the codes ``srank.is_valid`` accepts, anchored with ^ and $.
+
+    With a level (a :class:`srank.Level` or its letter), only the codes that
+    ``srank check --column NAME:LEVEL`` accepts in a column of that level: "S"
+    takes S ranks (multi-part ones too), "G" takes global ranks and the T ranks
+    that are the rounded global ranks of subspecies, and "T" is the same as "G".
+    The syntax is what Python, JavaScript (JSON Schema) and Frictionless share.
+    In Python use ``re.fullmatch``: Python's ``$`` also matches before a final
+    newline. The pattern sets no length limit; parse refuses texts over 200
+    characters.
+    """
+    chosen = as_level(level, "srank.pattern")
+    return PATTERNS["" if chosen is None else chosen.value]
