@@ -28,6 +28,8 @@ _LAZY: dict[str, str] = {
     "Severity": "_findings",
     "Single": "_model",
     "SrankError": "_errors",
+    "StatusIndex": "_status_index",
+    "StatusIndexInterval": "_status_index",
     "available_languages": "_description_tables",
     "check": "_api",
     "check_levels": "_api",
@@ -39,6 +41,8 @@ _LAZY: dict[str, str] = {
     "parse": "_parse",
     "parse_distribution": "_distribution_text",
     "parse_many": "_batch",
+    "status_index": "_status_index",
+    "status_index_interval": "_status_index",
 }
 
 __all__ = [
@@ -57,6 +61,8 @@ __all__ = [
     "Severity",
     "Single",
     "SrankError",
+    "StatusIndex",
+    "StatusIndexInterval",
     "__version__",
     "available_languages",
     "check",
@@ -69,6 +75,8 @@ __all__ = [
     "parse",
     "parse_distribution",
     "parse_many",
+    "status_index",
+    "status_index_interval",
 ]
 
 if TYPE_CHECKING:
@@ -84,6 +92,7 @@ if TYPE_CHECKING:
     from ._findings import Finding, Severity
     from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Qualifier, Range, Rank, Season, Single
     from ._parse import is_valid, parse
+    from ._status_index import StatusIndex, StatusIndexInterval, status_index, status_index_interval
 
 
 def __getattr__(name: str) -> Any:
