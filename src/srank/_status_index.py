@@ -174,9 +174,7 @@ def read_probabilities(data: Mapping[str, object], source: str) -> Mapping[str, 
         support = tuple(number for number in _NUMBERS if row[number] > 0)
         if support != numbers:
             counts = list(numbers or ())
-            raise SrankError(
-                f"{source}: {key!r} gives ranks {list(support)} a probability; status_index counts {counts}"
-            )
+            raise SrankError(f"{source}: {key!r} gives ranks {list(support)} a chance; status_index counts {counts}")
         checked[key] = tuple(float(p) for p in row)
     return checked
 
