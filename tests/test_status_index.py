@@ -275,3 +275,39 @@ def test_interval_seed_must_be_a_whole_number() -> None:
     with pytest.raises(TypeError, match="seed must be an int or None, not str"):
         srank.status_index_interval(["S2"], seed="1")  # type: ignore[arg-type]
     assert math.isclose(srank.status_index_interval(["S2"], seed=None).value, 0.4)
+
+
+# -- the same input through ranktrends (tools/ranktrends_comparison.R; R is not needed here) -------
+
+SHARED = [
+    *("S1", "S1S2", "S2", "S2S3", "S2?", "S3", "S3S4", "S3?", "S4", "S4S5", "S5", "S5?", "SH", "SX"),
+    *("S1S3", "S2S4", "S3S5", "S1?", "S4?", "SNR", "SU", "SNA", "S3B,S4N", "S2N,S4B"),
+]
+
+
+@pytest.mark.parametrize(
+    ("options", "ranktrends"),
+    [
+        # rli(5 - ranks_to_numeric(codes, simplify = TRUE, round_fun = ...)) without its NA values, n = 21
+        ({"uncertain": "min"}, 0.466666666666667),
+        ({"uncertain": "median"}, 0.557142857142857),
+        ({"uncertain": "max"}, 0.647619047619048),
+        ({"season": "N"}, 0.547619047619048),  # keep = "N"
+    ],
+)
+def test_the_shared_input_gives_ranktrends_numbers(options: dict[str, str], ranktrends: float) -> None:
+    index = srank.status_index(SHARED, **options)  # type: ignore[arg-type]
+    assert index.value == pytest.approx(ranktrends, abs=1e-14)
+    assert (index.counted, index.left_out) == (21, 3)
+
+
+def test_the_shared_input_interval_is_narrower_than_ranktrends_sampled_index() -> None:
+    # ranktrends' sampled_index on the same codes (list weights, set.seed(0), 1000 reps): mean 0.6085, 2.5%
+    # 0.5524, 97.5% 0.6667. It draws uniformly within each set with R's sample(), which draws a single
+    # weight w >= 1 from 1..w: certain ranks move too, and the mean rises above every point index.
+    # srank draws from ranktrends' probability key and leaves certain ranks where they are.
+    interval = srank.status_index_interval(SHARED)
+    assert interval.value == pytest.approx(0.557, abs=0.002)  # the median index is 0.5571
+    assert interval.low < interval.value < interval.high
+    assert interval.high - interval.low < 0.6667 - 0.5524
+    assert interval.value < 0.6085
