@@ -13,6 +13,7 @@ __version__ = "0.1.0"
 
 # public name -> private module that defines it
 _LAZY: dict[str, str] = {
+    "ChangeKind": "_changes",
     "Explanation": "_describe",
     "Distribution": "_distribution",
     "Finding": "_findings",
@@ -20,10 +21,12 @@ _LAZY: dict[str, str] = {
     "Infraspecific": "_model",
     "InvalidRankError": "_errors",
     "Level": "_model",
+    "PlaceChange": "_place_changes",
     "MultiSeasonRank": "_model",
     "Qualifier": "_model",
     "Range": "_model",
     "Rank": "_model",
+    "RankChange": "_changes",
     "Season": "_model",
     "Severity": "_findings",
     "Single": "_model",
@@ -33,6 +36,8 @@ _LAZY: dict[str, str] = {
     "available_languages": "_description_tables",
     "check": "_api",
     "check_levels": "_api",
+    "compare": "_changes",
+    "compare_distributions": "_place_changes",
     "describe": "_api",
     "explain": "_api",
     "is_valid": "_parse",
@@ -46,6 +51,7 @@ _LAZY: dict[str, str] = {
 }
 
 __all__ = [
+    "ChangeKind",
     "Distribution",
     "Explanation",
     "Finding",
@@ -54,9 +60,11 @@ __all__ = [
     "InvalidRankError",
     "Level",
     "MultiSeasonRank",
+    "PlaceChange",
     "Qualifier",
     "Range",
     "Rank",
+    "RankChange",
     "Season",
     "Severity",
     "Single",
@@ -67,6 +75,8 @@ __all__ = [
     "available_languages",
     "check",
     "check_levels",
+    "compare",
+    "compare_distributions",
     "describe",
     "explain",
     "is_valid",
@@ -84,6 +94,7 @@ if TYPE_CHECKING:
 
     from ._api import check, check_levels, describe, explain, least_imperiled, most_imperiled
     from ._batch import parse_many
+    from ._changes import ChangeKind, RankChange, compare
     from ._describe import Explanation
     from ._description_tables import available_languages
     from ._distribution import Distribution
@@ -92,6 +103,7 @@ if TYPE_CHECKING:
     from ._findings import Finding, Severity
     from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Qualifier, Range, Rank, Season, Single
     from ._parse import is_valid, parse
+    from ._place_changes import PlaceChange, compare_distributions
     from ._status_index import StatusIndex, StatusIndexInterval, status_index, status_index_interval
 
 

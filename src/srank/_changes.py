@@ -54,9 +54,10 @@ _SEASON_ORDER: tuple[Season | None, ...] = (Season.BREEDING, Season.NONBREEDING,
 class ChangeKind(enum.StrEnum):
     """The kind of a change between two ranks; each member is its stable text ("more-certain").
 
-    Members are listed most significant first: a multi-season code's kind is the
-    kind of its most significant part, and of two parts equally significant
-    (uplisted and downlisted), the first by season (B, N, M, then no season).
+    Members are listed most significant first, the two kinds of a mirror pair
+    (uplisted and downlisted, added and removed ...) equally significant. A
+    multi-season code's kind is the kind of its most significant part; of two
+    parts equally significant, the first by season (B, N, M, then no season).
     """
 
     LEVEL = "level"
@@ -91,7 +92,16 @@ class ChangeKind(enum.StrEnum):
     """The same code."""
 
 
-_SIGNIFICANCE = {kind: at for at, kind in enumerate(ChangeKind)}
+_MIRRORS = (
+    (ChangeKind.EXTIRPATED, ChangeKind.REDISCOVERED),
+    (ChangeKind.UPLISTED, ChangeKind.DOWNLISTED),
+    (ChangeKind.RANKED, ChangeKind.UNRANKED),
+    (ChangeKind.ADDED, ChangeKind.REMOVED),
+    (ChangeKind.LESS_CERTAIN, ChangeKind.MORE_CERTAIN),
+)
+_LEADER = {second: first for first, second in _MIRRORS}  # a mirror pair ranks as its first member
+_ORDER = {kind: at for at, kind in enumerate(ChangeKind)}
+_SIGNIFICANCE = {kind: _ORDER[_LEADER.get(kind, kind)] for kind in ChangeKind}
 
 
 @attrs.frozen(cache_hash=True)
@@ -188,10 +198,6 @@ def _value_kind(old: Value, new: Value) -> ChangeKind | None:
     return ChangeKind.UPLISTED if more else ChangeKind.DOWNLISTED
 
 
-def _value_qualifiers(value: Value, captive: bool) -> tuple[bool, bool]:
-    return value.inexact, captive
-
-
 def _part_kind(old: Rank, new: Rank) -> tuple[ChangeKind, bool]:
     """The kind of change between two parts of one level, and whether only the species' G part changed."""
     if old == new:
@@ -202,7 +208,8 @@ def _part_kind(old: Rank, new: Rank) -> tuple[ChangeKind, bool]:
     kind = _value_kind(old_taxon[0], new_taxon[0])
     if kind is not None:
         return kind, False
-    if _value_qualifiers(*old_taxon) != _value_qualifiers(*new_taxon) or old.questionable != new.questionable:
+    qualifiers = (old_taxon[0].inexact, old_taxon[1], old.questionable)
+    if qualifiers != (new_taxon[0].inexact, new_taxon[1], new.questionable):
         return ChangeKind.QUALIFIER, False
     if old_infra is None or new_infra is None:
         # A T rank written alone (T3, as Explorer rounds it) against one with its species' G part (G5T3).
@@ -267,11 +274,10 @@ def _read(code: object, side: str, lenient: bool) -> tuple[AnyRank | None, str |
     if isinstance(code, (Rank, MultiSeasonRank)):
         return code, None
     if is_missing(code):
-        return None, code if isinstance(code, str) else None
+        return None, None
     if not isinstance(code, str):
         raise TypeError(
-            f"srank.compare() takes codes as text, srank rank objects or None; the {side} code is"
-            f" {type(code).__name__}"
+            f"srank.compare() takes codes as text, srank rank objects or None; the {side} code is {type(code).__name__}"
         )
     try:
         return parse(code, lenient=lenient), code
