@@ -52,12 +52,18 @@ __all__ = [
     "StatusIndexInterval",
     "Tally",
     "check_options",
+    "counted_value",
     "decoded_counts",
+    "index_number",
     "index_numbers",
+    "index_of",
+    "interval_of",
     "probabilities",
+    "read_probabilities",
     "status_index",
     "status_index_interval",
     "tally",
+    "value_key",
 ]
 
 AnyRank = Rank | MultiSeasonRank
@@ -238,26 +244,38 @@ def _decode(items: list[object], lenient: bool) -> list[Result]:
     ]
 
 
-def tally(counts: Iterable[tuple[object, Result, int]], season: Season, errors: str, name: str) -> Tally:
-    """Add up decoded codes for one season; an unreadable code raises unless ``errors="skip"``."""
+def counted_value(rank: AnyRank, season: Season) -> Value | None:
+    """The value a code counts with for ``season``: its season's part's taxon value; None when it is left out."""
+    part = season_part(rank.parts, season) or _unseasoned(rank)
+    value = None if part is None else part._taxon_value()
+    return None if value is None or index_numbers(value) is None else value
+
+
+def index_number(rank: AnyRank, season: Season, uncertain: str) -> float | None:
+    """The one number a code counts with (0 to 5), as ``uncertain`` picks it; None when it is left out."""
+    value = counted_value(rank, season)
+    numbers = None if value is None else index_numbers(value)
+    return None if numbers is None else _choose(numbers, uncertain)
+
+
+def tally(counts: Iterable[tuple[object, Result, int]], season: Season, errors: str, caller: str) -> Tally:
+    """Add up decoded codes for one season; an unreadable code raises, named after ``caller``, unless skipped."""
     values: dict[str, int] = {}
     numbers: dict[str, tuple[int, ...]] = {}
     counted = left_out = 0
     for item, result, count in counts:
         if isinstance(result, InvalidRankError):
             if errors == "raise":
-                raise cell_error(result, f"{name}(): code {item!r}") from None
+                raise cell_error(result, f"{caller}: code {item!r}") from None
             left_out += count
             continue
-        part = None if result is None else season_part(result.parts, season) or _unseasoned(result)
-        value = None if part is None else part._taxon_value()
-        found = None if value is None else index_numbers(value)
-        if value is None or found is None:
+        value = None if result is None else counted_value(result, season)
+        if value is None:
             left_out += count
             continue
         key = value_key(value)
         values[key] = values.get(key, 0) + count
-        numbers[key] = found
+        numbers[key] = index_numbers(value) or ()
         counted += count
     return Tally(values, numbers, counted, left_out)
 
@@ -312,7 +330,7 @@ def status_index(
     ``errors="skip"``, which leaves it out too. ValueError when nothing counts.
     """
     chosen = check_options("status_index", season, uncertain, errors)
-    counts = tally(decoded_counts(codes, lenient, "status_index"), chosen, errors, "status_index")
+    counts = tally(decoded_counts(codes, lenient, "status_index"), chosen, errors, "status_index()")
     return index_of(counts, uncertain, "status_index")
 
 
@@ -341,7 +359,8 @@ def status_index_interval(
         raise ValueError(f"status_index_interval(): level must be between 0 and 1 (0.95), not {level!r}")
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
         raise TypeError(f"status_index_interval(): seed must be an int or None, not {type(seed).__name__}")
-    counts = tally(decoded_counts(codes, lenient, "status_index_interval"), chosen, errors, "status_index_interval")
+    decoded = decoded_counts(codes, lenient, "status_index_interval")
+    counts = tally(decoded, chosen, errors, "status_index_interval()")
     return interval_of(counts, samples, seed, level, "status_index_interval")
 
 
