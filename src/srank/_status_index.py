@@ -34,7 +34,7 @@ import math
 import random
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from typing import Literal
 
@@ -226,11 +226,11 @@ def decoded_counts(codes: Iterable[object], lenient: bool, name: str) -> list[tu
     """
     if isinstance(codes, (str, bytes, Rank, MultiSeasonRank)):
         raise TypeError(f"{name}() takes an iterable of codes, not a single {type(codes).__name__}")
-    items: list[object] = list(codes)  # a generator is read once
+    items: Sequence[object] = codes if isinstance(codes, (list, tuple)) else list(codes)  # a generator: read once
     try:
         counts: Counter[object] = Counter(items)
     except TypeError:  # an unhashable value somewhere: one entry per item
-        return [(item, result, 1) for item, result in zip(items, _decode(items, lenient), strict=True)]
+        return [(item, result, 1) for item, result in zip(items, _decode(list(items), lenient), strict=True)]
     distinct = list(counts)
     return [(item, result, counts[item]) for item, result in zip(distinct, _decode(distinct, lenient), strict=True)]
 
