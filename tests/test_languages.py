@@ -484,6 +484,9 @@ def test_labels_page_lists_every_label_in_every_language(tmp_path: Path) -> None
     assert "| `2` | Imperiled | Amenazada | En péril |" in page
     assert "| `X` (N, S) | Presumed Extirpated | Presuntamente extirpada | Présumée disparue |" in page
     assert "| `N`, gone from | from the country | del país | du pays |" in page
+    changes = page.split("## Changes", 1)[1]
+    assert [line.split("`")[1] for line in changes.splitlines() if line.startswith("| `")] == list(srank.ChangeKind)
+    assert "| `uplisted` | S2S3 → S1, uplisted (more imperiled), rounded S2 → S1 |" in changes
     for lang in srank.available_languages():
         for key, text in load(lang).texts.items():
             if key[-1] == "label" and key[0] in ("level", "value", "qualifier", "season", "legacy"):
