@@ -38,6 +38,7 @@ from ._findings import Finding
 from ._model import Level, MultiSeasonRank, Rank, check_threshold
 from ._ordering import least_imperiled_of, most_imperiled_of
 from ._status_index import StatusIndex, Uncertain, check_options, decoded_counts, index_of, tally
+from ._vocabulary import Season
 
 __all__ = [
     "CHANGE_COLUMNS",
@@ -425,7 +426,7 @@ def _code(result: Result) -> object:
 def status_index(
     data: pd.Series[Any] | SeriesGroupBy[Any, Any],
     *,
-    season: str = "B",
+    season: str | Season = "B",
     uncertain: Uncertain = "median",
     errors: Errors = "raise",
     lenient: bool = False,
@@ -523,7 +524,12 @@ class SrankAccessor:
         return compare(self._series, new, lenient=lenient, lang=lang)
 
     def status_index(
-        self, *, season: str = "B", uncertain: Uncertain = "median", errors: Errors = "raise", lenient: bool = False
+        self,
+        *,
+        season: str | Season = "B",
+        uncertain: Uncertain = "median",
+        errors: Errors = "raise",
+        lenient: bool = False,
     ) -> StatusIndex:
         result: StatusIndex = status_index(
             self._series, season=season, uncertain=uncertain, errors=errors, lenient=lenient

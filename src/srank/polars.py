@@ -49,6 +49,7 @@ from ._ordering import least_imperiled_of, most_imperiled_of
 from ._place_rows import PLACE_FIELDS, CellRows
 from ._polars_codes import distinct_positions, positions
 from ._status_index import StatusIndex, Uncertain, check_options, index_number
+from ._vocabulary import Season
 
 __all__ = [
     "BOUNDS",
@@ -468,16 +469,21 @@ def _change_row(old: Result, new: Result, old_cell: object, new_cell: object, la
 
 @overload
 def status_index(
-    data: pl.Series, *, season: str = ..., uncertain: Uncertain = ..., errors: Errors = ..., lenient: bool = ...
+    data: pl.Series,
+    *,
+    season: str | Season = ...,
+    uncertain: Uncertain = ...,
+    errors: Errors = ...,
+    lenient: bool = ...,
 ) -> StatusIndex: ...
 @overload
 def status_index(
-    data: pl.Expr, *, season: str = ..., uncertain: Uncertain = ..., errors: Errors = ..., lenient: bool = ...
+    data: pl.Expr, *, season: str | Season = ..., uncertain: Uncertain = ..., errors: Errors = ..., lenient: bool = ...
 ) -> pl.Expr: ...
 def status_index(
     data: pl.Series | pl.Expr,
     *,
-    season: str = "B",
+    season: str | Season = "B",
     uncertain: Uncertain = "median",
     errors: Errors = "raise",
     lenient: bool = False,
@@ -628,7 +634,12 @@ class _Methods:
         return compare(self._data, new, lenient=lenient, lang=lang)
 
     def status_index(
-        self, *, season: str = "B", uncertain: Uncertain = "median", errors: Errors = "raise", lenient: bool = False
+        self,
+        *,
+        season: str | Season = "B",
+        uncertain: Uncertain = "median",
+        errors: Errors = "raise",
+        lenient: bool = False,
     ) -> Any:
         return status_index(self._data, season=season, uncertain=uncertain, errors=errors, lenient=lenient)
 
