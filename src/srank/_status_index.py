@@ -30,6 +30,7 @@ definition, type 7), as ranktrends' ``sampled_index`` reports mean_wt, lci and u
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import random
 import statistics
@@ -377,7 +378,7 @@ def interval_of(counts: Tally, samples: int, seed: int | None, level: float, nam
             fixed += count * numbers[0]
         else:
             weights = [table[key][number] for number in numbers]
-            drawn.append((numbers, list(_accumulate(weights)), count))
+            drawn.append((numbers, list(itertools.accumulate(weights)), count))
     generator = random.Random(seed)
     scale = _TOP * counts.counted
     indices = sorted(
@@ -395,13 +396,6 @@ def interval_of(counts: Tally, samples: int, seed: int | None, level: float, nam
         counts.counted,
         counts.left_out,
     )
-
-
-def _accumulate(weights: list[float]) -> Iterator[float]:
-    total = 0.0
-    for weight in weights:
-        total += weight
-        yield total
 
 
 def _quantile(ordered: list[float], probability: float) -> float:
