@@ -671,6 +671,42 @@ def bench_distribution(report: Report, rows: int, repeat: int) -> None:
     )
 
 
+def bench_status_index(report: Report, size: int, repeat: int) -> None:
+    """srank.status_index over a column of 300 distinct codes against a dict of their numbers and statistics.fmean.
+
+    The reference knows each code's number already (None for a code that does
+    not count); srank reads the codes. Warm: the codes were parsed before, as
+    in any session that has read them once. Cold (parse cache emptied, grammar
+    loaded) is shown without a target.
+    """
+    from srank._status_index import index_number
+
+    generator = random.Random(23)
+    distinct = generator.sample(official_forms(), 300)
+    weights = [1 / (rank + 1) ** 1.1 for rank in range(len(distinct))]
+    column = "\n".join(generator.choices(distinct, weights=weights, k=size)).split("\n")  # fresh strings
+    numbers: dict[str, float | None] = {
+        code: index_number(srank.parse(code), Season.BREEDING, "median") for code in distinct
+    }
+
+    def reference() -> float:
+        return statistics.fmean([number for number in map(numbers.__getitem__, column) if number is not None]) / 5
+
+    def ours() -> float:
+        return srank.status_index(column).value
+
+    assert abs(ours() - reference()) < 1e-12, "srank and the reference must compute the same index"
+    warm = cold = base = float("inf")
+    for _ in range(repeat):  # in turn, so that a busy moment slows each alike
+        base = min(base, best_of(1, reference))
+        warm = min(warm, best_of(1, ours))
+        cold = min(cold, best_of(1, ours, before=_parse_cached.cache_clear))
+    figure = f"status_index over {size:,} codes ({len(distinct)} distinct)"
+    reference_text = f"{base:.3f} s (dict of precomputed numbers, then statistics.fmean)"
+    report.add(f"{figure}, warm", f"{warm:.3f} s", reference_text, warm / base, 2)
+    report.add(f"{figure}, cold", f"{cold:.3f} s", reference_text, cold / base, None)
+
+
 def machine() -> str:
     model = platform.processor() or platform.machine()
     try:
@@ -705,6 +741,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "memory": lambda report: bench_memory(report, size),
         "distinct": lambda report: bench_distinct_column(report, 20 if args.quick else 200),
         "dataframes": lambda report: bench_dataframes(report, size, repeat),
+        "status-index": lambda report: bench_status_index(report, size, repeat),
     }
     unknown = sorted(set(args.only or ()) - set(groups))
     if unknown:

@@ -5,7 +5,8 @@ Doctests: sphinx-build -W --keep-going -b doctest docs docs/_build/doctest
 
 The pages under ``_generated/`` are written here, at every build, from the
 code itself (the description table, the finding catalogue, the command-line
-parser), so they cannot drift from what srank does.
+parser), so they cannot drift from what srank does; so is the status-index
+chart of changes.md.
 """
 
 from __future__ import annotations
@@ -23,11 +24,13 @@ import gen_cli  # noqa: E402
 import gen_findings  # noqa: E402
 import gen_labels  # noqa: E402
 import gen_reference  # noqa: E402
+import gen_status_chart  # noqa: E402
 
 gen_reference.main(GENERATED / "codes.md")
 gen_findings.main(GENERATED / "findings.md")
 gen_labels.main(GENERATED / "labels.md")
 gen_cli.main(GENERATED / "cli.md")
+gen_status_chart.main(GENERATED / "status_index.png")
 
 project = "srank"
 author = "The srank developers"

@@ -71,7 +71,33 @@ def render() -> str:
     lines.append("|" + "---|" * (len(langs) + 1))
     for code in ("G5T1T3Q", "S2B,S4N", "G3G4", "GX", "SX", "N5B", "G2?", "GXC"):
         lines.append(f"| `{code}` | " + " | ".join(_cell(srank.describe(code, lang=lang)) for lang in langs) + " |")
+    lines += ["", "## Changes", "", "| Kind | " + " | ".join(f"`{lang}`" for lang in langs) + " |"]
+    lines.append("|" + "---|" * (len(langs) + 1))
+    for old, new in CHANGE_EXAMPLES:
+        change = srank.compare(old, new)
+        texts = [_cell(change.describe(lang=lang)) for lang in langs]
+        lines.append(f"| `{change.kind}` | " + " | ".join(texts) + " |")
     return "\n".join([*lines, ""])
+
+
+# One pair of codes per kind of change, most significant first.
+CHANGE_EXAMPLES = (
+    ("G3", "G5T3"),
+    ("G1", "GH"),
+    ("SX", "S1"),
+    ("S2S3", "S1"),
+    ("G2", "G3"),
+    ("SNR", "S3"),
+    ("S3", "SU"),
+    (None, "S2"),
+    ("S2B,S4N", "S2B"),
+    ("SNR", "SNA"),
+    ("N1", "N1N3"),
+    ("S2S4", "S3"),
+    ("G3", "G3?"),
+    ("S2B,S4N", "S4N,S2B"),
+    ("G3", "G3"),
+)
 
 
 def main(out: Path = DEFAULT_OUT) -> None:

@@ -31,3 +31,34 @@ def srank_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatc
         return status, out, err
 
     return run
+
+
+CHANGES = Path(__file__).parent / "data" / "changes.csv"
+
+
+@pytest.fixture
+def render_changes() -> Callable[[str], list[str]]:
+    """Render, in a language, the change of every pair of tests/data/changes.csv and a distribution's changes.
+
+    Between them they use every entry of the table's [change] section; the
+    sentence cache is emptied first, so every entry is looked up again.
+    """
+    import csv
+
+    import srank
+    from srank._change_text import describe_change
+
+    def render(lang: str) -> list[str]:
+        describe_change.cache_clear()
+        with CHANGES.open(encoding="utf-8", newline="") as file:
+            rows = list(csv.DictReader(file))
+        texts = [
+            srank.compare(row["old"] or None, row["new"] or None, lenient=bool(row["lenient"])).describe(lang=lang)
+            for row in rows
+        ]
+        old = "United States (N4): MD (S2), VA (S3B,S4N)"
+        new = "United States (N4): MD (S1), VA (S3B), NY (S3)"
+        texts += [change.describe(lang=lang) for change in srank.compare_distributions(old, new)]
+        return texts
+
+    return render

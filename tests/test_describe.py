@@ -7,7 +7,7 @@ import itertools
 import subprocess
 import sys
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -231,7 +231,7 @@ def _every_component_code() -> Iterator[tuple[str, bool]]:
         yield legacy, True
 
 
-def test_every_table_entry_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_table_entry_is_used(monkeypatch: pytest.MonkeyPatch, render_changes: Callable[[str], list[str]]) -> None:
     used: set[Key] = set()
     original = Table.text
 
@@ -246,6 +246,7 @@ def test_every_table_entry_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
             definition_line(entry)
         for style in srank._describe.STYLES:
             srank.describe(rank, style=style)
+    render_changes("en")
     assert used == set(load("en").texts), "every entry should be used, and only entries in the table"
 
 

@@ -7,7 +7,7 @@ import re
 import subprocess
 import sys
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -73,7 +73,9 @@ def _component_codes() -> Iterator[tuple[str, bool]]:
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)
-def test_every_entry_of_a_translation_is_used(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_entry_of_a_translation_is_used(
+    lang: str, monkeypatch: pytest.MonkeyPatch, render_changes: Callable[[str], list[str]]
+) -> None:
     used: set[Key] = set()
     original = Table.text
 
@@ -88,6 +90,7 @@ def test_every_entry_of_a_translation_is_used(lang: str, monkeypatch: pytest.Mon
             definition_line(entry, lang)
         for style in ("short", "long"):
             srank.describe(rank, style=style, lang=lang)
+    render_changes(lang)
     assert used == set(load(lang).texts)
 
 
@@ -481,6 +484,9 @@ def test_labels_page_lists_every_label_in_every_language(tmp_path: Path) -> None
     assert "| `2` | Imperiled | Amenazada | En péril |" in page
     assert "| `X` (N, S) | Presumed Extirpated | Presuntamente extirpada | Présumée disparue |" in page
     assert "| `N`, gone from | from the country | del país | du pays |" in page
+    changes = page.split("## Changes", 1)[1]
+    assert [line.split("`")[1] for line in changes.splitlines() if line.startswith("| `")] == list(srank.ChangeKind)
+    assert "| `uplisted` | S2S3 → S1, uplisted (more imperiled), rounded S2 → S1 |" in changes
     for lang in srank.available_languages():
         for key, text in load(lang).texts.items():
             if key[-1] == "label" and key[0] in ("level", "value", "qualifier", "season", "legacy"):
@@ -491,3 +497,12 @@ def test_after_a_semicolon_french_and_spanish_go_on_in_lower_case() -> None:
     assert srank.describe("SX,S1", lang="fr") == "Présumée disparue; gravement en péril"
     assert srank.describe("SX,S1", lang="es") == "Presuntamente extirpada; gravemente amenazada"
     assert srank.describe("SX,S1") == "Presumed Extirpated; Critically Imperiled"
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_change_sentences_read_without_english(lang: str, render_changes: Callable[[str], list[str]]) -> None:
+    for text in render_changes(lang):
+        assert _english_words(text) == set(), text
+        assert "listed" not in text, text
+        if lang == "fr":
+            assert " :" not in text, text  # the colon takes a no-break space in French

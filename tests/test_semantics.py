@@ -250,3 +250,31 @@ def test_most_imperiled_skips_missing_values_as_parse_many_does() -> None:
     assert str(srank.least_imperiled([None, "S3", float("nan"), "S2"])) == "S3"
     with pytest.raises(ValueError, match=r"got no rank codes \(the input was empty or all missing\)"):
         srank.most_imperiled([None, float("nan"), ""])
+
+
+@pytest.mark.parametrize(
+    ("code", "precautionary"),
+    [
+        # EBARTools samples/SpeciesKBAExample.csv: N_RANK N2N4 -> ROUNDED N3, PRECAUTIONARY N2; G4G5 -> G4 and G4.
+        ("N2N4", "N2"),
+        ("G4G5", "G4"),
+        ("G1G3", "G1"),
+        ("S3S5", "S3"),
+        ("G3?", "G3"),
+        ("G2Q", "G2"),
+        ("G5T2T3Q", "T2"),
+        ("G3G4T4T5", "T4"),
+        ("GXC", "GH"),
+        ("GH", "GH"),
+        ("SNR", "SNR"),
+        ("N2N4B", "N2B"),
+        ("S2S4B,S3N,S1S2M", "S2B,S3N,S1M"),
+        ("SX,S1", "SX,S1"),
+    ],
+)
+def test_precautionary_is_the_most_imperiled_end(code: str, precautionary: str) -> None:
+    rank = srank.parse(code)
+    result = rank.precautionary()
+    assert str(result) == precautionary
+    assert type(result) is type(rank)
+    assert all(part.qualifiers == () for part in result.parts)

@@ -131,3 +131,18 @@ def test_semantic_cache_stays_correct_when_it_overflows(monkeypatch: pytest.Monk
     codes = ["G1G3", "S3S4B,S4N", "G5T2?", "GNR", "G1G3"]
     assert [str(srank.parse(code).rounded()) for code in codes] == ["G2", "S3B,S4N", "T2", "GNR", "G2"]
     assert len(_model._FACTS) <= 2
+
+
+@given(any_rank)
+def test_precautionary_is_the_low_end_and_never_less_imperiled_than_rounded(rank: Rank | MultiSeasonRank) -> None:
+    careful = rank.precautionary()
+    assert careful.precautionary() == careful
+    assert careful.rounded() == careful
+    assert srank.parse(str(careful)) == careful
+    for part, rounded, original in zip(careful.parts, rank.rounded().parts, rank.parts, strict=True):
+        assert part.sort_key()[:1] <= rounded.sort_key()[:1]
+        span = original.bounds()
+        if span is not None:
+            assert part.value.low.number == span[0]
+        else:
+            assert part == rounded

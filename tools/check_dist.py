@@ -26,6 +26,7 @@ SDIST_REQUIRED = [
     "src/srank/descriptions/en.toml",
     "src/srank/descriptions/es.toml",
     "src/srank/descriptions/fr.toml",
+    "src/srank/status_index/probabilities.toml",
     "LICENSE",
     "pyproject.toml",
 ]
@@ -38,6 +39,7 @@ WHEEL_REQUIRED = [
     "srank/descriptions/en.toml",
     "srank/descriptions/es.toml",
     "srank/descriptions/fr.toml",
+    "srank/status_index/probabilities.toml",
 ]
 DATA_FILES = sorted(
     path.relative_to(ROOT / "src").as_posix()
@@ -80,6 +82,9 @@ assert srank.available_languages() == ("en", "es", "fr"), srank.available_langua
 import re
 assert re.fullmatch(srank.pattern("S"), "S2B,S4N") and not re.fullmatch(srank.pattern(), "G5Q"), srank.pattern()
 assert srank.describe("S2", lang="fr") == "En p\\u00e9ril", ascii(srank.describe("S2", lang="fr"))
+change = str(srank.compare("G3", "G2"))
+assert change == "G3 \\u2192 G2, uplisted (more imperiled)", ascii(change)
+assert srank.status_index_interval(["S1S3", "SH"], samples=10).counted == 2  # the probability table is packaged
 print("wheel from sdist parses", repr(rank))
 """
 

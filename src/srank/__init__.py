@@ -13,6 +13,7 @@ __version__ = "0.1.0"
 
 # public name -> private module that defines it
 _LAZY: dict[str, str] = {
+    "ChangeKind": "_changes",
     "Explanation": "_describe",
     "Distribution": "_distribution",
     "Finding": "_findings",
@@ -20,17 +21,23 @@ _LAZY: dict[str, str] = {
     "Infraspecific": "_model",
     "InvalidRankError": "_errors",
     "Level": "_model",
+    "PlaceChange": "_place_changes",
     "MultiSeasonRank": "_model",
     "Qualifier": "_model",
     "Range": "_model",
     "Rank": "_model",
+    "RankChange": "_changes",
     "Season": "_model",
     "Severity": "_findings",
     "Single": "_model",
     "SrankError": "_errors",
+    "StatusIndex": "_status_index",
+    "StatusIndexInterval": "_status_index",
     "available_languages": "_description_tables",
     "check": "_api",
     "check_levels": "_api",
+    "compare": "_changes",
+    "compare_distributions": "_place_changes",
     "describe": "_api",
     "explain": "_api",
     "is_valid": "_parse",
@@ -40,9 +47,12 @@ _LAZY: dict[str, str] = {
     "parse_distribution": "_distribution_text",
     "parse_many": "_batch",
     "pattern": "_pattern",
+    "status_index": "_status_index",
+    "status_index_interval": "_status_index",
 }
 
 __all__ = [
+    "ChangeKind",
     "Distribution",
     "Explanation",
     "Finding",
@@ -51,17 +61,23 @@ __all__ = [
     "InvalidRankError",
     "Level",
     "MultiSeasonRank",
+    "PlaceChange",
     "Qualifier",
     "Range",
     "Rank",
+    "RankChange",
     "Season",
     "Severity",
     "Single",
     "SrankError",
+    "StatusIndex",
+    "StatusIndexInterval",
     "__version__",
     "available_languages",
     "check",
     "check_levels",
+    "compare",
+    "compare_distributions",
     "describe",
     "explain",
     "is_valid",
@@ -71,6 +87,8 @@ __all__ = [
     "parse_distribution",
     "parse_many",
     "pattern",
+    "status_index",
+    "status_index_interval",
 ]
 
 if TYPE_CHECKING:
@@ -78,6 +96,7 @@ if TYPE_CHECKING:
 
     from ._api import check, check_levels, describe, explain, least_imperiled, most_imperiled
     from ._batch import parse_many
+    from ._changes import ChangeKind, RankChange, compare
     from ._describe import Explanation
     from ._description_tables import available_languages
     from ._distribution import Distribution
@@ -87,6 +106,8 @@ if TYPE_CHECKING:
     from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Qualifier, Range, Rank, Season, Single
     from ._parse import is_valid, parse
     from ._pattern import pattern
+    from ._place_changes import PlaceChange, compare_distributions
+    from ._status_index import StatusIndex, StatusIndexInterval, status_index, status_index_interval
 
 
 def __getattr__(name: str) -> Any:

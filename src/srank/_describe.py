@@ -28,6 +28,7 @@ __all__ = [
     "describe",
     "explain",
     "text_table",
+    "value_key",
 ]
 
 Component: TypeAlias = Literal["legacy", "level", "value", "range", "qualifier", "season"]
@@ -162,7 +163,8 @@ def _part_pieces(part: Rank, index: int) -> list[_Piece]:
     return pieces
 
 
-def _value_key(level: Level, grade: Grade) -> Key:
+def value_key(level: Level, grade: Grade) -> Key:
+    """The table entry of a grade at a level: X and H in the level's wording (extinct, extirpated)."""
     if grade in EXTINCT_GRADES:
         return ("value", grade.value, EXTINCTION_WORDING[level])
     return ("value", grade.value)
@@ -171,14 +173,14 @@ def _value_key(level: Level, grade: Grade) -> Key:
 def _value_pieces(level: Level, value: Value, part: int, *, infraspecific: bool) -> list[_Piece]:
     letter = level.value
     if isinstance(value, Range):
-        low, high = _value_key(level, value.low), _value_key(level, value.high)
+        low, high = value_key(level, value.low), value_key(level, value.high)
         return [
             _Piece("range", letter + value.format(letter), ("range",), part, infraspecific, level, ends=(low, high)),
             _Piece("value", letter + value.low.value, low, part, infraspecific, level),
             _Piece("value", letter + value.high.value, high, part, infraspecific, level),
         ]
     assert isinstance(value, Single)
-    pieces = [_Piece("value", letter + value.grade.value, _value_key(level, value.grade), part, infraspecific, level)]
+    pieces = [_Piece("value", letter + value.grade.value, value_key(level, value.grade), part, infraspecific, level)]
     if value.inexact:
         pieces.append(_Piece("qualifier", "?", ("qualifier", "?"), part, infraspecific, level))
     return pieces

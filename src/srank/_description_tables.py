@@ -21,6 +21,7 @@ from importlib import resources
 
 import attrs
 
+from ._changes import ChangeKind
 from ._errors import SrankError
 from ._lenient import LEGACY_CODES
 from ._model import Grade, Level, Qualifier, Season
@@ -70,6 +71,7 @@ _SHORT = (
 )
 _LONG = ("paragraph_separator", "level", "value", "range", "qualifier", "season", "legacy", "ecosystem")
 _PLANTS = ("heading", "uncertain", "item", "item_separator")
+_CHANGE = ("absent", "rounded", "species", "season", "season_item", "separator", "place")
 
 
 def _entries(prefix: Key, names: list[str]) -> Iterator[Key]:
@@ -102,6 +104,8 @@ def required_keys(*, plants: bool = True) -> frozenset[Key]:
     keys.update(_entries(("legacy",), list(LEGACY_CODES)))
     keys.update(("short", name) for name in _SHORT)
     keys.update(("long", name) for name in _LONG)
+    keys.update(("change", name) for name in _CHANGE)
+    keys.update(("change", "kind", kind.value) for kind in ChangeKind)
     if not plants:
         return frozenset(keys)
     keys.update(("plants", name) for name in _PLANTS)
@@ -224,6 +228,10 @@ def allowed_placeholders(key: Key) -> frozenset[str]:
         return frozenset({"label", "code", "definition"})
     if section == "plants":
         return _PLANTS_PLACEHOLDERS.get(name, frozenset())
+    if section == "change" and name == "kind":
+        return _CHANGE_KIND_PLACEHOLDERS.get(key[2], frozenset({"old", "new"}))
+    if section == "change":
+        return _CHANGE_PLACEHOLDERS.get(name, frozenset())
     return frozenset()
 
 
@@ -236,6 +244,20 @@ _SHORT_PLACEHOLDERS = {
     "legacy": frozenset({"code", "label"}),
     "definition": frozenset({"label", "definition"}),
     "item": frozenset({"value"}),
+}
+_CHANGE_KIND_PLACEHOLDERS = {
+    # {label}: the new value's label; {old_level}, {new_level}: the two levels' labels.
+    "extirpated": frozenset({"old", "new", "label"}),
+    "unranked": frozenset({"old", "new", "label"}),
+    "status": frozenset({"old", "new", "label"}),
+    "level": frozenset({"old", "new", "old_level", "new_level"}),
+}
+_CHANGE_PLACEHOLDERS = {
+    "rounded": frozenset({"text", "old_rounded", "new_rounded"}),
+    "species": frozenset({"text"}),
+    "season": frozenset({"season", "text"}),
+    "season_item": frozenset({"season", "text"}),
+    "place": frozenset({"place", "text"}),
 }
 _PLANTS_PLACEHOLDERS = {
     "heading": frozenset({"code"}),

@@ -20,7 +20,7 @@ from ._model import AnyRank
 from ._parse import parse
 from ._places import nation_name, subnation_name
 
-__all__ = ["Distribution", "PlaceRank", "place_label", "unknown_place", "unread_rank"]
+__all__ = ["Distribution", "PlaceRank", "place_label", "place_name", "unknown_place", "unread_rank"]
 
 Format = Literal["explorer", "biotics", "api"]
 
@@ -48,9 +48,7 @@ class PlaceRank:
         return self.place_name()
 
     def place_name(self, lang: str = "en") -> str:
-        if self.subnation is None:
-            return nation_name(self.nation, lang) or self.nation
-        return subnation_name(self.nation, self.subnation, lang) or self.subnation
+        return place_name(self.nation, self.subnation, lang)
 
     @property
     def label(self) -> str:
@@ -165,6 +163,13 @@ def _by_nation(records: tuple[PlaceRank, ...]) -> list[tuple[str, list[PlaceRank
     for record in records:
         grouped.setdefault(record.nation, []).append(record)
     return list(grouped.items())
+
+
+def place_name(nation: str, subnation: str | None, lang: str = "en") -> str:
+    """A place's own name in ``lang`` ("Maryland", "États-Unis"); its code where srank knows no name."""
+    if subnation is None:
+        return nation_name(nation, lang) or nation
+    return subnation_name(nation, subnation, lang) or subnation
 
 
 def place_label(nation: str, subnation: str | None) -> str:

@@ -19,6 +19,12 @@ rounds part by part, in order. The USDA PLANTS form S5T1T3 rounds like G+T, to
 its T part (T2): PLANTS flags such a page as a rare plant, so a filter for
 at-risk taxa must keep it.
 
+The precautionary rank (``precautionary``) is the most imperiled end instead:
+a range gives its lower number (N2N4 -> N2, where rounding gives N3; G4G5 ->
+G4), as Biotics publishes it in PRECAUTIONARY_G_RANK and PRECAUTIONARY_N_RANK.
+It is built like the rounded rank in every other respect: ``?``, Q and C
+dropped, GXC -> GH, the T part of a G+T code, seasons kept, part by part.
+
 Bounds (``bounds``) are the most and least imperiled number the rank allows,
 read from the taxon the code is about (the T part of G+T and of the PLANTS
 form); None for X, H, U, NR and NA. A multi-part code spans all its numeric
@@ -40,6 +46,7 @@ multi-part code answers True when any of its parts does.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -47,7 +54,7 @@ import attrs
 from ._errors import InvalidRankError
 from ._json_form import part_form, rank_form
 from ._rules import multi_part_guidance, multi_part_structure, rank_guidance, rank_layout, rank_structure
-from ._values import Infraspecific, Range, Single, Value, rounded_value
+from ._values import Infraspecific, Range, Single, Value, precautionary_value, rounded_value
 from ._vocabulary import OFF_SCALE_GRADES, Grade, Level, Qualifier, Season
 
 if TYPE_CHECKING:
@@ -67,6 +74,8 @@ __all__ = [
     "SortKey",
     "Value",
     "check_threshold",
+    "place_of",
+    "season_part",
 ]
 
 SortKey = tuple[int, int, int, int, str]
@@ -132,17 +141,17 @@ class _RankBehaviour:
     @property
     def breeding(self) -> Rank | None:
         """The first breeding-season part (B), or None when the code has none."""
-        return _season_part(self.parts, Season.BREEDING)
+        return season_part(self.parts, Season.BREEDING)
 
     @property
     def nonbreeding(self) -> Rank | None:
         """The first nonbreeding-season part (N), or None when the code has none."""
-        return _season_part(self.parts, Season.NONBREEDING)
+        return season_part(self.parts, Season.NONBREEDING)
 
     @property
     def migrant(self) -> Rank | None:
         """The first migrant part (M), or None when the code has none."""
-        return _season_part(self.parts, Season.MIGRANT)
+        return season_part(self.parts, Season.MIGRANT)
 
     # -- semantics (rules in the module docstring) ------------------------------
     def _facts(self) -> _Facts:
@@ -304,10 +313,18 @@ class Rank(_RankBehaviour):
         return self.infraspecific.value if self.infraspecific is not None else self.value
 
     def _rounded_now(self) -> Rank:
+        return self._reduced(rounded_value)
+
+    def _reduced(self, reduce: Callable[..., Single]) -> Rank:
+        """The taxon's value brought to one number by ``reduce``: the T part alone for G+T, seasons kept."""
         infra = self.infraspecific
         if infra is not None:
-            return Rank(Level.INFRASPECIFIC, rounded_value(infra.value, captive=infra.captive))
-        return Rank(self.level, rounded_value(self.value, captive=self.captive), season=self.season)
+            return Rank(Level.INFRASPECIFIC, reduce(infra.value, captive=infra.captive))
+        return Rank(self.level, reduce(self.value, captive=self.captive), season=self.season)
+
+    def precautionary(self) -> Rank:
+        """The most imperiled end of the rank (N2N4 -> N2), as Biotics' PRECAUTIONARY_N_RANK; else as rounded()."""
+        return self._reduced(precautionary_value)
 
     def _bounds_now(self) -> tuple[int, int] | None:
         value = self._taxon_value()
@@ -364,6 +381,10 @@ class MultiSeasonRank(_RankBehaviour):
             infraspecific=None,
         )
 
+    def precautionary(self) -> MultiSeasonRank:
+        """Each part's most imperiled end (N2N4B,N3N5N -> N2B,N3N), as Biotics' PRECAUTIONARY_N_RANK."""
+        return MultiSeasonRank(tuple(part.precautionary() for part in self.parts))
+
     def _facts_now(self) -> _Facts:
         rounded = MultiSeasonRank(tuple(part._rounded_now() for part in self.parts))
         spans = [span for span in (part._bounds_now() for part in self.parts) if span is not None]
@@ -395,8 +416,13 @@ def _check_types(rank: Rank) -> None:
         raise TypeError(f"infraspecific must be a srank.Infraspecific or None, not {type(rank.infraspecific).__name__}")
 
 
-def _season_part(parts: tuple[Rank, ...], season: Season) -> Rank | None:
-    # A part without a season letter is not assigned to any season.
+def place_of(grade: Grade) -> int:
+    """A rounded grade's place on the imperilment scale (the first field of ``sort_key``): X, H, 1-5, U, NR, NA."""
+    return _PLACE[grade]
+
+
+def season_part(parts: tuple[Rank, ...], season: Season) -> Rank | None:
+    """The first of ``parts`` for ``season``; a part without a season letter is not assigned to any season."""
     for part in parts:
         if part.season is season:
             return part

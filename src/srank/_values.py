@@ -14,7 +14,7 @@ from ._errors import InvalidRankError
 from ._rules import inexact_rule, range_rule
 from ._vocabulary import Grade
 
-__all__ = ["Infraspecific", "Range", "Single", "Value", "rounded_value"]
+__all__ = ["Infraspecific", "Range", "Single", "Value", "precautionary_value", "rounded_value"]
 
 
 @attrs.frozen(repr=False, order=False)
@@ -109,3 +109,15 @@ def rounded_value(value: Value, *, captive: bool = False) -> Single:
     assert low is not None
     assert high is not None
     return Single(Grade.from_number(low if high - low == 1 else low + 1))
+
+
+def precautionary_value(value: Value, *, captive: bool = False) -> Single:
+    """The most imperiled number a value allows: a range gives its lower end (2-4 to 2, 4-5 to 4).
+
+    Everything else is as ``rounded_value``: ``?`` is dropped and a captive X
+    gives H. Biotics publishes this beside the rounded rank as PRECAUTIONARY_N_RANK
+    (N2N4: rounded N3, precautionary N2).
+    """
+    if isinstance(value, Range):
+        return Single(value.low)
+    return rounded_value(value, captive=captive)

@@ -9,6 +9,8 @@ accessor::
     df["rank"].srank.valid()
     df.sort_values("rank", key=lambda s: s.srank.sort_key())  # most imperiled first
     srank.pandas.most_imperiled(df.groupby("species")["rank"])
+    srank.pandas.status_index(df.groupby(["group", "year"])["rank"])  # a status index per group
+    df["rank_2023"].srank.compare(df["rank_2024"])  # what changed, row by row
 
 Missing values (None, NaN, pandas.NA, blank text) give NA, never an error.
 The predicates and ``level``/``bounds`` also give NA for a cell that cannot be
@@ -29,19 +31,24 @@ except ImportError as error:
     raise ImportError(f"srank.pandas needs pandas: pip install 'srank[pandas]' ({error})") from error
 
 from ._batch import Result, cell_error, message_of, parse_many, shared_decoder
+from ._changes import ChangeKind, compare_ranks
 from ._cross_level import column_validity
 from ._describe import describe, text_table
 from ._errors import InvalidRankError
 from ._findings import Finding
 from ._model import AnyRank, Level, MultiSeasonRank, Rank, check_threshold
 from ._ordering import least_imperiled_of, most_imperiled_of
-from ._vocabulary import as_level
+from ._status_index import StatusIndex, Uncertain, check_options, decoded_counts, index_of, tally
+from ._vocabulary import Season, as_level
 
 __all__ = [
+    "CHANGE_COLUMNS",
+    "KINDS",
     "LEVELS",
     "SrankAccessor",
     "bounds",
     "canonical",
+    "compare",
     "distributions",
     "findings",
     "is_extinct",
@@ -56,6 +63,7 @@ __all__ = [
     "parse",
     "rounded",
     "sort_key",
+    "status_index",
     "valid",
 ]
 
@@ -64,17 +72,26 @@ Errors = Literal["skip", "raise"]
 LEVELS = [level.value for level in Level]
 """The categories of ``level()``: G, N, S, T (global, national, subnational, infraspecific)."""
 
+KINDS = [kind.value for kind in ChangeKind]
+"""The categories of the ``kind`` column of ``compare()``: srank.ChangeKind's values, most significant first."""
+
+CHANGE_COLUMNS = ("kind", "rounded_changed", "old", "new", "old_rounded", "new_rounded", "message")
+"""The columns of ``compare()``."""
+
+
+def _distinct(series: pd.Series[Any]) -> tuple[np.ndarray[Any, Any], list[object]]:
+    """Row positions into the unique cells; the last entry (position -1, pandas' missing value) is None."""
+    try:
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    except TypeError:  # unhashable cells (lists): each row is its own value
+        return np.arange(len(series)), [*series.tolist(), None]
+    return codes, [*uniques, None]
+
 
 def _decoded(series: pd.Series[Any], lenient: bool) -> tuple[np.ndarray[Any, Any], list[Result]]:
     """Row positions into the results of the unique values; the last result (position -1) is None, for missing."""
-    try:
-        codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    except TypeError:  # unhashable cells (lists): decode row by row
-        results = parse_many(series.tolist(), lenient=lenient)
-        return np.arange(len(results)), [*results, None]
-    results = parse_many(list(uniques), lenient=lenient)
-    results.append(None)  # code -1, pandas' missing value, takes the last entry
-    return codes, results
+    codes, values = _distinct(series)
+    return codes, [*parse_many(values[:-1], lenient=lenient), None]
 
 
 def _spread(series: pd.Series[Any], lenient: bool, convert: Callable[[Result], object]) -> np.ndarray[Any, Any]:
@@ -338,6 +355,115 @@ def distributions(
     return frame.astype("string")
 
 
+# -- changes and the status index ----------------------------------------------------
+
+
+def compare(old: pd.Series[Any], new: pd.Series[Any], *, lenient: bool = False, lang: str = "en") -> pd.DataFrame:
+    """What changed from ``old`` to ``new``, two Series on the same index: one row per row, as ``srank.compare``.
+
+    Columns (``CHANGE_COLUMNS``): kind (a categorical of ``KINDS``),
+    rounded_changed (nullable boolean), old, new, old_rounded, new_rounded (the
+    canonical codes) and message (the change's sentence in ``lang``). A missing
+    cell is an absent rank. A cell that cannot be read gives NA in kind and
+    rounded_changed, and its error in message. Each distinct pair is compared once.
+    """
+    for side, series in (("old", old), ("new", new)):
+        if not isinstance(series, pd.Series):
+            raise TypeError(f"srank.pandas.compare() takes two pandas Series; {side} is {type(series).__name__}")
+    if not old.index.equals(new.index):
+        raise ValueError(
+            "srank.pandas.compare() compares row by row: the two Series must have the same index;"
+            " align them first (old, new = old.align(new)) or compare two columns of one DataFrame"
+        )
+    text_table(style="short", lang=lang)  # a wrong lang fails before any cell is read
+    old_at, old_values = _distinct(old)
+    new_at, new_values = _distinct(new)
+    old_results = [*parse_many(old_values[:-1], lenient=lenient), None]
+    new_results = [*parse_many(new_values[:-1], lenient=lenient), None]
+    width = len(new_results)
+    pairs = np.where(old_at < 0, len(old_results) - 1, old_at) * width + np.where(new_at < 0, width - 1, new_at)
+    at, distinct = pd.factorize(pairs)
+    rows = []
+    for pair in distinct.tolist():
+        first, second = divmod(int(pair), width)
+        rows.append(_change_row(old_results[first], new_results[second], old_values[first], new_values[second], lang))
+    frame = pd.DataFrame(rows, columns=list(CHANGE_COLUMNS)).take(at)
+    frame.index = old.index
+    return frame.astype(
+        {
+            "kind": pd.CategoricalDtype(KINDS),
+            "rounded_changed": "boolean",
+            **dict.fromkeys(CHANGE_COLUMNS[2:], "string"),
+        }
+    )
+
+
+def _change_row(old: Result, new: Result, old_cell: object, new_cell: object, lang: str) -> tuple[object, ...]:
+    problems = [
+        f"{side}: {message_of(result)}"
+        for side, result in (("old", old), ("new", new))
+        if isinstance(result, InvalidRankError)
+    ]
+    if problems:
+        rounded = [None if (rank := _rank(result)) is None else rank.rounded() for result in (old, new)]
+        return (pd.NA, pd.NA, _code(old), _code(new), *map(_code, rounded), "; ".join(problems))
+    assert not isinstance(old, InvalidRankError)
+    assert not isinstance(new, InvalidRankError)
+    change = compare_ranks(
+        old, new, old_cell if isinstance(old_cell, str) else None, new_cell if isinstance(new_cell, str) else None
+    )
+    return (
+        change.kind.value,
+        change.rounded_changed,
+        _code(change.old),
+        _code(change.new),
+        _code(change.old_rounded),
+        _code(change.new_rounded),
+        change.describe(lang=lang),
+    )
+
+
+def _code(result: Result) -> object:
+    rank = _rank(result)
+    return pd.NA if rank is None else str(rank)
+
+
+def status_index(
+    data: pd.Series[Any] | SeriesGroupBy[Any, Any],
+    *,
+    season: str | Season = "B",
+    uncertain: Uncertain = "median",
+    errors: Errors = "raise",
+    lenient: bool = False,
+) -> Any:
+    """The status index of a Series (a ``srank.StatusIndex``), or of each group of ``df.groupby(...)["rank"]``.
+
+    As ``srank.status_index``: 0 when every taxon is extinct, 1 when every one
+    is secure; U, NR, NA and missing cells are left out. For groups, a DataFrame
+    indexed by group with columns value (nullable float; NA where nothing in the
+    group counts), counted and left_out (nullable integers). An unreadable cell
+    raises InvalidRankError naming its group, unless ``errors="skip"``.
+    """
+    chosen = check_options("srank.pandas.status_index", season, uncertain, errors)
+    if isinstance(data, pd.Series):
+        counts = tally(decoded_counts(data.tolist(), lenient, "status_index"), chosen, errors, "status_index()")
+        return index_of(counts, uncertain, "srank.pandas.status_index")
+    if not isinstance(data, SeriesGroupBy):
+        raise TypeError(
+            "srank.pandas.status_index() takes a pandas Series or a SeriesGroupBy (df.groupby(key)[column]),"
+            f" not {type(data).__name__}"
+        )
+
+    def per_group(group: pd.Series[Any]) -> pd.Series[Any]:
+        caller = f"srank.pandas.status_index(), group {group.name!r}"
+        counts = tally(decoded_counts(group.tolist(), lenient, "status_index"), chosen, errors, caller)
+        value = index_of(counts, uncertain, caller).value if counts.counted else np.nan
+        return pd.Series([value, counts.counted, counts.left_out], index=["value", "counted", "left_out"])
+
+    frame = data.apply(per_group).unstack()
+    return frame.astype({"value": "Float64", "counted": "Int64", "left_out": "Int64"})
+
+
 @pd.api.extensions.register_series_accessor("srank")
 class SrankAccessor:
     """``series.srank.valid()`` and friends: the module's functions as Series methods."""
@@ -397,3 +523,20 @@ class SrankAccessor:
 
     def distributions(self, *, lenient: bool = False, style: str = "short", lang: str = "en") -> pd.DataFrame:
         return distributions(self._series, lenient=lenient, style=style, lang=lang)
+
+    def compare(self, new: pd.Series[Any], *, lenient: bool = False, lang: str = "en") -> pd.DataFrame:
+        """What changed from this Series to ``new``, row by row: see ``srank.pandas.compare``."""
+        return compare(self._series, new, lenient=lenient, lang=lang)
+
+    def status_index(
+        self,
+        *,
+        season: str | Season = "B",
+        uncertain: Uncertain = "median",
+        errors: Errors = "raise",
+        lenient: bool = False,
+    ) -> StatusIndex:
+        result: StatusIndex = status_index(
+            self._series, season=season, uncertain=uncertain, errors=errors, lenient=lenient
+        )
+        return result

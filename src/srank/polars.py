@@ -7,6 +7,8 @@ expressions::
     df.with_columns(pl.col("rank").srank.is_imperiled().alias("at_risk"))
     df.sort(pl.col("rank").srank.sort_key(), nulls_last=True)  # most imperiled first
     df.group_by("species").agg(pl.col("rank").srank.most_imperiled())
+    df.group_by("group", "year").agg(pl.col("rank").srank.status_index())  # a Struct per group
+    df.select(pl.col("rank_2023").srank.compare(pl.col("rank_2024")))  # what changed, row by row
 
 Every method decodes the column's distinct values once and maps them back with
 ``replace_strict`` and a gather, never a Python call per row; the texts seen by
@@ -38,6 +40,7 @@ except ImportError as error:
     raise ImportError(f"srank.polars needs polars and numpy: pip install 'srank[polars]' ({error})") from error
 
 from ._batch import Result, cell_error, message_of, parse_many, validity_of
+from ._changes import ChangeKind, compare_ranks
 from ._describe import describe, text_table
 from ._errors import InvalidRankError
 from ._json_form import finding_form
@@ -45,10 +48,15 @@ from ._model import AnyRank, Level, MultiSeasonRank, Rank, check_threshold
 from ._ordering import least_imperiled_of, most_imperiled_of
 from ._place_rows import PLACE_FIELDS, CellRows
 from ._polars_codes import distinct_positions, positions
+from ._status_index import StatusIndex, Uncertain, check_options, index_number
+from ._vocabulary import Season
 
 __all__ = [
     "BOUNDS",
+    "CHANGE",
     "FINDINGS",
+    "INDEX",
+    "KINDS",
     "LEVELS",
     "PLACES",
     "SORT_KEY",
@@ -56,6 +64,7 @@ __all__ = [
     "SrankSeriesNamespace",
     "bounds",
     "canonical",
+    "compare",
     "distributions",
     "findings",
     "is_extinct",
@@ -69,6 +78,7 @@ __all__ = [
     "most_imperiled",
     "rounded",
     "sort_key",
+    "status_index",
     "valid",
 ]
 
@@ -98,6 +108,21 @@ FINDINGS = pl.List(
     )
 )
 """The dtype of ``findings()``: the keys of ``warnings`` in ``rank.to_dict()``."""
+
+KINDS = pl.Enum([kind.value for kind in ChangeKind])
+"""The dtype of the ``kind`` field of ``compare()``: srank.ChangeKind's values, most significant first."""
+
+CHANGE = pl.Struct(
+    {
+        "kind": KINDS,
+        "rounded_changed": pl.Boolean,
+        **dict.fromkeys(("old", "new", "old_rounded", "new_rounded", "message"), pl.String),
+    }
+)
+"""The dtype of ``compare()``: the change of each row, as ``srank.compare`` gives it."""
+
+INDEX = pl.Struct({"value": pl.Float64, "counted": pl.UInt32, "left_out": pl.UInt32})
+"""The dtype of ``status_index()`` on an expression: the fields of ``srank.StatusIndex``."""
 
 PLACES = pl.List(pl.Struct(dict.fromkeys(PLACE_FIELDS, pl.String)))
 """The dtype of ``distributions()``: a Struct per place, with the columns ``srank distribution`` writes."""
@@ -350,6 +375,147 @@ def distributions(data: Data, *, lenient: bool = False, style: str = "short", la
 
 
 @overload
+def compare(old: pl.Series, new: pl.Series, *, lenient: bool = ..., lang: str = ...) -> pl.Series: ...
+@overload
+def compare(old: pl.Expr, new: pl.Expr, *, lenient: bool = ..., lang: str = ...) -> pl.Expr: ...
+def compare(
+    old: pl.Series | pl.Expr, new: pl.Series | pl.Expr, *, lenient: bool = False, lang: str = "en"
+) -> pl.Series | pl.Expr:
+    """What changed from ``old`` to ``new``, row by row, as ``srank.compare``: a Struct (``CHANGE``) per row.
+
+    Fields: kind (Enum ``KINDS``), rounded_changed, old, new, old_rounded,
+    new_rounded (canonical codes) and message (the change's sentence in
+    ``lang``); ``.struct.unnest()`` splits them. A null cell is an absent rank;
+    a cell that cannot be read gives a null kind and its error in message. Each
+    distinct pair is compared once.
+    """
+    text_table(style="short", lang=lang)  # a wrong lang fails before any cell is read
+    if isinstance(old, pl.Series) and isinstance(new, pl.Series):
+        if len(old) != len(new):
+            raise ValueError(
+                f"srank.polars.compare() compares row by row: the two Series must have the same length"
+                f" ({len(old)} and {len(new)})"
+            )
+        return _compare_series(old, new, lenient, lang)
+    if isinstance(old, pl.Expr) and isinstance(new, pl.Expr):
+        pair = pl.struct(old.alias("old"), new.alias("new"))
+        return pair.map_batches(
+            lambda both: _compare_series(both.struct.field("old"), both.struct.field("new"), lenient, lang),
+            return_dtype=CHANGE,
+            is_elementwise=True,
+        )
+    raise TypeError(
+        f"srank.polars.compare() takes two polars Series or two expressions, not {type(old).__name__}"
+        f" and {type(new).__name__}"
+    )
+
+
+def _compare_series(old: pl.Series, new: pl.Series, lenient: bool, lang: str) -> pl.Series:
+    old_at, old_values = distinct_positions(_text(old))
+    new_at, new_values = distinct_positions(_text(new))
+    old_values.append(None)  # null rows take the last entry
+    new_values.append(None)
+    old_results, new_results = parse_many(old_values, lenient=lenient), parse_many(new_values, lenient=lenient)
+    width = len(new_values)
+    old_position = old_at.fill_null(len(old_values) - 1).cast(pl.UInt64)
+    pairs = old_position * width + new_at.fill_null(width - 1).cast(pl.UInt64)
+    at, distinct = distinct_positions(pairs)
+    rows = []
+    for pair in distinct:
+        assert isinstance(pair, int)
+        first, second = divmod(pair, width)
+        rows.append(_change_row(old_results[first], new_results[second], old_values[first], new_values[second], lang))
+    return pl.Series(old.name, rows, dtype=CHANGE).gather(at)
+
+
+def _change_row(old: Result, new: Result, old_cell: object, new_cell: object, lang: str) -> dict[str, object]:
+    unread = [(side, result) for side, result in (("old", old), ("new", new)) if isinstance(result, InvalidRankError)]
+    old_rank, new_rank = _rank(old), _rank(new)
+    if unread:
+        return {
+            "kind": None,
+            "rounded_changed": None,
+            "old": None if old_rank is None else str(old_rank),
+            "new": None if new_rank is None else str(new_rank),
+            "old_rounded": None if old_rank is None else str(old_rank.rounded()),
+            "new_rounded": None if new_rank is None else str(new_rank.rounded()),
+            "message": "; ".join(f"{side}: {message_of(result)}" for side, result in unread),
+        }
+    change = compare_ranks(
+        old_rank,
+        new_rank,
+        old_cell if isinstance(old_cell, str) else None,
+        new_cell if isinstance(new_cell, str) else None,
+    )
+    return {
+        "kind": change.kind.value,
+        "rounded_changed": change.rounded_changed,
+        "old": None if change.old is None else str(change.old),
+        "new": None if change.new is None else str(change.new),
+        "old_rounded": None if change.old_rounded is None else str(change.old_rounded),
+        "new_rounded": None if change.new_rounded is None else str(change.new_rounded),
+        "message": change.describe(lang=lang),
+    }
+
+
+@overload
+def status_index(
+    data: pl.Series,
+    *,
+    season: str | Season = ...,
+    uncertain: Uncertain = ...,
+    errors: Errors = ...,
+    lenient: bool = ...,
+) -> StatusIndex: ...
+@overload
+def status_index(
+    data: pl.Expr, *, season: str | Season = ..., uncertain: Uncertain = ..., errors: Errors = ..., lenient: bool = ...
+) -> pl.Expr: ...
+def status_index(
+    data: pl.Series | pl.Expr,
+    *,
+    season: str | Season = "B",
+    uncertain: Uncertain = "median",
+    errors: Errors = "raise",
+    lenient: bool = False,
+) -> StatusIndex | pl.Expr:
+    """The status index, as ``srank.status_index``; an aggregation on an expression.
+
+    ``df.group_by("group", "year").agg(pl.col("rank").srank.status_index())``
+    gives a Struct (``INDEX``: value, counted, left_out) per group, value null
+    where nothing in the group counts. A Series gives a ``srank.StatusIndex``.
+    Unreadable cells raise InvalidRankError naming the row, unless ``errors="skip"``.
+    """
+    chosen = check_options("srank.polars.status_index", season, uncertain, errors)
+    strict = errors == "raise"
+
+    def convert(result: Result) -> object:
+        rank = _rank(result)
+        return None if rank is None else index_number(rank, chosen, uncertain)
+
+    def numbers(series: pl.Series) -> pl.Series:
+        return _map(series, lenient, convert, pl.Float64, strict)
+
+    if isinstance(data, pl.Series):
+        found = numbers(data)
+        counted = len(found) - found.null_count()
+        if not counted:
+            raise ValueError(
+                f"srank.polars.status_index() counted no code ({len(found)} left out): the index needs at least"
+                " one X, H or numeric rank of the season asked for"
+            )
+        return StatusIndex(float(found.sum()) / (5 * counted), counted, found.null_count())
+    if isinstance(data, pl.Expr):
+        number = data.map_batches(numbers, return_dtype=pl.Float64, is_elementwise=True)
+        return pl.struct(
+            (number.mean() / 5).alias("value"),
+            number.count().cast(pl.UInt32).alias("counted"),
+            number.null_count().cast(pl.UInt32).alias("left_out"),
+        )
+    raise TypeError(f"srank.polars.status_index() takes a polars Series or expression, not {type(data).__name__}")
+
+
+@overload
 def most_imperiled(data: pl.Series, *, errors: Errors = ..., lenient: bool = ...) -> str | None: ...
 @overload
 def most_imperiled(data: pl.Expr, *, errors: Errors = ..., lenient: bool = ...) -> pl.Expr: ...
@@ -454,6 +620,19 @@ class _Methods:
 
     def distributions(self, *, lenient: bool = False, style: str = "short", lang: str = "en") -> Any:
         return distributions(self._data, lenient=lenient, style=style, lang=lang)
+
+    def compare(self, new: Any, *, lenient: bool = False, lang: str = "en") -> Any:
+        return compare(self._data, new, lenient=lenient, lang=lang)
+
+    def status_index(
+        self,
+        *,
+        season: str | Season = "B",
+        uncertain: Uncertain = "median",
+        errors: Errors = "raise",
+        lenient: bool = False,
+    ) -> Any:
+        return status_index(self._data, season=season, uncertain=uncertain, errors=errors, lenient=lenient)
 
     def most_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> Any:
         return most_imperiled(self._data, errors=errors, lenient=lenient)

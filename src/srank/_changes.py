@@ -1,0 +1,315 @@
+"""What changed between two ranks of one taxon: ``srank.compare`` and the kinds of change.
+
+A change has one kind (``ChangeKind``). Two codes of different levels are not
+compared at all: their kind is ``level``. Otherwise the codes are compared season
+by season, and each season's pair of parts by the value of the taxon (the T part
+of a G+T code):
+
+- U, NR and NA carry no status: one of them against another is ``status``;
+  against X, H or a number it is ``ranked`` or ``unranked``;
+- a number or range against X or H is ``extirpated`` or ``rediscovered``;
+- two numbers or ranges are compared as the sets of whole ranks they cover:
+  ``more-certain`` when the new set lies strictly inside the old one,
+  ``less-certain`` when it strictly contains it, and otherwise ``uplisted`` or
+  ``downlisted`` by srank's imperilment order, rounded rank first (G3 -> G2,
+  S3S4 -> S2S3); ranges that do not nest never share a rounded rank;
+- X against H is ``uplisted`` (H -> X) or ``downlisted`` (X -> H);
+- equal values that differ only by ``?``, C or Q are ``qualifier``; when a G+T
+  code keeps its T part and only the species' G part changed, the G parts are
+  compared the same way, and the change says so (``species_only``).
+
+Parts pair by season letter (B, N, M; a part without one pairs only with a part
+without one), the n-th part of a season with the n-th of the same season on the
+other side; a part with no partner is ``added`` or ``removed``. A code on one
+side only is ``added`` or ``removed`` as a whole. Equal codes are ``same``, or
+``notation`` when they were written differently.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from itertools import zip_longest
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ._errors import InvalidRankError
+from ._model import Grade, Level, MultiSeasonRank, Rank, Value, place_of
+from ._parse import is_missing, parse
+from ._values import rounded_value
+from ._vocabulary import Season
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = ["ChangeKind", "RankChange", "compare", "compare_ranks", "taxon_level"]
+
+AnyRank = Rank | MultiSeasonRank
+_UNRANKED = frozenset({Grade.UNRANKABLE, Grade.NOT_RANKED, Grade.NOT_APPLICABLE})
+_GONE = frozenset({Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT})
+_SEASON_ORDER: tuple[Season | None, ...] = (Season.BREEDING, Season.NONBREEDING, Season.MIGRANT, None)
+
+
+class ChangeKind(enum.StrEnum):
+    """The kind of a change between two ranks; each member is its stable text ("more-certain").
+
+    Members are listed most significant first, the two kinds of a mirror pair
+    (uplisted and downlisted, added and removed ...) equally significant. A
+    multi-season code's kind is the kind of its most significant part; of two
+    parts equally significant, the first by season (B, N, M, then no season).
+    """
+
+    LEVEL = "level"
+    """The two codes are of different levels (G against T, S against N): not compared."""
+    EXTIRPATED = "extirpated"
+    """A number or range became X or H: gone from the area (at G and T level: presumed or possibly extinct)."""
+    REDISCOVERED = "rediscovered"
+    """X or H became a number or range."""
+    UPLISTED = "uplisted"
+    """More imperiled, where the ranges do not nest: G3 -> G2, S3S4 -> S2S3, SH -> SX."""
+    DOWNLISTED = "downlisted"
+    """Less imperiled, where the ranges do not nest: G2 -> G3, SX -> SH."""
+    RANKED = "ranked"
+    """U, NR or NA became X, H or a number."""
+    UNRANKED = "unranked"
+    """X, H or a number became U, NR or NA."""
+    ADDED = "added"
+    """No rank before (the code, or this season's part, was absent)."""
+    REMOVED = "removed"
+    """No rank now."""
+    STATUS = "status"
+    """A change among U, NR and NA."""
+    LESS_CERTAIN = "less-certain"
+    """The new range strictly contains the old one: N1 -> N1N3."""
+    MORE_CERTAIN = "more-certain"
+    """The new range lies strictly inside the old one: S2S4 -> S3."""
+    QUALIFIER = "qualifier"
+    """Only ``?``, C or Q was added or removed: G3 -> G3?."""
+    NOTATION = "notation"
+    """The same rank written differently: case, spaces, part order, a legacy code read leniently."""
+    SAME = "same"
+    """The same code."""
+
+
+_MIRRORS = (
+    (ChangeKind.EXTIRPATED, ChangeKind.REDISCOVERED),
+    (ChangeKind.UPLISTED, ChangeKind.DOWNLISTED),
+    (ChangeKind.RANKED, ChangeKind.UNRANKED),
+    (ChangeKind.ADDED, ChangeKind.REMOVED),
+    (ChangeKind.LESS_CERTAIN, ChangeKind.MORE_CERTAIN),
+)
+_LEADER = {second: first for first, second in _MIRRORS}  # a mirror pair ranks as its first member
+_ORDER = {kind: at for at, kind in enumerate(ChangeKind)}
+_SIGNIFICANCE = {kind: _ORDER[_LEADER.get(kind, kind)] for kind in ChangeKind}
+
+
+@attrs.frozen(cache_hash=True)
+class RankChange:
+    """The change from ``old`` to ``new`` (rank objects, None when absent), of one code or one season's part.
+
+    ``parts`` lists the change of each season's part (B, N, M, then parts
+    without a season); a single-season change is its own only part.
+    ``old_text`` and ``new_text`` are the codes as given, when given as text.
+    ``str(change)`` is a short sentence; ``describe(lang=...)`` writes it in
+    another language.
+    """
+
+    kind: ChangeKind
+    old: AnyRank | None
+    new: AnyRank | None
+    season: Season | None = None
+    species_only: bool = False
+    """True when only the species' G part of a G+T code changed (G4T2 -> G5T2): the kind compares the G parts."""
+    old_text: str | None = None
+    new_text: str | None = None
+    _parts: tuple[RankChange, ...] = ()
+
+    @property
+    def parts(self) -> tuple[RankChange, ...]:
+        """The change of each season's part; ``(self,)`` for a change of one part."""
+        return self._parts or (self,)
+
+    @property
+    def old_rounded(self) -> AnyRank | None:
+        """The old rank rounded (``rank.rounded()``), or None."""
+        return None if self.old is None else self.old.rounded()
+
+    @property
+    def new_rounded(self) -> AnyRank | None:
+        """The new rank rounded, or None."""
+        return None if self.new is None else self.new.rounded()
+
+    @property
+    def rounded_changed(self) -> bool:
+        """True when the rounded ranks differ (for a multi-season code: in any season)."""
+        if self._parts:
+            return any(part.rounded_changed for part in self._parts)
+        return self.old_rounded != self.new_rounded
+
+    def describe(self, *, lang: str = "en") -> str:
+        """A short sentence saying what changed, in ``lang`` (see ``srank.available_languages()``)."""
+        from ._change_text import describe_change  # presentation: the words come from the description table
+
+        return describe_change(self, lang)
+
+    def __str__(self) -> str:
+        return self.describe()
+
+
+def taxon_level(rank: AnyRank) -> Level:
+    """The level the code speaks for: T for a code with a T part (G5T2, and USDA PLANTS' S5T2), else its own."""
+    first = rank.parts[0]
+    return Level.INFRASPECIFIC if first.infraspecific is not None else first.level
+
+
+# -- one pair of parts ------------------------------------------------------------
+
+
+def _span(value: Value) -> tuple[int, int]:
+    low, high = value.low.number, value.high.number
+    assert low is not None
+    assert high is not None
+    return low, high
+
+
+def _value_kind(old: Value, new: Value) -> ChangeKind | None:
+    """The kind of change between two values; None when they are the same value (qualifiers aside)."""
+    before, after = old.low, new.low
+    if before in _UNRANKED or after in _UNRANKED:
+        if before in _UNRANKED and after in _UNRANKED:
+            return None if before is after else ChangeKind.STATUS
+        return ChangeKind.RANKED if before in _UNRANKED else ChangeKind.UNRANKED
+    if before in _GONE or after in _GONE:
+        if before in _GONE and after in _GONE:
+            if before is after:
+                return None
+            return ChangeKind.UPLISTED if after is Grade.PRESUMED_EXTINCT else ChangeKind.DOWNLISTED
+        return ChangeKind.EXTIRPATED if after in _GONE else ChangeKind.REDISCOVERED
+    (low, high), (new_low, new_high) = _span(old), _span(new)
+    if (low, high) == (new_low, new_high):
+        return None
+    if low <= new_low and new_high <= high:
+        return ChangeKind.MORE_CERTAIN
+    if new_low <= low and high <= new_high:
+        return ChangeKind.LESS_CERTAIN
+    # Ranges that do not nest round to different numbers (a range rounds to its low end or its middle).
+    more = place_of(rounded_value(new).grade) < place_of(rounded_value(old).grade)
+    return ChangeKind.UPLISTED if more else ChangeKind.DOWNLISTED
+
+
+def _part_kind(old: Rank, new: Rank) -> tuple[ChangeKind, bool]:
+    """The kind of change between two parts of one level, and whether only the species' G part changed."""
+    if old == new:
+        return ChangeKind.SAME, False
+    old_infra, new_infra = old.infraspecific, new.infraspecific
+    old_taxon = (old_infra.value, old_infra.captive) if old_infra else (old.value, old.captive)
+    new_taxon = (new_infra.value, new_infra.captive) if new_infra else (new.value, new.captive)
+    kind = _value_kind(old_taxon[0], new_taxon[0])
+    if kind is not None:
+        return kind, False
+    qualifiers = (old_taxon[0].inexact, old_taxon[1], old.questionable)
+    if qualifiers != (new_taxon[0].inexact, new_taxon[1], new.questionable):
+        return ChangeKind.QUALIFIER, False
+    if old_infra is None or new_infra is None:
+        # A T rank written alone (T3, as Explorer rounds it) against one with its species' G part (G5T3).
+        return ChangeKind.NOTATION, False
+    kind = _value_kind(old.value, new.value)
+    return (kind or ChangeKind.QUALIFIER), True
+
+
+# -- whole codes --------------------------------------------------------------------
+
+
+def _by_season(rank: AnyRank | None) -> dict[Season | None, list[Rank]]:
+    found: dict[Season | None, list[Rank]] = {}
+    for part in () if rank is None else rank.parts:
+        found.setdefault(part.season, []).append(part)
+    return found
+
+
+def _pairs(old: AnyRank | None, new: AnyRank | None) -> Iterator[tuple[Season | None, Rank | None, Rank | None]]:
+    before, after = _by_season(old), _by_season(new)
+    for season in _SEASON_ORDER:
+        for first, second in zip_longest(before.get(season, ()), after.get(season, ())):
+            yield season, first, second
+
+
+def _pair_change(season: Season | None, old: Rank | None, new: Rank | None) -> RankChange:
+    if old is None:
+        return RankChange(ChangeKind.ADDED, None, new, season)
+    if new is None:
+        return RankChange(ChangeKind.REMOVED, old, None, season)
+    kind, species_only = _part_kind(old, new)
+    return RankChange(kind, old, new, season, species_only)
+
+
+def compare_ranks(
+    old: AnyRank | None, new: AnyRank | None, old_text: str | None = None, new_text: str | None = None
+) -> RankChange:
+    """The change between two rank objects (None when absent); the texts, when given, tell notation from same."""
+    if old is not None and new is not None and taxon_level(old) is not taxon_level(new):
+        return RankChange(ChangeKind.LEVEL, old, new, old_text=old_text, new_text=new_text)
+    parts = [_pair_change(*pair) for pair in _pairs(old, new)]
+    written_old = old_text if old_text is not None else None if old is None else str(old)
+    written_new = new_text if new_text is not None else None if new is None else str(new)
+    if old is not None and old == new:
+        kind = ChangeKind.SAME if written_old == written_new else ChangeKind.NOTATION
+    elif parts and all(part.kind is ChangeKind.SAME for part in parts) and old is not None:
+        kind = ChangeKind.NOTATION  # the same parts in another order
+    elif not parts:
+        kind = ChangeKind.SAME  # nothing on either side
+    else:
+        kind = min((part.kind for part in parts), key=_SIGNIFICANCE.__getitem__)
+    if len(parts) == 1 and not isinstance(old, MultiSeasonRank) and not isinstance(new, MultiSeasonRank):
+        only = parts[0]
+        return RankChange(kind, old, new, only.season, only.species_only, old_text, new_text)
+    return RankChange(kind, old, new, None, False, old_text, new_text, tuple(parts))
+
+
+# -- text or rank objects -------------------------------------------------------------
+
+
+def _read(code: object, side: str, lenient: bool) -> tuple[AnyRank | None, str | None]:
+    if isinstance(code, (Rank, MultiSeasonRank)):
+        return code, None
+    if is_missing(code):
+        return None, None
+    if not isinstance(code, str):
+        raise TypeError(
+            f"srank.compare() takes codes as text, srank rank objects or None; the {side} code is {type(code).__name__}"
+        )
+    try:
+        return parse(code, lenient=lenient), code
+    except InvalidRankError as error:
+        raise InvalidRankError(
+            f"The {side} code cannot be read: {error.message}",
+            text=error.text,
+            span=error.span,
+            expected=error.expected,
+            hint=error.hint,
+            code=error.code,
+        ) from None
+
+
+def compare(old: object, new: object, *, lenient: bool = False) -> RankChange:
+    """What changed from ``old`` to ``new``: codes as text or rank objects, None or blank for "absent".
+
+    ``.kind`` is a ``srank.ChangeKind`` (a str: "uplisted", "more-certain" ...),
+    ``.rounded_changed`` says whether the rounded rank moved, and ``.parts``
+    holds one change per season. Text is read strictly unless ``lenient=True``;
+    an unreadable code raises InvalidRankError naming the side.
+    """
+    if isinstance(old, str) and isinstance(new, str):
+        return _compare_texts(old, new, bool(lenient))
+    old_rank, old_text = _read(old, "old", lenient)
+    new_rank, new_text = _read(new, "new", lenient)
+    return compare_ranks(old_rank, new_rank, old_text, new_text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _compare_texts(old: str, new: str, lenient: bool) -> RankChange:
+    # Two exports share a few thousand distinct pairs of codes; a change is immutable.
+    old_rank, old_text = _read(old, "old", lenient)
+    new_rank, new_text = _read(new, "new", lenient)
+    return compare_ranks(old_rank, new_rank, old_text, new_text)

@@ -1,0 +1,107 @@
+"""What changed between two distributions of one taxon, place by place and season by season.
+
+Places pair by nation and subnation (a nation's own rank is its place with no
+subnation); a place named twice on one side pairs in order, as seasons do. The
+old distribution's places come first, in its order, then the places found only
+in the new one. Each place's codes are compared with ``compare_ranks``, and
+each season's part becomes one ``PlaceChange``; a place on one side only is
+``added`` or ``removed``. A place whose rank lenient reading could not read is
+compared as absent, and its ``notes`` say why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+from ._changes import RankChange, compare_ranks
+from ._distribution import Distribution, PlaceRank, place_label, place_name
+from ._distribution_text import parse_distribution
+from ._findings import Finding
+from ._parse import is_missing
+
+__all__ = ["PlaceChange", "compare_distributions"]
+
+Place = tuple[str, str | None]
+
+
+@attrs.frozen
+class PlaceChange:
+    """The change of one place and season: ``nation``, ``subnation`` (None for the nation's own rank), ``change``.
+
+    ``change`` is the RankChange of that season's part (its ``season``,
+    ``kind``, ``old``, ``new`` ...). ``notes`` are the readers' findings about
+    the place on either side (an unknown place code, a rank that could not be read).
+    """
+
+    nation: str
+    subnation: str | None
+    change: RankChange
+    notes: tuple[Finding, ...] = ()
+
+    @property
+    def place(self) -> str:
+        """The place and its nation, as findings name them: "Maryland, United States"."""
+        return place_label(self.nation, self.subnation)
+
+    def place_name(self, lang: str = "en") -> str:
+        """The place's own name in ``lang`` ("Maryland", "États-Unis"); its code where srank knows no name."""
+        return place_name(self.nation, self.subnation, lang)
+
+    def describe(self, *, lang: str = "en") -> str:
+        """The change as a line naming its place: "Maryland: S2 → S1, uplisted (more imperiled)"."""
+        from ._change_text import describe_place_change  # presentation: the words come from the description table
+
+        return describe_place_change(self, lang)
+
+    def __str__(self) -> str:
+        return self.describe()
+
+
+def _distribution(value: object, side: str, lenient: bool) -> Distribution | None:
+    if isinstance(value, Distribution):
+        return value
+    if is_missing(value):
+        return None
+    if isinstance(value, str):
+        return parse_distribution(value, lenient=lenient)
+    raise TypeError(
+        f"srank.compare_distributions() takes distributions as text, srank.Distribution or None;"
+        f" the {side} one is {type(value).__name__}"
+    )
+
+
+def _by_place(dist: Distribution | None) -> dict[Place, list[PlaceRank]]:
+    found: dict[Place, list[PlaceRank]] = {}
+    for record in () if dist is None else dist.records:
+        found.setdefault((record.nation, record.subnation), []).append(record)
+    return found
+
+
+def _pairs(
+    old: Distribution | None, new: Distribution | None
+) -> Iterator[tuple[Place, PlaceRank | None, PlaceRank | None]]:
+    before, after = _by_place(old), _by_place(new)
+    for place in dict.fromkeys([*before, *after]):
+        olds, news = before.get(place, []), after.get(place, [])
+        for at in range(max(len(olds), len(news))):
+            yield place, olds[at] if at < len(olds) else None, news[at] if at < len(news) else None
+
+
+def compare_distributions(old: object, new: object, *, lenient: bool = False) -> list[PlaceChange]:
+    """What changed from one distribution to another, one PlaceChange per place and season.
+
+    ``old`` and ``new`` are ``srank.Distribution`` objects, distribution strings
+    (Explorer or Biotics, read as ``parse_distribution`` does, strictly unless
+    ``lenient=True``), or None / blank for "no distribution". Places pair by
+    nation and subnation; each season of a place's code gives one change.
+    """
+    found: list[PlaceChange] = []
+    for (nation, subnation), before, after in _pairs(
+        _distribution(old, "old", lenient), _distribution(new, "new", lenient)
+    ):
+        change = compare_ranks(before.rank if before else None, after.rank if after else None)
+        notes = (*(before.notes if before else ()), *(after.notes if after else ()))
+        found += [PlaceChange(nation, subnation, part, notes) for part in change.parts]
+    return found
