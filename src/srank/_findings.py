@@ -96,6 +96,11 @@ CATALOGUE: dict[str, str] = {
     " reading, a warning after a lenient one).",
     "unknown-place": "A nation or subnation code that srank's place table does not hold (warning; the code is kept).",
     "unreadable-rank": "A place's rank that lenient reading could not read (warning; the record keeps the text).",
+    # NatureServe Explorer API records (srank.explorer)
+    "rounded-differs": "NatureServe publishes a rounded rank beside a raw one, and srank rounds the raw rank"
+    " differently (warning; both are kept).",
+    "unreadable-date": "A review or change date in an Explorer record that is not an ISO date (warning; the date is"
+    " left out).",
     # Lenient reading (notes, severity warning)
     "normalised-whitespace": "Whitespace was removed.",
     "normalised-case": "Lower-case letters were raised to upper case.",
