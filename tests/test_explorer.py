@@ -470,3 +470,33 @@ def test_errors_survive_pickling_and_print_their_hint() -> None:
     )
     assert str(again) == "GET http://x/api/data/taxon/1 answered HTTP 404\nHint: check"
     assert isinstance(again, srank.explorer.ExplorerHTTPError)
+
+
+def test_the_long_form_as_a_pandas_frame() -> None:
+    import pandas as pd
+
+    import srank.pandas
+
+    taxa = [srank.explorer.read_taxon(DATA / "ns_id.json"), *srank.explorer.read_search(DATA / "ns_search_eco.json")]
+    frame = srank.pandas.explorer_frame(taxa)
+    assert frame.shape == (29 + 108, 22)
+    assert list(frame.columns) == list(srank.explorer.FIELDS)
+    assert str(frame["element_global_id"].dtype) == "Int64"
+    assert {str(dtype) for dtype in frame.dtypes.iloc[1:]} == {"string"}
+    goldenseal = frame[frame["unique_id"] == "ELEMENT_GLOBAL.2.154701"]
+    differs = goldenseal[goldenseal["rank"] != goldenseal["published_rounded"]]
+    assert differs[["subnation", "rank", "rounded", "published_rounded", "rounding"]].fillna("-").values.tolist() == [
+        ["-", "N3N4", "N3", "N3", "agrees"],
+        ["AR", "S4S5", "S4", "S4", "agrees"],
+        ["WV", "S3S4", "S3", "S3", "agrees"],
+        ["WI", "S2S3", "S2", "S2", "agrees"],
+    ]
+    assert (frame["element_global_id"].iloc[-1], frame["place"].iloc[-1], frame["rank"].iloc[-1]) == (
+        685870,
+        "New Mexico",
+        "SNR",
+    )
+    assert frame["rounding"].iloc[-1] is pd.NA  # a search publishes no raw N or S rank to check
+    assert srank.pandas.explorer_frame(srank.explorer.read_taxon({"gRank": "G5"}))["message"].tolist() == [
+        "warning[empty-distribution]: the record gives no nation or subnation"
+    ]

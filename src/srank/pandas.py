@@ -18,8 +18,8 @@ read; ``valid`` is the one that says False for it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
-from typing import Any, Literal
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
 try:
     import numpy as np
@@ -35,12 +35,16 @@ from ._findings import Finding
 from ._model import Level, MultiSeasonRank, Rank, check_threshold
 from ._ordering import least_imperiled_of, most_imperiled_of
 
+if TYPE_CHECKING:
+    from ._explorer import Taxon
+
 __all__ = [
     "LEVELS",
     "SrankAccessor",
     "bounds",
     "canonical",
     "distributions",
+    "explorer_frame",
     "findings",
     "is_extinct",
     "is_imperiled",
@@ -330,6 +334,23 @@ def distributions(
         rows += found
     frame = pd.DataFrame(rows, columns=list(PLACE_FIELDS), index=pd.Index(index, name=series.index.name))
     return frame.astype("string")
+
+
+def explorer_frame(taxa: Taxon | Iterable[Taxon], *, style: str = "short", lang: str = "en") -> pd.DataFrame:
+    """NatureServe Explorer taxa (``srank.explorer``) in long form: one row per taxon x place.
+
+    The columns are ``srank.explorer.FIELDS``: the taxon's identifiers, names,
+    global ranks and dates, then each place's nation, subnation, name, rank,
+    srank's rounding, NatureServe's published rounding and whether they agree,
+    its label, native and exotic flags and findings. ``element_global_id`` is a
+    nullable integer, every other column nullable text. A taxon with no place
+    still gives one row.
+    """
+    from ._explorer_rows import FIELDS, rows
+
+    frame = pd.DataFrame(list(rows(taxa, style=style, lang=lang)), columns=list(FIELDS)).astype("string")
+    frame["element_global_id"] = frame["element_global_id"].astype("Int64")
+    return frame
 
 
 @pd.api.extensions.register_series_accessor("srank")
