@@ -119,6 +119,7 @@ class ExportJob:
 
     @property
     def finished(self) -> bool:
+        """Whether NatureServe has finished the file (``state`` "Finished"); then ``url`` names it."""
         return self.state == "Finished"
 
 
