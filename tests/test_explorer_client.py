@@ -122,6 +122,13 @@ class Server(ThreadingHTTPServer):
         self.replay = replay
 
 
+@pytest.fixture(autouse=True)
+def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """urllib would send requests for 127.0.0.1 to a proxy named in the environment."""
+    for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def replay() -> Iterator[tuple[Replay, str]]:
     """A running local server and the base URL of its API."""
@@ -489,6 +496,10 @@ def test_arguments_the_api_cannot_take_fail_before_any_request(call: Callable[[C
     ("options", "message"),
     [
         ({"base_url": "ftp://example.org/"}, "the base URL 'ftp://example.org/' is not an http(s) URL"),
+        ({"base_url": "http://"}, "the base URL 'http://' is not an http(s) URL"),
+        ({"base_url": "http://[::1"}, "the base URL 'http://[::1' is not an http(s) URL"),
+        ({"base_url": "http://host:port/api/"}, "the base URL 'http://host:port/api/' is not an http(s) URL"),
+        ({"base_url": "http://exa mple.org/"}, "the base URL 'http://exa mple.org/' is not an http(s) URL"),
         ({"timeout": 0}, "timeout must be a positive number of seconds, not 0"),
         ({"retries": -1}, "retries (-1) and backoff (1.0) cannot be negative"),
     ],

@@ -78,9 +78,10 @@ class Client:
         save: str | os.PathLike[str] | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        if urllib.parse.urlsplit(base_url).scheme not in ("http", "https"):
+        if not _is_http_url(base_url):
             raise ExplorerQueryError(
-                f"the base URL {clipped(base_url)!r} is not an http(s) URL", hint=f"the default is {DEFAULT_BASE_URL}"
+                f"the base URL {clipped(repr(base_url))} is not an http(s) URL",
+                hint=f"the default is {DEFAULT_BASE_URL}",
             )
         for name, value in (("timeout", timeout), ("max_wait", max_wait)):
             if not value > 0:
@@ -297,6 +298,8 @@ class Client:
                 raise kind(message, url=url, status=status, hint=_HINTS.get(status)) from None
             except (TimeoutError, urllib.error.URLError, OSError, http.client.HTTPException) as error:
                 raise _no_answer(error, asked, url, self.timeout) from None
+            except ValueError as error:  # a URL urllib cannot use (an elcode or a job id cannot make one)
+                raise ExplorerQueryError(f"{asked}: {clipped(str(error))}", url=url) from None
         raise AssertionError("unreachable: the last attempt returns or raises")  # pragma: no cover
 
     def _wait(self, attempt: int, retry_after: str | None) -> float:
@@ -311,6 +314,18 @@ _HINTS = {
     429: "the API limits how often it is asked: wait, or ask for fewer pages at once",
     500: "the server failed; try again later (a search past its first 10,000 records answers 500: narrow it)",
 }
+
+
+def _is_http_url(url: object) -> bool:
+    """An http(s) URL with a host, a numeric port if any, and no spaces or control characters."""
+    if not isinstance(url, str) or not url.isprintable() or " " in url:
+        return False
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 def _no_answer(error: BaseException, asked: str, url: str, timeout: float) -> ExplorerConnectionError:
