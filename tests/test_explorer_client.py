@@ -527,3 +527,17 @@ def test_importing_srank_explorer_leaves_urllib_s_http_machinery_and_srank_alone
     )
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert found.split() == ["False", "False", "False"]
+
+
+def test_many_taxa_stop_when_the_service_itself_fails(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/data/taxonSearch?id=1", Answer(403, b"forbidden"))
+    server.at("/api/data/taxonSearch?id=2", Answer(503, b"down"))
+    found = client(base, retries=0).taxa([1, 2, 3])
+    refused = next(found)
+    assert isinstance(refused, ExplorerHTTPError)
+    assert refused.status == 403
+    with pytest.raises(ExplorerHTTPError) as caught:
+        next(found)
+    assert caught.value.status == 503
+    assert [asked.path for asked in server.asked] == ["/api/data/taxonSearch?id=1", "/api/data/taxonSearch?id=2"]

@@ -199,7 +199,7 @@ class Client:
             except (ExplorerNotFoundError, ExplorerDataError, ExplorerQueryError) as error:
                 yield error
             except ExplorerHTTPError as error:
-                if error.status is None or error.status in RETRY_STATUSES or error.status >= 500:
+                if error.status is None or error.status == 429 or error.status >= 500:
                     raise
                 yield error
 
