@@ -11,6 +11,7 @@ chart of changes.md.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -57,6 +58,7 @@ autodoc_default_options = {"members": True}
 
 # Every example runs as written, from a fresh namespace with srank imported.
 doctest_global_setup = "import srank"
+os.environ["SRANK_DOCS"] = str(DOCS)  # where examples find their data files (docs/explorer.md)
 
 html_theme = "furo"
 html_title = f"srank {release}"

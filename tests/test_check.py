@@ -188,6 +188,19 @@ IN_A_FILE = {
 }
 
 
+# Codes about NatureServe Explorer API records: (record, message of the first finding).
+IN_EXPLORER_DATA: dict[str, tuple[dict[str, object], str]] = {
+    "rounded-differs": (
+        {"gRank": "G2G3", "roundedGRank": "G3"},
+        "NatureServe publishes G3 as the rounded global rank of G2G3; srank rounds G2G3 to G2",
+    ),
+    "unreadable-date": (
+        {"grank": "G2", "grankChangeDate": "2012"},
+        "grankChangeDate '2012' is not a date (YYYY-MM-DD); it is left out",
+    ),
+}
+
+
 @pytest.mark.parametrize("code", sorted(IN_A_FILE))
 def test_file_level_codes(code: str, srank_cli: Run) -> None:
     argv, data, message = IN_A_FILE[code]
@@ -212,7 +225,7 @@ def test_every_code_srank_writes_is_catalogued() -> None:
 def test_every_catalogued_code_is_triggered_here() -> None:
     codes = {name.split(",")[0] for name in SINGLE_CODE}
     triggered = codes | set(CROSS_LEVEL) | set(BUILT_BY_HAND) | set(IN_A_COLUMN) | set(IN_A_DISTRIBUTION)
-    triggered |= set(IN_A_FILE) | set(IN_A_ROUNDED_COLUMN)
+    triggered |= set(IN_A_FILE) | set(IN_A_ROUNDED_COLUMN) | set(IN_EXPLORER_DATA)
     assert triggered == set(CATALOGUE)
     assert not codes & set(CROSS_LEVEL)
 
@@ -450,3 +463,12 @@ def test_check_levels_rejects_wrong_levels_and_types() -> None:
         srank.check_levels(subnational_rank=3)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         srank.check_levels("G1", "S3")  # type: ignore[call-arg]
+
+
+@pytest.mark.parametrize("code", list(IN_EXPLORER_DATA))
+def test_in_explorer_data_reports(code: str) -> None:
+    import srank.explorer
+
+    record, message = IN_EXPLORER_DATA[code]
+    found = srank.explorer.read_taxon(record).findings[0]
+    assert (found.code, found.severity, found.message) == (code, srank.Severity.WARNING, message)

@@ -225,6 +225,49 @@ def test_api_taxon_records_give_raw_ranks_and_their_rounding() -> None:
     ]
 
 
+def test_api_taxon_record_places_keep_natureserve_s_rounding_beside_the_raw_rank() -> None:
+    element_nationals: list[dict[str, Any]] = [
+        {
+            "nation": {"nameEn": "United States", "isoCode": "US"},
+            "nrank": "N3N4",
+            "roundedNRank": "N3",
+            "nrankReviewYear": 2012,
+            "elementSubnationals": [
+                {
+                    "subnation": {"nameEn": "Vermont", "subnationCode": "VT"},
+                    "srank": "S1S2",
+                    "roundedSRank": "S2",
+                    "speciesSubnational": {"hybrid": False, "exotic": True},
+                }
+            ],
+        }
+    ]
+    dist = srank.Distribution.from_api(element_nationals)
+    assert [(r.subnation, r.written, str(r.published_rounded), r.exotic) for r in dist] == [
+        (None, "N3N4", "N3", None),
+        ("VT", "S1S2", "S2", True),
+    ]
+    assert [str(finding) for finding in dist.findings] == [
+        "warning[rounded-differs]: Vermont, United States: NatureServe publishes S2 as the rounded rank of S1S2;"
+        " srank rounds S1S2 to S1"
+    ]
+
+
+def test_api_objects_without_their_code_are_errors_or_lenient_notes() -> None:
+    nations: list[dict[str, Any]] = [
+        {"roundedNRank": "N5"},
+        {"nationCode": "US", "subnations": [{"roundedSRank": "S1"}]},
+    ]
+    with pytest.raises(srank.InvalidRankError, match=r"nations\[0\] has no nationCode"):
+        srank.Distribution.from_api(nations)
+    dist = srank.Distribution.from_api(nations, lenient=True)
+    assert [str(finding) for finding in dist.notes] == [
+        "warning[distribution-syntax]: nations[0] has no nationCode; it was left out",
+        "warning[distribution-syntax]: nations[1].subnations[0] has no subnationCode; it was left out",
+    ]
+    assert [(r.nation, r.subnation) for r in dist] == [("US", None)]
+
+
 def test_api_errors_say_where() -> None:
     with pytest.raises(srank.InvalidRankError, match=r"nations\[0\].subnations\[0\]: Expected"):
         srank.Distribution.from_api(

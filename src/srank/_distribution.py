@@ -4,6 +4,14 @@ A ``Distribution`` remembers the format it was read from (``explorer``,
 ``biotics`` or ``api``) so that ``str()`` writes it back in that format,
 canonically. Records keep the order of the source. A record whose rank could
 not be read (lenient reading only) keeps the text, with the reason in ``notes``.
+
+The Explorer API gives places in two shapes: a search result's ``nations``
+(``nationCode``, ``roundedNRank``, ``subnations`` with ``subnationCode`` and
+``roundedSRank``) and a taxon record's ``elementNationals`` (``nation.isoCode``,
+``nrank`` and ``roundedNRank``, ``elementSubnationals`` with
+``subnation.subnationCode``, ``srank`` and ``roundedSRank``). Where a place has
+both a raw and a rounded rank, the raw one is the record's rank and NatureServe's
+rounding of it is kept beside it, so that srank's rounding can be checked against it.
 """
 
 from __future__ import annotations
@@ -19,8 +27,16 @@ from ._findings import Finding, Severity
 from ._model import AnyRank
 from ._parse import parse
 from ._places import nation_name, subnation_name
+from ._rounded_check import rounding_differs
 
-__all__ = ["Distribution", "PlaceRank", "place_label", "place_name", "unknown_place", "unread_rank"]
+__all__ = [
+    "Distribution",
+    "PlaceRank",
+    "place_label",
+    "place_name",
+    "unknown_place",
+    "unread_rank",
+]
 
 Format = Literal["explorer", "biotics", "api"]
 
@@ -32,6 +48,9 @@ class PlaceRank:
     ``nation`` is an ISO 3166-1 code (or, read leniently, a nation's name that
     srank does not know). ``rank`` is None only when lenient reading could not
     read it; ``unread`` then holds its text and ``notes`` says why.
+    ``published_rounded`` is the rounded rank that the source publishes beside a
+    raw ``rank`` (an Explorer taxon record's ``roundedSRank`` next to its
+    ``srank``); None where the source gives one rank only.
     """
 
     nation: str
@@ -41,6 +60,7 @@ class PlaceRank:
     unread: str | None = None
     native: bool | None = None
     exotic: bool | None = None
+    published_rounded: AnyRank | None = None
 
     @property
     def place(self) -> str:
@@ -59,6 +79,17 @@ class PlaceRank:
     def written(self) -> str:
         """The rank as a distribution string writes it: canonical, or the unread text as it was."""
         return str(self.rank) if self.rank is not None else self.unread or ""
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """What reading noticed, the rank's own findings and, where NatureServe's rounding differs, that."""
+        if self.rank is None:
+            return self.notes
+        found = [*self.notes, *(attrs.evolve(finding, place=self.label) for finding in self.rank.findings)]
+        if self.published_rounded is not None:
+            differs = rounding_differs(self.rank, self.published_rounded, place=self.label)
+            found += [differs] if differs is not None else []
+        return tuple(found)
 
 
 @attrs.frozen
@@ -85,13 +116,11 @@ class Distribution:
 
     @property
     def findings(self) -> tuple[Finding, ...]:
-        """What reading noticed, and each rank's own findings, each naming its place."""
-        found = list(self.notes)
-        for record in self.records:
-            found += record.notes
-            if record.rank is not None:
-                found += (attrs.evolve(finding, place=record.label) for finding in record.rank.findings)
-        return tuple(found)
+        """What reading noticed, each rank's own findings, and NatureServe's rounding where srank's differs.
+
+        Each finding names its place.
+        """
+        return (*self.notes, *(finding for record in self.records for finding in record.findings))
 
     def __str__(self) -> str:
         if self.format == "api":
@@ -126,31 +155,72 @@ class Distribution:
 
     @classmethod
     def from_api(cls, nations: Iterable[Mapping[str, Any]], *, lenient: bool = False) -> Distribution:
-        """Read the Explorer API's ``nations`` list (search or taxon records); raw ranks win over rounded."""
+        """Read the Explorer API's places: a search result's ``nations`` or a taxon record's ``elementNationals``.
+
+        Raw ranks (``nrank``, ``srank``) win over rounded ones; where both are
+        given, the record keeps NatureServe's rounded rank as ``published_rounded``.
+        Unknown keys are ignored. Read leniently, an object without its code is
+        left out with a note, and a rank that cannot be read keeps its text.
+        """
         if isinstance(nations, (str, bytes, Mapping)):
             raise TypeError("Distribution.from_api() takes the list under 'nations', not a text or one object")
         records: list[PlaceRank] = []
+        notes: list[Finding] = []
         for at, nation in enumerate(nations):
-            if not isinstance(nation, Mapping) or not isinstance(nation.get("nationCode"), str):
-                raise _api_error(f"nations[{at}] has no nationCode", nation, "a nation has nationCode and roundedNRank")
-            code = nation["nationCode"]
+            code = _code(nation, "nationCode", "nation", "isoCode")
+            if code is None:
+                problem = _api_error(
+                    f"nations[{at}] has no nationCode", nation, "a nation has nationCode and roundedNRank"
+                )
+                if not lenient:
+                    raise problem
+                notes.append(_skipped(problem))
+                continue
             records.append(_api_record(nation, code, None, "nrank", "roundedNRank", lenient, f"nations[{at}]"))
-            subnations = nation.get("subnations") or []
+            subnations = nation.get("subnations", nation.get("elementSubnationals")) or []
             if not isinstance(subnations, list):
-                raise _api_error(
+                problem = _api_error(
                     f"nations[{at}].subnations is {type(subnations).__name__}, not a list",
                     subnations,
                     "subnations is a list of objects with subnationCode and roundedSRank",
                 )
+                if not lenient:
+                    raise problem
+                notes.append(_skipped(problem))
+                continue
             for place, subnation in enumerate(subnations):
                 where = f"nations[{at}].subnations[{place}]"
-                sub = subnation.get("subnationCode") if isinstance(subnation, Mapping) else None
-                if not isinstance(sub, str):
+                sub = _code(subnation, "subnationCode", "subnation", "subnationCode")
+                if sub is None:
+                    problem = _api_error(f"{where} has no subnationCode", subnation, "a subnation has subnationCode")
                     if not lenient:
-                        raise _api_error(f"{where} has no subnationCode", subnation, "a subnation has subnationCode")
+                        raise problem
+                    notes.append(_skipped(problem))
                     continue
                 records.append(_api_record(subnation, code, sub, "srank", "roundedSRank", lenient, where))
-        return cls(tuple(records), "api")
+        return cls(tuple(records), "api", tuple(notes))
+
+
+def _code(data: object, key: str, inner: str, inner_key: str) -> str | None:
+    """A place's code, as a search result gives it (``nationCode``) or a taxon record (``nation.isoCode``)."""
+    if not isinstance(data, Mapping):
+        return None
+    code = data.get(key)
+    if code is None and isinstance(data.get(inner), Mapping):
+        code = data[inner].get(inner_key)
+    return code if isinstance(code, str) and code else None
+
+
+def _skipped(problem: InvalidRankError) -> Finding:
+    """What lenient reading says about an API object it left out."""
+    return Finding(
+        problem.code,
+        Severity.WARNING,
+        f"{problem.message}; it was left out",
+        (0, len(problem.text)),
+        problem.text,
+        hint=problem.hint,
+    )
 
 
 def _api_error(message: str, value: object, hint: str) -> InvalidRankError:
@@ -196,25 +266,43 @@ def _api_ranks(record: PlaceRank | None, letter: str) -> dict[str, Any]:
 def _api_record(
     data: Mapping[str, Any], nation: str, subnation: str | None, raw: str, rounded: str, lenient: bool, where: str
 ) -> PlaceRank:
-    text = data.get(raw) or data.get(rounded)
-    flags = {flag: data[flag] if isinstance(data.get(flag), bool) else None for flag in ("native", "exotic")}
+    flags = {flag: _flag(data, flag) for flag in ("native", "exotic")}
     notes: list[Finding] = []
     label = place_label(nation, subnation)
     known = subnation_name(nation, subnation) if subnation else nation_name(nation)
     if known is None:
         notes.append(unknown_place(nation, subnation))
+    published = None
+    if data.get(raw) and data.get(rounded):  # both: the raw rank is read, NatureServe's rounding kept beside it
+        published, _ = _api_rank(data[rounded], label, lenient, f"{where}.{rounded}", notes, "rounded rank")
+    rank, unread = _api_rank(data.get(raw) or data.get(rounded), label, lenient, where, notes)
+    return PlaceRank(nation, subnation, rank, tuple(notes), unread, **flags, published_rounded=published)
+
+
+def _api_rank(
+    text: object, label: str, lenient: bool, where: str, notes: list[Finding], what: str = "rank"
+) -> tuple[AnyRank | None, str | None]:
+    """A rank of an API object, or (None, its text) with a note on why it could not be read."""
     if not isinstance(text, str) or not text:
         why = "no rank is given" if text in (None, "") else f"the rank is {type(text).__name__}, not text"
-        notes.append(unread_rank(label, "" if text is None else clipped(repr(text)), why))
-        return PlaceRank(nation, subnation, None, tuple(notes), "", **flags)
+        notes.append(unread_rank(label, "" if text is None else clipped(repr(text)), why, what))
+        return None, ""
     try:
-        rank = parse(text, lenient=lenient)
+        return parse(text, lenient=lenient), None
     except InvalidRankError as error:
         if not lenient:
             raise error.evolve(message=f"{where}: {error.message}") from None
-        notes.append(unread_rank(label, text, error.message))
-        return PlaceRank(nation, subnation, None, tuple(notes), text, **flags)
-    return PlaceRank(nation, subnation, rank, tuple(notes), None, **flags)
+        notes.append(unread_rank(label, text, error.message, what))
+        return None, text
+
+
+def _flag(data: Mapping[str, Any], flag: str) -> bool | None:
+    """``native`` or ``exotic``: on the object in a search result, under ``speciesSubnational`` in a taxon record."""
+    value = data.get(flag)
+    nested = data.get("speciesSubnational")
+    if value is None and isinstance(nested, Mapping):
+        value = nested.get(flag)
+    return value if isinstance(value, bool) else None
 
 
 def unknown_place(nation: str, subnation: str | None) -> Finding:
@@ -230,11 +318,12 @@ def unknown_place(nation: str, subnation: str | None) -> Finding:
     )
 
 
-def unread_rank(place: str, text: str, why: str) -> Finding:
+def unread_rank(place: str | None, text: str, why: str, what: str = "rank") -> Finding:
+    kept = "the record keeps its text" if what == "rank" else "it is left out"
     return Finding(
         "unreadable-rank",
         Severity.WARNING,
-        f"The rank {clipped(text)!r} could not be read ({why}); the record keeps its text",
+        f"The {what} {clipped(text)!r} could not be read ({why}); {kept}",
         (0, len(text)),
         text,
         place=place,

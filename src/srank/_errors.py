@@ -12,7 +12,19 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ._findings import Finding
 
-__all__ = ["InvalidRankError", "SrankError", "clipped", "problem_line"]
+__all__ = [
+    "ExplorerConnectionError",
+    "ExplorerDataError",
+    "ExplorerError",
+    "ExplorerHTTPError",
+    "ExplorerNotFoundError",
+    "ExplorerQueryError",
+    "ExplorerTimeoutError",
+    "InvalidRankError",
+    "SrankError",
+    "clipped",
+    "problem_line",
+]
 
 _WINDOW = 60  # characters of a long code shown around the problem
 
@@ -125,3 +137,54 @@ def _show_with_marker(text: str, span: tuple[int, int]) -> tuple[str, str]:
     shown = prefix + "".join(pieces) + ("…" if last < len(text) else "")
     marker = " " * columns[start] + "^" * max(1, columns[end] - columns[start])
     return shown, marker
+
+
+class ExplorerError(SrankError):
+    """A NatureServe Explorer request or record srank could not use; ``url`` and ``status`` where known.
+
+    The message names the URL and the HTTP status, so that it can be printed
+    as it is; ``hint`` says what to try, where there is something to say.
+    """
+
+    def __init__(self, message: str, *, url: str | None = None, status: int | None = None, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.url = url
+        self.status = status
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message + (f"\nHint: {self.hint}" if self.hint else "")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_explorer, (type(self), self.message, self.url, self.status, self.hint))
+
+
+def _rebuild_explorer(
+    kind: type[ExplorerError], message: str, url: str | None, status: int | None, hint: str | None
+) -> ExplorerError:
+    return kind(message, url=url, status=status, hint=hint)
+
+
+class ExplorerHTTPError(ExplorerError):
+    """The API answered with an error status (after the retries, for 429 and 5xx)."""
+
+
+class ExplorerNotFoundError(ExplorerHTTPError):
+    """No record for the id asked for: a 404, or an empty answer."""
+
+
+class ExplorerConnectionError(ExplorerError):
+    """No answer: the connection was refused, reset or never made (the status is None)."""
+
+
+class ExplorerTimeoutError(ExplorerConnectionError):
+    """No answer within the client's timeout."""
+
+
+class ExplorerDataError(ExplorerError, ValueError):
+    """A body or a file that is not the Explorer JSON srank reads: not JSON, or not a search, taxon or job."""
+
+
+class ExplorerQueryError(ExplorerError, ValueError):
+    """A search or a client setting the API cannot take (an S rank as the rank filter, a subnation of no nation)."""

@@ -110,8 +110,9 @@ CATALOGUE: dict[str, str] = {
     # A stored rounded rank against srank's rounding of its raw rank (srank check --rounded, srank.pandera)
     "rounded-missing": "No rounded rank is stored where the raw rank reads.",
     "rounded-unreadable": "The stored rounded rank is not a rank.",
-    "rounded-differs": "The stored rounded rank differs from srank's rounding of the raw rank (parts may come in"
-    " any order).",
+    "rounded-differs": "A stored or published rounded rank differs from srank's rounding of the raw rank, its parts"
+    " in any order (an error in srank check --rounded and srank.pandera; a warning on an Explorer record, where"
+    " both are kept).",
     # Distributions (srank.parse_distribution, Distribution.from_api)
     "distribution-syntax": "A distribution string does not follow the Explorer or Biotics format.",
     "unknown-nation": "A nation's name in an Explorer distribution that srank does not know (an error to strict"
@@ -125,6 +126,9 @@ CATALOGUE: dict[str, str] = {
     # Whole files (srank check, srank distribution)
     "malformed-row": "A row whose cells could not be read: the wrong number of fields, or a quote that never"
     " closes (error; the row is kept, padded, and named by its line).",
+    # NatureServe Explorer API records (srank.explorer)
+    "unreadable-date": "A review or change date in an Explorer record that is not an ISO date (warning; the date is"
+    " left out).",
     # Lenient reading (notes, severity warning)
     "normalised-whitespace": "Whitespace was removed.",
     "normalised-case": "Lower-case letters were raised to upper case.",

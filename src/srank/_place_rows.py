@@ -53,7 +53,7 @@ def place_key(record: PlaceRank) -> PlaceKey:
 def place_cells(record: PlaceRank, *, style: str, lang: str) -> tuple[Cells, tuple[tuple[str, Severity], ...]]:
     """A place's row, and the code and severity of each of its findings."""
     rank = record.rank
-    notes = [*record.notes, *(rank.findings if rank is not None else ())]
+    notes = record.findings
     cells: Cells = (
         record.nation,
         record.subnation,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-__all__ = ["nation_code", "nation_name", "subnation_name"]
+__all__ = ["nation_code", "nation_name", "nations_with_subnation", "subnation_name"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -25,6 +25,11 @@ def nation_name(code: str, lang: str = "en") -> str | None:
 def subnation_name(nation: str, code: str, lang: str = "en") -> str | None:
     names = _table()["subnations"].get(nation, {}).get(code)
     return None if names is None else names.get(lang) or names["en"]
+
+
+def nations_with_subnation(code: str) -> tuple[str, ...]:
+    """The nations that have a subnation with this code: ("US",) for MD, ("CA",) for ON."""
+    return tuple(nation for nation, subnations in _table()["subnations"].items() if code in subnations)
 
 
 @functools.lru_cache(maxsize=1)

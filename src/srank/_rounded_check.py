@@ -1,8 +1,9 @@
-"""How a stored rounded rank compares with srank's rounding of its raw rank.
+"""How a stored or published rounded rank compares with srank's rounding of its raw rank.
 
-One home for the comparison that ``srank check --rounded RAW=ROUNDED`` and
-``srank.pandera.rounded_matches`` make: the stored value must read, and be the
-raw rank's ``rounded()``, its parts in any order (S2B,S4N and S4N,S2B agree).
+One home for the comparison that ``srank check --rounded RAW=ROUNDED``,
+``srank.pandera.rounded_matches`` and the Explorer readers make: the rounded
+value must be the raw rank's ``rounded()``, its parts in any order (S2B,S4N
+and S4N,S2B agree).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from ._errors import InvalidRankError
 from ._findings import Finding, Severity
 from ._model import AnyRank
 
-__all__ = ["rounded_finding"]
+__all__ = ["rounded_finding", "rounding_agrees", "rounding_differs"]
 
 
 def rounded_finding(raw: AnyRank, written: str, stored: AnyRank | InvalidRankError | None) -> Finding | None:
@@ -28,7 +29,29 @@ def rounded_finding(raw: AnyRank, written: str, stored: AnyRank | InvalidRankErr
     if isinstance(stored, InvalidRankError):
         message = f"the stored rounded rank {written!r} is not a rank; {ours}"
         return Finding("rounded-unreadable", Severity.ERROR, message, span, written)
-    if sorted(map(str, stored.parts)) == sorted(map(str, expected.parts)):
+    if rounding_agrees(raw, stored):
         return None
     message = f"the stored rounded rank is {stored}; {ours}"
     return Finding("rounded-differs", Severity.ERROR, message, span, written)
+
+
+def rounding_agrees(raw: AnyRank, published: AnyRank) -> bool:
+    """Whether a published rounded rank is srank's rounding of ``raw`` (parts in any order)."""
+    return sorted(map(str, published.parts)) == sorted(map(str, raw.rounded().parts))
+
+
+def rounding_differs(
+    raw: AnyRank, published: AnyRank, *, place: str | None = None, what: str = "rank"
+) -> Finding | None:
+    """The finding when NatureServe's published rounding of ``raw`` is not srank's, else None."""
+    if rounding_agrees(raw, published):
+        return None
+    shown = str(published)
+    return Finding(
+        "rounded-differs",
+        Severity.WARNING,
+        f"NatureServe publishes {shown} as the rounded {what} of {raw}; srank rounds {raw} to {raw.rounded()}",
+        (0, len(shown)),
+        shown,
+        place=place,
+    )

@@ -20,8 +20,8 @@ read; ``valid`` is the one that says False for it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
-from typing import Any, Literal
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
 try:
     import numpy as np
@@ -41,6 +41,9 @@ from ._ordering import least_imperiled_of, most_imperiled_of
 from ._status_index import StatusIndex, Uncertain, check_options, decoded_counts, index_of, tally
 from ._vocabulary import Season, as_level
 
+if TYPE_CHECKING:
+    from ._explorer import Taxon
+
 __all__ = [
     "CHANGE_COLUMNS",
     "KINDS",
@@ -50,6 +53,7 @@ __all__ = [
     "canonical",
     "compare",
     "distributions",
+    "explorer_frame",
     "findings",
     "is_extinct",
     "is_imperiled",
@@ -462,6 +466,23 @@ def status_index(
 
     frame = data.apply(per_group).unstack()
     return frame.astype({"value": "Float64", "counted": "Int64", "left_out": "Int64"})
+
+
+def explorer_frame(taxa: Taxon | Iterable[Taxon], *, style: str = "short", lang: str = "en") -> pd.DataFrame:
+    """NatureServe Explorer taxa (``srank.explorer``) in long form: one row per taxon x place.
+
+    The columns are ``srank.explorer.FIELDS``: the taxon's identifiers, names,
+    global ranks and dates, then each place's nation, subnation, name, rank,
+    srank's rounding, NatureServe's published rounding and whether they agree,
+    its label, native and exotic flags and findings. ``element_global_id`` is a
+    nullable integer, every other column nullable text. A taxon with no place
+    still gives one row.
+    """
+    from ._explorer_rows import FIELDS, rows
+
+    frame = pd.DataFrame(list(rows(taxa, style=style, lang=lang)), columns=list(FIELDS)).astype("string")
+    frame["element_global_id"] = frame["element_global_id"].astype("Int64")
+    return frame
 
 
 @pd.api.extensions.register_series_accessor("srank")

@@ -1,0 +1,396 @@
+"""NatureServe Explorer API records as ``Taxon`` values: the readers behind ``srank.explorer``.
+
+Two shapes carry a taxon's ranks. A search result (``POST /api/data/speciesSearch``,
+``/search``, ``/ecosystemsSearch``) has the raw global rank (``gRank``), the rounded
+one (``roundedGRank``) and rounded national and subnational ranks (``nations``). A
+taxon record (``GET /api/data/taxon/<uid>``) has raw and rounded ranks at every
+level (``grank``, ``elementNationals``) and the dates of the global rank's review
+and change. Both are read into the same ``Taxon``.
+
+The API's schema grows: unknown keys are ignored and missing ones read as None.
+Reading never stops at one bad value: a rank that cannot be read, a date that is
+not a date, a place without its code each become a finding on the taxon, and the
+rest of the record is read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
+
+from ._distribution import Distribution, unread_rank
+from ._errors import ExplorerDataError, InvalidRankError, clipped
+from ._findings import Finding, Severity
+from ._model import MultiSeasonRank, Rank
+from ._parse import parse
+from ._rounded_check import rounding_agrees, rounding_differs
+
+__all__ = ["ExportJob", "Taxon", "read", "read_job", "read_search", "read_taxon", "search_page", "taxon_of"]
+
+AnyRank = Rank | MultiSeasonRank
+Source = Literal["search", "taxon"]
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Keys that tell a document's kind; any one is enough.
+_TAXON_KEYS = ("elementNationals", "grank", "grankReviewDate", "rankInfo")
+_RESULT_KEYS = ("nations", "gRank", "roundedGRank", "uniqueId", "elementGlobalId", "scientificName")
+_JOB_KEYS = ("jobId", "percentComplete", "timeScheduled")
+
+
+@attrs.frozen
+class Taxon:
+    """One taxon (or ecosystem) as the Explorer API gives it, every rank decoded.
+
+    ``global_rank`` is the raw global rank where the record publishes one (``G3G4``,
+    ``G5T1``), ``rounded_global_rank`` NatureServe's rounding of it (``G3``, ``T1``).
+    ``distribution`` holds each nation's and subnation's rank: raw where the record
+    has raw ones (taxon records), else rounded (search results, which publish only
+    rounded N and S ranks). ``source`` says which shape it came from; ``record`` is
+    the object as read, for the fields srank does not decode. ``findings`` lists
+    what reading noticed, each rank's own findings, and every place where
+    NatureServe's rounding is not srank's (``rounded-differs``).
+    """
+
+    element_global_id: int | None
+    unique_id: str | None
+    elcode: str | None
+    scientific_name: str | None
+    primary_common_name: str | None
+    record_type: str | None  # "species" or "ecosystem"
+    global_rank: AnyRank | None
+    rounded_global_rank: AnyRank | None
+    distribution: Distribution
+    review_date: date | None = None
+    change_date: date | None = None
+    source: Source = "search"
+    notes: tuple[Finding, ...] = ()
+    record: Mapping[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+
+    @property
+    def global_rounding_agrees(self) -> bool | None:
+        """Whether NatureServe's rounded global rank is srank's rounding of the raw one; None unless both are given."""
+        if self.global_rank is None or self.rounded_global_rank is None:
+            return None
+        return rounding_agrees(self.global_rank, self.rounded_global_rank)
+
+    @property
+    def record_findings(self) -> tuple[Finding, ...]:
+        """What concerns the record as a whole: reading notes, the global rank's findings and rounding check,
+        and the places that could not be read."""
+        found = list(self.notes)
+        if self.global_rank is not None:
+            found += self.global_rank.findings
+            if self.rounded_global_rank is not None:
+                differs = rounding_differs(self.global_rank, self.rounded_global_rank, what="global rank")
+                found += [differs] if differs is not None else []
+        return (*found, *self.distribution.notes)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """Every finding: ``record_findings``, then each place's, naming the place."""
+        return (*self.record_findings, *(finding for record in self.distribution for finding in record.findings))
+
+    def __repr__(self) -> str:
+        rank = self.global_rank or self.rounded_global_rank
+        return f"<Taxon {self.unique_id or self.element_global_id} {self.scientific_name!r} {rank or '-'}>"
+
+
+@attrs.frozen
+class ExportJob:
+    """An export job (``POST /api/export/taxonSearch``, then ``GET /api/job/<id>``).
+
+    A new job has only its ``job_id``; its status adds ``state`` ("Finished" when
+    done), ``percent_complete``, ``successful``, ``error`` and, once finished, the
+    ``url`` of the file to download.
+    """
+
+    job_id: str | None
+    state: str | None = None
+    percent_complete: float | None = None
+    successful: bool | None = None
+    error: str | None = None
+    url: str | None = None
+
+    @property
+    def finished(self) -> bool:
+        """Whether NatureServe has finished the file (``state`` "Finished"); then ``url`` names it."""
+        return self.state == "Finished"
+
+
+def read(data: object) -> list[Taxon] | Taxon:
+    """A search response (a list of taxa) or one taxon record (a ``Taxon``), whichever ``data`` holds.
+
+    ``data`` is parsed JSON, JSON text (``str`` starting with ``{`` or ``[``, or
+    ``bytes``), or the path of a saved file. A directory is read file by file
+    (``*.json``, in name order: one search's pages in page order) into one list;
+    export-job files in it, which hold no taxa, are passed over.
+    """
+    if isinstance(data, (str, os.PathLike)) and not _is_json_text(data) and Path(data).is_dir():
+        return _read_directory(Path(data))
+    document, where = _load(data)
+    kind = _kind(document)
+    if kind == "search":
+        return _results(document, where)
+    if kind in ("taxon", "result"):
+        return taxon_of(document, where)
+    if kind == "job":
+        raise ExplorerDataError(f"{where} is an export job, not taxa", hint="read it with srank.explorer.read_job")
+    raise _not_explorer(document, where)
+
+
+def read_search(data: object) -> list[Taxon]:
+    """The taxa of a search response (``{"results": [...], "resultsSummary": {...}}``) or of a list of results.
+
+    ``data`` is as for ``read``. An empty search gives an empty list.
+    """
+    document, where = _load(data)
+    if _kind(document) != "search":
+        raise _not_explorer(document, where, wanted="a search response ({'results': [...]}) or a list of results")
+    return _results(document, where)
+
+
+def read_taxon(data: object) -> Taxon:
+    """One taxon: a taxon record (``GET /api/data/taxon/<uid>``) or one search result. ``data`` is as for ``read``."""
+    document, where = _load(data)
+    if _kind(document) not in ("taxon", "result"):
+        raise _not_explorer(document, where, wanted="one taxon record or one search result")
+    return taxon_of(document, where)
+
+
+def read_job(data: object) -> ExportJob:
+    """An export job: the answer to ``POST /api/export/taxonSearch`` or to ``GET /api/job/<id>``."""
+    document, where = _load(data)
+    if _kind(document) != "job":
+        raise _not_explorer(document, where, wanted="an export job ({'jobId': ...} or a job's status)")
+    assert isinstance(document, Mapping)
+    payload: Mapping[str, Any] = document["data"] if isinstance(document.get("data"), Mapping) else {}
+    percent = document.get("percentComplete")
+    error = document.get("error") or payload.get("errorMessage")
+    return ExportJob(
+        job_id=_text(document.get("jobId")),
+        state=_text(document.get("state")),
+        percent_complete=float(percent)
+        if isinstance(percent, (int, float)) and not isinstance(percent, bool)
+        else None,
+        successful=document.get("successful") if isinstance(document.get("successful"), bool) else None,
+        error=None if error is None else clipped(str(error), 500),
+        url=_text(payload.get("url")),
+    )
+
+
+def search_page(document: object, where: str) -> tuple[list[Taxon], Mapping[str, Any]]:
+    """A search response's taxa and its ``resultsSummary`` (empty when missing), for the client's paging."""
+    if _kind(document) != "search":
+        raise _not_explorer(document, where, wanted="a search response ({'results': [...]})")
+    summary = document.get("resultsSummary") if isinstance(document, Mapping) else None
+    return _results(document, where), summary if isinstance(summary, Mapping) else {}
+
+
+def taxon_of(record: Mapping[str, Any], where: str = "the record") -> Taxon:
+    """A ``Taxon`` from one record of either shape; never raises for a value inside it."""
+    notes: list[Finding] = []
+    source: Source = "taxon" if any(key in record for key in _TAXON_KEYS) else "search"
+    raw = _global(record.get("grank", record.get("gRank")), "global rank", notes)
+    rounded = _global(record.get("roundedGRank"), "rounded global rank", notes)
+    places = record.get("elementNationals", record.get("nations"))
+    if places is None:
+        distribution = Distribution((), "api")
+    elif isinstance(places, list):
+        distribution = Distribution.from_api(places, lenient=True)
+    else:
+        key = "elementNationals" if "elementNationals" in record else "nations"
+        shown = clipped(repr(places))
+        notes.append(
+            Finding(
+                "distribution-syntax",
+                Severity.WARNING,
+                f"{key} is {type(places).__name__}, not a list; the record's places were left out",
+                (0, len(shown)),
+                shown,
+            )
+        )
+        distribution = Distribution((), "api")
+    return Taxon(
+        element_global_id=_integer(record.get("elementGlobalId")),
+        unique_id=_text(record.get("uniqueId")),
+        elcode=_text(record.get("elcode")),
+        scientific_name=_text(record.get("scientificName")),
+        primary_common_name=_text(record.get("primaryCommonName")),
+        record_type=_record_type(record),
+        global_rank=raw,
+        rounded_global_rank=rounded,
+        distribution=distribution,
+        review_date=_date(record.get("grankReviewDate"), "grankReviewDate", notes),
+        change_date=_date(record.get("grankChangeDate"), "grankChangeDate", notes),
+        source=source,
+        notes=tuple(notes),
+        record=record,
+    )
+
+
+def _results(document: object, where: str) -> list[Taxon]:
+    results = document.get("results") if isinstance(document, Mapping) else document
+    if results is None:
+        return []
+    if not isinstance(results, list):
+        raise ExplorerDataError(
+            f"{where}: 'results' is {type(results).__name__}, not a list",
+            hint="a search response has a list of results",
+        )
+    taxa: list[Taxon] = []
+    for at, result in enumerate(results):
+        if not isinstance(result, Mapping):
+            raise ExplorerDataError(
+                f"{where}: results[{at}] is {type(result).__name__}, not an object: {clipped(repr(result))}",
+                hint="each search result is an object with elementGlobalId, scientificName, gRank and nations",
+            )
+        taxa.append(taxon_of(result, f"{where}: results[{at}]"))
+    return taxa
+
+
+def _global(text: object, what: str, notes: list[Finding]) -> AnyRank | None:
+    if text is None or text == "":
+        return None
+    if not isinstance(text, str):
+        notes.append(unread_rank(None, clipped(repr(text)), f"it is {type(text).__name__}, not text", what))
+        return None
+    try:
+        return parse(text, lenient=True)
+    except InvalidRankError as error:
+        notes.append(unread_rank(None, text, error.message, what))
+        return None
+
+
+def _date(value: object, key: str, notes: list[Finding]) -> date | None:
+    """An ISO date ("2012-11-30", or the date of a timestamp); a note and None for anything else."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and _DATE.match(value):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            pass
+    shown = clipped(repr(value))
+    notes.append(
+        Finding(
+            "unreadable-date",
+            Severity.WARNING,
+            f"{key} {shown} is not a date (YYYY-MM-DD); it is left out",
+            (0, len(shown)),
+            shown,
+        )
+    )
+    return None
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _integer(value: object) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        return int(value)
+    return None
+
+
+def _record_type(record: Mapping[str, Any]) -> str | None:
+    kind = record.get("recordType")
+    if isinstance(kind, str) and kind:
+        return kind.lower()
+    if "ecosystemGlobal" in record:
+        return "ecosystem"
+    if "speciesGlobal" in record:
+        return "species"
+    return None
+
+
+def _kind(document: object) -> Literal["search", "taxon", "result", "job"] | None:
+    if isinstance(document, list):
+        return "search"
+    if not isinstance(document, Mapping):
+        return None
+    if "results" in document:
+        return "search"
+    if any(key in document for key in _JOB_KEYS) or ("state" in document and "data" in document):
+        return "job"
+    if any(key in document for key in _TAXON_KEYS):
+        return "taxon"
+    if any(key in document for key in _RESULT_KEYS):
+        return "result"
+    return None
+
+
+def _is_json_text(data: object) -> bool:
+    return isinstance(data, str) and data.lstrip()[:1] in ("{", "[")
+
+
+def _load(data: object) -> tuple[Any, str]:
+    """Parsed JSON and a name for messages, from parsed data, JSON text or a file's path."""
+    if isinstance(data, (bytes, bytearray)) or _is_json_text(data):
+        return _parse_json(data, "the JSON text"), "the JSON text"  # type: ignore[arg-type]
+    if isinstance(data, (str, os.PathLike)):
+        path = Path(data)
+        try:
+            content = path.read_bytes()
+        except OSError as error:
+            raise ExplorerDataError(
+                f"cannot read {str(path)!r}: {error.strerror or error}",
+                hint="give the path of a saved Explorer response, JSON text or parsed JSON",
+            ) from None
+        return _parse_json(content, str(path)), str(path)
+    return data, "the data"
+
+
+def _parse_json(content: str | bytes | bytearray, where: str) -> Any:
+    try:
+        return json.loads(content)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        text = content.decode("utf-8", "replace") if isinstance(content, (bytes, bytearray)) else content
+        raise ExplorerDataError(
+            f"{where} is not JSON ({error}): {clipped(text.strip() or '(empty)')!r}",
+            hint="a saved Explorer response is the JSON body as the API sent it",
+        ) from None
+
+
+def _read_directory(folder: Path) -> list[Taxon]:
+    taxa: list[Taxon] = []
+    for path in sorted(folder.glob("*.json")):
+        document, where = _load(path)
+        kind = _kind(document)
+        if kind == "search":
+            taxa += _results(document, where)
+        elif kind in ("taxon", "result"):
+            taxa.append(taxon_of(document, where))
+        elif kind != "job":
+            raise _not_explorer(document, where)
+    return taxa
+
+
+def _not_explorer(document: object, where: str, wanted: str | None = None) -> ExplorerDataError:
+    if isinstance(document, Mapping):
+        keys = ", ".join(sorted(map(str, document))[:8]) or "no keys"
+        found = f"an object with {keys}"
+    else:
+        found = f"{type(document).__name__} {clipped(repr(document))}"
+    kind = _kind(document)
+    shown = {
+        "search": "a search response",
+        "taxon": "a taxon record",
+        "result": "one search result",
+        "job": "an export job",
+    }
+    if kind is not None:
+        found = shown[kind]
+    return ExplorerDataError(
+        f"{where} is not {wanted or 'NatureServe Explorer data'}: it is {found}",
+        hint="srank.explorer.read tells a search response, a taxon record and a search result apart by itself",
+    )

@@ -1,0 +1,441 @@
+"""``srank.explorer.Client``: the live NatureServe Explorer API, on the standard library's urllib.
+
+The endpoints are the ones natserv's recorded requests use (2020-05-12):
+``POST data/speciesSearch``, ``data/ecosystemsSearch`` and ``data/search`` (both
+kinds), ``GET data/taxon/<uid>`` and ``data/taxonSearch?id=`` / ``?elCode=``,
+``POST export/taxonSearch`` and ``GET job/<id>``, under the base URL
+``https://explorer.natureserve.org/api/``.
+
+Answers 429, 500, 502, 503 and 504 are tried again, after ``Retry-After`` when
+the server sends one, else after a doubling backoff; every wait is bounded by
+``max_wait``. Every failure is an ``ExplorerError`` naming the URL and the status.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import http.client
+import json
+import os
+import re
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
+
+from . import __version__
+from ._errors import (
+    ExplorerConnectionError,
+    ExplorerDataError,
+    ExplorerError,
+    ExplorerHTTPError,
+    ExplorerNotFoundError,
+    ExplorerQueryError,
+    ExplorerTimeoutError,
+    clipped,
+)
+from ._explorer import ExportJob, Taxon, read_job, search_page, taxon_of
+from ._places import nations_with_subnation
+
+__all__ = ["DEFAULT_BASE_URL", "GLOBAL_RANKS", "RETRY_STATUSES", "USER_AGENT", "Client"]
+
+DEFAULT_BASE_URL = "https://explorer.natureserve.org/api/"
+USER_AGENT = f"srank/{__version__} (+https://github.com/srank-project/srank)"
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+GLOBAL_RANKS = ("G1", "G2", "G3", "G4", "G5", "GH", "GX", "GNR", "GNA", "GU")
+"""The rounded global ranks the API's ``globalRank`` search criterion takes (as natserv lists them)."""
+
+_UID = re.compile(r"ELEMENT_GLOBAL\.\d+\.\d+")
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+class Client:
+    """The NatureServe Explorer API.
+
+    ``timeout`` is in seconds, per request. ``retries`` is how many times a 429
+    or 5xx answer is asked again; ``backoff`` the first wait (doubling each time)
+    and ``max_wait`` the longest wait, ``Retry-After`` included. ``save`` is a
+    directory where each JSON answer is kept as received, so that
+    ``srank.explorer.read(save)`` repeats the run offline. ``sleep`` does the
+    waiting (tests pass one that does not wait).
+    """
+
+    def __init__(
+        self,
+        base_url: str = DEFAULT_BASE_URL,
+        *,
+        timeout: float = 30.0,
+        retries: int = 3,
+        backoff: float = 1.0,
+        max_wait: float = 60.0,
+        page_size: int = 100,
+        save: str | os.PathLike[str] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        if not _is_http_url(base_url):
+            raise ExplorerQueryError(
+                f"the base URL {clipped(repr(base_url))} is not an http(s) URL",
+                hint=f"the default is {DEFAULT_BASE_URL}",
+            )
+        for name, value in (("timeout", timeout), ("max_wait", max_wait)):
+            if not value > 0:
+                raise ExplorerQueryError(f"{name} must be a positive number of seconds, not {value!r}")
+        if retries < 0 or backoff < 0 or page_size < 1:
+            raise ExplorerQueryError(
+                f"retries ({retries!r}) and backoff ({backoff!r}) cannot be negative, page_size ({page_size!r}) must"
+                " be 1 or more"
+            )
+        self.base_url = base_url if base_url.endswith("/") else base_url + "/"
+        self.timeout = timeout
+        self.retries = retries
+        self.backoff = backoff
+        self.max_wait = max_wait
+        self.page_size = page_size
+        self.save = None if save is None else Path(save)
+        self._sleep = sleep
+
+    def __repr__(self) -> str:
+        return f"<srank.explorer.Client {self.base_url}>"
+
+    # Searches
+
+    def search(
+        self,
+        text: str | None = None,
+        *,
+        nation: str | None = None,
+        subnation: str | None = None,
+        rank: str | None = None,
+        species: bool = True,
+        ecosystems: bool = False,
+        limit: int | None = None,
+    ) -> Iterator[Taxon]:
+        """Every taxon the search finds, page after page (``list()`` of an empty search is ``[]``).
+
+        ``text`` is a quick search (names and codes). ``nation`` and
+        ``subnation`` (``"US"``, ``"MD"``; the nation is found from the
+        subnation when only one has that code) and ``rank`` (a rounded global
+        rank, ``"G1"``) are the API's own location and status criteria.
+        ``species`` and ``ecosystems`` choose what is searched. ``limit`` stops
+        after that many taxa. The arguments are checked at once; the requests are
+        made as the taxa are used.
+        """
+        endpoint, criteria = self._criteria(text, nation, subnation, rank, species, ecosystems)
+        if limit is not None and limit < 0:
+            raise ExplorerQueryError(f"limit must be 0 or more, not {limit!r}")
+        return self._pages(endpoint, criteria, limit)
+
+    def _pages(self, endpoint: str, criteria: dict[str, Any], limit: int | None) -> Iterator[Taxon]:
+        digest = _digest(criteria)
+        given, page = 0, 0
+        while limit is None or given < limit:
+            body = {**criteria, "pagingOptions": {"page": page, "recordsPerPage": self.page_size}}
+            document, url = self._json("POST", f"data/{endpoint}", body, f"{endpoint}-{digest}-page{page:04d}")
+            taxa, summary = _search_page(document, url)
+            yield from taxa[: None if limit is None else limit - given]
+            given += len(taxa)
+            page += 1
+            if not taxa or _last_page(summary, page, given, len(taxa), self.page_size):
+                return
+
+    def _criteria(
+        self,
+        text: str | None,
+        nation: str | None,
+        subnation: str | None,
+        rank: str | None,
+        species: bool,
+        ecosystems: bool,
+    ) -> tuple[str, dict[str, Any]]:
+        """The endpoint and the search criteria, in the JSON the API takes."""
+        if not (species or ecosystems):
+            raise ExplorerQueryError("the search asks for neither species nor ecosystems", hint="leave species=True")
+        endpoint, kind = {
+            (True, False): ("speciesSearch", "species"),
+            (False, True): ("ecosystemsSearch", "ecosystems"),
+            (True, True): ("search", "combined"),
+        }[bool(species), bool(ecosystems)]
+        criteria: dict[str, Any] = {"criteriaType": kind}
+        if text is not None and not isinstance(text, str):
+            raise ExplorerQueryError(f"the search text must be text, not {type(text).__name__}")
+        criteria["textCriteria"] = [{"paramType": "quickSearch", "searchToken": text}] if text else []
+        criteria["statusCriteria"] = [{"paramType": "globalRank", "globalRank": _global_rank(rank)}] if rank else []
+        criteria["locationCriteria"] = _location(nation, subnation)
+        return endpoint, criteria
+
+    # Records
+
+    def taxon(self, id_or_uid: int | str) -> Taxon:
+        """One taxon record, by its uid (``"ELEMENT_GLOBAL.2.154701"``), its id (``154701``) or its elcode.
+
+        An id that names no taxon raises ``ExplorerNotFoundError``.
+        """
+        path, name = _taxon_path(id_or_uid)
+        document, url = self._json("GET", path, None, name, record=True)
+        if not isinstance(document, Mapping):
+            raise ExplorerDataError(
+                f"GET {url} answered with {type(document).__name__} {clipped(repr(document))}, not a taxon record",
+                url=url,
+                status=200,
+            )
+        return taxon_of(document, f"GET {url}")
+
+    def taxa(self, ids: Iterable[int | str]) -> Iterator[Taxon | ExplorerError]:
+        """Each id's taxon, in order; an id that fails comes back as its error, so no other id is lost.
+
+        An id that is not found, that the API refuses (4xx) or whose answer cannot
+        be read gives its ``ExplorerError`` in its place. A failure of the service
+        itself (no connection, a timeout, 429 or 5xx after the retries) is raised.
+        """
+        for id_or_uid in ids:
+            try:
+                yield self.taxon(id_or_uid)
+            except (ExplorerNotFoundError, ExplorerDataError, ExplorerQueryError) as error:
+                yield error
+            except ExplorerHTTPError as error:
+                if error.status is None or error.status == 429 or error.status >= 500:
+                    raise
+                yield error
+
+    # Export jobs
+
+    def export(
+        self,
+        text: str | None = None,
+        *,
+        nation: str | None = None,
+        subnation: str | None = None,
+        rank: str | None = None,
+        species: bool = True,
+        ecosystems: bool = False,
+        format: Literal["json", "xlsx"] = "json",
+        language: Literal["en", "es", "fr"] = "en",
+    ) -> ExportJob:
+        """Start an export of a search (the same arguments); NatureServe prepares the file. Poll it with ``job``."""
+        if format not in ("json", "xlsx") or language not in ("en", "es", "fr"):
+            raise ExplorerQueryError(f"format is json or xlsx and language en, es or fr, not {format!r}, {language!r}")
+        _, criteria = self._criteria(text, nation, subnation, rank, species, ecosystems)
+        kinds = [kind for kind, wanted in (("species", species), ("ecosystem", ecosystems)) if wanted]
+        criteria["criteriaType"] = "combined"
+        criteria["recordTypeCriteria"] = (
+            [] if len(kinds) == 2 else [{"paramType": "recordType", "recordType": kinds[0]}]
+        )
+        criteria["recordSubtypeCriteria"] = []
+        body = {"criteria": criteria, "exportFormat": f"summary_{format}", "exportLanguage": language}
+        document, url = self._json("POST", "export/taxonSearch", body, f"export-{_digest(body)}")
+        job = _job(document, url)
+        if job.job_id is None:
+            raise ExplorerDataError(f"POST {url} answered with no jobId", url=url, status=200)
+        return job
+
+    def job(self, job: str | ExportJob) -> ExportJob:
+        """The status of an export job; once ``finished``, ``url`` is the file to download."""
+        job_id = job.job_id if isinstance(job, ExportJob) else job
+        if not isinstance(job_id, str) or not job_id:
+            raise ExplorerQueryError(f"an export job is named by its jobId, not {job_id!r}")
+        path = "job/" + urllib.parse.quote(job_id, safe="")
+        document, url = self._json("GET", path, None, f"job-{job_id}", record=True)
+        return attrs.evolve(_job(document, url), job_id=job_id)
+
+    # HTTP
+
+    def _json(self, method: str, path: str, body: object, name: str, *, record: bool = False) -> tuple[Any, str]:
+        """The parsed JSON answer and the URL asked; kept in ``save`` when asked."""
+        url = self.base_url + path
+        content, status = self._fetch(method, url, body, record)
+        if record and not content.strip():
+            raise ExplorerNotFoundError(f"{method} {url} answered {status} with an empty body", url=url, status=status)
+        try:
+            document = json.loads(content)
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            shown = clipped(content[:200].decode("utf-8", "replace").strip() or "(empty)")
+            raise ExplorerDataError(
+                f"{method} {url} answered {status} with a body that is not JSON ({error}): {shown!r}",
+                url=url,
+                status=status,
+                hint="check the base URL: it should be the API's root, such as " + DEFAULT_BASE_URL,
+            ) from None
+        if record and document is None:
+            raise ExplorerNotFoundError(f"{method} {url} answered {status} with null", url=url, status=status)
+        if self.save is not None:
+            self._keep(name, content)
+        return document, url
+
+    def _keep(self, name: str, content: bytes) -> None:
+        assert self.save is not None
+        path = self.save / f"{_UNSAFE.sub('_', name)}.json"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        except OSError as error:
+            raise ExplorerError(f"cannot save the answer to {str(path)!r}: {error.strerror or error}") from None
+
+    def _fetch(self, method: str, url: str, body: object, record: bool) -> tuple[bytes, int]:
+        data = None if body is None else json.dumps(body).encode("utf-8")
+        headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+        if data is not None:
+            headers["Content-Type"] = "application/json"
+        asked = f"{method} {url}"
+        for attempt in range(self.retries + 1):
+            request = urllib.request.Request(url, data=data, headers=headers, method=method)
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                    return response.read(), response.status
+            except urllib.error.HTTPError as error:
+                status, retry_after, detail = error.code, error.headers.get("Retry-After"), _detail(error)
+                if status in RETRY_STATUSES and attempt < self.retries:
+                    self._sleep(self._wait(attempt, retry_after))
+                    continue
+                tried = f" (asked {attempt + 1} times)" if attempt else ""
+                message = f"{asked} answered HTTP {status} {error.reason}{tried}" + (f": {detail}" if detail else "")
+                kind = ExplorerNotFoundError if status == 404 and record else ExplorerHTTPError
+                raise kind(message, url=url, status=status, hint=_HINTS.get(status)) from None
+            except (TimeoutError, urllib.error.URLError, OSError, http.client.HTTPException) as error:
+                raise _no_answer(error, asked, url, self.timeout) from None
+            except ValueError as error:  # a URL urllib cannot use (an elcode or a job id cannot make one)
+                raise ExplorerQueryError(f"{asked}: {clipped(str(error))}", url=url) from None
+        raise AssertionError("unreachable: the last attempt returns or raises")  # pragma: no cover
+
+    def _wait(self, attempt: int, retry_after: str | None) -> float:
+        asked = _retry_after(retry_after)
+        wait = asked if asked is not None else self.backoff * 2**attempt
+        return min(max(wait, 0.0), self.max_wait)
+
+
+_HINTS = {
+    400: "the API refused the request's criteria",
+    404: "no record at this address: check the id, or the base URL",
+    429: "the API limits how often it is asked: wait, or ask for fewer pages at once",
+    500: "the server failed; try again later (a search past its first 10,000 records answers 500: narrow it)",
+}
+
+
+def _is_http_url(url: object) -> bool:
+    """An http(s) URL with a host, a numeric port if any, and no spaces or control characters."""
+    if not isinstance(url, str) or not url.isprintable() or " " in url:
+        return False
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def _no_answer(error: BaseException, asked: str, url: str, timeout: float) -> ExplorerConnectionError:
+    reason = error.reason if isinstance(error, urllib.error.URLError) else error
+    if isinstance(reason, TimeoutError):
+        return ExplorerTimeoutError(
+            f"{asked}: no answer within {timeout:g} seconds", url=url, hint="try again later, or raise the timeout"
+        )
+    text = getattr(reason, "strerror", None) or str(reason) or type(reason).__name__
+    return ExplorerConnectionError(
+        f"{asked}: no answer ({clipped(text)})", url=url, hint="check the network and the base URL"
+    )
+
+
+def _detail(error: urllib.error.HTTPError) -> str:
+    """The start of an error answer's body, as one line; empty when it cannot be read."""
+    try:
+        content = error.read(300)
+    except (OSError, http.client.HTTPException, ValueError):
+        return ""
+    finally:
+        error.close()
+    return clipped(" ".join(content.decode("utf-8", "replace").split()), 200)
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a Retry-After header: a number of seconds or an HTTP date."""
+    if value is None:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return when.timestamp() - time.time()
+
+
+def _last_page(summary: Mapping[str, Any], pages_read: int, given: int, got: int, size: int) -> bool:
+    """Whether a search has no page after this one: by its summary's totalPages or totalResults, else a short page."""
+    pages, total = summary.get("totalPages"), summary.get("totalResults")
+    if isinstance(pages, int):
+        return pages_read >= pages
+    if isinstance(total, int):
+        return given >= total
+    return got < size
+
+
+def _search_page(document: object, url: str) -> tuple[list[Taxon], Mapping[str, Any]]:
+    try:
+        return search_page(document, f"POST {url}")
+    except ExplorerDataError as error:
+        raise ExplorerDataError(error.message, url=url, status=200, hint=error.hint) from None
+
+
+def _job(document: object, url: str) -> ExportJob:
+    try:
+        return read_job(document)
+    except ExplorerDataError as error:
+        raise ExplorerDataError(f"{url}: {error.message}", url=url, status=200, hint=error.hint) from None
+
+
+def _taxon_path(id_or_uid: object) -> tuple[str, str]:
+    """The API path for a uid, an id or an elcode, and the name its answer is saved under."""
+    if isinstance(id_or_uid, int) and not isinstance(id_or_uid, bool) and id_or_uid > 0:
+        return f"data/taxonSearch?id={id_or_uid}", f"taxon-id-{id_or_uid}"
+    if isinstance(id_or_uid, str) and id_or_uid.strip():
+        text = id_or_uid.strip()
+        if _UID.fullmatch(text):
+            return f"data/taxon/{text}", f"taxon-{text}"
+        if text.isascii() and text.isdigit():
+            return f"data/taxonSearch?id={int(text)}", f"taxon-id-{int(text)}"
+        if text.isascii() and text.isalnum():
+            return f"data/taxonSearch?elCode={urllib.parse.quote(text)}", f"taxon-elcode-{text}"
+    raise ExplorerQueryError(
+        f"{clipped(repr(id_or_uid))} is not a taxon's uid, id or elcode",
+        hint="a uid reads ELEMENT_GLOBAL.2.154701, an id 154701, an elcode PDRAN0F010",
+    )
+
+
+def _global_rank(rank: object) -> str:
+    code = rank.strip().upper() if isinstance(rank, str) else None
+    if code not in GLOBAL_RANKS:
+        raise ExplorerQueryError(
+            f"the API searches by rounded global rank, one of {', '.join(GLOBAL_RANKS)}; not {clipped(repr(rank))}",
+            hint="filter national or subnational ranks on the taxa found: taxon.distribution.subnational('US', 'MD')",
+        )
+    return code
+
+
+def _location(nation: str | None, subnation: str | None) -> list[dict[str, str]]:
+    for name, value in (("nation", nation), ("subnation", subnation)):
+        if value is not None and not (isinstance(value, str) and value.strip().isalpha()):
+            raise ExplorerQueryError(f"{name} is a two-letter code such as 'US' or 'MD', not {clipped(repr(value))}")
+    nation = nation.strip().upper() if nation else None
+    subnation = subnation.strip().upper() if subnation else None
+    if subnation is None:
+        return [{"paramType": "nation", "nation": nation}] if nation else []
+    if nation is None:
+        nations = nations_with_subnation(subnation)
+        if len(nations) != 1:
+            which = "no nation" if not nations else "more than one nation (" + ", ".join(nations) + ")"
+            raise ExplorerQueryError(
+                f"srank knows {which} with the subnation {subnation!r}; say which", hint="pass nation='US' or 'CA'"
+            )
+        nation = nations[0]
+    return [{"paramType": "subnation", "nation": nation, "subnation": subnation}]
+
+
+def _digest(body: object) -> str:
+    """A short name for a request's criteria, so that its saved pages sort together."""
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8")).hexdigest()[:10]

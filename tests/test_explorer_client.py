@@ -1,0 +1,543 @@
+"""srank.explorer.Client against a local server on 127.0.0.1 that replays recorded Explorer responses.
+
+No test touches the network. The server answers from natserv's recordings of
+2020-05-12 (tests/data/explorer/README.md), cut into pages where paging is tested,
+and misbehaves on purpose where failures are tested: each must end in the
+documented result or a named srank error, never a traceback from urllib.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+from collections.abc import Callable, Iterator
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+import srank
+import srank.explorer
+from srank.explorer import (
+    Client,
+    ExplorerConnectionError,
+    ExplorerDataError,
+    ExplorerHTTPError,
+    ExplorerNotFoundError,
+    ExplorerQueryError,
+    ExplorerTimeoutError,
+    ExportJob,
+    Taxon,
+)
+
+DATA = Path(__file__).resolve().parent / "data" / "explorer"
+SEARCH = json.loads((DATA / "ns_search_spp.json").read_text(encoding="utf-8"))
+NAMES = [result["scientificName"] for result in SEARCH["results"]]
+
+
+@attrs.frozen
+class Answer:
+    status: int = 200
+    body: bytes = b""
+    headers: tuple[tuple[str, str], ...] = (("Content-Type", "application/json;charset=UTF-8"),)
+    stall: bool = False  # send the headers and half the body, then wait until the test is over
+
+
+@attrs.frozen
+class Asked:
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: Any
+
+
+Respond = Callable[[Asked], Answer]
+
+
+def recorded(name: str) -> Answer:
+    return Answer(body=(DATA / f"{name}.json").read_bytes())
+
+
+class Replay:
+    """What the server answers at each path: answers taken in turn, the last one repeated."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, list[Answer | Respond]] = {}
+        self.asked: list[Asked] = []
+        self.release = threading.Event()  # lets a slow answer end when the test is over
+
+    def at(self, path: str, *answers: Answer | Respond) -> None:
+        self.routes[path] = list(answers)
+
+    def answer(self, asked: Asked) -> Answer:
+        self.asked.append(asked)
+        answers = self.routes.get(asked.path)
+        if not answers:
+            return Answer(404, b'{"message": "no route"}')
+        found = answers.pop(0) if len(answers) > 1 else answers[0]
+        return found if isinstance(found, Answer) else found(asked)
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: Server
+
+    def do_GET(self) -> None:
+        self._answer()
+
+    def do_POST(self) -> None:
+        self._answer()
+
+    def _answer(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        asked = Asked(self.command, self.path, dict(self.headers.items()), json.loads(raw) if raw else None)
+        answer = self.server.replay.answer(asked)
+        if answer.status == 0:  # hang up without answering
+            self.close_connection = True
+            return
+        self.send_response(answer.status)
+        for name, value in answer.headers:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(answer.body)))
+        self.end_headers()
+        if answer.stall:
+            self.wfile.write(answer.body[: len(answer.body) // 2])
+            self.wfile.flush()
+            self.server.replay.release.wait(10)
+        self.wfile.write(answer.body)
+
+    def log_message(self, format: str, *args: Any) -> None:  # quiet
+        pass
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, replay: Replay) -> None:
+        super().__init__(("127.0.0.1", 0), Handler)
+        self.replay = replay
+
+
+@pytest.fixture(autouse=True)
+def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """urllib would send requests for 127.0.0.1 to a proxy named in the environment."""
+    for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def replay() -> Iterator[tuple[Replay, str]]:
+    """A running local server and the base URL of its API."""
+    state = Replay()
+    server = Server(state)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield state, f"http://127.0.0.1:{server.server_address[1]}/api/"
+    finally:
+        state.release.set()
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def pages(asked: Asked) -> Answer:
+    """The recorded search cut into pages of the size asked for, with a summary like the API's."""
+    paging = asked.body["pagingOptions"]
+    size, page = paging["recordsPerPage"], paging["page"]
+    results = SEARCH["results"][page * size : (page + 1) * size]
+    summary = {"page": page, "recordsPerPage": size, "totalPages": -(-20 // size), "totalResults": 20}
+    return Answer(body=json.dumps({"results": results, "resultsSummary": summary}).encode())
+
+
+def client(base: str, sleeps: list[float] | None = None, **options: Any) -> Client:
+    return Client(base, sleep=(sleeps if sleeps is not None else []).append, **options)
+
+
+# Searches
+
+
+def test_a_search_follows_the_pages_and_asks_in_the_api_s_own_terms(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/data/speciesSearch", pages)
+    taxa = list(client(base, page_size=8).search("robin"))
+    assert [taxon.scientific_name for taxon in taxa] == NAMES
+    assert [str(taxon.global_rank) for taxon in taxa][3] == "G5TU"
+    assert [asked.body["pagingOptions"] for asked in server.asked] == [
+        {"page": 0, "recordsPerPage": 8},
+        {"page": 1, "recordsPerPage": 8},
+        {"page": 2, "recordsPerPage": 8},
+    ]
+    first = server.asked[0]
+    assert (first.method, first.path) == ("POST", "/api/data/speciesSearch")
+    assert first.body == {
+        "criteriaType": "species",
+        "textCriteria": [{"paramType": "quickSearch", "searchToken": "robin"}],
+        "statusCriteria": [],
+        "locationCriteria": [],
+        "pagingOptions": {"page": 0, "recordsPerPage": 8},
+    }
+    assert first.headers["User-Agent"] == f"srank/{srank.__version__} (+https://github.com/srank-project/srank)"
+    assert (first.headers["Content-Type"], first.headers["Accept"]) == ("application/json", "application/json")
+
+
+def test_location_and_rank_filters_are_the_api_s_criteria(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/data/speciesSearch", pages)
+    explorer = client(base)
+    list(explorer.search(subnation="md", rank="g1"))  # Maryland is in the United States only
+    list(explorer.search("robin", nation="CA", subnation="ON", rank="GNR"))
+    list(explorer.search(nation="us"))
+    assert [(asked.body["locationCriteria"], asked.body["statusCriteria"]) for asked in server.asked] == [
+        (
+            [{"paramType": "subnation", "nation": "US", "subnation": "MD"}],
+            [{"paramType": "globalRank", "globalRank": "G1"}],
+        ),
+        (
+            [{"paramType": "subnation", "nation": "CA", "subnation": "ON"}],
+            [{"paramType": "globalRank", "globalRank": "GNR"}],
+        ),
+        ([{"paramType": "nation", "nation": "US"}], []),
+    ]
+
+
+def test_ecosystem_and_combined_searches_use_their_endpoints(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/data/ecosystemsSearch", recorded("ns_search_eco"))
+    server.at("/api/data/search", recorded("ns_search_comb"))
+    explorer = client(base, page_size=20)
+    ecosystems = list(explorer.search("robin", species=False, ecosystems=True, limit=3))
+    assert [taxon.record_type for taxon in ecosystems] == ["ecosystem"] * 3
+    both = list(explorer.search("robin", ecosystems=True, limit=20))
+    assert len(both) == 20
+    assert [(asked.path, asked.body["criteriaType"]) for asked in server.asked] == [
+        ("/api/data/ecosystemsSearch", "ecosystems"),
+        ("/api/data/search", "combined"),
+    ]
+
+
+def test_an_empty_search_is_an_empty_list_after_one_request(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    empty = {"results": [], "resultsSummary": {"page": 0, "recordsPerPage": 100, "totalPages": 0, "totalResults": 0}}
+    server.at("/api/data/speciesSearch", Answer(body=json.dumps(empty).encode()))
+    assert list(client(base).search("no such thing")) == []
+    assert len(server.asked) == 1
+
+
+def test_a_limit_stops_the_paging(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/data/speciesSearch", pages)
+    assert [t.scientific_name for t in client(base, page_size=8).search("robin", limit=5)] == NAMES[:5]
+    assert [t.scientific_name for t in client(base, page_size=8).search("robin", limit=9)] == NAMES[:9]
+    assert list(client(base).search("robin", limit=0)) == []
+    assert len(server.asked) == 3  # one page, then two; none for limit=0
+
+
+def test_a_summary_without_page_counts_stops_at_a_short_page(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+
+    def unsummarised(asked: Asked) -> Answer:
+        page = json.loads(pages(asked).body)
+        return Answer(body=json.dumps({"results": page["results"]}).encode())
+
+    server.at("/api/data/speciesSearch", unsummarised)
+    assert len(list(client(base, page_size=8).search("robin"))) == 20
+    assert len(server.asked) == 3
+
+
+# Records
+
+
+def test_a_taxon_by_uid_id_or_elcode(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/data/taxon/ELEMENT_GLOBAL.2.154701", recorded("ns_id"))
+    server.at("/api/data/taxonSearch?id=154701", recorded("ns_altid"))
+    server.at("/api/data/taxonSearch?elCode=PDRAN0F010", recorded("ns_id"))
+    explorer = client(base)
+    found = [explorer.taxon("ELEMENT_GLOBAL.2.154701"), explorer.taxon(154701), explorer.taxon("PDRAN0F010")]
+    assert [(t.scientific_name, str(t.global_rank), t.source) for t in found] == [
+        ("Hydrastis canadensis", "G3G4", "taxon")
+    ] * 3
+    assert [asked.method for asked in server.asked] == ["GET"] * 3
+
+
+def test_many_taxa_keep_going_past_one_that_is_not_found(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/data/taxon/ELEMENT_GLOBAL.2.154701", recorded("ns_id"))
+    found = list(client(base).taxa(["ELEMENT_GLOBAL.2.154701", "ELEMENT_GLOBAL.2.1", "not an id!", 154701]))
+    assert isinstance(found[0], Taxon)
+    assert isinstance(found[1], ExplorerNotFoundError)
+    assert (found[1].status, found[1].url) == (404, f"{base}data/taxon/ELEMENT_GLOBAL.2.1")
+    assert str(found[1]) == (
+        f'GET {base}data/taxon/ELEMENT_GLOBAL.2.1 answered HTTP 404 Not Found: {{"message": "no route"}}\n'
+        "Hint: no record at this address: check the id, or the base URL"
+    )
+    assert isinstance(found[2], ExplorerQueryError)
+    assert isinstance(found[3], ExplorerNotFoundError)
+
+
+def test_an_empty_or_null_answer_to_a_taxon_is_not_found(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/data/taxonSearch?id=1", Answer(body=b""))
+    server.at("/api/data/taxonSearch?id=2", Answer(body=b"null"))
+    with pytest.raises(ExplorerNotFoundError, match=r"taxonSearch\?id=1 answered 200 with an empty body"):
+        client(base).taxon(1)
+    with pytest.raises(ExplorerNotFoundError, match=r"taxonSearch\?id=2 answered 200 with null"):
+        client(base).taxon("2")
+
+
+# Failures: retried, or named
+
+
+def test_a_500_then_a_200_is_retried_after_the_backoff(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/data/taxon/ELEMENT_GLOBAL.2.154701", Answer(500, b"oops"), recorded("ns_id"))
+    sleeps: list[float] = []
+    taxon = client(base, sleeps, backoff=0.5).taxon("ELEMENT_GLOBAL.2.154701")
+    assert taxon.scientific_name == "Hydrastis canadensis"
+    assert (sleeps, len(server.asked)) == ([0.5], 2)
+
+
+def test_a_429_waits_as_long_as_retry_after_says_within_bounds(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    throttled = Answer(429, b"slow down", (("Retry-After", "7"),))
+    too_long = Answer(429, b"", (("Retry-After", "3600"),))
+    past_date = Answer(503, b"", (("Retry-After", formatdate(0, usegmt=True)),))
+    server.at("/api/data/speciesSearch", throttled, too_long, past_date, pages)
+    sleeps: list[float] = []
+    assert len(list(client(base, sleeps, max_wait=30, page_size=20).search("robin"))) == 20
+    assert sleeps == [7.0, 30.0, 0.0]
+
+
+def test_retries_are_bounded_and_the_last_status_is_named(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/data/speciesSearch", Answer(503, b"<html><body>Service   Unavailable</body></html>"))
+    sleeps: list[float] = []
+    with pytest.raises(ExplorerHTTPError) as caught:
+        list(client(base, sleeps).search("robin"))
+    assert sleeps == [1.0, 2.0, 4.0]
+    assert (caught.value.status, caught.value.url, len(server.asked)) == (503, f"{base}data/speciesSearch", 4)
+    assert caught.value.message == (
+        f"POST {base}data/speciesSearch answered HTTP 503 Service Unavailable (asked 4 times):"
+        " <html><body>Service Unavailable</body></html>"
+    )
+    assert not isinstance(caught.value, ExplorerNotFoundError)
+
+
+def test_a_4xx_is_not_retried(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/data/speciesSearch", Answer(400, b'{"error": "bad criteria"}'))
+    sleeps: list[float] = []
+    with pytest.raises(ExplorerHTTPError, match=r"answered HTTP 400 Bad Request: \{\"error\": \"bad criteria\"\}"):
+        list(client(base, sleeps).search("robin"))
+    assert (sleeps, len(server.asked)) == ([], 1)
+
+
+def test_a_body_that_is_not_json(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/data/speciesSearch", Answer(200, b"<html>Maintenance</html>", (("Content-Type", "text/html"),)))
+    with pytest.raises(ExplorerDataError) as caught:
+        list(client(base).search("robin"))
+    assert (caught.value.status, caught.value.url) == (200, f"{base}data/speciesSearch")
+    assert caught.value.message == (
+        f"POST {base}data/speciesSearch answered 200 with a body that is not JSON (Expecting value: line 1 column 1"
+        " (char 0)): '<html>Maintenance</html>'"
+    )
+
+
+def test_json_that_is_not_a_search(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/data/speciesSearch", Answer(body=b'{"message": "Internal error"}'))
+    with pytest.raises(ExplorerDataError, match=r"is not a search response \(\{'results': \[\.\.\.\]\}\)"):
+        list(client(base).search("robin"))
+
+
+def test_a_refused_connection() -> None:
+    with socket.socket() as probe:  # a port that nothing listens on once it is closed
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    sleeps: list[float] = []
+    with pytest.raises(ExplorerConnectionError) as caught:
+        client(f"http://127.0.0.1:{port}/api", sleeps).taxon(154701)
+    assert caught.value.status is None
+    assert caught.value.url == f"http://127.0.0.1:{port}/api/data/taxonSearch?id=154701"
+    assert caught.value.message.startswith(f"GET http://127.0.0.1:{port}/api/data/taxonSearch?id=154701: no answer (")
+    assert not isinstance(caught.value, ExplorerTimeoutError)
+    assert sleeps == []
+
+
+def test_a_server_that_hangs_up(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/data/taxon/ELEMENT_GLOBAL.2.1", Answer(status=0))
+    with pytest.raises(ExplorerConnectionError, match="no answer"):
+        client(base).taxon("ELEMENT_GLOBAL.2.1")
+
+
+def test_a_slow_server_past_the_timeout(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+
+    def slow(asked: Asked) -> Answer:
+        server.release.wait(10)
+        return recorded("ns_id")
+
+    server.at("/api/data/taxon/ELEMENT_GLOBAL.2.154701", slow)
+    with pytest.raises(ExplorerTimeoutError) as caught:
+        client(base, timeout=0.2).taxon("ELEMENT_GLOBAL.2.154701")
+    assert str(caught.value) == (
+        f"GET {base}data/taxon/ELEMENT_GLOBAL.2.154701: no answer within 0.2 seconds\n"
+        "Hint: try again later, or raise the timeout"
+    )
+    assert isinstance(caught.value, ExplorerConnectionError)
+
+
+def test_a_body_that_stops_coming_past_the_timeout(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/data/speciesSearch", attrs.evolve(recorded("ns_search_spp"), stall=True))
+    with pytest.raises(ExplorerTimeoutError, match=r"data/speciesSearch: no answer within 0.2 seconds"):
+        list(client(base, timeout=0.2).search("robin"))
+
+
+# Saving the answers, to repeat a run offline
+
+
+def test_saved_answers_repeat_the_run_offline(replay: tuple[Replay, str], tmp_path: Path) -> None:
+    server, base = replay
+    server.at("/api/data/speciesSearch", pages)
+    server.at("/api/data/taxon/ELEMENT_GLOBAL.2.154701", recorded("ns_id"))
+    saved = tmp_path / "responses"
+    explorer = client(base, page_size=8, save=saved)
+    live = list(explorer.search("robin"))
+    names = sorted(path.name for path in saved.iterdir())
+    assert len(names) == 3
+    assert [name.split("-")[0] for name in names] == ["speciesSearch"] * 3
+    assert [name.rsplit("-", 1)[1] for name in names] == ["page0000.json", "page0001.json", "page0002.json"]
+    assert srank.explorer.read(saved) == live
+    taxon = explorer.taxon("ELEMENT_GLOBAL.2.154701")
+    assert (saved / "taxon-ELEMENT_GLOBAL.2.154701.json").read_bytes() == (DATA / "ns_id.json").read_bytes()
+    assert srank.explorer.read(saved / "taxon-ELEMENT_GLOBAL.2.154701.json") == taxon
+
+
+def test_a_save_directory_that_cannot_be_written(replay: tuple[Replay, str], tmp_path: Path) -> None:
+    server, base = replay
+    server.at("/api/data/taxon/ELEMENT_GLOBAL.2.154701", recorded("ns_id"))
+    blocker = tmp_path / "a file"
+    blocker.write_text("", encoding="utf-8")
+    with pytest.raises(srank.explorer.ExplorerError, match="cannot save the answer to"):
+        client(base, save=blocker).taxon("ELEMENT_GLOBAL.2.154701")
+
+
+# Export jobs
+
+
+def test_an_export_job_is_started_and_polled(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/export/taxonSearch", recorded("ns_export"))
+    server.at("/api/job/1d8ba017-9a2e-4816-a73e-1a6ad481c0a2", recorded("ns_export_status"))
+    explorer = client(base)
+    job = explorer.export("tanager", ecosystems=True)
+    assert job == ExportJob("1d8ba017-9a2e-4816-a73e-1a6ad481c0a2")
+    status = explorer.job(job)
+    assert (status.job_id, status.finished, status.url) == (
+        "1d8ba017-9a2e-4816-a73e-1a6ad481c0a2",
+        True,
+        "https://explorer-downloads.natureserve.org/shortTerm/explorer/taxaSearchExports/2020-05-12/"
+        "1d8ba017-9a2e-4816-a73e-1a6ad481c0a2.json",
+    )
+    # The body natserv recorded for the same export, keys in srank's order.
+    assert server.asked[0].body == {
+        "criteria": {
+            "criteriaType": "combined",
+            "textCriteria": [{"paramType": "quickSearch", "searchToken": "tanager"}],
+            "statusCriteria": [],
+            "locationCriteria": [],
+            "recordTypeCriteria": [],
+            "recordSubtypeCriteria": [],
+        },
+        "exportFormat": "summary_json",
+        "exportLanguage": "en",
+    }
+    explorer.export(nation="CA", format="xlsx", language="fr")
+    assert server.asked[-1].body["criteria"]["recordTypeCriteria"] == [
+        {"paramType": "recordType", "recordType": "species"}
+    ]
+    assert (server.asked[-1].body["exportFormat"], server.asked[-1].body["exportLanguage"]) == ("summary_xlsx", "fr")
+
+
+# Arguments the API cannot take
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda c: c.search(rank="S2"), "the API searches by rounded global rank, one of G1, G2, G3, G4, G5, GH, GX,"),
+        (lambda c: c.search(rank="G2G3"), "the API searches by rounded global rank"),
+        (lambda c: c.search(species=False), "the search asks for neither species nor ecosystems"),
+        (lambda c: c.search(subnation="ZZ"), "srank knows no nation with the subnation 'ZZ'; say which"),
+        (lambda c: c.search(nation="U.S."), "nation is a two-letter code such as 'US' or 'MD', not 'U.S.'"),
+        (lambda c: c.search(limit=-1), "limit must be 0 or more, not -1"),
+        (lambda c: c.taxon("ELEMENT GLOBAL 2"), "'ELEMENT GLOBAL 2' is not a taxon's uid, id or elcode"),
+        (lambda c: c.taxon(True), "True is not a taxon's uid, id or elcode"),
+        (lambda c: c.job(""), "an export job is named by its jobId, not ''"),
+        (lambda c: c.export(format="csv"), "format is json or xlsx and language en, es or fr, not 'csv', 'en'"),
+    ],
+)
+def test_arguments_the_api_cannot_take_fail_before_any_request(call: Callable[[Client], object], message: str) -> None:
+    with pytest.raises(ExplorerQueryError) as caught:
+        call(Client("http://127.0.0.1:9/api/"))  # nothing is asked, so nothing needs to listen
+    assert caught.value.message.startswith(message)
+    assert isinstance(caught.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"base_url": "ftp://example.org/"}, "the base URL 'ftp://example.org/' is not an http(s) URL"),
+        ({"base_url": "http://"}, "the base URL 'http://' is not an http(s) URL"),
+        ({"base_url": "http://[::1"}, "the base URL 'http://[::1' is not an http(s) URL"),
+        ({"base_url": "http://host:port/api/"}, "the base URL 'http://host:port/api/' is not an http(s) URL"),
+        ({"base_url": "http://exa mple.org/"}, "the base URL 'http://exa mple.org/' is not an http(s) URL"),
+        ({"timeout": 0}, "timeout must be a positive number of seconds, not 0"),
+        ({"retries": -1}, "retries (-1) and backoff (1.0) cannot be negative"),
+    ],
+)
+def test_client_settings_are_checked(options: dict[str, Any], message: str) -> None:
+    with pytest.raises(ExplorerQueryError) as caught:
+        Client(**options)
+    assert caught.value.message.startswith(message)
+
+
+def test_the_default_base_url_is_natureserve_s_api_root() -> None:
+    explorer = Client()
+    assert explorer.base_url == srank.explorer.DEFAULT_BASE_URL == "https://explorer.natureserve.org/api/"
+    assert repr(explorer) == "<srank.explorer.Client https://explorer.natureserve.org/api/>"
+    assert Client("http://localhost:8000/api").base_url == "http://localhost:8000/api/"
+
+
+def test_importing_srank_explorer_leaves_urllib_s_http_machinery_and_srank_alone() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, srank; before = 'srank.explorer' in sys.modules; import srank.explorer;"
+        " print(before, 'urllib.request' in sys.modules, 'http.client' in sys.modules)"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert found.split() == ["False", "False", "False"]
+
+
+def test_many_taxa_stop_when_the_service_itself_fails(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/data/taxonSearch?id=1", Answer(403, b"forbidden"))
+    server.at("/api/data/taxonSearch?id=2", Answer(503, b"down"))
+    found = client(base, retries=0).taxa([1, 2, 3])
+    refused = next(found)
+    assert isinstance(refused, ExplorerHTTPError)
+    assert refused.status == 403
+    with pytest.raises(ExplorerHTTPError) as caught:
+        next(found)
+    assert caught.value.status == 503
+    assert [asked.path for asked in server.asked] == ["/api/data/taxonSearch?id=1", "/api/data/taxonSearch?id=2"]
