@@ -70,6 +70,23 @@ _SHORT = (
 )
 _LONG = ("paragraph_separator", "level", "value", "range", "qualifier", "season", "legacy", "ecosystem")
 _PLANTS = ("heading", "uncertain", "item", "item_separator")
+_PICTURE = (
+    "rounded",
+    "not_present",
+    "not_target",
+    "nations",
+    "legend",
+    "off_grid",
+    "unread",
+    "no_season",
+    "season_shown",
+    "map",
+    "place",
+    "rank",
+    "status",
+    "findings",
+)
+"""Words of the pictures (badges, maps, notebook tables): srank's own, like the rest."""
 
 
 def _entries(prefix: Key, names: list[str]) -> Iterator[Key]:
@@ -102,6 +119,7 @@ def required_keys(*, plants: bool = True) -> frozenset[Key]:
     keys.update(_entries(("legacy",), list(LEGACY_CODES)))
     keys.update(("short", name) for name in _SHORT)
     keys.update(("long", name) for name in _LONG)
+    keys.update(("picture", name) for name in _PICTURE)
     if not plants:
         return frozenset(keys)
     keys.update(("plants", name) for name in _PLANTS)
@@ -224,6 +242,8 @@ def allowed_placeholders(key: Key) -> frozenset[str]:
         return frozenset({"label", "code", "definition"})
     if section == "plants":
         return _PLANTS_PLACEHOLDERS.get(name, frozenset())
+    if section == "picture":
+        return _PICTURE_PLACEHOLDERS.get(name, frozenset())
     return frozenset()
 
 
@@ -236,6 +256,13 @@ _SHORT_PLACEHOLDERS = {
     "legacy": frozenset({"code", "label"}),
     "definition": frozenset({"label", "definition"}),
     "item": frozenset({"value"}),
+}
+_PICTURE_PLACEHOLDERS = {
+    "rounded": frozenset({"code"}),
+    "not_target": frozenset({"label"}),
+    "unread": frozenset({"text"}),
+    "no_season": frozenset({"season"}),
+    "season_shown": frozenset({"season"}),
 }
 _PLANTS_PLACEHOLDERS = {
     "heading": frozenset({"code"}),

@@ -41,6 +41,11 @@ class Finding:
         where = f"{self.place}: " if self.place else ""
         return f"{self.severity.value}[{self.code}]: {where}{self.message}"
 
+    def _repr_html_(self) -> str:
+        from ._html import block, finding_html
+
+        return block(finding_html(self))
+
     def shifted(self, offset: int) -> Finding:
         """The same finding with its span moved right by ``offset``: a part's finding in the whole code."""
         if not offset:
