@@ -27,6 +27,8 @@ _LAZY: dict[str, str] = {
     "Season": "_model",
     "Severity": "_findings",
     "Single": "_model",
+    "Swatch": "_palette",
+    "Palette": "_palette",
     "SrankError": "_errors",
     "available_languages": "_description_tables",
     "check": "_api",
@@ -36,6 +38,7 @@ _LAZY: dict[str, str] = {
     "is_valid": "_parse",
     "least_imperiled": "_api",
     "most_imperiled": "_api",
+    "palette": "_palette",
     "parse": "_parse",
     "parse_distribution": "_distribution_text",
     "parse_many": "_batch",
@@ -50,6 +53,7 @@ __all__ = [
     "InvalidRankError",
     "Level",
     "MultiSeasonRank",
+    "Palette",
     "Qualifier",
     "Range",
     "Rank",
@@ -57,6 +61,7 @@ __all__ = [
     "Severity",
     "Single",
     "SrankError",
+    "Swatch",
     "__version__",
     "available_languages",
     "check",
@@ -66,6 +71,7 @@ __all__ = [
     "is_valid",
     "least_imperiled",
     "most_imperiled",
+    "palette",
     "parse",
     "parse_distribution",
     "parse_many",
@@ -83,6 +89,7 @@ if TYPE_CHECKING:
     from ._errors import InvalidRankError, SrankError
     from ._findings import Finding, Severity
     from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Qualifier, Range, Rank, Season, Single
+    from ._palette import Palette, Swatch, palette
     from ._parse import is_valid, parse
 
 

@@ -85,7 +85,9 @@ class _Shown:
     title: str
 
 
-def _shown(record: PlaceRank, season: Season | None, table: Table, lang: str) -> _Shown:
+def _shown(record: PlaceRank | None, season: Season | None, table: Table, lang: str) -> _Shown:
+    if record is None:
+        return _Shown((), table.text("picture", "not_present"))
     rank = record.rank
     if rank is None:
         return _Shown((), table.fill("picture", "unread", text=repr(record.unread or "")))
@@ -164,10 +166,7 @@ def distribution_svg(dist: Distribution, season: object = None, lang: str = "en"
         x, y = MARGIN + (column - 1) * CELL, head + (row - 1) * CELL
         tile = on_tiles.get(place)
         name = _place_name(place[0], place[1], lang)
-        if tile is None:
-            shown = _Shown((), table.text("picture", "not_present"))
-        else:
-            shown = _shown(tile, chosen, table, lang)
+        shown = _shown(tile, chosen, table, lang)
         present.update(shown.classes)
         absent = absent or not shown.classes
         data_class = " ".join(shown.classes) or NOT_PRESENT
