@@ -12,6 +12,7 @@ linear RGB.
 from __future__ import annotations
 
 import itertools
+import math
 
 import pytest
 
@@ -78,7 +79,7 @@ def lab(rgb: Vector) -> Vector:
 def delta_e(first: str, second: str, vision: Matrix = NORMAL) -> float:
     """CIE76: the Euclidean distance in CIELAB."""
     a, b = lab(simulate(first, vision)), lab(simulate(second, vision))
-    return sum((p - q) ** 2 for p, q in zip(a, b, strict=True)) ** 0.5
+    return math.sqrt(sum((p - q) ** 2 for p, q in zip(a, b, strict=True)))
 
 
 def luminance(hex_colour: str) -> float:
