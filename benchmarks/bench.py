@@ -704,13 +704,14 @@ def bench_pictures(report: Report, repeat: int) -> None:
     import html
 
     from srank import _html, _svg
+    from srank._places import map_layout
 
     dist = sixty_places()
     places = [record for record in dist if record.subnation is not None]
     assert len(places) == 60
     palette = srank.palette()
     fills = {(r.nation, r.subnation): palette[r.rank.colour().name].fill for r in places if r.rank is not None}
-    cells = {place: (40 * (column - 1), 40 * (row - 1)) for place, (row, column) in _svg.map_layout().tiles.items()}
+    cells = {place: (40 * (column - 1), 40 * (row - 1)) for place, (row, column) in map_layout().tiles.items()}
 
     def by_hand() -> str:
         tiles = [
