@@ -13,10 +13,13 @@ import xml.etree.ElementTree as ET
 from unittest.mock import ANY
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import srank
 from srank import Distribution, Finding, Level, Rank, Severity, Single
 from srank._distribution import PlaceRank
+from srank.strategies import distributions, multi_season_ranks, ranks
 
 FERRET = (
     "Canada (NX): AB (SX), SK (SX)\n"
@@ -335,3 +338,31 @@ def test_a_distribution_table_keeps_unread_ranks_and_findings() -> None:
     assert cells[2][0] == "ZZ CA-ZZ"
     assert "unknown-place" in cells[2][4]
     assert cells[2][4].count("season-missing") == 2
+
+
+# -- totality over drawn values -------------------------------------------------------
+
+
+@given(st.one_of(ranks(findings=True), multi_season_ranks(findings=True)))
+def test_every_rank_has_a_colour_and_a_well_formed_badge(rank: srank.Rank | srank.MultiSeasonRank) -> None:
+    swatch = rank.colour()
+    assert swatch == srank.palette()[swatch.name]
+    assert swatch.name in [part.value.low.value for part in rank.rounded().parts]
+    html = rank.to_html()
+    assert ET.fromstring(html).tag == "div"
+    assert f"background:{swatch.fill};color:{swatch.text}" in html
+
+
+@given(distributions(), st.sampled_from([None, "B", "N", "M"]))
+def test_every_record_of_a_drawn_distribution_is_on_the_map(dist: Distribution, season: str | None) -> None:
+    svg = dist.to_svg(season=season)
+    found = tiles(svg)
+    listed = marks(svg, "listed")
+    nations = marks(svg, "nation")
+    on_tiles = {f"{r.nation}-{r.subnation}" for r in dist if r.subnation is not None} & set(found)
+    assert len(nations) == sum(1 for record in dist if record.subnation is None)
+    assert len(on_tiles) + len(listed) == sum(1 for record in dist if record.subnation is not None)
+    legend = {item.get("data-class") for item in marks(svg, "legend-item")}
+    drawn = {name for mark in [*found.values(), *nations, *listed] for name in (mark.get("data-class") or "").split()}
+    assert legend == drawn
+    ET.fromstring(dist._repr_html_())
