@@ -366,3 +366,21 @@ def test_every_record_of_a_drawn_distribution_is_on_the_map(dist: Distribution, 
     drawn = {name for mark in [*found.values(), *nations, *listed] for name in (mark.get("data-class") or "").split()}
     assert legend == drawn
     ET.fromstring(dist._repr_html_())
+
+
+def test_an_empty_distribution_draws_an_empty_map() -> None:
+    svg = srank.parse_distribution("").to_svg()
+    assert {tile.get("data-class") for tile in tiles(svg).values()} == {"not-present"}
+    assert [item.get("data-class") for item in marks(svg, "legend-item")] == ["not-present"]
+    assert marks(svg, "nation") == []
+
+
+def test_map_svg_takes_text_or_a_distribution() -> None:
+    from srank._svg import map_svg
+
+    dist = srank.parse_distribution(FERRET)
+    assert map_svg(FERRET) == dist.to_svg() == map_svg(dist)
+    assert map_svg(FERRET, season="B", lang="fr", title="Mustela") == dist.to_svg("B", "fr", "Mustela")
+    assert tiles(map_svg("Canada (N3): AB (S9)", lenient=True))["CA-AB"].get("data-class") == "not-present"
+    with pytest.raises(srank.InvalidRankError, match="Expected a rank value"):
+        map_svg("Canada (N3): AB (S9)")

@@ -32,7 +32,7 @@ from ._places import map_layout, nation_name, subnation_name
 if TYPE_CHECKING:
     from ._distribution import Distribution, PlaceRank
 
-__all__ = ["class_label", "distribution_svg", "rank_title", "season_of"]
+__all__ = ["class_label", "distribution_svg", "map_svg", "rank_title", "season_of"]
 
 AnyRank = Rank | MultiSeasonRank
 
@@ -191,6 +191,7 @@ def distribution_svg(dist: Distribution, season: object = None, lang: str = "en"
         for record in listed:
             shown = _shown(record, chosen, table, lang)
             present.update(shown.classes)
+            absent = absent or not shown.classes
             line = f"{_place_name(record.nation, record.subnation, lang)} ({record.nation}-{record.subnation}): "
             parts.append(_line(MARGIN, bottom, shown, line + shown.title))
             bottom += LINE
@@ -204,6 +205,7 @@ def distribution_svg(dist: Distribution, season: object = None, lang: str = "en"
         for record in nations:
             shown = _shown(record, chosen, table, lang)
             present.update(shown.classes)
+            absent = absent or not shown.classes
             rank_text = record.written if record.rank is not None else shown.title
             text = f"{_place_name(record.nation, None, lang)}: {rank_text}"
             parts.append(_line(panel_x, panel_y, shown, text, mark="nation"))
@@ -234,6 +236,27 @@ def distribution_svg(dist: Distribution, season: object = None, lang: str = "en"
         f' role="img" font-family="sans-serif"><title>{label}</title>'
         f'<rect width="{width}" height="{height}" fill="#FFFFFF"/>' + "".join(parts) + "</svg>"
     )
+
+
+def map_svg(
+    source: str | Distribution,
+    *,
+    season: object = None,
+    lang: str = "en",
+    title: str | None = None,
+    lenient: bool = False,
+) -> str:
+    """The map of a distribution, or of its text (Explorer or Biotics format, read leniently if asked).
+
+    For callers that hold text, such as a command: ``map_svg(cell, lenient=True)``.
+    Unreadable text raises InvalidRankError, as ``srank.parse_distribution`` does.
+    """
+    from ._distribution import Distribution
+    from ._distribution_text import parse_distribution
+
+    if not isinstance(source, Distribution):
+        source = parse_distribution(source, lenient=lenient)
+    return distribution_svg(source, season, lang, title)
 
 
 def _place_name(nation: str, subnation: str | None, lang: str) -> str:
