@@ -181,20 +181,10 @@ def distribution_svg(dist: Distribution, season: object = None, lang: str = "en"
         parts.append("</g>")
     parts.append("</g>")
 
-    bottom = head + rows * CELL
-    listed = off_grid + unread_tiles
-    if listed:
-        bottom += 8
-        heading = escape(table.text("picture", "off_grid"))
-        parts.append(f'<text x="{MARGIN}" y="{bottom + 12}" font-size="12" font-weight="bold">{heading}</text>')
-        bottom += LINE
-        for record in listed:
-            shown = _shown(record, chosen, table, lang)
-            present.update(shown.classes)
-            absent = absent or not shown.classes
-            line = f"{_place_name(record.nation, record.subnation, lang)} ({record.nation}-{record.subnation}): "
-            parts.append(_line(MARGIN, bottom, shown, line + shown.title))
-            bottom += LINE
+    listed = [(record, _shown(record, chosen, table, lang)) for record in off_grid + unread_tiles]
+    for _, shown in listed:
+        present.update(shown.classes)
+        absent = absent or not shown.classes
 
     panel_x = MARGIN + columns * CELL + PANEL_GAP
     panel_y = head
@@ -228,8 +218,20 @@ def distribution_svg(dist: Distribution, season: object = None, lang: str = "en"
         )
         panel_y += LINE
 
+    # Places without a tile go under the grid, and under the panel when it is the taller.
+    bottom = max(head + rows * CELL, panel_y)
+    if listed:
+        bottom += 8
+        heading = escape(table.text("picture", "off_grid"))
+        parts.append(f'<text x="{MARGIN}" y="{bottom + 12}" font-size="12" font-weight="bold">{heading}</text>')
+        bottom += LINE
+        for record, shown in listed:
+            line = f"{_place_name(record.nation, record.subnation, lang)} ({record.nation}-{record.subnation}): "
+            parts.append(_line(MARGIN, bottom, shown, line + shown.title))
+            bottom += LINE
+
     width = panel_x + PANEL_WIDTH
-    height = max(bottom, panel_y) + MARGIN
+    height = bottom + MARGIN
     label = escape(title if title is not None else table.text("picture", "map"))
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}"'
@@ -271,6 +273,7 @@ def _line(x: int, y: int, shown: _Shown, text: str, mark: str = "listed") -> str
     return (
         f'<g class="{mark}" data-class="{data_class}"><title>{escape(shown.title)}</title>'
         f"{_bands(x, y + 2, 28, 14, shown.classes)}"
+        f'<rect x="{x}" y="{y + 2}" width="28" height="14" fill="none" stroke="#808080" stroke-width="0.5"/>'
         f'<text x="{x + 34}" y="{y + 13}" font-size="11">{escape(text)}</text></g>'
     )
 
