@@ -128,9 +128,22 @@ class Report:
     def __init__(self) -> None:
         self.rows: list[tuple[str, str, str, str, str]] = []
 
-    def add(self, figure: str, measured: str, reference: str, ratio: float | None, target: float | None) -> None:
+    def add(
+        self,
+        figure: str,
+        measured: str,
+        reference: str,
+        ratio: float | None,
+        target: float | None,
+        *,
+        limit: tuple[float, float, str] | None = None,
+    ) -> None:
+        """One figure; ``target`` is a ratio, ``limit`` (measured, bound, unit) an absolute target instead."""
         ratio_text = "" if ratio is None else f"{ratio:.2f}x"
-        if target is None:
+        if limit is not None:
+            value, bound, unit = limit
+            verdict = f"<= {bound:g} {unit}: " + ("met" if value <= bound else "NOT met")
+        elif target is None:
             verdict = ""
         else:
             verdict = f"<= {target:g}x: " + ("met" if ratio is not None and ratio <= target else "NOT met")
@@ -707,6 +720,97 @@ def bench_status_index(report: Report, size: int, repeat: int) -> None:
     report.add(f"{figure}, cold", f"{cold:.3f} s", reference_text, cold / base, None)
 
 
+def sixty_places() -> srank.Distribution:
+    """A distribution of 60 subnations (every state, DC, the Navajo Nation and 8 provinces), multi-season ranks."""
+    from srank._places import map_layout
+
+    places = list(map_layout().tiles)
+    states = sorted(code for nation, code in places if nation == "US")
+    provinces = sorted(code for nation, code in places if nation == "CA")[:8]
+    ranks = ["S1B,S3N,S2M", "S2B,S4N", "SNRB,S3N", "SX,S1", "SHB,SNAN", "S4B,S5N,S4M", "S3", "S2S3"]
+    lines = [
+        "Canada (N3B,N4N,N3M): " + ", ".join(f"{code} ({ranks[i % 8]})" for i, code in enumerate(provinces)),
+        "United States (N4B,N5N): " + ", ".join(f"{code} ({ranks[i % 8]})" for i, code in enumerate(states)),
+    ]
+    return srank.parse_distribution("\n".join(lines))
+
+
+def bench_pictures(report: Report, repeat: int) -> None:
+    """Dist.to_svg and a rank's notebook badge, against the plain markup a user would write by hand."""
+    import html
+
+    from srank import _html, _svg
+    from srank._places import map_layout
+
+    dist = sixty_places()
+    places = [record for record in dist if record.subnation is not None]
+    assert len(places) == 60
+    palette = srank.palette()
+    fills = {(r.nation, r.subnation): palette[r.rank.colour().name].fill for r in places if r.rank is not None}
+    cells = {place: (40 * (column - 1), 40 * (row - 1)) for place, (row, column) in map_layout().tiles.items()}
+
+    def by_hand() -> str:
+        tiles = [
+            f'<rect x="{x}" y="{y}" width="36" height="36" fill="{fills.get(place, "#F4F4F4")}"/>'
+            f'<text x="{x + 18}" y="{y + 12}">{place[1]}</text>'
+            for place, (x, y) in cells.items()
+            if place[0] != "MX"
+        ]
+        return '<svg xmlns="http://www.w3.org/2000/svg">' + "".join(tiles) + "</svg>"
+
+    def clear() -> None:
+        _svg._TITLES.clear()
+
+    runs = 20 * repeat
+    cold = best_of(runs, dist.to_svg, before=clear)
+    dist.to_svg()
+    warm = best_of(runs, dist.to_svg)
+    plain = best_of(runs, by_hand)
+    size = len(dist.to_svg().encode("utf-8"))
+    reference = f"{plain * 1e3:.3f} ms (f-strings: the same 66 tiles, colours from a prebuilt dict, no titles)"
+    report.add(
+        f"Distribution.to_svg, 60 places ({size / 1024:.0f} KiB of SVG), after the first",
+        f"{warm * 1e3:.2f} ms",
+        reference,
+        warm / plain,
+        None,
+        limit=(warm * 1e3, 5, "ms"),
+    )
+    report.add(
+        "Distribution.to_svg, 60 places, descriptions not cached yet",
+        f"{cold * 1e3:.2f} ms",
+        reference,
+        cold / plain,
+        None,
+        limit=(cold * 1e3, 5, "ms"),
+    )
+
+    rank = srank.parse("G5T1T3Q")
+    rank._repr_html_()
+    swatch = rank.colour()
+    calls = 10_000
+
+    def badges() -> None:
+        for _ in range(calls):
+            rank._repr_html_()
+
+    def spans() -> None:
+        for _ in range(calls):
+            f'<span style="background:{swatch.fill};color:{swatch.text}">{html.escape(str(rank))}</span>'
+
+    ours = best_of(repeat, badges) / calls
+    theirs = best_of(repeat, spans) / calls
+    report.add(
+        "rank._repr_html_() after the first (G5T1T3Q)",
+        f"{ours * 1e6:.2f} µs",
+        f"{theirs * 1e6:.2f} µs (an f-string span with html.escape, colours looked up beforehand)",
+        ours / theirs,
+        None,
+        limit=(ours * 1e6, 50, "µs"),
+    )
+    _html._BADGES.clear()
+
+
 def machine() -> str:
     model = platform.processor() or platform.machine()
     try:
@@ -742,6 +846,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "distinct": lambda report: bench_distinct_column(report, 20 if args.quick else 200),
         "dataframes": lambda report: bench_dataframes(report, size, repeat),
         "status-index": lambda report: bench_status_index(report, size, repeat),
+        "pictures": lambda report: bench_pictures(report, repeat),
     }
     unknown = sorted(set(args.only or ()) - set(groups))
     if unknown:

@@ -24,12 +24,14 @@ sys.path.insert(0, str(DOCS))
 import gen_cli  # noqa: E402
 import gen_findings  # noqa: E402
 import gen_labels  # noqa: E402
+import gen_pictures  # noqa: E402
 import gen_reference  # noqa: E402
 import gen_status_chart  # noqa: E402
 
 gen_reference.main(GENERATED / "codes.md")
 gen_findings.main(GENERATED / "findings.md")
 gen_labels.main(GENERATED / "labels.md")
+gen_pictures.main(GENERATED)
 gen_cli.main(GENERATED / "cli.md")
 gen_status_chart.main(GENERATED / "status_index.png")
 

@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import srank
+from pictures_support import draw_every_picture
 from srank import _description_tables
 from srank._describe import definition_line
 from srank._description_tables import Key, Table, load, read_table, required_keys
@@ -247,6 +248,7 @@ def test_every_table_entry_is_used(monkeypatch: pytest.MonkeyPatch, render_chang
         for style in srank._describe.STYLES:
             srank.describe(rank, style=style)
     render_changes("en")
+    draw_every_picture("en")
     assert used == set(load("en").texts), "every entry should be used, and only entries in the table"
 
 

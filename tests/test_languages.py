@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import srank
+from pictures_support import draw_every_picture
 from srank import _description_tables
 from srank._describe import definition_line
 from srank._description_tables import Key, Table, load, read_table, required_keys
@@ -91,6 +92,7 @@ def test_every_entry_of_a_translation_is_used(
         for style in ("short", "long"):
             srank.describe(rank, style=style, lang=lang)
     render_changes(lang)
+    draw_every_picture(lang)
     assert used == set(load(lang).texts)
 
 

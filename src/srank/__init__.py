@@ -30,6 +30,8 @@ _LAZY: dict[str, str] = {
     "Season": "_model",
     "Severity": "_findings",
     "Single": "_model",
+    "Swatch": "_palette",
+    "Palette": "_palette",
     "SrankError": "_errors",
     "StatusIndex": "_status_index",
     "StatusIndexInterval": "_status_index",
@@ -43,6 +45,7 @@ _LAZY: dict[str, str] = {
     "is_valid": "_parse",
     "least_imperiled": "_api",
     "most_imperiled": "_api",
+    "palette": "_palette",
     "parse": "_parse",
     "parse_distribution": "_distribution_text",
     "parse_many": "_batch",
@@ -61,6 +64,7 @@ __all__ = [
     "InvalidRankError",
     "Level",
     "MultiSeasonRank",
+    "Palette",
     "PlaceChange",
     "Qualifier",
     "Range",
@@ -72,6 +76,7 @@ __all__ = [
     "SrankError",
     "StatusIndex",
     "StatusIndexInterval",
+    "Swatch",
     "__version__",
     "available_languages",
     "check",
@@ -83,6 +88,7 @@ __all__ = [
     "is_valid",
     "least_imperiled",
     "most_imperiled",
+    "palette",
     "parse",
     "parse_distribution",
     "parse_many",
@@ -104,6 +110,7 @@ if TYPE_CHECKING:
     from ._errors import InvalidRankError, SrankError
     from ._findings import Finding, Severity
     from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Qualifier, Range, Rank, Season, Single
+    from ._palette import Palette, Swatch, palette
     from ._parse import is_valid, parse
     from ._pattern import pattern
     from ._place_changes import PlaceChange, compare_distributions

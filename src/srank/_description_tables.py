@@ -72,6 +72,23 @@ _SHORT = (
 _LONG = ("paragraph_separator", "level", "value", "range", "qualifier", "season", "legacy", "ecosystem")
 _PLANTS = ("heading", "uncertain", "item", "item_separator")
 _CHANGE = ("absent", "rounded", "species", "season", "season_item", "separator", "place")
+_PICTURE = (
+    "rounded",
+    "not_present",
+    "not_target",
+    "nations",
+    "legend",
+    "off_grid",
+    "unread",
+    "no_season",
+    "season_shown",
+    "map",
+    "place",
+    "rank",
+    "status",
+    "findings",
+)
+"""Words of the pictures (badges, maps, notebook tables): srank's own, like the rest."""
 
 
 def _entries(prefix: Key, names: list[str]) -> Iterator[Key]:
@@ -106,6 +123,7 @@ def required_keys(*, plants: bool = True) -> frozenset[Key]:
     keys.update(("long", name) for name in _LONG)
     keys.update(("change", name) for name in _CHANGE)
     keys.update(("change", "kind", kind.value) for kind in ChangeKind)
+    keys.update(("picture", name) for name in _PICTURE)
     if not plants:
         return frozenset(keys)
     keys.update(("plants", name) for name in _PLANTS)
@@ -232,6 +250,8 @@ def allowed_placeholders(key: Key) -> frozenset[str]:
         return _CHANGE_KIND_PLACEHOLDERS.get(key[2], frozenset({"old", "new"}))
     if section == "change":
         return _CHANGE_PLACEHOLDERS.get(name, frozenset())
+    if section == "picture":
+        return _PICTURE_PLACEHOLDERS.get(name, frozenset())
     return frozenset()
 
 
@@ -258,6 +278,13 @@ _CHANGE_PLACEHOLDERS = {
     "season": frozenset({"season", "text"}),
     "season_item": frozenset({"season", "text"}),
     "place": frozenset({"place", "text"}),
+}
+_PICTURE_PLACEHOLDERS = {
+    "rounded": frozenset({"code"}),
+    "not_target": frozenset({"label"}),
+    "unread": frozenset({"text"}),
+    "no_season": frozenset({"season"}),
+    "season_shown": frozenset({"season"}),
 }
 _PLANTS_PLACEHOLDERS = {
     "heading": frozenset({"code"}),

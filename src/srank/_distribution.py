@@ -24,7 +24,7 @@ import attrs
 
 from ._errors import InvalidRankError, clipped
 from ._findings import Finding, Severity
-from ._model import AnyRank
+from ._model import AnyRank, Season
 from ._parse import parse
 from ._places import nation_name, subnation_name
 from ._rounded_check import rounding_differs
@@ -138,6 +138,23 @@ class Distribution:
 
     def __repr__(self) -> str:
         return f"<Distribution {self.format}: {len(self.records)} records>"
+
+    def to_svg(self, season: Season | str | None = None, lang: str = "en", title: str | None = None) -> str:
+        """A tile-grid map as SVG text: one square per state, province and territory, coloured by its rounded rank.
+
+        ``season`` ("B", "N", "M") shows that season's part of a multi-part rank;
+        by default such a tile is split, one band per part. The national ranks
+        and a legend sit beside the grid; places without a tile are listed
+        under it. Self-contained: it shows in a browser as it is.
+        """
+        from ._svg import distribution_svg
+
+        return distribution_svg(self, season, lang, title)
+
+    def _repr_html_(self) -> str:
+        from ._html import distribution_html
+
+        return distribution_html(self)
 
     def to_api(self) -> list[dict[str, Any]]:
         """The Explorer API's ``nations`` list: rounded ranks, the flags where known."""

@@ -53,6 +53,11 @@ class Finding:
             hint=self.hint if hint else None,
         )
 
+    def _repr_html_(self) -> str:
+        from ._html import block, finding_html
+
+        return block(finding_html(self))
+
     def shifted(self, offset: int) -> Finding:
         """The same finding with its span moved right by ``offset``: a part's finding in the whole code."""
         if not offset:

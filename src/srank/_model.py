@@ -59,6 +59,7 @@ from ._vocabulary import OFF_SCALE_GRADES, Grade, Level, Qualifier, Season
 
 if TYPE_CHECKING:
     from ._findings import Finding
+    from ._palette import Swatch
 
 __all__ = [
     "AnyRank",
@@ -206,6 +207,24 @@ class _RankBehaviour:
             bounds=self.bounds(),
             findings=self.findings,
         )
+
+    # -- pictures (the presentation layer, loaded on first use) -------------------
+    def colour(self) -> Swatch:
+        """The palette entry (``.fill``, ``.text``) of the rounded class; a multi-part code: its most imperiled part."""
+        from ._palette import colour
+
+        return colour(self)  # type: ignore[arg-type]
+
+    def to_html(self, *, lang: str = "en") -> str:
+        """A badge for web pages: the code on its colour, its label, its rounded rank and its findings."""
+        from ._html import rank_html
+
+        return rank_html(self, lang)  # type: ignore[arg-type]
+
+    def _repr_html_(self) -> str:
+        from ._html import rank_html
+
+        return rank_html(self)  # type: ignore[arg-type]
 
     # Equality and hashing follow the canonical code, which is also what makes
     # a rank a cheap dict key for column-sized caches.

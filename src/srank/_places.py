@@ -1,11 +1,11 @@
-"""Names of the nations and subnations NatureServe ranks, from ``places/places.toml`` (data, not code)."""
+"""Names of the nations and subnations NatureServe ranks, and their tiles on the map, from ``places/places.toml``."""
 
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import Any, NamedTuple
 
-__all__ = ["nation_code", "nation_name", "nations_with_subnation", "subnation_name"]
+__all__ = ["MapLayout", "map_layout", "nation_code", "nation_name", "nations_with_subnation", "subnation_name"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -48,3 +48,19 @@ def nation_code(name: str, *, any_case: bool = False) -> str | None:
     if any_case:
         return _codes_by_folded_name().get(name.casefold())
     return _codes_by_name().get(name)
+
+
+class MapLayout(NamedTuple):
+    """The tile-grid map: each place's (row, column) from 1, and the nations whose tiles are always drawn."""
+
+    tiles: dict[tuple[str, str], tuple[int, int]]
+    shown: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def map_layout() -> MapLayout:
+    table = _table()["map"]
+    tiles = {
+        (nation, code): (cell[0], cell[1]) for nation, places in table["tiles"].items() for code, cell in places.items()
+    }
+    return MapLayout(tiles, tuple(table["shown"]))

@@ -1,0 +1,119 @@
+"""HTML for notebooks and web pages: rank badges, findings and distributions.
+
+Every piece is plain HTML with inline styles: no stylesheet, script, font or
+image from anywhere, so that it shows the same in JupyterLab, VS Code and a
+static HTML export. Every text is escaped. Colours come from the palette; words
+from the description table of the chosen language (finding messages are
+English, as everywhere in srank).
+
+The pieces are small functions so that other results can be drawn with them:
+``chip`` (a rank's code on its colour), ``rank_html`` (the badge),
+``findings_html`` (a list of findings marked by severity) and ``block`` (the
+outer box). A comparison of two ranks, for example, is
+``block(chip(old) + " → " + chip(new) + findings_html(findings))``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+from typing import TYPE_CHECKING
+
+from ._describe import describe
+from ._description_tables import load
+from ._findings import Finding
+from ._model import MultiSeasonRank, Rank
+from ._palette import colour, palette, severity_swatch
+
+if TYPE_CHECKING:
+    from ._distribution import Distribution
+
+__all__ = ["block", "chip", "distribution_html", "finding_html", "findings_html", "rank_html"]
+
+AnyRank = Rank | MultiSeasonRank
+
+_BLOCK = "font-family:sans-serif;font-size:13px;line-height:1.5;margin:2px 0"
+_CHIP = "display:inline-block;padding:0 6px;border-radius:3px;font-family:monospace;font-weight:bold"
+_MARK = "display:inline-block;padding:0 4px;border-radius:3px;font-size:11px"
+_CELL = "padding:2px 8px;text-align:left;vertical-align:top;border-bottom:1px solid rgba(128,128,128,0.35)"
+
+_BADGES: dict[tuple[AnyRank, object, str], str] = {}
+_BADGES_LIMIT = 4096
+
+
+def block(inner: str) -> str:
+    """The outer box of every picture: one font, one size, in whatever colours the page uses."""
+    return f'<div style="{_BLOCK}">{inner}</div>'
+
+
+def chip(rank: AnyRank | None, text: str | None = None) -> str:
+    """A rank's code (or ``text``) on the colour of its class; the not-present colour for no rank."""
+    swatch = colour(rank) if rank is not None else palette().not_present
+    shown = str(rank) if text is None else text
+    return f'<span style="{_CHIP};background:{swatch.fill};color:{swatch.text}">{escape(shown)}</span>'
+
+
+def finding_html(finding: Finding) -> str:
+    """One finding: its severity marked in colour, its code, its place and message, and its hint."""
+    swatch = severity_swatch(finding.severity)
+    place = f"{finding.place}: " if finding.place else ""
+    hint = f'<div style="margin-left:1.5em;opacity:0.8">↳ {escape(finding.hint)}</div>' if finding.hint else ""
+    return (
+        f'<div><span style="{_MARK};background:{swatch.fill};color:{swatch.text}">{finding.severity.value}</span>'
+        f" <code>{escape(finding.code)}</code> {escape(place + finding.message)}{hint}</div>"
+    )
+
+
+def findings_html(findings: Iterable[Finding]) -> str:
+    """Findings one under the other (nothing for none)."""
+    return "".join(finding_html(finding) for finding in findings)
+
+
+def rank_html(rank: AnyRank, lang: str = "en") -> str:
+    """The badge: the code on its colour, its label, its rounded rank, then its findings; cached per code and notes."""
+    key = (rank, rank.notes, lang)
+    badge = _BADGES.get(key)
+    if badge is None:
+        table = load(lang)
+        rounded = table.fill("picture", "rounded", code=str(rank.rounded()))
+        badge = block(
+            f"{chip(rank)} {escape(describe(rank, lang=lang))}"
+            f' <span style="opacity:0.7">{escape(rounded)}</span>{findings_html(rank.findings)}'
+        )
+        if len(_BADGES) >= _BADGES_LIMIT:
+            _BADGES.clear()
+        _BADGES[key] = badge
+    return badge
+
+
+def distribution_html(dist: Distribution, lang: str = "en") -> str:
+    """The map above a table of places: place, rank, rounded rank, status and findings, in source order."""
+    from ._svg import distribution_svg
+
+    table = load(lang)
+    head = "".join(
+        f'<th style="{_CELL}">{escape(table.text("picture", name))}</th>'
+        for name in ("place", "rank", "legend", "status", "findings")
+    )
+    rows = []
+    for record in dist.records:
+        rank = record.rank
+        place = record.place_name(lang)
+        code = record.nation if record.subnation is None else f"{record.nation}-{record.subnation}"
+        weight = "font-weight:bold;" if record.subnation is None else ""
+        if rank is None:
+            unread = table.fill("picture", "unread", text=repr(record.unread or ""))
+            cells = [chip(None, record.unread or "?"), "", escape(unread)]
+        else:
+            cells = [chip(rank), chip(rank.rounded()), escape(describe(rank, lang=lang))]
+        notes = findings_html((*record.notes, *(rank.findings if rank is not None else ())))
+        rows.append(
+            f'<tr><td style="{weight}{_CELL}">{escape(place)} <span style="opacity:0.6">{escape(code)}</span></td>'
+            + "".join(f'<td style="{_CELL}">{cell}</td>' for cell in (*cells, notes))
+            + "</tr>"
+        )
+    return block(
+        f"{distribution_svg(dist, lang=lang)}"
+        f'<table style="border-collapse:collapse;margin-top:6px"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>{findings_html(dist.notes)}"
+    )
