@@ -154,3 +154,57 @@ def test_explain_in_french_uses_french_punctuation_and_in_spanish_spanish_text(s
         "    S        Subnacional: La situación dentro de un estado, una provincia, un departamento u otra división"
         " administrativa similar.",
     ]
+
+
+def test_round_reads_stdin_one_code_per_line_and_keeps_blank_lines(srank_cli: Run) -> None:
+    status, out, err = srank_cli("round", "-", stdin=b"G3G4\n\nS1S3B\r\nG9\n")
+    assert status == 1
+    assert out == "G3\n\nS2B\n\n"
+    assert err.startswith("srank: Expected a rank value (1-5, X, H, U, NR or NA) after 'G', found '9'")
+
+
+def test_round_reads_a_file_after_the_arguments_as_json(srank_cli: Run, tmp_path: Path) -> None:
+    codes = tmp_path / "codes.txt"
+    codes.write_bytes("\ufeffG3G4\nS2B\n".encode())
+    status, out, _ = srank_cli("round", "G5", "--file", codes, "--json")
+    assert status == 0
+    assert [json.loads(line) for line in out.splitlines()] == [
+        {"input": "G5", "rounded": "G5", "error": None},
+        {"input": "G3G4", "rounded": "G3", "error": None},
+        {"input": "S2B", "rounded": "S2B", "error": None},
+    ]
+
+
+def test_round_json_names_the_error(srank_cli: Run) -> None:
+    status, out, _ = srank_cli("round", "G3G2", "--json")
+    assert status == 1
+    assert json.loads(out)["error"]["code"] == "range-reversed"
+
+
+def test_explain_reads_a_file_and_skips_its_blank_lines(srank_cli: Run, tmp_path: Path) -> None:
+    codes = tmp_path / "codes.txt"
+    codes.write_text("G5\n\nSX\n", encoding="utf-8")
+    status, out, _ = srank_cli("explain", "-f", codes, "--json")
+    assert status == 0
+    assert [json.loads(line)["canonical"] for line in out.splitlines()] == ["G5", "SX"]
+
+
+def test_codes_are_required_from_somewhere(srank_cli: Run) -> None:
+    status, _, err = srank_cli("round")
+    assert (status, err) == (2, "srank: give the codes to read: as arguments, - for stdin, or --file PATH\n")
+
+
+def test_a_file_of_codes_that_is_missing_or_not_utf8_is_one_line(srank_cli: Run, tmp_path: Path) -> None:
+    status, _, err = srank_cli("round", "--file", tmp_path / "nope.txt")
+    assert (status, err) == (2, f"srank: cannot read {tmp_path / 'nope.txt'}: No such file or directory\n")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(b"G5\n\xe9\n")
+    status, out, err = srank_cli("round", "--file", latin)
+    assert (status, out) == (2, "G5\n")
+    assert err == f"srank: {latin} line 2 is not UTF-8 text (invalid continuation byte); save it as UTF-8\n"
+
+
+def test_a_line_far_longer_than_a_code_is_refused_at_once(srank_cli: Run) -> None:
+    status, out, err = srank_cli("round", "-", stdin=b"G5\n" + b"\0" * 70_000)
+    assert (status, out) == (2, "G5\n")
+    assert err == "srank: stdin line 2 is longer than 65,536 bytes; expected one code a line\n"

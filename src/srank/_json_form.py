@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ._errors import InvalidRankError
 from ._findings import Finding
 from ._values import Infraspecific, Value
 from ._vocabulary import Level, Qualifier, Season
 
-__all__ = ["finding_form", "part_form", "qualifiers_form", "rank_form", "value_form"]
+__all__ = ["error_form", "finding_form", "part_form", "qualifiers_form", "rank_form", "value_form"]
 
 
 def value_form(value: Value) -> dict[str, Any]:
@@ -31,6 +32,17 @@ def finding_form(finding: Finding) -> dict[str, Any]:
         "span": list(finding.span),
         "fragment": finding.fragment,
         "hint": finding.hint,
+    }
+
+
+def error_form(error: InvalidRankError) -> dict[str, Any]:
+    """Why a text is not a rank, as the command line's JSON writes it."""
+    return {
+        "code": error.code,
+        "message": error.message,
+        "span": list(error.span),
+        "hint": error.hint,
+        "expected": list(error.expected),
     }
 
 

@@ -12,10 +12,10 @@ import attrs
 
 from .._describe import definition_line, describe, explain
 from .._errors import InvalidRankError
-from .._json_form import finding_form
+from .._json_form import error_form, finding_form
 from .._model import AnyRank
 from ._arguments import label_options
-from ._codes import CodesCommand, check_label_options, read_codes
+from ._codes import CodesCommand, check_label_options, codes_of, read_codes
 from ._status import EXIT_FOUND, EXIT_OK
 
 __all__ = ["COMMAND", "ExplainCommand"]
@@ -28,6 +28,7 @@ class ExplainCommand(CodesCommand):
         ("srank explain G5T1T3Q 'S2B,S4N'", "each code's parts and their meaning"),
         ("srank explain --style plants S5T1T3Q", "the USDA PLANTS status line"),
         ("srank explain --json --lang fr G3G4", "one JSON object per code, with French labels"),
+        ("srank explain --file codes.txt", "each code of a file, one per line (- reads stdin)"),
     )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
@@ -37,7 +38,9 @@ class ExplainCommand(CodesCommand):
     def run(self, args: argparse.Namespace) -> int:
         check_label_options(args.style, args.lang)
         status = EXIT_OK
-        for text, rank, problem in read_codes(args.codes, args.lenient):
+        for text, rank, problem in read_codes(codes_of(args), args.lenient):
+            if text is None:  # a blank line of a file: nothing to explain
+                continue
             if rank is None:
                 status = EXIT_FOUND
             if args.json:
@@ -84,13 +87,7 @@ def _explain_json(
             "explanation": [],
             "warnings": [],
             "rank": None,
-            "error": {
-                "code": error.code,
-                "message": error.message,
-                "span": list(error.span),
-                "hint": error.hint,
-                "expected": list(error.expected),
-            },
+            "error": error_form(error),
         }
     return {
         "input": text,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import json
 
-from ._codes import CodesCommand, read_codes
+from .._json_form import error_form
+from ._codes import CodesCommand, codes_of, read_codes
 from ._status import EXIT_FOUND, EXIT_OK
 
 __all__ = ["COMMAND", "RoundCommand"]
@@ -12,20 +14,31 @@ __all__ = ["COMMAND", "RoundCommand"]
 
 class RoundCommand(CodesCommand):
     name = "round"
-    description = "Print NatureServe's rounded rank of each code, one line per code (an empty line for an invalid one)."
+    description = (
+        "Print NatureServe's rounded rank of each code, one line per code (an empty line for an invalid or blank"
+        " one). Codes are arguments, lines of stdin (-) or lines of a file (--file)."
+    )
     examples = (
         ("srank round G3G4 S1S3B", "G3 and S2B"),
         ("srank round --lenient 's3/s4'", "S3: lenient reading accepts the spellings data files use"),
+        ("cut -d, -f3 export.csv | srank round -", "one rounded code per line read from stdin"),
     )
+
+    def add_options(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--json", action="store_true", help="one JSON object per code")
 
     def run(self, args: argparse.Namespace) -> int:
         status = EXIT_OK
-        for _, rank, _error in read_codes(args.codes, args.lenient):
-            if rank is None:
+        for text, rank, error in read_codes(codes_of(args), args.lenient):
+            if error is not None:
                 status = EXIT_FOUND
-                print()  # one line per code, so output lines up with the arguments; the error is on stderr
+            rounded = None if rank is None else str(rank.rounded())
+            if args.json:
+                form = {"input": text, "rounded": rounded, "error": None if error is None else error_form(error)}
+                print(json.dumps(form, ensure_ascii=False))
             else:
-                print(rank.rounded())
+                # One line per code, so output lines up with the input; an error's text is on stderr.
+                print(rounded or "")
         return status
 
 
