@@ -40,4 +40,5 @@ COMMANDS = (
         "write a distribution column (Explorer or Biotics) in long form, one row per place",
         "._distribution_command",
     ),
+    Entry("explorer", "NatureServe Explorer API data, saved or live, in long form", "._explorer_command"),
 )
