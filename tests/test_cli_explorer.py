@@ -132,6 +132,15 @@ def test_read_failures_are_one_line_and_leave_no_output(
     assert not out_file.exists()
 
 
+def test_read_never_writes_over_its_input(srank_cli: Run, tmp_path: Path) -> None:
+    saved = tmp_path / "taxon.json"
+    saved.write_bytes((DATA / "ns_id.json").read_bytes())
+    status, _, err = srank_cli("explorer", "read", saved, "-o", saved)
+    assert status == 2
+    assert err == f"srank: --output {saved} is an input file; srank never modifies its input\n"
+    assert saved.read_bytes() == (DATA / "ns_id.json").read_bytes()
+
+
 # search, against the local server
 
 

@@ -26,6 +26,7 @@ from ._arguments import UsageError, label_options, output_options
 from ._checks import Check, Verdict
 from ._codes import check_label_options
 from ._command import Command, TableCommand
+from ._output import same_file
 from ._status import EXIT_USAGE
 from ._summary import Tally, plural
 from ._table import Table, made_table
@@ -124,7 +125,7 @@ class ReadCommand(TaxaCommand):
     def taxa(self, args: argparse.Namespace) -> tuple[str, Iterator[Taxon]]:
         taxa: list[Taxon] = []
         for path in args.files:
-            if args.output not in (None, "-") and path == args.output:
+            if path != "-" and args.output not in (None, "-") and same_file(path, args.output):
                 raise UsageError(f"--output {args.output} is an input file; srank never modifies its input")
             found = read(sys.stdin.buffer.read()) if path == "-" else read(path)
             taxa += [found] if isinstance(found, Taxon) else found
