@@ -55,6 +55,18 @@ def replay(no_proxy: None) -> Iterator[tuple[Replay, str]]:
         yield running
 
 
+def write_workbook(path: Path, rows: list[list[object]], title: str = "Ranks") -> Path:
+    """An .xlsx file of one sheet holding ``rows``; the test is skipped where openpyxl is not installed."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
 CHANGES = Path(__file__).parent / "data" / "changes.csv"
 
 

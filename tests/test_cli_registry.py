@@ -17,12 +17,13 @@ MINIMAL = {
     "check": ["in.csv", "-c", "r"],
     "distribution": ["in.csv", "-c", "d"],
     "explorer": ["read", "saved.json"],
+    "map": ["US(N5)"],
 }
 ACTIONS = [(entry.name, action.name) for entry in COMMANDS for action in entry.command().actions]
 
 
 def test_the_registry_lists_each_command_once() -> None:
-    assert NAMES == ["explain", "round", "check", "distribution", "explorer"]
+    assert NAMES == ["explain", "round", "check", "distribution", "explorer", "map"]
     assert ACTIONS == [("explorer", "read"), ("explorer", "search")]
     assert sorted(MINIMAL) == sorted(NAMES)  # a new command needs its line in these tests
 

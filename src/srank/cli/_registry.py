@@ -41,4 +41,5 @@ COMMANDS = (
         "._distribution_command",
     ),
     Entry("explorer", "NatureServe Explorer API data, saved or live, in long form", "._explorer_command"),
+    Entry("map", "draw a distribution as an SVG tile map, or one map per row of a table", "._map_command"),
 )
