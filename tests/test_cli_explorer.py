@@ -86,6 +86,17 @@ def test_read_several_files_and_stdin(srank_cli: Run) -> None:
     assert err.startswith("srank explorer read: 2 files: 2 taxa, 58 rows: 0 rows with findings, 58 consistent")
 
 
+def test_read_stops_at_a_limit(srank_cli: Run) -> None:
+    status, out, err = srank_cli("explorer", "read", DATA / "ns_search_spp.json", "--limit", "1")
+    assert status == 0
+    assert [line.split(",")[3] for line in out.splitlines()] == [
+        "scientific_name",
+        "Copsychus saularis",
+        "Copsychus saularis",
+    ]
+    assert err.startswith(f"srank explorer read: {DATA / 'ns_search_spp.json'}: 1 taxon, 2 rows: ")
+
+
 def test_a_rounding_that_is_not_srank_s_makes_the_exit_status_1(srank_cli: Run, tmp_path: Path) -> None:
     record = json.loads((DATA / "ns_id.json").read_text(encoding="utf-8"))
     # Changed from the recording: Arkansas' rounded S4 (of S4S5) -> S5.
@@ -173,7 +184,7 @@ def test_search_asks_the_api_and_writes_the_long_form(srank_cli: Run, replay: tu
         "textCriteria": [{"paramType": "quickSearch", "searchToken": "robin"}],
         "statusCriteria": [{"paramType": "globalRank", "globalRank": "G5"}],
         "locationCriteria": [{"paramType": "subnation", "nation": "US", "subnation": "MD"}],
-        "pagingOptions": {"page": 0, "recordsPerPage": 100},
+        "pagingOptions": {"page": 0, "recordsPerPage": 2},  # no more than the limit
     }
 
 
@@ -201,6 +212,25 @@ def test_search_saves_its_answers_and_read_repeats_the_run_offline(
     assert live_err == f"srank explorer search: 'robin': {counts}"
     assert offline_err == f"srank explorer read: {saved}: {counts}"
     assert len(server.asked) == 1
+
+
+def test_a_limited_search_saves_pages_no_longer_than_its_limit(
+    srank_cli: Run, replay: tuple[Replay, str], tmp_path: Path
+) -> None:
+    server, base = replay
+    server.at("/api/data/speciesSearch", pages)
+    saved = tmp_path / "saved"
+    _, live, _ = srank_cli("explorer", "search", "robin", "--limit", "3", "--save", saved, "--base-url", base)
+    _, offline, _ = srank_cli("explorer", "read", saved)
+    assert offline == live
+    assert [line.split(",")[3] for line in live.splitlines()][1:] == [
+        "Copsychus saularis",
+        "Copsychus saularis",
+        "Turdus grayi",
+        "Turdus grayi",
+        *["Turdus migratorius"] * 67,
+    ]
+    assert [asked.body["pagingOptions"] for asked in server.asked] == [{"page": 0, "recordsPerPage": 3}]
 
 
 def test_an_empty_search_writes_the_header_only(srank_cli: Run, replay: tuple[Replay, str]) -> None:

@@ -49,6 +49,7 @@ class TaxaCommand(TableCommand):
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         self.add_options(parser)
+        parser.add_argument("--limit", type=_count, metavar="N", help="stop after N taxa")
         label_options(parser)
         output_options(parser)
 
@@ -130,7 +131,7 @@ class ReadCommand(TaxaCommand):
             found = read(sys.stdin.buffer.read()) if path == "-" else read(path)
             taxa += [found] if isinstance(found, Taxon) else found
         names = ["stdin" if path == "-" else path for path in args.files]
-        return (names[0] if len(names) == 1 else f"{len(names)} files"), iter(taxa)
+        return (names[0] if len(names) == 1 else f"{len(names)} files"), iter(taxa[: args.limit])
 
 
 class SearchCommand(TaxaCommand):
@@ -140,8 +141,9 @@ class SearchCommand(TaxaCommand):
         "Search NatureServe Explorer's API (all pages) and write one row per taxon x place: "
         + ", ".join(FIELDS)
         + ". --nation, --subnation and --rank are the API's own criteria. --save DIR keeps each answer as"
-        " received, so that srank explorer read DIR repeats the run offline. Every failure is one line naming the"
-        " URL and the status (exit status 2); a rounding of NatureServe's that is not srank's makes it 1."
+        " received, so that srank explorer read DIR (with the same --limit) repeats the run offline. Every"
+        " failure is one line naming the URL and the status (exit status 2); a rounding of NatureServe's that is"
+        " not srank's makes it 1."
     )
     examples = (
         ("srank explorer search goldenseal -o goldenseal.csv", "every taxon a quick search finds"),
@@ -159,7 +161,6 @@ class SearchCommand(TaxaCommand):
         parser.add_argument(
             "--kind", choices=tuple(_KINDS), default="species", help="what is searched (default: species)"
         )
-        parser.add_argument("--limit", type=_count, metavar="N", help="stop after N taxa")
         parser.add_argument("--save", metavar="DIR", help="keep each JSON answer in DIR, to read again offline")
         parser.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="per request (default: 30)")
         parser.add_argument("--base-url", default=DEFAULT_BASE_URL, metavar="URL", help="the API's root")
@@ -189,7 +190,10 @@ class SearchCommand(TaxaCommand):
 def _client(args: argparse.Namespace) -> Client:
     from .._explorer_client import Client
 
-    return Client(args.base_url, timeout=args.timeout, save=args.save)
+    client = Client(args.base_url, timeout=args.timeout, save=args.save)
+    if args.limit is not None:  # pages no longer than the limit: fewer records asked for, fewer saved unwritten
+        client.page_size = max(1, min(client.page_size, args.limit))
+    return client
 
 
 def _count(text: str) -> int:
