@@ -231,6 +231,11 @@ def test_usage_errors(
     assert Path("taxa.csv").read_text(encoding="utf-8") == 'name,dist\nx,"US(N5)"\n'
 
 
+def test_a_folder_is_not_a_distribution(srank_cli: Run, tmp_path: Path) -> None:
+    status, _, err = srank_cli("map", tmp_path)
+    assert (status, err) == (2, f"srank: {tmp_path} is a folder: give a distribution, or a file holding one\n")
+
+
 @pytest.mark.parametrize(
     ("key", "name"),
     [

@@ -139,6 +139,8 @@ def _one_map(args: argparse.Namespace) -> int:
 def _distribution_text(args: argparse.Namespace) -> tuple[str, str]:
     """The distribution and where it came from: stdin, a file's text, or the argument itself."""
     source = args.source
+    if source != "-" and os.path.isdir(source):
+        raise UsageError(f"{source} is a folder: give a distribution, or a file holding one")
     if source != "-" and not os.path.isfile(source):
         return source, "the text"
     if source != "-" and args.output not in (None, "-") and same_file(source, args.output):
