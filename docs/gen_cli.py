@@ -1,7 +1,8 @@
 """Write the command-line reference (MyST Markdown) from srank's own argument parser.
 
-Each command's section is its ``--help`` text, so the page cannot drift from
-what ``srank`` accepts.
+Each command's section is its ``--help`` text (and each of its actions' for a
+command such as ``srank explorer read``), so the page cannot drift from what
+``srank`` accepts.
 Usage: python docs/gen_cli.py [OUT]   (default: docs/_generated/cli.md)
 """
 
@@ -46,6 +47,8 @@ def render() -> str:
     ]
     for name, command in commands.items():
         lines += [f"## `srank {name}`", "", "```text", _help(command), "```", ""]
+        for action, action_parser in command.action_parsers.items():  # filled by _help, which loads the command
+            lines += [f"### `srank {name} {action}`", "", "```text", _help(action_parser), "```", ""]
     return "\n".join(lines)
 
 

@@ -3,13 +3,17 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from srank.cli import main
+
+if TYPE_CHECKING:
+    from explorer_server import Replay
 
 settings.register_profile("ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=100, deadline=None)
@@ -31,6 +35,36 @@ def srank_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatc
         return status, out, err
 
     return run
+
+
+@pytest.fixture
+def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """urllib would send requests for 127.0.0.1 to a proxy named in the environment."""
+    from explorer_server import PROXY_VARIABLES
+
+    for name in PROXY_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def replay(no_proxy: None) -> Iterator[tuple[Replay, str]]:
+    """A local server on 127.0.0.1 replaying recorded Explorer answers (tests/explorer_server.py), and its API's URL."""
+    from explorer_server import serve
+
+    with serve() as running:
+        yield running
+
+
+def write_workbook(path: Path, rows: list[list[object]], title: str = "Ranks") -> Path:
+    """An .xlsx file of one sheet holding ``rows``; the test is skipped where openpyxl is not installed."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
 
 
 CHANGES = Path(__file__).parent / "data" / "changes.csv"

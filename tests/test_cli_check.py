@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run
+from conftest import Run, write_workbook
 
 HEADER = "id,rank,srank_valid,srank_canonical,srank_rounded,srank_label,srank_message\n"
 
@@ -275,19 +275,8 @@ def test_utf16_without_a_bom_reads_with_the_encoding_it_is_told(srank_cli: Run, 
     )
 
 
-def _workbook(path: Path, rows: list[list[object]], title: str = "Ranks") -> Path:
-    openpyxl = pytest.importorskip("openpyxl")
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = title
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
-
-
 def test_a_workbook_with_a_title_row_is_read_directly(srank_cli: Run, tmp_path: Path) -> None:
-    book = _workbook(
+    book = write_workbook(
         tmp_path / "export.xlsx",
         [["Rare plants of Maryland, 2026"], ["Name", "G Rank", "S Rank"], ["Aster", "G5", "S1"], ["Carex", "G2", None]],
     )
@@ -308,7 +297,7 @@ def test_a_workbook_with_a_title_row_is_read_directly(srank_cli: Run, tmp_path: 
 def test_a_heritage_workbook_with_g_n_s_and_rounded_s_columns_is_checked_in_one_command(
     srank_cli: Run, tmp_path: Path
 ) -> None:
-    book = _workbook(
+    book = write_workbook(
         tmp_path / "heritage.xlsx",
         [
             ["Maryland Natural Heritage Program: rare species list"],
@@ -352,7 +341,7 @@ def test_a_heritage_workbook_with_g_n_s_and_rounded_s_columns_is_checked_in_one_
 def test_a_workbook_without_the_extra_says_what_to_install(
     srank_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    book = _workbook(tmp_path / "export.xlsx", [["rank"], ["S1"]])
+    book = write_workbook(tmp_path / "export.xlsx", [["rank"], ["S1"]])
     monkeypatch.setitem(__import__("sys").modules, "openpyxl", None)
     status, _, err = srank_cli("check", book, "-c", "rank")
     assert status == 2
@@ -363,7 +352,7 @@ def test_a_workbook_without_the_extra_says_what_to_install(
 
 
 def test_a_missing_sheet_lists_the_sheets(srank_cli: Run, tmp_path: Path) -> None:
-    book = _workbook(tmp_path / "export.xlsx", [["rank"], ["S1"]])
+    book = write_workbook(tmp_path / "export.xlsx", [["rank"], ["S1"]])
     assert srank_cli("check", book, "-c", "rank", "--sheet", "Other")[2] == (
         f"srank: {book} has no sheet 'Other'; the sheets are: 'Ranks'\n"
     )
@@ -420,7 +409,7 @@ def test_a_distribution_column_checked_as_ranks_points_to_srank_distribution(sra
 
 
 def test_workbook_problems_are_named_by_sheet_row(srank_cli: Run, tmp_path: Path) -> None:
-    book = _workbook(tmp_path / "w.xlsx", [["Title"], ["S Rank", "x"], ["S1", "a"], ["G9", "b"]])
+    book = write_workbook(tmp_path / "w.xlsx", [["Title"], ["S Rank", "x"], ["S1", "a"], ["G9", "b"]])
     status, _, err = srank_cli("check", book, "-c", "S Rank")
     assert status == 1
     assert err.splitlines()[-1] == "           1  syntax: 'G9' (1); first on row 4"

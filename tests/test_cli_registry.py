@@ -11,11 +11,20 @@ import pytest
 from srank.cli._registry import COMMANDS
 
 NAMES = [entry.name for entry in COMMANDS]
-MINIMAL = {"explain": ["G5"], "round": ["G5"], "check": ["in.csv", "-c", "r"], "distribution": ["in.csv", "-c", "d"]}
+MINIMAL = {
+    "explain": ["G5"],
+    "round": ["G5"],
+    "check": ["in.csv", "-c", "r"],
+    "distribution": ["in.csv", "-c", "d"],
+    "explorer": ["read", "saved.json"],
+    "map": ["US(N5)"],
+}
+ACTIONS = [(entry.name, action.name) for entry in COMMANDS for action in entry.command().actions]
 
 
 def test_the_registry_lists_each_command_once() -> None:
-    assert NAMES == ["explain", "round", "check", "distribution"]
+    assert NAMES == ["explain", "round", "check", "distribution", "explorer", "map"]
+    assert ACTIONS == [("explorer", "read"), ("explorer", "search")]
     assert sorted(MINIMAL) == sorted(NAMES)  # a new command needs its line in these tests
 
 
@@ -28,6 +37,17 @@ def test_every_command_help_ends_with_examples(name: str, capsys: pytest.Capture
     assert out.startswith(f"usage: srank {name} ")
     examples = out.split("\nexamples:\n", 1)[1].splitlines()
     assert len([line for line in examples if line.startswith("  srank ")]) >= 2
+
+
+@pytest.mark.parametrize(("name", "action"), ACTIONS)
+def test_every_action_help_ends_with_examples(name: str, action: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from srank.cli import main
+
+    assert main([name, action, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: srank {name} {action} ")
+    examples = out.split("\nexamples:\n", 1)[1].splitlines()
+    assert len([line for line in examples if line.startswith(f"  srank {name} {action} ")]) >= 2
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from typing import Any
 
+    from ._command import Command
     from ._registry import Entry
 
 __all__ = [
@@ -28,9 +29,11 @@ __all__ = [
     "column_option",
     "delimiter_option",
     "file_options",
+    "input_options",
     "label_options",
     "lenient_option",
     "output_option",
+    "output_options",
     "rounded_option",
 ]
 
@@ -117,6 +120,7 @@ class CommandParser(argparse.ArgumentParser):
     def __init__(self, *args: Any, entry: Entry, **kwargs: Any) -> None:
         super().__init__(*args, **{**kwargs, "formatter_class": _HelpFormatter})
         self.entry = entry
+        self.action_parsers: dict[str, argparse.ArgumentParser] = {}  # srank NAME ACTION, when it has actions
         self._loaded = False
 
     def load(self) -> None:
@@ -124,10 +128,17 @@ class CommandParser(argparse.ArgumentParser):
             return
         self._loaded = True
         command = self.entry.command()
-        self.description = command.description
-        examples = "\n".join(f"  {line}\n      {what}" for line, what in command.examples)
-        self.epilog = f"examples:\n{examples}" if examples else None
+        _describe(self, command)
         command.add_arguments(self)
+        if command.actions:
+            chooser = self.add_subparsers(
+                title="actions", metavar="ACTION", dest="action", required=True, parser_class=argparse.ArgumentParser
+            )
+            for action in command.actions:
+                parser = chooser.add_parser(action.name, help=action.help, formatter_class=_HelpFormatter)
+                _describe(parser, action)
+                action.add_arguments(parser)
+                self.action_parsers[action.name] = parser
 
     def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
         self.load()
@@ -142,6 +153,13 @@ class CommandParser(argparse.ArgumentParser):
         return super().format_help()
 
 
+def _describe(parser: argparse.ArgumentParser, command: Command) -> None:
+    """A command's description at the top of its --help, and its examples at the end."""
+    parser.description = command.description
+    examples = "\n".join(f"  {line}\n      {what}" for line, what in command.examples)
+    parser.epilog = f"examples:\n{examples}" if examples else None
+
+
 class _HelpFormatter(argparse.HelpFormatter):
     """Wraps the description as usual, and keeps the examples' lines as written."""
 
@@ -153,8 +171,18 @@ class _HelpFormatter(argparse.HelpFormatter):
 
 def file_options(command: argparse.ArgumentParser) -> None:
     """The options of every table command: where the output goes, and how the input is read."""
+    output_options(command)
+    input_options(command)
+
+
+def output_options(command: argparse.ArgumentParser) -> None:
+    """--format and --output, for the commands that write rows."""
     command.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="output format (default: csv)")
     command.add_argument("--output", "-o", type=output_option, metavar="FILE", help="write here instead of stdout")
+
+
+def input_options(command: argparse.ArgumentParser) -> None:
+    """How a CSV, TSV or workbook is read: --delimiter, --encoding, --sheet, --header-row."""
     command.add_argument("--delimiter", "-d", metavar="CHAR", help="field delimiter (default: detected; \\t for tab)")
     command.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8; a BOM is honoured)")
     command.add_argument("--sheet", metavar="NAME", help="the sheet of an .xlsx workbook (default: the first)")

@@ -88,6 +88,10 @@ class Check:
         """The output cells of a row whose cells could not be read."""
         return {}
 
+    def example_of(self, key: Any) -> Any:
+        """How the summary shows a key among a problem's examples: its cells, a long one by its start."""
+        return example(key)
+
     def counts(self, unread: int) -> str:
         """The summary's counts for this check; ``unread`` rows could not be read at all."""
         kinds = self.kinds
@@ -129,7 +133,7 @@ class Check:
         if verdict.problem:
             self.problem_rows[verdict.problem] = self.problem_rows.get(verdict.problem, 0) + rows
             examples = self.problems.setdefault(verdict.problem, {})
-            shown = example(key)
+            shown = self.example_of(key)
             if shown in examples or len(examples) < _EXAMPLES:
                 examples[shown] = examples.get(shown, 0) + rows
             keys = self.problem_keys.setdefault(verdict.problem, set())

@@ -6,6 +6,8 @@ and dispatch. A ``TableCommand`` reads a table and writes every row back with
 srank's columns: it declares its checks (named output columns, and how a
 distinct key is judged) and its summary line, and the one skeleton in
 ``_table_run`` does the reading, the row loop, the writing and the summary.
+A table command whose rows are not read from a file (``srank explorer``)
+gives its own ``open``: a ``Table`` of rows it made, written the same way.
 
 ``srank --help`` and ``srank --version`` load no command module (see
 ``_registry``); a command's module is imported when it is used.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from ._arguments import file_options
@@ -28,18 +31,33 @@ __all__ = ["Command", "TableCommand"]
 
 
 class Command:
-    """One subcommand: ``srank NAME``."""
+    """One subcommand: ``srank NAME``, or one of its actions, ``srank NAME ACTION``.
+
+    A command with ``actions`` (each a ``Command`` whose ``group`` is its
+    name) gets one sub-parser per action, and runs the action chosen; the
+    registry still lists the command once.
+    """
 
     name = ""
-    help = ""  # one line, in the list of commands
+    group = ""  # the command this is an action of: "explorer" for srank explorer read
+    help = ""  # one line, in the list of commands (or of the command's actions)
     description = ""  # the paragraph at the top of its --help
     examples: tuple[tuple[str, str], ...] = ()  # (command line, what it does), at the end of its --help
+    actions: tuple[Command, ...] = ()
+
+    @property
+    def title(self) -> str:
+        """How messages and summaries name it: ``srank NAME`` or ``srank NAME ACTION``."""
+        return " ".join(filter(None, ("srank", self.group, self.name)))
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        """Add this command's options to its parser."""
+        """Add this command's options to its parser (options common to its actions, if it has actions)."""
 
     def run(self, args: argparse.Namespace) -> int:
-        """Do the work; return the exit status."""
+        """Do the work; return the exit status. A command with actions runs the one chosen."""
+        for action in self.actions:
+            if action.name == args.action:
+                return action.run(args)
         raise NotImplementedError
 
 
@@ -63,6 +81,12 @@ class TableCommand(Command):
 
     def prepare(self, args: argparse.Namespace) -> None:
         """Check option values before any reading; raise UsageError for what the user can fix."""
+
+    def open(self, args: argparse.Namespace) -> AbstractContextManager[Table]:
+        """Where the rows come from: ``args.file``, read by ``open_table``, unless the command makes its own."""
+        from ._table import open_table
+
+        return open_table(args, self.wanted(args))
 
     def wanted(self, args: argparse.Namespace) -> list[str]:
         """The columns this run reads: they must be in the header, and they help find a sheet's header row."""

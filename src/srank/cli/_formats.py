@@ -1,4 +1,4 @@
-"""Output formats of ``srank check``: how a row, the appended cells and the header are written.
+"""Output formats of the table commands: how a row, the appended cells and the header are written.
 
 CSV writes each record's own text back and appends srank's cells, so the
 input's quoting and line endings survive byte for byte. JSONL writes one
@@ -17,7 +17,7 @@ from typing import Any
 
 from ._records import split_ending
 
-__all__ = ["CsvFormat", "Format", "JsonlFormat", "csv_line"]
+__all__ = ["CsvFormat", "Format", "JsonlFormat", "MadeJsonlFormat", "csv_line"]
 
 
 def csv_line(cells: Sequence[str], delimiter: str) -> str:
@@ -59,6 +59,8 @@ class CsvFormat(Format):
         return body + self.delimiter + csv_line(added, self.delimiter) + ending
 
     def values(self, names: tuple[str, ...], values: tuple[Any, ...]) -> str:
+        if not names:  # a check that only judges, and adds no column
+            return ""
         cells = [_CSV_CELLS[value] if value is None or isinstance(value, bool) else str(value) for value in values]
         if cells == [""]:
             return self.delimiter  # csv would write a lone empty cell as ""
@@ -92,6 +94,8 @@ class JsonlFormat(Format):
         return ""
 
     def values(self, names: tuple[str, ...], values: tuple[Any, ...]) -> str:
+        if not names:
+            return ""
         members = {name: (None if value == "" else value) for name, value in zip(names, values, strict=True)}
         return ", " + json.dumps(members, ensure_ascii=False)[1:-1]
 
@@ -109,6 +113,17 @@ class JsonlFormat(Format):
         if len(row) > width:
             appended += f", {json.dumps(self.extra_key)}: {json.dumps(row[width:], ensure_ascii=False)}"
         return text + appended + "}\n"
+
+
+class MadeJsonlFormat(JsonlFormat):
+    """JSON lines of rows srank made rather than read (``srank explorer``): an empty cell is null, as in its columns."""
+
+    def row(self, row: list[str], raw: str | None, appended: str) -> str:
+        return "".join(map(str.__add__, self.prefixes, map(_made_cell, row))) + appended + "}\n"
+
+
+def _made_cell(cell: str) -> str:
+    return encode_basestring(cell) if cell else "null"
 
 
 def _numbered(name: str) -> Any:

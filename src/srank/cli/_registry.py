@@ -40,4 +40,6 @@ COMMANDS = (
         "write a distribution column (Explorer or Biotics) in long form, one row per place",
         "._distribution_command",
     ),
+    Entry("explorer", "NatureServe Explorer API data, saved or live, in long form", "._explorer_command"),
+    Entry("map", "draw a distribution as an SVG tile map, or one map per row of a table", "._map_command"),
 )

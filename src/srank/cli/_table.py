@@ -1,4 +1,4 @@
-"""An input table for ``srank check`` and ``srank distribution``: its header, its records, its columns.
+"""An input table for ``srank check``, ``srank distribution`` and ``srank map``: its header, records, columns.
 
 Both commands read files through this one module: encodings and workbooks
 (``_sources``, ``_workbook``), the header and delimiter, and the records with
@@ -19,19 +19,19 @@ from typing import IO, Any
 import attrs
 
 from ._arguments import UsageError, delimiter_option
-from ._formats import CsvFormat, Format, JsonlFormat
+from ._formats import CsvFormat, Format, JsonlFormat, MadeJsonlFormat
 from ._output import same_file
 from ._records import Records, Unread, detect_delimiter
 from ._sources import decode_error_message, open_input
 from ._workbook import read_sheet
 
-__all__ = ["SheetRecords", "Table", "open_table"]
+__all__ = ["SheetRecords", "Table", "made_table", "open_table"]
 
 _SAMPLE = 1 << 16  # characters read to choose the delimiter and line ending
 
 
 class SheetRecords:
-    """A sheet's rows as records without text, numbered as the sheet numbers them."""
+    """Rows as records without text, numbered as a sheet numbers them: a workbook's, or rows a command made."""
 
     unit = "row"
 
@@ -54,6 +54,7 @@ class Table:
     delimiter: str
     newline: str
     sheets: Sequence[str] = ()  # a workbook's sheets, for messages
+    made: bool = False  # rows srank made, not read: an empty cell is null in JSON lines
 
     def index(self, column: str) -> int:
         positions = [at for at, title in enumerate(self.header) if title == column]
@@ -77,8 +78,13 @@ class Table:
 
     def output_format(self, name: str, added: Sequence[str]) -> Format:
         if name == "jsonl":
-            return JsonlFormat(self.header, added)
+            return (MadeJsonlFormat if self.made else JsonlFormat)(self.header, added)
         return CsvFormat(self.delimiter, self.newline)
+
+
+def made_table(name: str, header: Sequence[str], rows: Iterator[list[str]]) -> Table:
+    """A table of rows a command made (``srank explorer``), under ``header``; numbered from 2, as a sheet's are."""
+    return Table(name, list(header), None, SheetRecords(rows, 1), ",", "\n", made=True)
 
 
 @contextlib.contextmanager

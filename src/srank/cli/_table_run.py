@@ -22,7 +22,7 @@ from ._output import Sink, output
 from ._records import Records, Unread
 from ._status import EXIT_FOUND, EXIT_OK
 from ._summary import Tally, summarise
-from ._table import SheetRecords, open_table
+from ._table import SheetRecords
 
 __all__ = ["run_table"]
 
@@ -32,7 +32,7 @@ _CHUNK_CHARS = 1 << 20
 
 def run_table(command: TableCommand, args: argparse.Namespace) -> int:
     command.prepare(args)
-    with open_table(args, command.wanted(args)) as table:
+    with command.open(args) as table:
         checks = command.checks(args, table)
         _name_columns(table.name, table.header, checks)
         added = [name for check in checks for name in check.names]
@@ -41,7 +41,7 @@ def run_table(command: TableCommand, args: argparse.Namespace) -> int:
         with output(args.output) as sink:
             sink.write(fmt.header(table.header, table.header_raw, added))
             _write_rows(table.records, fmt, checks, len(table.header), sink, tally, command.reads)
-    head = f"srank {command.name}: {table.name}: {command.headline(tally, checks)}"
+    head = f"{command.title}: {table.name}: {command.headline(tally, checks)}"
     text, found = summarise(head, command.joiner, tally, checks, getattr(args, "lenient", False), table.records.unit)
     print(text, file=sys.stderr)
     return EXIT_FOUND if found else EXIT_OK

@@ -1,0 +1,311 @@
+"""srank explorer read and search: the long form of Explorer taxa, through the table skeleton.
+
+``read`` runs on natserv's recorded answers in tests/data/explorer/; ``search``
+against the replaying server on 127.0.0.1 (tests/explorer_server.py). No test
+touches the network.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+
+import pytest
+
+from conftest import Run
+from explorer_server import DATA, Answer, Replay, pages, recorded
+
+HEADER = (
+    "element_global_id,unique_id,elcode,scientific_name,primary_common_name,record_type,global_rank,"
+    "rounded_global_rank,global_rounding,review_date,change_date,nation,subnation,place,rank,rounded,"
+    "published_rounded,rounding,label,native,exotic,message"
+)
+GOLDENSEAL = "154701,ELEMENT_GLOBAL.2.154701,PDRAN0F010,Hydrastis canadensis,Goldenseal,species,G3G4"
+
+
+def test_read_a_taxon_record_one_row_per_place(srank_cli: Run) -> None:
+    status, out, err = srank_cli("explorer", "read", DATA / "ns_id.json")
+    lines = out.splitlines()
+    assert status == 0
+    assert lines[:4] == [
+        HEADER,
+        f"{GOLDENSEAL},G3,agrees,2012-11-30,2012-11-30,CA,,Canada,N2,N2,N2,agrees,Imperiled,,,",
+        f"{GOLDENSEAL},G3,agrees,2012-11-30,2012-11-30,CA,ON,Ontario,S2,S2,S2,agrees,Imperiled,,false,",
+        f"{GOLDENSEAL},G3,agrees,2012-11-30,2012-11-30,US,,United States,N3N4,N3,N3,agrees,"
+        "Vulnerable to Apparently Secure,,,",
+    ]
+    assert lines[-2] == (
+        f"{GOLDENSEAL},G3,agrees,2012-11-30,2012-11-30,US,IL,Illinois,S4,S4,S4,agrees,Apparently Secure,,false,"
+    )
+    assert len(lines) == 1 + 29
+    assert err == (
+        f"srank explorer read: {DATA / 'ns_id.json'}: 1 taxon, 29 rows: 0 rows with findings, 29 consistent,"
+        " 0 not compared\n"
+    )
+
+
+def test_read_a_search_as_json_lines_with_nulls(srank_cli: Run) -> None:
+    status, out, err = srank_cli("explorer", "read", DATA / "ns_search_spp.json", "--format", "jsonl", "--lang", "fr")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert status == 0
+    assert len(records) == 147
+    assert records[1] == {
+        "element_global_id": "100637",
+        "unique_id": "ELEMENT_GLOBAL.2.100637",
+        "elcode": "ABPBJ13020",
+        "scientific_name": "Copsychus saularis",
+        "primary_common_name": "Oriental Magpie-Robin",
+        "record_type": "species",
+        "global_rank": "G5",
+        "rounded_global_rank": "G5",
+        "global_rounding": "agrees",
+        "review_date": None,
+        "change_date": None,
+        "nation": "US",
+        "subnation": "HI",
+        "place": "Hawaï",
+        "rank": "SNA",
+        "rounded": "SNA",
+        "published_rounded": "SNA",
+        "rounding": None,
+        "label": "Non applicable",
+        "native": None,
+        "exotic": "true",
+        "message": None,
+    }
+    assert err.startswith(f"srank explorer read: {DATA / 'ns_search_spp.json'}: 20 taxa, 147 rows: ")
+
+
+def test_read_several_files_and_stdin(srank_cli: Run) -> None:
+    status, out, err = srank_cli(
+        "explorer", "read", DATA / "ns_id.json", "-", stdin=(DATA / "ns_altid.json").read_bytes()
+    )
+    assert status == 0
+    assert len(out.splitlines()) == 1 + 29 + 29
+    assert err.startswith("srank explorer read: 2 files: 2 taxa, 58 rows: 0 rows with findings, 58 consistent")
+
+
+def test_read_stops_at_a_limit(srank_cli: Run) -> None:
+    status, out, err = srank_cli("explorer", "read", DATA / "ns_search_spp.json", "--limit", "1")
+    assert status == 0
+    assert [line.split(",")[3] for line in out.splitlines()] == [
+        "scientific_name",
+        "Copsychus saularis",
+        "Copsychus saularis",
+    ]
+    assert err.startswith(f"srank explorer read: {DATA / 'ns_search_spp.json'}: 1 taxon, 2 rows: ")
+
+
+def test_a_rounding_that_is_not_srank_s_makes_the_exit_status_1(srank_cli: Run, tmp_path: Path) -> None:
+    record = json.loads((DATA / "ns_id.json").read_text(encoding="utf-8"))
+    # Changed from the recording: Arkansas' rounded S4 (of S4S5) -> S5.
+    arkansas = next(
+        s for s in record["elementNationals"][1]["elementSubnationals"] if s["subnation"]["subnationCode"] == "AR"
+    )
+    arkansas["roundedSRank"] = "S5"
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(record), encoding="utf-8")
+    status, out, err = srank_cli("explorer", "read", changed, "-o", tmp_path / "out.csv")
+    assert (status, out) == (1, "")
+    (row,) = [line for line in (tmp_path / "out.csv").read_text(encoding="utf-8").splitlines() if ",AR," in line]
+    assert row == (
+        f"{GOLDENSEAL},G3,agrees,2012-11-30,2012-11-30,US,AR,Arkansas,S4S5,S4,S5,differs,"
+        "Apparently Secure to Secure,,false,warning[rounded-differs]: NatureServe publishes S5 as the rounded rank"
+        " of S4S5; srank rounds S4S5 to S4"
+    )
+    assert err.splitlines() == [
+        f"srank explorer read: {changed}: 1 taxon, 29 rows: 1 row with findings, 28 consistent, 0 not compared",
+        "  most common problems:",
+        "           1  rounded-differs: 'Hydrastis canadensis, US-AR' (1); first on row 9",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("missing.json", None, "cannot read '{path}': No such file or directory"),
+        ("job.json", (DATA / "ns_export.json").read_bytes(), "{path} is an export job, not taxa"),
+        ("page.html", b"<html>Not here</html>", "{path} is not JSON (Expecting value: line 1 column 1 (char 0))"),
+    ],
+)
+def test_read_failures_are_one_line_and_leave_no_output(
+    srank_cli: Run, tmp_path: Path, name: str, content: bytes | None, message: str
+) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    out_file = tmp_path / "out.csv"
+    status, out, err = srank_cli("explorer", "read", DATA / "ns_id.json", path, "-o", out_file)
+    assert (status, out) == (2, "")
+    assert err.startswith("srank: " + message.format(path=path))
+    assert err.count("\n") == 1
+    assert not out_file.exists()
+
+
+def test_read_never_writes_over_its_input(srank_cli: Run, tmp_path: Path) -> None:
+    saved = tmp_path / "taxon.json"
+    saved.write_bytes((DATA / "ns_id.json").read_bytes())
+    status, _, err = srank_cli("explorer", "read", saved, "-o", saved)
+    assert status == 2
+    assert err == f"srank: --output {saved} is an input file; srank never modifies its input\n"
+    assert saved.read_bytes() == (DATA / "ns_id.json").read_bytes()
+
+
+# search, against the local server
+
+
+def test_search_asks_the_api_and_writes_the_long_form(srank_cli: Run, replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/data/speciesSearch", pages)
+    status, out, err = srank_cli(
+        "explorer", "search", "robin", "--subnation", "md", "--rank", "g5", "--limit", "2", "--base-url", base
+    )
+    assert status == 0
+    assert out.splitlines() == [
+        HEADER,
+        "100637,ELEMENT_GLOBAL.2.100637,ABPBJ13020,Copsychus saularis,Oriental Magpie-Robin,species,G5,G5,agrees,,,"
+        "US,,United States,NNA,NNA,NNA,,Not Applicable,,false,",
+        "100637,ELEMENT_GLOBAL.2.100637,ABPBJ13020,Copsychus saularis,Oriental Magpie-Robin,species,G5,G5,agrees,,,"
+        "US,HI,Hawaii,SNA,SNA,SNA,,Not Applicable,,true,",
+        "102323,ELEMENT_GLOBAL.2.102323,ABPBJ20110,Turdus grayi,Clay-colored Thrush,species,G5,G5,agrees,,,"
+        "US,,United States,N1,N1,N1,,Critically Imperiled,,false,",
+        "102323,ELEMENT_GLOBAL.2.102323,ABPBJ20110,Turdus grayi,Clay-colored Thrush,species,G5,G5,agrees,,,"
+        "US,TX,Texas,S2B,S2B,S2B,,Breeding: Imperiled,,false,",
+    ]
+    assert err == (
+        "srank explorer search: 'robin' --subnation md --rank g5: 2 taxa, 4 rows: 0 rows with findings,"
+        " 4 consistent, 0 not compared\n"
+    )
+    (asked,) = server.asked
+    assert (asked.method, asked.path) == ("POST", "/api/data/speciesSearch")
+    assert asked.body == {
+        "criteriaType": "species",
+        "textCriteria": [{"paramType": "quickSearch", "searchToken": "robin"}],
+        "statusCriteria": [{"paramType": "globalRank", "globalRank": "G5"}],
+        "locationCriteria": [{"paramType": "subnation", "nation": "US", "subnation": "MD"}],
+        "pagingOptions": {"page": 0, "recordsPerPage": 2},  # no more than the limit
+    }
+
+
+def test_search_saves_its_answers_and_read_repeats_the_run_offline(
+    srank_cli: Run, replay: tuple[Replay, str], tmp_path: Path
+) -> None:
+    server, base = replay
+    server.at("/api/data/ecosystemsSearch", recorded("ns_search_eco"))
+    saved = tmp_path / "saved"
+    status, live, live_err = srank_cli(
+        "explorer", "search", "robin", "--kind", "ecosystems", "--limit", "20", "--save", saved, "--base-url", base
+    )
+    assert status == 0
+    assert [path.name.split("-")[0] for path in saved.iterdir()] == ["ecosystemsSearch"]
+    server.at("/api/data/ecosystemsSearch", Answer(404))  # offline, nothing is asked
+    status, offline, offline_err = srank_cli("explorer", "read", saved)
+    assert status == 0
+    assert offline == live
+    assert live.splitlines()[1].startswith(
+        "899352,ELEMENT_GLOBAL.2.899352,A3228,Liriodendron tulipifera - Juglans nigra - Robinia pseudoacacia"
+        " Ruderal Forest Alliance,"
+    )
+    assert len(live.splitlines()) == 1 + 108
+    counts = "20 taxa, 108 rows: 0 rows with findings, 108 consistent, 0 not compared\n"
+    assert live_err == f"srank explorer search: 'robin': {counts}"
+    assert offline_err == f"srank explorer read: {saved}: {counts}"
+    assert len(server.asked) == 1
+
+
+def test_a_limited_search_saves_pages_no_longer_than_its_limit(
+    srank_cli: Run, replay: tuple[Replay, str], tmp_path: Path
+) -> None:
+    server, base = replay
+    server.at("/api/data/speciesSearch", pages)
+    saved = tmp_path / "saved"
+    _, live, _ = srank_cli("explorer", "search", "robin", "--limit", "3", "--save", saved, "--base-url", base)
+    _, offline, _ = srank_cli("explorer", "read", saved)
+    assert offline == live
+    assert [line.split(",")[3] for line in live.splitlines()][1:] == [
+        "Copsychus saularis",
+        "Copsychus saularis",
+        "Turdus grayi",
+        "Turdus grayi",
+        *["Turdus migratorius"] * 67,
+    ]
+    assert [asked.body["pagingOptions"] for asked in server.asked] == [{"page": 0, "recordsPerPage": 3}]
+
+
+def test_an_empty_search_writes_the_header_only(srank_cli: Run, replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    empty = {"results": [], "resultsSummary": {"page": 0, "totalPages": 0, "totalResults": 0}}
+    server.at("/api/data/speciesSearch", Answer(body=json.dumps(empty).encode()))
+    status, out, err = srank_cli("explorer", "search", "nothing", "--base-url", base)
+    assert (status, out) == (0, HEADER + "\n")
+    assert err == (
+        "srank explorer search: 'nothing': 0 taxa, 0 rows: 0 rows with findings, 0 consistent, 0 not compared\n"
+    )
+
+
+def test_a_404_is_one_line_naming_the_url_and_status(
+    srank_cli: Run, replay: tuple[Replay, str], tmp_path: Path
+) -> None:
+    _, base = replay  # nothing is routed: every path answers 404
+    status, out, err = srank_cli("explorer", "search", "robin", "--base-url", base, "-o", tmp_path / "out.csv")
+    assert (status, out) == (2, "")
+    assert err == (
+        f'srank: POST {base}data/speciesSearch answered HTTP 404 Not Found: {{"message": "no route"}};'
+        " hint: no record at this address: check the id, or the base URL\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_body_that_is_not_json_is_one_line(srank_cli: Run, replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/data/speciesSearch", Answer(body=b"<html>maintenance</html>", headers=()))
+    status, out, err = srank_cli("explorer", "search", "robin", "--base-url", base)
+    assert (status, out) == (2, "")
+    assert err == (
+        f"srank: POST {base}data/speciesSearch answered 200 with a body that is not JSON (Expecting value: line 1"
+        " column 1 (char 0)): '<html>maintenance</html>'; hint: check the base URL: it should be the API's root,"
+        " such as https://explorer.natureserve.org/api/\n"
+    )
+
+
+@pytest.mark.usefixtures("no_proxy")
+def test_a_refused_connection_is_one_line(srank_cli: Run) -> None:
+    with socket.socket() as probe:  # a port that nothing listens on once it is closed
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    status, out, err = srank_cli("explorer", "search", "robin", "--base-url", f"http://127.0.0.1:{port}/api/")
+    assert (status, out) == (2, "")
+    assert err.startswith(f"srank: POST http://127.0.0.1:{port}/api/data/speciesSearch: no answer (")
+    assert err.endswith("; hint: check the network and the base URL\n")
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--limit", "3"], "srank: say what to search for: TEXT, --nation, --subnation or --rank\n"),
+        (["robin", "--rank", "S1"], "srank: the API searches by rounded global rank, one of G1, G2, G3, G4, G5,"),
+        (["robin", "--base-url", "ftp://x/"], "srank: the base URL 'ftp://x/' is not an http(s) URL;"),
+        (["robin", "--timeout", "0"], "srank: timeout must be a positive number of seconds, not 0.0\n"),
+        (["robin", "--lang", "de"], "srank: --lang de: "),
+        (["--subnation", "ZZ"], "srank: srank knows no nation with the subnation 'ZZ'; say which;"),
+    ],
+)
+def test_what_cannot_be_asked_fails_before_any_request(srank_cli: Run, argv: list[str], message: str) -> None:
+    status, out, err = srank_cli("explorer", "search", "--base-url", "http://127.0.0.1:9/api/", *argv)
+    assert (status, out) == (2, "")
+    assert err.startswith(message)
+    assert err.count("\n") == 1
+
+
+def test_explorer_needs_an_action_and_each_action_has_its_help(srank_cli: Run) -> None:
+    status, _, err = srank_cli("explorer")
+    assert status == 2
+    assert err.endswith("srank explorer: error: the following arguments are required: ACTION\n")
+    for action in ("read", "search"):
+        status, out, _ = srank_cli("explorer", action, "--help")
+        assert status == 0
+        assert out.startswith(f"usage: srank explorer {action} ")
+        examples = out.split("\nexamples:\n", 1)[1].splitlines()
+        assert len([line for line in examples if line.startswith(f"  srank explorer {action} ")]) >= 2
