@@ -353,12 +353,12 @@ def test_a_workbook_without_the_extra_says_what_to_install(
     srank_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     book = _workbook(tmp_path / "export.xlsx", [["rank"], ["S1"]])
-    monkeypatch.setitem(__import__("sys").modules, "openpyxl", None)
+    monkeypatch.setitem(__import__("sys").modules, "python_calamine", None)
     status, _, err = srank_cli("check", book, "-c", "rank")
     assert status == 2
     assert err == (
-        f"srank: {book} is an Excel workbook; reading it needs openpyxl: pip install 'srank[xlsx]'"
-        " (or save the sheet as 'CSV UTF-8')\n"
+        f"srank: {book} is a workbook; reading it needs the python-calamine package (see the README: installing the"
+        " extra xlsx), or save the sheet as 'CSV UTF-8'\n"
     )
 
 
