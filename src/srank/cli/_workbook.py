@@ -20,6 +20,7 @@ import datetime
 import sys
 import zipfile
 from collections.abc import Iterator, Sequence
+from itertools import islice
 from typing import IO, Any
 
 from ._arguments import UsageError
@@ -106,18 +107,22 @@ def read_sheet(
         from ._progress import with_row_progress
 
         rows = with_row_progress(rows, worksheet.end[0] + 1 if worksheet.end else 0, command)
+    # The rows above the first filled one are empty: skipped at once, however many (one cell on row 1,048,576).
+    skipped = worksheet.start[0] if header_row is None else min(worksheet.start[0], header_row - 1)
+    rows = islice(rows, skipped, None)
     top: list[list[str]] = []
     for row in rows:
         top.append(row)
-        if len(top) >= max(_LOOK, header_row or 0):
+        if len(top) >= max(_LOOK, (header_row or 0) - skipped):
             break
-    at = header_row - 1 if header_row is not None else _find_header(top, wanted)
+    at = header_row - 1 - skipped if header_row is not None else _find_header(top, wanted)
     if at >= len(top):
-        raise UsageError(f"{name}: --header-row {header_row} is past the sheet's last row ({len(top)})")
+        last = skipped + len(top)
+        raise UsageError(f"{name}: --header-row {header_row} is past the sheet's last row ({last})")
     header = _trimmed(top[at])
     if not header:
         raise UsageError(
-            f"{name}: row {at + 1} of the sheet {chosen!r} is empty; pass --header-row with the row that"
+            f"{name}: row {skipped + at + 1} of the sheet {chosen!r} is empty; pass --header-row with the row that"
             " names the columns"
         )
     width = len(header)
@@ -128,7 +133,7 @@ def read_sheet(
         for row in rows:
             yield _fitted(row, width)
 
-    return Sheet(header, at + 1, data_rows(), list(book.sheet_names))
+    return Sheet(header, skipped + at + 1, data_rows(), list(book.sheet_names))
 
 
 def _refuse(kind: str, name: str) -> None:

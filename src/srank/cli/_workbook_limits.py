@@ -119,7 +119,7 @@ def _unpacked(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> Ite
                 yield piece
     except UsageError:
         raise
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as error:
+    except Exception as error:  # zlib, lzma, bz2 and zipfile each raise their own for a damaged part
         raise damaged(name, f"the part {info.filename} cannot be unpacked: {error}") from None
 
 

@@ -1,0 +1,440 @@
+"""Hostile workbooks (issue 28, items 1-3): damaged files, bombs, hidden sheets and the formats srank names.
+
+Every file is built here at test time. A damaged workbook gives one ``srank:``
+line and exit 2, never a traceback. The bombs run in a child process under a
+memory and CPU limit: the reader before python-calamine took gigabytes or ran
+without end on them, and calamine itself aborts the process when its grid of
+cells cannot be allocated.
+"""
+
+from __future__ import annotations
+
+import resource
+import struct
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from workbook_builders import ods, sheet_xml, xlsx
+
+from conftest import Run
+
+pytest.importorskip("python_calamine")
+
+_HEADER = '<row r="1"><c r="A1" t="inlineStr"><is><t>rank</t></is></c></row>'
+_OUT = "rank,srank_valid,srank_canonical,srank_rounded,srank_label,srank_message"
+
+
+def _one_rank_sheet(path: Path, *rows: str) -> Path:
+    return xlsx(path, [("Ranks", sheet_xml(_HEADER + "".join(rows)))])
+
+
+def _damaged(err: str, path: Path, detail: str) -> None:
+    assert err == (
+        f"srank: {path} is a damaged workbook ({detail}); open it in Excel or LibreOffice, save it again and check"
+        " that\n"
+    )
+
+
+def _openpyxl_book(path: Path) -> Path:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Ranks"
+    sheet.append(["rank", "name"])
+    for number in range(200):
+        sheet.append([f"S{number % 5 + 1}", f"Taxon {number}"])
+    book.save(path)
+    return path
+
+
+def _member_offset(path: Path, member: str) -> tuple[int, int]:
+    """Where a member's compressed bytes start in the file, and how many there are."""
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(member)
+    data = path.read_bytes()
+    name_length, extra_length = struct.unpack("<HH", data[info.header_offset + 26 : info.header_offset + 30])
+    return info.header_offset + 30 + name_length + extra_length, info.compress_size
+
+
+# ---- damaged workbooks: one line, exit 2 -------------------------------------------------------------------------
+
+
+def test_one_flipped_byte_in_a_sheet_is_a_damaged_workbook(srank_cli: Run, tmp_path: Path) -> None:
+    book = _openpyxl_book(tmp_path / "flipped.xlsx")
+    start, size = _member_offset(book, "xl/worksheets/sheet1.xml")
+    data = bytearray(book.read_bytes())
+    data[start + size // 2] ^= 0xFF
+    book.write_bytes(bytes(data))
+    status, out, err = srank_cli("check", book, "-c", "rank")
+    assert (status, out) == (2, "")
+    assert err.startswith(f"srank: {book} is a damaged workbook (the part xl/worksheets/sheet1.xml cannot be unpacked:")
+    assert err.count("\n") == 1
+
+
+def test_a_truncated_workbook_is_damaged_not_a_zip_archive(srank_cli: Run, tmp_path: Path) -> None:
+    book = _openpyxl_book(tmp_path / "cut.xlsx")
+    book.write_bytes(book.read_bytes()[: book.stat().st_size // 2])
+    status, out, err = srank_cli("check", book, "-c", "rank")
+    assert (status, out) == (2, "")
+    _damaged(err, book, "its zip directory cannot be read")
+
+
+def test_a_sheet_with_a_bad_crc_is_damaged(srank_cli: Run, tmp_path: Path) -> None:
+    book = _openpyxl_book(tmp_path / "crc.xlsx")
+    with zipfile.ZipFile(book) as archive:
+        crc = archive.getinfo("xl/worksheets/sheet1.xml").CRC
+    data = book.read_bytes()
+    stated = struct.pack("<I", crc)
+    assert data.count(stated) == 2  # the local header and the central directory
+    book.write_bytes(data.replace(stated, struct.pack("<I", crc ^ 1)))
+    status, _, err = srank_cli("check", book, "-c", "rank")
+    assert status == 2
+    _damaged(
+        err,
+        book,
+        "the part xl/worksheets/sheet1.xml cannot be unpacked: Bad CRC-32 for file 'xl/worksheets/sheet1.xml'",
+    )
+
+
+@pytest.mark.parametrize(
+    ("cell", "detail"),
+    [
+        ('<c r="A2" t="s"><v>99</v></c>', "Cell string index not found in shared strings table"),
+        ('<c r="A2" t="b"><v>7</v></c>', "Unrecognized boolean cell value: 7"),
+        ('<c r="2A" t="inlineStr"><is><t>S1</t></is></c>', "Expecting alphanumeric character, got 41"),
+    ],
+    ids=["shared-string-index", "boolean", "cell-reference"],
+)
+def test_a_bad_cell_is_a_damaged_workbook(srank_cli: Run, tmp_path: Path, cell: str, detail: str) -> None:
+    book = xlsx(tmp_path / "bad.xlsx", [("Ranks", sheet_xml(_HEADER + f'<row r="2">{cell}</row>'))], shared=["x"])
+    status, out, err = srank_cli("check", book, "-c", "rank")
+    assert (status, out) == (2, "")
+    _damaged(err, book, detail)
+
+
+@pytest.mark.parametrize(
+    ("cell", "text"),
+    [('<c r="A2"><v>abc</v></c>', "abc"), ('<c r="A2" t="d"><v>not a date</v></c>', "not a date")],
+    ids=["number", "date"],
+)
+def test_a_bad_number_or_date_is_kept_as_its_text(srank_cli: Run, tmp_path: Path, cell: str, text: str) -> None:
+    book = _one_rank_sheet(tmp_path / "text.xlsx", f'<row r="2">{cell}</row>')
+    status, out, _ = srank_cli("check", book, "-c", "rank")
+    assert status == 1
+    assert out.splitlines()[1].startswith(f"{text},false,,,,")
+
+
+def test_a_workbook_without_sheets_is_damaged(srank_cli: Run, tmp_path: Path) -> None:
+    book = xlsx(tmp_path / "none.xlsx", [])
+    status, _, err = srank_cli("check", book, "-c", "rank")
+    assert status == 2
+    _damaged(err, book, "it has no sheets")
+
+
+def test_sheet_naming_a_chartsheet_says_so(srank_cli: Run, tmp_path: Path) -> None:
+    book = xlsx(tmp_path / "chart.xlsx", [("Ranks", sheet_xml(_HEADER)), ("Chart1", "")], charts=("Chart1",))
+    assert srank_cli("check", book, "-c", "rank", "--sheet", "Chart1")[::2] == (
+        2,
+        f"srank: {book}: the sheet 'Chart1' is a chartsheet, not a sheet of cells\n",
+    )
+
+
+# ---- hidden sheets and the formats srank names -------------------------------------------------------------------
+
+
+def test_a_hidden_first_sheet_is_read_and_said_to_be_hidden(srank_cli: Run, tmp_path: Path) -> None:
+    old = sheet_xml(_HEADER + '<row r="2"><c r="A2" t="inlineStr"><is><t>S1</t></is></c></row>')
+    book = xlsx(tmp_path / "hidden.xlsx", [("Old", old), ("New", sheet_xml(_HEADER))], hidden=("Old",))
+    status, out, err = srank_cli("check", book, "-c", "rank")
+    assert (status, out.splitlines()) == (0, [_OUT, "S1,true,S1,S1,Critically Imperiled,"])
+    assert err.splitlines()[0] == (
+        f"srank: {book}: reading the first sheet, 'Old', which is hidden; the visible sheets are 'New' (choose one"
+        " with --sheet)"
+    )
+
+
+def _encrypted_package(path: Path) -> Path:
+    """An OLE2 compound file whose directory holds a stream EncryptedPackage: how an encrypted .xlsx is stored."""
+    free, end, fat_sector = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16)
+    header += struct.pack("<HHHHHIIIIIIIIII", 0x3E, 3, 0xFFFE, 9, 6, 0, 0, 1, 1, 0, 4096, end, 0, end, 0)
+    header += struct.pack("<I", 0) + struct.pack("<I", free) * 108
+    fat = struct.pack("<III", fat_sector, end, end) + struct.pack("<I", free) * 125
+
+    def entry(name: str, kind: int, child: int, start: int, size: int) -> bytes:
+        encoded = (name + "\0").encode("utf-16-le")
+        return (
+            encoded.ljust(64, b"\0")
+            + struct.pack("<HBBIII", len(encoded), kind, 1, free, free, child)
+            + bytes(36)
+            + struct.pack("<IIQ", start, size, 0)[:12]
+        ).ljust(128, b"\0")
+
+    directory = entry("Root Entry", 5, 1, end, 0) + entry("EncryptedPackage", 2, free, 2, 8) + bytes(256)
+    path.write_bytes(header + fat + directory + b"\x08".ljust(512, b"\0"))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (
+            _encrypted_package,
+            "is an encrypted (password-protected) workbook; srank cannot read it: save a copy without a password and"
+            " check that",
+        ),
+        (
+            lambda path: _zip(path, {"[Content_Types].xml": "<Types/>", "xl/workbook.bin": "\0"}),
+            "is an Excel binary (.xlsb) workbook, which srank does not read",
+        ),
+        (
+            lambda path: _zip(path, {"notes.txt": "hello"}),
+            "is a zip archive, not a CSV file; unzip it and check the CSV file inside",
+        ),
+    ],
+    ids=["encrypted", "xlsb", "zip"],
+)
+def test_each_kind_of_file_is_named_for_what_it_is(srank_cli: Run, tmp_path: Path, build: object, message: str) -> None:
+    path = build(tmp_path / "input.xlsx")  # type: ignore[operator]
+    status, out, err = srank_cli("check", path, "-c", "rank")
+    assert (status, out) == (2, "")
+    assert err.startswith(f"srank: {path} {message}")
+    assert err.count("\n") == 1
+
+
+def _zip(path: Path, parts: dict[str, str]) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return path
+
+
+def test_an_ods_sheet_is_read_with_its_values_as_shown(srank_cli: Run, tmp_path: Path) -> None:
+    cell = "<table:table-cell {}><text:p>{}</text:p></table:table-cell>"
+    book = ods(
+        tmp_path / "ranks.ods",
+        '<table:table table:name="Ranks"><table:table-row>'
+        + cell.format('office:value-type="string"', "rank")
+        + cell.format('office:value-type="string"', "seen")
+        + cell.format('office:value-type="string"', "count")
+        + cell.format('office:value-type="string"', "kept")
+        + "</table:table-row><table:table-row>"
+        + cell.format('office:value-type="string"', "S2")
+        + cell.format('office:value-type="date" office:date-value="2024-03-01"', "01/03/2024")
+        + cell.format('office:value-type="float" office:value="12"', "12.00")
+        + cell.format('office:value-type="boolean" office:boolean-value="true"', "TRUE")
+        + "</table:table-row></table:table>",
+    )
+    status, out, _ = srank_cli("check", book, "-c", "rank")
+    assert (status, out.splitlines()) == (
+        0,
+        [
+            "rank,seen,count,kept,srank_valid,srank_canonical,srank_rounded,srank_label,srank_message",
+            "S2,2024-03-01,12,TRUE,true,S2,S2,Imperiled,",
+        ],
+    )
+
+
+def test_a_workbook_on_stdin_is_read(srank_cli: Run, tmp_path: Path) -> None:
+    book = _one_rank_sheet(tmp_path / "in.xlsx", '<row r="2"><c r="A2" t="inlineStr"><is><t>S3</t></is></c></row>')
+    status, out, _ = srank_cli("check", "-", "-c", "rank", stdin=book.read_bytes())
+    assert (status, out.splitlines()[1]) == (0, "S3,true,S3,S3,Vulnerable,")
+
+
+def test_a_sheet_written_without_positions_is_read_as_calamine_reads_it(srank_cli: Run, tmp_path: Path) -> None:
+    cells = (
+        '<x:row><x:c t="inlineStr"><x:is><x:t>rank</x:t></x:is></x:c></x:row>'
+        '<x:row><x:c t="inlineStr"><x:is><x:t>S4</x:t></x:is></x:c></x:row>'
+    )
+    part = (
+        '<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/'
+        f'2006/main"><x:sheetData>{cells}</x:sheetData></x:worksheet>'
+    )
+    book = xlsx(tmp_path / "bare.xlsx", [("Ranks", part)])
+    status, out, _ = srank_cli("check", book, "-c", "rank")
+    assert (status, out.splitlines()[1]) == (0, "S4,true,S4,S4,Apparently Secure,")
+
+
+def test_a_cell_longer_than_a_spreadsheet_cell_is_named(srank_cli: Run, tmp_path: Path) -> None:
+    long = "S" * 40_000
+    book = _one_rank_sheet(
+        tmp_path / "long.xlsx", f'<row r="2"><c r="A2" t="inlineStr"><is><t>{long}</t></is></c></row>'
+    )
+    assert srank_cli("check", book, "-c", "rank")[::2] == (
+        2,
+        f"srank: {book}: the cell A2 of the sheet 'Ranks' holds 40,000 characters, more than a spreadsheet cell can"
+        " (32,767); the workbook is damaged or was not made by a spreadsheet program\n",
+    )
+
+
+# ---- bombs, in a child process under a memory and CPU limit -------------------------------------------------------
+
+_MEMORY = 1 << 30  # address space, bytes
+_CPU_SECONDS = 60
+
+
+def _bounded_run(*argv: str | Path) -> subprocess.CompletedProcess[str]:
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (_MEMORY, _MEMORY))
+        resource.setrlimit(resource.RLIMIT_CPU, (_CPU_SECONDS, _CPU_SECONDS))
+
+    return subprocess.run(
+        [sys.executable, "-m", "srank", *map(str, argv)],
+        capture_output=True,
+        text=True,
+        preexec_fn=limit,
+        timeout=4 * _CPU_SECONDS,
+        check=False,
+    )
+
+
+def _big_cell_book(path: Path, characters: int, stated: int | None = None) -> Path:
+    """One inline-string cell of ``characters`` letters, written in pieces (the zip is a few hundred KB)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        template = xlsx(path.with_suffix(".tmp"), [("Ranks", sheet_xml(_HEADER + "{}"))])
+        with zipfile.ZipFile(template) as parts:
+            for info in parts.infolist():
+                text = parts.read(info)
+                if info.filename.endswith("sheet1.xml"):
+                    before, after = text.split(b"{}")
+                    with archive.open(info.filename, "w") as sheet:
+                        sheet.write(before + b'<row r="2"><c r="A2" t="inlineStr"><is><t>')
+                        for _ in range(characters >> 20):
+                            sheet.write(b"S" * (1 << 20))
+                        sheet.write(b"</t></is></c></row>" + after)
+                else:
+                    archive.writestr(info.filename, text)
+    if stated is not None:  # the zip states a smaller size than the part unpacks to
+        data = bytearray(path.read_bytes())
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo("xl/worksheets/sheet1.xml")
+        true = struct.pack("<I", info.file_size)
+        assert data.count(true) >= 1  # the central directory, and the data descriptor after the part
+        path.write_bytes(bytes(data).replace(true, struct.pack("<I", stated)))
+    return path
+
+
+def test_a_part_that_unpacks_past_the_bound_is_refused(tmp_path: Path) -> None:
+    book = _big_cell_book(tmp_path / "bomb.xlsx", 300 << 20)
+    assert book.stat().st_size < 1 << 20
+    result = _bounded_run("check", book, "-c", "rank")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"srank: {book}: the part xl/worksheets/sheet1.xml unpacks to 314,573,076 bytes, more than srank reads"
+        " (256 MiB a part, unpacked); save the sheet as 'CSV UTF-8' and check that\n"
+    )
+
+
+def test_a_part_that_states_a_smaller_size_than_it_unpacks_to_is_damaged(tmp_path: Path) -> None:
+    book = _big_cell_book(tmp_path / "liar.xlsx", 300 << 20, stated=1000)
+    result = _bounded_run("check", book, "-c", "rank")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"srank: {book} is a damaged workbook (")
+    assert result.stderr.count("\n") == 1
+
+
+def test_one_cell_on_the_last_row_is_read_at_once(tmp_path: Path) -> None:
+    book = xlsx(
+        tmp_path / "far.xlsx",
+        [("Ranks", sheet_xml('<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>rank</t></is></c></row>'))],
+    )
+    assert book.stat().st_size < 2000
+    result = _bounded_run("check", book, "-c", "rank")
+    assert (result.returncode, result.stdout) == (0, _OUT + "\n")
+    assert result.stderr == f"srank check: {book}: 0 rows: 0 valid, 0 invalid, 0 missing; 0 distinct codes\n"
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        (
+            '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>S1</t></is></c></row>',
+            ": the sheet in xl/worksheets/sheet1.xml spans 1,048,576 rows by 16,384 columns (17,179,869,184 cells),"
+            " more than srank reads (16,777,216 cells a sheet); save the sheet as 'CSV UTF-8' and check that",
+        ),
+        (
+            '<row r="2"><c r="XFE2" t="inlineStr"><is><t>S1</t></is></c></row>',
+            " is a damaged workbook (xl/worksheets/sheet1.xml has a cell in column 16,385, past Excel's last column,"
+            " XFD); open it in Excel or LibreOffice, save it again and check that",
+        ),
+        (
+            '<row r="99999999999"><c t="inlineStr"><is><t>S1</t></is></c></row>',
+            " is a damaged workbook (xl/worksheets/sheet1.xml has a row numbered 99999999999, past Excel's last row,"
+            " 1,048,576); open it in Excel or LibreOffice, save it again and check that",
+        ),
+        (
+            '<row r="2"><c r="A99999999999" t="inlineStr"><is><t>S1</t></is></c></row>',
+            " is a damaged workbook (xl/worksheets/sheet1.xml has the cell reference 'A99999999999', past Excel's last"
+            " row, 1,048,576); open it in Excel or LibreOffice, save it again and check that",
+        ),
+        (
+            '<row r="1048576"/><row><c t="inlineStr"><is><t>S1</t></is></c></row>',
+            " is a damaged workbook (xl/worksheets/sheet1.xml has a cell on row 1,048,577, past Excel's last row,"
+            " 1,048,576); open it in Excel or LibreOffice, save it again and check that",
+        ),
+    ],
+    ids=["area", "column", "row-number", "cell-reference", "counted-row"],
+)
+def test_positions_past_the_sheet_are_refused_before_reading(tmp_path: Path, rows: str, message: str) -> None:
+    book = _one_rank_sheet(tmp_path / "far.xlsx", rows)
+    result = _bounded_run("check", book, "-c", "rank")
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", f"srank: {book}{message}\n")
+
+
+def test_a_sheet_whose_dimension_lies_is_read_by_its_cells(tmp_path: Path) -> None:
+    part = sheet_xml(_HEADER + '<row r="2"><c r="A2" t="inlineStr"><is><t>S5</t></is></c></row>').replace(
+        "<sheetData>", '<dimension ref="A1:XFD1048576"/><sheetData>'
+    )
+    book = xlsx(tmp_path / "claims.xlsx", [("Ranks", part)])
+    result = _bounded_run("check", book, "-c", "rank")
+    assert (result.returncode, result.stdout.splitlines()[1]) == (0, "S5,true,S5,S5,Secure,")
+
+
+@pytest.mark.parametrize(
+    ("row", "detail"),
+    [
+        ('<row r="2"><c r="A2" t="inlineStr">', "at 0..0: unrecognized entity `&lol9;`"),  # read by calamine
+        ('<row><c t="inlineStr">', "xl/worksheets/sheet1.xml is not well-formed XML: EntitiesForbidden"),  # by srank
+    ],
+    ids=["calamine", "defusedxml"],
+)
+def test_entities_in_a_sheet_are_not_expanded(tmp_path: Path, row: str, detail: str) -> None:
+    laughs = "".join(f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, 10))
+    part = sheet_xml(_HEADER + f"{row}<is><t>&lol9;</t></is></c></row>").replace(
+        "<worksheet", f'<!DOCTYPE lolz [<!ENTITY lol0 "lol">{laughs}]><worksheet', 1
+    )
+    book = xlsx(tmp_path / "laughs.xlsx", [("Ranks", part)])
+    result = _bounded_run("check", book, "-c", "rank")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"srank: {book} is a damaged workbook ({detail}")
+
+
+def test_repeated_ods_cells_are_counted_as_often_as_they_repeat(tmp_path: Path) -> None:
+    book = ods(
+        tmp_path / "repeats.ods",
+        '<table:table table:name="T"><table:table-row table:number-rows-repeated="1048576">'
+        '<table:table-cell table:number-columns-repeated="16384" office:value-type="string"><text:p>S1</text:p>'
+        "</table:table-cell></table:table-row></table:table>",
+    )
+    result = _bounded_run("check", book, "-c", "rank")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"srank: {book}: its sheets span more than 16,777,216 cells together (all are read at once), more than srank"
+        " reads (16,777,216 cells, 268,435,456 characters); save the sheet as 'CSV UTF-8' and check that\n"
+    )
+
+
+def test_a_compressed_ods_cell_repeated_past_the_text_bound_is_refused(tmp_path: Path) -> None:
+    text = "S" * 30_000
+    book = ods(
+        tmp_path / "text.ods",
+        '<table:table table:name="T"><table:table-row table:number-rows-repeated="1000">'
+        f'<table:table-cell table:number-columns-repeated="10" office:value-type="string"><text:p>{text}</text:p>'
+        "</table:table-cell></table:table-row></table:table>",
+    )
+    result = _bounded_run("check", book, "-c", "rank")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert "its repeated cells unfold to more than 268,435,456 characters" in result.stderr
