@@ -255,6 +255,8 @@ def _fitted(row: list[str], width: int) -> list[str]:
 
 def _text(value: object) -> str:
     """A cell as the text a user sees in the sheet, as far as calamine says how it is shown."""
+    if type(value) is float:  # the common case first: calamine gives every number of an .xlsx as a float
+        return str(int(value)) if value.is_integer() else repr(value)
     if value is None:
         return ""
     if isinstance(value, bool):

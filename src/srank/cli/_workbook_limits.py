@@ -144,42 +144,30 @@ def check_xlsx(data: IO[bytes], name: str) -> None:
     data.seek(0)
 
 
-# Spreadsheet programs write every cell and row with its position first: <c r="B7" ...> and <row r="7" ...>.
-# When a sheet is written so, its extent is found by searching the bytes; otherwise it is parsed as XML.
-_PREFIXED = re.compile(rb":(?:c|row)[\s/>]")  # a namespace prefix: x:c
-_SPACES = bytes.maketrans(b"\t\n\r", b"   ")
+# Spreadsheet programs write every cell with its position first: <c r="B7" ...>. When every cell of a sheet is
+# written so, its extent is found by searching the bytes: the last row and column named near its start and its end,
+# then one search for any position past them, wherever it stands. Otherwise the sheet is parsed as XML.
+_ODD_CELL = re.compile(rb"<c[>/\t\n\r]")  # a cell without a position, or with odd spacing
+_PREFIXED = re.compile(rb":(?:c|row)[\s/>]")  # a namespace prefix: <x:c>
 _LAST_CELL = re.compile(rb'<c r="([A-Za-z]{1,3})([0-9]{1,7})"')
 _LAST_ROW = re.compile(rb'<row r="([0-9]{1,7})"')
 
 
 def _check_sheet(text: bytes, part: str, name: str) -> None:
-    if _written_so(text):
+    if _positions_stated(text):
         last_row, last_column = _candidate_extent(text)
-        beyond = re.compile(
-            b'<c r="(?:'
-            + _greater(column_letters(last_column), _LETTERS)
-            + b"[0-9]|[A-Za-z]*0*"
-            + _greater(str(last_row), _DIGITS)
-            + b"(?![0-9]))"
-        )
+        row, column = _greater(str(last_row), _DIGITS), _greater(column_letters(last_column), _LETTERS)
+        # Any r="..." at all (a second one in a tag, single quotes, spaces around =), in a cell or a row.
+        beyond = re.compile(rb"r\s*=\s*[\"'](?:" + column + rb"[0-9]|[A-Za-z]*0*" + row + rb"(?![0-9]))")
         if not beyond.search(text):
             _check_extent(name, part, last_row, last_column)
             return
     _check_extent(name, part, *_parsed_extent(text, part, name))
 
 
-def _written_so(text: bytes) -> bool:
-    """Whether every cell and row states its position first, as ``r="..."``, and only once."""
-    spaced = text.translate(_SPACES)  # a tab or a line end counts as the space before an attribute
-    cells = spaced.count(b'<c r="')
-    rows = spaced.count(b'<row r="')
-    return (
-        spaced.count(b"<c ") == cells
-        and spaced.count(b"<row ") == rows
-        and spaced.count(b' r="') == cells + rows  # no second position in a tag
-        and all(spaced.find(odd) < 0 for odd in (b"<c>", b"<c/", b"<row>", b"<row/", b" =", b"= ", b"='"))
-        and not _PREFIXED.search(text)
-    )
+def _positions_stated(text: bytes) -> bool:
+    """Whether every cell states its position as its first attribute, so that none is counted from another."""
+    return text.count(b"<c ") == text.count(b'<c r="') and not _ODD_CELL.search(text) and not _PREFIXED.search(text)
 
 
 def _candidate_extent(text: bytes) -> tuple[int, int]:
