@@ -6,7 +6,8 @@ One module per job, so that each reads on its own:
 - ``_arguments``: the argument parser and the option values it checks;
 - ``_codes``: ``srank explain`` and ``srank round``;
 - ``_sources``: opening an input: encodings, byte-order marks, workbooks;
-- ``_workbook``: reading the rows of an ``.xlsx`` sheet (openpyxl);
+- ``_workbook``: reading the rows of a workbook sheet (python-calamine);
+- ``_workbook_limits``: the bounds a workbook is held to before it is read;
 - ``_records``: CSV records, with recovery from a stray quote;
 - ``_output``: atomic output, signals, and what ``-o`` may point at;
 - ``_checks``: what ``srank check`` appends to a row: columns, levels, rounding;
