@@ -438,3 +438,15 @@ def test_a_compressed_ods_cell_repeated_past_the_text_bound_is_refused(tmp_path:
     result = _bounded_run("check", book, "-c", "rank")
     assert (result.returncode, result.stdout) == (2, "")
     assert "its repeated cells unfold to more than 268,435,456 characters" in result.stderr
+
+
+def test_a_sheet_that_needs_parsing_without_defusedxml_names_the_package(
+    srank_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    book = xlsx(tmp_path / "bare.xlsx", [("Ranks", sheet_xml('<row><c t="inlineStr"><is><t>rank</t></is></c></row>'))])
+    monkeypatch.setitem(sys.modules, "defusedxml", None)
+    assert srank_cli("check", book, "-c", "rank")[::2] == (
+        2,
+        f"srank: {book}: xl/worksheets/sheet1.xml is not written the way spreadsheet programs write a sheet; reading"
+        " it needs the defusedxml package (part of the extra xlsx), or save the sheet as 'CSV UTF-8'\n",
+    )

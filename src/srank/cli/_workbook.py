@@ -71,7 +71,7 @@ def workbook_kind(data: IO[bytes]) -> str:
         return "ods"
     if any(name.endswith("workbook.bin") for name in names):
         return "xlsb"
-    if "[Content_Types].xml" in names and any(name.startswith("xl/") for name in names):
+    if "xl/workbook.xml" in names or ("[Content_Types].xml" in names and any(n.startswith("xl/") for n in names)):
         return "xlsx"
     return "zip"
 

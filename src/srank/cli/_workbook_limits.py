@@ -123,12 +123,15 @@ def _unpacked(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> Ite
         raise damaged(name, f"the part {info.filename} cannot be unpacked: {error}") from None
 
 
-def _read_all(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str) -> Iterator[tuple[str, bytes]]:
+def _read_all(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str) -> Iterator[tuple[str, bytearray]]:
     """Every part, whole (each within MAX_PART_BYTES): read once here, so none can hide a bomb from calamine."""
     for info in infos:
         if info.is_dir():
             continue
-        yield info.filename, b"".join(_unpacked(archive, info, name))
+        whole = bytearray()  # grown in place: the part is held once, not once in pieces and once joined
+        for piece in _unpacked(archive, info, name):
+            whole += piece
+        yield info.filename, whole
 
 
 # ---- .xlsx, .xlsm -----------------------------------------------------------------------------------------------
@@ -153,7 +156,7 @@ _LAST_CELL = re.compile(rb'<c r="([A-Za-z]{1,3})([0-9]{1,7})"')
 _LAST_ROW = re.compile(rb'<row r="([0-9]{1,7})"')
 
 
-def _check_sheet(text: bytes, part: str, name: str) -> None:
+def _check_sheet(text: bytes | bytearray, part: str, name: str) -> None:
     if _positions_stated(text):
         last_row, last_column = _candidate_extent(text)
         row, column = _greater(str(last_row), _DIGITS), _greater(column_letters(last_column), _LETTERS)
@@ -165,12 +168,12 @@ def _check_sheet(text: bytes, part: str, name: str) -> None:
     _check_extent(name, part, *_parsed_extent(text, part, name))
 
 
-def _positions_stated(text: bytes) -> bool:
+def _positions_stated(text: bytes | bytearray) -> bool:
     """Whether every cell states its position as its first attribute, so that none is counted from another."""
     return text.count(b"<c ") == text.count(b'<c r="') and not _ODD_CELL.search(text) and not _PREFIXED.search(text)
 
 
-def _candidate_extent(text: bytes) -> tuple[int, int]:
+def _candidate_extent(text: bytes | bytearray) -> tuple[int, int]:
     """The last row and column named near the start and the end of a sheet: usually its extent."""
     last_row = last_column = 1
     window = 1 << 16
@@ -222,7 +225,7 @@ def _greater(value: str, alphabet: str) -> bytes:
     return ("(?:" + "|".join(options) + ")").encode()
 
 
-def _parsed_extent(text: bytes, part: str, name: str) -> tuple[int, int]:
+def _parsed_extent(text: bytes | bytearray, part: str, name: str) -> tuple[int, int]:
     """The extent of a sheet, parsed as calamine reads it: positions stated or counted from the last one."""
     handler = _SheetExtent()
     _parse(text, handler, part, name)
@@ -242,11 +245,17 @@ class _Handler:
         pass
 
 
-def _parse(text: bytes, handler: _Handler, part: str, name: str) -> None:
+def _parse(text: bytes | bytearray, handler: _Handler, part: str, name: str) -> None:
     import xml.sax
 
-    from defusedxml import DefusedXmlException
-    from defusedxml.sax import make_parser
+    try:
+        from defusedxml import DefusedXmlException
+        from defusedxml.sax import make_parser
+    except ImportError:
+        raise UsageError(
+            f"{name}: {part} is not written the way spreadsheet programs write a sheet; reading it needs the"
+            " defusedxml package (part of the extra xlsx), or save the sheet as 'CSV UTF-8'"
+        ) from None
 
     class Events(xml.sax.ContentHandler):  # the SAX method names
         def startElement(self, qname: str, attributes: Any) -> None:
