@@ -241,7 +241,7 @@ def test_a_usage_error_names_the_columns_and_suggests_a_close_one(srank_cli: Run
     ("data", "message"),
     [
         (b"PK\x03\x04" + b"\0" * 40, "is a zip archive, not a CSV file; unzip it"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 40, "is a legacy Excel (.xls) workbook"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 40, "is a damaged workbook (its OLE2 header is cut short)"),
         ("rank\nS1\n".encode("utf-16-le"), "looks like UTF-16-LE text without a byte-order mark"),
         ("rank\nS1\n".encode("utf-16-be"), "looks like UTF-16-BE text without a byte-order mark"),
         (

@@ -9,6 +9,7 @@ cells cannot be allocated.
 
 from __future__ import annotations
 
+import datetime
 import resource
 import struct
 import subprocess
@@ -450,3 +451,122 @@ def test_a_sheet_that_needs_parsing_without_defusedxml_names_the_package(
         f"srank: {book}: xl/worksheets/sheet1.xml is not written the way spreadsheet programs write a sheet; reading"
         " it needs the defusedxml package (part of the extra xlsx), or save the sheet as 'CSV UTF-8'\n",
     )
+
+
+# ---- legacy .xls: read through a rebuilt container -----------------------------------------------------------------
+
+
+def _xls(path: Path) -> Path:
+    xlwt = pytest.importorskip("xlwt")
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Ranks")
+    dated = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+    rows: list[list[object]] = [["rank", "count", "seen", "kept"], ["S1", 1, datetime.date(2024, 3, 1), True]]
+    rows.append(["G9", 2.5, None, False])
+    for number, row in enumerate(rows):
+        for column, value in enumerate(row):
+            if value is not None:
+                style = dated if isinstance(value, datetime.date) else xlwt.Style.default_style
+                sheet.write(number, column, value, style)
+    book.save(str(path))
+    return path
+
+
+def _patched(path: Path, old: bytes, new: bytes) -> Path:
+    data = path.read_bytes()
+    assert data.count(old) >= 1
+    path.write_bytes(data.replace(old, new, 1))
+    return path
+
+
+def test_a_legacy_xls_workbook_is_read(srank_cli: Run, tmp_path: Path) -> None:
+    status, out, _ = srank_cli("check", _xls(tmp_path / "old.xls"), "-c", "rank")
+    assert status == 1
+    assert out.splitlines()[:2] == [
+        "rank,count,seen,kept,srank_valid,srank_canonical,srank_rounded,srank_label,srank_message",
+        "S1,1,2024-03-01,TRUE,true,S1,S1,Critically Imperiled,",
+    ]
+    assert out.splitlines()[2].startswith("G9,2.5,,FALSE,false,,,,")
+
+
+def test_an_xls_dimensions_claim_is_not_believed(tmp_path: Path) -> None:
+    # DIMENSIONS (0x0200, 14 bytes): rows 0 to 0xFFFFFFFF, columns 0 to 255; calamine reserved memory for it all.
+    book = _xls(tmp_path / "claims.xls")
+    data = book.read_bytes()
+    at = data.index(b"\x00\x02\x0e\x00")
+    book.write_bytes(data[: at + 4] + b"\0\0\0\0\xff\xff\xff\xff\0\0\xff\0" + data[at + 16 :])
+    result = _bounded_run("check", book, "-c", "rank")
+    assert (result.returncode, result.stdout.splitlines()[1]) == (
+        1,
+        "S1,1,2024-03-01,TRUE,true,S1,S1,Critically Imperiled,",
+    )
+
+
+def test_an_encrypted_xls_is_named(srank_cli: Run, tmp_path: Path) -> None:
+    # WINDOWPROTECT (0x0019) becomes FILEPASS (0x002F) with a scheme: the records after it would be ciphertext.
+    book = _patched(_xls(tmp_path / "locked.xls"), b"\x19\x00\x02\x00\x00\x00", b"\x2f\x00\x02\x00\x01\x00")
+    assert srank_cli("check", book, "-c", "rank")[::2] == (
+        2,
+        f"srank: {book} is an encrypted (password-protected) workbook; srank cannot read it: save a copy without a"
+        " password and check that\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("patch", "detail"),
+    [
+        # The LabelSst record of A1 (row 0, column 0) moved to column 20,480.
+        (
+            (b"\xfd\x00\x0a\x00\x00\x00\x00\x00", b"\xfd\x00\x0a\x00\x00\x00\x00\x50"),
+            "a cell in column 20,481, past Excel's last column, XFD",
+        ),
+    ],
+    ids=["column"],
+)
+def test_a_bad_xls_record_is_damaged(srank_cli: Run, tmp_path: Path, patch: tuple[bytes, bytes], detail: str) -> None:
+    book = _patched(_xls(tmp_path / "bad.xls"), *patch)
+    status, _, err = srank_cli("check", book, "-c", "rank")
+    assert status == 2
+    _damaged(err, book, detail)
+
+
+def _fat_count(path: Path) -> Path:
+    """The header counts 4,294,967,040 FAT sectors: calamine sized a table by that count before reading it."""
+    data = bytearray(path.read_bytes())
+    data[44:48] = struct.pack("<I", 0xFFFFFF00)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def _directory_loop(path: Path) -> Path:
+    """The FAT entry of the directory's sector points back at it: calamine followed such a chain for ever."""
+    data = bytearray(path.read_bytes())
+    directory, fat = struct.unpack_from("<I", data, 48)[0], struct.unpack_from("<I", data, 76)[0]
+    struct.pack_into("<I", data, (fat + 1) * 512 + 4 * directory, directory)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def _past_the_end(path: Path) -> Path:
+    data = bytearray(path.read_bytes())
+    data[48:52] = struct.pack("<I", 100)  # the directory starts at sector 100 of a 10-sector file
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("damage", "detail"),
+    [
+        (_fat_count, "its header counts 4,294,967,040 FAT sectors in a file of 10"),
+        (_directory_loop, "a chain of sectors loops or leaves its table"),
+        (_past_the_end, "sector 100 is past the end of the file"),
+    ],
+    ids=["fat-count", "directory-loop", "past-the-end"],
+)
+def test_a_damaged_ole2_container_is_refused_before_calamine_reads_it(
+    tmp_path: Path, damage: object, detail: str
+) -> None:
+    book = damage(_xls(tmp_path / "ole.xls"))  # type: ignore[operator]
+    result = _bounded_run("check", book, "-c", "rank")
+    assert (result.returncode, result.stdout) == (2, "")
+    _damaged(result.stderr, book, detail)

@@ -99,12 +99,11 @@ def _utf16_without_bom(head: bytes) -> str | None:
 
 def _workbook(name: str, stream: IO[bytes], path: str) -> Input:
     """A zip archive or an OLE2 file: a workbook (named for what it is when it cannot be read), or refused."""
-    from ._workbook import workbook_kind
-    from ._workbook_limits import MAX_WORKBOOK_BYTES
+    from ._workbook import read_bounded, workbook_kind
 
     data: IO[bytes] = stream
     if path == "-" or not stream.seekable():  # zipfile needs to seek; a pipe is read whole, within the bound
-        data = io.BytesIO(stream.read(MAX_WORKBOOK_BYTES + 1))
+        data = io.BytesIO(read_bounded(stream))
     if workbook_kind(data) == "zip":
         raise UsageError(f"{name} is a zip archive, not a CSV file; unzip it and check the CSV file inside")
     return Input(name, None, data, "")

@@ -1,7 +1,8 @@
 """The rows of one workbook sheet as text, with the header row found (python-calamine, extra ``srank[xlsx]``).
 
-Reads ``.xlsx``, ``.xlsm`` and ``.ods``, after ``_workbook_limits`` has held the
-file to its bounds. Heritage exports often put a title above the header. Unless
+Reads ``.xlsx``, ``.xlsm``, ``.ods`` (after ``_workbook_limits`` has held the file to
+its bounds) and ``.xls`` (after ``_legacy_workbook`` has, and rebuilt its container).
+Heritage exports often put a title above the header. Unless
 ``--header-row`` says where the header is, it is the first of the top rows that
 holds every column asked for; failing that, the first row with the most filled
 cells.
@@ -26,7 +27,7 @@ from typing import IO, Any
 from ._arguments import UsageError
 from ._workbook_limits import MAX_CELL_CHARS, MAX_WORKBOOK_BYTES, check_ods, check_xlsx, column_letters, damaged
 
-__all__ = ["Sheet", "read_sheet", "workbook_kind"]
+__all__ = ["Sheet", "read_bounded", "read_sheet", "workbook_kind"]
 
 _LOOK = 20  # rows searched for the header
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -52,7 +53,7 @@ def workbook_kind(data: IO[bytes]) -> str:
     data.seek(0)
     if head.startswith(_OLE2):
         # An encrypted .xlsx is an OLE2 file holding a stream named EncryptedPackage.
-        whole = data.read(MAX_WORKBOOK_BYTES)
+        whole = read_bounded(data)
         data.seek(0)
         return "encrypted" if "EncryptedPackage".encode("utf-16-le") in whole else "xls"
     try:
@@ -76,6 +77,15 @@ def workbook_kind(data: IO[bytes]) -> str:
     return "zip"
 
 
+def read_bounded(data: IO[bytes]) -> bytes:
+    """At most one byte past MAX_WORKBOOK_BYTES, read in pieces (one big read would reserve it all at once)."""
+    pieces, size = [], 0
+    while size <= MAX_WORKBOOK_BYTES and (piece := data.read(min(1 << 20, MAX_WORKBOOK_BYTES + 1 - size))):
+        pieces.append(piece)
+        size += len(piece)
+    return b"".join(pieces)
+
+
 def read_sheet(
     data: IO[bytes],
     name: str,
@@ -96,7 +106,10 @@ def read_sheet(
     if sys.stderr.isatty():
         sys.stderr.write(f"\rsrank {command}: reading {name}")
         sys.stderr.flush()
-    (check_ods if kind == "ods" else check_xlsx)(data, name)
+    if kind == "xls":
+        data = _legacy(data, name)
+    else:
+        (check_ods if kind == "ods" else check_xlsx)(data, name)
     book = _calamine(lambda: python_calamine.CalamineWorkbook.from_filelike(data), name)
     chosen = _chosen_sheet(book, name, sheet)
     worksheet = _calamine(lambda: book.get_sheet_by_name(chosen), name)
@@ -142,11 +155,6 @@ def _refuse(kind: str, name: str) -> None:
             f"{name} is an encrypted (password-protected) workbook; srank cannot read it: save a copy without"
             " a password and check that"
         )
-    if kind == "xls":
-        raise UsageError(
-            f"{name} is a legacy Excel (.xls) workbook, which srank does not read (its reader cannot be"
-            " held to bounds against a damaged file); save it as .xlsx or as 'CSV UTF-8' and check that"
-        )
     if kind == "xlsb":
         raise UsageError(
             f"{name} is an Excel binary (.xlsb) workbook, which srank does not read (its reader cannot be"
@@ -154,6 +162,16 @@ def _refuse(kind: str, name: str) -> None:
         )
     if kind == "damaged":
         raise damaged(name, "its zip directory cannot be read")
+
+
+def _legacy(data: IO[bytes], name: str) -> IO[bytes]:
+    """A legacy .xls, its workbook stream bounded and put in a fresh container (``_legacy_workbook``)."""
+    from ._legacy_workbook import checked_xls
+
+    whole = read_bounded(data)
+    if len(whole) > MAX_WORKBOOK_BYTES:
+        raise UsageError(f"{name} is more than 1 GiB long, more than srank reads from a workbook")
+    return checked_xls(whole, name)
 
 
 def _calamine(call: Any, name: str) -> Any:
