@@ -489,6 +489,42 @@ def test_a_legacy_xls_workbook_is_read(srank_cli: Run, tmp_path: Path) -> None:
     assert out.splitlines()[2].startswith("G9,2.5,,FALSE,false,,,,")
 
 
+def _small_stream_xls(path: Path) -> Path:
+    """The same sheet in an OLE2 file of its own making whose Workbook stream is under 4 KiB: in the mini stream."""
+    xlwt = pytest.importorskip("xlwt")
+    book = xlwt.Workbook()
+    book.add_sheet("Ranks").write(0, 0, "rank")
+    book.get_sheet(0).write(1, 0, "S2")
+    stream = book.get_biff_data()
+    assert len(stream) < 4096
+    mini = stream + bytes(-len(stream) % 64)
+    container = mini + bytes(-len(mini) % 512)
+    free, end = 0xFFFFFFFF, 0xFFFFFFFE
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16) + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + bytes(6)
+    header += (
+        struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, 2, 1, end, 0) + struct.pack("<I", 0) + struct.pack("<I", free) * 108
+    )
+    sectors = len(container) // 512
+    fat = [0xFFFFFFFD, end, end] + [3 + number + 1 for number in range(sectors - 1)] + [end]
+    fat += [free] * (128 - len(fat))
+    units = len(mini) // 64
+    mini_fat = [number + 1 for number in range(units - 1)] + [end] + [free] * (128 - units)
+
+    def entry(title: str, kind: int, child: int, start: int, size: int) -> bytes:
+        encoded = (title + "\0").encode("utf-16-le")
+        fields = struct.pack("<HBBIII", len(encoded), kind, 1, free, free, child)
+        return (encoded.ljust(64, b"\0") + fields + bytes(36) + struct.pack("<IQ", start, size)).ljust(128, b"\0")
+
+    directory = entry("Root Entry", 5, 1, 3, len(mini)) + entry("Workbook", 2, free, 0, len(stream)) + bytes(256)
+    path.write_bytes(header + struct.pack("<128I", *fat) + directory + struct.pack("<128I", *mini_fat) + container)
+    return path
+
+
+def test_an_xls_whose_workbook_stream_is_in_the_mini_stream_is_read(srank_cli: Run, tmp_path: Path) -> None:
+    status, out, _ = srank_cli("check", _small_stream_xls(tmp_path / "small.xls"), "-c", "rank")
+    assert (status, out.splitlines()) == (0, [_OUT, "S2,true,S2,S2,Imperiled,"])
+
+
 def test_an_xls_dimensions_claim_is_not_believed(tmp_path: Path) -> None:
     # DIMENSIONS (0x0200, 14 bytes): rows 0 to 0xFFFFFFFF, columns 0 to 255; calamine reserved memory for it all.
     book = _xls(tmp_path / "claims.xls")
