@@ -189,14 +189,14 @@ def _encrypted_package(path: Path) -> Path:
         ),
         (
             lambda path: _zip(path, {"[Content_Types].xml": "<Types/>", "xl/workbook.bin": "\0"}),
-            "is an Excel binary (.xlsb) workbook, which srank does not read",
+            "is a damaged workbook (Cannot detect file format)",
         ),
         (
             lambda path: _zip(path, {"notes.txt": "hello"}),
             "is a zip archive, not a CSV file; unzip it and check the CSV file inside",
         ),
     ],
-    ids=["encrypted", "xlsb", "zip"],
+    ids=["encrypted", "xlsb-without-sheets", "zip"],
 )
 def test_each_kind_of_file_is_named_for_what_it_is(srank_cli: Run, tmp_path: Path, build: object, message: str) -> None:
     path = build(tmp_path / "input.xlsx")  # type: ignore[operator]
@@ -606,3 +606,57 @@ def test_a_damaged_ole2_container_is_refused_before_calamine_reads_it(
     result = _bounded_run("check", book, "-c", "rank")
     assert (result.returncode, result.stdout) == (2, "")
     _damaged(result.stderr, book, detail)
+
+
+# ---- .xlsb: read, its cells bounded first ------------------------------------------------------------------------
+
+_XLSB = Path(__file__).parent.parent / "data" / "base.xlsb"
+_SHEET_BIN = "xl/worksheets/sheet1.bin"
+
+
+def _xlsb_copy(path: Path, *patches: tuple[bytes, bytes]) -> Path:
+    """base.xlsb with byte strings of its first sheet replaced, the zip written afresh."""
+    with zipfile.ZipFile(_XLSB) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == _SHEET_BIN:
+                for old, new in patches:
+                    assert data.count(old) == 1
+                    data = data.replace(old, new)
+            target.writestr(info.filename, data)
+    return path
+
+
+def test_an_xlsb_workbook_is_read(srank_cli: Run, tmp_path: Path) -> None:
+    status, out, err = srank_cli("check", _xlsb_copy(tmp_path / "base.xlsb"), "-c", "String")
+    assert (status, out.splitlines()[0]) == (
+        0,
+        "String,1,1.1,TRUE,FALSE,2010-10-10,2010-10-10T10:10:10,10:10:10,10:10:10,255:10:10," + _OUT.partition(",")[2],
+    )
+    assert err.endswith(": 0 rows: 0 valid, 0 invalid, 0 missing; 0 distinct codes\n")
+
+
+_CELL_A2 = b"\x07\x0c\x00\x00\x00\x00"  # BrtCellIsst, 12 bytes, column 0 (row 2's first cell)
+
+
+def test_an_xlsb_cell_past_the_last_column_is_damaged(srank_cli: Run, tmp_path: Path) -> None:
+    book = _xlsb_copy(tmp_path / "wide.xlsb", (_CELL_A2, b"\x07\x0c\x20\x4e\x00\x00"))
+    status, _, err = srank_cli("check", book, "-c", "String")
+    assert status == 2
+    _damaged(err, book, "xl/worksheets/sheet1.bin has a cell in column 20,001, past Excel's last column, XFD")
+
+
+def test_an_xlsb_sheet_spanning_the_whole_grid_is_refused_before_reading(tmp_path: Path) -> None:
+    book = _xlsb_copy(
+        tmp_path / "far.xlsb",
+        (b"\x01\x08\x05\x00\x00\x00\x02\x00", b"\x02\x08\x05\x00\x00\x00\x02\x00"),  # row 1's blank F1 -> a number
+        (b"\x00\x19\x01\x00\x00\x00", b"\x00\x19\xff\xff\x0f\x00"),  # row 2's header -> row 1,048,576
+        (_CELL_A2, b"\x07\x0c\xff\x3f\x00\x00"),  # its first cell -> column XFD
+    )
+    result = _bounded_run("check", book, "-c", "String")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"srank: {book}: the sheet in xl/worksheets/sheet1.bin spans 1,048,576 rows by 16,383 columns"
+        " (17,178,820,608 cells), more than srank reads (16,777,216 cells a sheet); save the sheet as 'CSV UTF-8'"
+        " and check that\n"
+    )

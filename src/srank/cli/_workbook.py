@@ -1,7 +1,7 @@
 """The rows of one workbook sheet as text, with the header row found (python-calamine, extra ``srank[xlsx]``).
 
-Reads ``.xlsx``, ``.xlsm``, ``.ods`` (after ``_workbook_limits`` has held the file to
-its bounds) and ``.xls`` (after ``_legacy_workbook`` has, and rebuilt its container).
+Reads ``.xlsx``, ``.xlsm``, ``.xlsb``, ``.ods`` (after ``_workbook_limits`` has held the
+file to its bounds) and ``.xls`` (after ``_legacy_workbook`` has, and rebuilt its container).
 Heritage exports often put a title above the header. Unless
 ``--header-row`` says where the header is, it is the first of the top rows that
 holds every column asked for; failing that, the first row with the most filled
@@ -25,7 +25,15 @@ from itertools import islice
 from typing import IO, Any
 
 from ._arguments import UsageError
-from ._workbook_limits import MAX_CELL_CHARS, MAX_WORKBOOK_BYTES, check_ods, check_xlsx, column_letters, damaged
+from ._workbook_limits import (
+    MAX_CELL_CHARS,
+    MAX_WORKBOOK_BYTES,
+    check_ods,
+    check_xlsb,
+    check_xlsx,
+    column_letters,
+    damaged,
+)
 
 __all__ = ["Sheet", "read_bounded", "read_sheet", "workbook_kind"]
 
@@ -109,7 +117,7 @@ def read_sheet(
     if kind == "xls":
         data = _legacy(data, name)
     else:
-        (check_ods if kind == "ods" else check_xlsx)(data, name)
+        {"ods": check_ods, "xlsb": check_xlsb}.get(kind, check_xlsx)(data, name)
     book = _calamine(lambda: python_calamine.CalamineWorkbook.from_filelike(data), name)
     chosen = _chosen_sheet(book, name, sheet)
     worksheet = _calamine(lambda: book.get_sheet_by_name(chosen), name)
@@ -154,11 +162,6 @@ def _refuse(kind: str, name: str) -> None:
         raise UsageError(
             f"{name} is an encrypted (password-protected) workbook; srank cannot read it: save a copy without"
             " a password and check that"
-        )
-    if kind == "xlsb":
-        raise UsageError(
-            f"{name} is an Excel binary (.xlsb) workbook, which srank does not read (its reader cannot be"
-            " held to bounds against a damaged file); save it as .xlsx or as 'CSV UTF-8' and check that"
         )
     if kind == "damaged":
         raise damaged(name, "its zip directory cannot be read")

@@ -36,6 +36,7 @@ __all__ = [
     "MAX_SHEET_CELLS",
     "MAX_WORKBOOK_BYTES",
     "check_ods",
+    "check_xlsb",
     "check_xlsx",
     "column_number",
     "damaged",
@@ -365,6 +366,74 @@ def _row_of(position: str) -> int:
     if row > MAX_ROWS:
         raise _OutOfBounds(f"a row numbered {position[:20]}, past Excel's last row, {MAX_ROWS:,}")
     return row
+
+
+# ---- .xlsb ---------------------------------------------------------------------------------------------------------
+
+# BIFF12 records whose first four bytes are a cell's column (calamine's list); BrtRowHdr (0) gives the row.
+_BINARY_CELLS = frozenset(range(2, 11))
+_ROW_HEADER, _END_SHEET_DATA = 0x0000, 0x0092
+
+
+def check_xlsb(data: IO[bytes], name: str) -> None:
+    """Refuse an Excel binary workbook whose cells stand past the bounds, before calamine reads any of it."""
+    archive, infos = _parts(data, name)
+    with archive:
+        for part, text in _read_all(archive, infos, name):
+            if part.endswith(".bin") and not part.endswith("vbaProject.bin"):
+                _check_binary_sheet(text, part, name)
+    data.seek(0)
+
+
+def _check_binary_sheet(text: bytearray, part: str, name: str) -> None:
+    """Every cell record's position, as calamine's reader takes it: the row from the last row header."""
+    row = 0
+    first_row = first_column = None
+    last_row = last_column = 0
+    at, end = 0, len(text)
+    while at < end:
+        kind = text[at]
+        at += 1
+        if kind & 0x80:
+            if at >= end:
+                return
+            kind = (kind & 0x7F) | (text[at] & 0x7F) << 7
+            at += 1
+        length = shift = 0
+        for _ in range(4):
+            if at >= end:
+                return  # cut short: calamine stops there too, with an error
+            byte = text[at]
+            at += 1
+            length |= (byte & 0x7F) << shift
+            shift += 7
+            if not byte & 0x80:
+                break
+        if at + length > end:
+            return
+        if kind == _ROW_HEADER and length >= 4:
+            row = int.from_bytes(text[at : at + 4], "little")
+            if row > MAX_ROWS:
+                return  # calamine stops reading the sheet at a row past Excel's
+        elif kind in _BINARY_CELLS and length >= 4:
+            column = int.from_bytes(text[at : at + 4], "little")
+            if column >= MAX_COLUMNS:
+                raise damaged(name, f"{part} has a cell in column {column + 1:,}, past Excel's last column, XFD")
+            if first_row is None or first_column is None:
+                first_row, first_column = row, column
+            first_row, first_column = min(first_row, row), min(first_column, column)
+            last_row, last_column = max(last_row, row), max(last_column, column)
+        elif kind == _END_SHEET_DATA:
+            break
+        at += length
+    if first_row is not None and first_column is not None:
+        rows, columns = last_row - first_row + 1, last_column - first_column + 1
+        if rows * columns > MAX_SHEET_CELLS:
+            raise _too_big(
+                name,
+                f"the sheet in {part} spans {rows:,} rows by {columns:,} columns ({rows * columns:,} cells)",
+                f"{MAX_SHEET_CELLS:,} cells a sheet",
+            )
 
 
 # ---- .ods ----------------------------------------------------------------------------------------------------------
