@@ -660,3 +660,13 @@ def test_an_xlsb_sheet_spanning_the_whole_grid_is_refused_before_reading(tmp_pat
         " (17,178,820,608 cells), more than srank reads (16,777,216 cells a sheet); save the sheet as 'CSV UTF-8'"
         " and check that\n"
     )
+
+
+@pytest.mark.parametrize("name", ["password.xlsx", "password.xls", "password.ods"])
+def test_a_workbook_saved_with_a_password_is_named_encrypted(srank_cli: Run, name: str) -> None:
+    book = _XLSB.parent / name
+    assert srank_cli("check", book, "-c", "rank")[::2] == (
+        2,
+        f"srank: {book} is an encrypted (password-protected) workbook; srank cannot read it: save a copy without a"
+        " password and check that\n",
+    )

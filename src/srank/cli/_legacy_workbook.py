@@ -16,7 +16,7 @@ import struct
 from collections.abc import Iterator
 
 from ._arguments import UsageError
-from ._workbook_limits import MAX_COLUMNS, MAX_SHEET_CELLS, MAX_WORKBOOK_BYTES, damaged
+from ._workbook_limits import MAX_COLUMNS, MAX_SHEET_CELLS, MAX_WORKBOOK_BYTES, damaged, encrypted
 
 __all__ = ["checked_xls"]
 
@@ -148,10 +148,7 @@ def _check_records(stream: bytearray, name: str) -> None:
     sheets = []
     for kind, at, length in _records(stream, 0):
         if kind == _FILEPASS and length >= 2 and struct.unpack_from("<H", stream, at)[0] != 0:
-            raise UsageError(
-                f"{name} is an encrypted (password-protected) workbook; srank cannot read it: save a copy without"
-                " a password and check that"
-            )
+            raise encrypted(name)
         if kind == _BOUNDSHEET and length >= 4:
             sheets.append(struct.unpack_from("<I", stream, at)[0])
         if kind == _EOF:

@@ -33,6 +33,7 @@ from ._workbook_limits import (
     check_xlsx,
     column_letters,
     damaged,
+    encrypted,
 )
 
 __all__ = ["Sheet", "read_bounded", "read_sheet", "workbook_kind"]
@@ -159,10 +160,7 @@ def read_sheet(
 
 def _refuse(kind: str, name: str) -> None:
     if kind == "encrypted":
-        raise UsageError(
-            f"{name} is an encrypted (password-protected) workbook; srank cannot read it: save a copy without"
-            " a password and check that"
-        )
+        raise encrypted(name)
     if kind == "damaged":
         raise damaged(name, "its zip directory cannot be read")
 
@@ -185,10 +183,7 @@ def _calamine(call: Any, name: str) -> Any:
         raise
     except Exception as error:
         if type(error).__name__ == "PasswordError":
-            raise UsageError(
-                f"{name} is an encrypted (password-protected) workbook; srank cannot read it: save a copy without"
-                " a password and check that"
-            ) from None
+            raise encrypted(name) from None
         raise damaged(name, _first_line(error)) from None
     except BaseException as error:  # pyo3 turns a panic in Rust into PanicException, a BaseException
         if type(error).__name__ != "PanicException":

@@ -40,6 +40,7 @@ __all__ = [
     "check_xlsx",
     "column_number",
     "damaged",
+    "encrypted",
 ]
 
 MAX_ROWS = 1_048_576  # Excel's last row
@@ -56,6 +57,13 @@ _ODS_TEXT_BYTES = MAX_PART_BYTES  # text of .ods cells, counted as often as each
 def damaged(name: str, detail: str) -> UsageError:
     return UsageError(
         f"{name} is a damaged workbook ({detail}); open it in Excel or LibreOffice, save it again and check that"
+    )
+
+
+def encrypted(name: str) -> UsageError:
+    return UsageError(
+        f"{name} is an encrypted (password-protected) workbook; srank cannot read it: save a copy without a"
+        " password and check that"
     )
 
 
@@ -442,11 +450,15 @@ def _check_binary_sheet(text: bytearray, part: str, name: str) -> None:
 def check_ods(data: IO[bytes], name: str) -> None:
     """Refuse an OpenDocument spreadsheet whose repeated rows and cells would unfold past the bounds."""
     archive, infos = _parts(data, name)
+    content = None
     with archive:
         for part, text in _read_all(archive, infos, name):
             if part == "content.xml":
-                handler = _OdsExtent()
-                _parse(text, handler, part, name)
+                content = text
+            elif part == "META-INF/manifest.xml" and b"encryption-data" in text:
+                raise encrypted(name)
+    if content is not None:
+        _parse(content, _OdsExtent(), "content.xml", name)
     data.seek(0)
 
 
