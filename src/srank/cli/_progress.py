@@ -43,6 +43,6 @@ def with_row_progress(rows: Iterable[list[str]], total: int, command: str) -> It
     for number, row in enumerate(rows, 1):
         if not number % _PROGRESS_EVERY and time.monotonic() - started > 1:
             share = f" ({min(100, 100 * number // total)}%)" if total else ""
-            sys.stderr.write(f"\rsrank {command}: {number:,} of {total:,} rows read{share}")
+            sys.stderr.write(f"\r\033[Ksrank {command}: {number:,} of {total:,} rows read{share}")
             sys.stderr.flush()
         yield row

@@ -113,7 +113,7 @@ def read_sheet(
             " extra xlsx), or save the sheet as 'CSV UTF-8'"
         ) from None
     if sys.stderr.isatty():
-        sys.stderr.write(f"\rsrank {command}: reading {name}")
+        sys.stderr.write(f"\r\033[Ksrank {command}: reading {name}")
         sys.stderr.flush()
     if kind == "xls":
         data = _legacy(data, name)
