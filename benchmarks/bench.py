@@ -357,6 +357,7 @@ def write_workbook(path: Path, rows: list[list[object]]) -> None:
     relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     package = "http://schemas.openxmlformats.org/package/2006/relationships"
     office = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    preserve = ' xml:space="preserve"'  # as Excel marks text with leading or trailing spaces
     parts = {
         "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -372,7 +373,7 @@ def write_workbook(path: Path, rows: list[list[object]]) -> None:
         f'<Relationship Id="rId1" Type="{relations}/worksheet" Target="worksheets/sheet1.xml"/>'
         f'<Relationship Id="rId2" Type="{relations}/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
         "xl/sharedStrings.xml": f'<sst xmlns="{main}">'
-        + "".join(f"<si><t>{escape(text)}</t></si>" for text in strings)
+        + "".join(f"<si><t{preserve if text != text.strip() else ''}>{escape(text)}</t></si>" for text in strings)
         + "</sst>",
         "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{main}"><sheetData>{"".join(lines)}</sheetData></worksheet>',
     }

@@ -9,6 +9,7 @@ One module per job, so that each reads on its own:
 - ``_workbook``: reading the rows of a workbook sheet (python-calamine);
 - ``_workbook_limits``: the bounds a workbook is held to before it is read;
 - ``_legacy_workbook``: a legacy ``.xls``, its OLE2 container read with care and rebuilt;
+- ``_error_cells``: the error cells (``#N/A``) of an ``.xlsx`` sheet, which calamine reads as empty;
 - ``_records``: CSV records, with recovery from a stray quote;
 - ``_output``: atomic output, signals, and what ``-o`` may point at;
 - ``_checks``: what ``srank check`` appends to a row: columns, levels, rounding;

@@ -12,7 +12,8 @@ a whole number without ``.0``, a boolean as ``TRUE``/``FALSE``, a date as
 ``2024-03-01``, a date and time as ``2024-03-01T10:30:00``, a time as ``10:30:00``,
 a duration as ``26:00:00``. Other number formats (percent, currency, leading
 zeros, fixed decimals) are not applied: the number is written as stored. A cell
-showing an error (``#N/A``) reads as empty, which is how calamine gives it.
+showing an error (``#N/A``) keeps that text in an ``.xlsx`` (``_error_cells``); in
+the other formats it reads as empty, which is how calamine gives it.
 """
 
 from __future__ import annotations
@@ -115,16 +116,26 @@ def read_sheet(
     if sys.stderr.isatty():
         sys.stderr.write(f"\r\033[Ksrank {command}: reading {name}")
         sys.stderr.flush()
+    with_errors: frozenset[str] = frozenset()
     if kind == "xls":
         data = _legacy(data, name)
+    elif kind == "ods":
+        check_ods(data, name)
+    elif kind == "xlsb":
+        check_xlsb(data, name)
     else:
-        {"ods": check_ods, "xlsb": check_xlsb}.get(kind, check_xlsx)(data, name)
+        with_errors = check_xlsx(data, name)
     book = _calamine(lambda: python_calamine.CalamineWorkbook.from_filelike(data), name)
     chosen = _chosen_sheet(book, name, sheet)
     worksheet = _calamine(lambda: book.get_sheet_by_name(chosen), name)
     if worksheet.start is None:
         raise UsageError(f"{name}: the sheet {chosen!r} is empty; expected a header row naming the columns")
-    rows = _texts(worksheet.iter_rows(), worksheet.start[1], name, chosen)
+    errors = {}
+    if with_errors:
+        from ._error_cells import error_cells
+
+        errors = error_cells(data, chosen, with_errors)
+    rows = _texts(worksheet.iter_rows(), worksheet.start[1], name, chosen, errors)
     if sys.stderr.isatty():
         from ._progress import with_row_progress
 
@@ -231,11 +242,16 @@ def _visibility(metadata: Any) -> str:
     return str(metadata.visible).rpartition(".")[2]  # Visible, Hidden, VeryHidden
 
 
-def _texts(rows: Iterator[list[Any]], skipped: int, name: str, sheet: str) -> Iterator[list[str]]:
-    """Each row as text, with the empty columns calamine leaves out on the left put back."""
+def _texts(
+    rows: Iterator[list[Any]], skipped: int, name: str, sheet: str, errors: dict[int, dict[int, str]]
+) -> Iterator[list[str]]:
+    """Each row as text, error cells as shown, and the empty columns calamine leaves out on the left put back."""
     pad = [""] * skipped
     for number, values in enumerate(rows, 1):
         row = [value if type(value) is str else _text(value) for value in values]
+        for column, text in errors.get(number, {}).items():
+            if 0 <= column - 1 - skipped < len(row) and not row[column - 1 - skipped]:
+                row[column - 1 - skipped] = text
         if row and max(map(len, row)) > MAX_CELL_CHARS:
             longest = max(range(len(row)), key=lambda at: len(row[at]))
             raise UsageError(

@@ -146,14 +146,18 @@ def _read_all(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str)
 # ---- .xlsx, .xlsm -----------------------------------------------------------------------------------------------
 
 
-def check_xlsx(data: IO[bytes], name: str) -> None:
-    """Refuse a workbook that breaks a bound, before calamine reads any of it."""
+def check_xlsx(data: IO[bytes], name: str) -> frozenset[str]:
+    """Refuse a workbook that breaks a bound, before calamine reads any of it; name the parts with error cells."""
     archive, infos = _parts(data, name)
+    with_errors = set()
     with archive:
         for part, text in _read_all(archive, infos, name):
             if b"sheetData" in text:
                 _check_sheet(text, part, name)
+                if b't="e"' in text:
+                    with_errors.add(part)
     data.seek(0)
+    return frozenset(with_errors)
 
 
 # Spreadsheet programs write every cell with its position first: <c r="B7" ...>. When every cell of a sheet is
