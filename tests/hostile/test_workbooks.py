@@ -670,3 +670,16 @@ def test_a_workbook_saved_with_a_password_is_named_encrypted(srank_cli: Run, nam
         f"srank: {book} is an encrypted (password-protected) workbook; srank cannot read it: save a copy without a"
         " password and check that\n",
     )
+
+
+def test_a_part_declaring_an_unknown_encoding_is_damaged(srank_cli: Run, tmp_path: Path) -> None:
+    book = ods(tmp_path / "encoding.ods", '<table:table table:name="T"></table:table>')
+    with zipfile.ZipFile(book) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    parts["content.xml"] = parts["content.xml"].replace(b'encoding="UTF-8"', b'encoding="UDF-8"')
+    with zipfile.ZipFile(book, "w") as archive:
+        for part, data in parts.items():
+            archive.writestr(part, data)
+    status, _, err = srank_cli("check", book, "-c", "rank")
+    assert status == 2
+    _damaged(err, book, "content.xml is not well-formed XML: unknown encoding: UDF-8")

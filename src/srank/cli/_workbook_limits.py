@@ -98,7 +98,7 @@ def _parts(data: IO[bytes], name: str) -> tuple[zipfile.ZipFile, list[zipfile.Zi
     try:
         archive = zipfile.ZipFile(data)
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
+    except Exception as error:  # zipfile raises several kinds for a damaged directory (NotImplementedError among them)
         raise damaged(name, f"its zip structure cannot be read: {error}") from None
     total = 0
     for info in infos:
@@ -290,7 +290,7 @@ def _parse(text: bytes | bytearray, handler: _Handler, part: str, name: str) -> 
         raise _too_big(name, str(error), f"{MAX_SHEET_CELLS:,} cells, {_ODS_TEXT_BYTES:,} characters") from None
     except _OutOfBounds as error:
         raise damaged(name, f"{part} has {error}") from None
-    except (xml.sax.SAXException, DefusedXmlException, ValueError) as error:
+    except (xml.sax.SAXException, DefusedXmlException, ValueError, LookupError) as error:  # LookupError: encoding
         raise damaged(name, f"{part} is not well-formed XML: {error}") from None
 
 
