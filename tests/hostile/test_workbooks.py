@@ -683,3 +683,15 @@ def test_a_part_declaring_an_unknown_encoding_is_damaged(srank_cli: Run, tmp_pat
     status, _, err = srank_cli("check", book, "-c", "rank")
     assert status == 2
     _damaged(err, book, "content.xml is not well-formed XML: unknown encoding: UDF-8")
+
+
+def test_an_xlsb_cell_record_too_short_for_its_column_is_read_as_calamine_reads_it(tmp_path: Path) -> None:
+    # A record calamine skips (type 0x20) leaves FF FF FF 00 in its buffer; the short cell record after it
+    # overwrites two bytes, and calamine takes the column from the four: 0x00FF0000, column 16,711,681.
+    short = b"\x20\x08\xff\xff\xff\x00\x00\x00\x00\x00" + b"\x07\x02\x00\x00"
+    book = _xlsb_copy(tmp_path / "short.xlsb", (_CELL_A2 + bytes(8), short))
+    result = _bounded_run("check", book, "-c", "String")
+    assert (result.returncode, result.stdout) == (2, "")
+    _damaged(
+        result.stderr, book, "xl/worksheets/sheet1.bin has a cell in column 16,711,681, past Excel's last column, XFD"
+    )

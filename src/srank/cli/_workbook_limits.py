@@ -398,7 +398,13 @@ def check_xlsb(data: IO[bytes], name: str) -> None:
 
 
 def _check_binary_sheet(text: bytearray, part: str, name: str) -> None:
-    """Every cell record's position, as calamine's reader takes it: the row from the last row header."""
+    """Every cell record's position, as calamine's reader takes it: the row from the last row header.
+
+    calamine reads every record of a part into one buffer that only grows: a
+    record shorter than four bytes leaves the previous record's bytes in place,
+    and they become its column (or row). The buffer is replayed here the same way.
+    """
+    buffer = bytearray()
     row = 0
     first_row = first_column = None
     last_row = last_column = 0
@@ -422,13 +428,20 @@ def _check_binary_sheet(text: bytearray, part: str, name: str) -> None:
             if not byte & 0x80:
                 break
         if at + length > end:
-            return
-        if kind == _ROW_HEADER and length >= 4:
-            row = int.from_bytes(text[at : at + 4], "little")
+            raise damaged(name, f"{part} has a record of {length:,} bytes that runs past its end")
+        if len(buffer) < length:
+            buffer.extend(bytes(length - len(buffer)))
+        buffer[:length] = text[at : at + length]
+        if kind == _ROW_HEADER or kind in _BINARY_CELLS:
+            if len(buffer) < 4:
+                return  # calamine stops there (its read panics, and srank names the workbook damaged)
+            position = int.from_bytes(buffer[:4], "little")
+        if kind == _ROW_HEADER:
+            row = position
             if row > MAX_ROWS:
                 return  # calamine stops reading the sheet at a row past Excel's
-        elif kind in _BINARY_CELLS and length >= 4:
-            column = int.from_bytes(text[at : at + 4], "little")
+        elif kind in _BINARY_CELLS:
+            column = position
             if column >= MAX_COLUMNS:
                 raise damaged(name, f"{part} has a cell in column {column + 1:,}, past Excel's last column, XFD")
             if first_row is None or first_column is None:
