@@ -695,3 +695,18 @@ def test_an_xlsb_cell_record_too_short_for_its_column_is_read_as_calamine_reads_
     _damaged(
         result.stderr, book, "xl/worksheets/sheet1.bin has a cell in column 16,711,681, past Excel's last column, XFD"
     )
+
+
+def test_a_panic_inside_calamine_is_one_message_without_rust_output(tmp_path: Path) -> None:
+    # The first sheet's relationship id no longer exists: calamine 0.37 panics ("no entry found for key").
+    book = tmp_path / "panic.xlsb"
+    with zipfile.ZipFile(_XLSB) as source, zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/workbook.bin":
+                assert data.count(b"r\x00I\x00d\x001\x00") == 1
+                data = data.replace(b"r\x00I\x00d\x001\x00", b"r\x00I\x00d\x009\x00")
+            target.writestr(info.filename, data)
+    result = _bounded_run("check", book, "-c", "String")
+    assert (result.returncode, result.stdout) == (2, "")
+    _damaged(result.stderr, book, "its reader stopped: no entry found for key")

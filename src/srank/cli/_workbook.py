@@ -18,8 +18,11 @@ the other formats it reads as empty, which is how calamine gives it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import os
 import sys
+import tempfile
 import zipfile
 from collections.abc import Iterator, Sequence
 from itertools import islice
@@ -189,7 +192,8 @@ def _legacy(data: IO[bytes], name: str) -> IO[bytes]:
 def _calamine(call: Any, name: str) -> Any:
     """Run a calamine call: its errors, and a panic inside it, become one message."""
     try:
-        return call()
+        with _rust_messages_held():
+            return call()
     except UsageError:
         raise
     except Exception as error:
@@ -200,6 +204,31 @@ def _calamine(call: Any, name: str) -> Any:
         if type(error).__name__ != "PanicException":
             raise
         raise damaged(name, f"its reader stopped: {_first_line(error)}") from None
+
+
+@contextlib.contextmanager
+def _rust_messages_held() -> Iterator[None]:
+    """Hold what Rust writes to file descriptor 2 during a call: a panic prints there before it is raised.
+
+    The panic becomes srank's one message; its own lines (and a backtrace under
+    RUST_BACKTRACE) would come before it. While the call runs, another thread's
+    writes to descriptor 2 are held too, and dropped.
+    """
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        yield  # no descriptor 2 to hold
+        return
+    try:
+        with tempfile.TemporaryFile() as held:
+            os.dup2(held.fileno(), 2)
+            try:
+                yield
+            finally:
+                os.dup2(saved, 2)
+    finally:
+        os.close(saved)
 
 
 def _first_line(error: BaseException) -> str:
