@@ -161,7 +161,8 @@ def _encrypted_package(path: Path) -> Path:
     """An OLE2 compound file whose directory holds a stream EncryptedPackage: how an encrypted .xlsx is stored."""
     free, end, fat_sector = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
     header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16)
-    header += struct.pack("<HHHHHIIIIIIIIII", 0x3E, 3, 0xFFFE, 9, 6, 0, 0, 1, 1, 0, 4096, end, 0, end, 0)
+    header += struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + bytes(6)
+    header += struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, end, 0, end, 0)
     header += struct.pack("<I", 0) + struct.pack("<I", free) * 108
     fat = struct.pack("<III", fat_sector, end, end) + struct.pack("<I", free) * 125
 

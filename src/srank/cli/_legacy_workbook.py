@@ -1,5 +1,8 @@
 """A legacy ``.xls`` workbook held to bounds: its OLE2 container read with care, then rebuilt for calamine.
 
+An OLE2 file is also how an encrypted ``.xlsx`` is stored (a stream named
+EncryptedPackage); that is found in the same directory and named.
+
 calamine's OLE2 reader sizes tables from header fields and follows sector
 chains without a loop check, and its BIFF reader reserves memory for the
 rows times columns that a sheet's DIMENSIONS record claims. So srank reads the
@@ -40,6 +43,10 @@ class _NotAWorkbook(Exception):
     pass
 
 
+class _Encrypted(Exception):
+    pass
+
+
 def checked_xls(data: bytes, name: str) -> io.BytesIO:
     """The workbook stream of ``data``, bounded, in a fresh OLE2 container; or one message saying what is wrong."""
     try:
@@ -48,6 +55,8 @@ def checked_xls(data: bytes, name: str) -> io.BytesIO:
         return io.BytesIO(_container(stream))
     except _Damaged as error:
         raise damaged(name, str(error)) from None
+    except _Encrypted:
+        raise encrypted(name) from None
     except _NotAWorkbook:
         raise UsageError(
             f"{name} is an OLE2 file (a legacy Office document) without a Workbook stream: not an Excel workbook"
@@ -108,8 +117,10 @@ def _workbook_stream(data: bytes) -> bytes:
     for entry in entries:
         length = min(struct.unpack_from("<H", entry, 64)[0], 64)
         title = entry[: max(0, length - 2)].decode("utf-16-le", "replace")
-        if entry[66] == 2 and title in _STREAMS and title not in found:
+        if entry[66] == 2 and title not in found:
             found[title] = entry
+    if "EncryptedPackage" in found:  # an encrypted .xlsx, .xlsm or .xlsb: its zip, encrypted, in an OLE2 file
+        raise _Encrypted
     chosen = next((found[title] for title in _STREAMS if title in found), None)
     if chosen is None:
         raise _NotAWorkbook

@@ -58,17 +58,14 @@ class Sheet:
 
 
 def workbook_kind(data: IO[bytes]) -> str:
-    """``xlsx``, ``xlsb``, ``ods`` or ``zip`` for a zip archive; ``xls`` or ``encrypted`` for an OLE2 file.
+    """``xlsx``, ``xlsb``, ``ods`` or ``zip`` for a zip archive; ``ole2`` for an OLE2 file (.xls, or encrypted).
 
     ``damaged`` for a zip whose first part is a workbook's but whose directory cannot be read.
     """
     head = data.read(4096)
     data.seek(0)
     if head.startswith(_OLE2):
-        # An encrypted .xlsx is an OLE2 file holding a stream named EncryptedPackage.
-        whole = read_bounded(data)
-        data.seek(0)
-        return "encrypted" if "EncryptedPackage".encode("utf-16-le") in whole else "xls"
+        return "ole2"  # a legacy .xls, or an encrypted workbook: its directory tells (_legacy_workbook)
     try:
         with zipfile.ZipFile(data) as archive:
             names = set(archive.namelist())
@@ -108,7 +105,8 @@ def read_sheet(
     command: str = "check",
 ) -> Sheet:
     kind = workbook_kind(data)
-    _refuse(kind, name)
+    if kind == "damaged":
+        raise damaged(name, "its zip directory cannot be read")
     try:
         import python_calamine
     except ImportError:
@@ -120,7 +118,7 @@ def read_sheet(
         sys.stderr.write(f"\r\033[Ksrank {command}: reading {name}")
         sys.stderr.flush()
     with_errors: frozenset[str] = frozenset()
-    if kind == "xls":
+    if kind == "ole2":
         data = _legacy(data, name)
     elif kind == "ods":
         check_ods(data, name)
@@ -170,13 +168,6 @@ def read_sheet(
             yield _fitted(row, width)
 
     return Sheet(header, skipped + at + 1, data_rows(), list(book.sheet_names))
-
-
-def _refuse(kind: str, name: str) -> None:
-    if kind == "encrypted":
-        raise encrypted(name)
-    if kind == "damaged":
-        raise damaged(name, "its zip directory cannot be read")
 
 
 def _legacy(data: IO[bytes], name: str) -> IO[bytes]:
