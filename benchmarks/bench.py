@@ -339,6 +339,95 @@ def bench_check(report: Report, rows: int, repeat: int) -> None:
     )
 
 
+WORKBOOK_REFERENCE = """
+import csv, sys
+from python_calamine import CalamineWorkbook
+rows = CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_index(0).to_python()
+sink = open(sys.argv[2], "w", newline="", encoding="utf-8")
+csv.writer(sink, lineterminator="\\n").writerows(rows)
+sink.close()
+"""
+
+
+def write_workbook(path: Path, rows: list[list[object]]) -> None:
+    """An .xlsx as Excel writes one: text in a shared-strings table, numbers as numbers, every cell's position."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    strings: dict[str, int] = {}
+    lines = []
+    for number, row in enumerate(rows, 1):
+        cells = []
+        for column, value in enumerate(row):
+            at = f"{chr(65 + column)}{number}"
+            if isinstance(value, str):
+                index = strings.setdefault(value, len(strings))
+                cells.append(f'<c r="{at}" t="s"><v>{index}</v></c>')
+            else:
+                cells.append(f'<c r="{at}"><v>{value}</v></c>')
+        lines.append(f'<row r="{number}">{"".join(cells)}</row>')
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    package = "http://schemas.openxmlformats.org/package/2006/relationships"
+    office = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    preserve = ' xml:space="preserve"'  # as Excel marks text with leading or trailing spaces
+    parts = {
+        "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{office}.sheet.main+xml"/>'
+        f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{office}.worksheet+xml"/>'
+        f'<Override PartName="/xl/sharedStrings.xml" ContentType="{office}.sharedStrings+xml"/></Types>',
+        "_rels/.rels": f'<Relationships xmlns="{package}"><Relationship Id="rId1"'
+        f' Type="{relations}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<workbook xmlns="{main}" xmlns:r="{relations}"><sheets>'
+        '<sheet name="Ranks" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="{package}">'
+        f'<Relationship Id="rId1" Type="{relations}/worksheet" Target="worksheets/sheet1.xml"/>'
+        f'<Relationship Id="rId2" Type="{relations}/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+        "xl/sharedStrings.xml": f'<sst xmlns="{main}">'
+        + "".join(f"<si><t{preserve if text != text.strip() else ''}>{escape(text)}</t></si>" for text in strings)
+        + "</sst>",
+        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{main}"><sheetData>{"".join(lines)}</sheetData></worksheet>',
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+
+
+def bench_check_workbook(report: Report, rows: int, repeat: int) -> None:
+    """srank check on an .xlsx against python-calamine reading the sheet into lists and a csv write of them."""
+    column, _ = realistic_column(rows, seed=7)
+    generator = random.Random(11)
+    names = ["Carex lasiocarpa", "Salix nigra", "Poa annua", "Aster novae-angliae", "Lynx canadensis"]
+    table: list[list[object]] = [["id", "scientific_name", "state", "rank", "last_observed"]]
+    table += [
+        [number, generator.choice(names), generator.choice(["VT", "NH", "ME"]), code, 2019]
+        for number, code in enumerate(column)
+    ]
+    with tempfile.TemporaryDirectory() as folder:
+        source, reference_out, check_out = (Path(folder) / name for name in ("in.xlsx", "ref.csv", "check.csv"))
+        write_workbook(source, table)
+        reference_seconds = check_seconds = float("inf")
+        for _ in range(repeat):  # in turn, so that a busy moment slows both alike
+            reference_seconds = min(
+                reference_seconds, _run_python(["-c", WORKBOOK_REFERENCE, str(source), str(reference_out)])
+            )
+            check_command = ["-m", "srank", "check", str(source), "--column", "rank", "--output", str(check_out)]
+            check_seconds = min(check_seconds, _check_once(check_command))
+        with check_out.open(newline="", encoding="utf-8") as handle:
+            written = sum(1 for _ in csv.reader(handle)) - 1
+        assert written == rows, f"srank check wrote {written:,} rows for {rows:,}"
+        size = source.stat().st_size
+    report.add(
+        f"srank check on a {rows:,}-row .xlsx ({size / 2**20:.1f} MiB), end to end",
+        f"{check_seconds:.2f} s",
+        f"{reference_seconds:.2f} s (python-calamine reads the sheet into lists, csv writes them)",
+        check_seconds / reference_seconds,
+        1.5,
+    )
+
+
 def _check_once(arguments: Sequence[str]) -> float:
     started = time.perf_counter()
     result = subprocess.run([sys.executable, *arguments], check=False, capture_output=True)
@@ -830,6 +919,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="100,000 codes and rows, fewer repetitions")
     parser.add_argument("--size", type=int, help="codes in the bulk decode and rows in the CSV")
+    parser.add_argument("--only", help="run only the benchmarks whose function name holds this text")
     parser.add_argument("--markdown", action="store_true", help="also print the results as a Markdown table")
     parser.add_argument("--only", action="append", metavar="GROUP", help="run only this group of figures; repeatable")
     args = parser.parse_args(argv)
@@ -841,6 +931,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "import": lambda report: bench_import(report, 10 if args.quick else 30),
         "check": lambda report: bench_check(report, size, 1 if args.quick else 3),
         "levels": lambda report: bench_check_levels(report, size, 1 if args.quick else 3),
+        "workbook": lambda report: bench_check_workbook(report, 50_000, 3 if args.quick else 5),
         "distribution": lambda report: bench_distribution(report, size // 10, 1 if args.quick else 3),
         "memory": lambda report: bench_memory(report, size),
         "distinct": lambda report: bench_distinct_column(report, 20 if args.quick else 200),

@@ -241,7 +241,7 @@ def test_a_usage_error_names_the_columns_and_suggests_a_close_one(srank_cli: Run
     ("data", "message"),
     [
         (b"PK\x03\x04" + b"\0" * 40, "is a zip archive, not a CSV file; unzip it"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 40, "is a legacy Excel (.xls) workbook"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 40, "is a damaged workbook (its OLE2 header is cut short)"),
         ("rank\nS1\n".encode("utf-16-le"), "looks like UTF-16-LE text without a byte-order mark"),
         ("rank\nS1\n".encode("utf-16-be"), "looks like UTF-16-BE text without a byte-order mark"),
         (
@@ -342,12 +342,12 @@ def test_a_workbook_without_the_extra_says_what_to_install(
     srank_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     book = write_workbook(tmp_path / "export.xlsx", [["rank"], ["S1"]])
-    monkeypatch.setitem(__import__("sys").modules, "openpyxl", None)
+    monkeypatch.setitem(__import__("sys").modules, "python_calamine", None)
     status, _, err = srank_cli("check", book, "-c", "rank")
     assert status == 2
     assert err == (
-        f"srank: {book} is an Excel workbook; reading it needs openpyxl: pip install 'srank[xlsx]'"
-        " (or save the sheet as 'CSV UTF-8')\n"
+        f"srank: {book} is a workbook; reading it needs the python-calamine package (see the README: installing the"
+        " extra xlsx), or save the sheet as 'CSV UTF-8'\n"
     )
 
 

@@ -12,8 +12,10 @@ One module per job, so that each reads on its own:
 - the table skeleton: ``_table_run`` (the row loop, the writer, the summary), ``_checks``
   (checks and their caches), ``_summary``, ``_formats`` (CSV and JSONL);
 - reading: ``_table`` (a table's header and records), ``_sources`` (encodings, byte-order
-  marks, workbooks), ``_workbook``, ``_records`` (CSV records, with recovery from a stray
-  quote), ``_progress``;
+  marks, workbooks), ``_workbook`` (python-calamine), ``_workbook_limits`` (the bounds a
+  workbook is held to before it is read), ``_legacy_workbook`` (a legacy ``.xls``'s OLE2
+  container, read with care and rebuilt), ``_error_cells`` (an ``.xlsx`` sheet's error cells),
+  ``_records`` (CSV records, with recovery from a stray quote), ``_progress``;
 - ``_output``: atomic output, signals, and what ``-o`` may point at.
 
 Every failure a user can cause ends in one message on stderr and an exit

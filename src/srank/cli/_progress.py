@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO
 
-__all__ = ["with_progress"]
+__all__ = ["with_progress", "with_row_progress"]
 
 _PROGRESS_EVERY = 1 << 14  # lines between looks at the clock
 
@@ -35,3 +35,14 @@ def with_progress(lines: Iterable[str], source: IO[str], command: str) -> Iterat
             sys.stderr.write(f"\rsrank {command}: {number:,} lines read{share}")
             sys.stderr.flush()
         yield text
+
+
+def with_row_progress(rows: Iterable[list[str]], total: int, command: str) -> Iterator[list[str]]:
+    """Pass a sheet's rows through, and after a second show how many of ``total`` are read on stderr."""
+    started = time.monotonic()
+    for number, row in enumerate(rows, 1):
+        if not number % _PROGRESS_EVERY and time.monotonic() - started > 1:
+            share = f" ({min(100, 100 * number // total)}%)" if total else ""
+            sys.stderr.write(f"\r\033[Ksrank {command}: {number:,} of {total:,} rows read{share}")
+            sys.stderr.flush()
+        yield row

@@ -26,12 +26,12 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls (and other Office) files
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls, an encrypted .xlsx, other Office files
 
 
 @attrs.frozen
 class Input:
-    """An opened input: a text stream, or a workbook's bytes (``binary``) to read with openpyxl."""
+    """An opened input: a text stream, or a workbook's bytes (``binary``, seekable) to read with python-calamine."""
 
     name: str
     text: io.TextIOWrapper | None
@@ -60,10 +60,8 @@ def open_input(path: str, encoding: str) -> Input:
 
 def _sniffed(name: str, path: str, stream: Any, encoding: str, codec: str) -> Input:
     head = stream.peek(_SNIFF)[:_SNIFF]
-    if head.startswith(b"PK\x03\x04"):
-        return _archive(name, stream, path)
-    if head.startswith(_OLE2):
-        raise UsageError(f"{name} is a legacy Excel (.xls) workbook; save it as .xlsx or as 'CSV UTF-8' and check that")
+    if head.startswith((b"PK\x03\x04", _OLE2)):
+        return _workbook(name, stream, path)
     bom = _encoding_from_bom(head)
     if bom is None and not codec.startswith(("utf-16", "utf-32")):
         guess = _utf16_without_bom(head)
@@ -99,16 +97,14 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
-def _archive(name: str, stream: IO[bytes], path: str) -> Input:
-    import zipfile
+def _workbook(name: str, stream: IO[bytes], path: str) -> Input:
+    """A zip archive or an OLE2 file: a workbook (named for what it is when it cannot be read), or refused."""
+    from ._workbook import read_bounded, workbook_kind
 
-    data: IO[bytes] = stream if path != "-" else io.BytesIO(stream.read())  # zipfile needs to seek
-    try:
-        members = zipfile.ZipFile(data).namelist()
-    except (zipfile.BadZipFile, OSError):
-        members = []
-    data.seek(0)
-    if "xl/workbook.xml" not in members:
+    data: IO[bytes] = stream
+    if path == "-" or not stream.seekable():  # zipfile needs to seek; a pipe is read whole, within the bound
+        data = io.BytesIO(read_bounded(stream))
+    if workbook_kind(data) == "zip":
         raise UsageError(f"{name} is a zip archive, not a CSV file; unzip it and check the CSV file inside")
     return Input(name, None, data, "")
 

@@ -89,16 +89,20 @@ def made_table(name: str, header: Sequence[str], rows: Iterator[list[str]]) -> T
 
 @contextlib.contextmanager
 def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Table]:
-    """Open ``args.file`` (CSV, TSV, .xlsx or stdin) for reading; ``wanted`` columns help find a sheet's header."""
+    """Open ``args.file`` (CSV, TSV, a workbook or stdin) for reading; ``wanted`` columns help find a sheet's header."""
     if args.output not in (None, "-") and args.file != "-" and same_file(args.file, args.output):
         raise UsageError(f"--output {args.output} is the input file; srank never modifies its input")
     delimiter = delimiter_option(args.delimiter)
     source = open_input(args.file, args.encoding)
     if source.binary is not None:
         with source.binary:
-            sheet = read_sheet(source.binary, source.name, args.sheet, args.header_row, wanted)
-            records = SheetRecords(sheet.rows, sheet.header_row)
-            yield Table(source.name, sheet.header, None, records, ",", "\n", sheet.sheets)
+            try:
+                sheet = read_sheet(source.binary, source.name, args.sheet, args.header_row, wanted, args.command)
+                records = SheetRecords(sheet.rows, sheet.header_row)
+                yield Table(source.name, sheet.header, None, records, ",", "\n", sheet.sheets)
+            finally:
+                if sys.stderr.isatty():
+                    sys.stderr.write("\r\033[K")  # the progress line, if one was shown
         return
     assert source.text is not None
     if args.sheet is not None or args.header_row is not None:

@@ -1,21 +1,50 @@
-"""The rows of one ``.xlsx`` sheet as text, with the header row found (openpyxl, extra ``srank[xlsx]``).
+"""The rows of one workbook sheet as text, with the header row found (python-calamine, extra ``srank[xlsx]``).
 
-Heritage exports often put a title above the header. Unless ``--header-row``
-says where the header is, it is the first of the top rows that holds every
-column asked for; failing that, the first row with the most filled cells.
+Reads ``.xlsx``, ``.xlsm``, ``.xlsb``, ``.ods`` (after ``_workbook_limits`` has held the
+file to its bounds) and ``.xls`` (after ``_legacy_workbook`` has, and rebuilt its container).
+Heritage exports often put a title above the header. Unless
+``--header-row`` says where the header is, it is the first of the top rows that
+holds every column asked for; failing that, the first row with the most filled
+cells.
+
+A cell is written as the sheet shows it as far as calamine tells: text as it is,
+a whole number without ``.0``, a boolean as ``TRUE``/``FALSE``, a date as
+``2024-03-01``, a date and time as ``2024-03-01T10:30:00``, a time as ``10:30:00``,
+a duration as ``26:00:00``. Other number formats (percent, currency, leading
+zeros, fixed decimals) are not applied: the number is written as stored. A cell
+showing an error (``#N/A``) keeps that text in an ``.xlsx`` (``_error_cells``); in
+the other formats it reads as empty, which is how calamine gives it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import os
+import sys
+import tempfile
+import zipfile
 from collections.abc import Iterator, Sequence
-from typing import IO
+from itertools import islice
+from typing import IO, Any
 
 from ._arguments import UsageError
+from ._workbook_limits import (
+    MAX_CELL_CHARS,
+    MAX_WORKBOOK_BYTES,
+    check_ods,
+    check_xlsb,
+    check_xlsx,
+    column_letters,
+    damaged,
+    encrypted,
+)
 
-__all__ = ["Sheet", "read_sheet"]
+__all__ = ["Sheet", "read_bounded", "read_sheet", "workbook_kind"]
 
 _LOOK = 20  # rows searched for the header
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ODS_MIMETYPE = b"mimetype" + b"application/vnd.oasis.opendocument.spreadsheet"
 
 
 class Sheet:
@@ -28,36 +57,106 @@ class Sheet:
         self.sheets = sheets
 
 
-def read_sheet(data: IO[bytes], name: str, sheet: str | None, header_row: int | None, wanted: Sequence[str]) -> Sheet:
+def workbook_kind(data: IO[bytes]) -> str:
+    """``xlsx``, ``xlsb``, ``ods`` or ``zip`` for a zip archive; ``ole2`` for an OLE2 file (.xls, or encrypted).
+
+    ``damaged`` for a zip whose first part is a workbook's but whose directory cannot be read.
+    """
+    head = data.read(4096)
+    data.seek(0)
+    if head.startswith(_OLE2):
+        return "ole2"  # a legacy .xls, or an encrypted workbook: its directory tells (_legacy_workbook)
     try:
-        import openpyxl
+        with zipfile.ZipFile(data) as archive:
+            names = set(archive.namelist())
+    except Exception:  # zipfile raises several kinds for a damaged directory (NotImplementedError among them)
+        names = set()
+    data.seek(0)
+    if not names:
+        # The local header of the first part names it: a workbook's, though the zip's directory is lost.
+        first = head[30 : 30 + int.from_bytes(head[26:28], "little")]
+        if first in (b"[Content_Types].xml", b"mimetype", b"_rels/.rels") or first.startswith((b"xl/", b"docProps/")):
+            return "damaged"
+        return "zip"
+    if head[30:].startswith(_ODS_MIMETYPE) or ("content.xml" in names and "META-INF/manifest.xml" in names):
+        return "ods"
+    if any(name.endswith("workbook.bin") for name in names):
+        return "xlsb"
+    if "xl/workbook.xml" in names or ("[Content_Types].xml" in names and any(n.startswith("xl/") for n in names)):
+        return "xlsx"
+    return "zip"
+
+
+def read_bounded(data: IO[bytes]) -> bytes:
+    """At most one byte past MAX_WORKBOOK_BYTES, read in pieces (one big read would reserve it all at once)."""
+    pieces, size = [], 0
+    while size <= MAX_WORKBOOK_BYTES and (piece := data.read(min(1 << 20, MAX_WORKBOOK_BYTES + 1 - size))):
+        pieces.append(piece)
+        size += len(piece)
+    return b"".join(pieces)
+
+
+def read_sheet(
+    data: IO[bytes],
+    name: str,
+    sheet: str | None,
+    header_row: int | None,
+    wanted: Sequence[str],
+    command: str = "check",
+) -> Sheet:
+    kind = workbook_kind(data)
+    if kind == "damaged":
+        raise damaged(name, "its zip directory cannot be read")
+    try:
+        import python_calamine
     except ImportError:
         raise UsageError(
-            f"{name} is an Excel workbook; reading it needs openpyxl: pip install 'srank[xlsx]'"
-            " (or save the sheet as 'CSV UTF-8')"
+            f"{name} is a workbook; reading it needs the python-calamine package (see the README: installing the"
+            " extra xlsx), or save the sheet as 'CSV UTF-8'"
         ) from None
-    try:
-        book = openpyxl.load_workbook(data, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for a damaged file
-        raise UsageError(f"{name} is not a readable .xlsx workbook ({type(error).__name__}: {error})") from None
-    if sheet is not None and sheet not in book.sheetnames:
-        raise UsageError(f"{name} has no sheet {sheet!r}; the sheets are: {', '.join(map(repr, book.sheetnames))}")
-    worksheet = book[sheet] if sheet is not None else book.worksheets[0]
-    rows = (list(map(_text, values)) for values in worksheet.iter_rows(values_only=True))
+    if sys.stderr.isatty():
+        sys.stderr.write(f"\r\033[Ksrank {command}: reading {name}")
+        sys.stderr.flush()
+    with_errors: frozenset[str] = frozenset()
+    if kind == "ole2":
+        data = _legacy(data, name)
+    elif kind == "ods":
+        check_ods(data, name)
+    elif kind == "xlsb":
+        check_xlsb(data, name)
+    else:
+        with_errors = check_xlsx(data, name)
+    book = _calamine(lambda: python_calamine.CalamineWorkbook.from_filelike(data), name)
+    chosen = _chosen_sheet(book, name, sheet)
+    worksheet = _calamine(lambda: book.get_sheet_by_name(chosen), name)
+    if worksheet.start is None:
+        raise UsageError(f"{name}: the sheet {chosen!r} is empty; expected a header row naming the columns")
+    errors = {}
+    if with_errors:
+        from ._error_cells import error_cells
+
+        errors = error_cells(data, chosen, with_errors)
+    rows = _texts(worksheet.iter_rows(), worksheet.start[1], name, chosen, errors)
+    if sys.stderr.isatty():
+        from ._progress import with_row_progress
+
+        rows = with_row_progress(rows, worksheet.end[0] + 1 if worksheet.end else 0, command)
+    # The rows above the first filled one are empty: skipped at once, however many (one cell on row 1,048,576).
+    skipped = worksheet.start[0] if header_row is None else min(worksheet.start[0], header_row - 1)
+    rows = islice(rows, skipped, None)
     top: list[list[str]] = []
     for row in rows:
         top.append(row)
-        if len(top) >= max(_LOOK, header_row or 0):
+        if len(top) >= max(_LOOK, (header_row or 0) - skipped):
             break
-    if not top:
-        raise UsageError(f"{name}: the sheet {worksheet.title!r} is empty; expected a header row naming the columns")
-    at = header_row - 1 if header_row is not None else _find_header(top, wanted)
+    at = header_row - 1 - skipped if header_row is not None else _find_header(top, wanted)
     if at >= len(top):
-        raise UsageError(f"{name}: --header-row {header_row} is past the sheet's last row ({len(top)})")
+        last = skipped + len(top)
+        raise UsageError(f"{name}: --header-row {header_row} is past the sheet's last row ({last})")
     header = _trimmed(top[at])
     if not header:
         raise UsageError(
-            f"{name}: row {at + 1} of the sheet {worksheet.title!r} is empty; pass --header-row with the row that"
+            f"{name}: row {skipped + at + 1} of the sheet {chosen!r} is empty; pass --header-row with the row that"
             " names the columns"
         )
     width = len(header)
@@ -67,9 +166,120 @@ def read_sheet(data: IO[bytes], name: str, sheet: str | None, header_row: int | 
             yield _fitted(row, width)
         for row in rows:
             yield _fitted(row, width)
-        book.close()
 
-    return Sheet(header, at + 1, data_rows(), list(book.sheetnames))
+    return Sheet(header, skipped + at + 1, data_rows(), list(book.sheet_names))
+
+
+def _legacy(data: IO[bytes], name: str) -> IO[bytes]:
+    """A legacy .xls, its workbook stream bounded and put in a fresh container (``_legacy_workbook``)."""
+    from ._legacy_workbook import checked_xls
+
+    whole = read_bounded(data)
+    if len(whole) > MAX_WORKBOOK_BYTES:
+        raise UsageError(f"{name} is more than 1 GiB long, more than srank reads from a workbook")
+    return checked_xls(whole, name)
+
+
+def _calamine(call: Any, name: str) -> Any:
+    """Run a calamine call: its errors, and a panic inside it, become one message."""
+    try:
+        with _rust_messages_held():
+            return call()
+    except UsageError:
+        raise
+    except Exception as error:
+        if type(error).__name__ == "PasswordError":
+            raise encrypted(name) from None
+        raise damaged(name, _first_line(error)) from None
+    except BaseException as error:  # pyo3 turns a panic in Rust into PanicException, a BaseException
+        if type(error).__name__ != "PanicException":
+            raise
+        raise damaged(name, f"its reader stopped: {_first_line(error)}") from None
+
+
+@contextlib.contextmanager
+def _rust_messages_held() -> Iterator[None]:
+    """Hold what Rust writes to file descriptor 2 during a call: a panic prints there before it is raised.
+
+    The panic becomes srank's one message; its own lines (and a backtrace under
+    RUST_BACKTRACE) would come before it. While the call runs, another thread's
+    writes to descriptor 2 are held too, and dropped.
+    """
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        yield  # no descriptor 2 to hold
+        return
+    try:
+        with tempfile.TemporaryFile() as held:
+            os.dup2(held.fileno(), 2)
+            try:
+                yield
+            finally:
+                os.dup2(saved, 2)
+    finally:
+        os.close(saved)
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return (text[0] if text else type(error).__name__)[:200]
+
+
+def _chosen_sheet(book: Any, name: str, sheet: str | None) -> str:
+    sheets = list(book.sheets_metadata)
+    if not sheets:
+        raise damaged(name, "it has no sheets")
+    listed = ", ".join(repr(each.name) for each in sheets)
+    if sheet is not None:
+        found = next((each for each in sheets if each.name == sheet), None)
+        if found is None:
+            raise UsageError(f"{name} has no sheet {sheet!r}; the sheets are: {listed}")
+        if _kind_of(found) != "WorkSheet":
+            raise UsageError(f"{name}: the sheet {sheet!r} is a {_kind_of(found).lower()}, not a sheet of cells")
+        return sheet
+    cells = [each for each in sheets if _kind_of(each) == "WorkSheet"]
+    if not cells:
+        raise UsageError(f"{name} has no sheet of cells (its sheets are: {listed})")
+    first = cells[0]
+    if _visibility(first) != "Visible":
+        shown = [each.name for each in cells if _visibility(each) == "Visible"]
+        others = f"; the visible sheets are {', '.join(map(repr, shown))}" if shown else ""
+        print(
+            f"srank: {name}: reading the first sheet, {first.name!r}, which is hidden{others} (choose one with"
+            " --sheet)",
+            file=sys.stderr,
+        )
+    return str(first.name)
+
+
+def _kind_of(metadata: Any) -> str:
+    return str(metadata.typ).rpartition(".")[2]  # WorkSheet, ChartSheet, DialogSheet, MacroSheet, Vba
+
+
+def _visibility(metadata: Any) -> str:
+    return str(metadata.visible).rpartition(".")[2]  # Visible, Hidden, VeryHidden
+
+
+def _texts(
+    rows: Iterator[list[Any]], skipped: int, name: str, sheet: str, errors: dict[int, dict[int, str]]
+) -> Iterator[list[str]]:
+    """Each row as text, error cells as shown, and the empty columns calamine leaves out on the left put back."""
+    pad = [""] * skipped
+    for number, values in enumerate(rows, 1):
+        row = [value if type(value) is str else _text(value) for value in values]
+        for column, text in errors.get(number, {}).items():
+            if 0 <= column - 1 - skipped < len(row) and not row[column - 1 - skipped]:
+                row[column - 1 - skipped] = text
+        if row and max(map(len, row)) > MAX_CELL_CHARS:
+            longest = max(range(len(row)), key=lambda at: len(row[at]))
+            raise UsageError(
+                f"{name}: the cell {column_letters(skipped + longest + 1)}{number} of the sheet {sheet!r} holds"
+                f" {len(row[longest]):,} characters, more than a spreadsheet cell can ({MAX_CELL_CHARS:,});"
+                " the workbook is damaged or was not made by a spreadsheet program"
+            )
+        yield pad + row if skipped else row
 
 
 def _find_header(top: list[list[str]], wanted: Sequence[str]) -> int:
@@ -81,7 +291,7 @@ def _find_header(top: list[list[str]], wanted: Sequence[str]) -> int:
 
 
 def _trimmed(row: list[str]) -> list[str]:
-    """A header without the empty cells openpyxl reports to the right of the last name."""
+    """A header without the empty cells to the right of the last name."""
     end = len(row)
     while end and not row[end - 1]:
         end -= 1
@@ -96,7 +306,9 @@ def _fitted(row: list[str], width: int) -> list[str]:
 
 
 def _text(value: object) -> str:
-    """A cell as the text a user sees in the sheet."""
+    """A cell as the text a user sees in the sheet, as far as calamine says how it is shown."""
+    if type(value) is float:  # the common case first: calamine gives every number of an .xlsx as a float
+        return str(int(value)) if value.is_integer() else repr(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -104,7 +316,11 @@ def _text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime.datetime) and value.time() == datetime.time():
-        return value.date().isoformat()  # a date cell: openpyxl gives it a midnight time
+        return value.date().isoformat()
     if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
         return value.isoformat()
+    if isinstance(value, datetime.timedelta):
+        seconds = int(value.total_seconds())
+        sign, seconds = ("-", -seconds) if seconds < 0 else ("", seconds)
+        return f"{sign}{seconds // 3600}:{seconds // 60 % 60:02}:{seconds % 60:02}"
     return str(value)

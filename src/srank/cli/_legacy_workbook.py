@@ -1,0 +1,270 @@
+"""A legacy ``.xls`` workbook held to bounds: its OLE2 container read with care, then rebuilt for calamine.
+
+An OLE2 file is also how an encrypted ``.xlsx`` is stored (a stream named
+EncryptedPackage); that is found in the same directory and named.
+
+calamine's OLE2 reader sizes tables from header fields and follows sector
+chains without a loop check, and its BIFF reader reserves memory for the
+rows times columns that a sheet's DIMENSIONS record claims. So srank reads the
+container itself: every chain followed at most once, every sector inside the
+file. It walks the BIFF records of the workbook stream, refuses an encrypted
+one and bounds every cell position, clears each DIMENSIONS claim, and hands
+calamine a fresh container holding that one stream, laid out plainly.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+from collections.abc import Iterator
+
+from ._arguments import UsageError
+from ._workbook_limits import MAX_COLUMNS, MAX_SHEET_CELLS, MAX_WORKBOOK_BYTES, damaged, encrypted
+
+__all__ = ["checked_xls"]
+
+_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_FREE, _END, _FAT, _DIFAT = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFC
+_STREAMS = ("Workbook", "Book", "WORKBOOK", "BOOK")  # the names calamine looks for, in its order
+_SECTOR = 4096  # the rebuilt container's sector size (OLE2 version 4)
+_MAX_FAT_SECTORS = 109  # what the header's own DIFAT array holds: 109 x 1024 sectors of 4 KiB, about 436 MiB
+
+# BIFF record types whose first four bytes are a cell's row and column (calamine's list).
+_CELLS = {0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x00FD}
+_FORMULA, _STRING, _MULRK, _DIMENSIONS = 0x0006, 0x0207, 0x00BD, 0x0200
+_BOF, _EOF, _FILEPASS, _BOUNDSHEET = 0x0809, 0x000A, 0x002F, 0x0085
+
+
+class _Damaged(Exception):
+    pass
+
+
+class _NotAWorkbook(Exception):
+    pass
+
+
+class _Encrypted(Exception):
+    pass
+
+
+def checked_xls(data: bytes, name: str) -> io.BytesIO:
+    """The workbook stream of ``data``, bounded, in a fresh OLE2 container; or one message saying what is wrong."""
+    try:
+        stream = bytearray(_workbook_stream(data))
+        _check_records(stream, name)
+        return io.BytesIO(_container(stream))
+    except _Damaged as error:
+        raise damaged(name, str(error)) from None
+    except _Encrypted:
+        raise encrypted(name) from None
+    except _NotAWorkbook:
+        raise UsageError(
+            f"{name} is an OLE2 file (a legacy Office document) without a Workbook stream: not an Excel workbook"
+        ) from None
+    except (struct.error, IndexError) as error:
+        raise damaged(name, f"its OLE2 container is cut short ({error})") from None
+
+
+# ---- reading the container ----------------------------------------------------------------------------------------
+
+
+def _workbook_stream(data: bytes) -> bytes:
+    if len(data) < 512 or not data.startswith(_SIGNATURE):
+        raise _Damaged("its OLE2 header is cut short")
+    shift, mini_shift = struct.unpack_from("<HH", data, 30)
+    if shift not in (9, 12) or mini_shift != 6:
+        raise _Damaged(f"its OLE2 header has a sector size of 2^{shift}")
+    size = 1 << shift
+    count = (len(data) - size) // size  # whole sectors after the header
+    if count <= 0:
+        raise _Damaged("it holds no sectors")
+
+    def sector(number: int) -> bytes:
+        if number >= count:
+            raise _Damaged(f"sector {number:,} is past the end of the file")
+        return data[(number + 1) * size : (number + 2) * size]
+
+    def chain(start: int, table: list[int], limit: int = count) -> list[int]:
+        numbers, seen = [], set()
+        while start != _END:
+            if start >= limit:
+                raise _Damaged(f"sector {start:,} is past the end of the file")
+            if start in seen or start >= len(table):
+                raise _Damaged("a chain of sectors loops or leaves its table")
+            seen.add(start)
+            numbers.append(start)
+            start = table[start]
+        return numbers
+
+    fat_count, directory_start = struct.unpack_from("<II", data, 44)
+    mini_fat_start, _, difat_start = struct.unpack_from("<III", data, 60)
+    if fat_count > count:
+        raise _Damaged(f"its header counts {fat_count:,} FAT sectors in a file of {count:,}")
+    difat = [number for number in struct.unpack_from("<109I", data, 76) if number < _DIFAT]
+    seen: set[int] = set()
+    while difat_start not in (_END, _FREE):
+        if difat_start in seen or len(seen) > count:
+            raise _Damaged("its DIFAT chain loops")
+        seen.add(difat_start)
+        *entries, difat_start = struct.unpack(f"<{size // 4}I", sector(difat_start))
+        difat += [number for number in entries if number < _DIFAT]
+    fat = [entry for number in difat[:fat_count] for entry in struct.unpack(f"<{size // 4}I", sector(number))]
+    directory = b"".join(sector(number) for number in chain(directory_start, fat))
+    entries = [directory[at : at + 128] for at in range(0, len(directory) - 127, 128)]
+    if not entries:
+        raise _Damaged("its directory is empty")
+    found = {}
+    for entry in entries:
+        length = min(struct.unpack_from("<H", entry, 64)[0], 64)
+        title = entry[: max(0, length - 2)].decode("utf-16-le", "replace")
+        if entry[66] == 2 and title not in found:
+            found[title] = entry
+    if "EncryptedPackage" in found:  # an encrypted .xlsx, .xlsm or .xlsb: its zip, encrypted, in an OLE2 file
+        raise _Encrypted
+    chosen = next((found[title] for title in _STREAMS if title in found), None)
+    if chosen is None:
+        raise _NotAWorkbook
+    start, length = struct.unpack_from("<IQ", chosen, 116)
+    if size == 512:
+        length &= 0xFFFFFFFF  # version 3 files use the low half only
+    if length > min(len(data), MAX_WORKBOOK_BYTES):
+        raise _Damaged(f"its Workbook stream claims {length:,} bytes")
+    if length >= 4096:
+        return b"".join(sector(number) for number in chain(start, fat))[:length]
+    # A small stream lives in the mini stream, whose chain starts at the root entry.
+    root_start = struct.unpack_from("<I", entries[0], 116)[0]
+    mini = b"".join(sector(number) for number in chain(root_start, fat))
+    mini_fat = [
+        entry for number in chain(mini_fat_start, fat) for entry in struct.unpack(f"<{size // 4}I", sector(number))
+    ]
+    pieces = [mini[number * 64 : number * 64 + 64] for number in chain(start, mini_fat, len(mini) // 64)]
+    return b"".join(pieces)[:length]
+
+
+# ---- the BIFF records -------------------------------------------------------------------------------------------
+
+
+def _records(stream: bytearray, at: int) -> Iterator[tuple[int, int, int]]:
+    """(type, offset of its data, length) of each record from ``at`` to the end of the stream."""
+    end = len(stream)
+    while at + 4 <= end:
+        kind, length = struct.unpack_from("<HH", stream, at)
+        if at + 4 + length > end:
+            raise _Damaged(f"a record at byte {at:,} of its Workbook stream runs past the end")
+        yield kind, at + 4, length
+        at += 4 + length
+
+
+def _check_records(stream: bytearray, name: str) -> None:
+    sheets = []
+    for kind, at, length in _records(stream, 0):
+        if kind == _FILEPASS and length >= 2 and struct.unpack_from("<H", stream, at)[0] != 0:
+            raise encrypted(name)
+        if kind == _BOUNDSHEET and length >= 4:
+            sheets.append(struct.unpack_from("<I", stream, at)[0])
+        if kind == _EOF:
+            break
+    area = 0
+    for position in sheets:
+        if position > len(stream):
+            raise _Damaged(f"a sheet starts at byte {position:,}, past the end of its Workbook stream")
+        area += _sheet_area(stream, position)
+        if area > MAX_SHEET_CELLS:
+            raise UsageError(
+                f"{name}: its sheets span more than {MAX_SHEET_CELLS:,} cells together (all are read at once), more"
+                f" than srank reads ({MAX_SHEET_CELLS:,} cells); save the sheet as 'CSV UTF-8' and check that"
+            )
+
+
+def _sheet_area(stream: bytearray, position: int) -> int:
+    """The cells calamine's grids of one sheet would hold (values and formulas), its DIMENSIONS claim cleared."""
+    cells = _Extent()
+    formulas = _Extent()
+    depth, started = 0, False
+    formula_at = (0, 0)
+    for kind, at, length in _records(stream, position):
+        if depth:
+            depth += {_BOF: 1, _EOF: -1}.get(kind, 0)
+            continue
+        if kind == _BOF:
+            depth, started = (1, started) if started else (0, True)
+        elif kind == _EOF:
+            break
+        elif kind == _DIMENSIONS:
+            _clear_dimensions(stream, at, length)
+        elif length >= 4 and kind in _CELLS:
+            cells.add(*struct.unpack_from("<HH", stream, at))
+        elif length >= 4 and kind == _FORMULA:
+            formula_at = struct.unpack_from("<HH", stream, at)
+            cells.add(*formula_at)
+            formulas.add(*formula_at)
+        elif kind == _STRING:
+            cells.add(*formula_at)
+        elif length >= 6 and kind == _MULRK:
+            row, first = struct.unpack_from("<HH", stream, at)
+            cells.add(row, first)
+            cells.add(row, first + max(0, (length - 6) // 6 - 1))
+    return cells.area() + formulas.area()
+
+
+def _clear_dimensions(stream: bytearray, at: int, length: int) -> None:
+    """Make a DIMENSIONS record claim one cell: calamine reserves memory for its claim, and a claim is no fact."""
+    if length == 14:
+        stream[at + 4 : at + 8] = bytes(4)  # one past the last row: 0
+        stream[at + 10 : at + 12] = bytes(2)  # one past the last column: 0
+    elif length == 10:
+        stream[at + 2 : at + 4] = bytes(2)
+        stream[at + 6 : at + 8] = bytes(2)
+
+
+class _Extent:
+    def __init__(self) -> None:
+        self.rows: list[int] = []
+        self.columns: list[int] = []
+
+    def add(self, row: int, column: int) -> None:
+        if column >= MAX_COLUMNS:
+            raise _Damaged(f"a cell in column {column + 1:,}, past Excel's last column, XFD")
+        if not self.rows:
+            self.rows, self.columns = [row, row], [column, column]
+            return
+        self.rows = [min(self.rows[0], row), max(self.rows[1], row)]
+        self.columns = [min(self.columns[0], column), max(self.columns[1], column)]
+
+    def area(self) -> int:
+        if not self.rows:
+            return 0
+        return (self.rows[1] - self.rows[0] + 1) * (self.columns[1] - self.columns[0] + 1)
+
+
+# ---- the rebuilt container ----------------------------------------------------------------------------------------
+
+
+def _container(stream: bytearray) -> bytes:
+    """An OLE2 file (version 4, 4 KiB sectors) holding ``stream`` as its Workbook stream, in one plain run."""
+    body = bytes(stream) + bytes(-len(stream) % _SECTOR)
+    if len(body) < _SECTOR:
+        body = body.ljust(_SECTOR, b"\0")  # a stream under 4 KiB would go to the mini stream
+    sectors = len(body) // _SECTOR
+    fat_sectors = 1
+    while fat_sectors * 1024 < fat_sectors + 1 + sectors:
+        fat_sectors += 1
+    if fat_sectors > _MAX_FAT_SECTORS:
+        raise _Damaged(f"its Workbook stream is {len(stream):,} bytes long, more than srank reads from an .xls")
+    directory_at = fat_sectors
+    fat = [_FAT] * fat_sectors + [_END]
+    fat += [directory_at + 2 + number for number in range(sectors - 1)] + [_END]
+    fat += [_FREE] * (fat_sectors * 1024 - len(fat))
+    header = _SIGNATURE + bytes(16) + struct.pack("<HHHHH", 0x3E, 4, 0xFFFE, 12, 6) + bytes(6)
+    header += struct.pack("<IIIIIIIII", 1, fat_sectors, directory_at, 0, 4096, _END, 0, _END, 0)
+    header += struct.pack("<109I", *range(fat_sectors), *[_FREE] * (109 - fat_sectors))
+    # No mini stream (size 0); calamine wants a version 4 root entry to name a sector all the same.
+    directory = _entry("Root Entry", 5, child=1, start=directory_at, size=0)
+    directory += _entry("Workbook", 2, child=_FREE, start=directory_at + 1, size=len(body))
+    return header.ljust(_SECTOR, b"\0") + struct.pack(f"<{len(fat)}I", *fat) + directory.ljust(_SECTOR, b"\0") + body
+
+
+def _entry(title: str, kind: int, child: int, start: int, size: int) -> bytes:
+    encoded = (title + "\0").encode("utf-16-le")
+    fields = struct.pack("<HBBIII", len(encoded), kind, 1, _FREE, _FREE, child)
+    return (encoded.ljust(64, b"\0") + fields + bytes(36) + struct.pack("<IQ", start, size)).ljust(128, b"\0")
