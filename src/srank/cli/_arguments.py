@@ -185,9 +185,9 @@ def input_options(command: argparse.ArgumentParser) -> None:
     """How a CSV, TSV or workbook is read: --delimiter, --encoding, --sheet, --header-row."""
     command.add_argument("--delimiter", "-d", metavar="CHAR", help="field delimiter (default: detected; \\t for tab)")
     command.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8; a BOM is honoured)")
-    command.add_argument("--sheet", metavar="NAME", help="the sheet of an .xlsx workbook (default: the first)")
+    command.add_argument("--sheet", metavar="NAME", help="the sheet of a workbook (default: the first)")
     command.add_argument(
-        "--header-row", type=_positive, metavar="N", help="the row of an .xlsx sheet that names the columns"
+        "--header-row", type=_positive, metavar="N", help="the row of a workbook sheet that names the columns"
     )
 
 

@@ -57,7 +57,9 @@ class CheckCommand(TableCommand):
     )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("file", metavar="FILE", help="CSV, TSV or .xlsx file, or - for stdin")
+        parser.add_argument(
+            "file", metavar="FILE", help="CSV or TSV file, workbook (.xlsx, .xlsm, .xlsb, .ods, .xls), or - for stdin"
+        )
         parser.add_argument(
             "--column",
             "-c",

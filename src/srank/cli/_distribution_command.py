@@ -57,7 +57,9 @@ class DistributionCommand(TableCommand):
     )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("file", metavar="FILE", help="CSV, TSV or .xlsx file, or - for stdin")
+        parser.add_argument(
+            "file", metavar="FILE", help="CSV or TSV file, workbook (.xlsx, .xlsm, .xlsb, .ods, .xls), or - for stdin"
+        )
         parser.add_argument("--column", "-c", required=True, metavar="NAME", help="the distribution column")
         parser.add_argument(
             "--global-column", metavar="NAME", help="the global rank column: adds cross-level findings (srank_levels)"

@@ -34,7 +34,7 @@ class Entry:
 COMMANDS = (
     Entry("explain", "describe each code", "._explain_command"),
     Entry("round", "print the rounded code of each code", "._round_command"),
-    Entry("check", "check and decode the rank columns of a CSV, TSV or .xlsx file", "._check_command"),
+    Entry("check", "check and decode the rank columns of a CSV, TSV or workbook file", "._check_command"),
     Entry(
         "distribution",
         "write a distribution column (Explorer or Biotics) in long form, one row per place",
