@@ -102,12 +102,22 @@ class _ToModel:
     the range callback reports through ``_rules.range_rule``.
     """
 
-    # partial objects do not bind to the instance: each is called with the children only.
-    global_rank = functools.partial(_build_rank, Level.GLOBAL)
-    infraspecific_rank = functools.partial(_build_rank, Level.INFRASPECIFIC)
-    national_rank = functools.partial(_build_rank, Level.NATIONAL)
-    subnational_rank = functools.partial(_build_rank, Level.SUBNATIONAL)
-    plants_rank = functools.partial(_build_rank, Level.SUBNATIONAL)
+    # Plain methods, not functools.partial class attributes: since Python 3.14 a partial binds
+    # to the instance like a function does (3.13 warns about it), so it would get self too.
+    def global_rank(self, children: list[Any]) -> Rank:
+        return _build_rank(Level.GLOBAL, children)
+
+    def infraspecific_rank(self, children: list[Any]) -> Rank:
+        return _build_rank(Level.INFRASPECIFIC, children)
+
+    def national_rank(self, children: list[Any]) -> Rank:
+        return _build_rank(Level.NATIONAL, children)
+
+    def subnational_rank(self, children: list[Any]) -> Rank:
+        return _build_rank(Level.SUBNATIONAL, children)
+
+    def plants_rank(self, children: list[Any]) -> Rank:
+        return _build_rank(Level.SUBNATIONAL, children)
 
     def infraspecific(self, children: list[Any]) -> Infraspecific:
         return Infraspecific(children[1], captive=len(children) > 2)
