@@ -96,7 +96,7 @@ def required_keys(*, plants: bool = True) -> frozenset[Key]:
     keys.update(_entries(("level",), [level.value for level in Level]))
     keys.update(("level", level.value, name) for level in AREA_LEVELS for name in _AREA)
     keys.update(_value_keys(("value",), EXTINCTION_WORDINGS))
-    keys.update(("range", field) for field in _ENTRY)
+    keys.update((section, field) for section in ("range", "status_range") for field in _ENTRY)
     keys.update(_entries(("qualifier",), [qualifier.value for qualifier in Qualifier]))
     keys.update(_entries(("season",), [season.value for season in Season]))
     keys.update(_entries(("legacy",), list(LEGACY_CODES)))
@@ -214,7 +214,7 @@ def allowed_placeholders(key: Key) -> frozenset[str]:
     section, name = key[0], key[1]
     if section == "value" and len(key) == 4 and key[2] == AREA_WORDING:
         return frozenset(_AREA)
-    if section == "range":
+    if section in ("range", "status_range"):
         return frozenset({"low", "high"})
     if section == "legacy":
         return frozenset({"modern"})

@@ -34,6 +34,7 @@ from ._errors import InvalidRankError, SrankError, show_char
 from ._findings import Finding
 from ._model import MultiSeasonRank, Rank
 from ._rules import (
+    STATUS_RANGE,
     captive_level_rule,
     inexact_on_range_rule,
     inexact_rule,
@@ -154,6 +155,9 @@ class _ToModel:
 
     def status(self, children: list[Token]) -> Single:
         return Single(_GRADES[children[0]])
+
+    def status_range(self, children: list[Token]) -> Range:
+        return Range(*STATUS_RANGE)
 
     def range(self, children: list[Token]) -> Range:
         low, high = children
