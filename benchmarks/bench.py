@@ -379,11 +379,17 @@ def bench_startup(report: Report, repeat: int) -> None:
 def startup_conditions() -> str:
     """What start-up figures depend on: interegular (Lark's collision check), bytecode writing, the parser's origin."""
     origin = _process(
-        [sys.executable, "-c", "from srank import _lark_adapter as a; print(a.parser_origin(), a.__file__)"],
+        [
+            sys.executable,
+            "-c",
+            "from srank import _lark_adapter as a\n"
+            "print(a.parser_origin() if hasattr(a, 'parser_origin') else 'grammar (an srank without parser_origin)')\n"
+            "print(a.__file__)",
+        ],
         check=True,
         capture_output=True,
         text=True,
-    ).stdout.split()
+    ).stdout.splitlines()
     interegular = "installed" if importlib.util.find_spec("interegular") is not None else "not installed"
     bytecode = "set" if os.environ.get("PYTHONDONTWRITEBYTECODE") else "not set"
     return (
