@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DISTRIBUTION_GRAMMAR",
     "GRAMMAR_NAME",
+    "SHIPPED_SUFFIX",
     "build_parser",
     "distribution_error",
     "distribution_patterns",
@@ -366,9 +367,10 @@ def _join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " or " + items[-1]
 
 
-_RANGE_BEFORE = re.compile(r"([GNST])[1-5]\1[1-5]$")
-_STATUS_BEFORE = re.compile(r"(?:NR|NA|X|H|U)$")
-_VALUE_BEFORE = re.compile(r"(?:[1-5]\??|NR|NA|X|H|U)$")
+# Patterns of the error path only: re compiles (and caches) each on its first use, not at import.
+_RANGE_BEFORE = r"([GNST])[1-5]\1[1-5]$"
+_STATUS_BEFORE = r"(?:NR|NA|X|H|U)$"
+_VALUE_BEFORE = r"(?:[1-5]\??|NR|NA|X|H|U)$"
 
 
 def _rule_for(text: str, position: int) -> Finding | None:
@@ -389,7 +391,7 @@ def _rule_for(text: str, position: int) -> Finding | None:
             return multi_not_seasonal_rule(written, (0, len(written))).shifted(position)
         return mixed_levels_rule(first, (0, 1), char).shifted(position)
     found: Finding | None = None
-    broken_range = _RANGE_BEFORE.search(part)
+    broken_range = re.search(_RANGE_BEFORE, part)
     if broken_range is not None:  # a range just before the error may itself be broken (S1S1 in S1S11)
         written = broken_range.group()
         found = range_rule(_GRADES[written[1]], _GRADES[written[3]], written[0])
@@ -397,15 +399,15 @@ def _rule_for(text: str, position: int) -> Finding | None:
             return found.shifted(part_start + broken_range.start())
     if char == "?" and broken_range is not None:
         found = inexact_on_range_rule(part)
-    elif char == "?" and (status := _STATUS_BEFORE.search(part)) is not None:
+    elif char == "?" and (status := re.search(_STATUS_BEFORE, part)) is not None:
         found = inexact_rule(_GRADES[status.group()], part)
     elif char == "Q":
         found = questionable_level_rule(level, part)
     elif char == "C":
         found = captive_level_rule(level, part)
-    elif char in "BNM" and _VALUE_BEFORE.search(part):
+    elif char in "BNM" and re.search(_VALUE_BEFORE, part):
         found = season_rule(level, char, len(part))
-    elif char == "T" and level in (Level.NATIONAL, Level.INFRASPECIFIC) and _VALUE_BEFORE.search(part):
+    elif char == "T" and level in (Level.NATIONAL, Level.INFRASPECIFIC) and re.search(_VALUE_BEFORE, part):
         found = infraspecific_level_rule(level, part + "T", (len(part), len(part) + 1))
     elif char == "," and level in (Level.GLOBAL, Level.INFRASPECIFIC):
         found = multi_not_seasonal_rule(part, (0, len(part)))
