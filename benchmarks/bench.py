@@ -1,20 +1,28 @@
 """Measure srank against its references, all in one run, and print each figure beside its target.
 
-    python benchmarks/bench.py           # the full run (1,000,000 codes and rows)
-    python benchmarks/bench.py --quick   # a smaller run for a quick look
+    python benchmarks/bench.py             # the full run (1,000,000 codes and rows)
+    python benchmarks/bench.py --quick     # a smaller run for a quick look
+    python benchmarks/bench.py --startup   # only the start-up figures (needs only srank's own dependencies)
 
 Not a test: timings depend on the machine, so nothing here fails a build.
-Each figure is the best of several repetitions; the ratio is what the targets
-in docs/performance.md speak about.
+Each figure is the best of several repetitions, or for start-up the median of
+many; the ratio is what the targets in docs/performance.md speak about.
+
+Every figure that starts a process runs srank as users install it: a wheel
+built from this tree and unpacked into a temporary folder, with the parser it
+ships (an editable install builds the parser from the grammar instead). With
+``--installed``, the processes import the srank this Python has installed.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import contextlib
 import csv
 import functools
 import gc
+import importlib.util
 import os
 import platform
 import random
@@ -25,8 +33,10 @@ import sys
 import tempfile
 import time
 import tracemalloc
+import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import srank
 from srank import Grade, Infraspecific, Level, MultiSeasonRank, Range, Rank, Season, Single
@@ -229,15 +239,68 @@ def bench_memory(report: Report, size: int) -> None:
     )
 
 
+ROOT = Path(__file__).resolve().parent.parent
+
+# The environment of every process the benchmark starts, both sides of each comparison alike: PYTHONPATH names
+# the unpacked wheel (see use_built_wheel), or nothing is changed (--installed).
+_ENVIRONMENT: dict[str, str] | None = None
+
+
+def _process(command: Sequence[str], *, check: bool, **options: Any) -> subprocess.CompletedProcess[Any]:
+    return subprocess.run(list(command), check=check, env=_ENVIRONMENT, **options)
+
+
+def use_built_wheel(folder: Path) -> str:
+    """Build a wheel from this tree, unpack it into ``folder`` and make every process started here import it."""
+    global _ENVIRONMENT
+    wheels = folder / "wheels"
+    _process(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(wheels), str(ROOT)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    (wheel,) = wheels.glob("srank-*.whl")
+    site = folder / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(site)
+    _ENVIRONMENT = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")])),
+    }
+    return f"wheel {wheel.name}, built from this tree, unpacked in a temporary folder"
+
+
+def compile_bytecode() -> str:
+    """Compile srank and its dependencies to .pyc, as an installation does, so that no timed run compiles."""
+    located = _process(
+        [
+            sys.executable,
+            "-c",
+            "import srank, lark, attr, attrs; print(srank.__file__); print(lark.__file__);"
+            " print(attr.__file__); print(attrs.__file__)",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    folders = [Path(line).parent for line in located.stdout.split()]
+    spec = importlib.util.find_spec("interegular")
+    if spec is not None and spec.origin is not None:
+        folders.append(Path(spec.origin).parent)
+    for folder in folders:
+        compileall.compile_dir(folder, quiet=1)
+    return "compiled before timing: " + ", ".join(folder.name for folder in folders)
+
+
 def _run_python(arguments: Sequence[str]) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, *arguments], check=True, stdout=subprocess.DEVNULL)
+    _process([sys.executable, *arguments], check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - started
 
 
 def _import_micros(module: str) -> int:
     """Cumulative microseconds of ``import module`` from ``python -X importtime``, in a fresh process."""
-    result = subprocess.run(
+    result = _process(
         [sys.executable, "-X", "importtime", "-c", f"import {module}"], check=True, capture_output=True, text=True
     )
     for line in result.stderr.splitlines():
@@ -263,8 +326,6 @@ def bench_import(report: Report, repeat: int) -> None:
         "srank": "import srank",
         "attrs": "import attrs",
         "first use of srank.Rank": "import srank; srank.Rank",
-        "first srank.parse": "import srank; srank.parse('G5')",
-        "lark": "import lark",
     }
     samples: dict[str, list[float]] = {name: [] for name in programs}
     for _ in range(repeat):
@@ -279,25 +340,74 @@ def bench_import(report: Report, repeat: int) -> None:
         wall_srank / wall_attrs,
         1.2,
     )
-    # Names load on first use, so also show what a program pays once it touches the model and parses.
-    for what in ("first use of srank.Rank", "first srank.parse"):
-        wall = statistics.median(samples[what]) - empty
-        report.add(
-            f"import srank and {what} (wall clock above an empty interpreter, median of {repeat})",
-            f"{wall * 1000:.1f} ms",
-            f"{wall_attrs * 1000:.1f} ms (import attrs)",
-            wall / wall_attrs,
-            None,
-        )
-    # Process start to the first parsed code, as `srank explain G5` does, against importing lark alone.
-    wall_lark = statistics.median(samples["lark"])
-    first_parse = statistics.median(samples["first srank.parse"])
+    # Names load on first use, so also show what a program pays once it touches the model (parsing: bench_startup).
+    wall = statistics.median(samples["first use of srank.Rank"]) - empty
     report.add(
-        f"process start to the first parsed code (python -c, median of {repeat})",
-        f"{first_parse * 1000:.1f} ms",
-        f"{wall_lark * 1000:.1f} ms (python -c 'import lark')",
-        first_parse / wall_lark,
+        f"import srank and first use of srank.Rank (wall clock above an empty interpreter, median of {repeat})",
+        f"{wall * 1000:.1f} ms",
+        f"{wall_attrs * 1000:.1f} ms (import attrs)",
+        wall / wall_attrs,
         None,
+    )
+
+
+def _srank_command() -> list[str]:
+    """The ``srank`` command as users run it: the console script beside this Python (``-m srank`` without one)."""
+    script = Path(sys.executable).with_name("srank")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "srank"]
+
+
+def bench_startup(report: Report, repeat: int) -> None:
+    """Process start to a first result, against ``python -c pass``: the median of ``repeat`` runs of each, in turn."""
+    programs = {
+        "empty": [sys.executable, "-c", "pass"],
+        "parse": [sys.executable, "-c", "import srank; srank.parse('G5')"],
+        "explain": [*_srank_command(), "explain", "G5"],
+        "version": [*_srank_command(), "--version"],
+    }
+    for command in programs.values():  # a warm-up run of each, untimed
+        _process(command, check=True, stdout=subprocess.DEVNULL)
+    samples: dict[str, list[float]] = {name: [] for name in programs}
+    for _ in range(repeat):  # in turn, so that a busy moment slows each alike
+        for name, command in programs.items():
+            started = time.perf_counter()
+            _process(command, check=True, stdout=subprocess.DEVNULL)
+            samples[name].append(time.perf_counter() - started)
+    empty = statistics.median(samples["empty"])
+    for name, figure, target in (
+        ("parse", "first parse in a fresh process (python -c \"import srank; srank.parse('G5')\")", 8),
+        ("explain", "srank explain G5, process start to finish", 9),
+        ("version", "srank --version, process start to finish", 3),
+    ):
+        seconds = statistics.median(samples[name])
+        report.add(
+            f"{figure} (median of {repeat}, in turn)",
+            f"{seconds * 1000:.1f} ms",
+            f"{empty * 1000:.1f} ms (python -c pass)",
+            seconds / empty,
+            target,
+        )
+
+
+def startup_conditions() -> str:
+    """What start-up figures depend on: interegular (Lark's collision check), bytecode writing, the parser's origin."""
+    origin = _process(
+        [
+            sys.executable,
+            "-c",
+            "from srank import _lark_adapter as a\n"
+            "print(a.parser_origin() if hasattr(a, 'parser_origin') else 'grammar (an srank without parser_origin)')\n"
+            "print(a.__file__)",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.splitlines()
+    interegular = "installed" if importlib.util.find_spec("interegular") is not None else "not installed"
+    bytecode = "set" if os.environ.get("PYTHONDONTWRITEBYTECODE") else "not set"
+    return (
+        f"interegular: {interegular}; PYTHONDONTWRITEBYTECODE: {bytecode};"
+        f" the parser: {origin[0]} ({Path(origin[1]).parent})"
     )
 
 
@@ -430,7 +540,7 @@ def bench_check_workbook(report: Report, rows: int, repeat: int) -> None:
 
 def _check_once(arguments: Sequence[str]) -> float:
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, *arguments], check=False, capture_output=True)
+    result = _process([sys.executable, *arguments], check=False, capture_output=True)
     # Exit 1 means "some invalid", but an uncaught exception exits 1 too: a traceback fails the run.
     if result.returncode not in (0, 1) or b"Traceback" in result.stderr:
         raise RuntimeError(result.stderr.decode())
@@ -611,7 +721,7 @@ def bench_distinct_column(report: Report, megabytes: int) -> None:
                 number += 10_000
         copy_seconds = _run_python(["-c", COPY, str(source), str(copy_out)])
         started = time.perf_counter()
-        result = subprocess.run(
+        result = _process(
             [sys.executable, "-c", PEAK, "check", str(source), "--column", "id", "--output", str(check_out)],
             capture_output=True,
             text=True,
@@ -922,10 +1032,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--only", help="run only the benchmarks whose function name holds this text")
     parser.add_argument("--markdown", action="store_true", help="also print the results as a Markdown table")
     parser.add_argument("--only", action="append", metavar="GROUP", help="run only this group of figures; repeatable")
+    parser.add_argument("--startup", action="store_true", help="only the start-up figures (--only startup)")
+    parser.add_argument(
+        "--installed", action="store_true", help="processes import the installed srank, not a wheel built from here"
+    )
     args = parser.parse_args(argv)
     size = args.size or (100_000 if args.quick else 1_000_000)
     repeat = 3 if args.quick else 5
     groups: dict[str, Callable[[Report], None]] = {
+        "startup": lambda report: bench_startup(report, 20 if args.quick else 41),
         "parse": lambda report: bench_cold_parse(report, repeat),
         "bulk": lambda report: bench_bulk(report, size, repeat),
         "import": lambda report: bench_import(report, 10 if args.quick else 30),
@@ -939,14 +1054,17 @@ def main(argv: Sequence[str] | None = None) -> None:
         "status-index": lambda report: bench_status_index(report, size, repeat),
         "pictures": lambda report: bench_pictures(report, repeat),
     }
-    unknown = sorted(set(args.only or ()) - set(groups))
+    only = set(args.only or ()) | ({"startup"} if args.startup else set())
+    unknown = sorted(only - set(groups))
     if unknown:
         parser.error(f"no group {', '.join(unknown)}; the groups are {', '.join(groups)}")
-    print(f"machine: {machine()}\n")
-    report = Report()
-    for name, run in groups.items():
-        if not args.only or name in args.only:
-            run(report)
+    with tempfile.TemporaryDirectory() as folder:
+        tested = "srank as this Python has it installed" if args.installed else use_built_wheel(Path(folder))
+        print(f"machine: {machine()}\nsrank in processes: {tested}\n{compile_bytecode()}\n{startup_conditions()}\n")
+        report = Report()
+        for name, run in groups.items():
+            if not only or name in only:
+                run(report)
     if args.markdown:
         print("\n" + report.table())
 

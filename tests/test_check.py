@@ -59,6 +59,13 @@ SINGLE_CODE = {
         " lower the priority further",
         (2, 3),
     ),
+    "range-of-statuses": (
+        "GUGHQ",
+        W,
+        "'GUGH' is a range from U (unrankable) to H (possibly extinct); NatureServe publishes it, though its"
+        " guidance defines ranges of numbers only",
+        (0, 4),
+    ),
     "nonstandard-plants-form": (
         "S5T1T3",
         W,
@@ -315,6 +322,8 @@ def test_hand_built_values_obey_the_structural_rules(code: str) -> None:
 def test_findings_carry_literal_hints() -> None:
     (finding,) = srank.check("G1C")
     assert finding.hint == "C (captive or cultivated only) marks a taxon gone from the wild: GXC or GHC"
+    (finding,) = srank.check("GUGHC")
+    assert finding.hint == "NatureServe rounds it to GU; srank sorts, bounds and filters it as GU too"
     (finding,) = srank.check("G3G4T5")
     assert finding.hint == (
         "a subspecies or variety is usually at least as imperiled as its species;"

@@ -176,6 +176,7 @@ def _all_values() -> list[srank.Single | srank.Range]:
         for low, high in itertools.combinations(_NUMBERS, 2)
         if _NUMBERS.index(high) - _NUMBERS.index(low) <= 2
     ]
+    values.append(srank.Range(srank.Grade.UNRANKABLE, srank.Grade.POSSIBLY_EXTINCT))  # GUGH (global only)
     return values
 
 
@@ -227,7 +228,7 @@ def _every_component_code() -> Iterator[tuple[str, bool]]:
         for season in "BNM":
             yield f"{letter}2{season}", False
     yield from [("GXC", False), ("GHC", False), ("G3Q", False), ("G5TXC", False), ("G5T2?", False)]
-    yield "S2B,S4N", False
+    yield from [("S2B,S4N", False), ("GUGH", False)]
     for legacy in LEGACY_CODES:
         yield legacy, True
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
 
 import attrs
 import pytest
@@ -128,6 +129,37 @@ def test_hand_built_values_get_the_same_findings_as_parsed_ones(build: object, f
     rank = build()  # type: ignore[operator]
     assert [found.code for found in rank.findings] == [finding]
     assert rank.findings == srank.parse(str(rank)).findings
+
+
+_U_TO_H = Range(Grade.UNRANKABLE, Grade.POSSIBLY_EXTINCT)
+
+
+def test_u_to_h_is_the_value_of_a_global_rank_only() -> None:
+    assert (repr(_U_TO_H), _U_TO_H.format("G")) == ("<Range 'U-H'>", "UGH")
+    built = Rank(Level.GLOBAL, _U_TO_H, captive=True, questionable=True)
+    assert (str(built), built) == ("GUGHCQ", srank.parse("GUGHCQ"))
+    assert [finding.code for finding in built.findings] == ["range-of-statuses"]  # C fits its H end
+    cases: list[tuple[Callable[[], Rank], str, tuple[int, int], str]] = [
+        (lambda: Rank(Level.SUBNATIONAL, _U_TO_H), "'SUSH'", (0, 4), "S2S3"),
+        (lambda: Rank(Level.INFRASPECIFIC, _U_TO_H, captive=True), "'TUTH'", (0, 4), "T2T3"),
+        (
+            lambda: Rank(Level.GLOBAL, Single(Grade.SECURE), infraspecific=Infraspecific(_U_TO_H)),
+            "'TUTH'",
+            (2, 6),
+            "T2T3",
+        ),
+    ]
+    for build, written, span, example in cases:
+        with pytest.raises(srank.InvalidRankError) as caught:
+            build()
+        assert (caught.value.code, caught.value.message, caught.value.span, caught.value.hint) == (
+            "range-not-numeric",
+            f"A range holds numbers only, not {written}; only a global rank's own value can be U to H (GUGH)",
+            span,
+            f"ranges are written with two numbers, as in {example}",
+        )
+    with pytest.raises(srank.InvalidRankError, match="A range holds numbers only, not 'H-U'"):
+        Range(Grade.POSSIBLY_EXTINCT, Grade.UNRANKABLE)
 
 
 def test_evolve_and_pickle_round_trip_exactly() -> None:

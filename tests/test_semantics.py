@@ -63,6 +63,8 @@ def test_rounding_lenient_input() -> None:
         ("GX", None),
         ("GHC", None),
         ("GU", None),
+        ("GUGHQ", None),
+        ("GUGHT2", (2, 2)),
         ("GNR", None),
         ("SNA", None),
         ("G4TNR", None),
@@ -94,6 +96,13 @@ def test_order_of_ranges_and_inexact() -> None:
 
 def test_order_uses_the_t_part_and_breaks_ties_by_code() -> None:
     assert _sorted(["G5", "G5T2", "T2", "G2", "G3"]) == ["G2", "G5T2", "T2", "G3", "G5"]
+
+
+def test_u_to_h_sorts_with_u_as_it_rounds() -> None:
+    codes = ["GNR", "GUGHQ", "G5", "GH", "GUGH", "GU", "GUGHC", "G1"]
+    assert _sorted(codes) == ["GH", "G1", "G5", "GU", "GUGH", "GUGHC", "GUGHQ", "GNR"]
+    assert str(srank.most_imperiled(["GUGHQ", "GNR"])) == "GUGHQ"
+    assert str(srank.most_imperiled(["GUGHQ", "G5"])) == "G5"
 
 
 def test_multi_season_sorts_by_its_most_imperiled_part() -> None:
@@ -134,6 +143,8 @@ def test_sort_key_is_equal_only_for_equal_ranks() -> None:
         ("GH", False, False, True, True),
         ("G5TH", False, False, True, True),
         ("GU", False, False, False, False),
+        ("GUGHQ", False, False, False, False),  # rounds to GU, as NatureServe's exports do
+        ("GUGHC", False, False, False, False),
         ("GNR", False, False, False, False),
         ("SNA", False, False, False, False),
         ("G4TNR", False, False, False, False),

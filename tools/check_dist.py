@@ -28,12 +28,16 @@ SDIST_REQUIRED = [
     "src/srank/descriptions/es.toml",
     "src/srank/descriptions/fr.toml",
     "src/srank/status_index/probabilities.toml",
+    "hatch_build.py",
     "LICENSE",
     "pyproject.toml",
 ]
 WHEEL_REQUIRED = [
     "srank/ranks.lark",
     "srank/distributions.lark",
+    # Each parser, ready-built by hatch_build.py, so that the first parse need not build it.
+    "srank/ranks.lark.pickle",
+    "srank/distributions.lark.pickle",
     "srank/places/places.toml",
     "srank/palette.toml",
     "srank/py.typed",
@@ -90,6 +94,18 @@ assert srank.status_index_interval(["S1S3", "SH"], samples=10).counted == 2  # t
 print("wheel from sdist parses", repr(rank))
 """
 
+# The installed wheel parses with the parsers it ships, not ones built from the grammar in the process.
+SHIPPED_SMOKE = """
+import sys
+import srank
+from srank import _lark_adapter
+srank.parse("G5")
+srank.parse_distribution("United States (N5): MD (S3)")
+origins = {name: _lark_adapter.parser_origin(name) for name in ("ranks.lark", "distributions.lark")}
+assert origins == {"ranks.lark": "shipped", "distributions.lark": "shipped"}, origins
+print("wheel loads its shipped parsers:", origins)
+"""
+
 
 def _fail(message: str) -> None:
     print(f"check_dist: {message}", file=sys.stderr)
@@ -139,8 +155,9 @@ def main() -> None:
         python = env / "bin" / "python"
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(wheel)], check=True)
         # Run from an empty folder so the source tree cannot be imported by accident.
-        result = subprocess.run([str(python), "-c", SMOKE], cwd=scratch, check=True, capture_output=True, text=True)
-        print(result.stdout.strip())
+        for smoke in (SMOKE, SHIPPED_SMOKE):
+            result = subprocess.run([str(python), "-c", smoke], cwd=scratch, check=True, capture_output=True, text=True)
+            print(result.stdout.strip())
         subprocess.run(
             [str(python), "-m", "pip", "install", "--quiet", f"srank[hypothesis] @ {wheel.as_uri()}"], check=True
         )

@@ -8,19 +8,19 @@ just to accept a string.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from ._cross_level import check_distribution_levels
-from ._cross_level import check_levels as _check_levels
 from ._describe import Explanation
 from ._describe import describe as _describe
 from ._describe import explain as _explain
-from ._distribution import Distribution
-from ._distribution_text import parse_distribution
 from ._errors import InvalidRankError
 from ._findings import Finding, Severity
 from ._model import AnyRank, MultiSeasonRank, Rank
 from ._ordering import least_imperiled_of, most_imperiled_of
 from ._parse import is_missing, parse
+
+if TYPE_CHECKING:
+    from ._distribution import Distribution
 
 __all__ = ["check", "check_levels", "describe", "explain", "least_imperiled", "most_imperiled"]
 
@@ -77,6 +77,12 @@ def check_levels(
     InvalidRankError; use check() for single-code findings). A T rank counts as
     a global rank. The rules are documented in the API reference.
     """
+    # Distributions and the cross-level rules load here, not with describe() and explain().
+    from ._cross_level import check_distribution_levels
+    from ._cross_level import check_levels as _check_levels
+    from ._distribution import Distribution
+    from ._distribution_text import parse_distribution
+
     read: dict[str, AnyRank | None] = {}
     for name, code in (
         ("global_rank", global_rank),

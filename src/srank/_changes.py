@@ -38,7 +38,7 @@ from ._errors import InvalidRankError
 from ._model import Grade, Level, MultiSeasonRank, Rank, Value, place_of
 from ._parse import is_missing, parse
 from ._values import rounded_value
-from ._vocabulary import Season
+from ._vocabulary import EXTINCT_GRADES, Season
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -47,7 +47,7 @@ __all__ = ["ChangeKind", "RankChange", "compare", "compare_ranks", "taxon_level"
 
 AnyRank = Rank | MultiSeasonRank
 _UNRANKED = frozenset({Grade.UNRANKABLE, Grade.NOT_RANKED, Grade.NOT_APPLICABLE})
-_GONE = frozenset({Grade.PRESUMED_EXTINCT, Grade.POSSIBLY_EXTINCT})
+
 _SEASON_ORDER: tuple[Season | None, ...] = (Season.BREEDING, Season.NONBREEDING, Season.MIGRANT, None)
 
 
@@ -180,12 +180,12 @@ def _value_kind(old: Value, new: Value) -> ChangeKind | None:
         if before in _UNRANKED and after in _UNRANKED:
             return None if before is after else ChangeKind.STATUS
         return ChangeKind.RANKED if before in _UNRANKED else ChangeKind.UNRANKED
-    if before in _GONE or after in _GONE:
-        if before in _GONE and after in _GONE:
+    if before in EXTINCT_GRADES or after in EXTINCT_GRADES:
+        if before in EXTINCT_GRADES and after in EXTINCT_GRADES:
             if before is after:
                 return None
             return ChangeKind.UPLISTED if after is Grade.PRESUMED_EXTINCT else ChangeKind.DOWNLISTED
-        return ChangeKind.EXTIRPATED if after in _GONE else ChangeKind.REDISCOVERED
+        return ChangeKind.EXTIRPATED if after in EXTINCT_GRADES else ChangeKind.REDISCOVERED
     (low, high), (new_low, new_high) = _span(old), _span(new)
     if (low, high) == (new_low, new_high):
         return None

@@ -15,6 +15,7 @@ import attrs
 from ._description_tables import AREA_WORDING, PLANTS_LANG, Key, Table, area_fields, load
 from ._lenient import LEGACY_CODES
 from ._model import Grade, Level, MultiSeasonRank, Range, Rank, Single, Value
+from ._rules import is_status_range
 from ._styles import STYLES
 from ._vocabulary import EXTINCT_GRADES
 
@@ -174,8 +175,9 @@ def _value_pieces(level: Level, value: Value, part: int, *, infraspecific: bool)
     letter = level.value
     if isinstance(value, Range):
         low, high = value_key(level, value.low), value_key(level, value.high)
+        key = ("status_range",) if is_status_range(value) else ("range",)  # GUGH: U or H, nothing between
         return [
-            _Piece("range", letter + value.format(letter), ("range",), part, infraspecific, level, ends=(low, high)),
+            _Piece("range", letter + value.format(letter), key, part, infraspecific, level, ends=(low, high)),
             _Piece("value", letter + value.low.value, low, part, infraspecific, level),
             _Piece("value", letter + value.high.value, high, part, infraspecific, level),
         ]

@@ -15,9 +15,9 @@ phrase ("De vulnérable à apparemment en sécurité") without code.
 from __future__ import annotations
 
 import functools
+import os
 import string
 from collections.abc import Iterator, Mapping
-from importlib import resources
 
 import attrs
 
@@ -115,7 +115,7 @@ def required_keys(*, plants: bool = True) -> frozenset[Key]:
     keys.update(_entries(("level",), [level.value for level in Level]))
     keys.update(("level", level.value, name) for level in AREA_LEVELS for name in _AREA)
     keys.update(_value_keys(("value",), EXTINCTION_WORDINGS))
-    keys.update(("range", field) for field in _ENTRY)
+    keys.update((section, field) for section in ("range", "status_range") for field in _ENTRY)
     keys.update(_entries(("qualifier",), [qualifier.value for qualifier in Qualifier]))
     keys.update(_entries(("season",), [season.value for season in Season]))
     keys.update(_entries(("legacy",), list(LEGACY_CODES)))
@@ -191,9 +191,12 @@ def load(lang: str) -> Table:
 
 
 @functools.cache
-def _table_files() -> dict[str, resources.abc.Traversable]:
-    folder = resources.files("srank").joinpath("descriptions")
-    return {entry.name.removesuffix(".toml"): entry for entry in folder.iterdir() if entry.name.endswith(".toml")}
+def _table_files() -> dict[str, str]:
+    # Plain os and open(), beside this module: importlib.resources costs more to import than a table to read.
+    folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "descriptions")
+    return {
+        name.removesuffix(".toml"): os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(".toml")
+    }
 
 
 @functools.cache
@@ -202,7 +205,9 @@ def _load_cached(lang: str) -> Table:
     if lang not in files:
         choices = ", ".join(repr(name) for name in sorted(files))
         raise ValueError(f"Unknown lang {lang!r}; choose one of: {choices}")
-    return read_table(lang, files[lang].read_text(encoding="utf-8"), f"srank/descriptions/{lang}.toml")
+    with open(files[lang], encoding="utf-8") as handle:
+        text = handle.read()
+    return read_table(lang, text, f"srank/descriptions/{lang}.toml")
 
 
 def read_table(lang: str, toml_text: str, source: str) -> Table:
@@ -236,7 +241,7 @@ def allowed_placeholders(key: Key) -> frozenset[str]:
     section, name = key[0], key[1]
     if section == "value" and len(key) == 4 and key[2] == AREA_WORDING:
         return frozenset(_AREA)
-    if section == "range":
+    if section in ("range", "status_range"):
         return frozenset({"low", "high"})
     if section == "legacy":
         return frozenset({"modern"})

@@ -82,7 +82,7 @@ CATALOGUE: dict[str, str] = {
     "range-reversed": "A range lists its more secure end first (G3G2).",
     "range-degenerate": "A range has the same number at both ends (G2G2).",
     "range-too-wide": "A range spans more than three ranks (G1G4); NatureServe uses U instead.",
-    "range-not-numeric": "A range holds X, H, U, NR or NA; ranges hold numbers only.",
+    "range-not-numeric": "A range holds X, H, U, NR or NA; ranges hold numbers only (but for the global GUGH).",
     "inexact-on-range": "'?' qualifies a range; it only goes on a single number.",
     "inexact-on-status": "'?' qualifies X, H, U, NR or NA; it only goes on a number.",
     "questionable-not-global": "Q is on a national or subnational rank; it belongs to global ranks.",
@@ -97,6 +97,8 @@ CATALOGUE: dict[str, str] = {
     "questionable-secure": "Q on a rank of 5: NatureServe's guidance calls it invalid (error).",
     "infraspecific-more-secure": "The T part is more secure than its species' G rank (warning; Explorer publishes"
     " G3G4T5Q).",
+    "range-of-statuses": "A global rank is a range from U to H (warning; Explorer publishes GUGHQ and GUGHC and"
+    " rounds them to GU).",
     "nonstandard-plants-form": "A T part follows an S rank, as USDA PLANTS prints; not NatureServe syntax (warning).",
     "season-missing": "A part of a multi-part code has no season letter (warning; Explorer publishes SX,S1).",
     "season-repeated": "A multi-part code names the same season twice (warning; Explorer publishes S1N,S2N).",

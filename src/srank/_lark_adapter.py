@@ -1,10 +1,25 @@
 """The only module that imports lark.
 
-It loads ``ranks.lark`` (package data in a wheel, ``grammar/`` in a source
-checkout), builds the LALR parser on first use through Lark's public API, with
-the transformer passed to ``Lark(...)`` so that no parse tree is made, and turns
-every Lark exception into InvalidRankError. The words of an error come from
-``_rules``, so the parser and the model say the same thing about the same code.
+It turns ``ranks.lark`` into a parser, and every Lark exception into
+InvalidRankError. The words of an error come from ``_rules``, so the parser and
+the model say the same thing about the same code.
+
+The parser builds model objects directly: the transformer is part of the Lark
+parser, so no parse tree is made. A wheel ships each parser ready-built
+(``ranks.lark.pickle`` beside this module, written at build time by
+``hatch_build.py`` through ``save_parser``); loading it costs about 2 ms where
+building the LALR tables costs 20 ms, or 140 ms when ``interegular`` is
+installed and Lark checks the terminals for collisions. The file is used only
+when its stamp (lark's version, a hash of the grammar text and of the options)
+matches the grammar beside it and the lark that runs; otherwise, and in a source
+checkout or editable install, where the grammar may change at any time and no
+such file is made, the parser is built from the grammar. The ``.lark`` files
+stay the single source of syntax.
+
+A pickle can run code when loaded, so one is only ever read from this module's
+own directory, where whoever could write it could already change srank's code;
+never from a shared place such as the temporary directory that Lark's own
+``cache=True`` uses.
 """
 
 from __future__ import annotations
@@ -13,12 +28,13 @@ import functools
 import os
 import re
 import threading
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from ._errors import InvalidRankError, SrankError, show_char
 from ._findings import Finding
 from ._model import MultiSeasonRank, Rank
 from ._rules import (
+    STATUS_RANGE,
     captive_level_rule,
     inexact_on_range_rule,
     inexact_rule,
@@ -37,30 +53,43 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DISTRIBUTION_GRAMMAR",
+    "GRAMMAR_NAME",
+    "SHIPPED_SUFFIX",
+    "build_parser",
     "distribution_error",
     "distribution_patterns",
     "expected_words",
     "grammar_text",
     "parse_code",
+    "parser_origin",
+    "save_parser",
+    "shipped_parser",
 ]
 
 GRAMMAR_NAME = "ranks.lark"
 DISTRIBUTION_GRAMMAR = "distributions.lark"
+SHIPPED_SUFFIX = ".pickle"
+"""A wheel holds the parser built from ``srank/NAME`` as ``srank/NAME.pickle``."""
+
+# Lark's options for each grammar (the ranks parser also gets its transformer). They are part of
+# the stamp, so a change here retires a shipped parser as a change to the grammar does.
+_OPTIONS: dict[str, dict[str, Any]] = {
+    GRAMMAR_NAME: {"parser": "lalr", "lexer": "contextual"},
+    DISTRIBUTION_GRAMMAR: {"parser": "lalr", "lexer": "contextual", "start": ["explorer", "biotics"]},
+}
+_HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def grammar_text(name: str = GRAMMAR_NAME) -> str:
-    """A grammar's text, from the installed package or the source tree."""
-    from importlib import resources  # not at import time: it costs more than srank itself
-
-    packaged = resources.files("srank").joinpath(name)
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    # In a source checkout (editable install, tests) the grammar sits in grammar/
-    # at the top of the project; hatchling's force-include copies it into wheels only.
-    source = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, "grammar", name)
-    if os.path.isfile(source):
-        with open(source, encoding="utf-8") as handle:
-            return handle.read()
+    """A grammar's text: beside this module in a wheel, in ``grammar/`` in a source checkout."""
+    # Plain open(): importlib.resources costs more to import than reading the file does.
+    # hatchling's force-include copies grammar/ into wheels only.
+    for path in (os.path.join(_HERE, name), os.path.join(_HERE, os.pardir, os.pardir, "grammar", name)):
+        try:
+            with open(path, encoding="utf-8") as handle:
+                return handle.read()
+        except FileNotFoundError:
+            continue
     raise SrankError(f"srank's grammar file {name} is missing: the installation is broken; reinstall srank")
 
 
@@ -102,12 +131,22 @@ class _ToModel:
     the range callback reports through ``_rules.range_rule``.
     """
 
-    # partial objects do not bind to the instance: each is called with the children only.
-    global_rank = functools.partial(_build_rank, Level.GLOBAL)
-    infraspecific_rank = functools.partial(_build_rank, Level.INFRASPECIFIC)
-    national_rank = functools.partial(_build_rank, Level.NATIONAL)
-    subnational_rank = functools.partial(_build_rank, Level.SUBNATIONAL)
-    plants_rank = functools.partial(_build_rank, Level.SUBNATIONAL)
+    # Plain methods, not functools.partial class attributes: since Python 3.14 a partial binds
+    # to the instance like a function does (3.13 warns about it), so it would get self too.
+    def global_rank(self, children: list[Any]) -> Rank:
+        return _build_rank(Level.GLOBAL, children)
+
+    def infraspecific_rank(self, children: list[Any]) -> Rank:
+        return _build_rank(Level.INFRASPECIFIC, children)
+
+    def national_rank(self, children: list[Any]) -> Rank:
+        return _build_rank(Level.NATIONAL, children)
+
+    def subnational_rank(self, children: list[Any]) -> Rank:
+        return _build_rank(Level.SUBNATIONAL, children)
+
+    def plants_rank(self, children: list[Any]) -> Rank:
+        return _build_rank(Level.SUBNATIONAL, children)
 
     def infraspecific(self, children: list[Any]) -> Infraspecific:
         return Infraspecific(children[1], captive=len(children) > 2)
@@ -117,6 +156,9 @@ class _ToModel:
 
     def status(self, children: list[Token]) -> Single:
         return Single(_GRADES[children[0]])
+
+    def status_range(self, children: list[Token]) -> Range:
+        return Range(*STATUS_RANGE)
 
     def range(self, children: list[Token]) -> Range:
         low, high = children
@@ -131,19 +173,80 @@ class _ToModel:
         return MultiSeasonRank(tuple(children[::2]))
 
 
-_parser: Lark | None = None
+def _stamp(name: str, grammar: str) -> bytes:
+    """The first line of a shipped parser file: what it was built from (lark's version, grammar, options)."""
+    import hashlib
+
+    import lark
+
+    built_from = f"{grammar}\n{sorted(_OPTIONS[name].items())!r}".encode()
+    return f"srank parser {name}: lark {lark.__version__}, sha256 {hashlib.sha256(built_from).hexdigest()}\n".encode()
+
+
+def _transformer(name: str) -> dict[str, Any]:
+    return {"transformer": _ToModel()} if name == GRAMMAR_NAME else {}
+
+
+def build_parser(name: str = GRAMMAR_NAME) -> Lark:
+    """A parser built from the grammar's text (the ranks parser with its transformer)."""
+    from lark import Lark
+
+    return Lark(grammar_text(name), **_OPTIONS[name], **_transformer(name))
+
+
+def save_parser(name: str, grammar: str, handle: BinaryIO) -> None:
+    """Write the parser of ``grammar`` (the text of ``name``) with its stamp: what a wheel ships.
+
+    ``Lark.save`` keeps the options, the ranks parser's transformer among them,
+    by reference to its class; ``Lark.load`` gives it back, so the loaded
+    parser builds model objects directly, through Lark's public API only.
+    """
+    from lark import Lark
+
+    handle.write(_stamp(name, grammar))
+    Lark(grammar, **_OPTIONS[name], **_transformer(name)).save(handle)
+
+
+def shipped_parser(name: str = GRAMMAR_NAME) -> Lark | None:
+    """The parser shipped beside this module, or None when there is none or its stamp does not match."""
+    from lark import Lark
+
+    try:
+        handle = open(os.path.join(_HERE, name + SHIPPED_SUFFIX), "rb")  # noqa: SIM115 - closed below
+    except FileNotFoundError:
+        return None
+    with handle:
+        if handle.readline() != _stamp(name, grammar_text(name)):
+            return None
+        try:
+            return Lark.load(handle)
+        except Exception:  # a damaged file, or a pickle protocol newer than this Python: build instead
+            return None
+
+
+_parsers: dict[str, Lark] = {}
+_origins: dict[str, str] = {}
 _parser_lock = threading.Lock()
 
 
-def _get_parser() -> Lark:
-    global _parser
-    if _parser is None:
+def _get_parser(name: str = GRAMMAR_NAME) -> Lark:
+    parser = _parsers.get(name)
+    if parser is None:
         with _parser_lock:
-            if _parser is None:
-                from lark import Lark
+            parser = _parsers.get(name)
+            if parser is None:
+                parser = shipped_parser(name)
+                _origins[name] = "shipped" if parser is not None else "grammar"
+                if parser is None:
+                    parser = build_parser(name)
+                _parsers[name] = parser
+    return parser
 
-                _parser = Lark(grammar_text(), parser="lalr", lexer="contextual", transformer=_ToModel())
-    return _parser
+
+def parser_origin(name: str = GRAMMAR_NAME) -> str:
+    """Where this process's parser came from: "shipped" (the wheel's file) or "grammar" (built here)."""
+    _get_parser(name)
+    return _origins[name]
 
 
 @functools.lru_cache(maxsize=1)
@@ -169,7 +272,9 @@ def parse_code(text: str) -> Rank | MultiSeasonRank:
     """
     from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
-    parser = _parser if _parser is not None else _get_parser()
+    parser = _parsers.get(GRAMMAR_NAME)
+    if parser is None:
+        parser = _get_parser()
     starts, first_terminals = _first_characters()
     if text and text[0] not in starts:
         # Lark would stop at the first character; the same error without running it keeps a column of
@@ -262,9 +367,10 @@ def _join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " or " + items[-1]
 
 
-_RANGE_BEFORE = re.compile(r"([GNST])[1-5]\1[1-5]$")
-_STATUS_BEFORE = re.compile(r"(?:NR|NA|X|H|U)$")
-_VALUE_BEFORE = re.compile(r"(?:[1-5]\??|NR|NA|X|H|U)$")
+# Patterns of the error path only: re compiles (and caches) each on its first use, not at import.
+_RANGE_BEFORE = r"([GNST])[1-5]\1[1-5]$"
+_STATUS_BEFORE = r"(?:NR|NA|X|H|U)$"
+_VALUE_BEFORE = r"(?:[1-5]\??|NR|NA|X|H|U)$"
 
 
 def _rule_for(text: str, position: int) -> Finding | None:
@@ -285,7 +391,7 @@ def _rule_for(text: str, position: int) -> Finding | None:
             return multi_not_seasonal_rule(written, (0, len(written))).shifted(position)
         return mixed_levels_rule(first, (0, 1), char).shifted(position)
     found: Finding | None = None
-    broken_range = _RANGE_BEFORE.search(part)
+    broken_range = re.search(_RANGE_BEFORE, part)
     if broken_range is not None:  # a range just before the error may itself be broken (S1S1 in S1S11)
         written = broken_range.group()
         found = range_rule(_GRADES[written[1]], _GRADES[written[3]], written[0])
@@ -293,15 +399,15 @@ def _rule_for(text: str, position: int) -> Finding | None:
             return found.shifted(part_start + broken_range.start())
     if char == "?" and broken_range is not None:
         found = inexact_on_range_rule(part)
-    elif char == "?" and (status := _STATUS_BEFORE.search(part)) is not None:
+    elif char == "?" and (status := re.search(_STATUS_BEFORE, part)) is not None:
         found = inexact_rule(_GRADES[status.group()], part)
     elif char == "Q":
         found = questionable_level_rule(level, part)
     elif char == "C":
         found = captive_level_rule(level, part)
-    elif char in "BNM" and _VALUE_BEFORE.search(part):
+    elif char in "BNM" and re.search(_VALUE_BEFORE, part):
         found = season_rule(level, char, len(part))
-    elif char == "T" and level in (Level.NATIONAL, Level.INFRASPECIFIC) and _VALUE_BEFORE.search(part):
+    elif char == "T" and level in (Level.NATIONAL, Level.INFRASPECIFIC) and re.search(_VALUE_BEFORE, part):
         found = infraspecific_level_rule(level, part + "T", (len(part), len(part) + 1))
     elif char == "," and level in (Level.GLOBAL, Level.INFRASPECIFIC):
         found = multi_not_seasonal_rule(part, (0, len(part)))
@@ -352,11 +458,8 @@ _DISTRIBUTION_WORDS = {
 }
 
 
-@functools.lru_cache(maxsize=1)
 def _distribution_parser() -> Lark:
-    from lark import Lark
-
-    return Lark(grammar_text(DISTRIBUTION_GRAMMAR), parser="lalr", lexer="contextual", start=["explorer", "biotics"])
+    return _get_parser(DISTRIBUTION_GRAMMAR)
 
 
 def distribution_patterns() -> dict[str, str]:

@@ -14,7 +14,8 @@ Q are dropped; C is dropped and a captive X rounds to H (GXC and GHC both round
 to GH in NatureServe's exports); an adjacent range rounds to its more imperiled
 end (G3G4 -> G3), a range skipping one to the middle (G1G3 -> G2); a G+T code
 rounds to its T part alone, even when the T part is more secure (G3G4T5Q -> T5,
-as Explorer publishes it); X, H, U, NR, NA and seasons stay; a multi-part code
+as Explorer publishes it); a range from U to H rounds to U (GUGHQ and GUGHC -> GU,
+as Explorer publishes them); X, H, U, NR, NA and seasons stay; a multi-part code
 rounds part by part, in order. The USDA PLANTS form S5T1T3 rounds like G+T, to
 its T part (T2): PLANTS flags such a page as a rare plant, so a filter for
 at-risk taxa must keep it.
@@ -27,21 +28,22 @@ dropped, GXC -> GH, the T part of a G+T code, seasons kept, part by part.
 
 Bounds (``bounds``) are the most and least imperiled number the rank allows,
 read from the taxon the code is about (the T part of G+T and of the PLANTS
-form); None for X, H, U, NR and NA. A multi-part code spans all its numeric
-parts, or is None when none is numeric.
+form); None for X, H, U, NR, NA and U to H (GUGH). A multi-part code spans all
+its numeric parts, or is None when none is numeric.
 
 Order (``sort_key``, smaller = more imperiled) compares, in turn:
 1. the rounded rank's place on X < H < 1 < 2 < 3 < 4 < 5 < U < NR < NA;
 2. the bounds, low end then high end (G1G3 before G2 before G2G3);
 3. exact before inexact (G3 before G3?);
 4. the canonical code, so the key is total and equal only for equal ranks.
-A multi-part code sorts by its most imperiled part, then by its code. U, NR and
-NA sort after every ranked value; ``srank.most_imperiled`` and
+A multi-part code sorts by its most imperiled part, then by its code. GUGH sorts
+as it rounds, with GU. U, NR and NA sort after every ranked value; ``srank.most_imperiled`` and
 ``srank.least_imperiled`` go further and consider them only when nothing is
 ranked, since "unrankable" is neither more nor less imperiled than "secure".
 
-Predicates read the rounded rank, so G+T codes answer for their T part. A
-multi-part code answers True when any of its parts does.
+Predicates read the rounded rank, so G+T codes answer for their T part, and
+GUGH is neither ranked nor possibly extinct (it rounds to GU). A multi-part code
+answers True when any of its parts does.
 """
 
 from __future__ import annotations

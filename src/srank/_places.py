@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from typing import Any, NamedTuple
 
 __all__ = ["MapLayout", "map_layout", "nation_code", "nation_name", "nations_with_subnation", "subnation_name"]
@@ -11,9 +12,9 @@ __all__ = ["MapLayout", "map_layout", "nation_code", "nation_name", "nations_wit
 @functools.lru_cache(maxsize=1)
 def _table() -> dict[str, Any]:
     import tomllib
-    from importlib import resources
 
-    with resources.files("srank").joinpath("places/places.toml").open("rb") as handle:
+    # Plain open() beside this module: importlib.resources costs more to import than the table to read.
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "places", "places.toml"), "rb") as handle:
         return tomllib.load(handle)
 
 

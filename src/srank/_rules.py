@@ -12,7 +12,8 @@ Two kinds of rule:
   on Explorer), unseasoned or repeated parts (Explorer's roundedSRank holds
   ``SX,S1`` and ``SNA,SNA``). They never raise; the value carries the finding.
   Severity ``error`` marks what the guidance calls invalid (G5Q, C on a rank
-  other than X or H); ``warning`` marks what is only unusual.
+  other than X or H); ``warning`` marks what is only unusual, or what the
+  guidance does not foresee: GUGHQ, a range from U to H, is on Explorer too.
 
 Each function returns its Finding, or None when the rule holds. Spans are
 relative to the text the function is told about; callers shift them.
@@ -31,11 +32,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SEASONAL_LEVELS",
+    "STATUS_RANGE",
     "captive_fits",
     "captive_level_rule",
     "inexact_on_range_rule",
     "inexact_rule",
     "infraspecific_level_rule",
+    "is_status_range",
     "mixed_levels_rule",
     "more_secure",
     "multi_not_seasonal_rule",
@@ -52,6 +55,19 @@ __all__ = [
 ]
 
 SEASONAL_LEVELS = frozenset({Level.NATIONAL, Level.SUBNATIONAL})
+
+STATUS_RANGE = (Grade.UNRANKABLE, Grade.POSSIBLY_EXTINCT)
+"""The one range of two statuses, U to H, and only as a global rank's own value (GUGH).
+
+NatureServe's guidance defines ranges of numbers, yet its Explorer exports
+publish GUGHQ and GUGHC, rounded to GU; srank reads them with a warning
+(``range-of-statuses``). No other range of statuses has been seen in real data.
+"""
+
+
+def is_status_range(value: Value) -> bool:
+    """True for the range from U to H (the value of GUGH)."""
+    return value.low is STATUS_RANGE[0] and value.high is STATUS_RANGE[1]
 
 
 def _error(code: str, message: str, span: tuple[int, int], fragment: str, hint: str) -> Finding:
@@ -78,9 +94,14 @@ def range_hint(code: str, letter: str) -> str:
 
 
 def range_rule(low: Grade, high: Grade, letter: str = "") -> Finding | None:
-    """A range holds two numbers, lower first, at most two apart (G1G3; GU rather than G1G4)."""
+    """A range holds two numbers, lower first, at most two apart (G1G3; GU rather than G1G4), or is U to H.
+
+    Where U to H may stand (a global rank's own value) is ``rank_structure``'s concern.
+    """
     first, last = low.number, high.number
     if first is not None and last is not None and 0 < last - first <= 2:
+        return None
+    if (low, high) == STATUS_RANGE:
         return None
     written = f"{letter}{low.value}{letter}{high.value}" if letter else f"{low.value}-{high.value}"
     if first is None or last is None:
@@ -222,8 +243,24 @@ def rank_structure(rank: Rank, layout: Layout) -> Finding | None:
         if found is not None:
             return found
     if rank.questionable and infra is None:
-        return questionable_level_rule(level, code[:questionable_at])
+        found = questionable_level_rule(level, code[:questionable_at])
+        if found is not None:
+            return found
+    if level is not Level.GLOBAL and is_status_range(rank.value):
+        return _status_range_not_global(code[:captive_at], 0)
+    if infra is not None and is_status_range(infra.value):
+        return _status_range_not_global(str(infra).removesuffix("C"), infra_at)
     return None
+
+
+def _status_range_not_global(written: str, at: int) -> Finding:
+    return _error(
+        "range-not-numeric",
+        f"A range holds numbers only, not {written!r}; only a global rank's own value can be U to H (GUGH)",
+        (at, at + len(written)),
+        written,
+        range_hint("range-not-numeric", written[:1]),
+    )
 
 
 def more_secure(infra: Value, species: Value) -> bool:
@@ -233,8 +270,8 @@ def more_secure(infra: Value, species: Value) -> bool:
 
 
 def captive_fits(value: Value) -> bool:
-    """C (captive or cultivated only) fits a taxon gone from the wild: X or H."""
-    return value.low in EXTINCT_GRADES and value.high in EXTINCT_GRADES
+    """C (captive or cultivated only) fits a taxon gone, or possibly gone, from the wild: X, H, or U to H (GUGHC)."""
+    return value.high in EXTINCT_GRADES and (value.low in EXTINCT_GRADES or is_status_range(value))
 
 
 def questionable_fits(taxon: Value) -> bool:
@@ -254,12 +291,25 @@ def _captive_not_extinct(written: str, value: Value, at: int) -> Finding | None:
     )
 
 
+def _range_of_statuses(written: str) -> Finding:
+    return _warning(
+        "range-of-statuses",
+        f"{written!r} is a range from U (unrankable) to H (possibly extinct); NatureServe publishes it,"
+        " though its guidance defines ranges of numbers only",
+        (0, len(written)),
+        written,
+        "NatureServe rounds it to GU; srank sorts, bounds and filters it as GU too",
+    )
+
+
 def rank_guidance(rank: Rank) -> tuple[Finding, ...]:
     """What NatureServe's guidance says about a rank that is structurally sound."""
     code, captive_at, infra_at, questionable_at, _ = rank_layout(rank)
     letter = rank.level.value
     infra = rank.infraspecific
     found: list[Finding] = []
+    if is_status_range(rank.value):
+        found.append(_range_of_statuses(code[:captive_at]))
     if rank.captive:
         finding = _captive_not_extinct(code[:captive_at], rank.value, 0)
         if finding is not None:

@@ -1,4 +1,4 @@
-"""Rank values: a single grade (3, 3?, NR), a range (2-3), and the T part of a G rank.
+"""Rank values: a single grade (3, 3?, NR), a range (2-3, or U-H), and the T part of a G rank.
 
 Frozen attrs classes. A value that exists obeys the structural rules of
 ``_rules``, whether the parser or a person built it.
@@ -11,7 +11,7 @@ from typing import TypeAlias
 import attrs
 
 from ._errors import InvalidRankError
-from ._rules import inexact_rule, range_rule
+from ._rules import inexact_rule, is_status_range, range_rule
 from ._vocabulary import Grade
 
 __all__ = ["Infraspecific", "Range", "Single", "Value", "precautionary_value", "rounded_value"]
@@ -49,7 +49,11 @@ class Single:
 
 @attrs.frozen(repr=False, order=False)
 class Range:
-    """A range of numbers such as 2-3 (written G2G3): the rank is one of them."""
+    """A range of numbers such as 2-3 (written G2G3): the rank is one of them.
+
+    Or U-H (GUGH): unrankable, or possibly extinct. NatureServe publishes this
+    one range of two statuses for a few global ranks (``range-of-statuses``).
+    """
 
     low: Grade
     high: Grade
@@ -100,11 +104,14 @@ def rounded_value(value: Value, *, captive: bool = False) -> Single:
     3) and a range skipping one to its middle (1-3 to 2). A captive X rounds to
     H: NatureServe's exports round GXC to GH, since the taxon survives in
     captivity or cultivation (TXC to TH by the same reasoning, an inference).
+    U-H rounds to U, captive or not: NatureServe rounds GUGHQ and GUGHC to GU.
     """
     if isinstance(value, Single):
         if captive and value.grade is Grade.PRESUMED_EXTINCT:
             return Single(Grade.POSSIBLY_EXTINCT)
         return value if not value.inexact else Single(value.grade)
+    if is_status_range(value):
+        return Single(value.low)
     low, high = value.low.number, value.high.number
     assert low is not None
     assert high is not None

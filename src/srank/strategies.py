@@ -32,7 +32,7 @@ from hypothesis import strategies as st
 
 from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Range, Rank, Season, Single, Value
 from ._parse import reads
-from ._rules import captive_fits, more_secure, questionable_fits, range_rule
+from ._rules import STATUS_RANGE, captive_fits, more_secure, questionable_fits, range_rule
 
 if TYPE_CHECKING:
     from ._distribution import Distribution
@@ -48,11 +48,12 @@ _RANGES = tuple((low, high) for low in _NUMBERS for high in _NUMBERS if range_ru
 
 
 @functools.cache
-def _value_menu(*, inexact: bool, secure_first: bool) -> tuple[Value, ...]:
+def _value_menu(*, inexact: bool, secure_first: bool, status_range: bool = False) -> tuple[Value, ...]:
     """Every value a rank can hold, simplest first: numbers, inexact numbers, statuses, ranges.
 
     Global and infraspecific menus start at 5 (G5, the commonest global rank),
-    national and subnational ones at 1 (S1).
+    national and subnational ones at 1 (S1). ``status_range`` adds U to H last
+    (a global rank's own value only, always with a finding).
     """
     numbers = (5, 1, 2, 3, 4) if secure_first else (1, 2, 3, 4, 5)
     menu: list[Value] = [Single(Grade.from_number(number)) for number in numbers]
@@ -60,6 +61,8 @@ def _value_menu(*, inexact: bool, secure_first: bool) -> tuple[Value, ...]:
         menu += [Single(Grade.from_number(number), inexact=True) for number in numbers]
     menu += [Single(status) for status in _STATUSES]
     menu += [Range(low, high) for low, high in _RANGES]
+    if status_range:
+        menu.append(Range(*STATUS_RANGE))
     return tuple(menu)
 
 
@@ -82,7 +85,8 @@ def _single_ranks(
     # findings, the model's own guidance rules decide what may be combined.
     level = draw(st.sampled_from(levels))
     secure_first = level in (Level.GLOBAL, Level.INFRASPECIFIC)
-    value = draw(st.sampled_from(_value_menu(inexact=qualifiers, secure_first=secure_first)))
+    status_range = findings and level is Level.GLOBAL
+    value = draw(st.sampled_from(_value_menu(inexact=qualifiers, secure_first=secure_first, status_range=status_range)))
     season = draw(st.sampled_from((None, *Season))) if seasons else None
     captive = qualifiers and draw(st.booleans())
     with_infra = infraspecific and draw(st.booleans())
@@ -127,7 +131,7 @@ def ranks(
     :param infraspecific: ``False`` leaves out global ranks with a T part
         (``G5T2``).
     :param findings: ``True`` also draws ranks that NatureServe's guidance has
-        findings about (G2T4, G1C, G5Q); by default every rank drawn has none.
+        findings about (G2T4, G1C, G5Q, GUGHQ); by default every rank drawn has none.
 
     Every rank drawn parses back to itself: ``srank.parse(str(rank)) == rank``.
     Shrinks towards ``G5`` (``S1`` when only subnational ranks are drawn).

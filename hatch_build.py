@@ -1,0 +1,46 @@
+"""Build hook: ship each grammar's parser ready-built in the wheel (srank/NAME.pickle).
+
+The parser is built from grammar/NAME by srank's own adapter (``save_parser``),
+so the wheel's parser, its stamp and the runtime check are written in one place.
+Editable installs get no file: they read the grammar in the source tree, which
+may change at any time, and build the parser from it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+
+GRAMMARS = ("ranks.lark", "distributions.lark")
+
+
+class ShippedParserHook(BuildHookInterface):
+    PLUGIN_NAME = "custom"
+
+    def initialize(self, version: str, build_data: dict[str, Any]) -> None:
+        if self.target_name != "wheel" or version == "editable":
+            return
+        self._scratch = Path(tempfile.mkdtemp(prefix="srank-build-"))
+        root = Path(self.root)
+        sys.path.insert(0, str(root / "src"))
+        try:
+            from srank._lark_adapter import SHIPPED_SUFFIX, save_parser
+
+            for name in GRAMMARS:
+                grammar = (root / "grammar" / name).read_text(encoding="utf-8")
+                built = self._scratch / (name + SHIPPED_SUFFIX)
+                with built.open("wb") as handle:
+                    save_parser(name, grammar, handle)
+                build_data["force_include"][str(built)] = f"srank/{name}{SHIPPED_SUFFIX}"
+        finally:
+            sys.path.remove(str(root / "src"))
+
+    def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
+        scratch = getattr(self, "_scratch", None)
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
