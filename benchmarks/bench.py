@@ -1029,7 +1029,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="100,000 codes and rows, fewer repetitions")
     parser.add_argument("--size", type=int, help="codes in the bulk decode and rows in the CSV")
-    parser.add_argument("--only", help="run only the benchmarks whose function name holds this text")
     parser.add_argument("--markdown", action="store_true", help="also print the results as a Markdown table")
     parser.add_argument("--only", action="append", metavar="GROUP", help="run only this group of figures; repeatable")
     parser.add_argument("--startup", action="store_true", help="only the start-up figures (--only startup)")
