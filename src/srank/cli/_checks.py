@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
-from itertools import product
+from itertools import chain, product
 from operator import itemgetter
 from typing import Any
 
@@ -243,14 +243,17 @@ class RowCache(OrderedDict[Any, Any]):
     An entry is ``[fragments, rows, verdict]``: the text of each output row,
     then the rows counted so far. A row then costs one key and one lookup,
     however many checks there are. With several checks, each output row joins
-    one fragment of each (only one check may give several). Each entry's
-    count reaches the checks' caches when it leaves (the entries held give at
-    most ROW_CACHE_SIZE output rows in all) or at the end.
+    one fragment of each (only one check may give several); ``stacked``
+    checks share their columns instead, and a row's output rows are the first
+    check's, then the second's, and so on. Each entry's count reaches the
+    checks' caches when it leaves (the entries held give at most
+    ROW_CACHE_SIZE output rows in all) or at the end.
     """
 
-    def __init__(self, caches: Sequence[Cache]) -> None:
+    def __init__(self, caches: Sequence[Cache], *, stacked: bool = False) -> None:
         super().__init__()
         self.caches = caches
+        self.stacked = stacked
         self.held = 0  # output rows of the entries held
         columns = sorted({index for cache in caches for index in cache.check.indexes})
         self.key: Callable[[list[str]], Any] = itemgetter(*columns)
@@ -266,6 +269,8 @@ class RowCache(OrderedDict[Any, Any]):
             cache, part = self.parts[0]
             fragments, verdict = cache.prepare(part(key))
             entry = [fragments, 0, verdict]
+        elif self.stacked:
+            entry = [tuple(chain.from_iterable(cache[part(key)] for cache, part in self.parts)), 0, None]
         else:
             joined = product(*[cache[part(key)] for cache, part in self.parts])
             entry = [tuple(map("".join, joined)), 0, None]
@@ -282,6 +287,8 @@ class RowCache(OrderedDict[Any, Any]):
 
     def unread(self, message: str) -> str:
         """The appended text of a row whose cells could not be read: each check's cells for it, joined."""
+        if self.stacked:
+            raise AssertionError("a stacked table's source gives only well-formed rows; it names bad ones itself")
         return "".join(cache.fragment(cache.check.unread(message)) for cache in self.caches)
 
     def _fold(self, key: Any, rows: int, verdict: Verdict | None) -> None:
