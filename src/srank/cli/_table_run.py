@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-
 from typing import Any
 
 from ._checks import Cache, Check, RowCache, free_suffix
