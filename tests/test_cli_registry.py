@@ -11,11 +11,17 @@ import pytest
 from srank.cli._registry import COMMANDS
 
 NAMES = [entry.name for entry in COMMANDS]
-MINIMAL = {"explain": ["G5"], "round": ["G5"], "check": ["in.csv", "-c", "r"], "distribution": ["in.csv", "-c", "d"]}
+MINIMAL = {
+    "explain": ["G5"],
+    "round": ["G5"],
+    "check": ["in.csv", "-c", "r"],
+    "distribution": ["in.csv", "-c", "d"],
+    "diff": ["old.csv", "new.csv", "--key", "id", "-c", "r"],
+}
 
 
 def test_the_registry_lists_each_command_once() -> None:
-    assert NAMES == ["explain", "round", "check", "distribution"]
+    assert NAMES == ["explain", "round", "check", "distribution", "diff"]
     assert sorted(MINIMAL) == sorted(NAMES)  # a new command needs its line in these tests
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "label_options",
     "lenient_option",
     "output_option",
+    "renamed_option",
     "rounded_option",
 ]
 
@@ -66,6 +67,14 @@ def rounded_option(text: str) -> tuple[str, str]:
     if not equals or not raw or not rounded:
         raise argparse.ArgumentTypeError(f"expected RAW=ROUNDED, two column names, not {text!r}")
     return raw, rounded
+
+
+def renamed_option(text: str) -> tuple[str, str]:
+    """``NAME`` or ``OLD=NEW``: a column of two files, and its name in the second when it was renamed."""
+    old, equals, new = text.partition("=")
+    if not old or (equals and not new):
+        raise argparse.ArgumentTypeError(f"expected NAME or OLD=NEW, column names, not {text!r}")
+    return old, new or old
 
 
 def output_option(text: str) -> str:

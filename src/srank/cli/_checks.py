@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
-from itertools import chain, product
+from itertools import product
 from operator import itemgetter
 from typing import Any
 
@@ -31,6 +31,7 @@ __all__ = [
     "Check",
     "Long",
     "RowCache",
+    "StackedRows",
     "Verdict",
     "example",
     "free_suffix",
@@ -119,13 +120,7 @@ class Check:
         """Fold the rows of one key into the summary's totals."""
         if not rows:
             return
-        self.kinds[verdict.kind] = self.kinds.get(verdict.kind, 0) + rows
-        if verdict.kind != "missing":
-            seen = key if size(key) <= _KEPT else hash(key)
-            if len(self.distinct) < _DISTINCT:
-                self.distinct.add(seen)
-            elif seen not in self.distinct:
-                self.more_distinct = True
+        self.count_kinds(key, rows, verdict)
         if verdict.problem:
             self.problem_rows[verdict.problem] = self.problem_rows.get(verdict.problem, 0) + rows
             examples = self.problems.setdefault(verdict.problem, {})
@@ -139,6 +134,16 @@ class Check:
                 self.problem_more.add(verdict.problem)
         if verdict.lenient_reads:
             self.lenient_rows += rows
+
+    def count_kinds(self, key: Any, rows: int, verdict: Verdict) -> None:
+        """Count the rows of one key by kind, and the key among the distinct ones."""
+        self.kinds[verdict.kind] = self.kinds.get(verdict.kind, 0) + rows
+        if verdict.kind != "missing":
+            seen = key if size(key) <= _KEPT else hash(key)
+            if len(self.distinct) < _DISTINCT:
+                self.distinct.add(seen)
+            elif seen not in self.distinct:
+                self.more_distinct = True
 
 
 class Long(str):
@@ -243,17 +248,14 @@ class RowCache(OrderedDict[Any, Any]):
     An entry is ``[fragments, rows, verdict]``: the text of each output row,
     then the rows counted so far. A row then costs one key and one lookup,
     however many checks there are. With several checks, each output row joins
-    one fragment of each (only one check may give several); ``stacked``
-    checks share their columns instead, and a row's output rows are the first
-    check's, then the second's, and so on. Each entry's count reaches the
-    checks' caches when it leaves (the entries held give at most
-    ROW_CACHE_SIZE output rows in all) or at the end.
+    one fragment of each (only one check may give several). Each entry's
+    count reaches the checks' caches when it leaves (the entries held give at
+    most ROW_CACHE_SIZE output rows in all) or at the end.
     """
 
-    def __init__(self, caches: Sequence[Cache], *, stacked: bool = False) -> None:
+    def __init__(self, caches: Sequence[Cache]) -> None:
         super().__init__()
         self.caches = caches
-        self.stacked = stacked
         self.held = 0  # output rows of the entries held
         columns = sorted({index for cache in caches for index in cache.check.indexes})
         self.key: Callable[[list[str]], Any] = itemgetter(*columns)
@@ -269,8 +271,6 @@ class RowCache(OrderedDict[Any, Any]):
             cache, part = self.parts[0]
             fragments, verdict = cache.prepare(part(key))
             entry = [fragments, 0, verdict]
-        elif self.stacked:
-            entry = [tuple(chain.from_iterable(cache[part(key)] for cache, part in self.parts)), 0, None]
         else:
             joined = product(*[cache[part(key)] for cache, part in self.parts])
             entry = [tuple(map("".join, joined)), 0, None]
@@ -287,8 +287,6 @@ class RowCache(OrderedDict[Any, Any]):
 
     def unread(self, message: str) -> str:
         """The appended text of a row whose cells could not be read: each check's cells for it, joined."""
-        if self.stacked:
-            raise AssertionError("a stacked table's source gives only well-formed rows; it names bad ones itself")
         return "".join(cache.fragment(cache.check.unread(message)) for cache in self.caches)
 
     def _fold(self, key: Any, rows: int, verdict: Verdict | None) -> None:
@@ -306,6 +304,38 @@ class RowCache(OrderedDict[Any, Any]):
         self.held = 0
         for cache in self.caches:
             cache.finish()
+
+
+class StackedRows:
+    """What a row gets in the long layout: each check's output rows in turn, under the columns they share.
+
+    Each check has its own ``RowCache`` keyed by its own cells: the checks of a
+    long table read different cells of a row (one rank column each), whose
+    combinations are far more varied than any one column's cells. Looked up as
+    a ``RowCache`` is (``self[self.key(row)]``), with the row as the key.
+    """
+
+    def __init__(self, caches: Sequence[Cache]) -> None:
+        self.each = [(rows, rows.key) for rows in (RowCache([cache]) for cache in caches)]
+
+    @staticmethod
+    def key(row: list[str]) -> list[str]:
+        return row
+
+    def __getitem__(self, row: list[str]) -> list[Any]:
+        fragments: tuple[str, ...] = ()
+        for rows, key in self.each:
+            entry = rows[key(row)]
+            entry[1] += 1
+            fragments += entry[0]
+        return [fragments, 0, None]  # counted above, in each check's cache
+
+    def unread(self, message: str) -> str:
+        raise AssertionError("a long table's source gives only well-formed rows, and names the others itself")
+
+    def finish(self) -> None:
+        for rows, _ in self.each:
+            rows.finish()
 
 
 def _same(key: Any) -> Any:

@@ -40,4 +40,5 @@ COMMANDS = (
         "write a distribution column (Explorer or Biotics) in long form, one row per place",
         "._distribution_command",
     ),
+    Entry("diff", "what changed between two exports: rank columns paired by key, in long form", "._diff_command"),
 )

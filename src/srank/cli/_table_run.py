@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from ._checks import Cache, Check, RowCache, free_suffix
+from ._checks import Cache, Check, RowCache, StackedRows, free_suffix
 from ._command import TableCommand
 from ._formats import Format
 from ._output import Sink, output
@@ -78,7 +78,8 @@ def _write_rows(
     long: bool,
 ) -> None:
     """The one writer loop: each row's own cells, then the prepared text of each of its output rows."""
-    prepared = RowCache([Cache(check, fmt.values, lambda: records.line) for check in checks], stacked=long)
+    caches = [Cache(check, fmt.values, lambda: records.line) for check in checks]
+    prepared = StackedRows(caches) if long else RowCache(caches)
     key_of = prepared.key
     blank = [""] * width
     row_text = fmt.row
@@ -95,7 +96,7 @@ def _write_rows(
                 add(row_text(row, raw, fragments[0]))
             else:
                 extra += len(fragments) - 1
-                _expand(row, raw, fragments, row_text, chunk, sink)
+                _expand(row, raw, fragments, fmt, chunk, sink)
         elif not row:  # a blank line: kept as a row whose checked cells are empty
             tally.blank_lines += 1
             entry = prepared[key_of(blank)]
@@ -120,17 +121,15 @@ def _write_rows(
 
 
 def _expand(
-    row: list[str],
-    raw: str | None,
-    fragments: Sequence[str],
-    row_text: Callable[..., str],
-    chunk: list[str],
-    sink: Sink,
+    row: list[str], raw: str | None, fragments: Sequence[str], fmt: Format, chunk: list[str], sink: Sink
 ) -> None:
     """One row's many output rows (a distribution's places), written out as they pile up, not all at the end."""
+    if raw is not None and len(raw) * len(fragments) < _CHUNK_CHARS:  # a few short rows: all at once
+        chunk += fmt.rows(row, raw, fragments)
+        return
     chars = 0
     for fragment in fragments:
-        text = row_text(row, raw, fragment)
+        text = fmt.row(row, raw, fragment)
         chunk.append(text)
         chars += len(text)
         if chars >= _CHUNK_CHARS:
