@@ -259,7 +259,8 @@ class ColumnDiff(Check):
             return DiffVerdict((cells[0],), INVALID, problem, lenient_reads, counted=(INVALID,))
         reviewed = 0
         if _moved(dates):
-            note = f"reviewed but unchanged ({dates.get('srank_old_date') or 'no date'} → {dates['srank_new_date']})"
+            before = dates["srank_old_date"] or "no date"
+            note = f"reviewed but unchanged: the date moved from {before} to {dates['srank_new_date']}"
             for row in cells:
                 if row["srank_change"] in UNCHANGED:
                     row["srank_message"] = f"{row['srank_message']}; {note}"

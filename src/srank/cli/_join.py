@@ -211,11 +211,9 @@ class JoinedRecords:
     def _repeat(self, key: Key, side: _Side, at: int, cells: list[str]) -> tuple[list[str], str]:
         message = self._repeated.get(key)
         if message is None:
-            both = [(each, each.key_lines(key)) for each in (self.old, self.new)]
-            places = [_lines(each, lines) for each, lines in both if len(lines) > 1]
-            others = [_lines(each, lines) for each, lines in both if len(lines) == 1]
-            text = f"the key is repeated: on {' and '.join(places)}" + (f", and on {others[0]}" if others else "")
-            message = self._repeated[key] = problem_line("error", "key-repeated", text + "; not compared")
+            places = "; ".join(_lines(each, lines) for each in (self.old, self.new) if (lines := each.key_lines(key)))
+            text = f"the key is repeated ({places}); not compared"
+            message = self._repeated[key] = problem_line("error", "key-repeated", text)
         shown = " / ".join(map(repr, key)) if self.several else repr(key)
         self._count(side, "key-repeated", f"{clipped(shown)} ({side.name} {side.unit} {side.lines[at]:,})")
         return [*self._cells(key), *cells, message], self._raw(key)
