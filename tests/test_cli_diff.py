@@ -5,9 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import tempfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import Run
 
@@ -303,3 +307,30 @@ def test_usage_errors_say_what_to_do(
 def test_old_and_new_cannot_both_be_stdin(srank_cli: Run) -> None:
     status, _, err = srank_cli("diff", "-", "-", "--key", "id", "-c", "rank", stdin=b"id,rank\n")
     assert (status, err) == (2, "srank: OLD and NEW cannot both be stdin (-)\n")
+
+
+KEYS = st.sampled_from(["A", "B", "C", "D", "", " "])
+CODES = st.sampled_from(["S1", "S2", "S3", "SNR", "", "S2S3", "SX", "bad"])
+
+
+@settings(
+    max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)  # srank_cli reads its output each call
+@given(st.lists(st.tuples(KEYS, CODES), max_size=8), st.lists(st.tuples(KEYS, CODES), max_size=8))
+def test_every_row_of_both_files_is_in_exactly_one_output_row(
+    srank_cli: Run, old: list[tuple[str, str]], new: list[tuple[str, str]]
+) -> None:
+    kept = [[key for key, code in rows if key.strip() or code] for rows in (old, new)]  # a blank row is skipped
+    counts = [Counter(key.strip() for key in keys) for keys in kept]
+    paired = sum(1 for key in counts[1] if key and counts[0][key] == 1 and counts[1][key] == 1)
+    with tempfile.TemporaryDirectory() as folder:
+        paths = [Path(folder) / name for name in ("old.csv", "new.csv")]
+        for path, rows in zip(paths, (old, new), strict=True):
+            path.write_text(
+                "key,rank\n" + "".join(f"{key}x,{code}\n" if key.strip() else f",{code}\n" for key, code in rows)
+            )
+        status, out, _ = srank_cli("diff", *paths, "--key", "key", "-c", "rank")
+    written = list(csv.reader(io.StringIO(out)))[1:]
+    assert len(written) == len(kept[0]) + len(kept[1]) - paired  # a paired key is one row for two
+    assert status in (0, 1, 2)
+    assert (status == 2) == any(row[7] == "" for row in written)  # not compared, or a code not read
