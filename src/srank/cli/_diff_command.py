@@ -79,7 +79,7 @@ class DiffCommand(TableCommand[JoinedTable]):
             "what changed in the G and N ranks, one row per taxon and column",
         ),
         (
-            "srank diff last_year.xlsx export.csv --old-encoding cp1252 --key ID -c 'S Rank=S_RANK' --format jsonl",
+            "srank diff last_year.xlsx export.csv --new-encoding cp1252 --key ID -c 'S Rank=S_RANK' --format jsonl",
             "a workbook against a CSV file, the rank column renamed, as JSON lines",
         ),
         (
