@@ -80,7 +80,7 @@ def test_cli_reference_is_each_commands_help(tmp_path: Path) -> None:
     _generator("gen_cli").main(out)
     page = out.read_text(encoding="utf-8")
     sections = re.findall(r"^## `(.+)`$", page, flags=re.MULTILINE)
-    assert sections == ["srank", "srank explain", "srank round", "srank check", "srank distribution"]
+    assert sections == ["srank", "srank explain", "srank round", "srank check", "srank distribution", "srank diff"]
     for option in ("--column", "--lenient", "--format", "--delimiter", "--style", "--json"):
         assert option in page
     # The same text as --help prints, whatever the terminal width.
