@@ -177,30 +177,37 @@ class JoinedRecords:
         old, new = self.old, self.new
         blank_old, blank_new = [""] * old.width, [""] * new.width
         old_cells, old_first, old_repeated, old_width = old.cells, old.first, old.repeated, old.width
-        new_cells, new_first, new_repeated, new_width = new.cells, new.first, new.repeated, new.width
-        raw, cells_of = self._raw, self._cells
+        new_cells, new_repeated, new_width = new.cells, new.repeated, new.width
+        raw, cells_of, quoted, newline, single = self._raw, self._cells, self._quoted, self.newline, not self.several
+        paired = alone = 0
         for at, key in enumerate(new.keys):
             cells = new_cells[at * new_width : (at + 1) * new_width]
-            if new.problems and at in new.problems:
+            if at in new.problems:
                 yield self._problem(key, new, at, [*blank_old, *cells])
             elif key in new_repeated or key in old_repeated:
                 yield self._repeat(key, new, at, [*blank_old, *cells])
-            elif (paired := old_first.get(key)) is None:
-                new.alone += 1
+            elif (found := old_first.get(key)) is None:
+                alone += 1
                 yield [*cells_of(key), *blank_old, *cells, ONLY_NEW], raw(key)
+            elif single:  # the common case, kept cheap
+                paired += 1
+                before = old_cells[found * old_width : (found + 1) * old_width]
+                yield [key, *before, *cells, ""], key + newline if not quoted(key) else raw(key)
             else:
-                new.paired += 1
-                old.paired += 1
-                before = old_cells[paired * old_width : (paired + 1) * old_width]
-                yield [*cells_of(key), *before, *cells, ""], raw(key)
+                paired += 1
+                before = old_cells[found * old_width : (found + 1) * old_width]
+                yield [*key, *before, *cells, ""], raw(key)
+        new.paired, new.alone, old.paired = paired, alone, paired
+        alone = 0
         for at, key in enumerate(old.keys):
-            if old.problems and at in old.problems:
+            if at in old.problems:
                 yield self._problem(key, old, at, [*old.row_cells(at), *blank_new])
             elif key in old_repeated or key in new_repeated:
                 yield self._repeat(key, old, at, [*old.row_cells(at), *blank_new])
-            elif key not in new_first:
-                old.alone += 1
+            elif key not in new.first:
+                alone += 1
                 yield [*cells_of(key), *old.row_cells(at), *blank_new, ONLY_OLD], raw(key)
+        old.alone = alone
 
     def _problem(self, key: Key, side: _Side, at: int, cells: list[str]) -> tuple[list[str], str]:
         problem = side.problems[at]
