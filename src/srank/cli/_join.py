@@ -40,7 +40,6 @@ ONLY_NEW = "only-new"
 _SHOWN = 5  # lines named per key, and examples per problem in the summary
 
 Key = Any  # one key column's stripped cell, or a tuple of several
-Cells = tuple[str, ...]
 
 
 class Pair(NamedTuple):
@@ -294,18 +293,14 @@ def open_join(args: argparse.Namespace, join: Join) -> Iterator[JoinedTable]:
     if args.old == "-" and args.new == "-":
         raise UsageError("OLD and NEW cannot both be stdin (-)")
     sides = []
-    formats = []
-    for which, path, names, extra in (
-        ("old", args.old, [pair.old for pair in join.keys], [pair.old for pair in join.columns]),
-        ("new", args.new, [pair.new for pair in join.keys], [pair.new for pair in join.columns]),
-    ):
-        compared = [*extra, *(join.old_extra if which == "old" else join.new_extra)]
-        one = argparse.Namespace(**vars(args))
+    for which, path, extra in (("old", args.old, join.old_extra), ("new", args.new, join.new_extra)):
+        keys = [getattr(pair, which) for pair in join.keys]
+        compared = [*(getattr(pair, which) for pair in join.columns), *extra]
+        one = argparse.Namespace(**vars(args))  # this file's own options; the rest (--delimiter ...) as given
         one.file = path
         one.encoding = getattr(args, f"{which}_encoding") or args.encoding
         one.sheet = getattr(args, f"{which}_sheet") or args.sheet
-        with open_table(one, [*names, *compared]) as table:
-            sides.append(_read_side(table, names, compared))
-            formats.append((table.delimiter, table.newline))
-    delimiter, newline = formats[1]  # the output is written as NEW is: this year's file
+        with open_table(one, [*keys, *compared]) as table:
+            sides.append(_read_side(table, keys, compared))
+            delimiter, newline = table.delimiter, table.newline  # the output is written as NEW is
     yield JoinedTable(sides[0], sides[1], join, delimiter, newline)
