@@ -6,7 +6,7 @@ and dispatch. A ``TableCommand`` reads a table and writes every row back with
 srank's columns: it declares its checks (named output columns, and how a
 distinct key is judged) and its summary line, and the one skeleton in
 ``_table_run`` does the reading, the row loop, the writing and the summary.
-Its rows come from one input file unless it names another ``source`` (``diff``
+Its rows come from one input file unless its ``open`` gives another source (``diff``
 reads two files and gives the skeleton their joined rows).
 
 ``srank --help`` and ``srank --version`` load no command module (see
@@ -76,7 +76,7 @@ class TableCommand(Command, Generic[SourceT]):
     def prepare(self, args: argparse.Namespace) -> None:
         """Check option values before any reading; raise UsageError for what the user can fix."""
 
-    def source(self, args: argparse.Namespace) -> AbstractContextManager[SourceT]:
+    def open(self, args: argparse.Namespace) -> AbstractContextManager[SourceT]:
         """Where the rows come from: by default the one input file, ``FILE``."""
         from ._table import open_table
 

@@ -142,7 +142,7 @@ class DiffCommand(TableCommand[JoinedTable]):
                 raise UsageError(f"{repeated[0]!r} is given twice as {option}")
         check_label_options("short", args.lang)
 
-    def source(self, args: argparse.Namespace) -> AbstractContextManager[JoinedTable]:
+    def open(self, args: argparse.Namespace) -> AbstractContextManager[JoinedTable]:
         columns = [Pair(*pair) for pair in (*args.column, *args.distribution_column)]
         old_extra = [args.old_date] if args.old_date else []
         new_extra = [args.new_date] if args.new_date else []

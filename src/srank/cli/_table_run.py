@@ -34,7 +34,7 @@ _CHUNK_CHARS = 1 << 20
 def run_table(command: TableCommand[Any], args: argparse.Namespace) -> int:
     command.prepare(args)
     long = command.layout == "long"
-    with command.source(args) as table:
+    with command.open(args) as table:
         checks = command.checks(args, table)
         added = _name_columns(table.name, table.header, checks, long)
         fmt = table.output_format(args.format, added)
