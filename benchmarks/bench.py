@@ -883,6 +883,117 @@ def bench_distribution(report: Report, rows: int, repeat: int) -> None:
     )
 
 
+DIFF_REFERENCE = """
+import csv, sys
+old_path, new_path, out_path = sys.argv[1:4]
+columns = ["G_RANK", "N_RANK", "S_RANK"]
+with open(old_path, newline="", encoding="utf-8") as handle:
+    reader = csv.reader(handle)
+    header = next(reader)
+    key, at = header.index("ELEMENT_CODE"), [header.index(column) for column in columns]
+    old = {row[key]: [row[index] for index in at] for row in reader}
+with open(new_path, newline="", encoding="utf-8") as handle, open(out_path, "w", newline="", encoding="utf-8") as out:
+    reader = csv.reader(handle)
+    header = next(reader)
+    key, at = header.index("ELEMENT_CODE"), [header.index(column) for column in columns]
+    writer = csv.writer(out, lineterminator="\\n")
+    writer.writerow(["ELEMENT_CODE", "column", "old", "new", "changed"])
+    for row in reader:
+        before = old.pop(row[key], None) or ["", "", ""]
+        for column, index, was in zip(columns, at, before):
+            writer.writerow([row[key], column, was, row[index], was != row[index]])
+    for code, before in old.items():
+        for column, was in zip(columns, before):
+            writer.writerow([code, column, was, "", True])
+"""
+
+
+_PRINT_PEAK = """
+peak = [line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM:")]
+print(peak[0] if peak else __import__("resource").getrusage(0).ru_maxrss, file=sys.stderr)
+"""
+
+
+def _peak_kib(arguments: Sequence[str]) -> int:
+    """The peak resident size of a program that prints it last on stderr (PEAK, _PRINT_PEAK), in KiB."""
+    return int(subprocess.run(arguments, check=False, capture_output=True, text=True).stderr.split()[-1])
+
+
+def diff_exports(folder: Path, rows: int) -> tuple[Path, Path]:
+    """Two yearly exports of ``rows`` taxa: G, N and S ranks; a few ranks changed, some taxa dropped or added."""
+    generator = random.Random(29)
+    forms = official_forms()
+    by_level = {letter: [code for code in forms if code.startswith(letter)] for letter in "GNS"}
+    common = {letter: generator.sample(codes, min(80, len(codes))) for letter, codes in by_level.items()}
+    weights = [1 / (rank + 1) ** 1.1 for rank in range(80)]
+    header = ["ELEMENT_CODE", "SCIENTIFIC_NAME", "G_RANK", "N_RANK", "S_RANK", "N_RANK_REVIEW_DATE"]
+
+    def ranks() -> list[str]:
+        return [generator.choices(common[letter], weights=weights[: len(common[letter])])[0] for letter in "GNS"]
+
+    old_path, new_path = folder / "old.csv", folder / "new.csv"
+    with (
+        old_path.open("w", newline="", encoding="utf-8") as old,
+        new_path.open("w", newline="", encoding="utf-8") as new,
+    ):
+        old_writer, new_writer = csv.writer(old, lineterminator="\n"), csv.writer(new, lineterminator="\n")
+        old_writer.writerow(header)
+        new_writer.writerow(header)
+        for number in range(rows):
+            code = f"ELEMENT_GLOBAL.2.{100_000 + number}"
+            name = f"Taxon {number}"
+            before = ranks()
+            if generator.random() < 0.99:  # 1% of taxa dropped
+                old_writer.writerow([code, name, *before, "2019-05-02"])
+            after = ranks() if generator.random() < 0.05 else before  # 5% ranked again, most often differently
+            new_writer.writerow([code, name, *after, "2024-03-01" if after != before else "2019-05-02"])
+        for number in range(rows // 100):  # and 1% new taxa
+            new_writer.writerow([f"ELEMENT_GLOBAL.2.{900_000 + number}", "New taxon", *ranks(), "2024-03-01"])
+    return old_path, new_path
+
+
+def bench_diff(report: Report, rows: int, repeat: int) -> None:
+    """srank diff on two exports with 3 rank columns, against a csv read of both, a dict join and a csv write."""
+    with tempfile.TemporaryDirectory() as folder:
+        old, new = diff_exports(Path(folder), rows)
+        reference_out, ours_out = Path(folder) / "ref.csv", Path(folder) / "ours.csv"
+        command = ["-m", "srank", "diff", str(old), str(new), "--key", "ELEMENT_CODE"]
+        command += ["-c", "G_RANK", "-c", "N_RANK", "-c", "S_RANK", "--output", str(ours_out)]
+        reference_seconds = ours_seconds = float("inf")
+        for _ in range(repeat):  # in turn, so that a busy moment slows both alike
+            reference_seconds = min(
+                reference_seconds, _run_python(["-c", DIFF_REFERENCE, str(old), str(new), str(reference_out)])
+            )
+            ours_seconds = min(ours_seconds, _check_once(command))
+        with reference_out.open(newline="", encoding="utf-8") as handle:
+            expected = sum(1 for _ in csv.reader(handle)) - 1
+        with ours_out.open(newline="", encoding="utf-8") as handle:
+            rows_out = list(csv.reader(handle))[1:]
+        written = len(rows_out)
+        # A multi-season code that changed gives one row per season: count each key and column once.
+        pairs = len({(row[0], row[1]) for row in rows_out})
+        assert pairs == expected, f"srank diff wrote {pairs:,} keys and columns, the reference {expected:,}"
+        peak = _peak_kib([sys.executable, "-c", PEAK, *command[2:]])
+        reference_peak = _peak_kib(
+            [sys.executable, "-c", DIFF_REFERENCE + _PRINT_PEAK, str(old), str(new), str(reference_out)]
+        )
+        sizes = old.stat().st_size + new.stat().st_size
+    report.add(
+        f"srank diff, two {rows:,}-row exports ({sizes / 2**20:.0f} MiB), 3 rank columns ({written:,} rows out)",
+        f"{ours_seconds:.2f} s",
+        f"{reference_seconds:.2f} s (csv read of both, dict join on the key, csv write of one row per key and column)",
+        ours_seconds / reference_seconds,
+        3,
+    )
+    report.add(
+        "srank diff on the same two exports: peak resident size (both files' keys and compared cells held)",
+        f"{peak / 1024:.0f} MiB",
+        f"{reference_peak / 1024:.0f} MiB (the reference script, which holds one file's keys and cells)",
+        peak / reference_peak,
+        None,
+    )
+
+
 def bench_status_index(report: Report, size: int, repeat: int) -> None:
     """srank.status_index over a column of 300 distinct codes against a dict of their numbers and statistics.fmean.
 
@@ -1047,6 +1158,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "levels": lambda report: bench_check_levels(report, size, 1 if args.quick else 3),
         "workbook": lambda report: bench_check_workbook(report, 50_000, 3 if args.quick else 5),
         "distribution": lambda report: bench_distribution(report, size // 10, 1 if args.quick else 3),
+        "diff": lambda report: bench_diff(report, size // 5, 1 if args.quick else 3),
         "memory": lambda report: bench_memory(report, size),
         "distinct": lambda report: bench_distinct_column(report, 20 if args.quick else 200),
         "dataframes": lambda report: bench_dataframes(report, size, repeat),

@@ -18,12 +18,13 @@ MINIMAL = {
     "distribution": ["in.csv", "-c", "d"],
     "explorer": ["read", "saved.json"],
     "map": ["US(N5)"],
+    "diff": ["old.csv", "new.csv", "--key", "id", "-c", "r"],
 }
 ACTIONS = [(entry.name, action.name) for entry in COMMANDS for action in entry.command().actions]
 
 
 def test_the_registry_lists_each_command_once() -> None:
-    assert NAMES == ["explain", "round", "check", "distribution", "explorer", "map"]
+    assert NAMES == ["explain", "round", "check", "distribution", "explorer", "map", "diff"]
     assert ACTIONS == [("explorer", "read"), ("explorer", "search")]
     assert sorted(MINIMAL) == sorted(NAMES)  # a new command needs its line in these tests
 

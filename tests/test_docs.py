@@ -88,6 +88,7 @@ def test_cli_reference_is_each_commands_help(tmp_path: Path) -> None:
         "srank distribution",
         "srank explorer",
         "srank map",
+        "srank diff",
     ]
     actions = re.findall(r"^### `(.+)`$", page, flags=re.MULTILINE)
     assert actions == ["srank explorer read", "srank explorer search"]

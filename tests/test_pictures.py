@@ -124,6 +124,57 @@ def test_badges_are_well_formed_and_load_nothing() -> None:
         assert_self_contained(html)
 
 
+# -- changes ------------------------------------------------------------------------
+
+CHIP = "display:inline-block;padding:0 6px;border-radius:3px;font-family:monospace;font-weight:bold"
+KIND = "display:inline-block;padding:0 4px;border-radius:3px;font-size:11px;border:1px solid currentColor"
+
+
+def test_a_change_is_both_codes_on_their_colours_its_kind_and_its_sentence() -> None:
+    assert srank.compare("G3", "G2")._repr_html_() == (
+        '<div style="font-family:sans-serif;font-size:13px;line-height:1.5;margin:2px 0"><div>'
+        f'<span style="{CHIP};background:#FDD835;color:#000000">G3</span> → '
+        f'<span style="{CHIP};background:#F57C00;color:#000000">G2</span> '
+        f'<span style="{KIND}">uplisted</span> G3 → G2, uplisted (more imperiled)</div></div>'
+    )
+
+
+def test_a_change_by_season_lists_each_season_that_changed() -> None:
+    html = srank.compare("N1B,NNRM", "N1N3B")._repr_html_()
+    lines = ET.fromstring(html).findall("div")
+    assert [text_of(line) for line in lines] == [
+        "N1B,NNRM → N1N3B removed",
+        "N1B → N1N3B less-certain Breeding: N1B → N1N3B, less certain, rounded N1B → N2B",
+        "NNRM → — removed Migrant: NNRM removed",
+    ]
+    assert [line.get("style") for line in lines] == [None, "margin-left:1.5em", "margin-left:1.5em"]
+    assert f'<span style="{CHIP};background:#F4F4F4;color:#000000">—</span>' in html  # no rank: not present
+    assert_self_contained(html)
+
+
+def test_a_change_shows_what_lenient_reading_did_and_speaks_french() -> None:
+    html = srank.compare("s3/s4", "S3", lenient=True)._repr_html_()
+    assert "<code>normalised-slash-range</code>" in html
+    assert "s3/s4 → S3, more certain" in html
+    assert "rang plus précis" in srank._html.change_html(srank.compare("S2S4", "S3"), "fr")
+
+
+def test_a_place_change_names_its_place_and_escapes_its_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    old, new = "United States (N4): MD (S2)", "United States (N4): MD (S1), XX (S3)"
+    changes = srank.compare_distributions(old, new, lenient=True)
+    assert (
+        text_of(ET.fromstring(changes[1]._repr_html_()))
+        == "S2 → S1 uplisted Maryland: S2 → S1, uplisted (more imperiled)"
+    )
+    unknown = changes[2]._repr_html_()
+    assert "<code>unknown-place</code>" in unknown
+    monkeypatch.setattr(srank.PlaceChange, "describe", lambda self, lang="en": "<script>alert(1)</script> & more")
+    html = changes[1]._repr_html_()
+    assert "<script" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html
+    ET.fromstring(html)
+
+
 # -- the map ----------------------------------------------------------------------
 
 

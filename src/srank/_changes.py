@@ -156,6 +156,11 @@ class RankChange:
     def __str__(self) -> str:
         return self.describe()
 
+    def _repr_html_(self) -> str:
+        from ._html import change_html  # presentation
+
+        return change_html(self)
+
 
 def taxon_level(rank: AnyRank) -> Level:
     """The level the code speaks for: T for a code with a T part (G5T2, and USDA PLANTS' S5T2), else its own."""

@@ -1,4 +1,4 @@
-"""HTML for notebooks and web pages: rank badges, findings and distributions.
+"""HTML for notebooks and web pages: rank badges, findings, distributions and changes.
 
 Every piece is plain HTML with inline styles: no stylesheet, script, font or
 image from anywhere, so that it shows the same in JupyterLab, VS Code and a
@@ -26,9 +26,20 @@ from ._model import MultiSeasonRank, Rank
 from ._palette import colour, palette, severity_swatch
 
 if TYPE_CHECKING:
+    from ._changes import RankChange
     from ._distribution import Distribution
+    from ._place_changes import PlaceChange
 
-__all__ = ["block", "chip", "distribution_html", "finding_html", "findings_html", "rank_html"]
+__all__ = [
+    "block",
+    "change_html",
+    "chip",
+    "distribution_html",
+    "finding_html",
+    "findings_html",
+    "place_change_html",
+    "rank_html",
+]
 
 AnyRank = Rank | MultiSeasonRank
 
@@ -117,3 +128,38 @@ def distribution_html(dist: Distribution, lang: str = "en") -> str:
         f'<table style="border-collapse:collapse;margin-top:6px"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>{findings_html(dist.notes)}"
     )
+
+
+def _change_line(change: RankChange, text: str, start: str = "<div>") -> str:
+    """Old and new as chips (a dash on the not-present colour for none), the kind, and the sentence ``text``."""
+    sides = " → ".join(chip(rank) if rank is not None else chip(None, "—") for rank in (change.old, change.new))
+    kind = f'<span style="{_MARK};border:1px solid currentColor">{escape(change.kind.value)}</span>'
+    return f"{start}{sides} {kind}{' ' + escape(text) if text else ''}</div>"
+
+
+def _rank_findings(change: RankChange) -> str:
+    return findings_html(finding for rank in (change.old, change.new) if rank is not None for finding in rank.findings)
+
+
+def change_html(change: RankChange, lang: str = "en") -> str:
+    """A change: both codes on their colours, its kind and its sentence; each season that changed below it."""
+    from ._change_text import describe_change
+
+    lines = []
+    if len(change.parts) > 1 and change.kind not in ("same", "notation") and None not in (change.old, change.new):
+        table = load(lang)
+        for part in change.parts:
+            if part.kind != "same":
+                season = table.text("season", part.season.value, "label") + ": " if part.season is not None else ""
+                lines.append(_change_line(part, season + describe_change(part, lang), _INDENTED))
+    head = _change_line(change, "" if lines else describe_change(change, lang))  # the parts say it, each
+    return block(head + "".join(lines) + _rank_findings(change))
+
+
+def place_change_html(change: PlaceChange, lang: str = "en") -> str:
+    """A place's change, named by the place, with the readers' notes on either side."""
+    line = _change_line(change.change, change.describe(lang=lang))
+    return block(line + _rank_findings(change.change) + findings_html(change.notes))
+
+
+_INDENTED = '<div style="margin-left:1.5em">'

@@ -58,6 +58,11 @@ class PlaceChange:
     def __str__(self) -> str:
         return self.describe()
 
+    def _repr_html_(self) -> str:
+        from ._html import place_change_html  # presentation
+
+        return place_change_html(self)
+
 
 def _distribution(value: object, side: str, lenient: bool) -> Distribution | None:
     if isinstance(value, Distribution):

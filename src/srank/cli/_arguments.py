@@ -34,6 +34,7 @@ __all__ = [
     "lenient_option",
     "output_option",
     "output_options",
+    "renamed_option",
     "rounded_option",
 ]
 
@@ -69,6 +70,14 @@ def rounded_option(text: str) -> tuple[str, str]:
     if not equals or not raw or not rounded:
         raise argparse.ArgumentTypeError(f"expected RAW=ROUNDED, two column names, not {text!r}")
     return raw, rounded
+
+
+def renamed_option(text: str) -> tuple[str, str]:
+    """``NAME`` or ``OLD=NEW``: a column of two files, and its name in the second when it was renamed."""
+    old, equals, new = text.partition("=")
+    if not old or (equals and not new):
+        raise argparse.ArgumentTypeError(f"expected NAME or OLD=NEW, column names, not {text!r}")
+    return old, new or old
 
 
 def output_option(text: str) -> str:

@@ -39,7 +39,7 @@ _LEVEL_OPTIONS = {
 }
 
 
-class CheckCommand(TableCommand):
+class CheckCommand(TableCommand[Table]):
     name = "check"
     description = (
         "Check and decode rank columns. Every row comes back, in order and as it was, with five columns appended"

@@ -31,6 +31,7 @@ __all__ = [
     "Check",
     "Long",
     "RowCache",
+    "StackedRows",
     "Verdict",
     "example",
     "free_suffix",
@@ -123,13 +124,7 @@ class Check:
         """Fold the rows of one key into the summary's totals."""
         if not rows:
             return
-        self.kinds[verdict.kind] = self.kinds.get(verdict.kind, 0) + rows
-        if verdict.kind != "missing":
-            seen = key if size(key) <= _KEPT else hash(key)
-            if len(self.distinct) < _DISTINCT:
-                self.distinct.add(seen)
-            elif seen not in self.distinct:
-                self.more_distinct = True
+        self.count_kinds(key, rows, verdict)
         if verdict.problem:
             self.problem_rows[verdict.problem] = self.problem_rows.get(verdict.problem, 0) + rows
             examples = self.problems.setdefault(verdict.problem, {})
@@ -143,6 +138,16 @@ class Check:
                 self.problem_more.add(verdict.problem)
         if verdict.lenient_reads:
             self.lenient_rows += rows
+
+    def count_kinds(self, key: Any, rows: int, verdict: Verdict) -> None:
+        """Count the rows of one key by kind, and the key among the distinct ones."""
+        self.kinds[verdict.kind] = self.kinds.get(verdict.kind, 0) + rows
+        if verdict.kind != "missing":
+            seen = key if size(key) <= _KEPT else hash(key)
+            if len(self.distinct) < _DISTINCT:
+                self.distinct.add(seen)
+            elif seen not in self.distinct:
+                self.more_distinct = True
 
 
 class Long(str):
@@ -303,6 +308,38 @@ class RowCache(OrderedDict[Any, Any]):
         self.held = 0
         for cache in self.caches:
             cache.finish()
+
+
+class StackedRows:
+    """What a row gets in the long layout: each check's output rows in turn, under the columns they share.
+
+    Each check has its own ``RowCache`` keyed by its own cells: the checks of a
+    long table read different cells of a row (one rank column each), whose
+    combinations are far more varied than any one column's cells. Looked up as
+    a ``RowCache`` is (``self[self.key(row)]``), with the row as the key.
+    """
+
+    def __init__(self, caches: Sequence[Cache]) -> None:
+        self.each = [(rows, rows.key) for rows in (RowCache([cache]) for cache in caches)]
+
+    @staticmethod
+    def key(row: list[str]) -> list[str]:
+        return row
+
+    def __getitem__(self, row: list[str]) -> list[Any]:
+        fragments: tuple[str, ...] = ()
+        for rows, key in self.each:
+            entry = rows[key(row)]
+            entry[1] += 1
+            fragments += entry[0]
+        return [fragments, 0, None]  # counted above, in each check's cache
+
+    def unread(self, message: str) -> str:
+        raise AssertionError("a long table's source gives only well-formed rows, and names the others itself")
+
+    def finish(self) -> None:
+        for rows, _ in self.each:
+            rows.finish()
 
 
 def _same(key: Any) -> Any:

@@ -6,8 +6,8 @@ and dispatch. A ``TableCommand`` reads a table and writes every row back with
 srank's columns: it declares its checks (named output columns, and how a
 distinct key is judged) and its summary line, and the one skeleton in
 ``_table_run`` does the reading, the row loop, the writing and the summary.
-A table command whose rows are not read from a file (``srank explorer``)
-gives its own ``open``: a ``Table`` of rows it made, written the same way.
+Its rows come from one input file unless its ``open`` gives another source:
+rows it made (``srank explorer``), or the joined rows of two files (``srank diff``).
 
 ``srank --help`` and ``srank --version`` load no command module (see
 ``_registry``); a command's module is imported when it is used.
@@ -18,16 +18,19 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ._arguments import file_options
+from ._status import EXIT_FOUND, EXIT_OK
 
 if TYPE_CHECKING:
     from ._checks import Check
     from ._summary import Tally
-    from ._table import Table
+    from ._table import Source
 
 __all__ = ["Command", "TableCommand"]
+
+SourceT = TypeVar("SourceT", bound="Source")
 
 
 class Command:
@@ -61,16 +64,22 @@ class Command:
         raise NotImplementedError
 
 
-class TableCommand(Command):
+class TableCommand(Command, Generic[SourceT]):
     """A command that reads a CSV, TSV or workbook and writes every row back, with srank's columns after it.
 
+    ``SourceT`` is what its rows come from: a ``Table`` (one file) by default.
     Rows in equal rows out, in order; a row may give several output rows (one
     per place of a distribution). A row whose cells cannot be read is kept,
     padded, with its problem named in each check's columns.
+
+    With ``layout = "wide"`` each check appends its own columns beside the
+    others'; with ``"long"`` the checks share one set of columns and each
+    check's output rows follow the others' (``diff``: one row per rank column).
     """
 
     reads = "rank"  # what a row's checked cells hold, for "the rank was not read"
     joiner = ": "  # between the headline and a lone main check's counts
+    layout = "wide"
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         self.add_options(parser)
@@ -82,23 +91,28 @@ class TableCommand(Command):
     def prepare(self, args: argparse.Namespace) -> None:
         """Check option values before any reading; raise UsageError for what the user can fix."""
 
-    def open(self, args: argparse.Namespace) -> AbstractContextManager[Table]:
-        """Where the rows come from: ``args.file``, read by ``open_table``, unless the command makes its own."""
+    def open(self, args: argparse.Namespace) -> AbstractContextManager[SourceT]:
+        """Where the rows come from: ``args.file``, read by ``open_table``, unless the command gives its own."""
         from ._table import open_table
 
-        return open_table(args, self.wanted(args))
+        opened: AbstractContextManager[Any] = open_table(args, self.wanted(args))  # a Table, for FILE commands
+        return opened
 
     def wanted(self, args: argparse.Namespace) -> list[str]:
         """The columns this run reads: they must be in the header, and they help find a sheet's header row."""
         raise NotImplementedError
 
-    def checks(self, args: argparse.Namespace, table: Table) -> list[Check]:
+    def checks(self, args: argparse.Namespace, table: SourceT) -> list[Check]:
         """What is judged in each row, each check with its own output columns."""
         raise NotImplementedError
 
     def headline(self, tally: Tally, checks: Sequence[Check]) -> str:
         """The summary's first line after ``srank NAME: FILE: ``."""
         raise NotImplementedError
+
+    def exit_status(self, found: bool, checks: Sequence[Check]) -> int:
+        """The exit status once the summary is written; ``found`` says whether a check found what makes it 1."""
+        return EXIT_FOUND if found else EXIT_OK
 
     def run(self, args: argparse.Namespace) -> int:
         from ._table_run import run_table  # the skeleton imports this module: not at the top

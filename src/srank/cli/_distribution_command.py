@@ -37,7 +37,7 @@ _LEVELS = "srank_levels"
 Places = dict[tuple[str, str | None], list[Finding]]
 
 
-class DistributionCommand(TableCommand):
+class DistributionCommand(TableCommand[Table]):
     name = "distribution"
     reads = "distribution"
     joiner = "; "

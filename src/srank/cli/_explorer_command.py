@@ -41,7 +41,7 @@ _KINDS = {"species": (True, False), "ecosystems": (False, True), "both": (True, 
 _FINDING = re.compile(r"(?:^|; )(error|warning)\[([a-z0-9-]+)\]: ")
 
 
-class TaxaCommand(TableCommand):
+class TaxaCommand(TableCommand[Table]):
     """What ``read`` and ``search`` share: the long form of some taxa, written and summarised by the skeleton."""
 
     group = "explorer"

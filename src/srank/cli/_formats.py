@@ -39,6 +39,10 @@ class Format:
     def row(self, row: list[str], raw: str | None, appended: str) -> str:
         raise NotImplementedError
 
+    def rows(self, row: list[str], raw: str | None, appended: Sequence[str]) -> list[str]:
+        """A row written once per appended text (a distribution's places), its own cells rendered once."""
+        return [self.row(row, raw, each) for each in appended]
+
     def unread(self, row: list[str], raw: str | None, width: int, appended: str) -> str:
         """A row of the wrong width or unreadable quoting: its cells by position, the extra ones kept."""
         raise NotImplementedError
@@ -72,6 +76,14 @@ class CsvFormat(Format):
         body = raw.rstrip("\r\n")
         return body + appended + (raw[len(body) :] or self.newline)
 
+    def rows(self, row: list[str], raw: str | None, appended: Sequence[str]) -> list[str]:
+        if raw is None:
+            body, ending = csv_line(row, self.delimiter), self.newline
+        else:
+            body = raw.rstrip("\r\n")
+            ending = raw[len(body) :] or self.newline
+        return [body + each + ending for each in appended]
+
     def unread(self, row: list[str], raw: str | None, width: int, appended: str) -> str:
         ending = self.newline if raw is None else split_ending(raw, self.newline)[1]
         cells = [*row[:width], *[""] * (width - len(row))]
@@ -100,7 +112,12 @@ class JsonlFormat(Format):
         return ", " + json.dumps(members, ensure_ascii=False)[1:-1]
 
     def row(self, row: list[str], raw: str | None, appended: str) -> str:
+        # A row's cells past the header's (a joined row's compared cells) have no key, and are not written.
         return "".join(map(str.__add__, self.prefixes, map(encode_basestring, row))) + appended + "}\n"
+
+    def rows(self, row: list[str], raw: str | None, appended: Sequence[str]) -> list[str]:
+        head = "".join(map(str.__add__, self.prefixes, map(encode_basestring, row)))
+        return [head + each + "}\n" for each in appended]
 
     def unread(self, row: list[str], raw: str | None, width: int, appended: str) -> str:
         cells = [*row[:width], *[None] * (width - len(row))]

@@ -42,4 +42,5 @@ COMMANDS = (
     ),
     Entry("explorer", "NatureServe Explorer API data, saved or live, in long form", "._explorer_command"),
     Entry("map", "draw a distribution as an SVG tile map, or one map per row of a table", "._map_command"),
+    Entry("diff", "what changed between two exports: rank columns paired by key, in long form", "._diff_command"),
 )

@@ -43,9 +43,18 @@ def plural(count: int, word: str) -> str:
 
 
 def summarise(
-    head: str, joiner: str, tally: Tally, checks: Sequence[Check], lenient: bool, unit: str = "line"
+    head: str,
+    joiner: str,
+    tally: Tally,
+    checks: Sequence[Check],
+    lenient: bool,
+    unit: str = "line",
+    notes: Sequence[str] = (),
 ) -> tuple[str, bool]:
-    """The summary text under its first line ``head``, and whether anything makes the exit status 1."""
+    """The summary text under its first line ``head``, and whether anything makes the exit status 1.
+
+    ``notes`` are the source's own lines (a joined source's rows in, and those not compared), after the checks'.
+    """
     unread = sum(tally.unread_rows.values())
     main = [check for check in checks if check.primary]
     lines = [head]
@@ -62,6 +71,7 @@ def summarise(
         if check.lenient_rows and not lenient:
             invalid = check.kinds.get("invalid", 0) + unread
             lines.append(f"{indent}--lenient would read {check.lenient_rows:,} of the {invalid:,} invalid rows")
+    lines += notes
     if tally.blank_lines:
         blank = "1 blank line was" if tally.blank_lines == 1 else f"{tally.blank_lines:,} blank lines were"
         lines.append(f"  {blank} kept as a row with no rank")

@@ -1,9 +1,12 @@
-"""An input table for ``srank check``, ``srank distribution`` and ``srank map``: its header, records, columns.
+"""An input table of the table commands: its header, its records, its columns; and what a row source is.
 
-Both commands read files through this one module: encodings and workbooks
-(``_sources``, ``_workbook``), the header and delimiter, and the records with
-stray-quote recovery (``_records``). Errors met while reading become one
-message: a decoding error names its line and byte offset.
+Every table command reads files through this one module: encodings and
+workbooks (``_sources``, ``_workbook``), the header and delimiter, and the
+records with stray-quote recovery (``_records``). Errors met while reading
+become one message: a decoding error names its line and byte offset.
+
+A ``Source`` is what the skeleton (``_table_run``) writes rows from: one
+``Table``, or the joined rows of two (``_join``, for ``srank diff``).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import io
 import sys
 from collections.abc import Iterator, Sequence
 from itertools import chain
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 import attrs
 
@@ -25,7 +28,7 @@ from ._records import Records, Unread, detect_delimiter
 from ._sources import decode_error_message, open_input
 from ._workbook import read_sheet
 
-__all__ = ["SheetRecords", "Table", "made_table", "open_table"]
+__all__ = ["Rows", "SheetRecords", "Source", "Table", "made_table", "open_table"]
 
 _SAMPLE = 1 << 16  # characters read to choose the delimiter and line ending
 
@@ -45,6 +48,45 @@ class SheetRecords:
             yield row, None
 
 
+class Rows(Protocol):
+    """Records to iterate as ``(row, raw)``: a row's cells, and its text when it has one (None for a workbook)."""
+
+    @property
+    def unit(self) -> str:
+        """What ``line`` counts, for messages: "line", "row"."""
+
+    @property
+    def line(self) -> int:
+        """The number of the current record (0 where no one number says where it came from)."""
+
+    def __iter__(self) -> Iterator[tuple[list[str], str | None]]: ...
+
+
+class Source(Protocol):
+    """Where a table command's rows come from; the skeleton writes ``header`` and each row's cells up to it.
+
+    A row of ``width`` cells is well formed; its cells past the header's are
+    read by the checks but not written (the compared cells of a joined row).
+    A row's ``raw`` text, when given, is what CSV output writes for its cells.
+    """
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def header(self) -> list[str]: ...
+    @property
+    def header_raw(self) -> str | None: ...
+    @property
+    def records(self) -> Rows: ...
+    @property
+    def width(self) -> int: ...
+    @property
+    def notes(self) -> Sequence[str]:
+        """Lines for the summary after the checks' (a joined source: its rows in and those not compared)."""
+
+    def output_format(self, name: str, added: Sequence[str]) -> Format: ...
+
+
 @attrs.define
 class Table:
     name: str
@@ -55,6 +97,11 @@ class Table:
     newline: str
     sheets: Sequence[str] = ()  # a workbook's sheets, for messages
     made: bool = False  # rows srank made, not read: an empty cell is null in JSON lines
+    notes: Sequence[str] = ()
+
+    @property
+    def width(self) -> int:
+        return len(self.header)
 
     def index(self, column: str) -> int:
         positions = [at for at, title in enumerate(self.header) if title == column]

@@ -1,0 +1,437 @@
+"""``srank diff``: what changed between two exports, paired by key, in long form.
+
+The two files are joined on their key (``_join``), and each compared column
+is a check whose output rows follow the others' (the skeleton's long layout):
+one row per key and column, or per season when a multi-season code changed
+part by part, or per place and season for a distribution column. A row that
+could not be compared (an unreadable code, a blank or repeated key, a malformed
+row) is written with its problem named. Exit status as ``diff`` has it: 0 when
+no rank changed (``notation`` is no change), 1 when one did, 2 on trouble,
+including rows that could not be compared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from typing import Any, TypeVar
+
+import attrs
+
+from .._batch import message_of
+from .._changes import ChangeKind, RankChange, compare_ranks
+from .._distribution import Distribution
+from .._distribution_text import parse_distribution
+from .._errors import InvalidRankError
+from .._findings import joined
+from .._model import AnyRank
+from .._parse import is_missing, parse
+from .._place_changes import PlaceChange, compare_distributions
+from ._arguments import UsageError, lenient_option, renamed_option
+from ._checks import Check, Verdict
+from ._codes import check_label_options
+from ._command import TableCommand
+from ._join import ONLY_NEW, ONLY_OLD, Join, JoinedTable, Pair, open_join
+from ._status import EXIT_FOUND, EXIT_OK, EXIT_USAGE
+from ._summary import Tally, plural
+
+__all__ = ["COLUMNS", "COMMAND", "ColumnDiff", "DiffCommand", "DistributionDiff"]
+
+COLUMNS = (
+    "srank_column",
+    "srank_place",
+    "srank_season",
+    "srank_old",
+    "srank_new",
+    "srank_old_rounded",
+    "srank_new_rounded",
+    "srank_change",
+    "srank_rounded_changed",
+    "srank_message",
+)
+DATES = ("srank_old_date", "srank_new_date")
+INVALID = "invalid"  # a code that could not be read: the summary's kind, not a change
+NOT_COMPARED = "not compared"  # a row the join could not pair (blank or repeated key, malformed row)
+UNCHANGED = frozenset({ChangeKind.SAME, ChangeKind.NOTATION})  # no rank changed: exit status 0
+_CHANGES = frozenset(ChangeKind) - UNCHANGED
+_WHOLE = frozenset({ChangeKind.SAME, ChangeKind.NOTATION, ChangeKind.LEVEL})
+_SUMMARY_ORDER = [*ChangeKind, INVALID, NOT_COMPARED]
+
+
+class DiffCommand(TableCommand[JoinedTable]):
+    name = "diff"
+    joiner = "; "
+    layout = "long"
+    description = (
+        "Compare the rank columns of two exports, OLD and NEW, row by row on a key, and write what changed in"
+        " long form: the key columns, then " + ", ".join(COLUMNS) + " (srank_place only with"
+        " --distribution-column; srank_old_date and srank_new_date with --old-date and --new-date). A multi-season"
+        " code that changed gives one row per season. Every row of both files is accounted for: a key in one file"
+        " only is added or removed, and a blank or repeated key, an unreadable code or a malformed row is named"
+        " in srank_message. A summary goes to stderr. Exit status: 0 no rank changed (notation does not count),"
+        " 1 some rank changed, 2 trouble (including rows that could not be compared)."
+    )
+    examples = (
+        (
+            "srank diff ranks_2024.csv ranks_2025.csv --key ELEMENT_CODE -c G_RANK -c N_RANK --changes-only",
+            "what changed in the G and N ranks, one row per taxon and column",
+        ),
+        (
+            "srank diff last_year.xlsx export.csv --new-encoding cp1252 --key ID -c 'S Rank=S_RANK' --format jsonl",
+            "a workbook against a CSV file, the rank column renamed, as JSON lines",
+        ),
+        (
+            "srank diff old.csv new.csv --key ELEMENT_CODE --distribution-column Distribution",
+            "a distribution column compared place by place",
+        ),
+    )
+
+    def add_options(self, parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("old", metavar="OLD", help="the earlier CSV, TSV or .xlsx file, or - for stdin")
+        parser.add_argument("new", metavar="NEW", help="the later CSV, TSV or .xlsx file, or - for stdin")
+        parser.add_argument(
+            "--key",
+            "-k",
+            action="append",
+            default=[],
+            type=renamed_option,
+            metavar="COLUMN[=NEWNAME]",
+            help="the column that names a row in both files (an element code); repeat for a key of several columns",
+        )
+        parser.add_argument(
+            "--column",
+            "-c",
+            action="append",
+            default=[],
+            type=renamed_option,
+            metavar="COLUMN[=NEWNAME]",
+            help="a rank column to compare; =NEWNAME is its name in NEW when it was renamed; repeatable",
+        )
+        parser.add_argument(
+            "--distribution-column",
+            action="append",
+            default=[],
+            type=renamed_option,
+            metavar="COLUMN[=NEWNAME]",
+            help="a distribution column (Explorer or Biotics) to compare place by place; repeatable",
+        )
+        parser.add_argument(
+            "--changes-only", action="store_true", help="leave out the rows whose rank is the same (kind same)"
+        )
+        parser.add_argument("--old-date", metavar="COLUMN", help="a date column of OLD to carry (N_RANK_REVIEW_DATE)")
+        parser.add_argument("--new-date", metavar="COLUMN", help="a date column of NEW to carry")
+        lenient_option(parser)
+        parser.add_argument("--lang", default="en", help="language of the change sentences (default: en)")
+        parser.add_argument("--old-encoding", metavar="ENCODING", help="OLD's encoding (default: --encoding)")
+        parser.add_argument("--new-encoding", metavar="ENCODING", help="NEW's encoding (default: --encoding)")
+        parser.add_argument("--old-sheet", metavar="NAME", help="OLD's sheet, when it is a workbook (default: --sheet)")
+        parser.add_argument("--new-sheet", metavar="NAME", help="NEW's sheet, when it is a workbook (default: --sheet)")
+
+    def prepare(self, args: argparse.Namespace) -> None:
+        if not args.key:
+            raise UsageError("name the key column that pairs the rows of OLD and NEW: --key COLUMN")
+        if not args.column and not args.distribution_column:
+            raise UsageError("name a column to compare: -c COLUMN (or --distribution-column COLUMN)")
+        compared = [*args.column, *args.distribution_column]
+        for option, pairs in (("--key", args.key), ("a compared column", compared)):
+            seen = [old for old, _ in pairs]
+            repeated = sorted({name for name in seen if seen.count(name) > 1})
+            if repeated:
+                raise UsageError(f"{repeated[0]!r} is given twice as {option}")
+        check_label_options("short", args.lang)
+
+    def open(self, args: argparse.Namespace) -> AbstractContextManager[JoinedTable]:
+        columns = [Pair(*pair) for pair in (*args.column, *args.distribution_column)]
+        old_extra = [args.old_date] if args.old_date else []
+        new_extra = [args.new_date] if args.new_date else []
+        return open_join(args, Join([Pair(*pair) for pair in args.key], columns, old_extra, new_extra))
+
+    def checks(self, args: argparse.Namespace, table: JoinedTable) -> list[Check]:
+        layout = Layout(
+            places=bool(args.distribution_column),
+            old_date=args.old_date is not None,
+            new_date=args.new_date is not None,
+            lenient=args.lenient,
+            lang=args.lang,
+            changes_only=args.changes_only,
+            old_name=table.records.old.name,
+            new_name=table.records.new.name,
+        )
+        checks: list[Check] = []
+        for at, (old, new) in enumerate((*args.column, *args.distribution_column)):
+            kind = ColumnDiff if at < len(args.column) else DistributionDiff
+            checks.append(kind(Pair(old, new), _indexes(table, at, layout), layout))
+        return checks
+
+    def headline(self, tally: Tally, checks: Sequence[Check]) -> str:
+        out = f"{plural(tally.rows_out, 'row')} out"
+        if checks and isinstance(checks[0], ColumnDiff) and checks[0].layout.changes_only:
+            same = sum(check.kinds.get(ChangeKind.SAME, 0) for check in checks)
+            out += f" ({plural(same, 'same row')} left out by --changes-only)"
+        return out
+
+    def exit_status(self, found: bool, checks: Sequence[Check]) -> int:
+        if any(check.kinds.get(INVALID) or check.kinds.get(NOT_COMPARED) for check in checks):
+            return EXIT_USAGE
+        return EXIT_FOUND if found else EXIT_OK
+
+
+@attrs.frozen
+class Layout:
+    """What every compared column's rows hold, and how they are written."""
+
+    places: bool
+    old_date: bool
+    new_date: bool
+    lenient: bool
+    lang: str
+    changes_only: bool
+    old_name: str
+    new_name: str
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        dates = tuple(name for name, given in zip(DATES, (self.old_date, self.new_date), strict=True) if given)
+        return tuple(column for column in COLUMNS if column != "srank_place" or self.places) + dates
+
+
+def _indexes(table: JoinedTable, at: int, layout: Layout) -> list[int]:
+    """The cells a column's check reads in a joined row: OLD's and NEW's cell, the dates, the row's status."""
+    dates = [table.old_at(table.compared)] if layout.old_date else []  # each file's date follows its columns
+    dates += [table.new_at(table.compared)] if layout.new_date else []
+    return [table.old_at(at), table.new_at(at), *dates, table.status_at]
+
+
+@attrs.frozen
+class DiffVerdict(Verdict):
+    """A verdict that counts each of its output rows by its kind, those left out by --changes-only included."""
+
+    counted: tuple[str, ...] = ()
+    reviewed: int = 0  # rows "reviewed but unchanged"
+
+
+class ColumnDiff(Check):
+    """A rank column of both files: the change of each key's code, whole or season by season."""
+
+    def __init__(self, pair: Pair, indexes: list[int], layout: Layout) -> None:
+        super().__init__(indexes)
+        self.pair = pair
+        self.layout = layout
+        self.columns = layout.columns
+        self.title = f"column {pair.old!r}" + (f" ({pair.new!r} in {layout.new_name})" if pair.new != pair.old else "")
+        self.reviewed = 0
+
+    # -- the summary
+
+    def add(self, key: Any, rows: int, verdict: Verdict) -> None:
+        super().add(key[:2], rows, verdict)  # examples of problems show the two codes
+        if isinstance(verdict, DiffVerdict):
+            self.reviewed += verdict.reviewed * rows
+
+    def count_kinds(self, key: Any, rows: int, verdict: Verdict) -> None:
+        counted = verdict.counted if isinstance(verdict, DiffVerdict) else (verdict.kind,)
+        for kind in counted:
+            self.kinds[kind] = self.kinds.get(kind, 0) + rows
+
+    def counts(self, unread: int) -> str:
+        kinds = self.kinds
+        shown = [f"{kinds[kind]:,} {kind}" for kind in _SUMMARY_ORDER if kinds.get(kind)]
+        if self.reviewed:
+            shown.append(f"{self.reviewed:,} reviewed but unchanged")
+        return ", ".join(shown) or "no rows"
+
+    def failed(self) -> bool:
+        return any(count and kind in _CHANGES for kind, count in self.kinds.items())
+
+    # -- one key
+
+    def judge(self, key: Any) -> Verdict:
+        old, new, status = key[0], key[1], key[-1]
+        dates = self._dates(key[2:-1])
+        if status not in ("", ONLY_OLD, ONLY_NEW):
+            row = {**self._cells(old=old.strip(), new=new.strip(), message=status), **dates}
+            return DiffVerdict((row,), NOT_COMPARED, counted=(NOT_COMPARED,))
+        rows, problem, lenient_reads = self.compare(old, new, status)
+        cells = [{**row, **dates} for row in rows]
+        if problem:
+            return DiffVerdict((cells[0],), INVALID, problem, lenient_reads, counted=(INVALID,))
+        reviewed = 0
+        if _moved(dates):
+            before = dates["srank_old_date"] or "no date"
+            note = f"reviewed but unchanged: the date moved from {before} to {dates['srank_new_date']}"
+            for row in cells:
+                if row["srank_change"] in UNCHANGED:
+                    row["srank_message"] = f"{row['srank_message']}; {note}"
+                    reviewed += 1
+        counted = tuple(row["srank_change"] for row in cells)
+        kept = tuple(row for row in cells if row["srank_change"] != ChangeKind.SAME or not self.layout.changes_only)
+        return DiffVerdict(kept, counted[0] if counted else ChangeKind.SAME, counted=counted, reviewed=reviewed)
+
+    def compare(self, old: str, new: str, status: str) -> tuple[list[dict[str, Any]], str, bool]:
+        """The rows of a key's two cells; or one row naming why they could not be read, its code, and whether
+        --lenient would read them."""
+        ranks: tuple[AnyRank | None, AnyRank | None]
+        ranks, unread = _both(old, new, _read, self.layout.lenient)
+        old_rank, new_rank = ranks
+        if unread is not None:
+            message, code, lenient_reads = unread
+            written = [cell.strip() if rank is None else str(rank) for cell, rank in ((old, old_rank), (new, new_rank))]
+            rounded = ["" if rank is None else str(rank.rounded()) for rank in (old_rank, new_rank)]
+            row = self._cells(old=written[0], new=written[1], old_rounded=rounded[0], new_rounded=rounded[1])
+            return [{**row, "srank_message": message}], code, lenient_reads
+        change = compare_ranks(old_rank, new_rank, old, new)
+        lang = self.layout.lang
+        if change.parts[0] is change or change.kind in _WHOLE:
+            parts = [(change, change.describe(lang=lang))]
+        else:
+            parts = [(part, part.describe(lang=lang)) for part in change.parts]
+        return [self._change_cells(part, message, status) for part, message in parts], "", False
+
+    def _change_cells(self, change: RankChange, message: str, status: str, place: str = "") -> dict[str, Any]:
+        kind = change.kind
+        if status:
+            if kind is ChangeKind.SAME:  # a blank cell of a key in one file only: the row was added or removed
+                kind = ChangeKind.REMOVED if status == ONLY_OLD else ChangeKind.ADDED
+            other = self.layout.new_name if status == ONLY_OLD else self.layout.old_name
+            message = f"{message}; the key is not in {other}"
+        return self._cells(
+            place=place,
+            season=change.season.value if change.season is not None else "",
+            old=_code(change.old),
+            new=_code(change.new),
+            old_rounded=_code(change.old_rounded),
+            new_rounded=_code(change.new_rounded),
+            change=kind,
+            rounded_changed=change.rounded_changed,
+            message=message,
+        )
+
+    def _cells(
+        self,
+        *,
+        place: str = "",
+        season: str = "",
+        old: str = "",
+        new: str = "",
+        old_rounded: str = "",
+        new_rounded: str = "",
+        change: str = "",
+        rounded_changed: bool | None = None,
+        message: str = "",
+    ) -> dict[str, Any]:
+        cells = {
+            "srank_column": self.pair.old,
+            "srank_season": season,
+            "srank_old": old,
+            "srank_new": new,
+            "srank_old_rounded": old_rounded,
+            "srank_new_rounded": new_rounded,
+            "srank_change": str(change),
+            "srank_rounded_changed": rounded_changed,
+            "srank_message": message,
+        }
+        if self.layout.places:
+            cells["srank_place"] = place
+        return cells
+
+    def _dates(self, cells: tuple[str, ...]) -> dict[str, str]:
+        given = [name for name, on in zip(DATES, (self.layout.old_date, self.layout.new_date), strict=True) if on]
+        return {name: cell.strip() for name, cell in zip(given, cells, strict=True)}
+
+
+class DistributionDiff(ColumnDiff):
+    """A distribution column of both files: one row per place and season, as ``srank.compare_distributions``."""
+
+    def __init__(self, pair: Pair, indexes: list[int], layout: Layout) -> None:
+        super().__init__(pair, indexes, layout)
+        self.title = "distribution " + self.title
+
+    def compare(self, old: str, new: str, status: str) -> tuple[list[dict[str, Any]], str, bool]:
+        (old_dist, new_dist), unread = _both(old, new, _read_distribution, self.layout.lenient)
+        if unread is not None:
+            message, code, lenient_reads = unread
+            return [self._cells(message=message)], code, lenient_reads
+        lang = self.layout.lang
+        places = compare_distributions(old_dist, new_dist)
+        if not places:  # no place on either side: still one row
+            nothing = compare_ranks(None, None)
+            return [self._change_cells(nothing, nothing.describe(lang=lang), status)], "", False
+        rows = [
+            self._change_cells(place.change, _place_message(place, lang), status, _place(place)) for place in places
+        ]
+        notes = "; ".join(
+            f"{side}: {joined(dist.notes, place=False)}"
+            for side, dist in (("old", old_dist), ("new", new_dist))
+            if dist is not None and dist.notes
+        )
+        if notes:
+            rows[0]["srank_message"] = f"{rows[0]['srank_message']}; {notes}"
+        return rows, "", False
+
+
+Read = TypeVar("Read")
+
+
+def _both(
+    old: str, new: str, read: Callable[[str, bool], tuple[Read | None, InvalidRankError | None]], lenient: bool
+) -> tuple[tuple[Read | None, Read | None], tuple[str, str, bool] | None]:
+    """Both cells read; and when one cannot be, the message naming each side's error, the first code, and
+    whether --lenient would read them."""
+    (old_value, old_error), (new_value, new_error) = read(old, lenient), read(new, lenient)
+    errors = [(side, cell, error) for side, cell, error in (("old", old, old_error), ("new", new, new_error)) if error]
+    if not errors:
+        return (old_value, new_value), None
+    message = "; ".join(f"{side}: {message_of(error)}" for side, _, error in errors)
+    lenient_reads = not lenient and all(read(cell, True)[1] is None for _, cell, _ in errors)
+    return (old_value, new_value), (message, errors[0][2].code, lenient_reads)
+
+
+def _read(cell: str, lenient: bool) -> tuple[AnyRank | None, InvalidRankError | None]:
+    if is_missing(cell):
+        return None, None
+    try:
+        return parse(cell, lenient=lenient), None
+    except InvalidRankError as error:
+        return None, error
+
+
+def _read_distribution(cell: str, lenient: bool) -> tuple[Distribution | None, InvalidRankError | None]:
+    if is_missing(cell):
+        return None, None
+    try:
+        return parse_distribution(cell, lenient=lenient), None
+    except InvalidRankError as error:
+        return None, error
+
+
+def _code(rank: AnyRank | None) -> str:
+    return "" if rank is None else str(rank)
+
+
+def _place(change: PlaceChange) -> str:
+    """A place as a code: the nation ("US"), or the nation and subnation ("US-MD")."""
+    return change.nation if change.subnation is None else f"{change.nation}-{change.subnation}"
+
+
+def _place_message(change: PlaceChange, lang: str) -> str:
+    notes = joined(change.notes, place=False)
+    return f"{change.describe(lang=lang)}; {notes}" if notes else change.describe(lang=lang)
+
+
+def _day(text: str) -> object:
+    """A date cell as a date when it reads as one (2024-03-01, 2024-03-01 00:00:00), else its text."""
+    try:
+        return datetime.datetime.fromisoformat(text).date()
+    except ValueError:
+        return text
+
+
+def _moved(dates: dict[str, str]) -> bool:
+    """True when NEW's date is given and differs from OLD's: the rank was reviewed again."""
+    new = dates.get("srank_new_date", "")
+    return "srank_old_date" in dates and bool(new) and _day(new) != _day(dates["srank_old_date"])
+
+
+COMMAND = DiffCommand()

@@ -1,0 +1,336 @@
+"""srank diff in-process: two exports paired by key, in long form; every row of both accounted for."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import Run
+
+OLD = (
+    "ELEMENT_CODE,SCIENTIFIC_NAME,S_RANK,N_RANK_REVIEW_DATE\n"
+    "AB01,Lynx canadensis,S3,2019-05-02\n"
+    "AB02,Salix nigra,S2S4,2019-05-02\n"
+    'AB03,Poa annua,"S2B,S4N",2019-05-02\n'
+    "AB04,Carex lasiocarpa,SNR,2019-05-02\n"
+    "AB05,Aster novae-angliae,S1,2019-05-02\n"  # only in OLD
+    "AB08,Hesperia leonardus,S2,2019-05-02\n"  # repeated in OLD
+    "AB08,Hesperia leonardus,S3,2020-01-15\n"
+)
+# The rank column was renamed; AB07 is new, AB05 gone, one key is blank.
+NEW = (
+    "ELEMENT_CODE,SCIENTIFIC_NAME,S RANK,N_RANK_REVIEW_DATE\n"
+    "AB01,Lynx canadensis,S2,2024-03-01\n"
+    "AB02,Salix nigra,S3,2024-03-01\n"
+    "AB03,Poa annua,S1B,2024-03-01\n"
+    "AB04,Carex lasiocarpa,SNR,2024-03-01\n"
+    "AB07,Setophaga kirtlandii,S1B,2024-03-01\n"
+    "AB08,Hesperia leonardus,S2,2024-03-01\n"
+    ",Clemmys guttata,S2,2024-03-01\n"
+)
+HEAD = (
+    "ELEMENT_CODE,srank_column,srank_season,srank_old,srank_new,srank_old_rounded,srank_new_rounded,"
+    "srank_change,srank_rounded_changed,srank_message"
+)
+REPEATED = '"error[key-repeated]: the key is repeated (old.csv lines 7, 8; new.csv line 7); not compared"'
+
+
+@pytest.fixture
+def exports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "old.csv").write_text(OLD, encoding="utf-8")
+    (tmp_path / "new.csv").write_text(NEW, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_every_row_of_both_exports_is_written_or_named(srank_cli: Run, exports: Path) -> None:
+    status, out, err = srank_cli("diff", "old.csv", "new.csv", "--key", "ELEMENT_CODE", "-c", "S_RANK=S RANK")
+    assert out == (
+        f"{HEAD}\n"
+        'AB01,S_RANK,,S3,S2,S3,S2,uplisted,true,"S3 → S2, uplisted (more imperiled)"\n'
+        'AB02,S_RANK,,S2S4,S3,S3,S3,more-certain,false,"S2S4 → S3, more certain"\n'
+        'AB03,S_RANK,B,S2B,S1B,S2B,S1B,uplisted,true,"S2B → S1B, uplisted (more imperiled)"\n'
+        "AB03,S_RANK,N,S4N,,S4N,,removed,true,S4N removed\n"
+        "AB04,S_RANK,,SNR,SNR,SNR,SNR,same,false,SNR unchanged\n"
+        "AB07,S_RANK,B,,S1B,,S1B,added,true,S1B added; the key is not in old.csv\n"
+        f"AB08,S_RANK,,,S2,,,,,{REPEATED}\n"
+        ",S_RANK,,,S2,,,,,error[key-blank]: the key is blank on new.csv line 8; not compared\n"
+        "AB05,S_RANK,,S1,,S1,,removed,true,S1 removed; the key is not in new.csv\n"
+        f"AB08,S_RANK,,S2,,,,,,{REPEATED}\n"
+        f"AB08,S_RANK,,S3,,,,,,{REPEATED}\n"
+    )
+    assert err == (
+        "srank diff: old.csv -> new.csv: 11 rows out; 2 uplisted, 1 added, 2 removed, 1 more-certain, 1 same,"
+        " 4 not compared\n"
+        "  old.csv: 7 rows: 4 paired, 1 not in new.csv, 2 not compared\n"
+        "  new.csv: 7 rows: 4 paired, 1 not in old.csv, 2 not compared\n"
+        "  rows not compared (named in srank_message):\n"
+        "             3  key-repeated: 'AB08' (new.csv line 7), 'AB08' (old.csv line 7), 'AB08' (old.csv line 8)\n"
+        "             1  key-blank: new.csv line 8\n"
+    )
+    assert status == 2  # some rows could not be compared
+
+
+def test_dates_are_carried_and_a_review_without_change_is_noted(srank_cli: Run, exports: Path) -> None:
+    date = ["--old-date", "N_RANK_REVIEW_DATE", "--new-date", "N_RANK_REVIEW_DATE"]
+    _, out, err = srank_cli("diff", "old.csv", "new.csv", "--key", "ELEMENT_CODE", "-c", "S_RANK=S RANK", *date)
+    lines = out.splitlines()
+    assert lines[0] == HEAD + ",srank_old_date,srank_new_date"
+    assert lines[5] == (
+        "AB04,S_RANK,,SNR,SNR,SNR,SNR,same,false,"
+        "SNR unchanged; reviewed but unchanged: the date moved from 2019-05-02 to 2024-03-01,2019-05-02,2024-03-01"
+    )
+    assert lines[1].endswith(',"S3 → S2, uplisted (more imperiled)",2019-05-02,2024-03-01')  # changed: no note
+    assert lines[6] == "AB07,S_RANK,B,,S1B,,S1B,added,true,S1B added; the key is not in old.csv,,2024-03-01"
+    assert lines[11] == f"AB08,S_RANK,,S3,,,,,,{REPEATED},2020-01-15,"
+    assert ", 1 reviewed but unchanged\n" in err
+
+
+def test_changes_only_leaves_out_same_rows_and_says_so(srank_cli: Run, exports: Path) -> None:
+    _, out, err = srank_cli("diff", "old.csv", "new.csv", "-k", "ELEMENT_CODE", "-c", "S_RANK=S RANK", "--changes-only")
+    assert "AB04" not in out
+    assert len(out.splitlines()) == 11  # the header and ten rows: problems are never left out
+    assert err.splitlines()[0] == (
+        "srank diff: old.csv -> new.csv: 10 rows out (1 same row left out by --changes-only); 2 uplisted, 1 added,"
+        " 2 removed, 1 more-certain, 1 same, 4 not compared"
+    )
+
+
+def test_jsonl_writes_the_key_and_srank_columns(srank_cli: Run, exports: Path) -> None:
+    _, out, _ = srank_cli(
+        "diff", "old.csv", "new.csv", "--key", "ELEMENT_CODE", "-c", "S_RANK=S RANK", "--format", "jsonl"
+    )
+    records = [json.loads(line) for line in out.splitlines()]
+    assert records[0] == {
+        "ELEMENT_CODE": "AB01",
+        "srank_column": "S_RANK",
+        "srank_season": None,
+        "srank_old": "S3",
+        "srank_new": "S2",
+        "srank_old_rounded": "S3",
+        "srank_new_rounded": "S2",
+        "srank_change": "uplisted",
+        "srank_rounded_changed": True,
+        "srank_message": "S3 → S2, uplisted (more imperiled)",
+    }
+    assert records[7] == {
+        "ELEMENT_CODE": "",
+        "srank_column": "S_RANK",
+        "srank_season": None,
+        "srank_old": None,
+        "srank_new": "S2",
+        "srank_old_rounded": None,
+        "srank_new_rounded": None,
+        "srank_change": None,
+        "srank_rounded_changed": None,
+        "srank_message": "error[key-blank]: the key is blank on new.csv line 8; not compared",
+    }
+    assert len(records) == 11
+
+
+def test_exit_status_0_when_no_rank_changed_notation_included(srank_cli: Run, exports: Path) -> None:
+    (exports / "reordered.csv").write_text("id,rank\n2,S3\n1,s2b\n", encoding="utf-8")
+    old = b"id,rank\n1,S2B\n2,S3\n"
+    status, out, err = srank_cli("diff", "-", "reordered.csv", "--key", "id", "-c", "rank", "--lenient", stdin=old)
+    assert status == 0
+    assert out == (
+        "id,srank_column,srank_season,srank_old,srank_new,srank_old_rounded,srank_new_rounded,srank_change,"
+        "srank_rounded_changed,srank_message\n"
+        "2,rank,,S3,S3,S3,S3,same,false,S3 unchanged\n"
+        '1,rank,B,S2B,S2B,S2B,S2B,notation,false,"S2B → s2b, the same rank written differently"\n'
+    )
+    assert err.splitlines()[1:] == [
+        "  stdin: 2 rows: 2 paired, 0 not in reordered.csv",
+        "  reordered.csv: 2 rows: 2 paired, 0 not in stdin",
+    ]
+
+
+def test_exit_status_1_when_a_rank_changed_and_every_row_compared(srank_cli: Run, exports: Path) -> None:
+    (exports / "old.tsv").write_text("id\trank\n1\tS2\n", encoding="utf-8")
+    (exports / "new.tsv").write_text("id\trank\n1\tS2\n2\tS4\n", encoding="utf-8")
+    status, out, _ = srank_cli("diff", "old.tsv", "new.tsv", "--key", "id", "-c", "rank")
+    assert status == 1
+    assert out.splitlines()[1:] == [  # TSV in, TSV out
+        "1\trank\t\tS2\tS2\tS2\tS2\tsame\tfalse\tS2 unchanged",
+        "2\trank\t\t\tS4\t\tS4\tadded\ttrue\tS4 added; the key is not in old.tsv",
+    ]
+
+
+def test_exit_status_2_for_an_unreadable_code_named_with_its_side(srank_cli: Run, tmp_path: Path) -> None:
+    (tmp_path / "old.csv").write_text("id,rank\n1,S3/S4\n2,S1\n", encoding="utf-8")
+    (tmp_path / "new.csv").write_text("id,rank\n1,S3\n2,S1\n", encoding="utf-8")
+    status, out, err = srank_cli("diff", tmp_path / "old.csv", tmp_path / "new.csv", "--key", "id", "-c", "rank")
+    assert status == 2
+    assert out.splitlines()[1] == (
+        "1,rank,,S3/S4,S3,,S3,,,\"old: error[syntax]: Expected the end of a range (S4 or S5), '?', an infraspecific"
+        " part (T1-T5, TX, TH, TU, TNR or TNA), a season letter (B, N or M) or ',' after 'S3', found '/'; hint:"
+        " lenient parsing reads this as 'S3S4' (lenient=True; srank --lenient)\""
+    )
+    assert err.splitlines()[:4] == [
+        f"srank diff: {tmp_path / 'old.csv'} -> {tmp_path / 'new.csv'}: 2 rows out; 1 same, 1 invalid",
+        "  most common problems:",
+        "           1  syntax: 'S3/S4' / 'S3' (1)",
+        "  --lenient would read 1 of the 1 invalid rows",
+    ]
+    status, out, _ = srank_cli(
+        "diff", tmp_path / "old.csv", tmp_path / "new.csv", "--key", "id", "-c", "rank", "--lenient"
+    )
+    assert status == 1  # read leniently, S3/S4 -> S3 is a change
+    assert out.splitlines()[1] == '1,rank,,S3S4,S3,S3,S3,more-certain,false,"S3/S4 → S3, more certain"'
+
+
+def test_a_distribution_column_is_compared_place_by_place(srank_cli: Run, tmp_path: Path) -> None:
+    rows = [
+        ["taxon", "G Rank", "Distribution"],
+        ["Falco", "G4", "United States (N4): MD (S2), VA (S3B,S4N)\nCanada (N5): ON (S4)"],
+        ["Lynx", "G5", ""],
+    ]
+    newer = [
+        ["taxon", "G Rank", "Distribution"],
+        ["Falco", "G3", "United States (N4): MD (S1), VA (S3B), NY (S3)\nCanada (N5): ON (S4)"],
+        ["Lynx", "G5", ""],
+    ]
+    for name, table in (("old.csv", rows), ("new.csv", newer)):
+        with (tmp_path / name).open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, lineterminator="\n").writerows(table)
+    status, out, err = srank_cli(
+        *("diff", tmp_path / "old.csv", tmp_path / "new.csv", "--key", "taxon", "-c", "G Rank"),
+        *("--distribution-column", "Distribution", "--changes-only"),
+    )
+    assert status == 1
+    assert out == (
+        "taxon,srank_column,srank_place,srank_season,srank_old,srank_new,srank_old_rounded,srank_new_rounded,"
+        "srank_change,srank_rounded_changed,srank_message\n"
+        'Falco,G Rank,,,G4,G3,G4,G3,uplisted,true,"G4 → G3, uplisted (more imperiled)"\n'
+        'Falco,Distribution,US-MD,,S2,S1,S2,S1,uplisted,true,"Maryland: S2 → S1, uplisted (more imperiled)"\n'
+        "Falco,Distribution,US-VA,N,S4N,,S4N,,removed,true,Virginia: S4N removed\n"
+        "Falco,Distribution,US-NY,,,S3,,S3,added,true,New York: S3 added\n"
+    )
+    assert err.splitlines()[1:3] == [
+        "  column 'G Rank': 1 uplisted, 1 same",
+        "  distribution column 'Distribution': 1 uplisted, 1 added, 1 removed, 5 same",
+    ]
+
+
+def test_an_xlsx_new_against_a_cp1252_csv_old(srank_cli: Run, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    (tmp_path / "old.csv").write_bytes("code;nom;rang\nA1;Épervier;S3\nA2;Grive à joues grises;S2\n".encode("cp1252"))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Rangs 2025"
+    for row in (
+        ["Liste des rangs, 2025"],
+        [],
+        ["code", "nom", "rang S"],
+        ["A1", "Épervier", "S2"],
+        ["A2", "Grive", "S2"],
+    ):
+        sheet.append(row)
+    book.save(tmp_path / "new.xlsx")
+    status, out, err = srank_cli(
+        *("diff", tmp_path / "old.csv", tmp_path / "new.xlsx", "--old-encoding", "cp1252"),
+        *("--key", "code", "-c", "rang=rang S", "--lang", "fr", "--new-sheet", "Rangs 2025"),
+    )
+    assert status == 1
+    assert out == (  # NEW is a workbook: comma-separated output
+        "code,srank_column,srank_season,srank_old,srank_new,srank_old_rounded,srank_new_rounded,srank_change,"
+        "srank_rounded_changed,srank_message\n"
+        'A1,rang,,S3,S2,S3,S2,uplisted,true,"S3 → S2, plus en péril"\n'
+        'A2,rang,,S2,S2,S2,S2,same,false,"S2, rang inchangé"\n'
+    )
+    assert "old.csv: 2 rows: 2 paired" in err
+
+
+def test_a_key_of_two_columns_and_a_key_needing_quotes(srank_cli: Run, tmp_path: Path) -> None:
+    (tmp_path / "old.csv").write_text('name,state,rank\n"Poa, annua",VT,S2\nPoa,NH,S3\n', encoding="utf-8")
+    (tmp_path / "new.csv").write_text('name,state,rank\n"Poa, annua",VT,S1\nPoa,VT,S3\n', encoding="utf-8")
+    _, out, _ = srank_cli("diff", tmp_path / "old.csv", tmp_path / "new.csv", "-k", "name", "-k", "state", "-c", "rank")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert [row[:4] + row[5:6] for row in rows] == [
+        ["name", "state", "srank_column", "srank_season", "srank_new"],
+        ["Poa, annua", "VT", "rank", "", "S1"],
+        ["Poa", "VT", "rank", "", "S3"],
+        ["Poa", "NH", "rank", "", ""],
+    ]
+    assert [row[8] for row in rows[1:]] == ["uplisted", "added", "removed"]
+
+
+def test_malformed_rows_are_named_not_dropped(srank_cli: Run, tmp_path: Path) -> None:
+    (tmp_path / "old.csv").write_text("id,rank\n1,S2\n2\n\n", encoding="utf-8")
+    (tmp_path / "new.csv").write_text("id,rank\n1,S2\n2,S3,extra\n", encoding="utf-8")
+    status, out, err = srank_cli("diff", tmp_path / "old.csv", tmp_path / "new.csv", "--key", "id", "-c", "rank")
+    assert status == 2
+    assert out.splitlines()[1:] == [
+        "1,rank,,S2,S2,S2,S2,same,false,S2 unchanged",
+        f'2,rank,,,S3,,,,,"error[malformed-row]: {tmp_path / "new.csv"} line 3 has 3 fields, the header has 2;'
+        ' not compared"',
+        f'2,rank,,,,,,,,"error[malformed-row]: {tmp_path / "old.csv"} line 3 has 1 fields, the header has 2;'
+        ' not compared"',
+    ]
+    assert f"  {tmp_path / 'old.csv'}: 3 rows: 1 paired, 0 not in {tmp_path / 'new.csv'}, 1 not compared," in err
+    assert "1 blank row skipped" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["-c", "rank"], "srank: name the key column that pairs the rows of OLD and NEW: --key COLUMN\n"),
+        (["--key", "id"], "srank: name a column to compare: -c COLUMN (or --distribution-column COLUMN)\n"),
+        (["--key", "id", "-c", "rank", "-c", "rank=r"], "srank: 'rank' is given twice as a compared column\n"),
+        (["--key", "id", "-c", "rank=grade"], "srank: new.csv has no column 'grade'; the columns are: 'id', 'rank'\n"),
+        (
+            ["--key", "id", "-c", "rank", "--lang", "xx"],
+            "srank: --lang xx: Unknown lang 'xx'; choose one of: 'en', 'es', 'fr'\n",
+        ),
+    ],
+)
+def test_usage_errors_say_what_to_do(
+    srank_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str], message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("old.csv", "new.csv"):
+        (tmp_path / name).write_text("id,rank\n1,S1\n", encoding="utf-8")
+    status, out, err = srank_cli("diff", "old.csv", "new.csv", *argv)
+    assert (status, out) == (2, "")
+    assert err == message
+
+
+def test_old_and_new_cannot_both_be_stdin(srank_cli: Run) -> None:
+    status, _, err = srank_cli("diff", "-", "-", "--key", "id", "-c", "rank", stdin=b"id,rank\n")
+    assert (status, err) == (2, "srank: OLD and NEW cannot both be stdin (-)\n")
+
+
+KEYS = st.sampled_from(["A", "B", "C", "D", "", " "])
+CODES = st.sampled_from(["S1", "S2", "S3", "SNR", "", "S2S3", "SX", "bad"])
+
+
+@settings(
+    max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)  # srank_cli reads its output each call
+@given(st.lists(st.tuples(KEYS, CODES), max_size=8), st.lists(st.tuples(KEYS, CODES), max_size=8))
+def test_every_row_of_both_files_is_in_exactly_one_output_row(
+    srank_cli: Run, old: list[tuple[str, str]], new: list[tuple[str, str]]
+) -> None:
+    kept = [[key for key, code in rows if key.strip() or code] for rows in (old, new)]  # a blank row is skipped
+    counts = [Counter(key.strip() for key in keys) for keys in kept]
+    paired = sum(1 for key in counts[1] if key and counts[0][key] == 1 and counts[1][key] == 1)
+    with tempfile.TemporaryDirectory() as folder:
+        paths = [Path(folder) / name for name in ("old.csv", "new.csv")]
+        for path, rows in zip(paths, (old, new), strict=True):
+            path.write_text(
+                "key,rank\n" + "".join(f"{key}x,{code}\n" if key.strip() else f",{code}\n" for key, code in rows)
+            )
+        status, out, _ = srank_cli("diff", *paths, "--key", "key", "-c", "rank")
+    written = list(csv.reader(io.StringIO(out)))[1:]
+    assert len(written) == len(kept[0]) + len(kept[1]) - paired  # a paired key is one row for two
+    assert status in (0, 1, 2)
+    assert (status == 2) == any(row[7] == "" for row in written)  # not compared, or a code not read
