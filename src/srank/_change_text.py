@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ._changes import ChangeKind, RankChange, taxon_level
+from ._changes import WHOLE_KINDS, ChangeKind, RankChange, taxon_level
 from ._describe import text_table, value_key
 from ._description_tables import Table
 
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
 __all__ = ["describe_change", "describe_place_change"]
 
-_WHOLE = frozenset({ChangeKind.SAME, ChangeKind.NOTATION, ChangeKind.LEVEL})
 _LABELLED = frozenset({ChangeKind.EXTIRPATED, ChangeKind.UNRANKED, ChangeKind.STATUS})
 _NO_ROUNDING_NOTE = frozenset({ChangeKind.ADDED, ChangeKind.REMOVED, ChangeKind.LEVEL})
 
@@ -37,7 +36,7 @@ def describe_change(change: RankChange, lang: str = "en") -> str:
     """The change as a line of text in ``lang``; memoised, since a column repeats a few thousand changes."""
     table = _table(lang)
     parts = change.parts
-    if parts[0] is change or change.kind in _WHOLE or change.old is None or change.new is None:
+    if parts[0] is change or change.kind in WHOLE_KINDS or change.old is None or change.new is None:
         return _line(change, table, whole=True)
     lines: list[str] = []
     for part in parts:

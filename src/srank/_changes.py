@@ -35,18 +35,16 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ._errors import InvalidRankError
-from ._model import Grade, Level, MultiSeasonRank, Rank, Value, place_of
+from ._model import AnyRank, Grade, Level, MultiSeasonRank, Rank, Value, place_of
 from ._parse import is_missing, parse
 from ._values import rounded_value
-from ._vocabulary import EXTINCT_GRADES, Season
+from ._vocabulary import EXTINCT_GRADES, OFF_SCALE_GRADES, Season
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["ChangeKind", "RankChange", "compare", "compare_ranks", "taxon_level"]
+__all__ = ["WHOLE_KINDS", "ChangeKind", "RankChange", "compare", "compare_ranks", "taxon_level"]
 
-AnyRank = Rank | MultiSeasonRank
-_UNRANKED = frozenset({Grade.UNRANKABLE, Grade.NOT_RANKED, Grade.NOT_APPLICABLE})
 
 _SEASON_ORDER: tuple[Season | None, ...] = (Season.BREEDING, Season.NONBREEDING, Season.MIGRANT, None)
 
@@ -102,6 +100,10 @@ _MIRRORS = (
 _LEADER = {second: first for first, second in _MIRRORS}  # a mirror pair ranks as its first member
 _ORDER = {kind: at for at, kind in enumerate(ChangeKind)}
 _SIGNIFICANCE = {kind: _ORDER[_LEADER.get(kind, kind)] for kind in ChangeKind}
+
+
+WHOLE_KINDS = frozenset({ChangeKind.SAME, ChangeKind.NOTATION, ChangeKind.LEVEL})
+"""Kinds told of a code as a whole, never season by season (one sentence, one row of srank diff)."""
 
 
 @attrs.frozen(cache_hash=True)
@@ -181,10 +183,10 @@ def _span(value: Value) -> tuple[int, int]:
 def _value_kind(old: Value, new: Value) -> ChangeKind | None:
     """The kind of change between two values; None when they are the same value (qualifiers aside)."""
     before, after = old.low, new.low
-    if before in _UNRANKED or after in _UNRANKED:
-        if before in _UNRANKED and after in _UNRANKED:
+    if before in OFF_SCALE_GRADES or after in OFF_SCALE_GRADES:
+        if before in OFF_SCALE_GRADES and after in OFF_SCALE_GRADES:
             return None if before is after else ChangeKind.STATUS
-        return ChangeKind.RANKED if before in _UNRANKED else ChangeKind.UNRANKED
+        return ChangeKind.RANKED if before in OFF_SCALE_GRADES else ChangeKind.UNRANKED
     if before in EXTINCT_GRADES or after in EXTINCT_GRADES:
         if before in EXTINCT_GRADES and after in EXTINCT_GRADES:
             if before is after:

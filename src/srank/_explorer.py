@@ -28,13 +28,12 @@ import attrs
 from ._distribution import Distribution, unread_rank
 from ._errors import ExplorerDataError, InvalidRankError, clipped
 from ._findings import Finding, Severity
-from ._model import MultiSeasonRank, Rank
+from ._model import AnyRank
 from ._parse import parse
 from ._rounded_check import rounding_agrees, rounding_differs
 
 __all__ = ["ExportJob", "Taxon", "read", "read_job", "read_search", "read_taxon", "search_page", "taxon_of"]
 
-AnyRank = Rank | MultiSeasonRank
 Source = Literal["search", "taxon"]
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from ._describe import describe
 from ._description_tables import load
 from ._findings import Finding
-from ._model import MultiSeasonRank, Rank
+from ._model import AnyRank
 from ._palette import colour, palette, severity_swatch
 
 if TYPE_CHECKING:
@@ -41,7 +41,6 @@ __all__ = [
     "rank_html",
 ]
 
-AnyRank = Rank | MultiSeasonRank
 
 _BLOCK = "font-family:sans-serif;font-size:13px;line-height:1.5;margin:2px 0"
 _CHIP = "display:inline-block;padding:0 6px;border-radius:3px;font-family:monospace;font-weight:bold"

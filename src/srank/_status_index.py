@@ -43,7 +43,7 @@ import attrs
 
 from ._batch import Result, cell_error, parse_many
 from ._errors import InvalidRankError, SrankError
-from ._model import Grade, MultiSeasonRank, Range, Rank, Single, Value, season_part
+from ._model import AnyRank, Grade, MultiSeasonRank, Range, Rank, Single, Value, season_part
 from ._vocabulary import Season
 
 __all__ = [
@@ -67,7 +67,6 @@ __all__ = [
     "value_key",
 ]
 
-AnyRank = Rank | MultiSeasonRank
 Uncertain = Literal["min", "median", "max"]
 Errors = Literal["raise", "skip"]
 UNCERTAIN = ("min", "median", "max")

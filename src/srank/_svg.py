@@ -25,7 +25,7 @@ import attrs
 
 from ._describe import describe, explain
 from ._description_tables import Table, load
-from ._model import Grade, Level, MultiSeasonRank, Rank, Season, Single
+from ._model import AnyRank, Grade, Level, Rank, Season, Single
 from ._palette import CLASSES, Swatch, palette
 from ._places import map_layout, nation_name, subnation_name
 
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 
 __all__ = ["class_label", "distribution_svg", "map_svg", "rank_title", "season_of"]
 
-AnyRank = Rank | MultiSeasonRank
 
 MARGIN = 10
 CELL = 40  # grid pitch

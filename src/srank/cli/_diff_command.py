@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 import attrs
 
 from .._batch import message_of
-from .._changes import ChangeKind, RankChange, compare_ranks
+from .._changes import WHOLE_KINDS, ChangeKind, RankChange, compare_ranks
 from .._distribution import Distribution
 from .._distribution_text import parse_distribution
 from .._errors import InvalidRankError
@@ -56,7 +56,6 @@ INVALID = "invalid"  # a code that could not be read: the summary's kind, not a 
 NOT_COMPARED = "not compared"  # a row the join could not pair (blank or repeated key, malformed row)
 UNCHANGED = frozenset({ChangeKind.SAME, ChangeKind.NOTATION})  # no rank changed: exit status 0
 _CHANGES = frozenset(ChangeKind) - UNCHANGED
-_WHOLE = frozenset({ChangeKind.SAME, ChangeKind.NOTATION, ChangeKind.LEVEL})
 _SUMMARY_ORDER = [*ChangeKind, INVALID, NOT_COMPARED]
 
 
@@ -283,7 +282,7 @@ class ColumnDiff(Check):
             return [{**row, "srank_message": message}], code, lenient_reads
         change = compare_ranks(old_rank, new_rank, old, new)
         lang = self.layout.lang
-        if change.parts[0] is change or change.kind in _WHOLE:
+        if change.parts[0] is change or change.kind in WHOLE_KINDS:
             parts = [(change, change.describe(lang=lang))]
         else:
             parts = [(part, part.describe(lang=lang)) for part in change.parts]
