@@ -23,6 +23,7 @@ import attrs
 
 from ._changes import ChangeKind
 from ._errors import SrankError
+from ._languages import available_languages, language
 from ._lenient import LEGACY_CODES
 from ._model import Grade, Level, Qualifier, Season
 from ._vocabulary import EXTINCT_GRADES
@@ -175,19 +176,9 @@ def area_fields(table: Table, level: Level) -> dict[str, str]:
     return {name: table.text("level", level.value, name) for name in _AREA}
 
 
-def available_languages() -> tuple[str, ...]:
-    """The ``lang`` codes describe() and explain() accept, sorted: one per table in ``srank/descriptions``.
-
-    The "plants" style is English only; "short" and "long" exist in every language.
-    """
-    return tuple(sorted(_table_files()))
-
-
 def load(lang: str) -> Table:
-    """The checked table for ``lang``; ValueError naming the choices if there is none."""
-    if not isinstance(lang, str):
-        raise TypeError(f"lang must be a str, not {type(lang).__name__}")
-    return _load_cached(lang)
+    """The checked table for ``lang``, a tag ``_languages.language`` reads; ValueError naming the choices if none."""
+    return _load_cached(language(lang))
 
 
 @functools.cache
@@ -199,9 +190,6 @@ def _table_files() -> dict[str, resources.abc.Traversable]:
 @functools.cache
 def _load_cached(lang: str) -> Table:
     files = _table_files()
-    if lang not in files:
-        choices = ", ".join(repr(name) for name in sorted(files))
-        raise ValueError(f"Unknown lang {lang!r}; choose one of: {choices}")
     return read_table(lang, files[lang].read_text(encoding="utf-8"), f"srank/descriptions/{lang}.toml")
 
 

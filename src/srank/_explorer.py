@@ -28,6 +28,7 @@ import attrs
 from ._distribution import Distribution, unread_rank
 from ._errors import ExplorerDataError, InvalidRankError, clipped
 from ._findings import Finding, Severity
+from ._messages import say
 from ._model import MultiSeasonRank, Rank
 from ._parse import parse
 from ._rounded_check import rounding_agrees, rounding_differs
@@ -88,7 +89,7 @@ class Taxon:
         if self.global_rank is not None:
             found += self.global_rank.findings
             if self.rounded_global_rank is not None:
-                differs = rounding_differs(self.global_rank, self.rounded_global_rank, what="global rank")
+                differs = rounding_differs(self.global_rank, self.rounded_global_rank, what="word.global-rank")
                 found += [differs] if differs is not None else []
         return (*found, *self.distribution.notes)
 
@@ -197,8 +198,8 @@ def taxon_of(record: Mapping[str, Any], where: str = "the record") -> Taxon:
     """A ``Taxon`` from one record of either shape; never raises for a value inside it."""
     notes: list[Finding] = []
     source: Source = "taxon" if any(key in record for key in _TAXON_KEYS) else "search"
-    raw = _global(record.get("grank", record.get("gRank")), "global rank", notes)
-    rounded = _global(record.get("roundedGRank"), "rounded global rank", notes)
+    raw = _global(record.get("grank", record.get("gRank")), "word.global-rank", notes)
+    rounded = _global(record.get("roundedGRank"), "word.rounded-global-rank", notes)
     places = record.get("elementNationals", record.get("nations"))
     if places is None:
         distribution = Distribution((), "api")
@@ -211,7 +212,7 @@ def taxon_of(record: Mapping[str, Any], where: str = "the record") -> Taxon:
             Finding(
                 "distribution-syntax",
                 Severity.WARNING,
-                f"{key} is {type(places).__name__}, not a list; the record's places were left out",
+                say("explorer.places-not-a-list", key=key, type=type(places).__name__),
                 (0, len(shown)),
                 shown,
             )
@@ -259,7 +260,7 @@ def _global(text: object, what: str, notes: list[Finding]) -> AnyRank | None:
     if text is None or text == "":
         return None
     if not isinstance(text, str):
-        notes.append(unread_rank(None, clipped(repr(text)), f"it is {type(text).__name__}, not text", what))
+        notes.append(unread_rank(None, clipped(repr(text)), say("explorer.not-text", type=type(text).__name__), what))
         return None
     try:
         return parse(text, lenient=True)
@@ -282,7 +283,7 @@ def _date(value: object, key: str, notes: list[Finding]) -> date | None:
         Finding(
             "unreadable-date",
             Severity.WARNING,
-            f"{key} {shown} is not a date (YYYY-MM-DD); it is left out",
+            say("explorer.unreadable-date", key=key, value=shown),
             (0, len(shown)),
             shown,
         )

@@ -1,0 +1,249 @@
+"""srank's messages in English: the source text of every catalogue, by message id.
+
+A message id is ``section.name``; each translation, ``messages/<lang>.toml``,
+has the same ids under the same sections (``[rule]``, ``[syntax]`` ...) and
+the same ``{placeholders}``. English lives in code, not in a file, so that
+English text costs nothing to load. ``_messages.say(id, **params)`` fills a
+template; see ``_messages`` for the conversions (``!r`` quotes a piece of
+code, ``!l`` lower-cases a first letter, ``:,`` groups thousands).
+
+Sections, in the order of the catalogues:
+
+* list, line, error, text: how lists, findings, errors and long texts are written;
+* level, season, legacy, word: words that other messages take as parameters;
+* rule, syntax, expected, parse, lenient, batch: reading one code;
+* levels, rounded: comparing ranks;
+* distribution, place, explorer: distributions and NatureServe Explorer records;
+* dataframe, change: the pandas and polars helpers;
+* argparse: the words of Python's argparse, for the command line.
+"""
+
+from __future__ import annotations
+
+__all__ = ["MESSAGES"]
+
+MESSAGES: dict[str, str] = {
+    # -- how things are written -------------------------------------------------------
+    "list.separator": ", ",
+    "list.or": "{items} or {last}",
+    "line.problem": "{severity}[{code}]: {message}",
+    "line.problem-at": "{severity}[{code}]: {place}: {message}",
+    "line.with-hint": "{line}; hint: {hint}",
+    "line.separator": "; ",
+    "line.error": "error",
+    "line.warning": "warning",
+    "error.hint": "Hint: {hint}",
+    "error.at": "{where}: {message}",
+    "text.clipped": "{start}… ({length:,} characters)",
+    # -- words that other messages take ----------------------------------------------
+    "level.G": "global",
+    "level.N": "national",
+    "level.S": "subnational",
+    "level.T": "infraspecific",
+    "level.a-rank.G": "A global rank",
+    "level.a-rank.N": "A national rank",
+    "level.a-rank.S": "A subnational rank",
+    "level.a-rank.T": "An infraspecific rank",
+    "season.B": "breeding",
+    "season.N": "nonbreeding",
+    "season.M": "migrant",
+    "legacy.SA": "accidental",
+    "legacy.SE": "exotic",
+    "legacy.SZ": "transitory, no definable occurrences",
+    "legacy.SZN": "transitory nonbreeding, no definable occurrences",
+    "legacy.SZB": "transitory breeding, no definable occurrences",
+    "legacy.SR": "reported, without persuasive documentation",
+    "legacy.SRF": "reported falsely",
+    "legacy.SP": "potential, not yet documented",
+    "legacy.S?": "unranked",
+    "legacy.HYB": "hybrid",
+    "word.rank": "rank",
+    "word.rounded-rank": "rounded rank",
+    "word.global-rank": "global rank",
+    "word.rounded-global-rank": "rounded global rank",
+    # -- rules about one code (_rules.py) ------------------------------------------------
+    "rule.range-not-numeric": "A range holds numbers only, not {range!r}",
+    "rule.range-not-numeric-hint": "ranges are written with two numbers, as in {letter}2{letter}3",
+    "rule.range-reversed": "Range {low}-{high} is reversed",
+    "rule.range-reversed-hint": "write the lower (more imperiled) number first, as in {letter}2{letter}3",
+    "rule.range-degenerate": "Range {low}-{high} has the same number at both ends",
+    "rule.range-degenerate-hint": "write a single number, as in {letter}2",
+    "rule.range-too-wide": "Range {low}-{high} is too wide: a range may skip at most one rank",
+    "rule.range-too-wide-hint": "NatureServe writes U (unrankable) when the rank is this uncertain, as in {letter}U",
+    "rule.inexact-on-status": "'?' cannot qualify {written!r}",
+    "rule.inexact-on-status-hint": "'?' marks an inexact number; it only goes on 1-5, as in G3?",
+    "rule.inexact-on-range": "'?' cannot qualify the range {written!r}",
+    "rule.inexact-on-range-hint": "'?' goes on a single number only; write {written} or {single}?",
+    "rule.season-not-allowed": "{a_rank} cannot have a season ({season})",
+    "rule.season-not-allowed-hint": "seasons (B breeding, N nonbreeding, M migrant) apply to N and S ranks only,"
+    " as in S2B",
+    "rule.season-with-infraspecific": "A subnational rank with a T part cannot have a season ({season})",
+    "rule.season-with-infraspecific-hint": "write the seasonal subnational rank on its own, as in S2B",
+    "rule.global-only": "{letter} cannot qualify the {level} rank {written!r}",
+    "rule.captive-not-global-hint": "C (captive or cultivated only) belongs to global ranks: GXC or GHC",
+    "rule.questionable-not-global-hint": "Q (questionable taxonomy) belongs to global ranks, as in G3Q or G5T3Q",
+    "rule.infraspecific-not-global": "{a_rank} cannot have an infraspecific T part",
+    "rule.infraspecific-not-global-hint": "a T part follows a global rank, as in G5T2",
+    "rule.captive-not-extinct": "C is on {written!r}; NatureServe uses C with X or H only (GXC, GHC)",
+    "rule.captive-not-extinct-hint": "C (captive or cultivated only) marks a taxon gone from the wild: GXC or GHC",
+    "rule.nonstandard-plants-form": "{code!r} puts a T part after an S rank, as USDA PLANTS pages print it;"
+    " this is not NatureServe syntax",
+    "rule.nonstandard-plants-form-hint": "NatureServe writes the global rank with its T part (G5T2) and the state"
+    " rank apart (S2)",
+    "rule.infraspecific-more-secure": "The infraspecific rank {infraspecific} is more secure than its species'"
+    " rank {species}",
+    "rule.infraspecific-more-secure-hint": "a subspecies or variety is usually at least as imperiled as its species;"
+    " NatureServe publishes such codes and rounds them to the T part",
+    "rule.questionable-secure": "Q on a rank of 5: NatureServe's guidance calls it invalid, since resolving"
+    " the taxonomy could not lower the priority further",
+    "rule.questionable-secure-hint": "drop the Q, or lower the rank if the taxonomy makes it less secure",
+    "rule.multi-not-seasonal": "{written!r} cannot be part of a multi-part code",
+    "rule.multi-not-seasonal-hint": "only N and S ranks have several parts, as in S2B,S4N",
+    "rule.mixed-levels": "The parts of a multi-part code must share one level",
+    "rule.mixed-levels-hint": "write every part as a {level} rank, as in {letter}2B,{letter}4N",
+    "rule.multi-too-few-parts": "A multi-part code needs at least two parts",
+    "rule.multi-too-few-parts-hint": "a single rank is a srank.Rank",
+    "rule.part-repeated": "Part {part!r} is written twice",
+    "rule.part-repeated-hint": "NatureServe's rounded ranks hold such codes; one copy says the same",
+    "rule.season-missing": "Part {part!r} of a multi-part code has no season letter",
+    "rule.season-missing-hint": "each part of a multi-season code usually names its season, as in S2B,S4N",
+    "rule.season-repeated": "Season {season} ({name}) appears twice",
+    "rule.season-repeated-hint": "each season usually has one rank, as in S2B,S4N",
+    # -- syntax errors (_lark_adapter.py) ------------------------------------------------
+    "syntax.expected": "Expected {expected}, found {found}",
+    "syntax.expected-after": "Expected {expected} after {before!r}, found {found}",
+    "syntax.found-text": "'{text}'",
+    "syntax.found-end": "the end of the code",
+    "syntax.found-empty": "an empty code",
+    "syntax.unreadable": "Could not read the code: {problem}",
+    "syntax.hint": "a rank code looks like G3, G3G4, G5T2, S2B or S2B,S4N",
+    "syntax.hint-questionable-last": "Q goes at the very end, after the T part, as in {example}",
+    "syntax.hint-numbers": "rank numbers run from 1 (critically imperiled) to 5 (secure)",
+    "syntax.hint-range-letter": "in a range the level letter repeats, as in {letter}2{letter}3",
+    "expected.literal": "{text!r}",
+    "expected.level": "a level letter ({letters})",
+    "expected.infraspecific": "an infraspecific part (T1-T5, TX, TH, TU, TNR or TNA)",
+    "expected.another-part": "another {level} part ({codes})",
+    "expected.value": "a rank value ({values})",
+    "expected.number": "a number 1-5",
+    "expected.range-end": "the end of a range ({ends})",
+    "expected.season": "a season letter (B, N or M)",
+    "expected.end": "the end of the code",
+    "expected.rank-code": "a rank code such as G3, S2B or G5T1T3Q",
+    "expected.nation-name": "a nation's name (United States)",
+    "expected.place-code": "a two-letter code (MD)",
+    "expected.rank": "a rank",
+    "expected.new-line": "a new line",
+    "expected.end-of-text": "the end of the text",
+    "expected.nothing": "nothing more",
+    # -- reading one code (_parse.py, _lenient.py, _batch.py) ----------------------------
+    "parse.too-long": "The text is {length:,} characters long; no rank code is longer than {limit}",
+    "parse.too-long-hint": "pass one code at a time; srank.parse_many reads a whole column",
+    "parse.missing-value": "{text!r} is a missing-value marker, not a rank code",
+    "parse.missing-value-hint": "parse_many, most_imperiled, the pandas accessor and srank check read it as missing;"
+    " NatureServe writes Not Applicable with its level, as in GNA, NNA or SNA",
+    "parse.empty": "Expected a rank code, found an empty text",
+    "parse.blank": "Expected a rank code, found only whitespace",
+    "parse.empty-hint": "a rank code looks like G3, S2B or G5T1T3Q; parse_many and srank check read blank cells"
+    " as missing",
+    "parse.dropped-extra-part": "{dropped!r} after {kept!r} was dropped: a code has one T part",
+    "parse.dropped-extra-part-hint": "NatureServe rounds such codes by their first T part",
+    "parse.iucn-category": "{category!r} is an IUCN Red List category, not a NatureServe rank",
+    "parse.iucn-category-hint": "NatureServe ranks look like G3, S2B or G5T2; the two systems do not map one to one",
+    "parse.legacy-code": "{code!r} is a legacy code ({meaning})",
+    "parse.legacy-code-hint": "NatureServe now writes {modern}; lenient parsing reads it so, with a note",
+    "parse.lenient-hint": "lenient parsing reads this as {reading!r} (lenient=True; srank --lenient)",
+    "lenient.surrounding-whitespace": "Surrounding whitespace was removed",
+    "lenient.comma-space": "Spaces around a comma were removed",
+    "lenient.inner-whitespace": "Whitespace inside the code was removed",
+    "lenient.case": "Lower case was read as upper case",
+    "lenient.slash-range": "'/' between two numbers was read as a range",
+    "lenient.slash-season": "'/' between seasonal ranks was read as ','",
+    "lenient.dash-range": "A dash between two numbers was read as a range",
+    "lenient.inexact-after-season": "'?' after the season was moved before it",
+    "lenient.legacy-code": "Legacy code {code!r} ({meaning}) was read as {modern!r}",
+    "batch.not-text": "Expected a rank code as text, found {type} {value}",
+    "batch.not-text-hint": "rank codes are text such as G3 or S2B; convert the column to strings first",
+    # -- comparing ranks (_cross_level.py, _rounded_check.py) -----------------------------
+    "levels.more-secure": "The {lower} rank {part!r} is more secure than the {upper} rank {other!r}",
+    "levels.gap-too-wide": "The subnational rank {part!r} is {gap} ranks more secure than the {upper} rank"
+    " {other!r}; NatureServe's data exchange rejects a gap of {limit} or more",
+    "levels.under-extinct": "The subnational rank {part!r} is S2 or above while the {upper} rank is {other!r};"
+    " NatureServe's data exchange rejects it",
+    "levels.wrong-level": "{code!r} is {a_rank!l}; this column holds {level} ({letter}) ranks",
+    "levels.wrong-level-hint": "move it to the {level} rank column",
+    "rounded.ours": "srank rounds {raw} to {rounded}",
+    "rounded.missing": "no rounded rank stored; {ours}",
+    "rounded.unreadable": "the stored rounded rank {written!r} is not a rank; {ours}",
+    "rounded.differs": "the stored rounded rank is {stored}; {ours}",
+    "rounded.published": "NatureServe publishes {published} as the rounded {what} of {raw}; srank rounds {raw}"
+    " to {rounded}",
+    # -- distributions (_distribution_text.py, _distribution.py) -------------------------
+    "distribution.too-long": "The text is {length:,} characters long; no distribution string is longer than {limit:,}",
+    "distribution.expected": "Expected {expected}, found {found!r}",
+    "distribution.expected-at-end": "Expected {expected}, found the end of the text",
+    "distribution.hint": "a distribution reads 'United States (N5): MD (S3), VA (S4)' or 'CA(N4), US(N5B,NNRN)'",
+    "distribution.unknown-nation-name": "Unknown nation name {name!r}",
+    "distribution.unknown-nation-name-hint": "Explorer spells nations out as Canada or United States; Biotics"
+    " writes ISO codes: US(N5)",
+    "distribution.nation-name-kept": "srank does not know the nation {name!r}; it is kept as written",
+    "distribution.nation-code-kept": "srank does not know the nation code {code!r}; it is kept as written",
+    "distribution.subnation-code-kept": "srank does not know the subnation code {code!r} under {nation}; it is"
+    " kept as written",
+    "distribution.skipped": "{problem}; {fragment!r} does not read as a whole: it was skipped",
+    "distribution.partly-read": "{problem}; {fragment!r} does not read as a whole: only its readable places were kept",
+    "distribution.read-all-the-same": "{problem}; {fragment!r} does not read as a whole: every place in it was read"
+    " all the same",
+    "distribution.left-out": "{problem}; it was left out",
+    "distribution.no-nation-code": "{where} has no nationCode",
+    "distribution.no-nation-code-hint": "a nation has nationCode and roundedNRank",
+    "distribution.subnations-not-a-list": "{where} is {type}, not a list",
+    "distribution.subnations-not-a-list-hint": "subnations is a list of objects with subnationCode and roundedSRank",
+    "distribution.no-subnation-code": "{where} has no subnationCode",
+    "distribution.no-subnation-code-hint": "a subnation has subnationCode",
+    "distribution.unread-rank": "The {what} {text!r} could not be read ({why}); the record keeps its text",
+    "distribution.unread-rank-left-out": "The {what} {text!r} could not be read ({why}); it is left out",
+    "distribution.no-rank": "no rank is given",
+    "distribution.rank-not-text": "the rank is {type}, not text",
+    "distribution.empty-cell": "the cell holds no distribution",
+    "distribution.not-text": "expected a distribution string, found {type}",
+    "place.in-nation": "{place}, {nation}",
+    # -- NatureServe Explorer records (_explorer.py) --------------------------------------
+    "explorer.places-not-a-list": "{key} is {type}, not a list; the record's places were left out",
+    "explorer.not-text": "it is {type}, not text",
+    "explorer.unreadable-date": "{key} {value} is not a date (YYYY-MM-DD); it is left out",
+    "explorer.no-place": "the record gives no nation or subnation",
+    # -- the pandas and polars helpers ---------------------------------------------------
+    "dataframe.row": "row {row}",
+    "dataframe.row-label": "row {row!r}",
+    "dataframe.row-in-group": "row {row!r} (group {group!r})",
+    "dataframe.row-of-column": "row {row} of {column!r}",
+    "dataframe.skip-hint": "pass errors='skip' to leave unreadable cells out",
+    "dataframe.hint-or": "{hint}; or {other}",
+    "change.side": "{side}: {problem}",
+    "change.old-unreadable": "The old code cannot be read: {problem}",
+    "change.new-unreadable": "The new code cannot be read: {problem}",
+    # -- Python's argparse, for the command line (srank._argparse_words) ------------------
+    "argparse.usage": "usage: ",
+    "argparse.section": "{title}",
+    "argparse.positionals": "positional arguments",
+    "argparse.options": "options",
+    "argparse.help": "show this help message and exit",
+    "argparse.version": "show program's version number and exit",
+    "argparse.error": "{prog}: error: {message}",
+    "argparse.argument": "argument {argument}: {message}",
+    "argparse.required": "the following arguments are required: {names}",
+    "argparse.one-required": "one of the arguments {names} is required",
+    "argparse.unrecognized": "unrecognized arguments: {arguments}",
+    "argparse.invalid-choice": "invalid choice: {value} (choose from {choices})",
+    "argparse.invalid-value": "invalid {type} value: {value}",
+    "argparse.unknown-parser": "unknown parser {name} (choices: {choices})",
+    "argparse.expected-one": "expected one argument",
+    "argparse.expected-at-most-one": "expected at most one argument",
+    "argparse.expected-at-least-one": "expected at least one argument",
+    "argparse.expected-count-1": "expected {count} argument",
+    "argparse.expected-count": "expected {count} arguments",
+    "argparse.ambiguous": "ambiguous option: {option} could match {matches}",
+    "argparse.not-allowed": "not allowed with argument {other}",
+    "argparse.ignored-explicit": "ignored explicit argument {value}",
+}
