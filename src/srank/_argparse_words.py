@@ -27,7 +27,7 @@ import argparse
 import functools
 import re
 import sys
-from typing import Any, ClassVar, NoReturn
+from typing import Any, ClassVar, NoReturn, cast
 
 from ._english import MESSAGES
 from ._languages import ENGLISH, language
@@ -89,10 +89,21 @@ def translated_error(message: str, lang: str) -> str:
     return message
 
 
-@functools.cache
-def formatter_class(lang: str, base: type[argparse.HelpFormatter] = argparse.HelpFormatter) -> type[Any]:
-    """``base`` with argparse's usage prefix and default section titles in ``lang``."""
+_MADE: dict[tuple[str, type[Any]], type[Any]] = {}  # one class per language and base, as subparsers share it
+
+
+def formatter_class(
+    lang: str, base: type[argparse.HelpFormatter] = argparse.HelpFormatter
+) -> type[argparse.HelpFormatter]:
+    """``base`` with argparse's usage prefix and section titles in ``lang``."""
     code = language(lang)
+    made = _MADE.get((code, base))
+    if made is None:
+        made = _MADE[code, base] = _formatter(code, base)
+    return made
+
+
+def _formatter(code: str, base: type[argparse.HelpFormatter]) -> type[argparse.HelpFormatter]:
 
     class Formatter(base):  # type: ignore[valid-type,misc]
         def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
@@ -115,10 +126,11 @@ class _Translating(argparse.ArgumentParser):
     language: ClassVar[str] = ENGLISH
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        add_help = kwargs.pop("add_help", True)
-        super().__init__(*args, add_help=False, **kwargs)
+        add_help = kwargs.get("add_help", True)
+        super().__init__(*args, **{**kwargs, "add_help": False})
         # Set after the base's own __init__, which may choose its formatter itself.
-        self.formatter_class = formatter_class(self.language, self.formatter_class)
+        chosen = cast("type[argparse.HelpFormatter]", self.formatter_class)
+        self.formatter_class = formatter_class(self.language, chosen)
         if add_help:
             prefix = "-" if "-" in self.prefix_chars else self.prefix_chars[0]
             help_text = _word("argparse.help", self.language)
@@ -137,7 +149,6 @@ class _Translating(argparse.ArgumentParser):
         self.exit(2, in_language(text, self.language) + "\n")
 
 
-@functools.cache
 def parser_class(lang: str, base: type[argparse.ArgumentParser] = argparse.ArgumentParser) -> type[Any]:
     """``base`` speaking ``lang``: its ``-h`` and ``--version`` help, its help formatter and its usage errors.
 
@@ -146,5 +157,8 @@ def parser_class(lang: str, base: type[argparse.ArgumentParser] = argparse.Argum
     to the parser, keeps argparse's English help unless given its own.
     """
     code = language(lang)
-    name = f"{base.__name__}_{code}"
-    return type(name, (_Translating, base), {"language": code, "__module__": base.__module__})
+    made = _MADE.get((code, base))
+    if made is None:
+        attributes = {"language": code, "__module__": base.__module__}
+        made = _MADE[code, base] = type(f"{base.__name__}_{code}", (_Translating, base), attributes)
+    return made

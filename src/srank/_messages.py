@@ -169,9 +169,9 @@ class _Formatter(string.Formatter):
         if conversion == "l":
             text = str(value)
             return text[:1].lower() + text[1:]
-        if conversion == "r" and self.typography is not _ENGLISH_TYPOGRAPHY:
-            shown = repr(value)[1:-1] if isinstance(value, str) else str(value)
-            return f"{self.typography['open_quote']}{shown}{self.typography['close_quote']}"
+        if conversion == "r" and self.typography is not _ENGLISH_TYPOGRAPHY and isinstance(value, str):
+            # A text in the language's quotes, escaped as repr() escapes it; a number stays a number.
+            return f"{self.typography['open_quote']}{repr(value)[1:-1]}{self.typography['close_quote']}"
         return super().convert_field(value, conversion)
 
     def format_field(self, value: object, format_spec: str) -> str:
