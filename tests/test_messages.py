@@ -31,9 +31,10 @@ from srank._argparse_words import formatter_class, parser_class, translated_erro
 from srank._cross_level import expected_level_rule
 from srank._distribution import place_label
 from srank._english import MESSAGES
+from srank._errors import ExplorerError
 from srank._findings import CATALOGUE
 from srank._languages import environment_language, language
-from srank._messages import catalogue, placeholders, read_catalogue, say
+from srank._messages import catalogue, placeholders, read_catalogue, say, say_count
 from srank._place_rows import empty_cell
 from srank._rounded_check import rounded_finding
 from test_check import (
@@ -58,11 +59,10 @@ ENGLISH_WORDS = re.compile(
     r"|before|than|which|read|written|missing|unknown|hint|warning)\b",
     re.IGNORECASE,
 )
-MESSAGE_ID = re.compile(r"\b(?:" + "|".join(sorted({key.split(".")[0] for key in MESSAGES})) + r")\.[a-z][\w?-]*")
-FORMAT_FIELD = re.compile(r"\{[^{}]*\}")
-QUOTED = re.compile(
-    r"«[^»]*»|'[^'\s]*'|\[[a-z-]+\]"
-)  # a quoted piece of the input, a finding's [code]: not srank's words
+MESSAGE_ID = re.compile(r"(?<![.\w])(?:" + "|".join(sorted({key.split(".")[0] for key in MESSAGES})) + r")\.[a-z]")
+FORMAT_FIELD = re.compile(r"\{\w*(?:![a-z])?(?::[^{}]*)?\}")
+# Not srank's words: a quoted piece of the input, a finding's [code], a Python name (srank.explorer.read).
+QUOTED = re.compile(r"«[^»]*»|'[^'\s]*'|\[[a-z-]+\]|\b\w+(?:\.\w+)+")
 
 
 # -- the corpus: every finding and error the tests trigger -----------------------------
@@ -315,17 +315,25 @@ def test_the_message_files_are_the_languages_but_english() -> None:
 
 
 def _sample(template: str) -> dict[str, object]:
-    return {name: 12345 if "," in spec else f"p{name}" for name, (_, spec) in placeholders(template).items()}
+    """A value for each placeholder: 12345 for a count, 2.5 for seconds, else text naming the placeholder."""
+    values: dict[str, object] = {}
+    for name, (_, spec) in placeholders(template).items():
+        values[name] = 12345 if "," in spec else 2.5 if spec == "g" else f"p{name}"
+    return values
 
 
 @pytest.mark.parametrize("lang", ["en", *TRANSLATED])
 def test_every_placeholder_renders(lang: str) -> None:
-    thousands = {"en": "12,345", "fr": f"12{NBSP}345", "es": f"12{NBSP}345"}[lang]
+    shown = {
+        "en": {12345: "12,345", 2.5: "2.5"},
+        "fr": {12345: f"12{NBSP}345", 2.5: "2,5"},
+        "es": {12345: f"12{NBSP}345", 2.5: "2.5"},
+    }[lang]
     for key, english in MESSAGES.items():
         params = _sample(english)
         text = say(key, **params).render(lang)
         for name, value in params.items():
-            assert (thousands if value == 12345 else f"p{name}") in text, (key, text)
+            assert shown.get(value, f"p{name}") in text, (key, text)  # type: ignore[call-overload]
         assert not FORMAT_FIELD.search(text), (key, text)
         assert not MESSAGE_ID.search(text), (key, text)
 
@@ -342,7 +350,7 @@ def test_quotes_follow_the_language() -> None:
 def test_french_typography() -> None:
     """A no-break space before ':' and inside « », a narrow one before ';', '?' and '!' of the prose."""
     for key, text in catalogue("fr").templates.items():
-        prose = re.sub(r"«\u00a0[^»]*\u00a0»|\{[^}]*\}", "0", text)
+        prose = re.sub(r"\(\{\{.*?\}\}|«\u00a0[^»]*\u00a0»|\{[^}]*\}", "0", text)  # JSON, quoted code, fields
         for at, character in enumerate(prose):
             if character == ":":
                 assert prose[at - 1] == NBSP, (key, text)
@@ -392,6 +400,7 @@ RANGE_REVERSED = 'range-reversed = "La plage {low}-{high} est inversée"'
         (RANGE_REVERSED, 'range-reversed = " "', r"fr\.toml: rule\.range-reversed is empty$"),
         (RANGE_REVERSED, "range-reversed = 3", r"rule\.range-reversed must be text, not int"),
         ('decimal_separator = ","\n', "", r"needs a \[language\] table with exactly these entries: name, open_quote"),
+        ('singular_counts = "0 1"', 'singular_counts = "one"', r"language\.singular_counts lists counts, such as"),
         ("[rule]\n", "[rule\n", "fr.toml is not valid TOML"),
     ],
 )
@@ -433,8 +442,9 @@ def test_adding_a_language_is_two_files(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         env={"PYTHONPATH": str(tmp_path / "src"), "PATH": ""},
-        check=True,
+        check=False,
     )
+    assert done.returncode == 0, done.stderr
     assert done.stdout == "True ('en', 'es', 'fr', 'xx')\nXx 3-2 xx\nEn péril\n"
 
 
@@ -664,6 +674,20 @@ def test_every_argparse_error_is_translated(lang: str) -> None:
     assert translated_error("the column name is empty", lang) == "the column name is empty"  # srank's own: as given
 
 
+def test_a_count_takes_each_language_s_singular() -> None:
+    assert [translated_error(f"expected {count} argument{'s' * (count != 1)}", "fr") for count in (0, 1, 2)] == [
+        f"0{NBSP}argument attendu",
+        f"1{NBSP}argument attendu",
+        f"2{NBSP}arguments attendus",
+    ]
+    assert [say_count("argparse.expected-count", count).render("es") for count in (0, 1, 2)] == [
+        "se esperaban 0 argumentos",
+        "se esperaba 1 argumento",
+        "se esperaban 2 argumentos",
+    ]
+    assert say_count("argparse.expected-count", 0) == "expected 0 arguments"
+
+
 def test_argparse_errors_in_french() -> None:
     assert [translated_error(message, "fr").replace(NBSP, "~") for message in ARGPARSE_ERRORS[:4]] == [
         "les arguments suivants sont obligatoires~: name",
@@ -703,3 +727,43 @@ def test_format_fields_in_the_english_source_are_named() -> None:
     for key, text in MESSAGES.items():
         for _, name, _, _ in string.Formatter().parse(text):
             assert name is None or name.isidentifier(), key
+
+
+# -- NatureServe Explorer errors -----------------------------------------------------------
+
+
+def _explorer_errors(tmp_path: Path) -> Iterator[ExplorerError]:
+    explorer = pytest.importorskip("srank.explorer")
+    for data in ('{"jobId": "x"}', '{"a": 1}', '{"results": 3}', '{"results": [3]}', "{x", tmp_path / "none.json"):
+        with pytest.raises(explorer.ExplorerDataError) as caught:
+            explorer.read(data)
+        yield caught.value
+    with pytest.raises(explorer.ExplorerDataError) as caught:
+        explorer.read_search('{"elementGlobalId": 1, "scientificName": "Poa"}')
+    yield caught.value
+    client = explorer.Client("http://127.0.0.1:9", timeout=0.5, retries=0)  # nothing listens on port 9
+    with pytest.raises(explorer.ExplorerConnectionError) as failed:
+        client.taxon(154701)
+    yield failed.value
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_explorer_errors_in_french_and_spanish(lang: str, tmp_path: Path) -> None:
+    errors = list(_explorer_errors(tmp_path))
+    assert len(errors) == 8
+    for error in errors:
+        text = error.render(lang)
+        assert text != str(error)
+        assert not ENGLISH_WORDS.search(QUOTED.sub("", text)), text
+        assert not MESSAGE_ID.search(text), text
+
+
+def test_an_explorer_error_in_french(tmp_path: Path) -> None:
+    error = next(_explorer_errors(tmp_path))
+    assert str(error) == "the JSON text is an export job, not taxa\nHint: read it with srank.explorer.read_job"
+    assert error.render("fr") == (
+        f"le texte JSON est une tâche d'exportation, pas des taxons\nConseil{NBSP}: lisez-la avec"
+        " srank.explorer.read_job"
+    )
+    assert error.message_in("es") == "el texto JSON es un trabajo de exportación, no taxones"
+    assert error.hint_in("es") == "léalo con srank.explorer.read_job"

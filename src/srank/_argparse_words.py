@@ -31,7 +31,7 @@ from typing import Any, ClassVar, NoReturn, cast
 
 from ._english import MESSAGES
 from ._languages import ENGLISH, language
-from ._messages import in_language, say
+from ._messages import in_language, say, say_count
 
 __all__ = ["formatter_class", "parser_class", "translated_error"]
 
@@ -43,8 +43,8 @@ _ERRORS = (
     "argparse.expected-one",
     "argparse.expected-at-most-one",
     "argparse.expected-at-least-one",
-    "argparse.expected-count-1",
-    "argparse.expected-count",
+    "argparse.expected-count.one",
+    "argparse.expected-count.other",
     "argparse.required",
     "argparse.one-required",
     "argparse.unrecognized",
@@ -84,8 +84,11 @@ def translated_error(message: str, lang: str) -> str:
         return in_language(say("argparse.argument", argument=wrapped["argument"], message=inner), lang)
     for key in _ERRORS:
         found = _pattern(key).fullmatch(message)
-        if found is not None:
-            return in_language(say(key, **found.groupdict()), lang)
+        if found is None:
+            continue
+        if key.endswith((".one", ".other")):  # argparse chose the English form; each language chooses its own
+            return in_language(say_count(key.rsplit(".", 1)[0], int(found["count"])), lang)
+        return in_language(say(key, **found.groupdict()), lang)
     return message
 
 

@@ -25,6 +25,7 @@ from ._changes import ChangeKind
 from ._errors import SrankError
 from ._languages import available_languages, language
 from ._lenient import LEGACY_CODES
+from ._messages import fill
 from ._model import Grade, Level, Qualifier, Season
 from ._vocabulary import EXTINCT_GRADES
 
@@ -150,23 +151,7 @@ class Table:
         return fill(self.text(*key), fields)
 
 
-class _Formatter(string.Formatter):
-    def convert_field(self, value: object, conversion: str | None) -> object:
-        if conversion == "l":
-            text = str(value)
-            return text[:1].lower() + text[1:]
-        return super().convert_field(value, conversion)
-
-
-_FORMATTER = _Formatter()
 _CONVERSIONS = (None, "l")
-
-
-def fill(template: str, fields: Mapping[str, str]) -> str:
-    """``template`` with ``{name}`` and ``{name!l}`` (first letter lower-cased) filled."""
-    if "!l}" in template:
-        return _FORMATTER.vformat(template, (), fields)
-    return template.format_map(fields)
 
 
 def area_fields(table: Table, level: Level) -> dict[str, str]:
@@ -284,7 +269,9 @@ _PLANTS_PLACEHOLDERS = {
 def _check_placeholders(key: Key, text: str, source: str) -> None:
     where = f"{source}: {'.'.join(key)}"
     try:
-        parsed = [(field, conversion) for _, field, _, conversion in _FORMATTER.parse(text) if field is not None]
+        parsed = [
+            (field, conversion) for _, field, _, conversion in string.Formatter().parse(text) if field is not None
+        ]
     except ValueError as error:
         raise SrankError(f"{where} has a broken {{placeholder}}: {error}") from None
     found = {field for field, _ in parsed}

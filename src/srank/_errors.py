@@ -197,8 +197,21 @@ class ExplorerError(SrankError):
         self.status = status
         self.hint = hint
 
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` (a tag such as "fr"); ``.message`` is the English."""
+        return in_language(self.message, lang)
+
+    def hint_in(self, lang: str) -> str | None:
+        """The hint in ``lang``, or None when there is none."""
+        return None if self.hint is None else in_language(self.hint, lang)
+
+    def render(self, lang: str = "en") -> str:
+        """The error as ``str()`` shows it (the message, then the hint), in ``lang``."""
+        text = in_language(self.message, lang)
+        return text + ("\n" + in_language(say("error.hint", hint=self.hint), lang) if self.hint else "")
+
     def __str__(self) -> str:
-        return self.message + (f"\nHint: {self.hint}" if self.hint else "")
+        return self.render()
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild_explorer, (type(self), self.message, self.url, self.status, self.hint))

@@ -142,7 +142,7 @@ def read(data: object) -> list[Taxon] | Taxon:
     if kind in ("taxon", "result"):
         return taxon_of(document, where)
     if kind == "job":
-        raise ExplorerDataError(f"{where} is an export job, not taxa", hint="read it with srank.explorer.read_job")
+        raise ExplorerDataError(say("explorer.job-not-taxa", where=where), hint=say("explorer.job-not-taxa-hint"))
     raise _not_explorer(document, where)
 
 
@@ -153,7 +153,7 @@ def read_search(data: object) -> list[Taxon]:
     """
     document, where = _load(data)
     if _kind(document) != "search":
-        raise _not_explorer(document, where, wanted="a search response ({'results': [...]}) or a list of results")
+        raise _not_explorer(document, where, wanted="explorer.want-search-or-list")
     return _results(document, where)
 
 
@@ -161,7 +161,7 @@ def read_taxon(data: object) -> Taxon:
     """One taxon: a taxon record (``GET /api/data/taxon/<uid>``) or one search result. ``data`` is as for ``read``."""
     document, where = _load(data)
     if _kind(document) not in ("taxon", "result"):
-        raise _not_explorer(document, where, wanted="one taxon record or one search result")
+        raise _not_explorer(document, where, wanted="explorer.want-taxon")
     return taxon_of(document, where)
 
 
@@ -169,7 +169,7 @@ def read_job(data: object) -> ExportJob:
     """An export job: the answer to ``POST /api/export/taxonSearch`` or to ``GET /api/job/<id>``."""
     document, where = _load(data)
     if _kind(document) != "job":
-        raise _not_explorer(document, where, wanted="an export job ({'jobId': ...} or a job's status)")
+        raise _not_explorer(document, where, wanted="explorer.want-job")
     assert isinstance(document, Mapping)
     payload: Mapping[str, Any] = document["data"] if isinstance(document.get("data"), Mapping) else {}
     percent = document.get("percentComplete")
@@ -189,7 +189,7 @@ def read_job(data: object) -> ExportJob:
 def search_page(document: object, where: str) -> tuple[list[Taxon], Mapping[str, Any]]:
     """A search response's taxa and its ``resultsSummary`` (empty when missing), for the client's paging."""
     if _kind(document) != "search":
-        raise _not_explorer(document, where, wanted="a search response ({'results': [...]})")
+        raise _not_explorer(document, where, wanted="explorer.want-search")
     summary = document.get("resultsSummary") if isinstance(document, Mapping) else None
     return _results(document, where), summary if isinstance(summary, Mapping) else {}
 
@@ -242,15 +242,21 @@ def _results(document: object, where: str) -> list[Taxon]:
         return []
     if not isinstance(results, list):
         raise ExplorerDataError(
-            f"{where}: 'results' is {type(results).__name__}, not a list",
-            hint="a search response has a list of results",
+            say("explorer.results-not-a-list", where=where, type=type(results).__name__),
+            hint=say("explorer.results-not-a-list-hint"),
         )
     taxa: list[Taxon] = []
     for at, result in enumerate(results):
         if not isinstance(result, Mapping):
             raise ExplorerDataError(
-                f"{where}: results[{at}] is {type(result).__name__}, not an object: {clipped(repr(result))}",
-                hint="each search result is an object with elementGlobalId, scientificName, gRank and nations",
+                say(
+                    "explorer.result-not-an-object",
+                    where=where,
+                    at=at,
+                    type=type(result).__name__,
+                    value=clipped(repr(result)),
+                ),
+                hint=say("explorer.result-not-an-object-hint"),
             )
         taxa.append(taxon_of(result, f"{where}: results[{at}]"))
     return taxa
@@ -337,18 +343,19 @@ def _is_json_text(data: object) -> bool:
 def _load(data: object) -> tuple[Any, str]:
     """Parsed JSON and a name for messages, from parsed data, JSON text or a file's path."""
     if isinstance(data, (bytes, bytearray)) or _is_json_text(data):
-        return _parse_json(data, "the JSON text"), "the JSON text"  # type: ignore[arg-type]
+        where = say("explorer.the-json-text")
+        return _parse_json(data, where), where  # type: ignore[arg-type]
     if isinstance(data, (str, os.PathLike)):
         path = Path(data)
         try:
             content = path.read_bytes()
         except OSError as error:
             raise ExplorerDataError(
-                f"cannot read {str(path)!r}: {error.strerror or error}",
-                hint="give the path of a saved Explorer response, JSON text or parsed JSON",
+                say("explorer.cannot-read", path=str(path), reason=error.strerror or str(error)),
+                hint=say("explorer.cannot-read-hint"),
             ) from None
         return _parse_json(content, str(path)), str(path)
-    return data, "the data"
+    return data, say("explorer.the-data")
 
 
 def _parse_json(content: str | bytes | bytearray, where: str) -> Any:
@@ -356,9 +363,9 @@ def _parse_json(content: str | bytes | bytearray, where: str) -> Any:
         return json.loads(content)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         text = content.decode("utf-8", "replace") if isinstance(content, (bytes, bytearray)) else content
+        shown = clipped(text.strip()) if text.strip() else say("explorer.empty")
         raise ExplorerDataError(
-            f"{where} is not JSON ({error}): {clipped(text.strip() or '(empty)')!r}",
-            hint="a saved Explorer response is the JSON body as the API sent it",
+            say("explorer.not-json", where=where, error=str(error), text=shown), hint=say("explorer.not-json-hint")
         ) from None
 
 
@@ -376,22 +383,18 @@ def _read_directory(folder: Path) -> list[Taxon]:
     return taxa
 
 
-def _not_explorer(document: object, where: str, wanted: str | None = None) -> ExplorerDataError:
-    if isinstance(document, Mapping):
-        keys = ", ".join(sorted(map(str, document))[:8]) or "no keys"
-        found = f"an object with {keys}"
+def _not_explorer(document: object, where: str, wanted: str = "explorer.want-any") -> ExplorerDataError:
+    """The error for a document that is not what was asked for; ``wanted`` is the message id of what was."""
+    kind = _kind(document)
+    found: str
+    if kind is not None:
+        found = say(f"explorer.kind.{kind}")
+    elif isinstance(document, Mapping):
+        keys = ", ".join(sorted(map(str, document))[:8])
+        found = say("explorer.an-object-with", keys=keys) if keys else say("explorer.an-empty-object")
     else:
         found = f"{type(document).__name__} {clipped(repr(document))}"
-    kind = _kind(document)
-    shown = {
-        "search": "a search response",
-        "taxon": "a taxon record",
-        "result": "one search result",
-        "job": "an export job",
-    }
-    if kind is not None:
-        found = shown[kind]
     return ExplorerDataError(
-        f"{where} is not {wanted or 'NatureServe Explorer data'}: it is {found}",
-        hint="srank.explorer.read tells a search response, a taxon record and a search result apart by itself",
+        say("explorer.not-explorer", where=where, wanted=say(wanted), found=found),
+        hint=say("explorer.not-explorer-hint"),
     )

@@ -28,6 +28,7 @@ so a catalogue can neither leave a sentence untranslated nor carry dead text.
 from __future__ import annotations
 
 import functools
+import re
 import string
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -35,6 +36,7 @@ from ._english import MESSAGES
 from ._languages import ENGLISH, language, language_file
 
 __all__ = [
+    "ENGLISH_LANGUAGE",
     "LANGUAGE_FIELDS",
     "Catalogue",
     "Localized",
@@ -46,17 +48,21 @@ __all__ = [
     "placeholders",
     "read_catalogue",
     "say",
+    "say_count",
 ]
 
-LANGUAGE_FIELDS = ("name", "open_quote", "close_quote", "thousands_separator", "decimal_separator")
-"""The [language] table of a catalogue: its name in itself, its quotes and its number separators."""
-_ENGLISH_TYPOGRAPHY = {
+LANGUAGE_FIELDS = ("name", "open_quote", "close_quote", "thousands_separator", "decimal_separator", "singular_counts")
+"""The [language] table of a catalogue: its name in itself, its quotes, its number separators, and the
+counts that take a noun's singular form ("1" in English and Spanish, "0 1" in French)."""
+ENGLISH_LANGUAGE = {
     "name": "English",
     "open_quote": "'",
     "close_quote": "'",
     "thousands_separator": ",",
     "decimal_separator": ".",
+    "singular_counts": "1",
 }
+_ENGLISH_TYPOGRAPHY = ENGLISH_LANGUAGE
 _CONVERSIONS = (None, "r", "l")
 
 
@@ -131,6 +137,35 @@ def _joined(
     if len(items) <= 1:
         return "".join(items)
     return fill_in("list.or", {"items": templates["list.separator"].join(items[:-1]), "last": items[-1]})
+
+
+class _Counted(Message):
+    """A message whose wording follows a count: ``<key>.one`` or ``<key>.other``, by each language's rule."""
+
+    def __new__(cls, key: str, params: Mapping[str, object], english: str) -> _Counted:
+        return super().__new__(cls, key, params, english)  # type: ignore[return-value]
+
+    def render(self, lang: str) -> str:
+        code = language(lang)
+        if code == ENGLISH:
+            return str.__str__(self)
+        words = catalogue(code)
+        return words.fill(f"{self.key}.{_form(self.params['count'], words.singular)}", self.params)
+
+
+def _form(count: object, singular: frozenset[int]) -> str:
+    return "one" if count in singular else "other"
+
+
+def _singular(counts: str) -> frozenset[int]:
+    return frozenset(int(count) for count in counts.split())
+
+
+def say_count(key: str, /, count: int, **params: object) -> Message:
+    """The message ``<key>.one`` or ``<key>.other``, as ``count`` asks in each language ("1 argument", "0 argument")."""
+    filled = {"count": count, **params}
+    english = _english_fill(f"{key}.{_form(count, _singular(ENGLISH_LANGUAGE['singular_counts']))}", filled)
+    return _Counted(key, filled, english)
 
 
 def one_of(items: Iterable[str]) -> Message:
@@ -218,6 +253,7 @@ class Catalogue:
         self.lang = lang
         self.templates = templates
         self.typography = typography
+        self.singular = _singular(typography["singular_counts"])
         self._formatter = _Formatter(typography)
 
     def fill(self, key: str, params: Mapping[str, object]) -> str:
@@ -262,6 +298,8 @@ def read_catalogue(lang: str, toml_text: str, source: str) -> Catalogue:
     for name, value in typography.items():
         if not isinstance(value, str) or (not value and "quote" in name):
             raise SrankError(f"{source}: language.{name} must be text")
+    if not re.fullmatch(r"\d+( \d+)*", typography["singular_counts"]):
+        raise SrankError(f'{source}: language.singular_counts lists counts, such as "1" or "0 1"')
     missing = sorted(MESSAGES.keys() - templates.keys())
     unused = sorted(templates.keys() - MESSAGES.keys())
     if missing:
