@@ -227,7 +227,16 @@ def expected_words(terminals: set[str] | frozenset[str], before: str = "") -> li
     a grade in the first part and in later ones, so Lark also offers a T part
     after S1,S1; only the first part of a code can have one.
     """
-    if "," in before:
+    return list(_expected(frozenset(terminals), "," in before, before.rsplit(",", 1)[-1][-1:])[0])
+
+
+@functools.lru_cache(maxsize=1024)
+def _expected(terminals: frozenset[str], later_part: bool, last: str) -> tuple[tuple[str, ...], str]:
+    """The words of ``expected_words``, and them as alternatives; by what they depend on, as a column repeats them.
+
+    ``later_part``: the problem is past a comma; ``last``: the character before it in its part.
+    """
+    if later_part:
         terminals = terminals - {"INFRASPECIFIC"}
     words: dict[str, str] = {}
     levels = [_TERMINAL_LEVELS[name] for name in _TERMINAL_LEVELS if name in terminals]
@@ -245,17 +254,17 @@ def expected_words(terminals: set[str] | frozenset[str], before: str = "") -> li
         words["VALUE"] = say("expected.number")
     for name in terminals:
         if name.endswith("_HIGH"):
-            ends = _range_ends(name[0], before.rsplit(",", 1)[-1])
+            ends = _range_ends(name[0], last)
             if ends:
                 words["HIGH"] = say("expected.range-end", ends=one_of(ends))
         elif name in _SIMPLE_WORDS:
             words[name] = _simple_word(name)
-    return [words[key] for key in _ORDER if key in words]
+    found = tuple(words[key] for key in _ORDER if key in words) or (_simple_word("$END"),)
+    return found, one_of(found)
 
 
-def _range_ends(letter: str, before: str) -> list[str]:
-    """The range ends that make a valid range after ``before`` (which ends in its low number)."""
-    low = before[-1:]
+def _range_ends(letter: str, low: str) -> list[str]:
+    """The range ends that make a valid range after its low number ``low`` (or "" when there is none)."""
     if not low.isdigit():
         return [f"{letter}1-{letter}5"]
     grade = _GRADES[low]
@@ -313,7 +322,8 @@ def syntax_error(text: str, position: int, token: str | None, terminals: set[str
     """The error for a text the grammar rejects at ``position``, in the words of ``_rules`` where one applies."""
     before = text[:position]
     part = before.rsplit(",", 1)[-1]
-    expected = expected_words(set(terminals), before) or [_simple_word("$END")]
+    words, alternatives = _expected(frozenset(terminals), "," in before, part[-1:])
+    expected = list(words)
     rule = _rule_for(text, position)
     if rule is not None:  # what could follow is only worth saying where the problem stands
         return InvalidRankError.from_finding(rule, text, expected if rule.span[0] == position else ())
@@ -325,9 +335,9 @@ def syntax_error(text: str, position: int, token: str | None, terminals: set[str
         found = say("syntax.found-text", text="".join(show_char(char) for char in found_text))
         span = (position, position + len(found_text))
     if before:
-        message = say("syntax.expected-after", expected=one_of(expected), before=before, found=found)
+        message = say("syntax.expected-after", expected=alternatives, before=before, found=found)
     else:
-        message = say("syntax.expected", expected=one_of(expected), found=found)
+        message = say("syntax.expected", expected=alternatives, found=found)
     char = text[position] if position < len(text) else ""
     level = part[:1]
     hint = say("syntax.hint")

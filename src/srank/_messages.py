@@ -19,6 +19,11 @@ in each language's own typography:
   inside a sentence);
 * ``{name:,}`` groups thousands with the catalogue's separator.
 
+Alternatives ("a, b or c") are ``one_of(items)``, joined the language's way; a
+wording that follows a count is two messages, ``<id>.one`` and ``<id>.other``,
+said with ``say_count(id, count)``, each language choosing by the counts its
+[language] table lists as singular (French: 0 and 1).
+
 A catalogue must have every message id of the English source, with the same
 placeholders and format specs, and no other; a missing or an extra entry, a
 placeholder that English does not fill, or an empty text is an error on load,
@@ -44,6 +49,7 @@ __all__ = [
     "catalogue",
     "fill",
     "in_language",
+    "localized",
     "one_of",
     "placeholders",
     "read_catalogue",
@@ -74,11 +80,12 @@ class Message(str):
     that has forgotten how it was said (make a new message instead).
     """
 
+    __slots__ = ("key", "params")
     key: str
     params: Mapping[str, object]
 
     def __new__(cls, key: str, params: Mapping[str, object], english: str) -> Message:
-        self = super().__new__(cls, english)
+        self = str.__new__(cls, english)
         self.key = key
         self.params = params
         return self
@@ -101,6 +108,8 @@ def _rebuild(kind: type[Message], key: str, params: dict[str, object], english: 
 class Localized(Message):
     """A name given in several languages rather than taken from the catalogue (a place's name)."""
 
+    __slots__ = ()
+
     def __new__(cls, key: str, params: Mapping[str, object], english: str) -> Localized:
         return super().__new__(cls, key, params, english)  # type: ignore[return-value]
 
@@ -117,6 +126,8 @@ def localized(names: Mapping[str, str]) -> Localized:
 
 class _OneOf(Message):
     """Items joined as alternatives, "a, b or c", with each language's separator and word for "or"."""
+
+    __slots__ = ()
 
     def __new__(cls, key: str, params: Mapping[str, object], english: str) -> _OneOf:
         return super().__new__(cls, key, params, english)  # type: ignore[return-value]
@@ -141,6 +152,8 @@ def _joined(
 
 class _Counted(Message):
     """A message whose wording follows a count: ``<key>.one`` or ``<key>.other``, by each language's rule."""
+
+    __slots__ = ()
 
     def __new__(cls, key: str, params: Mapping[str, object], english: str) -> _Counted:
         return super().__new__(cls, key, params, english)  # type: ignore[return-value]
@@ -181,7 +194,9 @@ def say(key: str, /, **params: object) -> Message:
 
 
 def _english_fill(key: str, params: Mapping[str, object]) -> str:
-    return fill(MESSAGES[key], params)
+    if key in _LOWER_FIRST:
+        return _ENGLISH_FORMATTER.vformat(MESSAGES[key], (), params)
+    return MESSAGES[key].format_map(params)
 
 
 def in_language(text: object, lang: str) -> str:
@@ -218,6 +233,7 @@ class _Formatter(string.Formatter):
 
 
 _ENGLISH_FORMATTER = _Formatter(_ENGLISH_TYPOGRAPHY)
+_LOWER_FIRST = frozenset(key for key, template in MESSAGES.items() if "!l}" in template)
 
 
 def fill(template: str, params: Mapping[str, object]) -> str:

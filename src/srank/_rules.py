@@ -20,6 +20,7 @@ relative to the text the function is told about; callers shift them.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from ._findings import Finding, Severity
@@ -127,13 +128,15 @@ def season_rule(level: Level, season: str, at: int) -> Finding | None:
     )
 
 
+@functools.cache
 def level_word(level: Level) -> str:
     """The level as an adjective: "global", "subnational" (a message to put in messages)."""
     return say(f"level.{level.value}")
 
 
+@functools.cache
 def a_rank(level: Level) -> str:
-    """ "A global rank", "An infraspecific rank": the level's rank with its article, for a sentence to start with."""
+    """The level's rank with its article ("A global rank", "An infraspecific rank"), to start a sentence with."""
     return say(f"level.a-rank.{level.value}")
 
 
