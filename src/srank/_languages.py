@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 
 __all__ = ["ENGLISH", "available_languages", "environment_language", "language", "language_file"]
 
@@ -26,7 +25,7 @@ ENGLISH = "en"
 """The language of srank's source text, and the default of every ``lang=``."""
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
-_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
+_TAG = r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*"  # BCP 47's shape: a language, then subtags
 _NOT_A_LOCALE = frozenset({"C", "POSIX"})
 
 
@@ -63,8 +62,10 @@ def language(lang: str) -> str:
 
 @functools.lru_cache(maxsize=256)
 def _closest(lang: str) -> str:
+    import re  # not at import: the first parse in English never reads a tag
+
     tag = lang.strip().split("@", 1)[0].split(".", 1)[0].replace("_", "-")
-    if _TAG.fullmatch(tag):
+    if re.fullmatch(_TAG, tag):
         known = {name.lower(): name for name in available_languages()}
         subtags = tag.lower().split("-")
         for length in range(len(subtags), 0, -1):

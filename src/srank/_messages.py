@@ -33,12 +33,14 @@ so a catalogue can neither leave a sentence untranslated nor carry dead text.
 from __future__ import annotations
 
 import functools
-import re
-import string
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from ._english import MESSAGES
 from ._languages import ENGLISH, language, language_file
+
+if TYPE_CHECKING:
+    import string
 
 __all__ = [
     "ENGLISH_LANGUAGE",
@@ -68,7 +70,6 @@ ENGLISH_LANGUAGE = {
     "decimal_separator": ".",
     "singular_counts": "1",
 }
-_ENGLISH_TYPOGRAPHY = ENGLISH_LANGUAGE
 _CONVERSIONS = (None, "r", "l")
 
 
@@ -195,7 +196,7 @@ def say(key: str, /, **params: object) -> Message:
 
 def _english_fill(key: str, params: Mapping[str, object]) -> str:
     if key in _LOWER_FIRST:
-        return _ENGLISH_FORMATTER.vformat(MESSAGES[key], (), params)
+        return _formatter(ENGLISH_LANGUAGE).vformat(MESSAGES[key], (), params)
     return MESSAGES[key].format_map(params)
 
 
@@ -209,43 +210,60 @@ def in_language(text: object, lang: str) -> str:
 # -- templates ----------------------------------------------------------------------
 
 
-class _Formatter(string.Formatter):
-    """str.format with srank's conversions, in one language's typography."""
-
-    def __init__(self, typography: Mapping[str, str]) -> None:
-        self.typography = typography
-
-    def convert_field(self, value: object, conversion: str | None) -> object:
-        if conversion == "l":
-            text = str(value)
-            return text[:1].lower() + text[1:]
-        if conversion == "r" and self.typography is not _ENGLISH_TYPOGRAPHY and isinstance(value, str):
-            # A text in the language's quotes, escaped as repr() escapes it; a number stays a number.
-            return f"{self.typography['open_quote']}{repr(value)[1:-1]}{self.typography['close_quote']}"
-        return super().convert_field(value, conversion)
-
-    def format_field(self, value: object, format_spec: str) -> str:
-        text = format(value, format_spec)
-        if self.typography is _ENGLISH_TYPOGRAPHY or not isinstance(value, (int, float)):
-            return text
-        marks = {",": self.typography["thousands_separator"], ".": self.typography["decimal_separator"]}
-        return "".join(marks.get(character, character) for character in text)
+# string (and the regular expression its Template compiles) is imported only when a formatter is needed:
+# an English template without !l is filled by str.format_map, so a first parse in English needs none.
 
 
-_ENGLISH_FORMATTER = _Formatter(_ENGLISH_TYPOGRAPHY)
+@functools.cache
+def _formatter_class() -> type[string.Formatter]:
+    import string
+
+    class Formatter(string.Formatter):
+        """str.format with srank's conversions, in one language's typography."""
+
+        def __init__(self, typography: Mapping[str, str]) -> None:
+            self.typography = typography
+
+        def convert_field(self, value: object, conversion: str | None) -> object:
+            if conversion == "l":
+                text = str(value)
+                return text[:1].lower() + text[1:]
+            if conversion == "r" and self.typography is not ENGLISH_LANGUAGE and isinstance(value, str):
+                # A text in the language's quotes, escaped as repr() escapes it; a number stays a number.
+                return f"{self.typography['open_quote']}{repr(value)[1:-1]}{self.typography['close_quote']}"
+            return super().convert_field(value, conversion)
+
+        def format_field(self, value: object, format_spec: str) -> str:
+            text = format(value, format_spec)
+            if self.typography is ENGLISH_LANGUAGE or not isinstance(value, (int, float)):
+                return text
+            marks = {",": self.typography["thousands_separator"], ".": self.typography["decimal_separator"]}
+            return "".join(marks.get(character, character) for character in text)
+
+    return Formatter
+
+
+def _formatter(typography: Mapping[str, str]) -> string.Formatter:
+    """A formatter in ``typography``, the [language] table of a catalogue (ENGLISH_LANGUAGE for English)."""
+    made: string.Formatter = _formatter_class()(typography)  # type: ignore[call-arg]
+    return made
+
+
 _LOWER_FIRST = frozenset(key for key, template in MESSAGES.items() if "!l}" in template)
 
 
 def fill(template: str, params: Mapping[str, object]) -> str:
     """An English template filled: Python's own ``str.format``, but for the ``!l`` conversion."""
     if "!l}" in template:
-        return _ENGLISH_FORMATTER.vformat(template, (), params)
+        return _formatter(ENGLISH_LANGUAGE).vformat(template, (), params)
     return template.format_map(params)
 
 
 def placeholders(template: str) -> dict[str, tuple[str | None, str]]:
     """Each ``{name}`` of a template with its conversion and format spec; ValueError if one is broken."""
     found: dict[str, tuple[str | None, str]] = {}
+    import string
+
     for _, name, spec, conversion in string.Formatter().parse(template):
         if name is None:
             continue
@@ -270,7 +288,7 @@ class Catalogue:
         self.templates = templates
         self.typography = typography
         self.singular = _singular(typography["singular_counts"])
-        self._formatter = _Formatter(typography)
+        self._formatter = _formatter(typography)
 
     def fill(self, key: str, params: Mapping[str, object]) -> str:
         values = {
@@ -314,7 +332,7 @@ def read_catalogue(lang: str, toml_text: str, source: str) -> Catalogue:
     for name, value in typography.items():
         if not isinstance(value, str) or (not value and "quote" in name):
             raise SrankError(f"{source}: language.{name} must be text")
-    if not re.fullmatch(r"\d+( \d+)*", typography["singular_counts"]):
+    if not all(count.isdigit() for count in typography["singular_counts"].split(" ")):
         raise SrankError(f'{source}: language.singular_counts lists counts, such as "1" or "0 1"')
     missing = sorted(MESSAGES.keys() - templates.keys())
     unused = sorted(templates.keys() - MESSAGES.keys())
