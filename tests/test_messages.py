@@ -767,3 +767,14 @@ def test_an_explorer_error_in_french(tmp_path: Path) -> None:
     )
     assert error.message_in("es") == "el texto JSON es un trabajo de exportación, no taxones"
     assert error.hint_in("es") == "léalo con srank.explorer.read_job"
+
+
+def test_json_forms_hold_plain_text_in_the_language() -> None:
+    from srank._json_form import finding_form
+
+    warning = srank.parse("G2T4").to_dict()["warnings"][0]
+    assert type(warning["message"]) is str
+    assert warning["message"] == "The infraspecific rank T4 is more secure than its species' rank G2"
+    form = finding_form(srank.parse("G2T4").findings[0], "fr")
+    assert form["message"] == "Le rang infraspécifique T4 est moins en péril que le rang de son espèce, G2"
+    assert type(form["hint"]) is str
