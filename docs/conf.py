@@ -4,7 +4,7 @@ Build:    sphinx-build -W --keep-going -b html docs docs/_build/html
 Doctests: sphinx-build -W --keep-going -b doctest docs docs/_build/doctest
 
 The pages under ``_generated/`` are written here, at every build, from the
-code itself (the description table, the finding catalogue, the command-line
+code itself (the description table, the message catalogues, the finding catalogue, the command-line
 parser), so they cannot drift from what srank does; so is the status-index
 chart of changes.md.
 """
@@ -24,6 +24,7 @@ sys.path.insert(0, str(DOCS))
 import gen_cli  # noqa: E402
 import gen_findings  # noqa: E402
 import gen_labels  # noqa: E402
+import gen_messages  # noqa: E402
 import gen_pictures  # noqa: E402
 import gen_reference  # noqa: E402
 import gen_status_chart  # noqa: E402
@@ -31,6 +32,7 @@ import gen_status_chart  # noqa: E402
 gen_reference.main(GENERATED / "codes.md")
 gen_findings.main(GENERATED / "findings.md")
 gen_labels.main(GENERATED / "labels.md")
+gen_messages.main(GENERATED / "messages.md")
 gen_pictures.main(GENERATED)
 gen_cli.main(GENERATED / "cli.md")
 gen_status_chart.main(GENERATED / "status_index.png")

@@ -64,7 +64,12 @@ def test_pandas_compare_gives_one_row_per_row() -> None:
 def test_pandas_compare_reads_strictly_by_default_and_speaks_other_languages() -> None:
     frame = srank_pandas.compare(pd.Series(["s2", "G3"]), pd.Series(["S2", "G2"]), lang="fr")
     assert _plain(frame["kind"][0]) is None
-    assert frame["message"][0].startswith("old: error[syntax]:")
+    assert frame["message"][0] == (
+        "old\N{NO-BREAK SPACE}: erreur[syntax]\N{NO-BREAK SPACE}: Attendu\N{NO-BREAK SPACE}: une lettre de niveau"
+        " (G, N, S ou T)\N{NARROW NO-BREAK SPACE}; trouvé\N{NO-BREAK SPACE}: «\N{NO-BREAK SPACE}s\N{NO-BREAK SPACE}»"
+        "\N{NARROW NO-BREAK SPACE}; conseil\N{NO-BREAK SPACE}: la lecture tolérante lit ceci comme"
+        " «\N{NO-BREAK SPACE}S2\N{NO-BREAK SPACE}» (lenient=True\N{NARROW NO-BREAK SPACE}; srank --lenient)"
+    )
     assert frame["message"][1] == "G3 → G2, plus en péril"
 
 

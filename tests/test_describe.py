@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import srank
 from pictures_support import draw_every_picture
-from srank import _description_tables
+from srank import _description_tables, _languages
 from srank._describe import definition_line
 from srank._description_tables import Key, Table, load, read_table, required_keys
 from srank._lenient import LEGACY_CODES
@@ -320,8 +320,11 @@ def test_a_second_language_is_only_another_file(tmp_path: Path, monkeypatch: pyt
     english = EN_TOML.read_text(encoding="utf-8").split("\n[plants]\n", 1)[0]  # USDA PLANTS: English only
     other.write_text(english.replace('label = "Imperiled"', 'label = "Gefährdet"', 1), encoding="utf-8")
     files = {"en": EN_TOML, "xx": other}
-    monkeypatch.setattr(_description_tables, "_table_files", lambda: files)
+    monkeypatch.setattr(_description_tables, "language_file", lambda folder, code: str(files[code]))
+    # The language list has one home, srank._languages (the files of srank/descriptions).
+    monkeypatch.setattr(_languages, "available_languages", lambda: ("en", "xx"))
     _description_tables._load_cached.cache_clear()
+    _languages._closest.cache_clear()
     try:
         assert srank.describe("G2", lang="xx") == "Gefährdet"
         assert srank.describe("G2G3", lang="xx") == "Gefährdet to Vulnerable"
@@ -329,6 +332,7 @@ def test_a_second_language_is_only_another_file(tmp_path: Path, monkeypatch: pyt
             srank.describe("G2", lang="zz")
     finally:
         _description_tables._load_cached.cache_clear()
+        _languages._closest.cache_clear()
 
 
 # -- bad arguments ------------------------------------------------------------------

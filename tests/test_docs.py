@@ -100,3 +100,18 @@ def test_cli_reference_is_each_commands_help(tmp_path: Path) -> None:
     description = build_parsers(COMMANDS)[0].description
     assert description is not None
     assert description in page
+
+
+def test_message_table_lists_every_message_in_every_language(tmp_path: Path) -> None:
+    from srank._english import MESSAGES
+
+    out = tmp_path / "messages.md"
+    _generator("gen_messages").main(out)
+    rows = [line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("| `") and "." in line]
+    ids = [row.split("`")[1] for row in rows if row.split("`")[1] in MESSAGES]
+    assert ids == list(MESSAGES)
+    range_row = next(row for row in rows if row.startswith("| `rule.range-reversed` |"))
+    assert range_row == (
+        "| `rule.range-reversed` | Range {low}-{high} is reversed | El intervalo {low}-{high} está invertido"
+        " | La plage {low}-{high} est inversée |"
+    )

@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The description tables are named as well as globbed below, so deleting one fails here.
+# The description tables and message catalogues are named as well as globbed below, so deleting one fails here.
 SDIST_REQUIRED = [
     "grammar/ranks.lark",
     "grammar/distributions.lark",
@@ -27,6 +27,8 @@ SDIST_REQUIRED = [
     "src/srank/descriptions/en.toml",
     "src/srank/descriptions/es.toml",
     "src/srank/descriptions/fr.toml",
+    "src/srank/messages/es.toml",
+    "src/srank/messages/fr.toml",
     "src/srank/status_index/probabilities.toml",
     "hatch_build.py",
     "LICENSE",
@@ -45,6 +47,8 @@ WHEEL_REQUIRED = [
     "srank/descriptions/en.toml",
     "srank/descriptions/es.toml",
     "srank/descriptions/fr.toml",
+    "srank/messages/es.toml",
+    "srank/messages/fr.toml",
     "srank/status_index/probabilities.toml",
 ]
 DATA_FILES = sorted(
@@ -88,6 +92,8 @@ assert srank.available_languages() == ("en", "es", "fr"), srank.available_langua
 import re
 assert re.fullmatch(srank.pattern("S"), "S2B,S4N") and not re.fullmatch(srank.pattern(), "G5Q"), srank.pattern()
 assert srank.describe("S2", lang="fr") == "En p\\u00e9ril", ascii(srank.describe("S2", lang="fr"))
+said = srank.parse("G2T4").findings[0].message_in("es-MX")  # the message catalogues are packaged
+assert said.startswith("El rango infraespec\\u00edfico T4"), ascii(said)
 change = str(srank.compare("G3", "G2"))
 assert change == "G3 \\u2192 G2, uplisted (more imperiled)", ascii(change)
 assert srank.status_index_interval(["S1S3", "SH"], samples=10).counted == 2  # the probability table is packaged

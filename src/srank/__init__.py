@@ -35,7 +35,7 @@ _LAZY: dict[str, str] = {
     "SrankError": "_errors",
     "StatusIndex": "_status_index",
     "StatusIndexInterval": "_status_index",
-    "available_languages": "_description_tables",
+    "available_languages": "_languages",
     "check": "_api",
     "check_levels": "_api",
     "compare": "_changes",
@@ -104,11 +104,11 @@ if TYPE_CHECKING:
     from ._batch import parse_many
     from ._changes import ChangeKind, RankChange, compare
     from ._describe import Explanation
-    from ._description_tables import available_languages
     from ._distribution import Distribution
     from ._distribution_text import parse_distribution
     from ._errors import InvalidRankError, SrankError
     from ._findings import Finding, Severity
+    from ._languages import available_languages
     from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Qualifier, Range, Rank, Season, Single
     from ._palette import Palette, Swatch, palette
     from ._parse import is_valid, parse

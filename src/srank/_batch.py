@@ -11,6 +11,7 @@ from typing import TypeAlias
 
 from ._errors import InvalidRankError, clipped
 from ._findings import joined
+from ._messages import say
 from ._model import MultiSeasonRank, Rank
 from ._parse import has_error, is_missing, parse
 
@@ -26,24 +27,27 @@ def validity_of(result: Result) -> bool | None:
     return not isinstance(result, InvalidRankError) and not has_error(result)
 
 
-def message_of(result: Result) -> str:
-    """The one-line problem text of a result, as srank check writes it in srank_message.
+def message_of(result: Result, lang: str = "en") -> str:
+    """The one-line problem text of a result, as srank check writes it in srank_message; in ``lang``.
 
     An error with its hint, or a rank's findings; empty when there is none.
     """
     if isinstance(result, InvalidRankError):
-        text = result.line()
+        text = result.line(lang=lang)
     elif result is None:
         return ""
     else:
-        text = joined(result.findings)
+        text = joined(result.findings, lang=lang)
     return " ".join(text.split()) if "\n" in text or "\r" in text else text
 
 
 def cell_error(error: InvalidRankError, where: str) -> InvalidRankError:
     """``error`` with the cell named first ("row 9 (group 'Poa annua'): ..."), for helpers that raise on request."""
-    hint = "pass errors='skip' to leave unreadable cells out"
-    return error.evolve(message=f"{where}: {error.message}", hint=f"{error.hint}; or {hint}" if error.hint else hint)
+    hint = say("dataframe.skip-hint")
+    return error.evolve(
+        message=say("error.at", where=where, message=error.message),
+        hint=say("dataframe.hint-or", hint=error.hint, other=hint) if error.hint else hint,
+    )
 
 
 def _decode(value: object, lenient: bool) -> Result:
@@ -52,10 +56,10 @@ def _decode(value: object, lenient: bool) -> Result:
     if not isinstance(value, str):
         shown = clipped(repr(value))  # a 50 MB bytes value must not make a 50 MB message
         return InvalidRankError(
-            f"Expected a rank code as text, found {type(value).__name__} {shown}",
+            say("batch.not-text", type=type(value).__name__, value=shown),
             text=shown,
             span=(0, len(shown)),
-            hint="rank codes are text such as G3 or S2B; convert the column to strings first",
+            hint=say("batch.not-text-hint"),
             code="syntax",
         )
     try:

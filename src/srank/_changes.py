@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ._errors import InvalidRankError
+from ._messages import say
 from ._model import AnyRank, Grade, Level, MultiSeasonRank, Rank, Value, place_of
 from ._parse import is_missing, parse
 from ._values import rounded_value
@@ -289,14 +290,7 @@ def _read(code: object, side: str, lenient: bool) -> tuple[AnyRank | None, str |
     try:
         return parse(code, lenient=lenient), code
     except InvalidRankError as error:
-        raise InvalidRankError(
-            f"The {side} code cannot be read: {error.message}",
-            text=error.text,
-            span=error.span,
-            expected=error.expected,
-            hint=error.hint,
-            code=error.code,
-        ) from None
+        raise error.evolve(message=say(f"change.{side}-unreadable", problem=error.message)) from None
 
 
 def compare(old: object, new: object, *, lenient: bool = False) -> RankChange:

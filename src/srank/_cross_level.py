@@ -32,8 +32,10 @@ import attrs
 from ._batch import Result, validity_of
 from ._distribution import Distribution
 from ._findings import Finding, Severity
+from ._messages import say
 from ._model import AnyRank, Level, MultiSeasonRank, Rank
-from ._vocabulary import EXTINCT_GRADES, LEVEL_WORD, a_or_an
+from ._rules import a_rank, level_word
+from ._vocabulary import EXTINCT_GRADES
 
 __all__ = ["check_distribution_levels", "check_levels", "check_row", "column_validity", "expected_level_rule"]
 
@@ -73,8 +75,9 @@ def _is_extinct_status(rank: AnyRank) -> bool:
     return all(part.value.low in EXTINCT_GRADES for part in rank.rounded().parts)
 
 
-def _compare(lower: AnyRank, upper: AnyRank, upper_word: str, lower_word: str, code: str) -> list[Finding]:
+def _compare(lower: AnyRank, upper: AnyRank, upper_level: Level, lower_level: Level, code: str) -> list[Finding]:
     findings = []
+    upper_word, subnational = level_word(upper_level), lower_level is Level.SUBNATIONAL
     for part, at in _parts_with_offsets(lower):
         other = _counterpart(upper, part)
         span = (at, at + len(str(part)))
@@ -84,30 +87,41 @@ def _compare(lower: AnyRank, upper: AnyRank, upper_word: str, lower_word: str, c
                 Finding(
                     code,
                     Severity.WARNING,
-                    f"The {lower_word} rank {str(part)!r} is more secure than the {upper_word} rank {str(other)!r}",
+                    say(
+                        "levels.more-secure",
+                        lower=level_word(lower_level),
+                        part=str(part),
+                        upper=upper_word,
+                        other=str(other),
+                    ),
                     span,
                     str(part),
                 )
             )
             gap = low_bounds[0] - up_bounds[1]
-            if lower_word == "subnational" and gap >= _GAP:
+            if subnational and gap >= _GAP:
                 findings.append(
                     Finding(
                         "subnational-gap-too-wide",
                         Severity.ERROR,
-                        f"The subnational rank {str(part)!r} is {gap} ranks more secure than the {upper_word}"
-                        f" rank {str(other)!r}; NatureServe's data exchange rejects a gap of {_GAP} or more",
+                        say(
+                            "levels.gap-too-wide",
+                            part=str(part),
+                            gap=gap,
+                            upper=upper_word,
+                            other=str(other),
+                            limit=_GAP,
+                        ),
                         span,
                         str(part),
                     )
                 )
-        if lower_word == "subnational" and low_bounds is not None and low_bounds[0] >= 2 and _is_extinct_status(other):
+        if subnational and low_bounds is not None and low_bounds[0] >= 2 and _is_extinct_status(other):
             findings.append(
                 Finding(
                     "subnational-under-extinct",
                     Severity.ERROR,
-                    f"The subnational rank {str(part)!r} is S2 or above while the {upper_word} rank is"
-                    f" {str(other)!r}; NatureServe's data exchange rejects it",
+                    say("levels.under-extinct", part=str(part), upper=upper_word, other=str(other)),
                     span,
                     str(part),
                 )
@@ -128,11 +142,10 @@ def expected_level_rule(rank: AnyRank, expected: Level) -> Finding | None:
     return Finding(
         "wrong-level",
         Severity.ERROR,
-        f"{text!r} is {a_or_an(LEVEL_WORD[rank.level]).lower()} {LEVEL_WORD[rank.level]} rank;"
-        f" this column holds {LEVEL_WORD[wanted]} ({wanted.value}) ranks",
+        say("levels.wrong-level", code=text, a_rank=a_rank(rank.level), level=level_word(wanted), letter=wanted.value),
         (0, len(text)),
         text,
-        f"move it to the {LEVEL_WORD[rank.level]} rank column",
+        say("levels.wrong-level-hint", level=level_word(rank.level)),
     )
 
 
@@ -163,11 +176,11 @@ def check_levels(
     s = _checked(subnational_rank, "subnational_rank", (Level.SUBNATIONAL,))
     findings: list[Finding] = []
     if n is not None and g is not None:
-        findings += _compare(n, g, "global", "national", "national-more-secure")
+        findings += _compare(n, g, Level.GLOBAL, Level.NATIONAL, "national-more-secure")
     if s is not None and n is not None:
-        findings += _compare(s, n, "national", "subnational", "subnational-more-secure")
+        findings += _compare(s, n, Level.NATIONAL, Level.SUBNATIONAL, "subnational-more-secure")
     if s is not None and g is not None:
-        findings += _compare(s, g, "global", "subnational", "subnational-more-secure")
+        findings += _compare(s, g, Level.GLOBAL, Level.SUBNATIONAL, "subnational-more-secure")
     return findings
 
 

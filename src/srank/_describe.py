@@ -96,7 +96,7 @@ def text_table(*, style: str, lang: str) -> Table:
         choices = ", ".join(repr(name) for name in STYLES)
         raise ValueError(f"Unknown style {style!r}; choose one of: {choices}")
     table = load(lang)
-    if style == "plants" and lang != PLANTS_LANG:
+    if style == "plants" and table.lang != PLANTS_LANG:
         raise ValueError(
             f"style 'plants' has no {lang!r} text: it reproduces USDA PLANTS status lines, which are English "
             f"by definition; use lang={PLANTS_LANG!r}, or style 'short' or 'long' for {lang!r}"

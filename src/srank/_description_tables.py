@@ -15,7 +15,6 @@ phrase ("De vulnérable à apparemment en sécurité") without code.
 from __future__ import annotations
 
 import functools
-import os
 import string
 from collections.abc import Iterator, Mapping
 
@@ -23,7 +22,9 @@ import attrs
 
 from ._changes import ChangeKind
 from ._errors import SrankError
+from ._languages import available_languages, language, language_file
 from ._lenient import LEGACY_CODES
+from ._messages import fill
 from ._model import Grade, Level, Qualifier, Season
 from ._vocabulary import EXTINCT_GRADES
 
@@ -149,23 +150,7 @@ class Table:
         return fill(self.text(*key), fields)
 
 
-class _Formatter(string.Formatter):
-    def convert_field(self, value: object, conversion: str | None) -> object:
-        if conversion == "l":
-            text = str(value)
-            return text[:1].lower() + text[1:]
-        return super().convert_field(value, conversion)
-
-
-_FORMATTER = _Formatter()
 _CONVERSIONS = (None, "l")
-
-
-def fill(template: str, fields: Mapping[str, str]) -> str:
-    """``template`` with ``{name}`` and ``{name!l}`` (first letter lower-cased) filled."""
-    if "!l}" in template:
-        return _FORMATTER.vformat(template, (), fields)
-    return template.format_map(fields)
 
 
 def area_fields(table: Table, level: Level) -> dict[str, str]:
@@ -175,37 +160,14 @@ def area_fields(table: Table, level: Level) -> dict[str, str]:
     return {name: table.text("level", level.value, name) for name in _AREA}
 
 
-def available_languages() -> tuple[str, ...]:
-    """The ``lang`` codes describe() and explain() accept, sorted: one per table in ``srank/descriptions``.
-
-    The "plants" style is English only; "short" and "long" exist in every language.
-    """
-    return tuple(sorted(_table_files()))
-
-
 def load(lang: str) -> Table:
-    """The checked table for ``lang``; ValueError naming the choices if there is none."""
-    if not isinstance(lang, str):
-        raise TypeError(f"lang must be a str, not {type(lang).__name__}")
-    return _load_cached(lang)
-
-
-@functools.cache
-def _table_files() -> dict[str, str]:
-    # Plain os and open(), beside this module: importlib.resources costs more to import than a table to read.
-    folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "descriptions")
-    return {
-        name.removesuffix(".toml"): os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(".toml")
-    }
+    """The checked table for ``lang``, a tag ``_languages.language`` reads; ValueError naming the choices if none."""
+    return _load_cached(language(lang))
 
 
 @functools.cache
 def _load_cached(lang: str) -> Table:
-    files = _table_files()
-    if lang not in files:
-        choices = ", ".join(repr(name) for name in sorted(files))
-        raise ValueError(f"Unknown lang {lang!r}; choose one of: {choices}")
-    with open(files[lang], encoding="utf-8") as handle:
+    with open(language_file("descriptions", lang), encoding="utf-8") as handle:
         text = handle.read()
     return read_table(lang, text, f"srank/descriptions/{lang}.toml")
 
@@ -301,7 +263,9 @@ _PLANTS_PLACEHOLDERS = {
 def _check_placeholders(key: Key, text: str, source: str) -> None:
     where = f"{source}: {'.'.join(key)}"
     try:
-        parsed = [(field, conversion) for _, field, _, conversion in _FORMATTER.parse(text) if field is not None]
+        parsed = [
+            (field, conversion) for _, field, _, conversion in string.Formatter().parse(text) if field is not None
+        ]
     except ValueError as error:
         raise SrankError(f"{where} has a broken {{placeholder}}: {error}") from None
     found = {field for field, _ in parsed}

@@ -24,9 +24,10 @@ import attrs
 
 from ._errors import InvalidRankError, clipped
 from ._findings import Finding, Severity
+from ._messages import localized, say
 from ._model import AnyRank, Season
 from ._parse import parse
-from ._places import nation_name, subnation_name
+from ._places import nation_name, nation_names, subnation_name, subnation_names
 from ._rounded_check import rounding_differs
 
 __all__ = [
@@ -186,9 +187,7 @@ class Distribution:
         for at, nation in enumerate(nations):
             code = _code(nation, "nationCode", "nation", "isoCode")
             if code is None:
-                problem = _api_error(
-                    f"nations[{at}] has no nationCode", nation, "a nation has nationCode and roundedNRank"
-                )
+                problem = _api_error("distribution.no-nation-code", f"nations[{at}]", nation)
                 if not lenient:
                     raise problem
                 notes.append(_skipped(problem))
@@ -197,9 +196,10 @@ class Distribution:
             subnations = nation.get("subnations", nation.get("elementSubnationals")) or []
             if not isinstance(subnations, list):
                 problem = _api_error(
-                    f"nations[{at}].subnations is {type(subnations).__name__}, not a list",
+                    "distribution.subnations-not-a-list",
+                    f"nations[{at}].subnations",
                     subnations,
-                    "subnations is a list of objects with subnationCode and roundedSRank",
+                    type=type(subnations).__name__,
                 )
                 if not lenient:
                     raise problem
@@ -209,7 +209,7 @@ class Distribution:
                 where = f"nations[{at}].subnations[{place}]"
                 sub = _code(subnation, "subnationCode", "subnation", "subnationCode")
                 if sub is None:
-                    problem = _api_error(f"{where} has no subnationCode", subnation, "a subnation has subnationCode")
+                    problem = _api_error("distribution.no-subnation-code", where, subnation)
                     if not lenient:
                         raise problem
                     notes.append(_skipped(problem))
@@ -233,16 +233,25 @@ def _skipped(problem: InvalidRankError) -> Finding:
     return Finding(
         problem.code,
         Severity.WARNING,
-        f"{problem.message}; it was left out",
+        say("distribution.left-out", problem=problem.message),
         (0, len(problem.text)),
         problem.text,
         hint=problem.hint,
     )
 
 
-def _api_error(message: str, value: object, hint: str) -> InvalidRankError:
-    """An API object that is not what the Explorer API sends, quoted (briefly) as the error's text."""
-    return InvalidRankError(message, text=clipped(repr(value)), span=(0, 0), hint=hint, code="distribution-syntax")
+def _api_error(key: str, where: str, value: object, **params: object) -> InvalidRankError:
+    """An API object at ``where`` that is not what the Explorer API sends, quoted (briefly) as the error's text.
+
+    ``key`` is the message id; its hint is ``<key>-hint``.
+    """
+    return InvalidRankError(
+        say(key, where=where, **params),
+        text=clipped(repr(value)),
+        span=(0, 0),
+        hint=say(f"{key}-hint"),
+        code="distribution-syntax",
+    )
 
 
 def _by_nation(records: tuple[PlaceRank, ...]) -> list[tuple[str, list[PlaceRank]]]:
@@ -260,11 +269,18 @@ def place_name(nation: str, subnation: str | None, lang: str = "en") -> str:
 
 
 def place_label(nation: str, subnation: str | None) -> str:
-    """A place as findings name it: "Maryland, United States", "Canada"; codes where srank knows no name."""
-    country = nation_name(nation) or nation
+    """A place as findings name it: "Maryland, United States", "Canada"; codes where srank knows no name.
+
+    The names are those of any language srank has (``Finding.line(lang="fr")``: "Maryland, États-Unis").
+    """
+    country = _name(nation_names(nation), nation)
     if subnation is None:
         return country
-    return f"{subnation_name(nation, subnation) or subnation}, {country}"
+    return say("place.in-nation", place=_name(subnation_names(nation, subnation), subnation), nation=country)
+
+
+def _name(names: Mapping[str, str] | None, code: str) -> str:
+    return code if names is None else localized(names)
 
 
 def _api_ranks(record: PlaceRank | None, letter: str) -> dict[str, Any]:
@@ -291,24 +307,28 @@ def _api_record(
         notes.append(unknown_place(nation, subnation))
     published = None
     if data.get(raw) and data.get(rounded):  # both: the raw rank is read, NatureServe's rounding kept beside it
-        published, _ = _api_rank(data[rounded], label, lenient, f"{where}.{rounded}", notes, "rounded rank")
+        published, _ = _api_rank(data[rounded], label, lenient, f"{where}.{rounded}", notes, "word.rounded-rank")
     rank, unread = _api_rank(data.get(raw) or data.get(rounded), label, lenient, where, notes)
     return PlaceRank(nation, subnation, rank, tuple(notes), unread, **flags, published_rounded=published)
 
 
 def _api_rank(
-    text: object, label: str, lenient: bool, where: str, notes: list[Finding], what: str = "rank"
+    text: object, label: str, lenient: bool, where: str, notes: list[Finding], what: str = "word.rank"
 ) -> tuple[AnyRank | None, str | None]:
     """A rank of an API object, or (None, its text) with a note on why it could not be read."""
     if not isinstance(text, str) or not text:
-        why = "no rank is given" if text in (None, "") else f"the rank is {type(text).__name__}, not text"
+        why = (
+            say("distribution.no-rank")
+            if text in (None, "")
+            else say("distribution.rank-not-text", type=type(text).__name__)
+        )
         notes.append(unread_rank(label, "" if text is None else clipped(repr(text)), why, what))
         return None, ""
     try:
         return parse(text, lenient=lenient), None
     except InvalidRankError as error:
         if not lenient:
-            raise error.evolve(message=f"{where}: {error.message}") from None
+            raise error.evolve(message=say("error.at", where=where, message=error.message)) from None
         notes.append(unread_rank(label, text, error.message, what))
         return None, text
 
@@ -324,23 +344,27 @@ def _flag(data: Mapping[str, Any], flag: str) -> bool | None:
 
 def unknown_place(nation: str, subnation: str | None) -> Finding:
     code = subnation or nation
-    what = f"subnation code {subnation!r} under {nation}" if subnation else f"nation code {nation!r}"
+    if subnation:
+        message = say("distribution.subnation-code-kept", code=subnation, nation=nation)
+    else:
+        message = say("distribution.nation-code-kept", code=nation)
     return Finding(
         "unknown-place",
         Severity.WARNING,
-        f"srank does not know the {what}; it is kept as written",
+        message,
         (0, len(code)),
         code,
         place=place_label(nation, subnation),
     )
 
 
-def unread_rank(place: str | None, text: str, why: str, what: str = "rank") -> Finding:
-    kept = "the record keeps its text" if what == "rank" else "it is left out"
+def unread_rank(place: str | None, text: str, why: str, what: str = "word.rank") -> Finding:
+    """The note on a rank that could not be read; ``what`` is the message id of what it is (``word.rank``)."""
+    key = "distribution.unread-rank" if what == "word.rank" else "distribution.unread-rank-left-out"
     return Finding(
         "unreadable-rank",
         Severity.WARNING,
-        f"The {what} {clipped(text)!r} could not be read ({why}); {kept}",
+        say(key, what=say(what), text=clipped(text), why=why),
         (0, len(text)),
         text,
         place=place,

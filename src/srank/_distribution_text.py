@@ -19,6 +19,7 @@ from ._distribution import Distribution, PlaceRank, place_label, unknown_place, 
 from ._errors import InvalidRankError, SrankError, clipped
 from ._findings import Finding, Severity
 from ._lark_adapter import distribution_error, distribution_patterns
+from ._messages import say
 from ._parse import is_missing, parse
 from ._places import nation_code, nation_name, subnation_name
 
@@ -61,7 +62,7 @@ def parse_distribution(text: str, *, lenient: bool = False) -> Distribution:
         raise TypeError(f"srank.parse_distribution() takes a str, not {type(text).__name__}")
     if len(text) > _MAX:
         raise InvalidRankError(
-            f"The text is {len(text):,} characters long; no distribution string is longer than {_MAX:,}",
+            say("distribution.too-long", length=len(text), limit=_MAX),
             text=text,
             span=(_MAX, len(text)),
             code="too-long",
@@ -111,17 +112,17 @@ def _nation_line(matched: re.Match[str], start: int, text: str, lenient: bool) -
         at = start + matched.start("name")
         if not lenient:
             raise InvalidRankError(
-                f"Unknown nation name {clipped(name)!r}",
+                say("distribution.unknown-nation-name", name=clipped(name)),
                 text=text,
                 span=(at, at + len(name)),
-                hint="Explorer spells nations out as Canada or United States; Biotics writes ISO codes: US(N5)",
+                hint=say("distribution.unknown-nation-name-hint"),
                 code="unknown-nation",
             )
         notes.append(
             Finding(
                 "unknown-nation",
                 Severity.WARNING,
-                f"srank does not know the nation {name!r}; it is kept as written",
+                say("distribution.nation-name-kept", name=name),
                 (at, at + len(name)),
                 name,
             )
@@ -171,7 +172,7 @@ def _record(
     except InvalidRankError as error:
         if not lenient:
             raise error.evolve(
-                message=f"{place_label(nation, subnation)}: {error.message}",
+                message=say("error.at", where=place_label(nation, subnation), message=error.message),
                 text=text,
                 span=(at + error.span[0], at + error.span[1]),
             ) from None
@@ -192,15 +193,11 @@ def _shifted(error: InvalidRankError, text: str, by: int) -> InvalidRankError:
 
 
 def _skipped(problem: InvalidRankError, fragment: str, kept: Literal["all", "some", "none"] = "none") -> Finding:
-    what = {
-        "all": "every place in it was read all the same",
-        "some": "only its readable places were kept",
-        "none": "it was skipped",
-    }[kept]
+    key = {"all": "read-all-the-same", "some": "partly-read", "none": "skipped"}[kept]
     return Finding(
         "distribution-syntax",
         Severity.WARNING,
-        f"{problem.message}; {clipped(fragment)!r} does not read as a whole: {what}",
+        say(f"distribution.{key}", problem=problem.message, fragment=clipped(fragment)),
         problem.span,
         fragment,
         problem.hint,

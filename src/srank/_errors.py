@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from ._messages import in_language, say
+
 if TYPE_CHECKING:
     from ._findings import Finding
 
@@ -33,14 +35,33 @@ def clipped(text: str, limit: int = _WINDOW) -> str:
     """``text`` for a message: whole when short, else its start and its length, so messages stay small."""
     if len(text) <= limit:
         return text
-    return f"{text[: limit - 1]}… ({len(text):,} characters)"
+    return say("text.clipped", start=text[: limit - 1], length=len(text))
 
 
-def problem_line(severity: str, code: str, message: str, *, place: str | None = None, hint: str | None = None) -> str:
-    """A finding or an error on one line, ``severity[code]: place: message; hint: ...``: the one way to write them."""
-    where = f"{place}: " if place else ""
-    text = f"{severity}[{code}]: {where}{message}"
-    return f"{text}; hint: {hint}" if hint else text
+def problem_line(
+    severity: str,
+    code: str,
+    message: str,
+    *,
+    place: str | None = None,
+    hint: str | None = None,
+    lang: str = "en",
+) -> str:
+    """A finding or an error on one line, ``severity[code]: place: message; hint: ...``: the one way to write them.
+
+    In ``lang``, with that language's words for the severity and the hint and
+    its punctuation; the code stays as it is, since tools match on it.
+    """
+    if lang == "en":
+        where = f"{place}: " if place else ""
+        text = f"{severity}[{code}]: {where}{message}"
+        return f"{text}; hint: {hint}" if hint else text
+    said = say(f"line.{severity}")
+    if place:
+        line = say("line.problem-at", severity=said, code=code, place=place, message=message)
+    else:
+        line = say("line.problem", severity=said, code=code, message=message)
+    return in_language(say("line.with-hint", line=line, hint=hint) if hint else line, lang)
 
 
 class SrankError(Exception):
@@ -90,17 +111,40 @@ class InvalidRankError(SrankError, ValueError):
         fields.update(changes)
         return (into or InvalidRankError)(fields.pop("message"), **fields)
 
-    def line(self) -> str:
-        """The error on one line with its hint, as ``srank check`` writes it in ``srank_message``."""
-        return problem_line("error", self.code, self.message, hint=self.hint)
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` (a tag such as "fr" or "fr_CA.UTF-8"); ``.message`` is the English.
 
-    def __str__(self) -> str:
+        >>> try:
+        ...     srank.parse("G3G2")
+        ... except srank.InvalidRankError as error:
+        ...     print(error.message_in("fr"))
+        La plage 3-2 est inversée
+        """
+        return in_language(self.message, lang)
+
+    def hint_in(self, lang: str) -> str | None:
+        """The hint in ``lang``, or None when there is none."""
+        return None if self.hint is None else in_language(self.hint, lang)
+
+    def expected_in(self, lang: str) -> tuple[str, ...]:
+        """What could have stood at the problem (``.expected``), in ``lang``."""
+        return tuple(in_language(word, lang) for word in self.expected)
+
+    def line(self, *, lang: str = "en") -> str:
+        """The error on one line with its hint, as ``srank check`` writes it in ``srank_message``; in ``lang``."""
+        return problem_line("error", self.code, self.message, hint=self.hint, lang=lang)
+
+    def render(self, lang: str = "en") -> str:
+        """The error as ``str()`` shows it (message, the code with a caret under the problem, hint), in ``lang``."""
         shown, marker = _show_with_marker(self.text, self.span)
-        lines = [self.message, shown, marker]
+        lines = [in_language(self.message, lang), shown, marker]
         text = "\n    ".join(lines)
         if self.hint:
-            text += f"\nHint: {self.hint}"
+            text += "\n" + in_language(say("error.hint", hint=self.hint), lang)
         return text
+
+    def __str__(self) -> str:
+        return self.render()
 
     def __reduce__(self) -> tuple[object, ...]:
         # Keyword-only arguments need help to survive pickling (multiprocessing).
@@ -153,8 +197,21 @@ class ExplorerError(SrankError):
         self.status = status
         self.hint = hint
 
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` (a tag such as "fr"); ``.message`` is the English."""
+        return in_language(self.message, lang)
+
+    def hint_in(self, lang: str) -> str | None:
+        """The hint in ``lang``, or None when there is none."""
+        return None if self.hint is None else in_language(self.hint, lang)
+
+    def render(self, lang: str = "en") -> str:
+        """The error as ``str()`` shows it (the message, then the hint), in ``lang``."""
+        text = in_language(self.message, lang)
+        return text + ("\n" + in_language(say("error.hint", hint=self.hint), lang) if self.hint else "")
+
     def __str__(self) -> str:
-        return self.message + (f"\nHint: {self.hint}" if self.hint else "")
+        return self.render()
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild_explorer, (type(self), self.message, self.url, self.status, self.hint))

@@ -28,6 +28,7 @@ import attrs
 from ._distribution import Distribution, unread_rank
 from ._errors import ExplorerDataError, InvalidRankError, clipped
 from ._findings import Finding, Severity
+from ._messages import say
 from ._model import AnyRank
 from ._parse import parse
 from ._rounded_check import rounding_agrees, rounding_differs
@@ -87,7 +88,7 @@ class Taxon:
         if self.global_rank is not None:
             found += self.global_rank.findings
             if self.rounded_global_rank is not None:
-                differs = rounding_differs(self.global_rank, self.rounded_global_rank, what="global rank")
+                differs = rounding_differs(self.global_rank, self.rounded_global_rank, what="word.global-rank")
                 found += [differs] if differs is not None else []
         return (*found, *self.distribution.notes)
 
@@ -140,7 +141,7 @@ def read(data: object) -> list[Taxon] | Taxon:
     if kind in ("taxon", "result"):
         return taxon_of(document, where)
     if kind == "job":
-        raise ExplorerDataError(f"{where} is an export job, not taxa", hint="read it with srank.explorer.read_job")
+        raise ExplorerDataError(say("explorer.job-not-taxa", where=where), hint=say("explorer.job-not-taxa-hint"))
     raise _not_explorer(document, where)
 
 
@@ -151,7 +152,7 @@ def read_search(data: object) -> list[Taxon]:
     """
     document, where = _load(data)
     if _kind(document) != "search":
-        raise _not_explorer(document, where, wanted="a search response ({'results': [...]}) or a list of results")
+        raise _not_explorer(document, where, wanted="explorer.want-search-or-list")
     return _results(document, where)
 
 
@@ -159,7 +160,7 @@ def read_taxon(data: object) -> Taxon:
     """One taxon: a taxon record (``GET /api/data/taxon/<uid>``) or one search result. ``data`` is as for ``read``."""
     document, where = _load(data)
     if _kind(document) not in ("taxon", "result"):
-        raise _not_explorer(document, where, wanted="one taxon record or one search result")
+        raise _not_explorer(document, where, wanted="explorer.want-taxon")
     return taxon_of(document, where)
 
 
@@ -167,7 +168,7 @@ def read_job(data: object) -> ExportJob:
     """An export job: the answer to ``POST /api/export/taxonSearch`` or to ``GET /api/job/<id>``."""
     document, where = _load(data)
     if _kind(document) != "job":
-        raise _not_explorer(document, where, wanted="an export job ({'jobId': ...} or a job's status)")
+        raise _not_explorer(document, where, wanted="explorer.want-job")
     assert isinstance(document, Mapping)
     payload: Mapping[str, Any] = document["data"] if isinstance(document.get("data"), Mapping) else {}
     percent = document.get("percentComplete")
@@ -187,7 +188,7 @@ def read_job(data: object) -> ExportJob:
 def search_page(document: object, where: str) -> tuple[list[Taxon], Mapping[str, Any]]:
     """A search response's taxa and its ``resultsSummary`` (empty when missing), for the client's paging."""
     if _kind(document) != "search":
-        raise _not_explorer(document, where, wanted="a search response ({'results': [...]})")
+        raise _not_explorer(document, where, wanted="explorer.want-search")
     summary = document.get("resultsSummary") if isinstance(document, Mapping) else None
     return _results(document, where), summary if isinstance(summary, Mapping) else {}
 
@@ -196,8 +197,8 @@ def taxon_of(record: Mapping[str, Any], where: str = "the record") -> Taxon:
     """A ``Taxon`` from one record of either shape; never raises for a value inside it."""
     notes: list[Finding] = []
     source: Source = "taxon" if any(key in record for key in _TAXON_KEYS) else "search"
-    raw = _global(record.get("grank", record.get("gRank")), "global rank", notes)
-    rounded = _global(record.get("roundedGRank"), "rounded global rank", notes)
+    raw = _global(record.get("grank", record.get("gRank")), "word.global-rank", notes)
+    rounded = _global(record.get("roundedGRank"), "word.rounded-global-rank", notes)
     places = record.get("elementNationals", record.get("nations"))
     if places is None:
         distribution = Distribution((), "api")
@@ -210,7 +211,7 @@ def taxon_of(record: Mapping[str, Any], where: str = "the record") -> Taxon:
             Finding(
                 "distribution-syntax",
                 Severity.WARNING,
-                f"{key} is {type(places).__name__}, not a list; the record's places were left out",
+                say("explorer.places-not-a-list", key=key, type=type(places).__name__),
                 (0, len(shown)),
                 shown,
             )
@@ -240,15 +241,21 @@ def _results(document: object, where: str) -> list[Taxon]:
         return []
     if not isinstance(results, list):
         raise ExplorerDataError(
-            f"{where}: 'results' is {type(results).__name__}, not a list",
-            hint="a search response has a list of results",
+            say("explorer.results-not-a-list", where=where, type=type(results).__name__),
+            hint=say("explorer.results-not-a-list-hint"),
         )
     taxa: list[Taxon] = []
     for at, result in enumerate(results):
         if not isinstance(result, Mapping):
             raise ExplorerDataError(
-                f"{where}: results[{at}] is {type(result).__name__}, not an object: {clipped(repr(result))}",
-                hint="each search result is an object with elementGlobalId, scientificName, gRank and nations",
+                say(
+                    "explorer.result-not-an-object",
+                    where=where,
+                    at=at,
+                    type=type(result).__name__,
+                    value=clipped(repr(result)),
+                ),
+                hint=say("explorer.result-not-an-object-hint"),
             )
         taxa.append(taxon_of(result, f"{where}: results[{at}]"))
     return taxa
@@ -258,7 +265,7 @@ def _global(text: object, what: str, notes: list[Finding]) -> AnyRank | None:
     if text is None or text == "":
         return None
     if not isinstance(text, str):
-        notes.append(unread_rank(None, clipped(repr(text)), f"it is {type(text).__name__}, not text", what))
+        notes.append(unread_rank(None, clipped(repr(text)), say("explorer.not-text", type=type(text).__name__), what))
         return None
     try:
         return parse(text, lenient=True)
@@ -281,7 +288,7 @@ def _date(value: object, key: str, notes: list[Finding]) -> date | None:
         Finding(
             "unreadable-date",
             Severity.WARNING,
-            f"{key} {shown} is not a date (YYYY-MM-DD); it is left out",
+            say("explorer.unreadable-date", key=key, value=shown),
             (0, len(shown)),
             shown,
         )
@@ -335,18 +342,19 @@ def _is_json_text(data: object) -> bool:
 def _load(data: object) -> tuple[Any, str]:
     """Parsed JSON and a name for messages, from parsed data, JSON text or a file's path."""
     if isinstance(data, (bytes, bytearray)) or _is_json_text(data):
-        return _parse_json(data, "the JSON text"), "the JSON text"  # type: ignore[arg-type]
+        where = say("explorer.the-json-text")
+        return _parse_json(data, where), where  # type: ignore[arg-type]
     if isinstance(data, (str, os.PathLike)):
         path = Path(data)
         try:
             content = path.read_bytes()
         except OSError as error:
             raise ExplorerDataError(
-                f"cannot read {str(path)!r}: {error.strerror or error}",
-                hint="give the path of a saved Explorer response, JSON text or parsed JSON",
+                say("explorer.cannot-read", path=str(path), reason=error.strerror or str(error)),
+                hint=say("explorer.cannot-read-hint"),
             ) from None
         return _parse_json(content, str(path)), str(path)
-    return data, "the data"
+    return data, say("explorer.the-data")
 
 
 def _parse_json(content: str | bytes | bytearray, where: str) -> Any:
@@ -354,9 +362,9 @@ def _parse_json(content: str | bytes | bytearray, where: str) -> Any:
         return json.loads(content)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         text = content.decode("utf-8", "replace") if isinstance(content, (bytes, bytearray)) else content
+        shown = clipped(text.strip()) if text.strip() else say("explorer.empty")
         raise ExplorerDataError(
-            f"{where} is not JSON ({error}): {clipped(text.strip() or '(empty)')!r}",
-            hint="a saved Explorer response is the JSON body as the API sent it",
+            say("explorer.not-json", where=where, error=str(error), text=shown), hint=say("explorer.not-json-hint")
         ) from None
 
 
@@ -374,22 +382,18 @@ def _read_directory(folder: Path) -> list[Taxon]:
     return taxa
 
 
-def _not_explorer(document: object, where: str, wanted: str | None = None) -> ExplorerDataError:
-    if isinstance(document, Mapping):
-        keys = ", ".join(sorted(map(str, document))[:8]) or "no keys"
-        found = f"an object with {keys}"
+def _not_explorer(document: object, where: str, wanted: str = "explorer.want-any") -> ExplorerDataError:
+    """The error for a document that is not what was asked for; ``wanted`` is the message id of what was."""
+    kind = _kind(document)
+    found: str
+    if kind is not None:
+        found = say(f"explorer.kind.{kind}")
+    elif isinstance(document, Mapping):
+        keys = ", ".join(sorted(map(str, document))[:8])
+        found = say("explorer.an-object-with", keys=keys) if keys else say("explorer.an-empty-object")
     else:
         found = f"{type(document).__name__} {clipped(repr(document))}"
-    kind = _kind(document)
-    shown = {
-        "search": "a search response",
-        "taxon": "a taxon record",
-        "result": "one search result",
-        "job": "an export job",
-    }
-    if kind is not None:
-        found = shown[kind]
     return ExplorerDataError(
-        f"{where} is not {wanted or 'NatureServe Explorer data'}: it is {found}",
-        hint="srank.explorer.read tells a search response, a taxon record and a search result apart by itself",
+        say("explorer.not-explorer", where=where, wanted=say(wanted), found=found),
+        hint=say("explorer.not-explorer-hint"),
     )

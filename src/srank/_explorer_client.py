@@ -41,6 +41,7 @@ from ._errors import (
     clipped,
 )
 from ._explorer import ExportJob, Taxon, read_job, search_page, taxon_of
+from ._messages import say
 from ._places import nations_with_subnation
 
 __all__ = ["DEFAULT_BASE_URL", "GLOBAL_RANKS", "RETRY_STATUSES", "USER_AGENT", "Client"]
@@ -180,7 +181,12 @@ class Client:
         document, url = self._json("GET", path, None, name, record=True)
         if not isinstance(document, Mapping):
             raise ExplorerDataError(
-                f"GET {url} answered with {type(document).__name__} {clipped(repr(document))}, not a taxon record",
+                say(
+                    "explorer.not-a-taxon",
+                    asked=f"GET {url}",
+                    type=type(document).__name__,
+                    value=clipped(repr(document)),
+                ),
                 url=url,
                 status=200,
             )
@@ -231,7 +237,7 @@ class Client:
         document, url = self._json("POST", "export/taxonSearch", body, f"export-{_digest(body)}")
         job = _job(document, url)
         if job.job_id is None:
-            raise ExplorerDataError(f"POST {url} answered with no jobId", url=url, status=200)
+            raise ExplorerDataError(say("explorer.no-job-id", asked=f"POST {url}"), url=url, status=200)
         return job
 
     def job(self, job: str | ExportJob) -> ExportJob:
@@ -250,19 +256,22 @@ class Client:
         url = self.base_url + path
         content, status = self._fetch(method, url, body, record)
         if record and not content.strip():
-            raise ExplorerNotFoundError(f"{method} {url} answered {status} with an empty body", url=url, status=status)
+            message = say("explorer.empty-body", asked=f"{method} {url}", status=status)
+            raise ExplorerNotFoundError(message, url=url, status=status)
         try:
             document = json.loads(content)
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            shown = clipped(content[:200].decode("utf-8", "replace").strip() or "(empty)")
+            text = content[:200].decode("utf-8", "replace").strip()
+            shown = clipped(text) if text else say("explorer.empty")
             raise ExplorerDataError(
-                f"{method} {url} answered {status} with a body that is not JSON ({error}): {shown!r}",
+                say("explorer.body-not-json", asked=f"{method} {url}", status=status, error=str(error), text=shown),
                 url=url,
                 status=status,
-                hint="check the base URL: it should be the API's root, such as " + DEFAULT_BASE_URL,
+                hint=say("explorer.body-not-json-hint", url=DEFAULT_BASE_URL),
             ) from None
         if record and document is None:
-            raise ExplorerNotFoundError(f"{method} {url} answered {status} with null", url=url, status=status)
+            message = say("explorer.null", asked=f"{method} {url}", status=status)
+            raise ExplorerNotFoundError(message, url=url, status=status)
         if self.save is not None:
             self._keep(name, content)
         return document, url
@@ -274,7 +283,9 @@ class Client:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
         except OSError as error:
-            raise ExplorerError(f"cannot save the answer to {str(path)!r}: {error.strerror or error}") from None
+            raise ExplorerError(
+                say("explorer.cannot-save", path=str(path), reason=error.strerror or str(error))
+            ) from None
 
     def _fetch(self, method: str, url: str, body: object, record: bool) -> tuple[bytes, int]:
         data = None if body is None else json.dumps(body).encode("utf-8")
@@ -292,14 +303,19 @@ class Client:
                 if status in RETRY_STATUSES and attempt < self.retries:
                     self._sleep(self._wait(attempt, retry_after))
                     continue
-                tried = f" (asked {attempt + 1} times)" if attempt else ""
-                message = f"{asked} answered HTTP {status} {error.reason}{tried}" + (f": {detail}" if detail else "")
+                said = {"asked": asked, "status": status, "reason": error.reason}
+                message = (
+                    say("explorer.http-retried", **said, times=attempt + 1) if attempt else say("explorer.http", **said)
+                )
+                if detail:
+                    message = say("error.at", where=message, message=detail)
                 kind = ExplorerNotFoundError if status == 404 and record else ExplorerHTTPError
-                raise kind(message, url=url, status=status, hint=_HINTS.get(status)) from None
+                hint = say(f"explorer.http-{status}-hint") if status in _HINTS else None
+                raise kind(message, url=url, status=status, hint=hint) from None
             except (TimeoutError, urllib.error.URLError, OSError, http.client.HTTPException) as error:
                 raise _no_answer(error, asked, url, self.timeout) from None
             except ValueError as error:  # a URL urllib cannot use (an elcode or a job id cannot make one)
-                raise ExplorerQueryError(f"{asked}: {clipped(str(error))}", url=url) from None
+                raise ExplorerQueryError(say("error.at", where=asked, message=clipped(str(error))), url=url) from None
         raise AssertionError("unreachable: the last attempt returns or raises")  # pragma: no cover
 
     def _wait(self, attempt: int, retry_after: str | None) -> float:
@@ -308,12 +324,7 @@ class Client:
         return min(max(wait, 0.0), self.max_wait)
 
 
-_HINTS = {
-    400: "the API refused the request's criteria",
-    404: "no record at this address: check the id, or the base URL",
-    429: "the API limits how often it is asked: wait, or ask for fewer pages at once",
-    500: "the server failed; try again later (a search past its first 10,000 records answers 500: narrow it)",
-}
+_HINTS = frozenset({400, 404, 429, 500})  # statuses with a hint: the messages explorer.http-<status>-hint
 
 
 def _is_http_url(url: object) -> bool:
@@ -332,11 +343,13 @@ def _no_answer(error: BaseException, asked: str, url: str, timeout: float) -> Ex
     reason = error.reason if isinstance(error, urllib.error.URLError) else error
     if isinstance(reason, TimeoutError):
         return ExplorerTimeoutError(
-            f"{asked}: no answer within {timeout:g} seconds", url=url, hint="try again later, or raise the timeout"
+            say("explorer.no-answer-within", asked=asked, seconds=timeout),
+            url=url,
+            hint=say("explorer.no-answer-within-hint"),
         )
     text = getattr(reason, "strerror", None) or str(reason) or type(reason).__name__
     return ExplorerConnectionError(
-        f"{asked}: no answer ({clipped(text)})", url=url, hint="check the network and the base URL"
+        say("explorer.no-answer", asked=asked, reason=clipped(text)), url=url, hint=say("explorer.no-answer-hint")
     )
 
 
@@ -386,7 +399,8 @@ def _job(document: object, url: str) -> ExportJob:
     try:
         return read_job(document)
     except ExplorerDataError as error:
-        raise ExplorerDataError(f"{url}: {error.message}", url=url, status=200, hint=error.hint) from None
+        message = say("error.at", where=url, message=error.message)
+        raise ExplorerDataError(message, url=url, status=200, hint=error.hint) from None
 
 
 def _taxon_path(id_or_uid: object) -> tuple[str, str]:

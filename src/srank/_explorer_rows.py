@@ -13,8 +13,10 @@ from collections.abc import Iterable, Iterator
 
 from ._describe import text_table
 from ._distribution import PlaceRank
+from ._errors import problem_line
 from ._explorer import Taxon
-from ._findings import joined
+from ._findings import joined, separator
+from ._messages import say
 from ._model import MultiSeasonRank, Rank
 from ._place_rows import Cells, place_cells
 from ._rounded_check import rounding_agrees
@@ -54,8 +56,6 @@ where NatureServe publishes a raw and a rounded rank, and are empty elsewhere.
 ``native`` and ``exotic`` are "true" or "false" where the record says.
 """
 
-NO_PLACE = "warning[empty-distribution]: the record gives no nation or subnation"
-
 
 def rows(taxa: Taxon | Iterable[Taxon], *, style: str = "short", lang: str = "en") -> Iterator[Cells]:
     """The long form of ``taxa`` (one ``Taxon`` or many): one tuple of text cells per taxon x place, as ``FIELDS``.
@@ -70,15 +70,16 @@ def rows(taxa: Taxon | Iterable[Taxon], *, style: str = "short", lang: str = "en
 
 def _taxon_rows(taxon: Taxon, style: str, lang: str) -> Iterator[Cells]:
     head = _taxon_cells(taxon)
-    first = joined(taxon.record_findings, place=False) or None
+    first = joined(taxon.record_findings, place=False, lang=lang) or None
     if not taxon.distribution.records:
-        yield (*head, *(None,) * 10, first or NO_PLACE)
+        no_place = problem_line("warning", "empty-distribution", say("explorer.no-place"), lang=lang)
+        yield (*head, *(None,) * 10, first or no_place)
         return
     for at, record in enumerate(taxon.distribution):
         (nation, subnation, place, rank, rounded, label, message), _ = place_cells(record, style=style, lang=lang)
         published, check = _published(record, taxon)
         if at == 0 and first:
-            message = f"{first}; {message}" if message else first
+            message = f"{first}{separator(lang)}{message}" if message else first
         flags = (None if flag is None else str(flag).lower() for flag in (record.native, record.exotic))
         yield (*head, nation, subnation, place, rank, rounded, published, check, label, *flags, message)
 

@@ -12,8 +12,9 @@ from collections.abc import Iterable
 import attrs
 
 from ._errors import problem_line
+from ._messages import in_language, say
 
-__all__ = ["CATALOGUE", "Finding", "Severity", "joined"]
+__all__ = ["CATALOGUE", "Finding", "Severity", "joined", "separator"]
 
 
 class Severity(enum.Enum):
@@ -30,6 +31,8 @@ class Finding:
     canonical code, ``str(rank)``. ``fragment`` is the piece of code concerned,
     so callers need not parse the message (for a legacy code: the code, "SA").
     ``hint`` says what to write instead, where there is something to say.
+    ``message`` and ``hint`` are English; ``message_in(lang)`` and
+    ``hint_in(lang)`` give them in another language.
     """
 
     code: str
@@ -43,14 +46,31 @@ class Finding:
     def __str__(self) -> str:
         return self.line()
 
-    def line(self, *, place: bool = True, hint: bool = False) -> str:
-        """The finding on one line; without its place where the row already names it, with its hint on request."""
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` (a tag such as "fr", "es-MX" or "fr_CA.UTF-8").
+
+        >>> srank.parse("G2T4").findings[0].message_in("fr")
+        'Le rang infraspécifique T4 est moins en péril que le rang de son espèce, G2'
+        """
+        return in_language(self.message, lang)
+
+    def hint_in(self, lang: str) -> str | None:
+        """The hint in ``lang``, or None when there is none."""
+        return None if self.hint is None else in_language(self.hint, lang)
+
+    def line(self, *, place: bool = True, hint: bool = False, lang: str = "en") -> str:
+        """The finding on one line; without its place where the row already names it, with its hint on request.
+
+        ``lang`` writes it in another language: the message, the place, the
+        hint and the words around them; the code stays as it is.
+        """
         return problem_line(
             self.severity.value,
             self.code,
             self.message,
             place=self.place if place else None,
             hint=self.hint if hint else None,
+            lang=lang,
         )
 
     def _repr_html_(self) -> str:
@@ -65,9 +85,14 @@ class Finding:
         return attrs.evolve(self, span=(self.span[0] + offset, self.span[1] + offset))
 
 
-def joined(findings: Iterable[Finding], *, place: bool = True) -> str:
-    """Findings on one line, separated by semicolons, as a message cell holds them."""
-    return "; ".join(finding.line(place=place) for finding in findings)
+def joined(findings: Iterable[Finding], *, place: bool = True, lang: str = "en") -> str:
+    """Findings on one line, separated by semicolons, as a message cell holds them; in ``lang``."""
+    return separator(lang).join(finding.line(place=place, lang=lang) for finding in findings)
+
+
+def separator(lang: str = "en") -> str:
+    """What stands between two findings on one line: "; " in English."""
+    return "; " if lang == "en" else in_language(say("line.separator"), lang)
 
 
 # code -> what it means. Severity is per occurrence: a legacy code is an error

@@ -3,8 +3,7 @@
 Every piece is plain HTML with inline styles: no stylesheet, script, font or
 image from anywhere, so that it shows the same in JupyterLab, VS Code and a
 static HTML export. Every text is escaped. Colours come from the palette; words
-from the description table of the chosen language (finding messages are
-English, as everywhere in srank).
+from the description table and the message catalogue of the chosen language.
 
 The pieces are small functions so that other results can be drawn with them:
 ``chip`` (a rank's code on its colour), ``rank_html`` (the badge),
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING
 from ._describe import describe
 from ._description_tables import load
 from ._findings import Finding
+from ._messages import in_language, say
 from ._model import AnyRank
 from ._palette import colour, palette, severity_swatch
 
@@ -63,20 +63,24 @@ def chip(rank: AnyRank | None, text: str | None = None) -> str:
     return f'<span style="{_CHIP};background:{swatch.fill};color:{swatch.text}">{escape(shown)}</span>'
 
 
-def finding_html(finding: Finding) -> str:
-    """One finding: its severity marked in colour, its code, its place and message, and its hint."""
+def finding_html(finding: Finding, lang: str = "en") -> str:
+    """One finding: its severity marked in colour, its code, its place and message, and its hint; in ``lang``."""
     swatch = severity_swatch(finding.severity)
-    place = f"{finding.place}: " if finding.place else ""
-    hint = f'<div style="margin-left:1.5em;opacity:0.8">↳ {escape(finding.hint)}</div>' if finding.hint else ""
+    hint = finding.hint_in(lang)
+    shown = finding.message_in(lang)
+    if finding.place:
+        shown = in_language(say("error.at", where=finding.place, message=finding.message), lang)
+    severity = in_language(say(f"line.{finding.severity.value}"), lang)
+    hint_html = f'<div style="margin-left:1.5em;opacity:0.8">↳ {escape(hint)}</div>' if hint else ""
     return (
-        f'<div><span style="{_MARK};background:{swatch.fill};color:{swatch.text}">{finding.severity.value}</span>'
-        f" <code>{escape(finding.code)}</code> {escape(place + finding.message)}{hint}</div>"
+        f'<div><span style="{_MARK};background:{swatch.fill};color:{swatch.text}">{escape(severity)}</span>'
+        f" <code>{escape(finding.code)}</code> {escape(shown)}{hint_html}</div>"
     )
 
 
-def findings_html(findings: Iterable[Finding]) -> str:
+def findings_html(findings: Iterable[Finding], lang: str = "en") -> str:
     """Findings one under the other (nothing for none)."""
-    return "".join(finding_html(finding) for finding in findings)
+    return "".join(finding_html(finding, lang) for finding in findings)
 
 
 def rank_html(rank: AnyRank, lang: str = "en") -> str:
@@ -88,7 +92,7 @@ def rank_html(rank: AnyRank, lang: str = "en") -> str:
         rounded = table.fill("picture", "rounded", code=str(rank.rounded()))
         badge = block(
             f"{chip(rank)} {escape(describe(rank, lang=lang))}"
-            f' <span style="opacity:0.7">{escape(rounded)}</span>{findings_html(rank.findings)}'
+            f' <span style="opacity:0.7">{escape(rounded)}</span>{findings_html(rank.findings, lang)}'
         )
         if len(_BADGES) >= _BADGES_LIMIT:
             _BADGES.clear()
@@ -116,7 +120,7 @@ def distribution_html(dist: Distribution, lang: str = "en") -> str:
             cells = [chip(None, record.unread or "?"), "", escape(unread)]
         else:
             cells = [chip(rank), chip(rank.rounded()), escape(describe(rank, lang=lang))]
-        notes = findings_html((*record.notes, *(rank.findings if rank is not None else ())))
+        notes = findings_html((*record.notes, *(rank.findings if rank is not None else ())), lang)
         rows.append(
             f'<tr><td style="{weight}{_CELL}">{escape(place)} <span style="opacity:0.6">{escape(code)}</span></td>'
             + "".join(f'<td style="{_CELL}">{cell}</td>' for cell in (*cells, notes))
@@ -125,7 +129,7 @@ def distribution_html(dist: Distribution, lang: str = "en") -> str:
     return block(
         f"{distribution_svg(dist, lang=lang)}"
         f'<table style="border-collapse:collapse;margin-top:6px"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>{findings_html(dist.notes)}"
+        f"<tbody>{''.join(rows)}</tbody></table>{findings_html(dist.notes, lang)}"
     )
 
 

@@ -24,14 +24,15 @@ def value_form(value: Value) -> dict[str, Any]:
     return {"low": value.low.value, "high": value.high.value, "inexact": value.inexact}
 
 
-def finding_form(finding: Finding) -> dict[str, Any]:
+def finding_form(finding: Finding, lang: str = "en") -> dict[str, Any]:
+    """A finding as JSON: its message and hint in ``lang``, as plain text."""
     return {
         "code": finding.code,
         "severity": finding.severity.value,
-        "message": finding.message,
+        "message": finding.message_in(lang),
         "span": list(finding.span),
         "fragment": finding.fragment,
-        "hint": finding.hint,
+        "hint": finding.hint_in(lang),
     }
 
 

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from ._errors import InvalidRankError, SrankError, show_char
 from ._findings import Finding
+from ._messages import one_of, say
 from ._model import MultiSeasonRank, Rank
 from ._rules import (
     STATUS_RANGE,
@@ -39,6 +40,7 @@ from ._rules import (
     inexact_on_range_rule,
     inexact_rule,
     infraspecific_level_rule,
+    level_word,
     mixed_levels_rule,
     multi_not_seasonal_rule,
     questionable_level_rule,
@@ -46,7 +48,7 @@ from ._rules import (
     season_rule,
 )
 from ._values import Infraspecific, Range, Single
-from ._vocabulary import LEVEL_BY_LETTER, LEVEL_WORD, Grade, Level, Season
+from ._vocabulary import LEVEL_BY_LETTER, Grade, Level, Season
 
 if TYPE_CHECKING:
     from lark import Lark, Token
@@ -295,7 +297,7 @@ def parse_code(text: str) -> Rank | MultiSeasonRank:
     except UnexpectedInput:
         error = syntax_error(text, len(text), None, set())
     except LarkError as caught:  # pragma: no cover - defensive: no other Lark error is known to reach here
-        error = InvalidRankError(f"Could not read the code: {caught}", text=text, span=(0, len(text)))
+        error = InvalidRankError(say("syntax.unreadable", problem=str(caught)), text=text, span=(0, len(text)))
     raise error
 
 
@@ -305,16 +307,21 @@ def parse_code(text: str) -> Rank | MultiSeasonRank:
 
 _TERMINAL_LEVELS = {level.name: level.value for level in Level}  # the grammar names a level's terminal after it
 _SIMPLE_WORDS = {
-    "INEXACT": "'?'",
-    "CAPTIVE": "'C'",
-    "QUESTIONABLE": "'Q'",
-    "SEASON": "a season letter (B, N or M)",
-    "COMMA": "','",
-    "$END": "the end of the code",
+    "INEXACT": ("expected.literal", "?"),
+    "CAPTIVE": ("expected.literal", "C"),
+    "QUESTIONABLE": ("expected.literal", "Q"),
+    "SEASON": ("expected.season", None),
+    "COMMA": ("expected.literal", ","),
+    "$END": ("expected.end", None),
 }
 # Order in which expected items are listed.
 _ORDER = ["LEVEL", "VALUE", "HIGH", "INEXACT", "CAPTIVE", "INFRASPECIFIC", "QUESTIONABLE", "SEASON", "COMMA", "$END"]
-_STATUSES = "X, H, U, NR or NA"
+_STATUSES = ("X", "H", "U", "NR", "NA")
+
+
+def _simple_word(name: str) -> str:
+    key, literal = _SIMPLE_WORDS[name]
+    return say(key) if literal is None else say(key, text=literal)
 
 
 def expected_words(terminals: set[str] | frozenset[str], before: str = "") -> list[str]:
@@ -325,46 +332,48 @@ def expected_words(terminals: set[str] | frozenset[str], before: str = "") -> li
     a grade in the first part and in later ones, so Lark also offers a T part
     after S1,S1; only the first part of a code can have one.
     """
-    if "," in before:
+    return list(_expected(frozenset(terminals), "," in before, before.rsplit(",", 1)[-1][-1:])[0])
+
+
+@functools.lru_cache(maxsize=1024)
+def _expected(terminals: frozenset[str], later_part: bool, last: str) -> tuple[tuple[str, ...], str]:
+    """The words of ``expected_words``, and them as alternatives; by what they depend on, as a column repeats them.
+
+    ``later_part``: the problem is past a comma; ``last``: the character before it in its part.
+    """
+    if later_part:
         terminals = terminals - {"INFRASPECIFIC"}
     words: dict[str, str] = {}
     levels = [_TERMINAL_LEVELS[name] for name in _TERMINAL_LEVELS if name in terminals]
     if len(levels) > 1:
-        words["LEVEL"] = "a level letter (" + _join(levels) + ")"
+        words["LEVEL"] = say("expected.level", letters=one_of(levels))
     elif levels == ["T"]:
-        words["INFRASPECIFIC"] = "an infraspecific part (T1-T5, TX, TH, TU, TNR or TNA)"
+        words["INFRASPECIFIC"] = say("expected.infraspecific")
     elif levels:
         letter = levels[0]
-        word = LEVEL_WORD[_LEVELS[letter]]
-        statuses = ", ".join(letter + status for status in ("X", "H", "U", "NR"))
-        words["LEVEL"] = f"another {word} part ({letter}1-{letter}5, {statuses} or {letter}NA)"
+        codes = one_of([f"{letter}1-{letter}5", *(letter + status for status in _STATUSES)])
+        words["LEVEL"] = say("expected.another-part", level=level_word(_LEVELS[letter]), codes=codes)
     if "NUMBER" in terminals and "STATUS" in terminals:
-        words["VALUE"] = f"a rank value (1-5, {_STATUSES})"
+        words["VALUE"] = say("expected.value", values=one_of(["1-5", *_STATUSES]))
     elif "NUMBER" in terminals:
-        words["VALUE"] = "a number 1-5"
+        words["VALUE"] = say("expected.number")
     for name in terminals:
         if name.endswith("_HIGH"):
-            ends = _range_ends(name[0], before.rsplit(",", 1)[-1])
+            ends = _range_ends(name[0], last)
             if ends:
-                words["HIGH"] = f"the end of a range ({_join(ends)})"
+                words["HIGH"] = say("expected.range-end", ends=one_of(ends))
         elif name in _SIMPLE_WORDS:
-            words[name] = _SIMPLE_WORDS[name]
-    return [words[key] for key in _ORDER if key in words]
+            words[name] = _simple_word(name)
+    found = tuple(words[key] for key in _ORDER if key in words) or (_simple_word("$END"),)
+    return found, one_of(found)
 
 
-def _range_ends(letter: str, before: str) -> list[str]:
-    """The range ends that make a valid range after ``before`` (which ends in its low number)."""
-    low = before[-1:]
+def _range_ends(letter: str, low: str) -> list[str]:
+    """The range ends that make a valid range after its low number ``low`` (or "" when there is none)."""
     if not low.isdigit():
         return [f"{letter}1-{letter}5"]
     grade = _GRADES[low]
     return [letter + str(high) for high in range(1, 6) if range_rule(grade, Grade.from_number(high), letter) is None]
-
-
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " or " + items[-1]
 
 
 # Patterns of the error path only: re compiles (and caches) each on its first use, not at import.
@@ -419,29 +428,31 @@ def syntax_error(text: str, position: int, token: str | None, terminals: set[str
     """The error for a text the grammar rejects at ``position``, in the words of ``_rules`` where one applies."""
     before = text[:position]
     part = before.rsplit(",", 1)[-1]
-    expected = expected_words(set(terminals), before) or [_SIMPLE_WORDS["$END"]]
+    words, alternatives = _expected(frozenset(terminals), "," in before, part[-1:])
+    expected = list(words)
     rule = _rule_for(text, position)
     if rule is not None:  # what could follow is only worth saying where the problem stands
         return InvalidRankError.from_finding(rule, text, expected if rule.span[0] == position else ())
     if position >= len(text):
-        found = "the end of the code" if text else "an empty code"
+        found = say("syntax.found-end") if text else say("syntax.found-empty")
         span = (len(text), len(text))
     else:
         found_text = token if token is not None else text[position]
-        found = "'" + "".join(show_char(char) for char in found_text) + "'"
+        found = say("syntax.found-text", text="".join(show_char(char) for char in found_text))
         span = (position, position + len(found_text))
-    message = f"Expected {_join(expected)}, found {found}"
     if before:
-        message = f"Expected {_join(expected)} after {before!r}, found {found}"
+        message = say("syntax.expected-after", expected=alternatives, before=before, found=found)
+    else:
+        message = say("syntax.expected", expected=alternatives, found=found)
     char = text[position] if position < len(text) else ""
     level = part[:1]
-    hint = "a rank code looks like G3, G3G4, G5T2, S2B or S2B,S4N"
+    hint = say("syntax.hint")
     if char == "T" and part.endswith("Q"):
-        hint = f"Q goes at the very end, after the T part, as in {part[:-1]}{text[position : position + 2]}Q"
+        hint = say("syntax.hint-questionable-last", example=f"{part[:-1]}{text[position : position + 2]}Q")
     elif char and char in "06789":
-        hint = "rank numbers run from 1 (critically imperiled) to 5 (secure)"
+        hint = say("syntax.hint-numbers")
     elif char and char in "GNST" and level and level in "GNST" and char != level and re.search(r"[1-5]$", part):
-        hint = f"in a range the level letter repeats, as in {level}2{level}3"
+        hint = say("syntax.hint-range-letter", letter=level)
     return InvalidRankError(message, text=text, span=span, expected=expected, hint=hint, code="syntax")
 
 
@@ -450,11 +461,11 @@ def syntax_error(text: str, position: int, token: str | None, terminals: set[str
 # ----------------------------------------------------------------------------
 
 _DISTRIBUTION_WORDS = {
-    "NATION_NAME": "a nation's name (United States)",
-    "CODE": "a two-letter code (MD)",
-    "RANK": "a rank",
-    "NEWLINE": "a new line",
-    "$END": "the end of the text",
+    "NATION_NAME": "expected.nation-name",
+    "CODE": "expected.place-code",
+    "RANK": "expected.rank",
+    "NEWLINE": "expected.new-line",
+    "$END": "expected.end-of-text",
 }
 
 
@@ -486,19 +497,24 @@ def distribution_error(text: str, start: str) -> InvalidRankError | None:
         position, allowed, found = len(text), set(), None
     else:
         return None
-    words = sorted({_DISTRIBUTION_WORDS.get(name) or _literal(_distribution_parser(), name) for name in allowed})
-    expected = _join(words) if words else "nothing more"
-    shown = f"found {found!r}" if found else "found the end of the text"
+    words = sorted({_distribution_word(name) for name in allowed})
+    expected = one_of(words) if words else say("expected.nothing")
+    if found:
+        message = say("distribution.expected", expected=expected, found=found)
+    else:
+        message = say("distribution.expected-at-end", expected=expected)
     return InvalidRankError(
-        f"Expected {expected}, {shown}",
+        message,
         text=text,
         span=(position, min(len(text), position + 1) if found else position),
         expected=words,
-        hint="a distribution reads 'United States (N5): MD (S3), VA (S4)' or 'CA(N4), US(N5B,NNRN)'",
+        hint=say("distribution.hint"),
         code="distribution-syntax",
     )
 
 
-def _literal(parser: Lark, name: str) -> str:
-    pattern = parser.get_terminal(name).pattern
-    return repr(pattern.value) if pattern.type == "str" else name
+def _distribution_word(name: str) -> str:
+    if name in _DISTRIBUTION_WORDS:
+        return say(_DISTRIBUTION_WORDS[name])
+    pattern = _distribution_parser().get_terminal(name).pattern
+    return say("expected.literal", text=pattern.value) if pattern.type == "str" else name

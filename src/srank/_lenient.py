@@ -13,6 +13,7 @@ from collections.abc import Callable
 import attrs
 
 from ._findings import Finding, Severity
+from ._messages import say
 
 __all__ = ["LEGACY_CODES", "Legacy", "find_iucn", "find_legacy", "normalise", "normalise_mapped"]
 
@@ -22,24 +23,29 @@ class Legacy:
     """A retired NatureServe code and the code that replaces it today."""
 
     code: str
-    meaning: str
     modern: str
 
+    @property
+    def meaning(self) -> str:
+        """What the code meant, in a few words ("accidental"): the message ``legacy.<code>``."""
+        return say(f"legacy.{self.code}")
 
-# Retired codes still found in state lists, and what NatureServe writes now.
+
+# Retired codes still found in state lists, and what NatureServe writes now; what each meant is
+# its message legacy.<code> (_english.py, messages/*.toml).
 LEGACY_CODES: dict[str, Legacy] = {
     legacy.code: legacy
     for legacy in (
-        Legacy("SA", "accidental", "SNA"),
-        Legacy("SE", "exotic", "SNA"),
-        Legacy("SZ", "transitory, no definable occurrences", "SNA"),
-        Legacy("SZN", "transitory nonbreeding, no definable occurrences", "SNAN"),
-        Legacy("SZB", "transitory breeding, no definable occurrences", "SNAB"),
-        Legacy("SR", "reported, without persuasive documentation", "SNR"),
-        Legacy("SRF", "reported falsely", "SNA"),
-        Legacy("SP", "potential, not yet documented", "SNR"),
-        Legacy("S?", "unranked", "SNR"),
-        Legacy("HYB", "hybrid", "GNA"),
+        Legacy("SA", "SNA"),
+        Legacy("SE", "SNA"),
+        Legacy("SZ", "SNA"),
+        Legacy("SZN", "SNAN"),
+        Legacy("SZB", "SNAB"),
+        Legacy("SR", "SNR"),
+        Legacy("SRF", "SNA"),
+        Legacy("SP", "SNR"),
+        Legacy("S?", "SNR"),
+        Legacy("HYB", "GNA"),
     )
 }
 
@@ -86,6 +92,7 @@ class _Rewriter:
         code: str,
         message: str,
     ) -> None:
+        """Rewrite every match of ``pattern``, noting it once as ``code`` with the message id ``message``."""
         matches = list(pattern.finditer(self.text))
         if not matches:
             return
@@ -111,7 +118,7 @@ class _Rewriter:
         origin.extend(self.origin[kept:])
         first, last = matches[0].span()[0], matches[-1].span()[1]
         span = (self.origin[first], self.origin[last - 1] + 1 if last > first else self.origin[first])
-        self.findings.append(Finding(code, Severity.WARNING, message, span, self.source[span[0] : span[1]]))
+        self.findings.append(Finding(code, Severity.WARNING, say(message), span, self.source[span[0] : span[1]]))
         self.text = "".join(pieces)
         self.origin = origin
 
@@ -135,16 +142,14 @@ def normalise(text: str) -> tuple[str, tuple[Finding, ...]]:
 def normalise_mapped(text: str) -> tuple[str, tuple[Finding, ...], list[int]]:
     """As ``normalise``, plus each rewritten character's index in ``text``."""
     rewriter = _Rewriter(text)
-    rewriter.apply(_SURROUNDING_SPACE, "", "normalised-whitespace", "Surrounding whitespace was removed")
-    rewriter.apply(_COMMA_SPACE, ",", "normalised-comma-space", "Spaces around a comma were removed")
-    rewriter.apply(_INNER_SPACE, "", "normalised-whitespace", "Whitespace inside the code was removed")
-    rewriter.apply(_LOWER, lambda match: match.group().upper(), "normalised-case", "Lower case was read as upper case")
-    rewriter.apply(_SLASH_RANGE, r"\1\2\1\3", "normalised-slash-range", "'/' between two numbers was read as a range")
-    rewriter.apply(_SLASH_SEASON, ",", "normalised-slash-season", "'/' between seasonal ranks was read as ','")
-    rewriter.apply(_DASH_RANGE, r"\1\2\1\3", "normalised-dash-range", "A dash between two numbers was read as a range")
-    rewriter.apply(
-        _INEXACT_AFTER_SEASON, r"\1?\2", "normalised-inexact-after-season", "'?' after the season was moved before it"
-    )
+    rewriter.apply(_SURROUNDING_SPACE, "", "normalised-whitespace", "lenient.surrounding-whitespace")
+    rewriter.apply(_COMMA_SPACE, ",", "normalised-comma-space", "lenient.comma-space")
+    rewriter.apply(_INNER_SPACE, "", "normalised-whitespace", "lenient.inner-whitespace")
+    rewriter.apply(_LOWER, lambda match: match.group().upper(), "normalised-case", "lenient.case")
+    rewriter.apply(_SLASH_RANGE, r"\1\2\1\3", "normalised-slash-range", "lenient.slash-range")
+    rewriter.apply(_SLASH_SEASON, ",", "normalised-slash-season", "lenient.slash-season")
+    rewriter.apply(_DASH_RANGE, r"\1\2\1\3", "normalised-dash-range", "lenient.dash-range")
+    rewriter.apply(_INEXACT_AFTER_SEASON, r"\1?\2", "normalised-inexact-after-season", "lenient.inexact-after-season")
     _replace_legacy(rewriter)
     return rewriter.text, tuple(rewriter.findings), rewriter.origin
 
@@ -170,7 +175,7 @@ def _replace_legacy(rewriter: _Rewriter) -> None:
                 Finding(
                     "legacy-code",
                     Severity.WARNING,
-                    f"Legacy code {part!r} ({legacy.meaning}) was read as {legacy.modern!r}",
+                    say("lenient.legacy-code", code=part, meaning=legacy.meaning, modern=legacy.modern),
                     span,
                     part,
                 )

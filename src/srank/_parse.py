@@ -19,6 +19,7 @@ import attrs
 from ._errors import InvalidRankError
 from ._findings import Finding, Severity
 from ._lark_adapter import parse_code
+from ._messages import say
 from ._model import Level, MultiSeasonRank, Rank
 
 __all__ = ["MAX_LENGTH", "MISSING_MARKERS", "is_missing", "is_valid", "parse", "reads"]
@@ -103,19 +104,18 @@ def _parse_cached(text: str, lenient: bool) -> Rank | MultiSeasonRank:
     # Real columns repeat a few hundred distinct codes; lru_cache is thread-safe.
     if len(text) > MAX_LENGTH:
         raise InvalidRankError(
-            f"The text is {len(text):,} characters long; no rank code is longer than {MAX_LENGTH}",
+            say("parse.too-long", length=len(text), limit=MAX_LENGTH),
             text=text[: MAX_LENGTH + 20],  # the error stays small however long the text
             span=(MAX_LENGTH, min(len(text), MAX_LENGTH + 20)),
-            hint="pass one code at a time; srank.parse_many reads a whole column",
+            hint=say("parse.too-long-hint"),
             code="too-long",
         )
     if text.strip().upper() in MISSING_MARKERS:
         raise InvalidRankError(
-            f"{text.strip()!r} is a missing-value marker, not a rank code",
+            say("parse.missing-value", text=text.strip()),
             text=text,
             span=(0, len(text)),
-            hint="parse_many, most_imperiled, the pandas accessor and srank check read it as missing;"
-            " NatureServe writes Not Applicable with its level, as in GNA, NNA or SNA",
+            hint=say("parse.missing-value-hint"),
             code="missing-value",
         )
     notes: tuple[Finding, ...] = ()
@@ -127,11 +127,11 @@ def _parse_cached(text: str, lenient: bool) -> Rank | MultiSeasonRank:
         reading, notes, origin = normalise_mapped(text)
     if not reading:
         raise InvalidRankError(
-            "Expected a rank code, found an empty text" if not text else "Expected a rank code, found only whitespace",
+            say("parse.empty") if not text else say("parse.blank"),
             text=text,
             span=(0, len(text)),
-            expected=("a rank code such as G3, S2B or G5T1T3Q",),
-            hint="a rank code looks like G3, S2B or G5T1T3Q; parse_many and srank check read blank cells as missing",
+            expected=(say("expected.rank-code"),),
+            hint=say("parse.empty-hint"),
             code="empty",
         )
     try:
@@ -177,10 +177,10 @@ def _drop_extra_part(
     note = Finding(
         "dropped-extra-part",
         Severity.WARNING,
-        f"{dropped!r} after {kept!r} was dropped: a code has one T part",
+        say("parse.dropped-extra-part", dropped=dropped, kept=kept),
         (start, end),
         dropped,
-        "NatureServe rounds such codes by their first T part",
+        say("parse.dropped-extra-part-hint"),
     )
     return first, note
 
@@ -194,10 +194,10 @@ def _explain_failure(
     iucn = find_iucn(text)
     if iucn is not None:
         return error.evolve(
-            message=f"{iucn!r} is an IUCN Red List category, not a NatureServe rank",
+            message=say("parse.iucn-category", category=iucn),
             text=text,
             span=(0, len(text)),
-            hint="NatureServe ranks look like G3, S2B or G5T2; the two systems do not map one to one",
+            hint=say("parse.iucn-category-hint"),
             code="iucn-category",
         )
     if not lenient:
@@ -205,18 +205,16 @@ def _explain_failure(
         if legacy is not None:
             found, span = legacy
             return error.evolve(
-                message=f"{found.code!r} is a legacy code ({found.meaning})",
+                message=say("parse.legacy-code", code=found.code, meaning=found.meaning),
                 text=text,
                 span=span,
-                hint=f"NatureServe now writes {found.modern}; lenient parsing reads it so, with a note",
+                hint=say("parse.legacy-code-hint", modern=found.modern),
                 code="legacy-code",
             )
         lenient_reading = _lenient_reading(text) if error.code == "syntax" else None
         if lenient_reading is not None:
             # Offered only when lenient parsing really reads the text.
-            return error.evolve(
-                hint=f"lenient parsing reads this as {lenient_reading!r} (lenient=True; srank --lenient)"
-            )
+            return error.evolve(hint=say("parse.lenient-hint", reading=lenient_reading))
         return error
     if reading != text:
         # Point into the text as given, so a data manager sees their own cell.

@@ -11,8 +11,9 @@ from ._batch import message_of
 from ._describe import describe, text_table
 from ._distribution import Distribution, PlaceRank
 from ._distribution_text import parse_distribution
-from ._errors import InvalidRankError
-from ._findings import Finding, Severity, joined
+from ._errors import InvalidRankError, problem_line
+from ._findings import Finding, Severity, joined, separator
+from ._messages import say
 from ._parse import is_missing
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "CellRows",
     "Cells",
     "PlaceKey",
+    "empty_cell",
     "lone",
     "place_cells",
     "place_key",
@@ -28,7 +30,15 @@ __all__ = [
 ]
 
 PLACE_FIELDS = ("nation", "subnation", "place", "rank", "rounded", "label", "message")
-EMPTY = "warning[empty-distribution]: the cell holds no distribution"
+
+
+def empty_cell(lang: str = "en") -> str:
+    """The message of a cell that holds no distribution, in ``lang``."""
+    return problem_line("warning", "empty-distribution", say("distribution.empty-cell"), lang=lang)
+
+
+EMPTY = empty_cell()
+"""``empty_cell()`` in English."""
 
 Cells = tuple[str | None, ...]
 
@@ -61,16 +71,16 @@ def place_cells(record: PlaceRank, *, style: str, lang: str) -> tuple[Cells, tup
         record.written,
         str(rank.rounded()) if rank is not None else None,
         describe(rank, style=style, lang=lang) if rank is not None else None,
-        joined(notes, place=False) or None,
+        joined(notes, place=False, lang=lang) or None,
     )
     return cells, tuple((finding.code, finding.severity) for finding in notes)
 
 
-def with_notes(cells: Cells, dist: Distribution) -> Cells:
-    """The first row of a distribution, carrying what reading skipped between its places."""
+def with_notes(cells: Cells, dist: Distribution, lang: str = "en") -> Cells:
+    """The first row of a distribution, carrying what reading skipped between its places; in ``lang``."""
     if not dist.notes:
         return cells
-    message = "; ".join(filter(None, (joined(dist.notes, place=False), cells[6])))
+    message = separator(lang).join(filter(None, (joined(dist.notes, place=False, lang=lang), cells[6])))
     return (*cells[:6], message)
 
 
@@ -85,9 +95,10 @@ class CellRows:
 
     def __call__(self, cell: object) -> list[Cells]:
         if is_missing(cell):
-            return [lone(EMPTY)]
+            return [lone(empty_cell(self.lang))]
         if not isinstance(cell, str):
-            return [lone(f"error[syntax]: expected a distribution string, found {type(cell).__name__}")]
+            message = say("distribution.not-text", type=type(cell).__name__)
+            return [lone(problem_line("error", "syntax", message, lang=self.lang))]
         found = self._strings.get(cell)
         if found is None:
             found = self._strings[cell] = self._read(cell)
@@ -97,9 +108,9 @@ class CellRows:
         try:
             dist = parse_distribution(text, lenient=self.lenient)
         except InvalidRankError as error:
-            return [lone(message_of(error))]
+            return [lone(message_of(error, self.lang))]
         if not dist.records:
-            return [lone(joined(dist.notes, place=False) or EMPTY)]
+            return [lone(joined(dist.notes, place=False, lang=self.lang) or empty_cell(self.lang))]
         rows = []
         for record in dist:
             key = place_key(record)
@@ -107,4 +118,4 @@ class CellRows:
             if cells is None:
                 cells = self._places[key] = place_cells(record, style=self.style, lang=self.lang)[0]
             rows.append(cells)
-        return [with_notes(rows[0], dist), *rows[1:]]
+        return [with_notes(rows[0], dist, self.lang), *rows[1:]]

@@ -6,7 +6,16 @@ import functools
 import os
 from typing import Any, NamedTuple
 
-__all__ = ["MapLayout", "map_layout", "nation_code", "nation_name", "nations_with_subnation", "subnation_name"]
+__all__ = [
+    "MapLayout",
+    "map_layout",
+    "nation_code",
+    "nation_name",
+    "nation_names",
+    "nations_with_subnation",
+    "subnation_name",
+    "subnation_names",
+]
 
 
 @functools.lru_cache(maxsize=1)
@@ -18,13 +27,25 @@ def _table() -> dict[str, Any]:
         return tomllib.load(handle)
 
 
+def nation_names(code: str) -> dict[str, str] | None:
+    """A nation's name in each language the table gives ("en" always), or None for a code srank does not know."""
+    names: dict[str, str] | None = _table()["nations"].get(code)
+    return names
+
+
+def subnation_names(nation: str, code: str) -> dict[str, str] | None:
+    """A subnation's name in each language the table gives ("en" always), or None for a code srank does not know."""
+    names: dict[str, str] | None = _table()["subnations"].get(nation, {}).get(code)
+    return names
+
+
 def nation_name(code: str, lang: str = "en") -> str | None:
-    names = _table()["nations"].get(code)
+    names = nation_names(code)
     return None if names is None else names.get(lang) or names["en"]
 
 
 def subnation_name(nation: str, code: str, lang: str = "en") -> str | None:
-    names = _table()["subnations"].get(nation, {}).get(code)
+    names = subnation_names(nation, code)
     return None if names is None else names.get(lang) or names["en"]
 
 

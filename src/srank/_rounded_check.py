@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ._errors import InvalidRankError
 from ._findings import Finding, Severity
+from ._messages import say
 from ._model import AnyRank
 
 __all__ = ["rounded_finding", "rounding_agrees", "rounding_differs"]
@@ -22,16 +23,16 @@ def rounded_finding(raw: AnyRank, written: str, stored: AnyRank | InvalidRankErr
     (None when it is missing). Spans point into ``written``.
     """
     expected = raw.rounded()
-    ours = f"srank rounds {raw} to {expected}"
+    ours = say("rounded.ours", raw=str(raw), rounded=str(expected))
     span = (0, len(written))
     if stored is None:
-        return Finding("rounded-missing", Severity.ERROR, f"no rounded rank stored; {ours}", span, written)
+        return Finding("rounded-missing", Severity.ERROR, say("rounded.missing", ours=ours), span, written)
     if isinstance(stored, InvalidRankError):
-        message = f"the stored rounded rank {written!r} is not a rank; {ours}"
+        message = say("rounded.unreadable", written=written, ours=ours)
         return Finding("rounded-unreadable", Severity.ERROR, message, span, written)
     if rounding_agrees(raw, stored):
         return None
-    message = f"the stored rounded rank is {stored}; {ours}"
+    message = say("rounded.differs", stored=str(stored), ours=ours)
     return Finding("rounded-differs", Severity.ERROR, message, span, written)
 
 
@@ -41,16 +42,19 @@ def rounding_agrees(raw: AnyRank, published: AnyRank) -> bool:
 
 
 def rounding_differs(
-    raw: AnyRank, published: AnyRank, *, place: str | None = None, what: str = "rank"
+    raw: AnyRank, published: AnyRank, *, place: str | None = None, what: str = "word.rank"
 ) -> Finding | None:
-    """The finding when NatureServe's published rounding of ``raw`` is not srank's, else None."""
+    """The finding when NatureServe's published rounding of ``raw`` is not srank's, else None.
+
+    ``what`` is the message id of what was rounded: ``word.rank``, ``word.global-rank``.
+    """
     if rounding_agrees(raw, published):
         return None
     shown = str(published)
     return Finding(
         "rounded-differs",
         Severity.WARNING,
-        f"NatureServe publishes {shown} as the rounded {what} of {raw}; srank rounds {raw} to {raw.rounded()}",
+        say("rounded.published", published=shown, what=say(what), raw=str(raw), rounded=str(raw.rounded())),
         (0, len(shown)),
         shown,
         place=place,

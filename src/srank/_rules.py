@@ -21,10 +21,12 @@ relative to the text the function is told about; callers shift them.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from ._findings import Finding, Severity
-from ._vocabulary import EXTINCT_GRADES, LEVEL_WORD, Grade, Level, Season, a_or_an
+from ._messages import say
+from ._vocabulary import EXTINCT_GRADES, Grade, Level, Season
 
 if TYPE_CHECKING:
     from ._model import MultiSeasonRank, Rank
@@ -33,12 +35,14 @@ if TYPE_CHECKING:
 __all__ = [
     "SEASONAL_LEVELS",
     "STATUS_RANGE",
+    "a_rank",
     "captive_fits",
     "captive_level_rule",
     "inexact_on_range_rule",
     "inexact_rule",
     "infraspecific_level_rule",
     "is_status_range",
+    "level_word",
     "mixed_levels_rule",
     "more_secure",
     "multi_not_seasonal_rule",
@@ -80,17 +84,10 @@ def _warning(code: str, message: str, span: tuple[int, int], fragment: str, hint
 
 # -- structural rules: values ----------------------------------------------------
 
-_RANGE_HINTS = {
-    "range-not-numeric": "ranges are written with two numbers, as in {L}2{L}3",
-    "range-reversed": "write the lower (more imperiled) number first, as in {L}2{L}3",
-    "range-degenerate": "write a single number, as in {L}2",
-    "range-too-wide": "NatureServe writes U (unrankable) when the rank is this uncertain, as in {L}U",
-}
-
 
 def range_hint(code: str, letter: str) -> str:
-    """The hint for a broken range, with examples in the range's own level letter."""
-    return _RANGE_HINTS[code].format(L=letter or "G")
+    """The hint for a broken range (its finding code), with examples in the range's own level letter."""
+    return say(f"rule.{code}-hint", letter=letter or "G")
 
 
 def range_rule(low: Grade, high: Grade, letter: str = "") -> Finding | None:
@@ -105,13 +102,10 @@ def range_rule(low: Grade, high: Grade, letter: str = "") -> Finding | None:
         return None
     written = f"{letter}{low.value}{letter}{high.value}" if letter else f"{low.value}-{high.value}"
     if first is None or last is None:
-        code, message = "range-not-numeric", f"A range holds numbers only, not {written!r}"
-    elif first > last:
-        code, message = "range-reversed", f"Range {first}-{last} is reversed"
-    elif first == last:
-        code, message = "range-degenerate", f"Range {first}-{last} has the same number at both ends"
+        code, message = "range-not-numeric", say("rule.range-not-numeric", range=written)
     else:
-        code, message = "range-too-wide", f"Range {first}-{last} is too wide: a range may skip at most one rank"
+        code = "range-reversed" if first > last else "range-degenerate" if first == last else "range-too-wide"
+        message = say(f"rule.{code}", low=first, high=last)
     return _error(code, message, (0, len(written)), written, range_hint(code, letter))
 
 
@@ -121,10 +115,10 @@ def inexact_rule(grade: Grade, written: str) -> Finding | None:
         return None
     return _error(
         "inexact-on-status",
-        f"'?' cannot qualify {written!r}",
+        say("rule.inexact-on-status", written=written),
         (len(written), len(written) + 1),
         "?",
-        "'?' marks an inexact number; it only goes on 1-5, as in G3?",
+        say("rule.inexact-on-status-hint"),
     )
 
 
@@ -132,10 +126,10 @@ def inexact_on_range_rule(written: str) -> Finding:
     """'?' after a range (G2G3?): the model cannot hold it, so only the parser reports it."""
     return _error(
         "inexact-on-range",
-        f"'?' cannot qualify the range {written!r}",
+        say("rule.inexact-on-range", written=written),
         (len(written), len(written) + 1),
         "?",
-        f"'?' goes on a single number only; write {written} or {written[:2]}?",
+        say("rule.inexact-on-range-hint", written=written, single=written[:2]),
     )
 
 
@@ -146,28 +140,37 @@ def season_rule(level: Level, season: str, at: int) -> Finding | None:
     """Seasons (B, N, M) belong to national and subnational ranks."""
     if level in SEASONAL_LEVELS:
         return None
-    word = LEVEL_WORD[level]
     return _error(
         "season-not-allowed",
-        f"{a_or_an(word)} {word} rank cannot have a season ({season})",
+        say("rule.season-not-allowed", a_rank=a_rank(level), season=season),
         (at, at + 1),
         season,
-        "seasons (B breeding, N nonbreeding, M migrant) apply to N and S ranks only, as in S2B",
+        say("rule.season-not-allowed-hint"),
     )
 
 
-_GLOBAL_ONLY = {
-    "C": ("captive-not-global", "C (captive or cultivated only) belongs to global ranks: GXC or GHC"),
-    "Q": ("questionable-not-global", "Q (questionable taxonomy) belongs to global ranks, as in G3Q or G5T3Q"),
-}
+@functools.cache
+def level_word(level: Level) -> str:
+    """The level as an adjective: "global", "subnational" (a message to put in messages)."""
+    return say(f"level.{level.value}")
+
+
+@functools.cache
+def a_rank(level: Level) -> str:
+    """The level's rank with its article ("A global rank", "An infraspecific rank"), to start a sentence with."""
+    return say(f"level.a-rank.{level.value}")
+
+
+_GLOBAL_ONLY = {"C": "captive-not-global", "Q": "questionable-not-global"}
 
 
 def _global_only_rule(letter: str, level: Level, written: str) -> Finding | None:
     if level not in SEASONAL_LEVELS:
         return None
-    code, hint = _GLOBAL_ONLY[letter]
+    code = _GLOBAL_ONLY[letter]
     at = len(written)
-    return _error(code, f"{letter} cannot qualify the {LEVEL_WORD[level]} rank {written!r}", (at, at + 1), letter, hint)
+    message = say("rule.global-only", letter=letter, level=level_word(level), written=written)
+    return _error(code, message, (at, at + 1), letter, say(f"rule.{code}-hint"))
 
 
 def captive_level_rule(level: Level, written: str) -> Finding | None:
@@ -184,13 +187,12 @@ def infraspecific_level_rule(level: Level, written: str, span: tuple[int, int]) 
     """A T part follows a global rank (or the S rank of the USDA PLANTS form)."""
     if level in (Level.GLOBAL, Level.SUBNATIONAL):
         return None
-    word = LEVEL_WORD[level]
     return _error(
         "infraspecific-not-global",
-        f"{a_or_an(word)} {word} rank cannot have an infraspecific T part",
+        say("rule.infraspecific-not-global", a_rank=a_rank(level)),
         span,
         written[span[0] : span[1]],
-        "a T part follows a global rank, as in G5T2",
+        say("rule.infraspecific-not-global-hint"),
     )
 
 
@@ -227,10 +229,10 @@ def rank_structure(rank: Rank, layout: Layout) -> Finding | None:
         if found is None and infra is not None:
             found = _error(
                 "season-not-allowed",
-                f"A subnational rank with a T part cannot have a season ({rank.season.value})",
+                say("rule.season-with-infraspecific", season=rank.season.value),
                 (season_at, season_at + 1),
                 rank.season.value,
-                "write the seasonal subnational rank on its own, as in S2B",
+                say("rule.season-with-infraspecific-hint"),
             )
         if found is not None:
             return found
@@ -284,21 +286,20 @@ def _captive_not_extinct(written: str, value: Value, at: int) -> Finding | None:
         return None
     return _error(
         "captive-not-extinct",
-        f"C is on {written!r}; NatureServe uses C with X or H only (GXC, GHC)",
+        say("rule.captive-not-extinct", written=written),
         (at, at + len(written) + 1),
         written + "C",
-        "C (captive or cultivated only) marks a taxon gone from the wild: GXC or GHC",
+        say("rule.captive-not-extinct-hint"),
     )
 
 
 def _range_of_statuses(written: str) -> Finding:
     return _warning(
         "range-of-statuses",
-        f"{written!r} is a range from U (unrankable) to H (possibly extinct); NatureServe publishes it,"
-        " though its guidance defines ranges of numbers only",
+        say("rule.range-of-statuses", written=written),
         (0, len(written)),
         written,
-        "NatureServe rounds it to GU; srank sorts, bounds and filters it as GU too",
+        say("rule.range-of-statuses-hint"),
     )
 
 
@@ -324,11 +325,10 @@ def rank_guidance(rank: Rank) -> tuple[Finding, ...]:
             found.append(
                 _warning(
                     "nonstandard-plants-form",
-                    f"{code!r} puts a T part after an S rank, as USDA PLANTS pages print it;"
-                    " this is not NatureServe syntax",
+                    say("rule.nonstandard-plants-form", code=code),
                     (infra_at, questionable_at),
                     t_code,
-                    "NatureServe writes the global rank with its T part (G5T2) and the state rank apart (S2)",
+                    say("rule.nonstandard-plants-form-hint"),
                 )
             )
         elif more_secure(infra.value, rank.value):
@@ -336,22 +336,20 @@ def rank_guidance(rank: Rank) -> tuple[Finding, ...]:
             found.append(
                 _warning(
                     "infraspecific-more-secure",
-                    f"The infraspecific rank {t_code} is more secure than its species' rank {species}",
+                    say("rule.infraspecific-more-secure", infraspecific=t_code, species=species),
                     (infra_at, questionable_at),
                     t_code,
-                    "a subspecies or variety is usually at least as imperiled as its species;"
-                    " NatureServe publishes such codes and rounds them to the T part",
+                    say("rule.infraspecific-more-secure-hint"),
                 )
             )
     if rank.questionable and not questionable_fits(infra.value if infra is not None else rank.value):
         found.append(
             _error(
                 "questionable-secure",
-                "Q on a rank of 5: NatureServe's guidance calls it invalid, since resolving"
-                " the taxonomy could not lower the priority further",
+                say("rule.questionable-secure"),
                 (questionable_at, questionable_at + 1),
                 "Q",
-                "drop the Q, or lower the rank if the taxonomy makes it less secure",
+                say("rule.questionable-secure-hint"),
             )
         )
     return tuple(found)
@@ -372,10 +370,10 @@ def multi_not_seasonal_rule(written: str, span: tuple[int, int]) -> Finding:
     """A G or T rank (or an S rank with a T part) cannot stand among the parts of a multi-part code."""
     return _error(
         "multi-not-seasonal",
-        f"{written!r} cannot be part of a multi-part code",
+        say("rule.multi-not-seasonal", written=written),
         span,
         written,
-        "only N and S ranks have several parts, as in S2B,S4N",
+        say("rule.multi-not-seasonal-hint"),
     )
 
 
@@ -383,10 +381,10 @@ def mixed_levels_rule(first: Level, span: tuple[int, int], fragment: str) -> Fin
     """Every part of a multi-part code has the level of the first."""
     return _error(
         "mixed-levels",
-        "The parts of a multi-part code must share one level",
+        say("rule.mixed-levels"),
         span,
         fragment,
-        f"write every part as a {LEVEL_WORD[first]} rank, as in {first.value}2B,{first.value}4N",
+        say("rule.mixed-levels-hint", level=level_word(first), letter=first.value),
     )
 
 
@@ -397,10 +395,10 @@ def multi_part_structure(rank: MultiSeasonRank) -> Finding | None:
     if len(parts) < 2:
         return _error(
             "multi-too-few-parts",
-            "A multi-part code needs at least two parts",
+            say("rule.multi-too-few-parts"),
             (0, len(code)),
             code,
-            "a single rank is a srank.Rank",
+            say("rule.multi-too-few-parts-hint"),
         )
     first = parts[0].level
     for part, start in zip(parts, _part_starts(rank), strict=True):
@@ -424,30 +422,30 @@ def multi_part_guidance(rank: MultiSeasonRank) -> tuple[Finding, ...]:
             found.append(
                 _warning(
                     "part-repeated",
-                    f"Part {written!r} is written twice",
+                    say("rule.part-repeated", part=written),
                     (start, end),
                     written,
-                    "NatureServe's rounded ranks hold such codes; one copy says the same",
+                    say("rule.part-repeated-hint"),
                 )
             )
         elif part.season is None:
             found.append(
                 _warning(
                     "season-missing",
-                    f"Part {written!r} of a multi-part code has no season letter",
+                    say("rule.season-missing", part=written),
                     (start, end),
                     written,
-                    "each part of a multi-season code usually names its season, as in S2B,S4N",
+                    say("rule.season-missing-hint"),
                 )
             )
         elif part.season in seen_seasons:
             found.append(
                 _warning(
                     "season-repeated",
-                    f"Season {part.season.value} ({part.season.name.lower()}) appears twice",
+                    say("rule.season-repeated", season=part.season.value, name=say(f"season.{part.season.value}")),
                     (end - 1, end),
                     part.season.value,
-                    "each season usually has one rank, as in S2B,S4N",
+                    say("rule.season-repeated-hint"),
                 )
             )
         seen_codes.add(written)

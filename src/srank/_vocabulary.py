@@ -11,13 +11,11 @@ import enum
 __all__ = [
     "EXTINCT_GRADES",
     "LEVEL_BY_LETTER",
-    "LEVEL_WORD",
     "OFF_SCALE_GRADES",
     "Grade",
     "Level",
     "Qualifier",
     "Season",
-    "a_or_an",
     "as_level",
 ]
 
@@ -83,18 +81,6 @@ class Qualifier(enum.Enum):
 
 LEVEL_BY_LETTER = {level.value: level for level in Level}
 """G, N, S and T to their levels; a level's letter is its ``value``."""
-
-LEVEL_WORD = {
-    Level.GLOBAL: "global",
-    Level.NATIONAL: "national",
-    Level.SUBNATIONAL: "subnational",
-    Level.INFRASPECIFIC: "infraspecific",
-}
-
-
-def a_or_an(word: str) -> str:
-    """The English article for ``word``, for messages such as "An infraspecific rank"."""
-    return "An" if word[:1] in "aeiou" else "A"
 
 
 def as_level(level: object, caller: str) -> Level | None:

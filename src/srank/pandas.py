@@ -35,7 +35,9 @@ from ._changes import ChangeKind, compare_ranks
 from ._cross_level import column_validity
 from ._describe import describe, text_table
 from ._errors import InvalidRankError
-from ._findings import Finding
+from ._findings import Finding, separator
+from ._languages import language
+from ._messages import in_language, say
 from ._model import AnyRank, Level, MultiSeasonRank, Rank, check_threshold
 from ._ordering import least_imperiled_of, most_imperiled_of
 from ._status_index import StatusIndex, Uncertain, check_options, decoded_counts, index_of, tally
@@ -182,11 +184,15 @@ def findings(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]
     return pd.Series(_spread(series, lenient, convert), index=series.index, name=series.name, dtype=object)
 
 
-def message(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
-    """What ``srank check`` writes in srank_message: the error with its hint, or the warnings; NA if none."""
+def message(series: pd.Series[Any], *, lenient: bool = False, lang: str = "en") -> pd.Series[Any]:
+    """What ``srank check`` writes in srank_message: the error with its hint, or the warnings; NA if none.
+
+    ``lang`` writes them in another language (see ``srank.available_languages()``).
+    """
+    lang = language(lang)  # a wrong lang fails before any cell is read
 
     def convert(result: Result) -> object:
-        return message_of(result) or pd.NA
+        return message_of(result, lang) or pd.NA
 
     return _column(series, lenient, convert, "string")
 
@@ -329,7 +335,11 @@ def _choose(
     for row, result in zip(values.index, decode(values.tolist()), strict=True):
         if isinstance(result, InvalidRankError):
             if strict:
-                where = f"row {row!r}" + ("" if group is None else f" (group {group[0]!r})")
+                where = (
+                    say("dataframe.row-label", row=row)
+                    if group is None
+                    else say("dataframe.row-in-group", row=row, group=group[0])
+                )
                 raise cell_error(result, where) from None
         elif result is not None:
             ranks.append(result)
@@ -404,13 +414,14 @@ def compare(old: pd.Series[Any], new: pd.Series[Any], *, lenient: bool = False, 
 
 def _change_row(old: Result, new: Result, old_cell: object, new_cell: object, lang: str) -> tuple[object, ...]:
     problems = [
-        f"{side}: {message_of(result)}"
+        say("change.side", side=side, problem=message_of(result, lang))
         for side, result in (("old", old), ("new", new))
         if isinstance(result, InvalidRankError)
     ]
     if problems:
         rounded = [None if (rank := _rank(result)) is None else rank.rounded() for result in (old, new)]
-        return (pd.NA, pd.NA, _code(old), _code(new), *map(_code, rounded), "; ".join(problems))
+        text = separator(lang).join(in_language(problem, lang) for problem in problems)
+        return (pd.NA, pd.NA, _code(old), _code(new), *map(_code, rounded), text)
     assert not isinstance(old, InvalidRankError)
     assert not isinstance(new, InvalidRankError)
     change = compare_ranks(
@@ -531,8 +542,8 @@ class SrankAccessor:
     def findings(self, *, lenient: bool = False) -> pd.Series[Any]:
         return findings(self._series, lenient=lenient)
 
-    def message(self, *, lenient: bool = False) -> pd.Series[Any]:
-        return message(self._series, lenient=lenient)
+    def message(self, *, lenient: bool = False, lang: str = "en") -> pd.Series[Any]:
+        return message(self._series, lenient=lenient, lang=lang)
 
     def most_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> AnyRank | None:
         result: AnyRank | None = most_imperiled(self._series, errors=errors, lenient=lenient)

@@ -30,6 +30,7 @@ except in ``valid()``, which says False for an unreadable cell.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any, Literal, NoReturn, TypeVar, overload
 
@@ -43,7 +44,10 @@ from ._batch import Result, cell_error, message_of, parse_many, validity_of
 from ._changes import ChangeKind, compare_ranks
 from ._describe import describe, text_table
 from ._errors import InvalidRankError
+from ._findings import separator
 from ._json_form import finding_form
+from ._languages import language
+from ._messages import in_language, say
 from ._model import AnyRank, Level, MultiSeasonRank, Rank, check_threshold
 from ._ordering import least_imperiled_of, most_imperiled_of
 from ._place_rows import PLACE_FIELDS, CellRows
@@ -172,8 +176,8 @@ def _valid(result: Result) -> object:
     return validity_of(result)
 
 
-def _message(result: Result) -> object:
-    return message_of(result) or None
+def _message(result: Result, lang: str = "en") -> object:
+    return message_of(result, lang) or None
 
 
 def _findings(result: Result) -> object:
@@ -228,7 +232,7 @@ class _CellError(InvalidRankError):
 
 
 def _raise_unreadable(result: InvalidRankError, row: int, column: str) -> NoReturn:
-    where = f"row {row} of {column!r}" if column else f"row {row}"
+    where = say("dataframe.row-of-column", row=row, column=column) if column else say("dataframe.row", row=row)
     raise cell_error(result, where).evolve(into=_CellError) from None
 
 
@@ -282,9 +286,14 @@ def label(data: Data, *, lenient: bool = False, style: str = "short", lang: str 
     return _apply(data, lambda series: _map(series, lenient, convert, pl.String), pl.String, "label")
 
 
-def message(data: Data, *, lenient: bool = False) -> Data:
-    """What ``srank check`` writes in srank_message (String): the error and hint, or the warnings; else null."""
-    return _apply(data, lambda series: _map(series, lenient, _message, pl.String), pl.String, "message")
+def message(data: Data, *, lenient: bool = False, lang: str = "en") -> Data:
+    """What ``srank check`` writes in srank_message (String): the error and hint, or the warnings; else null.
+
+    ``lang`` writes them in another language (see ``srank.available_languages()``).
+    """
+    lang = language(lang)  # a wrong lang fails before any cell is read
+    convert = functools.partial(_message, lang=lang)
+    return _apply(data, lambda series: _map(series, lenient, convert, pl.String), pl.String, "message")
 
 
 def findings(data: Data, *, lenient: bool = False) -> Data:
@@ -439,7 +448,10 @@ def _change_row(old: Result, new: Result, old_cell: object, new_cell: object, la
             "new": None if new_rank is None else str(new_rank),
             "old_rounded": None if old_rank is None else str(old_rank.rounded()),
             "new_rounded": None if new_rank is None else str(new_rank.rounded()),
-            "message": "; ".join(f"{side}: {message_of(result)}" for side, result in unread),
+            "message": separator(lang).join(
+                in_language(say("change.side", side=side, problem=message_of(result, lang)), lang)
+                for side, result in unread
+            ),
         }
     change = compare_ranks(
         old_rank,
@@ -612,8 +624,8 @@ class _Methods:
     def label(self, *, lenient: bool = False, style: str = "short", lang: str = "en") -> Any:
         return label(self._data, lenient=lenient, style=style, lang=lang)
 
-    def message(self, *, lenient: bool = False) -> Any:
-        return message(self._data, lenient=lenient)
+    def message(self, *, lenient: bool = False, lang: str = "en") -> Any:
+        return message(self._data, lenient=lenient, lang=lang)
 
     def findings(self, *, lenient: bool = False) -> Any:
         return findings(self._data, lenient=lenient)

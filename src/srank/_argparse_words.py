@@ -1,0 +1,167 @@
+"""argparse in srank's languages: the words Python's argparse writes itself, from srank's message catalogue.
+
+argparse writes a few sentences of its own: the ``usage:`` prefix, the section
+titles ``positional arguments`` and ``options``, the help of ``-h`` and
+``--version``, and its usage errors ("the following arguments are required:
+FILE"). Python ships no translation of them, and argparse looks them up in
+gettext's *global* domain, which a library must not change for its caller. So
+srank translates them where argparse lets a program step in, with public
+methods only:
+
+* ``formatter_class(lang, base)``: a help formatter whose usage prefix
+  (``add_usage``) and default section titles (``start_section``) are in ``lang``;
+* ``parser_class(lang, base)``: an ArgumentParser whose ``-h`` and ``--version``
+  help, help formatter and usage errors (``error``) are in ``lang``;
+* ``translated_error(message, lang)``: one of argparse's own error messages in
+  ``lang``, matched against the English templates of the catalogue's
+  ``argparse.*`` messages; any other message (the program's own, already in
+  ``lang``) is returned as it is.
+
+Everything else on a help page (descriptions, option help, the program's own
+errors) is the program's text: the command line says it with ``say(...)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import re
+import sys
+from typing import Any, ClassVar, NoReturn, cast
+
+from ._english import MESSAGES
+from ._languages import ENGLISH, language
+from ._messages import in_language, say, say_count
+
+__all__ = ["formatter_class", "parser_class", "translated_error"]
+
+# argparse's own section titles ("optional arguments" before Python 3.10) and their message ids.
+_TITLES = {"options": "argparse.options", "optional arguments": "argparse.options"}
+_TITLES["positional arguments"] = "argparse.positionals"
+# argparse's error messages, most specific first; "argument X: ..." wraps another of them.
+_ERRORS = (
+    "argparse.expected-one",
+    "argparse.expected-at-most-one",
+    "argparse.expected-at-least-one",
+    "argparse.expected-count.one",
+    "argparse.expected-count.other",
+    "argparse.required",
+    "argparse.one-required",
+    "argparse.unrecognized",
+    "argparse.invalid-choice",
+    "argparse.invalid-value",
+    "argparse.unknown-parser",
+    "argparse.ambiguous",
+    "argparse.not-allowed",
+    "argparse.ignored-explicit",
+)
+
+
+def _word(key: str, lang: str) -> str:
+    return in_language(say(key), lang)
+
+
+@functools.cache
+def _pattern(key: str) -> re.Pattern[str]:
+    """The English template of ``key`` as a regular expression, each ``{name}`` a named group."""
+    pieces = re.split(r"\{(\w+)\}", MESSAGES[key])
+    parts = [re.escape(piece) if at % 2 == 0 else f"(?P<{piece}>.+?)" for at, piece in enumerate(pieces)]
+    return re.compile("".join(parts), re.DOTALL)
+
+
+def translated_error(message: str, lang: str) -> str:
+    """One of argparse's own error messages in ``lang``; any other message unchanged.
+
+    >>> from srank._argparse_words import translated_error
+    >>> translated_error("the following arguments are required: FILE", "fr")
+    'les arguments suivants sont obligatoires\\xa0: FILE'
+    """
+    if language(lang) == ENGLISH:
+        return message
+    wrapped = _pattern("argparse.argument").fullmatch(message)
+    if wrapped is not None:
+        inner = translated_error(wrapped["message"], lang)
+        return in_language(say("argparse.argument", argument=wrapped["argument"], message=inner), lang)
+    for key in _ERRORS:
+        found = _pattern(key).fullmatch(message)
+        if found is None:
+            continue
+        if key.endswith((".one", ".other")):  # argparse chose the English form; each language chooses its own
+            return in_language(say_count(key.rsplit(".", 1)[0], int(found["count"])), lang)
+        return in_language(say(key, **found.groupdict()), lang)
+    return message
+
+
+_MADE: dict[tuple[str, type[Any]], type[Any]] = {}  # one class per language and base, as subparsers share it
+
+
+def formatter_class(
+    lang: str, base: type[argparse.HelpFormatter] = argparse.HelpFormatter
+) -> type[argparse.HelpFormatter]:
+    """``base`` with argparse's usage prefix and section titles in ``lang``."""
+    code = language(lang)
+    made = _MADE.get((code, base))
+    if made is None:
+        made = _MADE[code, base] = _formatter(code, base)
+    return made
+
+
+def _formatter(code: str, base: type[argparse.HelpFormatter]) -> type[argparse.HelpFormatter]:
+
+    class Formatter(base):  # type: ignore[valid-type,misc]
+        def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+            super().add_usage(usage, actions, groups, _word("argparse.usage", code) if prefix is None else prefix)
+
+        def start_section(self, heading: str | None) -> None:
+            # argparse writes the title and a colon right after it: the "section" message puts
+            # whatever a language sets before a colon (French: a no-break space).
+            key = _TITLES.get(heading or "")
+            title = heading if key is None else _word(key, code)
+            super().start_section(None if title is None else in_language(say("argparse.section", title=title), code))
+
+    Formatter.__name__ = Formatter.__qualname__ = f"{base.__name__}_{code}"
+    return Formatter
+
+
+class _Translating(argparse.ArgumentParser):
+    """The parts of a parser that speak ``language``; ``parser_class`` puts it before the parser class it extends."""
+
+    language: ClassVar[str] = ENGLISH
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        add_help = kwargs.get("add_help", True)
+        super().__init__(*args, **{**kwargs, "add_help": False})
+        # Set after the base's own __init__, which may choose its formatter itself.
+        chosen = cast("type[argparse.HelpFormatter]", self.formatter_class)
+        self.formatter_class = formatter_class(self.language, chosen)
+        if add_help:
+            prefix = "-" if "-" in self.prefix_chars else self.prefix_chars[0]
+            help_text = _word("argparse.help", self.language)
+            self.add_argument(
+                f"{prefix}h", f"{prefix * 2}help", action="help", default=argparse.SUPPRESS, help=help_text
+            )
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        if kwargs.get("action") == "version" and "help" not in kwargs:
+            kwargs["help"] = _word("argparse.version", self.language)
+        return super().add_argument(*args, **kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        text = say("argparse.error", prog=self.prog, message=translated_error(message, self.language))
+        self.exit(2, in_language(text, self.language) + "\n")
+
+
+def parser_class(lang: str, base: type[argparse.ArgumentParser] = argparse.ArgumentParser) -> type[Any]:
+    """``base`` speaking ``lang``: its ``-h`` and ``--version`` help, its help formatter and its usage errors.
+
+    Subparsers made by ``add_subparsers()`` are of the same class, so they
+    speak the same language. A ``--version`` added to an argument group, not
+    to the parser, keeps argparse's English help unless given its own.
+    """
+    code = language(lang)
+    made = _MADE.get((code, base))
+    if made is None:
+        attributes = {"language": code, "__module__": base.__module__}
+        made = _MADE[code, base] = type(f"{base.__name__}_{code}", (_Translating, base), attributes)
+    return made
