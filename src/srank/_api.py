@@ -21,6 +21,7 @@ from ._findings import Finding, Severity
 from ._model import AnyRank, MultiSeasonRank, Rank
 from ._ordering import least_imperiled_of, most_imperiled_of
 from ._parse import is_missing, parse
+from ._status_index import ERRORS, Errors
 
 __all__ = ["check", "check_levels", "describe", "explain", "least_imperiled", "most_imperiled"]
 
@@ -97,7 +98,9 @@ def check_levels(
     return _check_levels(**read)
 
 
-def _ranks_of(name: str, codes: Iterable[object], lenient: bool) -> list[AnyRank]:
+def _ranks_of(name: str, codes: Iterable[object], lenient: bool, errors: Errors) -> list[AnyRank]:
+    if errors not in ERRORS:
+        raise ValueError(f"{name}(): errors must be one of {', '.join(map(repr, ERRORS))}, not {errors!r}")
     if isinstance(codes, (str, Rank, MultiSeasonRank)):
         raise TypeError(f"{name}() takes an iterable of codes, not a single {type(codes).__name__}")
     found: list[AnyRank] = []
@@ -106,22 +109,28 @@ def _ranks_of(name: str, codes: Iterable[object], lenient: bool) -> list[AnyRank
             continue
         if not isinstance(code, (str, Rank, MultiSeasonRank)):
             raise TypeError(f"{name}() takes rank codes (str or srank rank objects), not {type(code).__name__}")
-        found.append(_rank(code, name, lenient))
+        try:
+            found.append(_rank(code, name, lenient))
+        except InvalidRankError:
+            if errors == "raise":
+                raise
     if not found:
         raise ValueError(f"{name}() got no rank codes (the input was empty or all missing)")
     return found
 
 
-def most_imperiled(codes: Iterable[object], *, lenient: bool = False) -> AnyRank:
+def most_imperiled(codes: Iterable[object], *, lenient: bool = False, errors: Errors = "raise") -> AnyRank:
     """The most imperiled of ``codes``: ranked values first (X, H, 1-5), U/NR/NA only when nothing is ranked.
 
     Strings are parsed (strictly unless ``lenient=True``); missing values (None,
     NaN, blank text, NA, as in parse_many) are skipped, so a column with gaps
-    can be passed as is. Raises ValueError when nothing is left.
+    can be passed as is. A code that cannot be read raises InvalidRankError, or
+    is skipped with ``errors="skip"``, as in the pandas and polars versions.
+    Raises ValueError when nothing is left.
     """
-    return most_imperiled_of(_ranks_of("most_imperiled", codes, lenient))
+    return most_imperiled_of(_ranks_of("most_imperiled", codes, lenient, errors))
 
 
-def least_imperiled(codes: Iterable[object], *, lenient: bool = False) -> AnyRank:
+def least_imperiled(codes: Iterable[object], *, lenient: bool = False, errors: Errors = "raise") -> AnyRank:
     """The least imperiled of ``codes``, among ranked values; see most_imperiled."""
-    return least_imperiled_of(_ranks_of("least_imperiled", codes, lenient))
+    return least_imperiled_of(_ranks_of("least_imperiled", codes, lenient, errors))

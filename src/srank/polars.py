@@ -567,7 +567,7 @@ def _aggregate(
             chosen = key.sort(nulls_last=True).first()
         else:
             chosen = key.sort_by([is_ranked(data, lenient=lenient), key], descending=True, nulls_last=True).first()
-        return chosen.struct.field("code")
+        return chosen.struct.field("code").name.keep()  # named after the input column, as every other method
     raise TypeError(f"srank.polars.{name}() takes a polars Series or expression, not {type(data).__name__}")
 
 
