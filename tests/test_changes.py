@@ -187,7 +187,7 @@ def test_sentences_in_every_language(old: str | None, new: str | None, en: str, 
 
 def test_an_unknown_language_names_the_choices() -> None:
     with pytest.raises(ValueError, match=r"Unknown lang 'de'; choose one of: 'en', 'es', 'fr'"):
-        srank.compare("G3", "G2").describe(lang="de")
+        srank.compare("G3", "G2").describe(lang="de")  # type: ignore[arg-type]
 
 
 # -- what counts as absent, and bad input ---------------------------------------------
@@ -250,7 +250,7 @@ def test_backwards_is_the_mirror_image(
 
 @given(maybe_rank, maybe_rank, st.sampled_from(["en", "fr", "es"]))
 def test_every_pair_has_a_kind_and_a_sentence(
-    a: srank.Rank | srank.MultiSeasonRank | None, b: srank.Rank | srank.MultiSeasonRank | None, lang: str
+    a: srank.Rank | srank.MultiSeasonRank | None, b: srank.Rank | srank.MultiSeasonRank | None, lang: srank.Language
 ) -> None:
     change = srank.compare(a, b)
     assert change.kind in set(ChangeKind)

@@ -322,10 +322,10 @@ def test_a_second_language_is_only_another_file(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(_description_tables, "_table_files", lambda: files)
     _description_tables._load_cached.cache_clear()
     try:
-        assert srank.describe("G2", lang="xx") == "Gefährdet"
-        assert srank.describe("G2G3", lang="xx") == "Gefährdet to Vulnerable"
+        assert srank.describe("G2", lang="xx") == "Gefährdet"  # type: ignore[arg-type]
+        assert srank.describe("G2G3", lang="xx") == "Gefährdet to Vulnerable"  # type: ignore[arg-type]
         with pytest.raises(ValueError, match=r"choose one of: 'en', 'xx'"):
-            srank.describe("G2", lang="zz")
+            srank.describe("G2", lang="zz")  # type: ignore[arg-type]
     finally:
         _description_tables._load_cached.cache_clear()
 
@@ -335,7 +335,7 @@ def test_a_second_language_is_only_another_file(tmp_path: Path, monkeypatch: pyt
 
 def test_unknown_style_names_the_choices() -> None:
     with pytest.raises(ValueError, match=r"Unknown style 'html'; choose one of: 'short', 'long', 'plants'"):
-        srank.describe("G1", style="html")
+        srank.describe("G1", style="html")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("call", [srank.describe, srank.explain])

@@ -453,7 +453,7 @@ def test_a_taxon_without_places_still_gives_one_row() -> None:
     assert row[11:] == (None,) * 10 + ("warning[empty-distribution]: the record gives no nation or subnation",)
     assert list(srank.explorer.rows([])) == []
     with pytest.raises(ValueError, match="lang"):
-        next(srank.explorer.rows([], lang="de"))
+        next(srank.explorer.rows([], lang="de"))  # type: ignore[arg-type]
 
 
 def test_errors_survive_pickling_and_print_their_hint() -> None:

@@ -307,7 +307,7 @@ def test_bad_options_are_named() -> None:
     with pytest.raises(ValueError, match=r"season must be 'B', 'N', 'M', a srank.Season or None, not 'winter'"):
         dist.to_svg(season="winter")
     with pytest.raises(ValueError, match=r"Unknown lang 'de'; choose one of: 'en', 'es', 'fr'"):
-        dist.to_svg(lang="de")
+        dist.to_svg(lang="de")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="title must be a str or None, not int"):
         dist.to_svg(title=3)  # type: ignore[arg-type]
 

@@ -22,6 +22,7 @@ from ._model import AnyRank, MultiSeasonRank, Rank
 from ._ordering import least_imperiled_of, most_imperiled_of
 from ._parse import is_missing, parse
 from ._status_index import ERRORS, Errors
+from ._text_options import Language, Style
 
 __all__ = ["check", "check_levels", "describe", "explain", "least_imperiled", "most_imperiled"]
 
@@ -34,12 +35,12 @@ def _rank(code: object, name: str, lenient: bool = False) -> AnyRank:
     raise TypeError(f"{name}() takes a rank code (str) or a srank rank object, not {type(code).__name__}")
 
 
-def describe(code: str | AnyRank, *, style: str = "short", lang: str = "en") -> str:
+def describe(code: str | AnyRank, *, style: Style = "short", lang: Language = "en") -> str:
     """Readable status text in style "short", "long" or "plants" (USDA PLANTS). Text is parsed strictly."""
     return _describe(_rank(code, "describe"), style=style, lang=lang)
 
 
-def explain(code: str | AnyRank, *, lang: str = "en") -> list[Explanation]:
+def explain(code: str | AnyRank, *, lang: Language = "en") -> list[Explanation]:
     """Typed entries, one per component of the code, in reading order. Text is parsed strictly."""
     return _explain(_rank(code, "explain"), lang=lang)
 

@@ -37,6 +37,7 @@ import attrs
 from ._errors import InvalidRankError
 from ._model import Grade, Level, MultiSeasonRank, Rank, Value, place_of
 from ._parse import is_missing, parse
+from ._text_options import Language
 from ._values import rounded_value
 from ._vocabulary import Season
 
@@ -147,7 +148,7 @@ class RankChange:
             return any(part.rounded_changed for part in self._parts)
         return self.old_rounded != self.new_rounded
 
-    def describe(self, *, lang: str = "en") -> str:
+    def describe(self, *, lang: Language = "en") -> str:
         """A short sentence saying what changed, in ``lang`` (see ``srank.available_languages()``)."""
         from ._change_text import describe_change  # presentation: the words come from the description table
 

@@ -18,6 +18,7 @@ import functools
 import string
 from collections.abc import Iterator, Mapping
 from importlib import resources
+from typing import cast
 
 import attrs
 
@@ -25,6 +26,7 @@ from ._changes import ChangeKind
 from ._errors import SrankError
 from ._lenient import LEGACY_CODES
 from ._model import Grade, Level, Qualifier, Season
+from ._text_options import Language
 from ._vocabulary import EXTINCT_GRADES
 
 __all__ = [
@@ -175,12 +177,13 @@ def area_fields(table: Table, level: Level) -> dict[str, str]:
     return {name: table.text("level", level.value, name) for name in _AREA}
 
 
-def available_languages() -> tuple[str, ...]:
+def available_languages() -> tuple[Language, ...]:
     """The ``lang`` codes describe() and explain() accept, sorted: one per table in ``srank/descriptions``.
 
     The "plants" style is English only; "short" and "long" exist in every language.
     """
-    return tuple(sorted(_table_files()))
+    # A test holds the files present equal to the Language type's values.
+    return cast("tuple[Language, ...]", tuple(sorted(_table_files())))
 
 
 def load(lang: str) -> Table:

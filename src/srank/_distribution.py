@@ -28,6 +28,7 @@ from ._model import AnyRank, Season
 from ._parse import parse
 from ._places import nation_name, subnation_name
 from ._rounded_check import rounding_differs
+from ._text_options import Language
 
 __all__ = [
     "Distribution",
@@ -67,7 +68,7 @@ class PlaceRank:
         """The place's name: "Maryland", "United States"; the code itself when srank does not know it."""
         return self.place_name()
 
-    def place_name(self, lang: str = "en") -> str:
+    def place_name(self, lang: Language = "en") -> str:
         return place_name(self.nation, self.subnation, lang)
 
     @property
@@ -139,7 +140,7 @@ class Distribution:
     def __repr__(self) -> str:
         return f"<Distribution {self.format}: {len(self.records)} records>"
 
-    def to_svg(self, season: Season | str | None = None, lang: str = "en", title: str | None = None) -> str:
+    def to_svg(self, season: Season | str | None = None, lang: Language = "en", title: str | None = None) -> str:
         """A tile-grid map as SVG text: one square per state, province and territory, coloured by its rounded rank.
 
         ``season`` ("B", "N", "M") shows that season's part of a multi-part rank;

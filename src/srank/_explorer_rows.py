@@ -18,6 +18,7 @@ from ._findings import joined
 from ._model import MultiSeasonRank, Rank
 from ._place_rows import Cells, place_cells
 from ._rounded_check import rounding_agrees
+from ._text_options import Language, Style
 
 __all__ = ["FIELDS", "rows"]
 
@@ -57,7 +58,7 @@ where NatureServe publishes a raw and a rounded rank, and are empty elsewhere.
 NO_PLACE = "warning[empty-distribution]: the record gives no nation or subnation"
 
 
-def rows(taxa: Taxon | Iterable[Taxon], *, style: str = "short", lang: str = "en") -> Iterator[Cells]:
+def rows(taxa: Taxon | Iterable[Taxon], *, style: Style = "short", lang: Language = "en") -> Iterator[Cells]:
     """The long form of ``taxa`` (one ``Taxon`` or many): one tuple of text cells per taxon x place, as ``FIELDS``.
 
     ``style`` and ``lang`` choose the ``label`` text, as for ``srank.describe``.
@@ -68,7 +69,7 @@ def rows(taxa: Taxon | Iterable[Taxon], *, style: str = "short", lang: str = "en
         yield from _taxon_rows(taxon, style, lang)
 
 
-def _taxon_rows(taxon: Taxon, style: str, lang: str) -> Iterator[Cells]:
+def _taxon_rows(taxon: Taxon, style: Style, lang: Language) -> Iterator[Cells]:
     head = _taxon_cells(taxon)
     first = joined(taxon.record_findings, place=False) or None
     if not taxon.distribution.records:

@@ -24,6 +24,7 @@ from ._description_tables import load
 from ._findings import Finding
 from ._model import MultiSeasonRank, Rank
 from ._palette import colour, palette, severity_swatch
+from ._text_options import Language
 
 if TYPE_CHECKING:
     from ._distribution import Distribution
@@ -69,7 +70,7 @@ def findings_html(findings: Iterable[Finding]) -> str:
     return "".join(finding_html(finding) for finding in findings)
 
 
-def rank_html(rank: AnyRank, lang: str = "en") -> str:
+def rank_html(rank: AnyRank, lang: Language = "en") -> str:
     """The badge: the code on its colour, its label, its rounded rank, then its findings; cached per code and notes."""
     key = (rank, rank.notes, lang)
     badge = _BADGES.get(key)
@@ -86,7 +87,7 @@ def rank_html(rank: AnyRank, lang: str = "en") -> str:
     return badge
 
 
-def distribution_html(dist: Distribution, lang: str = "en") -> str:
+def distribution_html(dist: Distribution, lang: Language = "en") -> str:
     """The map above a table of places: place, rank, rounded rank, status and findings, in source order."""
     from ._svg import distribution_svg
 

@@ -54,6 +54,7 @@ import attrs
 from ._errors import InvalidRankError
 from ._json_form import part_form, rank_form
 from ._rules import multi_part_guidance, multi_part_structure, rank_guidance, rank_layout, rank_structure
+from ._text_options import Language
 from ._values import Infraspecific, Range, Single, Value, precautionary_value, rounded_value
 from ._vocabulary import OFF_SCALE_GRADES, Grade, Level, Qualifier, Season
 
@@ -215,7 +216,7 @@ class _RankBehaviour:
 
         return colour(self)  # type: ignore[arg-type]
 
-    def to_html(self, *, lang: str = "en") -> str:
+    def to_html(self, *, lang: Language = "en") -> str:
         """A badge for web pages: the code on its colour, its label, its rounded rank and its findings."""
         from ._html import rank_html
 

@@ -20,6 +20,7 @@ from ._distribution import Distribution, PlaceRank, place_label, place_name
 from ._distribution_text import parse_distribution
 from ._findings import Finding
 from ._parse import is_missing
+from ._text_options import Language
 
 __all__ = ["PlaceChange", "compare_distributions"]
 
@@ -45,11 +46,11 @@ class PlaceChange:
         """The place and its nation, as findings name them: "Maryland, United States"."""
         return place_label(self.nation, self.subnation)
 
-    def place_name(self, lang: str = "en") -> str:
+    def place_name(self, lang: Language = "en") -> str:
         """The place's own name in ``lang`` ("Maryland", "États-Unis"); its code where srank knows no name."""
         return place_name(self.nation, self.subnation, lang)
 
-    def describe(self, *, lang: str = "en") -> str:
+    def describe(self, *, lang: Language = "en") -> str:
         """The change as a line naming its place: "Maryland: S2 → S1, uplisted (more imperiled)"."""
         from ._change_text import describe_place_change  # presentation: the words come from the description table
 

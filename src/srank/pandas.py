@@ -21,7 +21,7 @@ read; ``valid`` is the one that says False for it.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 try:
     import numpy as np
@@ -39,6 +39,7 @@ from ._findings import Finding
 from ._model import AnyRank, Level, MultiSeasonRank, Rank, check_threshold
 from ._ordering import least_imperiled_of, most_imperiled_of
 from ._status_index import StatusIndex, Uncertain, check_options, decoded_counts, index_of, tally
+from ._text_options import Language, Style
 from ._vocabulary import Season, as_level
 
 if TYPE_CHECKING:
@@ -136,7 +137,7 @@ def parse(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
     return pd.Series(_spread(series, lenient, lambda result: result), index=series.index, name=series.name)
 
 
-def valid(series: pd.Series[Any], *, lenient: bool = False, level: Level | str | None = None) -> pd.Series[Any]:
+def valid(series: pd.Series[Any], *, lenient: bool = False, level: Level | str | None = None) -> pd.Series[bool]:
     """srank_valid per cell: read with no error finding; NA where the cell is missing (nullable "boolean").
 
     With ``level`` (a Level or its letter), a rank of another level is not valid,
@@ -151,7 +152,7 @@ def valid(series: pd.Series[Any], *, lenient: bool = False, level: Level | str |
     return _column(series, lenient, convert, "boolean")
 
 
-def canonical(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
+def canonical(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[str]:
     """The canonical code per cell ("string" dtype); NA when missing or invalid."""
 
     def convert(result: Result) -> object:
@@ -161,7 +162,9 @@ def canonical(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any
     return _column(series, lenient, convert, "string")
 
 
-def label(series: pd.Series[Any], *, lenient: bool = False, style: str = "short", lang: str = "en") -> pd.Series[Any]:
+def label(
+    series: pd.Series[Any], *, lenient: bool = False, style: Style = "short", lang: Language = "en"
+) -> pd.Series[str]:
     """Readable status text per cell (``rank.describe``); NA when missing or invalid."""
     text_table(style=style, lang=lang)  # a wrong style or lang fails before any cell is read
 
@@ -182,7 +185,7 @@ def findings(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]
     return pd.Series(_spread(series, lenient, convert), index=series.index, name=series.name, dtype=object)
 
 
-def message(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
+def message(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[str]:
     """What ``srank check`` writes in srank_message: the error with its hint, or the warnings; NA if none."""
 
     def convert(result: Result) -> object:
@@ -250,23 +253,23 @@ def bounds(series: pd.Series[Any], *, lenient: bool = False) -> pd.DataFrame:
     return pd.DataFrame(columns, index=series.index)
 
 
-def is_imperiled(series: pd.Series[Any], threshold: int = 3, *, lenient: bool = False) -> pd.Series[Any]:
+def is_imperiled(series: pd.Series[Any], threshold: int = 3, *, lenient: bool = False) -> pd.Series[bool]:
     """``rank.is_imperiled(threshold)`` per cell (nullable "boolean"); NA when missing or unreadable."""
     check_threshold(threshold)
     return _predicate(series, lenient, lambda rank: rank.is_imperiled(threshold))
 
 
-def is_extinct(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
+def is_extinct(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[bool]:
     """``rank.is_extinct()`` per cell (nullable "boolean"): rounded X; NA when missing or unreadable."""
     return _predicate(series, lenient, lambda rank: rank.is_extinct())
 
 
-def is_possibly_extinct(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
+def is_possibly_extinct(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[bool]:
     """``rank.is_possibly_extinct()`` per cell (nullable "boolean"): rounded H; NA when missing or unreadable."""
     return _predicate(series, lenient, lambda rank: rank.is_possibly_extinct())
 
 
-def is_ranked(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
+def is_ranked(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[bool]:
     """``rank.is_ranked()`` per cell (nullable "boolean"): False for U, NR, NA; NA when missing or unreadable."""
     return _predicate(series, lenient, lambda rank: rank.is_ranked())
 
@@ -274,9 +277,13 @@ def is_ranked(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any
 # -- one rank per column or per group ------------------------------------------
 
 
+@overload
+def most_imperiled(data: pd.Series[Any], *, errors: Errors = ..., lenient: bool = ...) -> AnyRank | None: ...
+@overload
+def most_imperiled(data: SeriesGroupBy[Any, Any], *, errors: Errors = ..., lenient: bool = ...) -> pd.Series[Any]: ...
 def most_imperiled(
     data: pd.Series[Any] | SeriesGroupBy[Any, Any], *, errors: Errors = "skip", lenient: bool = False
-) -> Any:
+) -> AnyRank | pd.Series[Any] | None:
     """The most imperiled rank of a Series, or of each group of ``df.groupby(...)["rank"]``.
 
     As ``srank.most_imperiled``: ranked values (X, H, 1-5) first, U/NR/NA only
@@ -289,9 +296,13 @@ def most_imperiled(
     return _per_group(data, most_imperiled_of, "most_imperiled", errors, lenient)
 
 
+@overload
+def least_imperiled(data: pd.Series[Any], *, errors: Errors = ..., lenient: bool = ...) -> AnyRank | None: ...
+@overload
+def least_imperiled(data: SeriesGroupBy[Any, Any], *, errors: Errors = ..., lenient: bool = ...) -> pd.Series[Any]: ...
 def least_imperiled(
     data: pd.Series[Any] | SeriesGroupBy[Any, Any], *, errors: Errors = "skip", lenient: bool = False
-) -> Any:
+) -> AnyRank | pd.Series[Any] | None:
     """The least imperiled rank of a Series or of each group, among ranked values; see most_imperiled."""
     return _per_group(data, least_imperiled_of, "least_imperiled", errors, lenient)
 
@@ -302,7 +313,7 @@ def _per_group(
     name: str,
     errors: str,
     lenient: bool,
-) -> Any:
+) -> AnyRank | pd.Series[Any] | None:
     if errors not in ("skip", "raise"):
         raise ValueError(f"srank.pandas.{name}(): errors must be 'skip' or 'raise', not {errors!r}")
     decode = shared_decoder(lenient)  # each distinct value is decoded once, whichever group it is in
@@ -311,7 +322,8 @@ def _per_group(
     if isinstance(data, SeriesGroupBy):
         # apply() hands each group over with its key as .name; exceptions pass through unchanged.
         chosen = data.apply(lambda group: _choose(group, choose, errors == "raise", decode, (group.name,)))
-        return chosen.astype(object)
+        per_group: pd.Series[Any] = chosen.astype(object)
+        return per_group
     raise TypeError(
         f"srank.pandas.{name}() takes a pandas Series or a SeriesGroupBy (df.groupby(key)[column]),"
         f" not {type(data).__name__}"
@@ -337,7 +349,7 @@ def _choose(
 
 
 def distributions(
-    series: pd.Series[Any], *, lenient: bool = False, style: str = "short", lang: str = "en"
+    series: pd.Series[Any], *, lenient: bool = False, style: Style = "short", lang: Language = "en"
 ) -> pd.DataFrame:
     """Distribution strings (Explorer or Biotics) in long form: one row per place, keyed by the Series index.
 
@@ -362,7 +374,7 @@ def distributions(
 # -- changes and the status index ----------------------------------------------------
 
 
-def compare(old: pd.Series[Any], new: pd.Series[Any], *, lenient: bool = False, lang: str = "en") -> pd.DataFrame:
+def compare(old: pd.Series[Any], new: pd.Series[Any], *, lenient: bool = False, lang: Language = "en") -> pd.DataFrame:
     """What changed from ``old`` to ``new``, two Series on the same index: one row per row, as ``srank.compare``.
 
     Columns (``CHANGE_COLUMNS``): kind (a categorical of ``KINDS``),
@@ -402,7 +414,7 @@ def compare(old: pd.Series[Any], new: pd.Series[Any], *, lenient: bool = False, 
     )
 
 
-def _change_row(old: Result, new: Result, old_cell: object, new_cell: object, lang: str) -> tuple[object, ...]:
+def _change_row(old: Result, new: Result, old_cell: object, new_cell: object, lang: Language) -> tuple[object, ...]:
     problems = [
         f"{side}: {message_of(result)}"
         for side, result in (("old", old), ("new", new))
@@ -432,6 +444,24 @@ def _code(result: Result) -> object:
     return pd.NA if rank is None else str(rank)
 
 
+@overload
+def status_index(
+    data: pd.Series[Any],
+    *,
+    season: str | Season = ...,
+    uncertain: Uncertain = ...,
+    errors: Errors = ...,
+    lenient: bool = ...,
+) -> StatusIndex: ...
+@overload
+def status_index(
+    data: SeriesGroupBy[Any, Any],
+    *,
+    season: str | Season = ...,
+    uncertain: Uncertain = ...,
+    errors: Errors = ...,
+    lenient: bool = ...,
+) -> pd.DataFrame: ...
 def status_index(
     data: pd.Series[Any] | SeriesGroupBy[Any, Any],
     *,
@@ -439,7 +469,7 @@ def status_index(
     uncertain: Uncertain = "median",
     errors: Errors = "raise",
     lenient: bool = False,
-) -> Any:
+) -> StatusIndex | pd.DataFrame:
     """The status index of a Series (a ``srank.StatusIndex``), or of each group of ``df.groupby(...)["rank"]``.
 
     As ``srank.status_index``: 0 when every taxon is extinct, 1 when every one
@@ -468,7 +498,7 @@ def status_index(
     return frame.astype({"value": "Float64", "counted": "Int64", "left_out": "Int64"})
 
 
-def explorer_frame(taxa: Taxon | Iterable[Taxon], *, style: str = "short", lang: str = "en") -> pd.DataFrame:
+def explorer_frame(taxa: Taxon | Iterable[Taxon], *, style: Style = "short", lang: Language = "en") -> pd.DataFrame:
     """NatureServe Explorer taxa (``srank.explorer``) in long form: one row per taxon x place.
 
     The columns are ``srank.explorer.FIELDS``: the taxon's identifiers, names,
@@ -495,10 +525,10 @@ class SrankAccessor:
     def parse(self, *, lenient: bool = False) -> pd.Series[Any]:
         return parse(self._series, lenient=lenient)
 
-    def valid(self, *, lenient: bool = False, level: Level | str | None = None) -> pd.Series[Any]:
+    def valid(self, *, lenient: bool = False, level: Level | str | None = None) -> pd.Series[bool]:
         return valid(self._series, lenient=lenient, level=level)
 
-    def canonical(self, *, lenient: bool = False) -> pd.Series[Any]:
+    def canonical(self, *, lenient: bool = False) -> pd.Series[str]:
         return canonical(self._series, lenient=lenient)
 
     def rounded(self, *, lenient: bool = False) -> pd.Series[Any]:
@@ -513,39 +543,37 @@ class SrankAccessor:
     def bounds(self, *, lenient: bool = False) -> pd.DataFrame:
         return bounds(self._series, lenient=lenient)
 
-    def is_imperiled(self, threshold: int = 3, *, lenient: bool = False) -> pd.Series[Any]:
+    def is_imperiled(self, threshold: int = 3, *, lenient: bool = False) -> pd.Series[bool]:
         return is_imperiled(self._series, threshold, lenient=lenient)
 
-    def is_extinct(self, *, lenient: bool = False) -> pd.Series[Any]:
+    def is_extinct(self, *, lenient: bool = False) -> pd.Series[bool]:
         return is_extinct(self._series, lenient=lenient)
 
-    def is_possibly_extinct(self, *, lenient: bool = False) -> pd.Series[Any]:
+    def is_possibly_extinct(self, *, lenient: bool = False) -> pd.Series[bool]:
         return is_possibly_extinct(self._series, lenient=lenient)
 
-    def is_ranked(self, *, lenient: bool = False) -> pd.Series[Any]:
+    def is_ranked(self, *, lenient: bool = False) -> pd.Series[bool]:
         return is_ranked(self._series, lenient=lenient)
 
-    def label(self, *, lenient: bool = False, style: str = "short", lang: str = "en") -> pd.Series[Any]:
+    def label(self, *, lenient: bool = False, style: Style = "short", lang: Language = "en") -> pd.Series[str]:
         return label(self._series, lenient=lenient, style=style, lang=lang)
 
     def findings(self, *, lenient: bool = False) -> pd.Series[Any]:
         return findings(self._series, lenient=lenient)
 
-    def message(self, *, lenient: bool = False) -> pd.Series[Any]:
+    def message(self, *, lenient: bool = False) -> pd.Series[str]:
         return message(self._series, lenient=lenient)
 
     def most_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> AnyRank | None:
-        result: AnyRank | None = most_imperiled(self._series, errors=errors, lenient=lenient)
-        return result
+        return most_imperiled(self._series, errors=errors, lenient=lenient)
 
     def least_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> AnyRank | None:
-        result: AnyRank | None = least_imperiled(self._series, errors=errors, lenient=lenient)
-        return result
+        return least_imperiled(self._series, errors=errors, lenient=lenient)
 
-    def distributions(self, *, lenient: bool = False, style: str = "short", lang: str = "en") -> pd.DataFrame:
+    def distributions(self, *, lenient: bool = False, style: Style = "short", lang: Language = "en") -> pd.DataFrame:
         return distributions(self._series, lenient=lenient, style=style, lang=lang)
 
-    def compare(self, new: pd.Series[Any], *, lenient: bool = False, lang: str = "en") -> pd.DataFrame:
+    def compare(self, new: pd.Series[Any], *, lenient: bool = False, lang: Language = "en") -> pd.DataFrame:
         """What changed from this Series to ``new``, row by row: see ``srank.pandas.compare``."""
         return compare(self._series, new, lenient=lenient, lang=lang)
 
@@ -557,7 +585,4 @@ class SrankAccessor:
         errors: Errors = "raise",
         lenient: bool = False,
     ) -> StatusIndex:
-        result: StatusIndex = status_index(
-            self._series, season=season, uncertain=uncertain, errors=errors, lenient=lenient
-        )
-        return result
+        return status_index(self._series, season=season, uncertain=uncertain, errors=errors, lenient=lenient)

@@ -31,7 +31,7 @@ except in ``valid()``, which says False for an unreadable cell.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Literal, NoReturn, TypeVar, overload
+from typing import Any, Generic, Literal, NoReturn, TypeVar, overload
 
 try:
     import numpy as np
@@ -49,6 +49,7 @@ from ._ordering import least_imperiled_of, most_imperiled_of
 from ._place_rows import PLACE_FIELDS, CellRows
 from ._polars_codes import distinct_positions, positions
 from ._status_index import StatusIndex, Uncertain, check_options, index_number
+from ._text_options import Language, Style
 from ._vocabulary import Season
 
 __all__ = [
@@ -275,7 +276,7 @@ def canonical(data: Data, *, lenient: bool = False) -> Data:
     return _apply(data, lambda series: _map(series, lenient, _asking(str), pl.String), pl.String, "canonical")
 
 
-def label(data: Data, *, lenient: bool = False, style: str = "short", lang: str = "en") -> Data:
+def label(data: Data, *, lenient: bool = False, style: Style = "short", lang: Language = "en") -> Data:
     """Readable status text per cell (``rank.describe``, String); null when missing or unreadable."""
     text_table(style=style, lang=lang)  # a wrong style or lang fails before any cell is read
     convert = _asking(lambda rank: describe(rank, style=style, lang=lang))
@@ -354,7 +355,7 @@ def is_ranked(data: Data, *, lenient: bool = False) -> Data:
     return _apply(data, lambda series: _map(series, lenient, convert, pl.Boolean), pl.Boolean, "is_ranked")
 
 
-def distributions(data: Data, *, lenient: bool = False, style: str = "short", lang: str = "en") -> Data:
+def distributions(data: Data, *, lenient: bool = False, style: Style = "short", lang: Language = "en") -> Data:
     """The places of each distribution string (Explorer or Biotics) as a List of Struct (``PLACES``).
 
     Fields: nation, subnation, place, rank, rounded, label, message. A cell that
@@ -375,11 +376,11 @@ def distributions(data: Data, *, lenient: bool = False, style: str = "short", la
 
 
 @overload
-def compare(old: pl.Series, new: pl.Series, *, lenient: bool = ..., lang: str = ...) -> pl.Series: ...
+def compare(old: pl.Series, new: pl.Series, *, lenient: bool = ..., lang: Language = ...) -> pl.Series: ...
 @overload
-def compare(old: pl.Expr, new: pl.Expr, *, lenient: bool = ..., lang: str = ...) -> pl.Expr: ...
+def compare(old: pl.Expr, new: pl.Expr, *, lenient: bool = ..., lang: Language = ...) -> pl.Expr: ...
 def compare(
-    old: pl.Series | pl.Expr, new: pl.Series | pl.Expr, *, lenient: bool = False, lang: str = "en"
+    old: pl.Series | pl.Expr, new: pl.Series | pl.Expr, *, lenient: bool = False, lang: Language = "en"
 ) -> pl.Series | pl.Expr:
     """What changed from ``old`` to ``new``, row by row, as ``srank.compare``: a Struct (``CHANGE``) per row.
 
@@ -410,7 +411,7 @@ def compare(
     )
 
 
-def _compare_series(old: pl.Series, new: pl.Series, lenient: bool, lang: str) -> pl.Series:
+def _compare_series(old: pl.Series, new: pl.Series, lenient: bool, lang: Language) -> pl.Series:
     old_at, old_values = distinct_positions(_text(old))
     new_at, new_values = distinct_positions(_text(new))
     old_values.append(None)  # null rows take the last entry
@@ -428,7 +429,7 @@ def _compare_series(old: pl.Series, new: pl.Series, lenient: bool, lang: str) ->
     return pl.Series(old.name, rows, dtype=CHANGE).gather(at)
 
 
-def _change_row(old: Result, new: Result, old_cell: object, new_cell: object, lang: str) -> dict[str, object]:
+def _change_row(old: Result, new: Result, old_cell: object, new_cell: object, lang: Language) -> dict[str, object]:
     unread = [(side, result) for side, result in (("old", old), ("new", new)) if isinstance(result, InvalidRankError)]
     old_rank, new_rank = _rank(old), _rank(new)
     if unread:
@@ -574,55 +575,63 @@ def _aggregate(
 # -- the namespaces ---------------------------------------------------------------
 
 
-class _Methods:
+class _Methods(Generic[Data]):
     """The shared body of both namespaces: each method is the module function of the same name."""
 
-    _data: Any
+    _data: Data
 
-    def valid(self, *, lenient: bool = False) -> Any:
+    def valid(self, *, lenient: bool = False) -> Data:
         return valid(self._data, lenient=lenient)
 
-    def canonical(self, *, lenient: bool = False) -> Any:
+    def canonical(self, *, lenient: bool = False) -> Data:
         return canonical(self._data, lenient=lenient)
 
-    def rounded(self, *, lenient: bool = False) -> Any:
+    def rounded(self, *, lenient: bool = False) -> Data:
         return rounded(self._data, lenient=lenient)
 
-    def sort_key(self, *, lenient: bool = False) -> Any:
+    def sort_key(self, *, lenient: bool = False) -> Data:
         return sort_key(self._data, lenient=lenient)
 
-    def level(self, *, lenient: bool = False) -> Any:
+    def level(self, *, lenient: bool = False) -> Data:
         return level(self._data, lenient=lenient)
 
-    def bounds(self, *, lenient: bool = False) -> Any:
+    def bounds(self, *, lenient: bool = False) -> Data:
         return bounds(self._data, lenient=lenient)
 
-    def is_imperiled(self, threshold: int = 3, *, lenient: bool = False) -> Any:
+    def is_imperiled(self, threshold: int = 3, *, lenient: bool = False) -> Data:
         return is_imperiled(self._data, threshold, lenient=lenient)
 
-    def is_extinct(self, *, lenient: bool = False) -> Any:
+    def is_extinct(self, *, lenient: bool = False) -> Data:
         return is_extinct(self._data, lenient=lenient)
 
-    def is_possibly_extinct(self, *, lenient: bool = False) -> Any:
+    def is_possibly_extinct(self, *, lenient: bool = False) -> Data:
         return is_possibly_extinct(self._data, lenient=lenient)
 
-    def is_ranked(self, *, lenient: bool = False) -> Any:
+    def is_ranked(self, *, lenient: bool = False) -> Data:
         return is_ranked(self._data, lenient=lenient)
 
-    def label(self, *, lenient: bool = False, style: str = "short", lang: str = "en") -> Any:
+    def label(self, *, lenient: bool = False, style: Style = "short", lang: Language = "en") -> Data:
         return label(self._data, lenient=lenient, style=style, lang=lang)
 
-    def message(self, *, lenient: bool = False) -> Any:
+    def message(self, *, lenient: bool = False) -> Data:
         return message(self._data, lenient=lenient)
 
-    def findings(self, *, lenient: bool = False) -> Any:
+    def findings(self, *, lenient: bool = False) -> Data:
         return findings(self._data, lenient=lenient)
 
-    def distributions(self, *, lenient: bool = False, style: str = "short", lang: str = "en") -> Any:
+    def distributions(self, *, lenient: bool = False, style: Style = "short", lang: Language = "en") -> Data:
         return distributions(self._data, lenient=lenient, style=style, lang=lang)
 
-    def compare(self, new: Any, *, lenient: bool = False, lang: str = "en") -> Any:
+    def compare(self, new: Data, *, lenient: bool = False, lang: Language = "en") -> Data:
         return compare(self._data, new, lenient=lenient, lang=lang)
+
+
+@pl.api.register_series_namespace("srank")
+class SrankSeriesNamespace(_Methods[pl.Series]):
+    """``series.srank.valid()`` and friends on a polars Series."""
+
+    def __init__(self, series: pl.Series) -> None:
+        self._data = series
 
     def status_index(
         self,
@@ -631,27 +640,35 @@ class _Methods:
         uncertain: Uncertain = "median",
         errors: Errors = "raise",
         lenient: bool = False,
-    ) -> Any:
+    ) -> StatusIndex:
         return status_index(self._data, season=season, uncertain=uncertain, errors=errors, lenient=lenient)
 
-    def most_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> Any:
+    def most_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> str | None:
         return most_imperiled(self._data, errors=errors, lenient=lenient)
 
-    def least_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> Any:
+    def least_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> str | None:
         return least_imperiled(self._data, errors=errors, lenient=lenient)
 
 
-@pl.api.register_series_namespace("srank")
-class SrankSeriesNamespace(_Methods):
-    """``series.srank.valid()`` and friends on a polars Series."""
-
-    def __init__(self, series: pl.Series) -> None:
-        self._data = series
-
-
 @pl.api.register_expr_namespace("srank")
-class SrankExprNamespace(_Methods):
+class SrankExprNamespace(_Methods[pl.Expr]):
     """``pl.col("rank").srank.valid()`` and friends on a polars expression."""
 
     def __init__(self, expr: pl.Expr) -> None:
         self._data = expr
+
+    def status_index(
+        self,
+        *,
+        season: str | Season = "B",
+        uncertain: Uncertain = "median",
+        errors: Errors = "raise",
+        lenient: bool = False,
+    ) -> pl.Expr:
+        return status_index(self._data, season=season, uncertain=uncertain, errors=errors, lenient=lenient)
+
+    def most_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> pl.Expr:
+        return most_imperiled(self._data, errors=errors, lenient=lenient)
+
+    def least_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> pl.Expr:
+        return least_imperiled(self._data, errors=errors, lenient=lenient)
