@@ -930,6 +930,7 @@ class SrankAccessor:
     def compare(self, new: pd.Series[Any], *, lenient: bool = False, lang: Language = "en") -> pd.DataFrame:
         return compare(self._series, new, lenient=lenient, lang=lang)
 
+    @documented_as(status_index, "data")
     def status_index(
         self,
         *,
