@@ -41,7 +41,7 @@ def without_argument(doc: str, name: str) -> str:
                 continue
         if not line.startswith(" ") and stripped.endswith(":"):
             in_args = stripped == "Args:"
-        elif in_args and (stripped.startswith(f"{name}:") or stripped.startswith(f"{name} (")):
+        elif in_args and stripped.startswith((f"{name}:", f"{name} (")):
             skipping = indent
             continue
         kept.append(line)

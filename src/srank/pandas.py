@@ -281,8 +281,12 @@ def message(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[str]:
     Examples:
         >>> import pandas as pd
         >>> import srank.pandas
-        >>> pd.Series(["G3G2", "S2"]).srank.message().tolist()
-        ['error[range-reversed]: Range 3-2 is reversed; hint: write the lower (more imperiled) number first, as in G2G3', <NA>]
+        >>> messages = pd.Series(["G3G2", "S2"]).srank.message()
+        >>> messages[1]
+        <NA>
+        >>> print(messages[0].replace("; ", "\n"))
+        error[range-reversed]: Range 3-2 is reversed
+        hint: write the lower (more imperiled) number first, as in G2G3
     """
 
     def convert(result: Result) -> object:

@@ -415,7 +415,7 @@ def sort_key(data: Data, *, lenient: bool = False) -> Data:
         lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
 
     Returns:
-        A Struct (``SORT_KEY``): null where the cell is missing or cannot be read (pass ``nulls_last=True`` to ``sort``).
+        A Struct (``SORT_KEY``): null where the cell is missing or unreadable (sort with ``nulls_last=True``).
 
     Examples:
         >>> import polars as pl
