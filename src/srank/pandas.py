@@ -284,7 +284,8 @@ def message(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[str]:
         >>> messages = pd.Series(["G3G2", "S2"]).srank.message()
         >>> messages[1]
         <NA>
-        >>> print(messages[0].replace("; ", "\n"))
+        >>> for part in messages[0].split("; "):
+        ...     print(part)
         error[range-reversed]: Range 3-2 is reversed
         hint: write the lower (more imperiled) number first, as in G2G3
     """
