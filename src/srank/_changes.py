@@ -300,6 +300,27 @@ def compare(old: object, new: object, *, lenient: bool = False) -> RankChange:
     ``.rounded_changed`` says whether the rounded rank moved, and ``.parts``
     holds one change per season. Text is read strictly unless ``lenient=True``;
     an unreadable code raises InvalidRankError naming the side.
+
+    Args:
+        old: The earlier code: text, a rank object, or None or blank text for "absent".
+        new: The later code, in the same forms.
+        lenient: Read the spellings real files use instead of NatureServe's syntax only.
+
+    Returns:
+        The RankChange.
+
+    Raises:
+        InvalidRankError: A code cannot be read; the message says which side.
+        TypeError: A value is neither text, a rank object nor None.
+
+    Examples:
+        >>> change = srank.compare("S2S3", "S1")
+        >>> change.kind, change.rounded_changed
+        (<ChangeKind.UPLISTED: 'uplisted'>, True)
+        >>> str(change)
+        'S2S3 → S1, uplisted (more imperiled), rounded S2 → S1'
+        >>> srank.compare(None, "G4").kind
+        <ChangeKind.ADDED: 'added'>
     """
     if isinstance(old, str) and isinstance(new, str):
         return _compare_texts(old, new, bool(lenient))

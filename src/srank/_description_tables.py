@@ -181,6 +181,13 @@ def available_languages() -> tuple[Language, ...]:
     """The ``lang`` codes describe() and explain() accept, sorted: one per table in ``srank/descriptions``.
 
     The "plants" style is English only; "short" and "long" exist in every language.
+
+    Returns:
+        The language codes, sorted.
+
+    Examples:
+        >>> srank.available_languages()
+        ('en', 'es', 'fr')
     """
     # A test holds the files present equal to the Language type's values.
     return cast("tuple[Language, ...]", tuple(sorted(_table_files())))

@@ -78,6 +78,16 @@ def palette() -> Palette:
 
     NatureServe publishes no colour values; these are srank's own, safe for
     colour-blind readers (see the "Seeing ranks" page of the docs).
+
+    Returns:
+        The Palette: a mapping from rank class (X, H, 1-5, U, NR, NA ...) to Swatch.
+
+    Examples:
+        >>> swatch = srank.palette()["2"]
+        >>> swatch.fill, swatch.text
+        ('#F57C00', '#000000')
+        >>> list(srank.palette())[:5]
+        ['X', 'H', '1', '2', '3']
     """
     classes = _table()["classes"]
     return Palette({name: _swatch(name, classes[name]) for name in CLASSES}, _swatch("", _table()["not_present"]))

@@ -97,6 +97,25 @@ def compare_distributions(old: object, new: object, *, lenient: bool = False) ->
     (Explorer or Biotics, read as ``parse_distribution`` does, strictly unless
     ``lenient=True``), or None / blank for "no distribution". Places pair by
     nation and subnation; each season of a place's code gives one change.
+
+    Args:
+        old: The earlier distribution: a Distribution, a string, or None / blank.
+        new: The later distribution, in the same forms.
+        lenient: Read the strings leniently, as ``parse_distribution(lenient=True)``.
+
+    Returns:
+        One PlaceChange per place and season, in the order of ``old``, then places new in ``new``.
+
+    Raises:
+        InvalidRankError: A string cannot be read; the message says which side.
+        TypeError: A value is neither a Distribution, a string nor None.
+
+    Examples:
+        >>> changes = srank.compare_distributions(
+        ...     "United States (N3): CA (S3)", "United States (N3): CA (S2), OR (S1)"
+        ... )
+        >>> [str(change) for change in changes]
+        ['United States: N3 unchanged', 'California: S3 → S2, uplisted (more imperiled)', 'Oregon: S1 added']
     """
     found: list[PlaceChange] = []
     for (nation, subnation), before, after in _pairs(
