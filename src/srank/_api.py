@@ -75,8 +75,12 @@ def explain(code: str | AnyRank, *, lang: Language = "en") -> list[Explanation]:
         ValueError: An unknown language.
 
     Examples:
-        >>> [(entry.code, entry.label) for entry in srank.explain("G3G4")]
-        [('G', 'Global'), ('G3G4', 'Vulnerable to Apparently Secure'), ('G3', 'Vulnerable'), ('G4', 'Apparently Secure')]
+        >>> for entry in srank.explain("G3G4"):
+        ...     print(entry.component, entry.code, entry.label, sep=" | ")
+        level | G | Global
+        range | G3G4 | Vulnerable to Apparently Secure
+        value | G3 | Vulnerable
+        value | G4 | Apparently Secure
     """
     return _explain(_rank(code, "explain"), lang=lang)
 

@@ -98,8 +98,8 @@ def parse_many(values: Iterable[object], *, lenient: bool = False) -> list[Resul
         One result per value, in order: a Rank or MultiSeasonRank, an InvalidRankError, or None.
 
     Examples:
-        >>> srank.parse_many(["G5", "S9", None, " "])
-        [<Rank 'G5'>, InvalidRankError("Expected a rank value (1-5, X, H, U, NR or NA) after 'S', found '9'"), None, None]
+        >>> srank.parse_many(["G5", "G3G2", None, " "])
+        [<Rank 'G5'>, InvalidRankError('Range 3-2 is reversed'), None, None]
     """
     if isinstance(values, (str, bytes)):
         # A text is an iterable of characters: decoding "G5" letter by letter is never what was meant.

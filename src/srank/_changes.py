@@ -59,6 +59,12 @@ class ChangeKind(enum.StrEnum):
     (uplisted and downlisted, added and removed ...) equally significant. A
     multi-season code's kind is the kind of its most significant part; of two
     parts equally significant, the first by season (B, N, M, then no season).
+
+    Examples:
+    >>> srank.compare("G3", "G2").kind
+    <ChangeKind.UPLISTED: 'uplisted'>
+    >>> srank.ChangeKind.MORE_CERTAIN == "more-certain"
+    True
     """
 
     LEVEL = "level"
@@ -114,6 +120,11 @@ class RankChange:
     ``old_text`` and ``new_text`` are the codes as given, when given as text.
     ``str(change)`` is a short sentence; ``describe(lang=...)`` writes it in
     another language.
+
+    Examples:
+    >>> change = srank.compare("N1B,NNRM", "N1N3B")
+    >>> change.kind, [part.kind for part in change.parts]
+    (<ChangeKind.REMOVED: 'removed'>, [<ChangeKind.LESS_CERTAIN: 'less-certain'>, <ChangeKind.REMOVED: 'removed'>])
     """
 
     kind: ChangeKind
@@ -149,7 +160,21 @@ class RankChange:
         return self.old_rounded != self.new_rounded
 
     def describe(self, *, lang: Language = "en") -> str:
-        """A short sentence saying what changed, in ``lang`` (see ``srank.available_languages()``)."""
+        """A short sentence saying what changed, in ``lang`` (see ``srank.available_languages()``).
+
+        Args:
+            lang: "en", "es" or "fr".
+
+        Returns:
+            The sentence.
+
+        Raises:
+            ValueError: An unknown language.
+
+        Examples:
+            >>> srank.compare("S3", "S3?").describe(lang="es")
+            'S3 → S3?, cambió un calificador'
+        """
         from ._change_text import describe_change  # presentation: the words come from the description table
 
         return describe_change(self, lang)

@@ -44,7 +44,14 @@ def problem_line(severity: str, code: str, message: str, *, place: str | None = 
 
 
 class SrankError(Exception):
-    """Base class of every error srank raises on purpose."""
+    """Base class of every error srank raises on purpose.
+
+    Catch it to handle every srank failure at once.
+
+    Examples:
+        >>> issubclass(srank.InvalidRankError, srank.SrankError)
+        True
+    """
 
 
 class InvalidRankError(SrankError, ValueError):
@@ -53,6 +60,15 @@ class InvalidRankError(SrankError, ValueError):
     ``span`` is 0-based and end-exclusive, in ``text``. ``expected`` holds human
     words ("a season letter (B, N or M)"), never Lark terminal names. ``code`` is
     the stable finding code that ``srank.check`` reports for the same problem.
+
+    It is also a ValueError. ``str(error)`` shows the code with a caret under the problem.
+
+    Examples:
+        >>> try:
+        ...     srank.parse("G3G2")
+        ... except srank.InvalidRankError as error:
+        ...     print(error.code, error.span, error.hint)
+        range-reversed (0, 4) write the lower (more imperiled) number first, as in G2G3
     """
 
     def __init__(
@@ -75,7 +91,21 @@ class InvalidRankError(SrankError, ValueError):
 
     @classmethod
     def from_finding(cls, finding: Finding, text: str, expected: Sequence[str] = ()) -> InvalidRankError:
-        """The error for a broken structural rule, located in ``text`` by the finding's span."""
+        """The error for a broken structural rule, located in ``text`` by the finding's span.
+
+        Args:
+            finding: The error finding of the rule.
+            text: The code the span points into.
+            expected: What the reader expected there, in words.
+
+        Returns:
+            The error.
+
+        Examples:
+            >>> finding = srank.check("G3G2")[0]
+            >>> srank.InvalidRankError.from_finding(finding, text="G3G2").code
+            'range-reversed'
+        """
         return cls(
             finding.message, text=text, span=finding.span, expected=expected, hint=finding.hint, code=finding.code
         )
@@ -85,13 +115,35 @@ class InvalidRankError(SrankError, ValueError):
 
         Every copy of an error is made here, so a field added to the error is carried everywhere.
         ``into`` makes the copy an instance of a subclass.
+
+        Args:
+            into: A subclass of InvalidRankError for the copy; None keeps InvalidRankError.
+            **changes: The fields to change: message, text, span, expected, hint or code.
+
+        Returns:
+            The copy.
+
+        Examples:
+            >>> error = srank.InvalidRankError("Range 3-2 is reversed", text="G3G2", span=(0, 4))
+            >>> error.evolve(message="row 2: Range 3-2 is reversed").message
+            'row 2: Range 3-2 is reversed'
         """
         fields = {name: getattr(self, name) for name in _FIELDS}
         fields.update(changes)
         return (into or InvalidRankError)(fields.pop("message"), **fields)
 
     def line(self) -> str:
-        """The error on one line with its hint, as ``srank check`` writes it in ``srank_message``."""
+        """The error on one line with its hint, as ``srank check`` writes it in ``srank_message``.
+
+        Returns:
+            The line.
+
+        Examples:
+            >>> for part in srank.parse_many(["G3G2"])[0].line().split("; "):
+            ...     print(part)
+            error[range-reversed]: Range 3-2 is reversed
+            hint: write the lower (more imperiled) number first, as in G2G3
+        """
         return problem_line("error", self.code, self.message, hint=self.hint)
 
     def __str__(self) -> str:

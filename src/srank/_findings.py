@@ -17,6 +17,12 @@ __all__ = ["CATALOGUE", "Finding", "Severity", "joined"]
 
 
 class Severity(enum.Enum):
+    """An error makes a code invalid; a warning does not.
+
+    Examples:
+        >>> srank.check("G5Q")[0].severity
+        <Severity.ERROR: 'error'>
+    """
     ERROR = "error"
     WARNING = "warning"
 
@@ -30,6 +36,11 @@ class Finding:
     canonical code, ``str(rank)``. ``fragment`` is the piece of code concerned,
     so callers need not parse the message (for a legacy code: the code, "SA").
     ``hint`` says what to write instead, where there is something to say.
+
+    Examples:
+    >>> finding = srank.check("G3G2")[0]
+    >>> finding.code, finding.span, finding.fragment
+    ('range-reversed', (0, 4), 'G3G2')
     """
 
     code: str
@@ -44,7 +55,19 @@ class Finding:
         return self.line()
 
     def line(self, *, place: bool = True, hint: bool = False) -> str:
-        """The finding on one line; without its place where the row already names it, with its hint on request."""
+        """The finding on one line; without its place where the row already names it, with its hint on request.
+
+        Args:
+            place: Start with the place, for a finding about one place of a distribution.
+            hint: End with the hint, when there is one.
+
+        Returns:
+            The line, as ``srank check`` writes it in ``srank_message``.
+
+        Examples:
+            >>> srank.check("G3G2")[0].line()
+            'error[range-reversed]: Range 3-2 is reversed'
+        """
         return problem_line(
             self.severity.value,
             self.code,
@@ -59,7 +82,18 @@ class Finding:
         return block(finding_html(self))
 
     def shifted(self, offset: int) -> Finding:
-        """The same finding with its span moved right by ``offset``: a part's finding in the whole code."""
+        """The same finding with its span moved right by ``offset``: a part's finding in the whole code.
+
+        Args:
+            offset: How many characters to move the span right.
+
+        Returns:
+            A new Finding; this one when ``offset`` is 0.
+
+        Examples:
+            >>> srank.check("G3G2")[0].shifted(4).span
+            (4, 8)
+        """
         if not offset:
             return self
         return attrs.evolve(self, span=(self.span[0] + offset, self.span[1] + offset))

@@ -34,6 +34,11 @@ class PlaceChange:
     ``change`` is the RankChange of that season's part (its ``season``,
     ``kind``, ``old``, ``new`` ...). ``notes`` are the readers' findings about
     the place on either side (an unknown place code, a rank that could not be read).
+
+    Examples:
+    >>> change = srank.compare_distributions("United States (N3): MD (S2)", "United States (N3): MD (S1)")[1]
+    >>> change.subnation, change.change.kind, str(change)
+    ('MD', <ChangeKind.UPLISTED: 'uplisted'>, 'Maryland: S2 → S1, uplisted (more imperiled)')
     """
 
     nation: str
@@ -47,11 +52,38 @@ class PlaceChange:
         return place_label(self.nation, self.subnation)
 
     def place_name(self, lang: Language = "en") -> str:
-        """The place's own name in ``lang`` ("Maryland", "États-Unis"); its code where srank knows no name."""
+        """The place's own name in ``lang`` ("Maryland", "États-Unis"); its code where srank knows no name.
+
+        Args:
+            lang: "en", "es" or "fr".
+
+        Returns:
+            The name.
+
+        Examples:
+            >>> change = srank.compare_distributions("United States (N3)", "United States (N2)")[0]
+            >>> change.place_name(lang="fr")
+            'États-Unis'
+        """
         return place_name(self.nation, self.subnation, lang)
 
     def describe(self, *, lang: Language = "en") -> str:
-        """The change as a line naming its place: "Maryland: S2 → S1, uplisted (more imperiled)"."""
+        """The change as a line naming its place: "Maryland: S2 → S1, uplisted (more imperiled)".
+
+        Args:
+            lang: "en", "es" or "fr".
+
+        Returns:
+            The line.
+
+        Raises:
+            ValueError: An unknown language.
+
+        Examples:
+            >>> change = srank.compare_distributions("United States (N3): MD (S2)", "United States (N3): MD (S1)")[1]
+            >>> change.describe(lang="es")
+            'Maryland: S2 → S1, mayor riesgo'
+        """
         from ._change_text import describe_place_change  # presentation: the words come from the description table
 
         return describe_place_change(self, lang)

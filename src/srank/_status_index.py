@@ -82,6 +82,11 @@ class StatusIndex:
 
     ``counted`` codes made the index; ``left_out`` ones did not (U, NR, NA,
     missing values, codes with no part of the season, unreadable codes skipped).
+
+    Examples:
+    >>> index = srank.status_index(["S5", "S3", "SNR"])
+    >>> index.value, index.counted, index.left_out, float(index)
+    (0.8, 2, 1, 0.8)
     """
 
     value: float
@@ -98,6 +103,11 @@ class StatusIndexInterval:
 
     ``value`` is the mean of the ``samples`` sampled indices, as ranktrends'
     ``mean_wt``; ``float(interval)`` is it.
+
+    Examples:
+    >>> interval = srank.status_index_interval(["S1S3", "SH", "S5"], samples=200, seed=0)
+    >>> interval.low <= interval.value <= interval.high
+    True
     """
 
     value: float
