@@ -196,6 +196,11 @@ class ExplorerError(SrankError):
 
     The message names the URL and the HTTP status, so that it can be printed
     as it is; ``hint`` says what to try, where there is something to say.
+
+    Examples:
+    >>> import srank.explorer
+    >>> issubclass(srank.explorer.ExplorerNotFoundError, srank.explorer.ExplorerError)
+    True
     """
 
     def __init__(self, message: str, *, url: str | None = None, status: int | None = None, hint: str | None = None):
@@ -219,24 +224,66 @@ def _rebuild_explorer(
 
 
 class ExplorerHTTPError(ExplorerError):
-    """The API answered with an error status (after the retries, for 429 and 5xx)."""
+    """The API answered with an error status (after the retries, for 429 and 5xx).
+
+    Examples:
+    >>> import srank.explorer
+    >>> issubclass(srank.explorer.ExplorerHTTPError, srank.explorer.ExplorerError)
+    True
+    """
 
 
 class ExplorerNotFoundError(ExplorerHTTPError):
-    """No record for the id asked for: a 404, or an empty answer."""
+    """No record for the id asked for: a 404, or an empty answer.
+
+    Examples:
+    >>> import srank.explorer
+    >>> issubclass(srank.explorer.ExplorerNotFoundError, srank.explorer.ExplorerHTTPError)
+    True
+    """
 
 
 class ExplorerConnectionError(ExplorerError):
-    """No answer: the connection was refused, reset or never made (the status is None)."""
+    """No answer: the connection was refused, reset or never made (the status is None).
+
+    Examples:
+    >>> import srank.explorer
+    >>> srank.explorer.ExplorerConnectionError("no answer", url="https://example.org").status is None
+    True
+    """
 
 
 class ExplorerTimeoutError(ExplorerConnectionError):
-    """No answer within the client's timeout."""
+    """No answer within the client's timeout.
+
+    Examples:
+    >>> import srank.explorer
+    >>> issubclass(srank.explorer.ExplorerTimeoutError, srank.explorer.ExplorerConnectionError)
+    True
+    """
 
 
 class ExplorerDataError(ExplorerError, ValueError):
-    """A body or a file that is not the Explorer JSON srank reads: not JSON, or not a search, taxon or job."""
+    """A body or a file that is not the Explorer JSON srank reads: not JSON, or not a search, taxon or job.
+
+    Examples:
+    >>> import srank.explorer
+    >>> try:
+    ...     srank.explorer.read_job([])
+    ... except srank.explorer.ExplorerDataError as error:
+    ...     print(type(error).__name__)
+    ExplorerDataError
+    """
 
 
 class ExplorerQueryError(ExplorerError, ValueError):
-    """A search or a client setting the API cannot take (an S rank as the rank filter, a subnation of no nation)."""
+    """A search or a client setting the API cannot take (an S rank as the rank filter, a subnation of no nation).
+
+    Examples:
+    >>> import srank.explorer
+    >>> try:
+    ...     srank.explorer.Client(timeout=0)
+    ... except srank.explorer.ExplorerQueryError as error:
+    ...     print(error)
+    timeout must be a positive number of seconds, not 0
+    """

@@ -63,6 +63,24 @@ def rows(taxa: Taxon | Iterable[Taxon], *, style: Style = "short", lang: Languag
 
     ``style`` and ``lang`` choose the ``label`` text, as for ``srank.describe``.
     An empty cell is None.
+
+    Args:
+        taxa: One Taxon, or any iterable of them.
+        style: The style of the label cells: "short", "long" or "plants".
+        lang: The language of the label and place cells.
+
+    Yields:
+        One tuple per taxon and place, in the order of ``FIELDS``; a taxon with no place gives one row.
+
+    Raises:
+        ValueError: An unknown style or language, before any row is written.
+
+    Examples:
+        >>> import srank.explorer
+        >>> lynx = {"uniqueId": "ELEMENT_GLOBAL.2.100", "scientificName": "Lynx canadensis", "roundedGRank": "G5"}
+        >>> row = next(srank.explorer.rows(srank.explorer.read_taxon(lynx)))
+        >>> dict(zip(srank.explorer.FIELDS, row))["scientific_name"]
+        'Lynx canadensis'
     """
     text_table(style=style, lang=lang)  # a wrong style or lang fails before any taxon is written
     for taxon in [taxa] if isinstance(taxa, Taxon) else taxa:
