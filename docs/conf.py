@@ -52,8 +52,10 @@ extensions = [
     "sphinx_copybutton",
 ]
 
-# Links to Python, pandas, polars, attrs and hypothesis, from inventories written here (no network).
+# Links to Python, pandas, polars, pandera, attrs and hypothesis, from inventories written here (no network).
 intersphinx_mapping = gen_inventories.main(GENERATED / "intersphinx")
+# Every type named in a signature or a docstring must resolve, here or in one of those inventories.
+nitpicky = True
 
 # Docstrings are Google style: Args, Returns, Raises, Examples.
 napoleon_google_docstring = True

@@ -40,6 +40,7 @@ PROJECTS: dict[str, tuple[str, str, list[tuple[str, str, str]]]] = {
             ("collections.abc.Mapping", "py:class", "library/collections.abc.html#collections.abc.Mapping"),
             ("collections.abc.Callable", "py:class", "library/collections.abc.html#collections.abc.Callable"),
             ("collections.abc.Hashable", "py:class", "library/collections.abc.html#collections.abc.Hashable"),
+            ("collections.abc.Collection", "py:class", "library/collections.abc.html#collections.abc.Collection"),
             ("typing.Literal", "py:data", "library/typing.html#typing.Literal"),
             ("typing.Any", "py:data", "library/typing.html#typing.Any"),
             ("typing.TypeAlias", "py:data", "library/typing.html#typing.TypeAlias"),
@@ -60,6 +61,10 @@ PROJECTS: dict[str, tuple[str, str, list[tuple[str, str, str]]]] = {
         "2",
         [
             ("pandas.Series", "py:class", "reference/api/pandas.Series.html#pandas.Series"),
+            # Annotations that autodoc cannot evaluate stay as written in the source (pd.Series[Any]).
+            ("pd.Series", "py:class", "reference/api/pandas.Series.html#pandas.Series"),
+            ("pd.DataFrame", "py:class", "reference/api/pandas.DataFrame.html#pandas.DataFrame"),
+            ("SeriesGroupBy", "py:class", "reference/groupby.html"),
             ("pandas.core.series.Series", "py:class", "reference/api/pandas.Series.html#pandas.Series"),
             ("pandas.DataFrame", "py:class", "reference/api/pandas.DataFrame.html#pandas.DataFrame"),
             ("pandas.core.frame.DataFrame", "py:class", "reference/api/pandas.DataFrame.html#pandas.DataFrame"),
@@ -91,6 +96,8 @@ PROJECTS: dict[str, tuple[str, str, list[tuple[str, str, str]]]] = {
             ("polars.DataFrame", "py:class", "reference/dataframe/index.html#polars.DataFrame"),
             ("polars.dataframe.frame.DataFrame", "py:class", "reference/dataframe/index.html#polars.DataFrame"),
             ("polars.LazyFrame", "py:class", "reference/lazyframe/index.html#polars.LazyFrame"),
+            ("pl.Series", "py:class", "reference/series/index.html#polars.Series"),
+            ("pl.Expr", "py:class", "reference/expressions/index.html#polars.Expr"),
         ],
     ),
     "attrs": (
@@ -102,6 +109,17 @@ PROJECTS: dict[str, tuple[str, str, list[tuple[str, str, str]]]] = {
             ("attrs.evolve", "py:function", "api.html#attrs.evolve"),
             ("attrs.asdict", "py:function", "api.html#attrs.asdict"),
             ("attrs.fields", "py:function", "api.html#attrs.fields"),
+        ],
+    ),
+    "pandera": (
+        "https://pandera.readthedocs.io/en/stable",
+        "0.24",
+        [
+            (
+                "pandera.api.checks.Check",
+                "py:class",
+                "reference/generated/pandera.api.checks.Check.html#pandera.api.checks.Check",
+            ),
         ],
     ),
     "hypothesis": (

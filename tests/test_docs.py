@@ -88,3 +88,21 @@ def test_cli_reference_is_each_commands_help(tmp_path: Path) -> None:
     description = build_parsers(COMMANDS)[0].description
     assert description is not None
     assert description in page
+
+
+def test_intersphinx_inventories_are_written_offline(tmp_path: Path) -> None:
+    from sphinx.util.inventory import InventoryFile
+
+    mapping = _generator("gen_inventories").main(tmp_path)
+    assert set(mapping) == {"python", "pandas", "polars", "pandera", "attrs", "hypothesis"}
+    site, path = mapping["pandas"]
+    assert site == "https://pandas.pydata.org/docs"
+    with open(path, "rb") as stream:
+        inventory = InventoryFile.load(stream, site, lambda base, uri: f"{base}/{uri}")
+    assert inventory["py:class"]["pandas.Series"].uri == (
+        "https://pandas.pydata.org/docs/reference/api/pandas.Series.html#pandas.Series"
+    )
+    conf = (DOCS / "conf.py").read_text(encoding="utf-8")
+    for extension in ("sphinx.ext.viewcode", "sphinx.ext.intersphinx", "sphinx_copybutton", "sphinx.ext.napoleon"):
+        assert f'"{extension}"' in conf
+    assert "nitpicky = True" in conf

@@ -68,15 +68,15 @@ class ChangeKind(enum.StrEnum):
     """
 
     LEVEL = "level"
-    """The two codes are of different levels (G against T, S against N): not compared."""
+    """The two codes are of different levels (G against T, S against N) — not compared."""
     EXTIRPATED = "extirpated"
-    """A number or range became X or H: gone from the area (at G and T level: presumed or possibly extinct)."""
+    """A number or range became X or H — gone from the area (at G and T level, presumed or possibly extinct)."""
     REDISCOVERED = "rediscovered"
     """X or H became a number or range."""
     UPLISTED = "uplisted"
-    """More imperiled, where the ranges do not nest: G3 -> G2, S3S4 -> S2S3, SH -> SX."""
+    """More imperiled, where the ranges do not nest — G3 -> G2, S3S4 -> S2S3, SH -> SX."""
     DOWNLISTED = "downlisted"
-    """Less imperiled, where the ranges do not nest: G2 -> G3, SX -> SH."""
+    """Less imperiled, where the ranges do not nest — G2 -> G3, SX -> SH."""
     RANKED = "ranked"
     """U, NR or NA became X, H or a number."""
     UNRANKED = "unranked"
@@ -88,13 +88,13 @@ class ChangeKind(enum.StrEnum):
     STATUS = "status"
     """A change among U, NR and NA."""
     LESS_CERTAIN = "less-certain"
-    """The new range strictly contains the old one: N1 -> N1N3."""
+    """The new range strictly contains the old one — N1 -> N1N3."""
     MORE_CERTAIN = "more-certain"
-    """The new range lies strictly inside the old one: S2S4 -> S3."""
+    """The new range lies strictly inside the old one — S2S4 -> S3."""
     QUALIFIER = "qualifier"
     """Only ``?``, C or Q was added or removed: G3 -> G3?."""
     NOTATION = "notation"
-    """The same rank written differently: case, spaces, part order, a legacy code read leniently."""
+    """The same rank written differently — case, spaces, part order, a legacy code read leniently."""
     SAME = "same"
     """The same code."""
 
@@ -132,7 +132,7 @@ class RankChange:
     new: AnyRank | None
     season: Season | None = None
     species_only: bool = False
-    """True when only the species' G part of a G+T code changed (G4T2 -> G5T2): the kind compares the G parts."""
+    """True when only the species' G part of a G+T code changed (G4T2 -> G5T2) — the kind compares the G parts."""
     old_text: str | None = None
     new_text: str | None = None
     _parts: tuple[RankChange, ...] = ()
@@ -154,7 +154,7 @@ class RankChange:
 
     @property
     def rounded_changed(self) -> bool:
-        """True when the rounded ranks differ (for a multi-season code: in any season)."""
+        """True when the rounded ranks differ (for a multi-season code — in any season)."""
         if self._parts:
             return any(part.rounded_changed for part in self._parts)
         return self.old_rounded != self.new_rounded

@@ -70,7 +70,7 @@ class PlaceRank:
 
     @property
     def place(self) -> str:
-        """The place's name: "Maryland", "United States"; the code itself when srank does not know it."""
+        """The place's name — "Maryland", "United States"; the code itself when srank does not know it."""
         return self.place_name()
 
     def place_name(self, lang: Language = "en") -> str:
@@ -89,12 +89,12 @@ class PlaceRank:
 
     @property
     def label(self) -> str:
-        """The place with its nation, for messages: "California, United States"."""
+        """The place with its nation, for messages — "California, United States"."""
         return place_label(self.nation, self.subnation)
 
     @property
     def written(self) -> str:
-        """The rank as a distribution string writes it: canonical, or the unread text as it was."""
+        """The rank as a distribution string writes it — canonical, or the unread text as it was."""
         return str(self.rank) if self.rank is not None else self.unread or ""
 
     @property

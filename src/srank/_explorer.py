@@ -89,7 +89,7 @@ class Taxon:
 
     @property
     def record_findings(self) -> tuple[Finding, ...]:
-        """What concerns the record as a whole: reading notes, the global rank's findings and rounding check,
+        """What concerns the record as a whole — reading notes, the global rank's findings and rounding check,
         and the places that could not be read."""
         found = list(self.notes)
         if self.global_rank is not None:
@@ -101,7 +101,7 @@ class Taxon:
 
     @property
     def findings(self) -> tuple[Finding, ...]:
-        """Every finding: ``record_findings``, then each place's, naming the place."""
+        """Every finding — ``record_findings``, then each place's, naming the place."""
         return (*self.record_findings, *(finding for record in self.distribution for finding in record.findings))
 
     def __repr__(self) -> str:

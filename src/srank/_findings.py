@@ -23,6 +23,7 @@ class Severity(enum.Enum):
         >>> srank.check("G5Q")[0].severity
         <Severity.ERROR: 'error'>
     """
+
     ERROR = "error"
     WARNING = "warning"
 

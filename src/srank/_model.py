@@ -419,7 +419,7 @@ class Rank(_RankBehaviour):
 
     @property
     def parts(self) -> tuple[Rank, ...]:
-        """The seasonal parts: this rank alone, so one loop serves both kinds of code."""
+        """The seasonal parts — this rank alone, so one loop serves both kinds of code."""
         return (self,)
 
     def _head_form(self) -> dict[str, Any]:

@@ -48,7 +48,7 @@ class PlaceChange:
 
     @property
     def place(self) -> str:
-        """The place and its nation, as findings name them: "Maryland, United States"."""
+        """The place and its nation, as findings name them — "Maryland, United States"."""
         return place_label(self.nation, self.subnation)
 
     def place_name(self, lang: Language = "en") -> str:

@@ -93,7 +93,7 @@ class Range:
 
     @property
     def inexact(self) -> bool:
-        """Always False: a range takes no ``?`` (G2G3? is not a code)."""
+        """Always False — a range takes no ``?`` (G2G3? is not a code)."""
         return False
 
     def format(self, letter: str) -> str:
