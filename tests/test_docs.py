@@ -91,17 +91,22 @@ def test_cli_reference_is_each_commands_help(tmp_path: Path) -> None:
 
 
 def test_intersphinx_inventories_are_written_offline(tmp_path: Path) -> None:
-    from sphinx.util.inventory import InventoryFile
+    import zlib
 
     mapping = _generator("gen_inventories").main(tmp_path)
     assert set(mapping) == {"python", "pandas", "polars", "pandera", "attrs", "hypothesis"}
     site, path = mapping["pandas"]
     assert site == "https://pandas.pydata.org/docs"
-    with open(path, "rb") as stream:
-        inventory = InventoryFile.load(stream, site, lambda base, uri: f"{base}/{uri}")
-    assert inventory["py:class"]["pandas.Series"].uri == (
-        "https://pandas.pydata.org/docs/reference/api/pandas.Series.html#pandas.Series"
-    )
+    data = Path(path).read_bytes()
+    header = data.split(b"\n", 4)
+    assert header[:4] == [
+        b"# Sphinx inventory version 2",
+        b"# Project: pandas",
+        b"# Version: 2",
+        b"# The remainder of this file is compressed using zlib.",
+    ]
+    entries = zlib.decompress(header[4]).decode().splitlines()
+    assert "pandas.Series py:class 1 reference/api/pandas.Series.html#pandas.Series -" in entries
     conf = (DOCS / "conf.py").read_text(encoding="utf-8")
     for extension in ("sphinx.ext.viewcode", "sphinx.ext.intersphinx", "sphinx_copybutton", "sphinx.ext.napoleon"):
         assert f'"{extension}"' in conf
