@@ -23,6 +23,7 @@ sys.path.insert(0, str(DOCS))
 
 import gen_cli  # noqa: E402
 import gen_findings  # noqa: E402
+import gen_inventories  # noqa: E402
 import gen_labels  # noqa: E402
 import gen_messages  # noqa: E402
 import gen_pictures  # noqa: E402
@@ -48,7 +49,25 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
+    "sphinx.ext.viewcode",
+    "sphinx.ext.intersphinx",
+    "sphinx_copybutton",
 ]
+
+# Links to Python, pandas, polars, pandera, attrs and hypothesis, from inventories written here (no network).
+intersphinx_mapping = gen_inventories.main(GENERATED / "intersphinx")
+# Every type named in a signature or a docstring must resolve, here or in one of those inventories.
+nitpicky = True
+
+# Docstrings are Google style: Args, Returns, Raises, Examples.
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+napoleon_use_rtype = False
+
+# The copy button leaves out the >>> and ... prompts and the output.
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True
 source_suffix = {".md": "markdown"}
 root_doc = "index"
 exclude_patterns = ["_build", "requirements.txt", "_generated/*.md"]

@@ -72,7 +72,7 @@ def _value_rows(table: Table, prefix: tuple[str, ...], wordings: tuple[str, ...]
     return rows
 
 
-def render(lang: str = "en") -> str:
+def render(lang: srank.Language = "en") -> str:
     """The reference page as MyST Markdown."""
     table = load(lang)
     code_header = ("Code", "Label", "Definition")

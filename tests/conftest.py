@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 from hypothesis import HealthCheck, settings
 
+import srank
 from srank.cli import main
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ CHANGES = Path(__file__).parent / "data" / "changes.csv"
 
 
 @pytest.fixture
-def render_changes() -> Callable[[str], list[str]]:
+def render_changes() -> Callable[[srank.Language], list[str]]:
     """Render, in a language, the change of every pair of tests/data/changes.csv and a distribution's changes.
 
     Between them they use every entry of the table's [change] section; the
@@ -82,7 +83,7 @@ def render_changes() -> Callable[[str], list[str]]:
     import srank
     from srank._change_text import describe_change
 
-    def render(lang: str) -> list[str]:
+    def render(lang: srank.Language) -> list[str]:
         describe_change.cache_clear()
         with CHANGES.open(encoding="utf-8", newline="") as file:
             rows = list(csv.DictReader(file))

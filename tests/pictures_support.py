@@ -125,7 +125,7 @@ def page(body: str) -> str:
     return f'{head}<body style="margin:0;background:#FFFFFF">{body}</body></html>'
 
 
-def draw_every_picture(lang: str) -> None:
+def draw_every_picture(lang: srank.Language) -> None:
     """Draw badges, maps and tables so that every word of the [picture] section is used once, caches empty."""
     from srank import _html, _svg
 

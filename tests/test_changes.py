@@ -250,7 +250,7 @@ def test_backwards_is_the_mirror_image(
 
 @given(maybe_rank, maybe_rank, st.sampled_from(["en", "fr", "es"]))
 def test_every_pair_has_a_kind_and_a_sentence(
-    a: srank.Rank | srank.MultiSeasonRank | None, b: srank.Rank | srank.MultiSeasonRank | None, lang: str
+    a: srank.Rank | srank.MultiSeasonRank | None, b: srank.Rank | srank.MultiSeasonRank | None, lang: srank.Language
 ) -> None:
     change = srank.compare(a, b)
     assert change.kind in set(ChangeKind)

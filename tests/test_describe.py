@@ -340,7 +340,7 @@ def test_a_second_language_is_only_another_file(tmp_path: Path, monkeypatch: pyt
 
 def test_unknown_style_names_the_choices() -> None:
     with pytest.raises(ValueError, match=r"Unknown style 'html'; choose one of: 'short', 'long', 'plants'"):
-        srank.describe("G1", style="html")
+        srank.describe("G1", style="html")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("call", [srank.describe, srank.explain])

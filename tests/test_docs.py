@@ -115,3 +115,26 @@ def test_message_table_lists_every_message_in_every_language(tmp_path: Path) -> 
         "| `rule.range-reversed` | Range {low}-{high} is reversed | El intervalo {low}-{high} está invertido"
         " | La plage {low}-{high} est inversée |"
     )
+
+
+def test_intersphinx_inventories_are_written_offline(tmp_path: Path) -> None:
+    import zlib
+
+    mapping = _generator("gen_inventories").main(tmp_path)
+    assert set(mapping) == {"python", "pandas", "polars", "pandera", "attrs", "hypothesis"}
+    site, path = mapping["pandas"]
+    assert site == "https://pandas.pydata.org/docs"
+    data = Path(path).read_bytes()
+    header = data.split(b"\n", 4)
+    assert header[:4] == [
+        b"# Sphinx inventory version 2",
+        b"# Project: pandas",
+        b"# Version: 2",
+        b"# The remainder of this file is compressed using zlib.",
+    ]
+    entries = zlib.decompress(header[4]).decode().splitlines()
+    assert "pandas.Series py:class 1 reference/api/pandas.Series.html#pandas.Series -" in entries
+    conf = (DOCS / "conf.py").read_text(encoding="utf-8")
+    for extension in ("sphinx.ext.viewcode", "sphinx.ext.intersphinx", "sphinx_copybutton", "sphinx.ext.napoleon"):
+        assert f'"{extension}"' in conf
+    assert "nitpicky = True" in conf

@@ -34,3 +34,26 @@ def test_metadata_is_complete() -> None:
     assert (ROOT / "LICENSE").is_file()
     extras = meta.get_all("Provides-Extra", [])
     assert {"hypothesis", "pandas", "pandera"} <= set(extras)
+
+
+def test_development_tools_are_dependency_groups_not_extras() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    extras = project["project"]["optional-dependencies"]
+    published = {re.split(r"[<>=\[ ;]", requirement)[0] for needs in extras.values() for requirement in needs}
+    assert not published & {"pytest", "ruff", "mypy", "build", "pandas-stubs", "pyspark"}
+    assert set(extras) == {"pandas", "polars", "xlsx", "pandera", "plot", "hypothesis", "completion"}
+    groups = project["dependency-groups"]
+    assert {"tests", "typing", "lint", "dev", "spark"} <= set(groups)
+    assert project["build-system"]["requires"] == ["hatchling>=1.27"]  # 1.21-1.26 fail on license-files
+
+
+def test_readme_links_work_on_a_package_index() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)]+)\)", readme)
+    assert targets  # the pattern finds links
+    assert [target for target in targets if not target.startswith("https://")] == []
+    docs = [target for target in targets if "/docs/" in target]
+    assert docs
+    assert all(target.startswith("https://github.com/srank-project/srank/blob/main/docs/") for target in docs)
+    for target in docs:
+        assert (ROOT / target.removeprefix("https://github.com/srank-project/srank/blob/main/")).is_file(), target

@@ -186,6 +186,23 @@ def test_most_and_least_imperiled_per_group() -> None:
     assert srank_polars.most_imperiled(frame["rank"]) == "S1S2"
 
 
+def test_per_group_choices_are_named_after_their_column() -> None:
+    frame = pl.DataFrame(
+        {
+            "species": ["Lynx canadensis", "Lynx canadensis", "Salix nigra"],
+            "S Rank": ["S3", "S1S2", "S5"],
+            "G Rank": ["G5", "G5", None],
+        }
+    )
+    chosen = frame.group_by("species", maintain_order=True).agg(
+        pl.col("S Rank").srank.most_imperiled(), pl.col("G Rank").srank.least_imperiled()
+    )
+    assert chosen.columns == ["species", "S Rank", "G Rank"]
+    assert chosen.rows() == [("Lynx canadensis", "S1S2", "G5"), ("Salix nigra", "S5", None)]
+    lazy = frame.lazy().group_by("species", maintain_order=True).agg(pl.col("S Rank").srank.least_imperiled())
+    assert lazy.collect_schema().names() == ["species", "S Rank"]
+
+
 def test_errors_raise_names_the_cell() -> None:
     frame = pl.DataFrame(SPECIES)
     with pytest.raises(srank.InvalidRankError, match=r"^row 6 of 'rank': Range 3-2 is reversed\n    G3G2\n"):

@@ -215,6 +215,21 @@ def test_most_imperiled_lenient() -> None:
         srank.most_imperiled(["s2 ", "S3"])
 
 
+def test_unreadable_codes_raise_or_are_skipped() -> None:
+    column = ["S3", "G3G2", None, "S9", "S2"]
+    with pytest.raises(srank.InvalidRankError, match=r"^Range 3-2 is reversed"):
+        srank.most_imperiled(column)
+    assert str(srank.most_imperiled(column, errors="skip")) == "S2"
+    assert str(srank.least_imperiled(column, errors="skip")) == "S3"
+    assert str(srank.most_imperiled([" s1", "G3G2"], lenient=True, errors="skip")) == "S1"
+    with pytest.raises(ValueError, match=r"^least_imperiled\(\) got no rank codes"):
+        srank.least_imperiled(["G3G2", None], errors="skip")
+    with pytest.raises(ValueError, match=r"^most_imperiled\(\): errors must be one of 'raise', 'skip', not 'ignore'$"):
+        srank.most_imperiled(["S1"], errors="ignore")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"not int"):
+        srank.most_imperiled(["S2", 3], errors="skip")  # not a code at all: a programming error, never skipped
+
+
 def test_most_imperiled_bad_input() -> None:
     with pytest.raises(ValueError, match=r"most_imperiled\(\) got no rank codes"):
         srank.most_imperiled([])

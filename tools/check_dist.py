@@ -1,7 +1,10 @@
 """Build the sdist, build the wheel *from that sdist*, check both, and use the wheel.
 
 This proves the grammar (kept once, in grammar/) and the package data reach a
-user however srank is installed. Run from the project root: python tools/check_dist.py
+user however srank is installed, and that the sdist is enough to test srank: a
+part of the test suite runs from the unpacked sdist against the installed wheel,
+as a distribution packager would run it. Run from the project root:
+python tools/check_dist.py
 """
 
 from __future__ import annotations
@@ -33,6 +36,12 @@ SDIST_REQUIRED = [
     "hatch_build.py",
     "LICENSE",
     "pyproject.toml",
+    "docs/changelog.md",
+    "docs/rank.schema.json",
+    "tests/conftest.py",
+    "tests/test_model.py",
+    "tests/data/valid_codes.csv",
+    "tests/data/explorer/README.md",
 ]
 WHEEL_REQUIRED = [
     "srank/ranks.lark",
@@ -56,8 +65,7 @@ DATA_FILES = sorted(
     for path in (ROOT / "src" / "srank").rglob("*")
     if path.is_file() and path.suffix in {".toml", ".json"}
 )
-FORBIDDEN = (
-    "tests/",
+CACHES = (
     "__pycache__",
     ".pyc",
     ".hypothesis",
@@ -66,6 +74,19 @@ FORBIDDEN = (
     ".pytest_cache",
     "docs/_build",
 )
+# The wheel is what users import: no tests, no docs.
+WHEEL_FORBIDDEN = (*CACHES, "tests/", "docs/")
+
+# Run from the unpacked sdist with the wheel installed: the model, the semantics, the
+# errors, the JSON form against the shipped schema, the command line on the golden files.
+SDIST_TESTS = [
+    "tests/test_model.py",
+    "tests/test_semantics.py",
+    "tests/test_errors.py",
+    "tests/test_json_form.py",
+    "tests/test_cli_golden.py",
+]
+SDIST_TEST_REQUIREMENTS = ["pytest>=8", "jsonschema>=4.18"]  # hypothesis comes with the extra
 
 # The wheel's metadata must register the hypothesis plugin and carry the classifiers.
 ENTRY_POINT = "srank = srank._hypothesis_plugin:_hypothesis_setup_hook"
@@ -118,14 +139,14 @@ def _fail(message: str) -> None:
     sys.exit(1)
 
 
-def _check_names(kind: str, names: list[str], required: list[str]) -> None:
+def _check_names(kind: str, names: list[str], required: list[str], forbidden: tuple[str, ...]) -> None:
     for name in required:
         if name not in names:
             _fail(f"{kind} lacks {name}")
     for name in names:
-        if any(bad in name for bad in FORBIDDEN):
+        if any(bad in name for bad in forbidden):
             _fail(f"{kind} must not contain {name}")
-    print(f"{kind}: {len(names)} files, required present, no tests or caches")
+    print(f"{kind}: {len(names)} files, required present, none of {', '.join(forbidden)}")
 
 
 def _check_wheel_metadata(wheel: Path) -> None:
@@ -150,10 +171,10 @@ def main() -> None:
         with tarfile.open(sdist) as archive:
             prefix = archive.getnames()[0].split("/")[0] + "/"
             sdist_names = [name.removeprefix(prefix) for name in archive.getnames() if "/" in name]
-        _check_names("sdist", sdist_names, SDIST_REQUIRED + [f"src/{name}" for name in DATA_FILES])
+        _check_names("sdist", sdist_names, SDIST_REQUIRED + [f"src/{name}" for name in DATA_FILES], CACHES)
         with zipfile.ZipFile(wheel) as archive:
             wheel_names = archive.namelist()
-        _check_names("wheel", wheel_names, WHEEL_REQUIRED + DATA_FILES)
+        _check_names("wheel", wheel_names, WHEEL_REQUIRED + DATA_FILES, WHEEL_FORBIDDEN)
         _check_wheel_metadata(wheel)
 
         env = Path(scratch) / "venv"
@@ -180,6 +201,33 @@ def main() -> None:
         ).stdout.strip()
         if not location.startswith(str(env)):
             _fail(f"srank was imported from {location}, not from the clean environment")
+        _test_from_sdist(sdist, python, Path(scratch) / "unpacked")
+
+
+def _test_from_sdist(sdist: Path, python: Path, into: Path) -> None:
+    """Unpack the sdist and run part of its test suite against the installed wheel."""
+    with tarfile.open(sdist) as archive:
+        archive.extractall(into, filter="data")
+    (root,) = into.iterdir()
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", *SDIST_TEST_REQUIREMENTS], check=True)
+    # The unpacked tree holds src/srank, but not on the path: the tests must import the wheel.
+    location = subprocess.run(
+        [str(python), "-c", "import srank; print(srank.__file__)"], cwd=root, check=True, capture_output=True, text=True
+    ).stdout.strip()
+    if str(root) in location:
+        _fail(f"the sdist's tests imported srank from the unpacked source ({location}), not the wheel")
+    result = subprocess.run(
+        [str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", *SDIST_TESTS],
+        check=False,
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
+    summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+    if result.returncode != 0:
+        print(result.stdout[-5000:], result.stderr[-2000:], sep="\n", file=sys.stderr)
+        _fail(f"the tests from the sdist failed: {summary}")
+    print(f"tests from the unpacked sdist, against the wheel: {summary}")
 
 
 if __name__ == "__main__":

@@ -20,8 +20,10 @@ _LAZY: dict[str, str] = {
     "Grade": "_model",
     "Infraspecific": "_model",
     "InvalidRankError": "_errors",
+    "Language": "_text_options",
     "Level": "_model",
     "PlaceChange": "_place_changes",
+    "PlaceRank": "_distribution",
     "MultiSeasonRank": "_model",
     "Qualifier": "_model",
     "Range": "_model",
@@ -35,6 +37,7 @@ _LAZY: dict[str, str] = {
     "SrankError": "_errors",
     "StatusIndex": "_status_index",
     "StatusIndexInterval": "_status_index",
+    "Style": "_text_options",
     "available_languages": "_languages",
     "check": "_api",
     "check_levels": "_api",
@@ -62,10 +65,12 @@ __all__ = [
     "Grade",
     "Infraspecific",
     "InvalidRankError",
+    "Language",
     "Level",
     "MultiSeasonRank",
     "Palette",
     "PlaceChange",
+    "PlaceRank",
     "Qualifier",
     "Range",
     "Rank",
@@ -76,6 +81,7 @@ __all__ = [
     "SrankError",
     "StatusIndex",
     "StatusIndexInterval",
+    "Style",
     "Swatch",
     "__version__",
     "available_languages",
@@ -104,7 +110,7 @@ if TYPE_CHECKING:
     from ._batch import parse_many
     from ._changes import ChangeKind, RankChange, compare
     from ._describe import Explanation
-    from ._distribution import Distribution
+    from ._distribution import Distribution, PlaceRank
     from ._distribution_text import parse_distribution
     from ._errors import InvalidRankError, SrankError
     from ._findings import Finding, Severity
@@ -115,6 +121,7 @@ if TYPE_CHECKING:
     from ._pattern import pattern
     from ._place_changes import PlaceChange, compare_distributions
     from ._status_index import StatusIndex, StatusIndexInterval, status_index, status_index_interval
+    from ._text_options import Language, Style
 
 
 def __getattr__(name: str) -> Any:

@@ -18,6 +18,8 @@ from ._findings import Finding, Severity
 from ._model import AnyRank, MultiSeasonRank, Rank
 from ._ordering import least_imperiled_of, most_imperiled_of
 from ._parse import is_missing, parse
+from ._status_index import ERRORS, Errors
+from ._text_options import LanguageTag, Style
 
 if TYPE_CHECKING:
     from ._distribution import Distribution
@@ -33,13 +35,53 @@ def _rank(code: object, name: str, lenient: bool = False) -> AnyRank:
     raise TypeError(f"{name}() takes a rank code (str) or a srank rank object, not {type(code).__name__}")
 
 
-def describe(code: str | AnyRank, *, style: str = "short", lang: str = "en") -> str:
-    """Readable status text in style "short", "long" or "plants" (USDA PLANTS). Text is parsed strictly."""
+def describe(code: str | AnyRank, *, style: Style = "short", lang: LanguageTag = "en") -> str:
+    """Readable status text in style "short", "long" or "plants" (USDA PLANTS). Text is parsed strictly.
+
+    Args:
+        code: A code as text, or a rank object.
+        style: "short" (one label per part), "long" (a paragraph per component) or "plants"
+            (the USDA PLANTS status line, English only).
+        lang: "en", "es" (srank's provisional translation) or "fr" (Canada's official labels).
+
+    Returns:
+        The text.
+
+    Raises:
+        InvalidRankError: The text is not a rank.
+        ValueError: An unknown style or language, or "plants" in another language than English.
+
+    Examples:
+        >>> srank.describe("S2B,S4N")
+        'Breeding: Imperiled; Nonbreeding: Apparently Secure'
+        >>> srank.describe("G5T1T3Q")
+        'Secure; subspecies or variety Critically Imperiled to Vulnerable; questionable taxonomy'
+    """
     return _describe(_rank(code, "describe"), style=style, lang=lang)
 
 
-def explain(code: str | AnyRank, *, lang: str = "en") -> list[Explanation]:
-    """Typed entries, one per component of the code, in reading order. Text is parsed strictly."""
+def explain(code: str | AnyRank, *, lang: LanguageTag = "en") -> list[Explanation]:
+    """Typed entries, one per component of the code, in reading order. Text is parsed strictly.
+
+    Args:
+        code: A code as text, or a rank object.
+        lang: "en", "es" or "fr".
+
+    Returns:
+        One Explanation (component, code, label, definition) per component.
+
+    Raises:
+        InvalidRankError: The text is not a rank.
+        ValueError: An unknown language.
+
+    Examples:
+        >>> for entry in srank.explain("G3G4"):
+        ...     print(entry.component, entry.code, entry.label, sep=" | ")
+        level | G | Global
+        range | G3G4 | Vulnerable to Apparently Secure
+        value | G3 | Vulnerable
+        value | G4 | Apparently Secure
+    """
     return _explain(_rank(code, "explain"), lang=lang)
 
 
@@ -48,6 +90,22 @@ def check(code: str | AnyRank) -> list[Finding]:
 
     A text that cannot be read gives one error finding with the parser's code,
     message, span (in the text as read, see InvalidRankError.text) and hint.
+
+    Args:
+        code: A code as text (read leniently) or a rank object.
+
+    Returns:
+        The findings, errors first as they were found; empty for a clean code.
+
+    Raises:
+        TypeError: ``code`` is neither text nor a rank object.
+
+    Examples:
+        >>> [finding.code for finding in srank.check("G5Q")]
+        ['questionable-secure']
+        >>> finding = srank.check("G3G2")[0]
+        >>> finding.code, finding.severity, finding.hint
+        ('range-reversed', <Severity.ERROR: 'error'>, 'write the lower (more imperiled) number first, as in G2G3')
     """
     if isinstance(code, (Rank, MultiSeasonRank)):
         return list(code.findings)
@@ -76,6 +134,26 @@ def check_levels(
     Texts are parsed (strictly unless ``lenient=True``; an unreadable one raises
     InvalidRankError; use check() for single-code findings). A T rank counts as
     a global rank. The rules are documented in the API reference.
+
+    Args:
+        global_rank: The taxon's global (G or T) rank, as text or a rank object.
+        national_rank: Its national rank in one nation.
+        subnational_rank: Its subnational rank in one state or province.
+        distribution: Every national and subnational rank at once, instead of the two above.
+        lenient: Read the texts leniently.
+
+    Returns:
+        The findings, each naming the levels (and, for a distribution, the place) it is about.
+
+    Raises:
+        InvalidRankError: A text is not a rank.
+        TypeError: A value of the wrong type, or a distribution given with national or subnational ranks.
+
+    Examples:
+        >>> [finding.code for finding in srank.check_levels(global_rank="G1", subnational_rank="S3")]
+        ['subnational-more-secure']
+        >>> srank.check_levels(global_rank="G3", distribution="United States (N3): CA (S2)")
+        []
     """
     # Distributions and the cross-level rules load here, not with describe() and explain().
     from ._cross_level import check_distribution_levels
@@ -103,7 +181,9 @@ def check_levels(
     return _check_levels(**read)
 
 
-def _ranks_of(name: str, codes: Iterable[object], lenient: bool) -> list[AnyRank]:
+def _ranks_of(name: str, codes: Iterable[object], lenient: bool, errors: Errors) -> list[AnyRank]:
+    if errors not in ERRORS:
+        raise ValueError(f"{name}(): errors must be one of {', '.join(map(repr, ERRORS))}, not {errors!r}")
     if isinstance(codes, (str, Rank, MultiSeasonRank)):
         raise TypeError(f"{name}() takes an iterable of codes, not a single {type(codes).__name__}")
     found: list[AnyRank] = []
@@ -112,22 +192,67 @@ def _ranks_of(name: str, codes: Iterable[object], lenient: bool) -> list[AnyRank
             continue
         if not isinstance(code, (str, Rank, MultiSeasonRank)):
             raise TypeError(f"{name}() takes rank codes (str or srank rank objects), not {type(code).__name__}")
-        found.append(_rank(code, name, lenient))
+        try:
+            found.append(_rank(code, name, lenient))
+        except InvalidRankError:
+            if errors == "raise":
+                raise
     if not found:
         raise ValueError(f"{name}() got no rank codes (the input was empty or all missing)")
     return found
 
 
-def most_imperiled(codes: Iterable[object], *, lenient: bool = False) -> AnyRank:
+def most_imperiled(codes: Iterable[object], *, lenient: bool = False, errors: Errors = "raise") -> AnyRank:
     """The most imperiled of ``codes``: ranked values first (X, H, 1-5), U/NR/NA only when nothing is ranked.
 
     Strings are parsed (strictly unless ``lenient=True``); missing values (None,
     NaN, blank text, NA, as in parse_many) are skipped, so a column with gaps
-    can be passed as is. Raises ValueError when nothing is left.
+    can be passed as is. A code that cannot be read raises InvalidRankError, or
+    is skipped with ``errors="skip"``, as in the pandas and polars versions.
+    Raises ValueError when nothing is left.
+
+    Args:
+        codes: Codes as text or rank objects, with missing values if need be (not a single str).
+        lenient: Read the spellings real files use instead of NatureServe's syntax only.
+        errors: "raise" for a code that cannot be read, or "skip" to leave it out.
+
+    Returns:
+        The most imperiled rank.
+
+    Raises:
+        InvalidRankError: A code cannot be read, unless ``errors="skip"``.
+        TypeError: ``codes`` is a single code, or holds something that is not a code.
+        ValueError: Nothing is left to choose from, or ``errors`` is neither "raise" nor "skip".
+
+    Examples:
+        >>> srank.most_imperiled(["S3", "S1S2", None, "S2B,S4N"])
+        <Rank 'S1S2'>
+        >>> srank.most_imperiled(["GNR", "GU"])
+        <Rank 'GU'>
+        >>> srank.most_imperiled(["S3", "S9"], errors="skip")
+        <Rank 'S3'>
     """
-    return most_imperiled_of(_ranks_of("most_imperiled", codes, lenient))
+    return most_imperiled_of(_ranks_of("most_imperiled", codes, lenient, errors))
 
 
-def least_imperiled(codes: Iterable[object], *, lenient: bool = False) -> AnyRank:
-    """The least imperiled of ``codes``, among ranked values; see most_imperiled."""
-    return least_imperiled_of(_ranks_of("least_imperiled", codes, lenient))
+def least_imperiled(codes: Iterable[object], *, lenient: bool = False, errors: Errors = "raise") -> AnyRank:
+    """The least imperiled of ``codes``, among ranked values; see most_imperiled.
+
+    Args:
+        codes: Codes as text or rank objects, with missing values if need be (not a single str).
+        lenient: Read the spellings real files use instead of NatureServe's syntax only.
+        errors: "raise" for a code that cannot be read, or "skip" to leave it out.
+
+    Returns:
+        The least imperiled ranked value; the last of U < NR < NA when nothing is ranked.
+
+    Raises:
+        InvalidRankError: A code cannot be read, unless ``errors="skip"``.
+        TypeError: ``codes`` is a single code, or holds something that is not a code.
+        ValueError: Nothing is left to choose from, or ``errors`` is neither "raise" nor "skip".
+
+    Examples:
+        >>> srank.least_imperiled(["G2", "G5", "GU"])
+        <Rank 'G5'>
+    """
+    return least_imperiled_of(_ranks_of("least_imperiled", codes, lenient, errors))

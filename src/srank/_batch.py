@@ -93,6 +93,17 @@ def parse_many(values: Iterable[object], *, lenient: bool = False) -> list[Resul
     Each result is a rank, the InvalidRankError that ``srank.parse`` would raise
     (returned, not raised), or None for a missing value: None, NaN or blank text.
     Equal values share one result object. Values that are not text are errors.
+
+    Args:
+        values: The codes: text, rank objects or missing values, in any iterable.
+        lenient: Also read the spellings real files use (``s3/s4``, ``S2-S3``, stray spaces), noting each change.
+
+    Returns:
+        One result per value, in order: a Rank or MultiSeasonRank, an InvalidRankError, or None.
+
+    Examples:
+        >>> srank.parse_many(["G5", "G3G2", None, " "])
+        [<Rank 'G5'>, InvalidRankError('Range 3-2 is reversed'), None, None]
     """
     if isinstance(values, (str, bytes)):
         # A text is an iterable of characters: decoding "G5" letter by letter is never what was meant.

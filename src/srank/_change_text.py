@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ._changes import WHOLE_KINDS, ChangeKind, RankChange, taxon_level
 from ._describe import text_table, value_key
 from ._description_tables import Table
+from ._text_options import LanguageTag
 
 if TYPE_CHECKING:
     from ._place_changes import PlaceChange
@@ -32,7 +33,7 @@ def _table(lang: str) -> Table:
 
 
 @functools.lru_cache(maxsize=8192)
-def describe_change(change: RankChange, lang: str = "en") -> str:
+def describe_change(change: RankChange, lang: LanguageTag = "en") -> str:
     """The change as a line of text in ``lang``; memoised, since a column repeats a few thousand changes."""
     table = _table(lang)
     parts = change.parts
@@ -50,7 +51,7 @@ def describe_change(change: RankChange, lang: str = "en") -> str:
     return table.text("change", "separator").join(lines)
 
 
-def describe_place_change(change: PlaceChange, lang: str = "en") -> str:
+def describe_place_change(change: PlaceChange, lang: LanguageTag = "en") -> str:
     """A place's change, named by the place in ``lang``: "Maryland: S2 → S1, uplisted (more imperiled)"."""
     return _table(lang).fill(
         "change", "place", place=change.place_name(lang), text=describe_change(change.change, lang)

@@ -38,6 +38,7 @@ from ._errors import InvalidRankError
 from ._messages import say
 from ._model import AnyRank, Grade, Level, MultiSeasonRank, Rank, Value, place_of
 from ._parse import is_missing, parse
+from ._text_options import LanguageTag
 from ._values import rounded_value
 from ._vocabulary import EXTINCT_GRADES, OFF_SCALE_GRADES, Season
 
@@ -57,18 +58,24 @@ class ChangeKind(enum.StrEnum):
     (uplisted and downlisted, added and removed ...) equally significant. A
     multi-season code's kind is the kind of its most significant part; of two
     parts equally significant, the first by season (B, N, M, then no season).
+
+    Examples:
+    >>> srank.compare("G3", "G2").kind
+    <ChangeKind.UPLISTED: 'uplisted'>
+    >>> srank.ChangeKind.MORE_CERTAIN == "more-certain"
+    True
     """
 
     LEVEL = "level"
-    """The two codes are of different levels (G against T, S against N): not compared."""
+    """The two codes are of different levels (G against T, S against N) — not compared."""
     EXTIRPATED = "extirpated"
-    """A number or range became X or H: gone from the area (at G and T level: presumed or possibly extinct)."""
+    """A number or range became X or H — gone from the area (at G and T level, presumed or possibly extinct)."""
     REDISCOVERED = "rediscovered"
     """X or H became a number or range."""
     UPLISTED = "uplisted"
-    """More imperiled, where the ranges do not nest: G3 -> G2, S3S4 -> S2S3, SH -> SX."""
+    """More imperiled, where the ranges do not nest — G3 -> G2, S3S4 -> S2S3, SH -> SX."""
     DOWNLISTED = "downlisted"
-    """Less imperiled, where the ranges do not nest: G2 -> G3, SX -> SH."""
+    """Less imperiled, where the ranges do not nest — G2 -> G3, SX -> SH."""
     RANKED = "ranked"
     """U, NR or NA became X, H or a number."""
     UNRANKED = "unranked"
@@ -80,13 +87,13 @@ class ChangeKind(enum.StrEnum):
     STATUS = "status"
     """A change among U, NR and NA."""
     LESS_CERTAIN = "less-certain"
-    """The new range strictly contains the old one: N1 -> N1N3."""
+    """The new range strictly contains the old one — N1 -> N1N3."""
     MORE_CERTAIN = "more-certain"
-    """The new range lies strictly inside the old one: S2S4 -> S3."""
+    """The new range lies strictly inside the old one — S2S4 -> S3."""
     QUALIFIER = "qualifier"
     """Only ``?``, C or Q was added or removed: G3 -> G3?."""
     NOTATION = "notation"
-    """The same rank written differently: case, spaces, part order, a legacy code read leniently."""
+    """The same rank written differently — case, spaces, part order, a legacy code read leniently."""
     SAME = "same"
     """The same code."""
 
@@ -116,6 +123,11 @@ class RankChange:
     ``old_text`` and ``new_text`` are the codes as given, when given as text.
     ``str(change)`` is a short sentence; ``describe(lang=...)`` writes it in
     another language.
+
+    Examples:
+    >>> change = srank.compare("N1B,NNRM", "N1N3B")
+    >>> change.kind, [part.kind for part in change.parts]
+    (<ChangeKind.REMOVED: 'removed'>, [<ChangeKind.LESS_CERTAIN: 'less-certain'>, <ChangeKind.REMOVED: 'removed'>])
     """
 
     kind: ChangeKind
@@ -123,7 +135,7 @@ class RankChange:
     new: AnyRank | None
     season: Season | None = None
     species_only: bool = False
-    """True when only the species' G part of a G+T code changed (G4T2 -> G5T2): the kind compares the G parts."""
+    """True when only the species' G part of a G+T code changed (G4T2 -> G5T2) — the kind compares the G parts."""
     old_text: str | None = None
     new_text: str | None = None
     _parts: tuple[RankChange, ...] = ()
@@ -145,13 +157,27 @@ class RankChange:
 
     @property
     def rounded_changed(self) -> bool:
-        """True when the rounded ranks differ (for a multi-season code: in any season)."""
+        """True when the rounded ranks differ (for a multi-season code — in any season)."""
         if self._parts:
             return any(part.rounded_changed for part in self._parts)
         return self.old_rounded != self.new_rounded
 
-    def describe(self, *, lang: str = "en") -> str:
-        """A short sentence saying what changed, in ``lang`` (see ``srank.available_languages()``)."""
+    def describe(self, *, lang: LanguageTag = "en") -> str:
+        """A short sentence saying what changed, in ``lang`` (see ``srank.available_languages()``).
+
+        Args:
+            lang: "en", "es" or "fr".
+
+        Returns:
+            The sentence.
+
+        Raises:
+            ValueError: An unknown language.
+
+        Examples:
+            >>> srank.compare("S3", "S3?").describe(lang="es")
+            'S3 → S3?, cambió un calificador'
+        """
         from ._change_text import describe_change  # presentation: the words come from the description table
 
         return describe_change(self, lang)
@@ -300,6 +326,27 @@ def compare(old: object, new: object, *, lenient: bool = False) -> RankChange:
     ``.rounded_changed`` says whether the rounded rank moved, and ``.parts``
     holds one change per season. Text is read strictly unless ``lenient=True``;
     an unreadable code raises InvalidRankError naming the side.
+
+    Args:
+        old: The earlier code: text, a rank object, or None or blank text for "absent".
+        new: The later code, in the same forms.
+        lenient: Read the spellings real files use instead of NatureServe's syntax only.
+
+    Returns:
+        The RankChange.
+
+    Raises:
+        InvalidRankError: A code cannot be read; the message says which side.
+        TypeError: A value is neither text, a rank object nor None.
+
+    Examples:
+        >>> change = srank.compare("S2S3", "S1")
+        >>> change.kind, change.rounded_changed
+        (<ChangeKind.UPLISTED: 'uplisted'>, True)
+        >>> str(change)
+        'S2S3 → S1, uplisted (more imperiled), rounded S2 → S1'
+        >>> srank.compare(None, "G4").kind
+        <ChangeKind.ADDED: 'added'>
     """
     if isinstance(old, str) and isinstance(new, str):
         return _compare_texts(old, new, bool(lenient))

@@ -51,6 +51,11 @@ class Explanation:
 
     ``component`` is "legacy", "level", "value", "range", "qualifier" or
     "season"; ``code`` is the fragment of the code it explains ("T1T3", "Q").
+
+    Examples:
+    >>> entry = srank.explain("G5T1T3Q")[-1]
+    >>> entry.component, entry.code, entry.label
+    ('qualifier', 'Q', 'Questionable Taxonomy')
     """
 
     component: Component

@@ -29,6 +29,7 @@ from ._model import AnyRank, Season
 from ._parse import parse
 from ._places import nation_name, nation_names, subnation_name, subnation_names
 from ._rounded_check import rounding_differs
+from ._text_options import LanguageTag
 
 __all__ = [
     "Distribution",
@@ -52,6 +53,11 @@ class PlaceRank:
     ``published_rounded`` is the rounded rank that the source publishes beside a
     raw ``rank`` (an Explorer taxon record's ``roundedSRank`` next to its
     ``srank``); None where the source gives one rank only.
+
+    Examples:
+    >>> record = srank.parse_distribution("United States (N5B): CA (S4)").subnational("US", "CA")
+    >>> record.nation, record.subnation, record.rank, record.place
+    ('US', 'CA', <Rank 'S4'>, 'California')
     """
 
     nation: str
@@ -65,20 +71,31 @@ class PlaceRank:
 
     @property
     def place(self) -> str:
-        """The place's name: "Maryland", "United States"; the code itself when srank does not know it."""
+        """The place's name — "Maryland", "United States"; the code itself when srank does not know it."""
         return self.place_name()
 
-    def place_name(self, lang: str = "en") -> str:
+    def place_name(self, lang: LanguageTag = "en") -> str:
+        """Args:
+            lang: "en", "es" or "fr".
+
+        Returns:
+            The name, such as "California" or "Californie".
+
+        Examples:
+            >>> dist = srank.parse_distribution("United States (N5B): CA (S4)")
+            >>> dist.subnational("US", "CA").place_name(lang="fr"), dist.national("US").place_name(lang="fr")
+            ('Californie', 'États-Unis')
+        """
         return place_name(self.nation, self.subnation, lang)
 
     @property
     def label(self) -> str:
-        """The place with its nation, for messages: "California, United States"."""
+        """The place with its nation, for messages — "California, United States"."""
         return place_label(self.nation, self.subnation)
 
     @property
     def written(self) -> str:
-        """The rank as a distribution string writes it: canonical, or the unread text as it was."""
+        """The rank as a distribution string writes it — canonical, or the unread text as it was."""
         return str(self.rank) if self.rank is not None else self.unread or ""
 
     @property
@@ -95,7 +112,15 @@ class PlaceRank:
 
 @attrs.frozen
 class Distribution:
-    """Every nation and subnation rank of one taxon, in source order; iterate for the records."""
+    """Every nation and subnation rank of one taxon, in source order; iterate for the records.
+
+    Build one with ``srank.parse_distribution`` or ``Distribution.from_api``.
+
+    Examples:
+        >>> dist = srank.parse_distribution("United States (N5B): CA (S4), OR (S2)")
+        >>> len(dist), [str(record.rank) for record in dist]
+        (3, ['N5B', 'S4', 'S2'])
+    """
 
     records: tuple[PlaceRank, ...]
     format: Format
@@ -108,11 +133,34 @@ class Distribution:
         return len(self.records)
 
     def national(self, nation: str) -> PlaceRank | None:
-        """The nation's own record (``dist.national("US")``), or None."""
+        """The nation's own record (``dist.national("US")``), or None.
+
+        Args:
+            nation: The nation's ISO code, such as "US" or "CA".
+
+        Returns:
+            The PlaceRank, or None when the nation has no rank of its own here.
+
+        Examples:
+            >>> srank.parse_distribution("United States (N5B): CA (S4)").national("US").rank
+            <Rank 'N5B'>
+        """
         return next((r for r in self.records if r.nation == nation and r.subnation is None), None)
 
     def subnational(self, nation: str, subnation: str) -> PlaceRank | None:
-        """A subnation's record, keyed by nation: ``dist.subnational("US", "CA")`` is California."""
+        """A subnation's record, keyed by nation: ``dist.subnational("US", "CA")`` is California.
+
+        Args:
+            nation: The nation's ISO code ("US").
+            subnation: The subnation's code ("CA"): CA under US is California, the nation CA is Canada.
+
+        Returns:
+            The PlaceRank, or None.
+
+        Examples:
+            >>> srank.parse_distribution("United States (N5B): CA (S4)").subnational("US", "CA").place
+            'California'
+        """
         return next((r for r in self.records if r.nation == nation and r.subnation == subnation), None)
 
     @property
@@ -140,13 +188,30 @@ class Distribution:
     def __repr__(self) -> str:
         return f"<Distribution {self.format}: {len(self.records)} records>"
 
-    def to_svg(self, season: Season | str | None = None, lang: str = "en", title: str | None = None) -> str:
+    def to_svg(self, season: Season | str | None = None, lang: LanguageTag = "en", title: str | None = None) -> str:
         """A tile-grid map as SVG text: one square per state, province and territory, coloured by its rounded rank.
 
         ``season`` ("B", "N", "M") shows that season's part of a multi-part rank;
         by default such a tile is split, one band per part. The national ranks
         and a legend sit beside the grid; places without a tile are listed
         under it. Self-contained: it shows in a browser as it is.
+
+        Args:
+            season: "B", "N", "M" or a Season, to show that season's part; None for every part.
+            lang: The language of the names and the legend.
+            title: A title above the map, such as the taxon's name.
+
+        Returns:
+            The SVG document, as text.
+
+        Raises:
+            ValueError: An unknown season or language.
+            TypeError: ``title`` is not a str or None.
+
+        Examples:
+            >>> svg = srank.parse_distribution("United States (N5B): CA (S4)").to_svg(title="Falco mexicanus")
+            >>> svg.startswith("<svg"), "Falco mexicanus" in svg
+            (True, True)
         """
         from ._svg import distribution_svg
 
@@ -158,7 +223,15 @@ class Distribution:
         return distribution_html(self)
 
     def to_api(self) -> list[dict[str, Any]]:
-        """The Explorer API's ``nations`` list: rounded ranks, the flags where known."""
+        """The Explorer API's ``nations`` list: rounded ranks, the flags where known.
+
+        Returns:
+            A list of dicts, as JSON would hold them.
+
+        Examples:
+            >>> srank.parse_distribution("United States (N5B): CA (S4)").to_api()
+            [{'nationCode': 'US', 'roundedNRank': 'N5B', 'subnations': [{'subnationCode': 'CA', 'roundedSRank': 'S4'}]}]
+        """
         nations: list[dict[str, Any]] = []
         for nation, records in _by_nation(self.records):
             head = next((record for record in records if record.subnation is None), None)
@@ -179,6 +252,23 @@ class Distribution:
         given, the record keeps NatureServe's rounded rank as ``published_rounded``.
         Unknown keys are ignored. Read leniently, an object without its code is
         left out with a note, and a rank that cannot be read keeps its text.
+
+        Args:
+            nations: The list of place objects, as JSON gives it.
+            lenient: Leave out a place without its code (with a note) instead of raising.
+
+        Returns:
+            The Distribution, in the API's order.
+
+        Raises:
+            TypeError: ``nations`` is a text or one object, not a list.
+            InvalidRankError: A place or rank cannot be read, in strict mode.
+
+        Examples:
+            >>> california = {"subnationCode": "CA", "srank": "S4"}
+        >>> nations = [{"nationCode": "US", "roundedNRank": "N5", "subnations": [california]}]
+            >>> [str(record.rank) for record in srank.Distribution.from_api(nations)]
+            ['N5', 'S4']
         """
         if isinstance(nations, (str, bytes, Mapping)):
             raise TypeError("Distribution.from_api() takes the list under 'nations', not a text or one object")

@@ -57,6 +57,23 @@ def parse_distribution(text: str, *, lenient: bool = False) -> Distribution:
     An empty text gives an empty Distribution. Malformed text raises
     InvalidRankError located in the whole string; with ``lenient=True`` a bad
     part becomes a warning and the rest is still read.
+
+    Args:
+        text: An Explorer distribution (``"United States (N5B): CA (S4)"``) or a Biotics one (``"US(N5B)"``).
+        lenient: Keep reading past a bad part, reporting it as a warning, instead of raising.
+
+    Returns:
+        A Distribution: one PlaceRank per nation and subnation, in the text's order.
+
+    Raises:
+        InvalidRankError: The text cannot be read (strict mode), located in the whole string.
+
+    Examples:
+        >>> dist = srank.parse_distribution("United States (N5B): CA (S4), OR (S2)")
+        >>> [(record.subnation, str(record.rank)) for record in dist]
+        [(None, 'N5B'), ('CA', 'S4'), ('OR', 'S2')]
+        >>> dist.subnational("US", "OR").place
+        'Oregon'
     """
     if not isinstance(text, str):
         raise TypeError(f"srank.parse_distribution() takes a str, not {type(text).__name__}")

@@ -65,7 +65,14 @@ def problem_line(
 
 
 class SrankError(Exception):
-    """Base class of every error srank raises on purpose."""
+    """Base class of every error srank raises on purpose.
+
+    Catch it to handle every srank failure at once.
+
+    Examples:
+        >>> issubclass(srank.InvalidRankError, srank.SrankError)
+        True
+    """
 
 
 class InvalidRankError(SrankError, ValueError):
@@ -74,6 +81,15 @@ class InvalidRankError(SrankError, ValueError):
     ``span`` is 0-based and end-exclusive, in ``text``. ``expected`` holds human
     words ("a season letter (B, N or M)"), never Lark terminal names. ``code`` is
     the stable finding code that ``srank.check`` reports for the same problem.
+
+    It is also a ValueError. ``str(error)`` shows the code with a caret under the problem.
+
+    Examples:
+        >>> try:
+        ...     srank.parse("G3G2")
+        ... except srank.InvalidRankError as error:
+        ...     print(error.code, error.span, error.hint)
+        range-reversed (0, 4) write the lower (more imperiled) number first, as in G2G3
     """
 
     def __init__(
@@ -96,7 +112,21 @@ class InvalidRankError(SrankError, ValueError):
 
     @classmethod
     def from_finding(cls, finding: Finding, text: str, expected: Sequence[str] = ()) -> InvalidRankError:
-        """The error for a broken structural rule, located in ``text`` by the finding's span."""
+        """The error for a broken structural rule, located in ``text`` by the finding's span.
+
+        Args:
+            finding: The error finding of the rule.
+            text: The code the span points into.
+            expected: What the reader expected there, in words.
+
+        Returns:
+            The error.
+
+        Examples:
+            >>> finding = srank.check("G3G2")[0]
+            >>> srank.InvalidRankError.from_finding(finding, text="G3G2").code
+            'range-reversed'
+        """
         return cls(
             finding.message, text=text, span=finding.span, expected=expected, hint=finding.hint, code=finding.code
         )
@@ -106,36 +136,104 @@ class InvalidRankError(SrankError, ValueError):
 
         Every copy of an error is made here, so a field added to the error is carried everywhere.
         ``into`` makes the copy an instance of a subclass.
+
+        Args:
+            into: A subclass of InvalidRankError for the copy; None keeps InvalidRankError.
+            **changes: The fields to change: message, text, span, expected, hint or code.
+
+        Returns:
+            The copy.
+
+        Examples:
+            >>> error = srank.InvalidRankError("Range 3-2 is reversed", text="G3G2", span=(0, 4))
+            >>> error.evolve(message="row 2: Range 3-2 is reversed").message
+            'row 2: Range 3-2 is reversed'
         """
         fields = {name: getattr(self, name) for name in _FIELDS}
         fields.update(changes)
         return (into or InvalidRankError)(fields.pop("message"), **fields)
 
     def message_in(self, lang: str) -> str:
-        """The message in ``lang`` (a tag such as "fr" or "fr_CA.UTF-8"); ``.message`` is the English.
+        """The message in another language; ``.message`` is the English, kept for programs that match it.
 
-        >>> try:
-        ...     srank.parse("G3G2")
-        ... except srank.InvalidRankError as error:
-        ...     print(error.message_in("fr"))
-        La plage 3-2 est inversée
+        Args:
+            lang: A language srank has, or a tag of one ("fr", "fr-CA", "fr_CA.UTF-8").
+
+        Returns:
+            The message in that language.
+
+        Raises:
+            ValueError: ``lang`` names no language srank has.
+
+        Examples:
+            >>> srank.parse_many(["G3G2"])[0].message_in("fr")
+            'La plage 3-2 est inversée'
         """
         return in_language(self.message, lang)
 
     def hint_in(self, lang: str) -> str | None:
-        """The hint in ``lang``, or None when there is none."""
+        """The hint in another language.
+
+        Args:
+            lang: A language srank has, or a tag of one ("es", "es-MX").
+
+        Returns:
+            The hint in that language, or None when the error has none.
+
+        Examples:
+            >>> srank.parse_many(["G3G2"])[0].hint_in("es")
+            'escriba primero el número más bajo (más amenazado), como en G2G3'
+        """
         return None if self.hint is None else in_language(self.hint, lang)
 
     def expected_in(self, lang: str) -> tuple[str, ...]:
-        """What could have stood at the problem (``.expected``), in ``lang``."""
+        """What could have stood where the problem is (``.expected``), in another language.
+
+        Args:
+            lang: A language srank has, or a tag of one.
+
+        Returns:
+            The words, in the order of ``.expected``.
+
+        Examples:
+            >>> srank.parse_many(["G6"])[0].expected_in("fr")
+            ('une valeur de rang (1-5, X, H, U, NR ou NA)',)
+        """
         return tuple(in_language(word, lang) for word in self.expected)
 
     def line(self, *, lang: str = "en") -> str:
-        """The error on one line with its hint, as ``srank check`` writes it in ``srank_message``; in ``lang``."""
+        """The error on one line with its hint, as ``srank check`` writes it in ``srank_message``.
+
+        Args:
+            lang: The language of the line (the code stays as it is); English by default.
+
+        Returns:
+            The line.
+
+        Examples:
+            >>> for part in srank.parse_many(["G3G2"])[0].line().split("; "):
+            ...     print(part)
+            error[range-reversed]: Range 3-2 is reversed
+            hint: write the lower (more imperiled) number first, as in G2G3
+        """
         return problem_line("error", self.code, self.message, hint=self.hint, lang=lang)
 
     def render(self, lang: str = "en") -> str:
-        """The error as ``str()`` shows it (message, the code with a caret under the problem, hint), in ``lang``."""
+        """The error as ``str()`` shows it: the message, the text with a caret under the problem, the hint.
+
+        Args:
+            lang: The language of the message and the hint; English by default.
+
+        Returns:
+            The lines of the error, joined.
+
+        Examples:
+            >>> print(srank.parse_many(["G3G2"])[0].render("es"))
+            El intervalo 3-2 está invertido
+                G3G2
+                ^^^^
+            Sugerencia: escriba primero el número más bajo (más amenazado), como en G2G3
+        """
         shown, marker = _show_with_marker(self.text, self.span)
         lines = [in_language(self.message, lang), shown, marker]
         text = "\n    ".join(lines)
@@ -188,6 +286,11 @@ class ExplorerError(SrankError):
 
     The message names the URL and the HTTP status, so that it can be printed
     as it is; ``hint`` says what to try, where there is something to say.
+
+    Examples:
+    >>> import srank.explorer
+    >>> issubclass(srank.explorer.ExplorerNotFoundError, srank.explorer.ExplorerError)
+    True
     """
 
     def __init__(self, message: str, *, url: str | None = None, status: int | None = None, hint: str | None = None):
@@ -198,15 +301,61 @@ class ExplorerError(SrankError):
         self.hint = hint
 
     def message_in(self, lang: str) -> str:
-        """The message in ``lang`` (a tag such as "fr"); ``.message`` is the English."""
+        """The message in another language; ``.message`` is the English.
+
+        Args:
+            lang: A language srank has, or a tag of one ("fr", "fr_CA.UTF-8").
+
+        Returns:
+            The message in that language.
+
+        Examples:
+            >>> import srank.explorer
+            >>> try:
+            ...     srank.explorer.read_taxon({"results": []})
+            ... except srank.explorer.ExplorerError as error:
+            ...     print(error.message_in("es"))
+            el contenido dado no es un registro de taxón o un resultado de búsqueda: es una respuesta de búsqueda
+        """
         return in_language(self.message, lang)
 
     def hint_in(self, lang: str) -> str | None:
-        """The hint in ``lang``, or None when there is none."""
+        """The hint in another language.
+
+        Args:
+            lang: A language srank has, or a tag of one.
+
+        Returns:
+            The hint in that language, or None when the error has none.
+
+        Examples:
+            >>> import srank.explorer
+            >>> try:
+            ...     srank.explorer.read_taxon({"results": []})
+            ... except srank.explorer.ExplorerError as error:
+            ...     print(error.hint_in("fr")[:60])
+            srank.explorer.read distingue de lui-même une réponse de rec
+        """
         return None if self.hint is None else in_language(self.hint, lang)
 
     def render(self, lang: str = "en") -> str:
-        """The error as ``str()`` shows it (the message, then the hint), in ``lang``."""
+        """The error as ``str()`` shows it: the message, then the hint.
+
+        Args:
+            lang: The language of both; English by default.
+
+        Returns:
+            The lines of the error, joined.
+
+        Examples:
+            >>> import srank.explorer
+            >>> try:
+            ...     srank.explorer.read_taxon({"results": []})
+            ... except srank.explorer.ExplorerError as error:
+            ...     print(error.render())
+            the data is not one taxon record or one search result: it is a search response
+            Hint: srank.explorer.read tells a search response, a taxon record and a search result apart by itself
+        """
         text = in_language(self.message, lang)
         return text + ("\n" + in_language(say("error.hint", hint=self.hint), lang) if self.hint else "")
 
@@ -224,24 +373,66 @@ def _rebuild_explorer(
 
 
 class ExplorerHTTPError(ExplorerError):
-    """The API answered with an error status (after the retries, for 429 and 5xx)."""
+    """The API answered with an error status (after the retries, for 429 and 5xx).
+
+    Examples:
+    >>> import srank.explorer
+    >>> issubclass(srank.explorer.ExplorerHTTPError, srank.explorer.ExplorerError)
+    True
+    """
 
 
 class ExplorerNotFoundError(ExplorerHTTPError):
-    """No record for the id asked for: a 404, or an empty answer."""
+    """No record for the id asked for: a 404, or an empty answer.
+
+    Examples:
+    >>> import srank.explorer
+    >>> issubclass(srank.explorer.ExplorerNotFoundError, srank.explorer.ExplorerHTTPError)
+    True
+    """
 
 
 class ExplorerConnectionError(ExplorerError):
-    """No answer: the connection was refused, reset or never made (the status is None)."""
+    """No answer: the connection was refused, reset or never made (the status is None).
+
+    Examples:
+    >>> import srank.explorer
+    >>> srank.explorer.ExplorerConnectionError("no answer", url="https://example.org").status is None
+    True
+    """
 
 
 class ExplorerTimeoutError(ExplorerConnectionError):
-    """No answer within the client's timeout."""
+    """No answer within the client's timeout.
+
+    Examples:
+    >>> import srank.explorer
+    >>> issubclass(srank.explorer.ExplorerTimeoutError, srank.explorer.ExplorerConnectionError)
+    True
+    """
 
 
 class ExplorerDataError(ExplorerError, ValueError):
-    """A body or a file that is not the Explorer JSON srank reads: not JSON, or not a search, taxon or job."""
+    """A body or a file that is not the Explorer JSON srank reads: not JSON, or not a search, taxon or job.
+
+    Examples:
+    >>> import srank.explorer
+    >>> try:
+    ...     srank.explorer.read_job([])
+    ... except srank.explorer.ExplorerDataError as error:
+    ...     print(type(error).__name__)
+    ExplorerDataError
+    """
 
 
 class ExplorerQueryError(ExplorerError, ValueError):
-    """A search or a client setting the API cannot take (an S rank as the rank filter, a subnation of no nation)."""
+    """A search or a client setting the API cannot take (an S rank as the rank filter, a subnation of no nation).
+
+    Examples:
+    >>> import srank.explorer
+    >>> try:
+    ...     srank.explorer.Client(timeout=0)
+    ... except srank.explorer.ExplorerQueryError as error:
+    ...     print(error)
+    timeout must be a positive number of seconds, not 0
+    """

@@ -56,6 +56,13 @@ class Taxon:
     the object as read, for the fields srank does not decode. ``findings`` lists
     what reading noticed, each rank's own findings, and every place where
     NatureServe's rounding is not srank's (``rounded-differs``).
+
+    Examples:
+    >>> import srank.explorer
+    >>> lynx = {"uniqueId": "ELEMENT_GLOBAL.2.100", "scientificName": "Lynx canadensis", "roundedGRank": "G5"}
+    >>> taxon = srank.explorer.read_taxon(lynx)
+    >>> taxon, taxon.rounded_global_rank
+    (<Taxon ELEMENT_GLOBAL.2.100 'Lynx canadensis' G5>, <Rank 'G5'>)
     """
 
     element_global_id: int | None
@@ -82,7 +89,7 @@ class Taxon:
 
     @property
     def record_findings(self) -> tuple[Finding, ...]:
-        """What concerns the record as a whole: reading notes, the global rank's findings and rounding check,
+        """What concerns the record as a whole — reading notes, the global rank's findings and rounding check,
         and the places that could not be read."""
         found = list(self.notes)
         if self.global_rank is not None:
@@ -94,7 +101,7 @@ class Taxon:
 
     @property
     def findings(self) -> tuple[Finding, ...]:
-        """Every finding: ``record_findings``, then each place's, naming the place."""
+        """Every finding — ``record_findings``, then each place's, naming the place."""
         return (*self.record_findings, *(finding for record in self.distribution for finding in record.findings))
 
     def __repr__(self) -> str:
@@ -109,6 +116,12 @@ class ExportJob:
     A new job has only its ``job_id``; its status adds ``state`` ("Finished" when
     done), ``percent_complete``, ``successful``, ``error`` and, once finished, the
     ``url`` of the file to download.
+
+    Examples:
+    >>> import srank.explorer
+    >>> job = srank.explorer.read_job({"jobId": "abc", "state": "Running"})
+    >>> job.job_id, job.finished, job.url
+    ('abc', False, None)
     """
 
     job_id: str | None
@@ -131,6 +144,23 @@ def read(data: object) -> list[Taxon] | Taxon:
     ``bytes``), or the path of a saved file. A directory is read file by file
     (``*.json``, in name order: one search's pages in page order) into one list;
     export-job files in it, which hold no taxa, are passed over.
+
+    Args:
+        data: A path to a JSON file, JSON text, or the parsed JSON (a dict or a list).
+
+    Returns:
+        A list of Taxon for a search, one Taxon for a taxon record.
+
+    Raises:
+        ExplorerDataError: The data is neither, or is not JSON; the message says what it found.
+
+    Examples:
+        >>> import srank.explorer
+        >>> lynx = {"uniqueId": "ELEMENT_GLOBAL.2.100", "scientificName": "Lynx canadensis", "roundedGRank": "G5"}
+        >>> srank.explorer.read({"results": [lynx], "resultsSummary": {"totalResults": 1}})
+        [<Taxon ELEMENT_GLOBAL.2.100 'Lynx canadensis' G5>]
+        >>> srank.explorer.read(lynx)
+        <Taxon ELEMENT_GLOBAL.2.100 'Lynx canadensis' G5>
     """
     if isinstance(data, (str, os.PathLike)) and not _is_json_text(data) and Path(data).is_dir():
         return _read_directory(Path(data))
@@ -149,6 +179,21 @@ def read_search(data: object) -> list[Taxon]:
     """The taxa of a search response (``{"results": [...], "resultsSummary": {...}}``) or of a list of results.
 
     ``data`` is as for ``read``. An empty search gives an empty list.
+
+    Args:
+        data: A path to a JSON file, JSON text, or the parsed JSON (a dict or a list).
+
+    Returns:
+        The taxa, in the response's order.
+
+    Raises:
+        ExplorerDataError: The data is not a search response.
+
+    Examples:
+        >>> import srank.explorer
+        >>> lynx = {"uniqueId": "ELEMENT_GLOBAL.2.100", "scientificName": "Lynx canadensis", "roundedGRank": "G5"}
+        >>> srank.explorer.read_search([lynx])
+        [<Taxon ELEMENT_GLOBAL.2.100 'Lynx canadensis' G5>]
     """
     document, where = _load(data)
     if _kind(document) != "search":
@@ -157,7 +202,23 @@ def read_search(data: object) -> list[Taxon]:
 
 
 def read_taxon(data: object) -> Taxon:
-    """One taxon: a taxon record (``GET /api/data/taxon/<uid>``) or one search result. ``data`` is as for ``read``."""
+    """One taxon: a taxon record (``GET /api/data/taxon/<uid>``) or one search result. ``data`` is as for ``read``.
+
+    Args:
+        data: A path to a JSON file, JSON text, or the parsed JSON (a dict or a list).
+
+    Returns:
+        The Taxon.
+
+    Raises:
+        ExplorerDataError: The data is not one taxon.
+
+    Examples:
+        >>> import srank.explorer
+        >>> lynx = {"uniqueId": "ELEMENT_GLOBAL.2.100", "scientificName": "Lynx canadensis", "roundedGRank": "G5"}
+        >>> srank.explorer.read_taxon(lynx).scientific_name
+        'Lynx canadensis'
+    """
     document, where = _load(data)
     if _kind(document) not in ("taxon", "result"):
         raise _not_explorer(document, where, wanted="explorer.want-taxon")
@@ -165,7 +226,22 @@ def read_taxon(data: object) -> Taxon:
 
 
 def read_job(data: object) -> ExportJob:
-    """An export job: the answer to ``POST /api/export/taxonSearch`` or to ``GET /api/job/<id>``."""
+    """An export job: the answer to ``POST /api/export/taxonSearch`` or to ``GET /api/job/<id>``.
+
+    Args:
+        data: A path to a JSON file, JSON text, or the parsed JSON (a dict or a list).
+
+    Returns:
+        The ExportJob.
+
+    Raises:
+        ExplorerDataError: The data is not an export job.
+
+    Examples:
+        >>> import srank.explorer
+        >>> srank.explorer.read_job({"jobId": "abc", "state": "Finished", "data": {"url": "https://example.org/a.xlsx"}}).url
+        'https://example.org/a.xlsx'
+    """
     document, where = _load(data)
     if _kind(document) != "job":
         raise _not_explorer(document, where, wanted="explorer.want-job")

@@ -65,6 +65,25 @@ class Client:
     directory where each JSON answer is kept as received, so that
     ``srank.explorer.read(save)`` repeats the run offline. ``sleep`` does the
     waiting (tests pass one that does not wait).
+
+    Args:
+        base_url: The API's root, for a mirror or a test server.
+        timeout: Seconds per request.
+        retries: How many times a 429 or 5xx answer is asked again.
+        backoff: The first wait before a retry, in seconds; it doubles each time.
+        max_wait: The longest wait, ``Retry-After`` included.
+        page_size: Results asked for per page of a search.
+        save: A directory where every answer is kept as received.
+        sleep: The function that waits.
+
+    Raises:
+        ExplorerQueryError: A base URL that is not http(s), or a setting out of range.
+
+    Examples:
+        >>> import srank.explorer
+        >>> explorer = srank.explorer.Client(timeout=10)
+        >>> explorer
+        <srank.explorer.Client https://explorer.natureserve.org/api/>
     """
 
     def __init__(
@@ -126,6 +145,33 @@ class Client:
         ``species`` and ``ecosystems`` choose what is searched. ``limit`` stops
         after that many taxa. The arguments are checked at once; the requests are
         made as the taxa are used.
+
+        The calls themselves need the network; docs/explorer.md runs them against recorded answers.
+
+        Args:
+            text: Words to search for, as on the site (a scientific or common name).
+            nation: Only taxa ranked in this nation (an ISO code: "US", "CA").
+            subnation: Only taxa ranked in this subnation ("CA" with nation "US"); needs ``nation``.
+            rank: Only taxa of this rounded global rank (G1-G5, GH, GX, GNR, GNA, GU).
+            species: Search species.
+            ecosystems: Search ecosystems.
+            limit: Stop after this many taxa.
+
+        Yields:
+            Each Taxon found, page after page.
+
+        Raises:
+            ExplorerQueryError: Criteria the API cannot take, before any request.
+            ExplorerError: The request failed (its subclass says how).
+
+        Examples:
+            >>> import srank.explorer
+            >>> explorer = srank.explorer.Client(timeout=10)
+            >>> try:
+            ...     next(explorer.search("Hydrastis", rank="S2"))
+            ... except srank.explorer.ExplorerQueryError as error:
+            ...     print(error.message.split("; ")[-1])
+            not 'S2'
         """
         endpoint, criteria = self._criteria(text, nation, subnation, rank, species, ecosystems)
         if limit is not None and limit < 0:
@@ -176,6 +222,27 @@ class Client:
         """One taxon record, by its uid (``"ELEMENT_GLOBAL.2.154701"``), its id (``154701``) or its elcode.
 
         An id that names no taxon raises ``ExplorerNotFoundError``.
+
+        The calls themselves need the network; docs/explorer.md runs them against recorded answers.
+
+        Args:
+            id_or_uid: The uid (``"ELEMENT_GLOBAL.2.154701"``), the id (``154701``) or the elcode.
+
+        Returns:
+            The Taxon, with raw and rounded ranks.
+
+        Raises:
+            ExplorerNotFoundError: No taxon has that id.
+            ExplorerQueryError: The value is not an id, before any request.
+            ExplorerError: The request failed otherwise.
+
+        Examples:
+            >>> import srank.explorer
+            >>> explorer = srank.explorer.Client(timeout=10)
+            >>> explorer.taxon("")
+            Traceback (most recent call last):
+            ...
+            srank._errors.ExplorerQueryError: '' is not a taxon's uid, id or elcode
         """
         path, name = _taxon_path(id_or_uid)
         document, url = self._json("GET", path, None, name, record=True)
@@ -198,6 +265,25 @@ class Client:
         An id that is not found, that the API refuses (4xx) or whose answer cannot
         be read gives its ``ExplorerError`` in its place. A failure of the service
         itself (no connection, a timeout, 429 or 5xx after the retries) is raised.
+
+        The calls themselves need the network; docs/explorer.md runs them against recorded answers.
+
+        Args:
+            ids: The uids, ids or elcodes, in any iterable.
+
+        Yields:
+            Each Taxon, or the ExplorerError of an id that failed, in the order of ``ids``.
+
+        Raises:
+            ExplorerError: The service itself failed (no connection, a timeout, 429 or 5xx after the retries).
+
+        Examples:
+            >>> import srank.explorer
+            >>> explorer = srank.explorer.Client(timeout=10)
+            >>> for result in explorer.taxa(["", "two words"]):
+            ...     print(result.message)
+            '' is not a taxon's uid, id or elcode
+            'two words' is not a taxon's uid, id or elcode
         """
         for id_or_uid in ids:
             try:
@@ -223,7 +309,35 @@ class Client:
         format: Literal["json", "xlsx"] = "json",
         language: Literal["en", "es", "fr"] = "en",
     ) -> ExportJob:
-        """Start an export of a search (the same arguments); NatureServe prepares the file. Poll it with ``job``."""
+        """Start an export of a search (the same arguments); NatureServe prepares the file. Poll it with ``job``.
+
+        The calls themselves need the network; docs/explorer.md runs them against recorded answers.
+
+        Args:
+            text: Words to search for.
+            nation: Only taxa ranked in this nation.
+            subnation: Only taxa ranked in this subnation; needs ``nation``.
+            rank: Only taxa of this rounded global rank.
+            species: Export species.
+            ecosystems: Export ecosystems.
+            format: "json" or "xlsx".
+            language: The language of NatureServe's file: "en", "es" or "fr".
+
+        Returns:
+            The ExportJob, not yet finished.
+
+        Raises:
+            ExplorerQueryError: Criteria the API cannot take, before any request.
+            ExplorerError: The request failed.
+
+        Examples:
+            >>> import srank.explorer
+            >>> explorer = srank.explorer.Client(timeout=10)
+            >>> explorer.export("Lynx", species=False)
+            Traceback (most recent call last):
+            ...
+            srank._errors.ExplorerQueryError: the search asks for neither species nor ecosystems
+        """
         if format not in ("json", "xlsx") or language not in ("en", "es", "fr"):
             raise ExplorerQueryError(f"format is json or xlsx and language en, es or fr, not {format!r}, {language!r}")
         _, criteria = self._criteria(text, nation, subnation, rank, species, ecosystems)
@@ -241,7 +355,28 @@ class Client:
         return job
 
     def job(self, job: str | ExportJob) -> ExportJob:
-        """The status of an export job; once ``finished``, ``url`` is the file to download."""
+        """The status of an export job; once ``finished``, ``url`` is the file to download.
+
+        The calls themselves need the network; docs/explorer.md runs them against recorded answers.
+
+        Args:
+            job: The ExportJob ``export`` gave, or its jobId.
+
+        Returns:
+            The ExportJob as it stands now.
+
+        Raises:
+            ExplorerQueryError: No jobId, before any request.
+            ExplorerError: The request failed.
+
+        Examples:
+            >>> import srank.explorer
+            >>> explorer = srank.explorer.Client(timeout=10)
+            >>> explorer.job("")
+            Traceback (most recent call last):
+            ...
+            srank._errors.ExplorerQueryError: an export job is named by its jobId, not ''
+        """
         job_id = job.job_id if isinstance(job, ExportJob) else job
         if not isinstance(job_id, str) or not job_id:
             raise ExplorerQueryError(f"an export job is named by its jobId, not {job_id!r}")

@@ -20,6 +20,7 @@ from ._messages import say
 from ._model import MultiSeasonRank, Rank
 from ._place_rows import Cells, place_cells
 from ._rounded_check import rounding_agrees
+from ._text_options import LanguageTag, Style
 
 __all__ = ["FIELDS", "rows"]
 
@@ -57,18 +58,36 @@ where NatureServe publishes a raw and a rounded rank, and are empty elsewhere.
 """
 
 
-def rows(taxa: Taxon | Iterable[Taxon], *, style: str = "short", lang: str = "en") -> Iterator[Cells]:
+def rows(taxa: Taxon | Iterable[Taxon], *, style: Style = "short", lang: LanguageTag = "en") -> Iterator[Cells]:
     """The long form of ``taxa`` (one ``Taxon`` or many): one tuple of text cells per taxon x place, as ``FIELDS``.
 
     ``style`` and ``lang`` choose the ``label`` text, as for ``srank.describe``.
     An empty cell is None.
+
+    Args:
+        taxa: One Taxon, or any iterable of them.
+        style: The style of the label cells: "short", "long" or "plants".
+        lang: The language of the label and place cells.
+
+    Yields:
+        One tuple per taxon and place, in the order of ``FIELDS``; a taxon with no place gives one row.
+
+    Raises:
+        ValueError: An unknown style or language, before any row is written.
+
+    Examples:
+        >>> import srank.explorer
+        >>> lynx = {"uniqueId": "ELEMENT_GLOBAL.2.100", "scientificName": "Lynx canadensis", "roundedGRank": "G5"}
+        >>> row = next(srank.explorer.rows(srank.explorer.read_taxon(lynx)))
+        >>> dict(zip(srank.explorer.FIELDS, row))["scientific_name"]
+        'Lynx canadensis'
     """
     text_table(style=style, lang=lang)  # a wrong style or lang fails before any taxon is written
     for taxon in [taxa] if isinstance(taxa, Taxon) else taxa:
         yield from _taxon_rows(taxon, style, lang)
 
 
-def _taxon_rows(taxon: Taxon, style: str, lang: str) -> Iterator[Cells]:
+def _taxon_rows(taxon: Taxon, style: Style, lang: LanguageTag) -> Iterator[Cells]:
     head = _taxon_cells(taxon)
     first = joined(taxon.record_findings, place=False, lang=lang) or None
     if not taxon.distribution.records:

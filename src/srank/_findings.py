@@ -18,6 +18,13 @@ __all__ = ["CATALOGUE", "Finding", "Severity", "joined", "separator"]
 
 
 class Severity(enum.Enum):
+    """An error makes a code invalid; a warning does not.
+
+    Examples:
+        >>> srank.check("G5Q")[0].severity
+        <Severity.ERROR: 'error'>
+    """
+
     ERROR = "error"
     WARNING = "warning"
 
@@ -33,6 +40,11 @@ class Finding:
     ``hint`` says what to write instead, where there is something to say.
     ``message`` and ``hint`` are English; ``message_in(lang)`` and
     ``hint_in(lang)`` give them in another language.
+
+    Examples:
+    >>> finding = srank.check("G3G2")[0]
+    >>> finding.code, finding.span, finding.fragment
+    ('range-reversed', (0, 4), 'G3G2')
     """
 
     code: str
@@ -47,22 +59,56 @@ class Finding:
         return self.line()
 
     def message_in(self, lang: str) -> str:
-        """The message in ``lang`` (a tag such as "fr", "es-MX" or "fr_CA.UTF-8").
+        """The message in another language; ``.message`` is the English, kept for programs that match it.
 
-        >>> srank.parse("G2T4").findings[0].message_in("fr")
-        'Le rang infraspécifique T4 est moins en péril que le rang de son espèce, G2'
+        Args:
+            lang: A language srank has, or a tag of one ("fr", "es-MX", "fr_CA.UTF-8").
+
+        Returns:
+            The message in that language.
+
+        Raises:
+            ValueError: ``lang`` names no language srank has.
+
+        Examples:
+            >>> srank.parse("G2T4").findings[0].message_in("fr")
+            'Le rang infraspécifique T4 est moins en péril que le rang de son espèce, G2'
         """
         return in_language(self.message, lang)
 
     def hint_in(self, lang: str) -> str | None:
-        """The hint in ``lang``, or None when there is none."""
+        """The hint in another language.
+
+        Args:
+            lang: A language srank has, or a tag of one.
+
+        Returns:
+            The hint in that language, or None when the finding has none.
+
+        Examples:
+            >>> srank.parse("G2T4").findings[0].hint_in("es")[:46]
+            'una subespecie o variedad suele estar al menos'
+        """
         return None if self.hint is None else in_language(self.hint, lang)
 
     def line(self, *, place: bool = True, hint: bool = False, lang: str = "en") -> str:
-        """The finding on one line; without its place where the row already names it, with its hint on request.
+        """The finding on one line, as ``srank check`` writes it in ``srank_message``.
 
-        ``lang`` writes it in another language: the message, the place, the
-        hint and the words around them; the code stays as it is.
+        Args:
+            place: Start with the place, for a finding about one place of a distribution (a row that
+                already names the place leaves it out).
+            hint: End with the hint, when there is one.
+            lang: The language of the line: the message, the place, the hint and the words around
+                them; the code stays as it is. English by default.
+
+        Returns:
+            The line.
+
+        Examples:
+            >>> srank.check("G3G2")[0].line()
+            'error[range-reversed]: Range 3-2 is reversed'
+            >>> srank.check("G3G2")[0].line(lang="fr")
+            'erreur[range-reversed]\xa0: La plage 3-2 est inversée'
         """
         return problem_line(
             self.severity.value,
@@ -79,7 +125,18 @@ class Finding:
         return block(finding_html(self))
 
     def shifted(self, offset: int) -> Finding:
-        """The same finding with its span moved right by ``offset``: a part's finding in the whole code."""
+        """The same finding with its span moved right by ``offset``: a part's finding in the whole code.
+
+        Args:
+            offset: How many characters to move the span right.
+
+        Returns:
+            A new Finding; this one when ``offset`` is 0.
+
+        Examples:
+            >>> srank.check("G3G2")[0].shifted(4).span
+            (4, 8)
+        """
         if not offset:
             return self
         return attrs.evolve(self, span=(self.span[0] + offset, self.span[1] + offset))

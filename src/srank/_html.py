@@ -24,6 +24,7 @@ from ._findings import Finding
 from ._messages import in_language, say
 from ._model import AnyRank
 from ._palette import colour, palette, severity_swatch
+from ._text_options import LanguageTag
 
 if TYPE_CHECKING:
     from ._changes import RankChange
@@ -83,7 +84,7 @@ def findings_html(findings: Iterable[Finding], lang: str = "en") -> str:
     return "".join(finding_html(finding, lang) for finding in findings)
 
 
-def rank_html(rank: AnyRank, lang: str = "en") -> str:
+def rank_html(rank: AnyRank, lang: LanguageTag = "en") -> str:
     """The badge: the code on its colour, its label, its rounded rank, then its findings; cached per code and notes."""
     key = (rank, rank.notes, lang)
     badge = _BADGES.get(key)
@@ -100,7 +101,7 @@ def rank_html(rank: AnyRank, lang: str = "en") -> str:
     return badge
 
 
-def distribution_html(dist: Distribution, lang: str = "en") -> str:
+def distribution_html(dist: Distribution, lang: LanguageTag = "en") -> str:
     """The map above a table of places: place, rank, rounded rank, status and findings, in source order."""
     from ._svg import distribution_svg
 

@@ -18,6 +18,10 @@ from __future__ import annotations
 
 import functools
 import os
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from ._text_options import Language
 
 __all__ = ["ENGLISH", "available_languages", "environment_language", "language", "language_file"]
 
@@ -35,17 +39,23 @@ def language_file(folder: str, code: str) -> str:
 
 
 @functools.cache
-def available_languages() -> tuple[str, ...]:
+def available_languages() -> tuple[Language, ...]:
     """The ``lang`` codes srank accepts, sorted: one per table in ``srank/descriptions``.
 
     Every one of them has labels (``describe``, ``explain``) and messages
     (findings, errors, hints); the "plants" style of ``describe`` is English only.
+    ``lang=`` also reads tags of these languages (``fr-CA``, ``fr_CA.UTF-8``).
 
-    >>> srank.available_languages()
-    ('en', 'es', 'fr')
+    Returns:
+        The language codes, sorted.
+
+    Examples:
+        >>> srank.available_languages()
+        ('en', 'es', 'fr')
     """
     folder = os.path.join(_HERE, "descriptions")
-    return tuple(sorted(name.removesuffix(".toml") for name in os.listdir(folder) if name.endswith(".toml")))
+    found = sorted(name.removesuffix(".toml") for name in os.listdir(folder) if name.endswith(".toml"))
+    return cast("tuple[Language, ...]", tuple(found))  # a test holds the files present equal to Language
 
 
 def language(lang: str) -> str:

@@ -56,6 +56,7 @@ import attrs
 from ._errors import InvalidRankError
 from ._json_form import part_form, rank_form
 from ._rules import multi_part_guidance, multi_part_structure, rank_guidance, rank_layout, rank_structure
+from ._text_options import LanguageTag
 from ._values import Infraspecific, Range, Single, Value, precautionary_value, rounded_value
 from ._vocabulary import OFF_SCALE_GRADES, Grade, Level, Qualifier, Season
 
@@ -167,32 +168,99 @@ class _RankBehaviour:
         return facts
 
     def rounded(self) -> Rank | MultiSeasonRank:
-        """NatureServe's rounded rank (roundedGRank / roundedSRank)."""
+        """NatureServe's rounded rank (roundedGRank / roundedSRank).
+
+        Returns:
+            A Rank, or a MultiSeasonRank rounded part by part.
+
+        Examples:
+            >>> srank.parse("G3G4").rounded(), srank.parse("G5T1T3Q").rounded(), srank.parse("G1G3").rounded()
+            (<Rank 'G3'>, <Rank 'T2'>, <Rank 'G2'>)
+        """
         return self._facts().rounded
 
     def bounds(self) -> tuple[int, int] | None:
-        """The most and least imperiled number the rank allows; None off the 1-5 scale."""
+        """The most and least imperiled number the rank allows; None off the 1-5 scale.
+
+        Read from the taxon the code is about (the T part of G5T2); a multi-part code spans its numeric parts.
+
+        Returns:
+            (low, high), or None for X, H, U, NR and NA.
+
+        Examples:
+            >>> srank.parse("G5T1T3Q").bounds(), srank.parse("S2B,S4N").bounds(), srank.parse("SX").bounds()
+            ((1, 3), (2, 4), None)
+        """
         return self._facts().bounds
 
     def sort_key(self) -> SortKey:
-        """The documented imperilment sort key: smaller is more imperiled; total and consistent with ==."""
+        """The documented imperilment sort key: smaller is more imperiled; total and consistent with ==.
+
+        It compares the rounded rank's place on X < H < 1-5 < U < NR < NA, then the bounds, then
+        exact before inexact, then the code; ``<`` between ranks uses it.
+
+        Returns:
+            A tuple of four small integers and the canonical code.
+
+        Examples:
+            >>> sorted(srank.parse(code) for code in ["G2G3", "G2", "GNR", "G1G3", "G2?"])
+            [<Rank 'G1G3'>, <Rank 'G2'>, <Rank 'G2?'>, <Rank 'G2G3'>, <Rank 'GNR'>]
+        """
         return self._facts().sort_key
 
     def is_imperiled(self, threshold: int = 3) -> bool:
-        """True when the rounded rank is a number from 1 to ``threshold``; X and H are not counted."""
+        """True when the rounded rank is a number from 1 to ``threshold``; X and H are not counted.
+
+        Args:
+            threshold: The highest rounded number that counts, 1 to 5; 3 takes in Vulnerable.
+
+        Returns:
+            Whether the rank (any part of a multi-season code) is imperiled.
+
+        Raises:
+            ValueError: ``threshold`` is not 1 to 5.
+
+        Examples:
+            >>> srank.parse("G5T2").is_imperiled(), srank.parse("S3").is_imperiled(2), srank.parse("SX").is_imperiled()
+            (True, False, False)
+        """
         check_threshold(threshold)
         return any(grade.number is not None and grade.number <= threshold for grade in self._facts().grades)
 
     def is_extinct(self) -> bool:
-        """True when the rounded rank is X: presumed extinct (G, T) or extirpated (N, S)."""
+        """True when the rounded rank is X: presumed extinct (G, T) or extirpated (N, S).
+
+        Returns:
+            Whether the rounded rank (any part of it) is X.
+
+        Examples:
+            >>> srank.parse("SX").is_extinct(), srank.parse("GXC").is_extinct()
+            (True, False)
+        """
         return Grade.PRESUMED_EXTINCT in self._facts().grades
 
     def is_possibly_extinct(self) -> bool:
-        """True when the rounded rank is H: possibly extinct (G, T) or extirpated (N, S)."""
+        """True when the rounded rank is H: possibly extinct (G, T) or extirpated (N, S).
+
+        Returns:
+            Whether the rounded rank (any part of it) is H; GXC rounds to GH, so it counts.
+
+        Examples:
+            >>> srank.parse("SH").is_possibly_extinct(), srank.parse("GXC").is_possibly_extinct()
+            (True, True)
+        """
         return Grade.POSSIBLY_EXTINCT in self._facts().grades
 
     def is_ranked(self) -> bool:
-        """False when every rounded part is U, NR or NA, which carry no status."""
+        """False when every rounded part is U, NR or NA, which carry no status.
+
+        Returns:
+            Whether any rounded part is X, H or a number.
+
+        Examples:
+            >>> srank.parse("SNR").is_ranked(), srank.parse("SU").is_ranked(), srank.parse("SNA,S2B").is_ranked()
+            (False, False, True)
+        """
         return not self._facts().grades <= OFF_SCALE_GRADES
 
     def to_dict(self) -> dict[str, Any]:
@@ -201,6 +269,14 @@ class _RankBehaviour:
         code, level, value, captive, qualifiers, season, infraspecific, parts,
         rounded, bounds, warnings (the findings). A multi-part code has value,
         season and infraspecific None; its parts hold them.
+
+        Returns:
+            A dict of str, int, bool, list and None only.
+
+        Examples:
+            >>> data = srank.parse("G5T1T3Q").to_dict()
+            >>> data["code"], data["rounded"], data["bounds"], data["qualifiers"]
+            ('G5T1T3Q', 'T2', [1, 3], ['Q'])
         """
         return rank_form(
             self._head_form(),
@@ -212,13 +288,38 @@ class _RankBehaviour:
 
     # -- pictures (the presentation layer, loaded on first use) -------------------
     def colour(self) -> Swatch:
-        """The palette entry (``.fill``, ``.text``) of the rounded class; a multi-part code: its most imperiled part."""
+        """The palette entry (``.fill``, ``.text``) of the rounded class; a multi-part code: its most imperiled part.
+
+        Returns:
+            A Swatch of srank's palette (``srank.palette()``).
+
+        Examples:
+            >>> srank.parse("G3G4").colour().fill, srank.parse("S2B,S4N").colour().name
+            ('#FDD835', '2')
+        """
         from ._palette import colour
 
         return colour(self)  # type: ignore[arg-type]
 
-    def to_html(self, *, lang: str = "en") -> str:
-        """A badge for web pages: the code on its colour, its label, its rounded rank and its findings."""
+    def to_html(self, *, lang: LanguageTag = "en") -> str:
+        """A badge for web pages: the code on its colour, its label, its rounded rank and its findings.
+
+        Jupyter shows ranks this way. The HTML is self-contained (inline styles), safe to embed.
+
+        Args:
+            lang: The language of the label: "en", "es" or "fr".
+
+        Returns:
+            An HTML fragment.
+
+        Raises:
+            ValueError: An unknown language.
+
+        Examples:
+            >>> html = srank.parse("S2").to_html(lang="fr")
+            >>> html.startswith("<div"), "En péril" in html
+            (True, True)
+        """
         from ._html import rank_html
 
         return rank_html(self, lang)  # type: ignore[arg-type]
@@ -272,6 +373,15 @@ class Rank(_RankBehaviour):
     ``notes`` holds what the lenient reader changed in the text (normalisations,
     legacy codes); ``findings`` adds what NatureServe's guidance says about the
     value itself. Neither takes part in equality.
+
+    Build one with ``srank.parse``; building one by hand checks the same structural rules.
+
+    Examples:
+        >>> rank = srank.parse("G5T1T3Q")
+        >>> rank.level, rank.value, rank.infraspecific, rank.questionable
+        (<Level.GLOBAL: 'G'>, <Single '5'>, <Infraspecific 'T1T3'>, True)
+        >>> srank.Rank(srank.Level.SUBNATIONAL, srank.Single(srank.Grade.IMPERILED), season=srank.Season.BREEDING)
+        <Rank 'S2B'>
     """
 
     level: Level
@@ -311,7 +421,7 @@ class Rank(_RankBehaviour):
 
     @property
     def parts(self) -> tuple[Rank, ...]:
-        """The seasonal parts: this rank alone, so one loop serves both kinds of code."""
+        """The seasonal parts — this rank alone, so one loop serves both kinds of code."""
         return (self,)
 
     def _head_form(self) -> dict[str, Any]:
@@ -344,7 +454,15 @@ class Rank(_RankBehaviour):
         return Rank(self.level, reduce(self.value, captive=self.captive), season=self.season)
 
     def precautionary(self) -> Rank:
-        """The most imperiled end of the rank (N2N4 -> N2), as Biotics' PRECAUTIONARY_N_RANK; else as rounded()."""
+        """The most imperiled end of the rank (N2N4 -> N2), as Biotics' PRECAUTIONARY_N_RANK; else as rounded().
+
+        Returns:
+            A Rank: ``?``, Q and C dropped, as in ``rounded()``, but a range gives its lower number.
+
+        Examples:
+            >>> srank.parse("N2N4").precautionary(), srank.parse("N2N4").rounded()
+            (<Rank 'N2'>, <Rank 'N3'>)
+        """
         return self._reduced(precautionary_value)
 
     def _bounds_now(self) -> tuple[int, int] | None:
@@ -366,6 +484,11 @@ class MultiSeasonRank(_RankBehaviour):
     Parts usually name distinct seasons; NatureServe's rounded ranks also hold
     unseasoned and repeated parts (SX,S1, SNA,SNA, S1N,S2N), which are read
     and reported in ``findings``.
+
+    Examples:
+    >>> bird = srank.parse("S2B,S4N")
+    >>> bird.parts, bird.breeding, bird.rounded()
+    ((<Rank 'S2B'>, <Rank 'S4N'>), <Rank 'S2B'>, <MultiSeasonRank 'S2B,S4N'>)
     """
 
     parts: tuple[Rank, ...]
@@ -388,6 +511,7 @@ class MultiSeasonRank(_RankBehaviour):
 
     @property
     def level(self) -> Level:
+        """The level of the parts, which all share one."""
         return self.parts[0].level
 
     def _head_form(self) -> dict[str, Any]:
@@ -403,7 +527,15 @@ class MultiSeasonRank(_RankBehaviour):
         )
 
     def precautionary(self) -> MultiSeasonRank:
-        """Each part's most imperiled end (N2N4B,N3N5N -> N2B,N3N), as Biotics' PRECAUTIONARY_N_RANK."""
+        """Each part's most imperiled end (N2N4B,N3N5N -> N2B,N3N), as Biotics' PRECAUTIONARY_N_RANK.
+
+        Returns:
+            A MultiSeasonRank, part by part.
+
+        Examples:
+            >>> srank.parse("N2N4B,N3N5N").precautionary()
+            <MultiSeasonRank 'N2B,N3N'>
+        """
         return MultiSeasonRank(tuple(part.precautionary() for part in self.parts))
 
     def _facts_now(self) -> _Facts:

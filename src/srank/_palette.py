@@ -31,6 +31,10 @@ class Swatch:
     """The colours of one rank class: ``fill`` behind, ``text`` on top, both "#RRGGBB".
 
     ``target`` is False for NA, which is not a conservation target.
+
+    Examples:
+    >>> srank.palette()["NA"]
+    Swatch(name='NA', fill='#DADADA', text='#000000', target=False)
     """
 
     name: str
@@ -44,6 +48,11 @@ class Palette(Mapping[str, Swatch]):
     """Rank class ("X", "H", "1" ... "5", "U", "NR", "NA") to its Swatch, most imperiled first.
 
     ``not_present`` is the colour of a place with no record, on a map.
+
+    Examples:
+    >>> palette = srank.palette()
+    >>> palette["X"].name, len(palette) > 5, palette.not_present.fill.startswith("#")
+    ('X', True, True)
     """
 
     classes: Mapping[str, Swatch]
@@ -78,6 +87,16 @@ def palette() -> Palette:
 
     NatureServe publishes no colour values; these are srank's own, safe for
     colour-blind readers (see the "Seeing ranks" page of the docs).
+
+    Returns:
+        The Palette: a mapping from rank class (X, H, 1-5, U, NR, NA ...) to Swatch.
+
+    Examples:
+        >>> swatch = srank.palette()["2"]
+        >>> swatch.fill, swatch.text
+        ('#F57C00', '#000000')
+        >>> list(srank.palette())[:5]
+        ['X', 'H', '1', '2', '3']
     """
     classes = _table()["classes"]
     return Palette({name: _swatch(name, classes[name]) for name in CLASSES}, _swatch("", _table()["not_present"]))

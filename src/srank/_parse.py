@@ -42,6 +42,27 @@ def parse(text: str, *, lenient: bool = False) -> Rank | MultiSeasonRank:
     its own systems publish against their guidance, which ``rank.findings``
     reports. Lenient parsing also reads messy spellings, with one note per
     change in ``rank.notes``.
+
+    Args:
+        text: One rank code, such as ``"G5T1T3Q"`` or ``"S2B,S4N"``.
+        lenient: Also read the spellings real files use (``s3/s4``, ``S2-S3``, stray spaces), noting each change.
+
+    Returns:
+        A Rank, or a MultiSeasonRank for a code with several seasons.
+
+    Raises:
+        InvalidRankError: The text is not a rank; the error points at the problem and gives a hint.
+        TypeError: ``text`` is not a str.
+
+    Examples:
+        >>> srank.parse("G5T1T3Q")
+        <Rank 'G5T1T3Q'>
+        >>> srank.parse(" s3/s4 ", lenient=True)
+        <Rank 'S3S4'>
+        >>> srank.parse("G3G2")
+        Traceback (most recent call last):
+        ...
+        srank._errors.InvalidRankError: Range 3-2 is reversed
     """
     if type(text) is not str:
         if not isinstance(text, str):
@@ -60,6 +81,19 @@ def is_valid(text: str, *, lenient: bool = False) -> bool:
     (None, NaN) has no validity, and ``parse_many``, pandas and ``srank check``
     report it as missing; a missing-value marker given as text ("NA") is not a
     valid code, so it is False.
+
+    Args:
+        text: One rank code.
+        lenient: Also read the spellings real files use (``s3/s4``, ``S2-S3``, stray spaces), noting each change.
+
+    Returns:
+        True for a valid code; False for any other text.
+
+    Examples:
+        >>> srank.is_valid("G5T1T3Q"), srank.is_valid("G5Q"), srank.is_valid("NA")
+        (True, False, False)
+        >>> srank.is_valid(" s3/s4 "), srank.is_valid(" s3/s4 ", lenient=True)
+        (False, True)
     """
     if not isinstance(text, str):
         raise TypeError(

@@ -23,6 +23,22 @@ def pattern(level: Level | str | None = None) -> str:
     In Python use ``re.fullmatch``: Python's ``$`` also matches before a final
     newline. The pattern sets no length limit; parse refuses texts over 200
     characters.
+
+    Args:
+        level: None for every level, or a Level or its letter (G, N, S or T).
+
+    Returns:
+        The regular expression, as text.
+
+    Raises:
+        ValueError: ``level`` is not a level.
+
+    Examples:
+        >>> import re
+        >>> bool(re.fullmatch(srank.pattern(), "G5T1T3Q")), bool(re.fullmatch(srank.pattern(), "G5Q"))
+        (True, False)
+        >>> bool(re.fullmatch(srank.pattern("S"), "S2B,S4N")), bool(re.fullmatch(srank.pattern("S"), "G5"))
+        (True, False)
     """
     chosen = as_level(level, "srank.pattern")
     return PATTERNS["" if chosen is None else chosen.value]

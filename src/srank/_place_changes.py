@@ -20,6 +20,7 @@ from ._distribution import Distribution, PlaceRank, place_label, place_name
 from ._distribution_text import parse_distribution
 from ._findings import Finding
 from ._parse import is_missing
+from ._text_options import LanguageTag
 
 __all__ = ["PlaceChange", "compare_distributions"]
 
@@ -33,6 +34,11 @@ class PlaceChange:
     ``change`` is the RankChange of that season's part (its ``season``,
     ``kind``, ``old``, ``new`` ...). ``notes`` are the readers' findings about
     the place on either side (an unknown place code, a rank that could not be read).
+
+    Examples:
+    >>> change = srank.compare_distributions("United States (N3): MD (S2)", "United States (N3): MD (S1)")[1]
+    >>> change.subnation, change.change.kind, str(change)
+    ('MD', <ChangeKind.UPLISTED: 'uplisted'>, 'Maryland: S2 → S1, uplisted (more imperiled)')
     """
 
     nation: str
@@ -42,15 +48,42 @@ class PlaceChange:
 
     @property
     def place(self) -> str:
-        """The place and its nation, as findings name them: "Maryland, United States"."""
+        """The place and its nation, as findings name them — "Maryland, United States"."""
         return place_label(self.nation, self.subnation)
 
-    def place_name(self, lang: str = "en") -> str:
-        """The place's own name in ``lang`` ("Maryland", "États-Unis"); its code where srank knows no name."""
+    def place_name(self, lang: LanguageTag = "en") -> str:
+        """The place's own name in ``lang`` ("Maryland", "États-Unis"); its code where srank knows no name.
+
+        Args:
+            lang: "en", "es" or "fr".
+
+        Returns:
+            The name.
+
+        Examples:
+            >>> change = srank.compare_distributions("United States (N3)", "United States (N2)")[0]
+            >>> change.place_name(lang="fr")
+            'États-Unis'
+        """
         return place_name(self.nation, self.subnation, lang)
 
-    def describe(self, *, lang: str = "en") -> str:
-        """The change as a line naming its place: "Maryland: S2 → S1, uplisted (more imperiled)"."""
+    def describe(self, *, lang: LanguageTag = "en") -> str:
+        """The change as a line naming its place: "Maryland: S2 → S1, uplisted (more imperiled)".
+
+        Args:
+            lang: "en", "es" or "fr".
+
+        Returns:
+            The line.
+
+        Raises:
+            ValueError: An unknown language.
+
+        Examples:
+            >>> change = srank.compare_distributions("United States (N3): MD (S2)", "United States (N3): MD (S1)")[1]
+            >>> change.describe(lang="es")
+            'Maryland: S2 → S1, mayor riesgo'
+        """
         from ._change_text import describe_place_change  # presentation: the words come from the description table
 
         return describe_place_change(self, lang)
@@ -101,6 +134,25 @@ def compare_distributions(old: object, new: object, *, lenient: bool = False) ->
     (Explorer or Biotics, read as ``parse_distribution`` does, strictly unless
     ``lenient=True``), or None / blank for "no distribution". Places pair by
     nation and subnation; each season of a place's code gives one change.
+
+    Args:
+        old: The earlier distribution: a Distribution, a string, or None / blank.
+        new: The later distribution, in the same forms.
+        lenient: Read the strings leniently, as ``parse_distribution(lenient=True)``.
+
+    Returns:
+        One PlaceChange per place and season, in the order of ``old``, then places new in ``new``.
+
+    Raises:
+        InvalidRankError: A string cannot be read; the message says which side.
+        TypeError: A value is neither a Distribution, a string nor None.
+
+    Examples:
+        >>> changes = srank.compare_distributions(
+        ...     "United States (N3): CA (S3)", "United States (N3): CA (S2), OR (S1)"
+        ... )
+        >>> [str(change) for change in changes]
+        ['United States: N3 unchanged', 'California: S3 → S2, uplisted (more imperiled)', 'Oregon: S1 added']
     """
     found: list[PlaceChange] = []
     for (nation, subnation), before, after in _pairs(

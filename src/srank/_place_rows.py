@@ -15,6 +15,7 @@ from ._errors import InvalidRankError, problem_line
 from ._findings import Finding, Severity, joined, separator
 from ._messages import say
 from ._parse import is_missing
+from ._text_options import LanguageTag, Style
 
 __all__ = [
     "EMPTY",
@@ -60,7 +61,9 @@ def place_key(record: PlaceRank) -> PlaceKey:
     return record, record.rank.notes if record.rank is not None else ()
 
 
-def place_cells(record: PlaceRank, *, style: str, lang: str) -> tuple[Cells, tuple[tuple[str, Severity], ...]]:
+def place_cells(
+    record: PlaceRank, *, style: Style, lang: LanguageTag
+) -> tuple[Cells, tuple[tuple[str, Severity], ...]]:
     """A place's row, and the code and severity of each of its findings."""
     rank = record.rank
     notes = record.findings
@@ -87,7 +90,7 @@ def with_notes(cells: Cells, dist: Distribution, lang: str = "en") -> Cells:
 class CellRows:
     """The place rows of each cell of a column, for pandas and polars: each string read once, each place made once."""
 
-    def __init__(self, *, lenient: bool, style: str, lang: str) -> None:
+    def __init__(self, *, lenient: bool, style: Style, lang: LanguageTag) -> None:
         text_table(style=style, lang=lang)  # a wrong style or lang fails before any cell is read
         self.lenient, self.style, self.lang = lenient, style, lang
         self._strings: dict[str, list[Cells]] = {}

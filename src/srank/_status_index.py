@@ -81,6 +81,11 @@ class StatusIndex:
 
     ``counted`` codes made the index; ``left_out`` ones did not (U, NR, NA,
     missing values, codes with no part of the season, unreadable codes skipped).
+
+    Examples:
+    >>> index = srank.status_index(["S5", "S3", "SNR"])
+    >>> index.value, index.counted, index.left_out, float(index)
+    (0.8, 2, 1, 0.8)
     """
 
     value: float
@@ -97,6 +102,11 @@ class StatusIndexInterval:
 
     ``value`` is the mean of the ``samples`` sampled indices, as ranktrends'
     ``mean_wt``; ``float(interval)`` is it.
+
+    Examples:
+    >>> interval = srank.status_index_interval(["S1S3", "SH", "S5"], samples=200, seed=0)
+    >>> interval.low <= interval.value <= interval.high
+    True
     """
 
     value: float
@@ -328,6 +338,26 @@ def status_index(
     "M"). U, NR, NA and missing values are left out and counted in
     ``left_out``; an unreadable code raises InvalidRankError unless
     ``errors="skip"``, which leaves it out too. ValueError when nothing counts.
+
+    Args:
+        codes: Codes as text or rank objects; missing values are allowed.
+        season: The part of a multi-season code that counts: "B", "N", "M" or a Season.
+        uncertain: Which number a range or ``?`` counts as: "min", "median" or "max".
+        errors: "raise" for an unreadable code, or "skip" to leave it out.
+        lenient: Read the spellings real files use instead of NatureServe's syntax only.
+
+    Returns:
+        A StatusIndex: the value, and how many codes were counted and left out.
+
+    Raises:
+        InvalidRankError: An unreadable code, unless ``errors="skip"``.
+        ValueError: A bad option, or no code that counts.
+
+    Examples:
+        >>> srank.status_index(["S5", "S3", "S2", "S2"])
+        StatusIndex(value=0.6, counted=4, left_out=0)
+        >>> srank.status_index(["S2S4", "SNR"], uncertain="max").value
+        0.8
     """
     chosen = check_options("status_index", season, uncertain, errors)
     counts = tally(decoded_counts(codes, lenient, "status_index"), chosen, errors, "status_index()")
@@ -351,6 +381,26 @@ def status_index_interval(
     with 0.5/0.5) and computes the index; the result is their mean and the
     central ``level`` interval. ``seed`` makes it repeatable (None: fresh
     randomness). Codes are read and left out as in ``status_index``.
+
+    Args:
+        codes: Codes as text or rank objects; missing values are allowed.
+        season: The part of a multi-season code that counts: "B", "N", "M" or a Season.
+        samples: How many bootstrap rounds to draw.
+        seed: The random seed, so that a run can be repeated; None for fresh randomness.
+        level: The share of the rounds the interval holds (0.95: from the 2.5th to the 97.5th percentile).
+        errors: "raise" for an unreadable code, or "skip" to leave it out.
+        lenient: Read the spellings real files use instead of NatureServe's syntax only.
+
+    Returns:
+        A StatusIndexInterval: the mean, ``low`` and ``high``, and the counts.
+
+    Raises:
+        InvalidRankError: An unreadable code, unless ``errors="skip"``.
+        ValueError: A bad option, or no code that counts.
+
+    Examples:
+        >>> srank.status_index_interval(["S1S3", "SH", "S5"], samples=200, seed=0)
+        StatusIndexInterval(value=0.504, low=0.4, high=0.6, level=0.95, samples=200, counted=3, left_out=0)
     """
     chosen = check_options("status_index_interval", season, "median", errors)
     if isinstance(samples, bool) or not isinstance(samples, int) or samples < 1:

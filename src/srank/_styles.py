@@ -5,9 +5,7 @@ from __future__ import annotations
 TYPE_CHECKING = False  # importing typing would cost srank --help more than this module
 
 if TYPE_CHECKING:
-    from typing import Literal, TypeAlias
-
-    Style: TypeAlias = Literal["short", "long", "plants"]
+    from ._text_options import Style
 
 __all__ = ["STYLES"]
 

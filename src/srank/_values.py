@@ -19,7 +19,14 @@ __all__ = ["Infraspecific", "Range", "Single", "Value", "precautionary_value", "
 
 @attrs.frozen(repr=False, order=False)
 class Single:
-    """A single grade such as 3, 3? (inexact) or NR."""
+    """A single grade such as 3, 3? (inexact) or NR.
+
+    Examples:
+    >>> srank.parse("S3?").value
+    <Single '3?'>
+    >>> srank.Single(srank.Grade.VULNERABLE, inexact=True).format("S")
+    '3?'
+    """
 
     grade: Grade
     inexact: bool = False
@@ -33,14 +40,28 @@ class Single:
                 raise InvalidRankError.from_finding(problem, text=self.format(""))
 
     def format(self, letter: str) -> str:
+        """The value as a code writes it, so that a Single and a Range format alike.
+
+        Args:
+            letter: The level letter a range would repeat; a single value does not use it.
+
+        Returns:
+            The value as written in a code: ``3``, ``3?`` or ``NR``.
+
+        Examples:
+            >>> srank.parse("G3?").value.format("G")
+            '3?'
+        """
         return self.grade.value + ("?" if self.inexact else "")
 
     @property
     def low(self) -> Grade:
+        """The grade itself, so that a Single and a Range answer alike."""
         return self.grade
 
     @property
     def high(self) -> Grade:
+        """The grade itself, so that a Single and a Range answer alike."""
         return self.grade
 
     def __repr__(self) -> str:
@@ -53,6 +74,14 @@ class Range:
 
     Or U-H (GUGH): unrankable, or possibly extinct. NatureServe publishes this
     one range of two statuses for a few global ranks (``range-of-statuses``).
+
+    A range reads "somewhere from low to high, both included"; its bounds are given in imperilment order.
+
+    Examples:
+        >>> srank.parse("G2G3").value
+        <Range '2-3'>
+        >>> srank.Range(srank.Grade.IMPERILED, srank.Grade.VULNERABLE).format("S")
+        '2S3'
     """
 
     low: Grade
@@ -67,9 +96,22 @@ class Range:
 
     @property
     def inexact(self) -> bool:
+        """Always False — a range takes no ``?`` (G2G3? is not a code)."""
         return False
 
     def format(self, letter: str) -> str:
+        """The range as a code writes it, with the level letter between the numbers.
+
+        Args:
+            letter: The level letter written between the two numbers (G for G2G3).
+
+        Returns:
+            The range as written in a code, less its first letter.
+
+        Examples:
+            >>> srank.parse("S1S3").value.format("S")
+            '1S3'
+        """
         return self.low.value + letter + self.high.value
 
     def __repr__(self) -> str:
@@ -81,7 +123,13 @@ Value: TypeAlias = Single | Range
 
 @attrs.frozen(repr=False, order=False)
 class Infraspecific:
-    """The T part of a global rank: the rank of a subspecies, variety or population."""
+    """The T part of a global rank: the rank of a subspecies, variety or population.
+
+    Examples:
+    >>> infra = srank.parse("G5T1T3Q").infraspecific
+    >>> infra, infra.value, infra.captive
+    (<Infraspecific 'T1T3'>, <Range '1-3'>, False)
+    """
 
     value: Value
     captive: bool = False

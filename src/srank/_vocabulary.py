@@ -21,7 +21,14 @@ __all__ = [
 
 
 class Level(enum.Enum):
-    """Who the rank speaks for: the whole range, a nation, a state or province."""
+    """Who the rank speaks for: the whole range, a nation, a state or province.
+
+    A level's letter is its ``value``.
+
+    Examples:
+        >>> srank.parse("S2B").level, srank.Level("T")
+        (<Level.SUBNATIONAL: 'S'>, <Level.INFRASPECIFIC: 'T'>)
+    """
 
     GLOBAL = "G"
     NATIONAL = "N"
@@ -30,7 +37,14 @@ class Level(enum.Enum):
 
 
 class Grade(enum.Enum):
-    """One rank value: a number 1-5 or a status that is not on the number scale."""
+    """One rank value: a number 1-5 or a status that is not on the number scale.
+
+    A grade's ``value`` is what a code writes.
+
+    Examples:
+        >>> srank.Grade("NR"), srank.Grade.VULNERABLE.number
+        (<Grade.NOT_RANKED: 'NR'>, 3)
+    """
 
     CRITICALLY_IMPERILED = "1"
     IMPERILED = "2"
@@ -52,6 +66,21 @@ class Grade(enum.Enum):
 
     @classmethod
     def from_number(cls, number: int) -> Grade:
+        """The grade of a number, for code that computes with numbers.
+
+        Args:
+            number: 1 to 5.
+
+        Returns:
+            The numeric grade.
+
+        Raises:
+            ValueError: ``number`` is not 1 to 5.
+
+        Examples:
+            >>> srank.Grade.from_number(3)
+            <Grade.VULNERABLE: '3'>
+        """
         return cls(str(number))
 
 
@@ -64,7 +93,12 @@ OFF_SCALE_GRADES = frozenset({Grade.UNRANKABLE, Grade.NOT_RANKED, Grade.NOT_APPL
 
 
 class Season(enum.Enum):
-    """The part of the year a national or subnational rank speaks for."""
+    """The part of the year a national or subnational rank speaks for.
+
+    Examples:
+    >>> [part.season for part in srank.parse("N2B,N4N").parts]
+    [<Season.BREEDING: 'B'>, <Season.NONBREEDING: 'N'>]
+    """
 
     BREEDING = "B"
     NONBREEDING = "N"
@@ -72,7 +106,12 @@ class Season(enum.Enum):
 
 
 class Qualifier(enum.Enum):
-    """The three rank qualifiers, in the order they are written."""
+    """The three rank qualifiers, in the order they are written.
+
+    Examples:
+    >>> srank.parse("G3?Q").qualifiers
+    (<Qualifier.INEXACT: '?'>, <Qualifier.QUESTIONABLE_TAXONOMY: 'Q'>)
+    """
 
     INEXACT = "?"
     CAPTIVE = "C"

@@ -21,7 +21,7 @@ read; ``valid`` is the one that says False for it.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 try:
     import numpy as np
@@ -38,9 +38,11 @@ from ._errors import InvalidRankError
 from ._findings import Finding, separator
 from ._languages import language
 from ._messages import in_language, say
+from ._method_docs import documented_as
 from ._model import AnyRank, Level, MultiSeasonRank, Rank, check_threshold
 from ._ordering import least_imperiled_of, most_imperiled_of
 from ._status_index import StatusIndex, Uncertain, check_options, decoded_counts, index_of, tally
+from ._text_options import LanguageTag, Style
 from ._vocabulary import Season, as_level
 
 if TYPE_CHECKING:
@@ -134,15 +136,50 @@ def _predicate(series: pd.Series[Any], lenient: bool, ask: Callable[[AnyRank], b
 
 
 def parse(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
-    """Each cell's rank, InvalidRankError (returned, not raised) or None when missing."""
+    """Each cell's rank, InvalidRankError (returned, not raised) or None when missing.
+
+    The object column keeps every result for code that needs the objects themselves.
+
+    Args:
+        series: Rank codes (text, rank objects or missing values).
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        An object Series on the same index.
+
+    Examples:
+        >>> import pandas as pd
+        >>> import srank.pandas
+        >>> codes = pd.Series(["G5T1T3Q", "S2B,S4N", "G3G2", None])
+        >>> codes.srank.parse().tolist()
+        [<Rank 'G5T1T3Q'>, <MultiSeasonRank 'S2B,S4N'>, InvalidRankError('Range 3-2 is reversed'), None]
+    """
     return pd.Series(_spread(series, lenient, lambda result: result), index=series.index, name=series.name)
 
 
-def valid(series: pd.Series[Any], *, lenient: bool = False, level: Level | str | None = None) -> pd.Series[Any]:
-    """srank_valid per cell: read with no error finding; NA where the cell is missing (nullable "boolean").
+def valid(series: pd.Series[Any], *, lenient: bool = False, level: Level | str | None = None) -> pd.Series[bool]:
+    """Whether each cell is a valid code: read with no error finding, as ``srank check`` writes ``srank_valid``.
 
-    With ``level`` (a Level or its letter), a rank of another level is not valid,
-    as in ``srank check --column NAME:LEVEL``: a G column takes T ranks too.
+    Args:
+        series: Rank codes (text, rank objects or missing values).
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+        level: A Level or its letter (G, N, S or T): a rank of another level is not valid, as in
+            ``srank check --column NAME:LEVEL``. A G column takes T ranks too.
+
+    Returns:
+        A nullable "boolean" Series: NA where the cell is missing.
+
+    Raises:
+        ValueError: ``level`` is not a level.
+
+    Examples:
+        >>> import pandas as pd
+        >>> import srank.pandas
+        >>> codes = pd.Series(["G5T1T3Q", "S2B,S4N", "G3G2", None])
+        >>> codes.srank.valid().tolist()
+        [True, True, False, <NA>]
+        >>> codes.srank.valid(level="S").tolist()
+        [False, True, False, <NA>]
     """
     chosen = as_level(level, "srank.pandas.valid")
 
@@ -153,8 +190,22 @@ def valid(series: pd.Series[Any], *, lenient: bool = False, level: Level | str |
     return _column(series, lenient, convert, "boolean")
 
 
-def canonical(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
-    """The canonical code per cell ("string" dtype); NA when missing or invalid."""
+def canonical(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[str]:
+    """The canonical code of each cell, so that equal ranks compare equal as text.
+
+    Args:
+        series: Rank codes (text, rank objects or missing values).
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        A "string" Series: NA where the cell is missing or cannot be read.
+
+    Examples:
+        >>> import pandas as pd
+        >>> import srank.pandas
+        >>> pd.Series([" s3/s4 ", "G3G2", None]).srank.canonical(lenient=True).tolist()
+        ['S3S4', <NA>, <NA>]
+    """
 
     def convert(result: Result) -> object:
         rank = _rank(result)
@@ -163,8 +214,29 @@ def canonical(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any
     return _column(series, lenient, convert, "string")
 
 
-def label(series: pd.Series[Any], *, lenient: bool = False, style: str = "short", lang: str = "en") -> pd.Series[Any]:
-    """Readable status text per cell (``rank.describe``); NA when missing or invalid."""
+def label(
+    series: pd.Series[Any], *, lenient: bool = False, style: Style = "short", lang: LanguageTag = "en"
+) -> pd.Series[str]:
+    """Readable status text for each cell, as ``srank.describe`` writes it.
+
+    Args:
+        series: Rank codes (text, rank objects or missing values).
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+        style: "short", "long" or "plants" (USDA PLANTS, English only).
+        lang: "en", "es" or "fr".
+
+    Returns:
+        A "string" Series: NA where the cell is missing or cannot be read.
+
+    Raises:
+        ValueError: An unknown style or language, before any cell is read.
+
+    Examples:
+        >>> import pandas as pd
+        >>> import srank.pandas
+        >>> pd.Series(["S2B,S4N", "G3G2", None]).srank.label().tolist()
+        ['Breeding: Imperiled; Nonbreeding: Apparently Secure', <NA>, <NA>]
+    """
     text_table(style=style, lang=lang)  # a wrong style or lang fails before any cell is read
 
     def convert(result: Result) -> object:
@@ -175,7 +247,21 @@ def label(series: pd.Series[Any], *, lenient: bool = False, style: str = "short"
 
 
 def findings(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
-    """The tuple of Findings per valid cell; an empty tuple when missing or invalid."""
+    """The findings of each readable cell: what NatureServe's guidance says about the code.
+
+    Args:
+        series: Rank codes (text, rank objects or missing values).
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        An object Series of tuples of Finding: empty where the cell is missing or cannot be read.
+
+    Examples:
+        >>> import pandas as pd
+        >>> import srank.pandas
+        >>> [[finding.code for finding in found] for found in pd.Series(["G4T5", "G3", None]).srank.findings()]
+        [['infraspecific-more-secure'], [], []]
+    """
 
     def convert(result: Result) -> tuple[Finding, ...]:
         rank = _rank(result)
@@ -184,10 +270,27 @@ def findings(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]
     return pd.Series(_spread(series, lenient, convert), index=series.index, name=series.name, dtype=object)
 
 
-def message(series: pd.Series[Any], *, lenient: bool = False, lang: str = "en") -> pd.Series[Any]:
-    """What ``srank check`` writes in srank_message: the error with its hint, or the warnings; NA if none.
+def message(series: pd.Series[Any], *, lenient: bool = False, lang: LanguageTag = "en") -> pd.Series[str]:
+    """What ``srank check`` writes in ``srank_message``: the error and its hint, or the warnings.
 
-    ``lang`` writes them in another language (see ``srank.available_languages()``).
+    Args:
+        series: Rank codes (text, rank objects or missing values).
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+        lang: The language of the messages (a tag such as ``"fr"`` or ``"fr_CA.UTF-8"``); English by default.
+
+    Returns:
+        A "string" Series: NA where there is nothing to say.
+
+    Examples:
+        >>> import pandas as pd
+        >>> import srank.pandas
+        >>> messages = pd.Series(["G3G2", "S2"]).srank.message()
+        >>> messages[1]
+        <NA>
+        >>> for part in messages[0].split("; "):
+        ...     print(part)
+        error[range-reversed]: Range 3-2 is reversed
+        hint: write the lower (more imperiled) number first, as in G2G3
     """
     lang = language(lang)  # a wrong lang fails before any cell is read
 
@@ -211,27 +314,68 @@ def _ordered(series: pd.Series[Any], lenient: bool, pick: Callable[[AnyRank], An
 
 
 def rounded(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
-    """Rounded codes as an ordered categorical, most imperiled first, so sorting follows imperilment.
+    """NatureServe's rounded rank of each cell, as an ordered categorical, so sorting follows imperilment.
 
     The categories are the rounded ranks present, ordered by ``rank.sort_key()``;
-    missing and invalid cells are NA. G3G4 and G3 both round to G3, so they tie.
+    G3G4 and G3 both round to G3, so they tie.
+
+    Args:
+        series: Rank codes (text, rank objects or missing values).
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        An ordered categorical Series: NaN where the cell is missing or cannot be read.
+
+    Examples:
+        >>> import pandas as pd
+        >>> import srank.pandas
+        >>> codes = pd.Series(["S3", "G5T1T3Q", "SNR", "S1S2"])
+        >>> codes.srank.rounded().tolist()
+        ['S3', 'T2', 'SNR', 'S1']
+        >>> codes.sort_values(key=lambda column: column.srank.rounded()).tolist()
+        ['S1S2', 'G5T1T3Q', 'S3', 'SNR']
     """
     return _ordered(series, lenient, lambda rank: rank.rounded())
 
 
 def sort_key(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
-    """Canonical codes as an ordered categorical in the full ``rank.sort_key()`` order: a key for sort_values.
+    """The canonical codes as an ordered categorical in the full ``rank.sort_key()`` order: a sort key.
 
-    Unlike ``rounded``, nothing ties but equal ranks: G1G3 < G2 < G2G3 < G2?.
-    The categories are the codes present; missing and invalid cells are NA (sorted last).
+    Unlike ``rounded``, nothing ties but equal ranks: G1G3 < G2 < G2? < G2G3.
+
+    Args:
+        series: Rank codes (text, rank objects or missing values).
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        An ordered categorical Series whose categories are the codes present; missing and
+        unreadable cells are NaN (sorted last).
+
+    Examples:
+        >>> import pandas as pd
+        >>> import srank.pandas
+        >>> codes = pd.Series(["G2?", "G2G3", "G1G3", "G2"])
+        >>> codes.sort_values(key=lambda column: column.srank.sort_key()).tolist()
+        ['G1G3', 'G2', 'G2?', 'G2G3']
     """
     return _ordered(series, lenient, lambda rank: rank)
 
 
 def level(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
-    """The level letter per cell as a categorical with categories ``LEVELS`` (G, N, S, T); NA when unreadable.
+    """The level letter of each code as written: G5T2 is G, though it rounds to T2.
 
-    This is the level of the code as written: G5T2 is G, though it rounds to T2.
+    Args:
+        series: Rank codes (text, rank objects or missing values).
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        A categorical Series with categories ``LEVELS`` (G, N, S, T); NaN where unreadable.
+
+    Examples:
+        >>> import pandas as pd
+        >>> import srank.pandas
+        >>> pd.Series(["G5T2", "N4B", "S1", "G3G2"]).srank.level().tolist()
+        ['G', 'N', 'S', nan]
     """
     codes, results = _decoded(series, lenient)
     at = {letter: index for index, letter in enumerate(LEVELS)}
@@ -243,9 +387,22 @@ def level(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
 
 
 def bounds(series: pd.Series[Any], *, lenient: bool = False) -> pd.DataFrame:
-    """``rank.bounds()`` per cell as a DataFrame of two nullable "Int64" columns, ``low`` and ``high``.
+    """The most and least imperiled number each rank allows (``rank.bounds()``).
 
-    Both are NA for X, H, U, NR and NA ranks and for missing or unreadable cells.
+    Args:
+        series: Rank codes (text, rank objects or missing values).
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        A DataFrame of two nullable "Int64" columns, ``low`` and ``high``, on the Series'
+        index; both NA for X, H, U, NR and NA ranks and for missing or unreadable cells.
+
+    Examples:
+        >>> import pandas as pd
+        >>> import srank.pandas
+        >>> bounds = pd.Series(["G5T1T3Q", "S2", "SX"]).srank.bounds()
+        >>> bounds["low"].tolist(), bounds["high"].tolist()
+        ([1, 2, <NA>], [3, 2, <NA>])
     """
     codes, results = _decoded(series, lenient)
     spans = [None if (rank := _rank(result)) is None else rank.bounds() for result in results]
@@ -256,49 +413,161 @@ def bounds(series: pd.Series[Any], *, lenient: bool = False) -> pd.DataFrame:
     return pd.DataFrame(columns, index=series.index)
 
 
-def is_imperiled(series: pd.Series[Any], threshold: int = 3, *, lenient: bool = False) -> pd.Series[Any]:
-    """``rank.is_imperiled(threshold)`` per cell (nullable "boolean"); NA when missing or unreadable."""
+def is_imperiled(series: pd.Series[Any], threshold: int = 3, *, lenient: bool = False) -> pd.Series[bool]:
+    """Whether each rank is imperiled: its rounded number is 1 to ``threshold``.
+
+    Args:
+        series: Rank codes (text, rank objects or missing values).
+        threshold: The highest rounded number that counts (1 to 5); 3 takes in Vulnerable.
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        A nullable "boolean" Series: NA where the cell is missing or cannot be read.
+
+    Raises:
+        ValueError: ``threshold`` is not 1 to 5.
+
+    Examples:
+        >>> import pandas as pd
+        >>> import srank.pandas
+        >>> codes = pd.Series(["G5T2", "S3", "S4", None])
+        >>> codes.srank.is_imperiled().tolist()
+        [True, True, False, <NA>]
+        >>> codes.srank.is_imperiled(2).tolist()
+        [True, False, False, <NA>]
+    """
     check_threshold(threshold)
     return _predicate(series, lenient, lambda rank: rank.is_imperiled(threshold))
 
 
-def is_extinct(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
-    """``rank.is_extinct()`` per cell (nullable "boolean"): rounded X; NA when missing or unreadable."""
+def is_extinct(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[bool]:
+    """Whether each rank rounds to X: presumed extinct, or extirpated from the place ranked.
+
+    Args:
+        series: Rank codes (text, rank objects or missing values).
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        A nullable "boolean" Series: NA where the cell is missing or cannot be read.
+
+    Examples:
+        >>> import pandas as pd
+        >>> import srank.pandas
+        >>> pd.Series(["SX", "SH", "S2"]).srank.is_extinct().tolist()
+        [True, False, False]
+    """
     return _predicate(series, lenient, lambda rank: rank.is_extinct())
 
 
-def is_possibly_extinct(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
-    """``rank.is_possibly_extinct()`` per cell (nullable "boolean"): rounded H; NA when missing or unreadable."""
+def is_possibly_extinct(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[bool]:
+    """Whether each rank rounds to H: possibly extinct, known only from historical records.
+
+    Args:
+        series: Rank codes (text, rank objects or missing values).
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        A nullable "boolean" Series: NA where the cell is missing or cannot be read.
+
+    Examples:
+        >>> import pandas as pd
+        >>> import srank.pandas
+        >>> pd.Series(["SX", "SH", "S2"]).srank.is_possibly_extinct().tolist()
+        [False, True, False]
+    """
     return _predicate(series, lenient, lambda rank: rank.is_possibly_extinct())
 
 
-def is_ranked(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
-    """``rank.is_ranked()`` per cell (nullable "boolean"): False for U, NR, NA; NA when missing or unreadable."""
+def is_ranked(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[bool]:
+    """Whether each rank carries a status: False for U, NR and NA, which are not on the scale.
+
+    Args:
+        series: Rank codes (text, rank objects or missing values).
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        A nullable "boolean" Series: NA where the cell is missing or cannot be read.
+
+    Examples:
+        >>> import pandas as pd
+        >>> import srank.pandas
+        >>> pd.Series(["SNR", "SU", "S2"]).srank.is_ranked().tolist()
+        [False, False, True]
+    """
     return _predicate(series, lenient, lambda rank: rank.is_ranked())
 
 
 # -- one rank per column or per group ------------------------------------------
 
 
+@overload
+def most_imperiled(data: pd.Series[Any], *, errors: Errors = ..., lenient: bool = ...) -> AnyRank | None: ...
+@overload
+def most_imperiled(data: SeriesGroupBy[Any, Any], *, errors: Errors = ..., lenient: bool = ...) -> pd.Series[Any]: ...
 def most_imperiled(
     data: pd.Series[Any] | SeriesGroupBy[Any, Any], *, errors: Errors = "skip", lenient: bool = False
-) -> Any:
+) -> AnyRank | pd.Series[Any] | None:
     """The most imperiled rank of a Series, or of each group of ``df.groupby(...)["rank"]``.
 
     As ``srank.most_imperiled``: ranked values (X, H, 1-5) first, U/NR/NA only
-    when nothing in the group is ranked. Missing cells are skipped. A cell that
-    cannot be read is skipped with ``errors="skip"`` and raises InvalidRankError,
-    naming the cell, with ``errors="raise"``. A Series gives one rank (None if
-    nothing is readable); a SeriesGroupBy gives an object Series of ranks indexed
-    by group, None where a group has nothing readable.
+    when nothing in the group is ranked. Missing cells are skipped; each distinct
+    code is read once, whichever group it is in.
+
+    Args:
+        data: A Series of codes, or a SeriesGroupBy.
+        errors: "skip" leaves out a cell that cannot be read; "raise" raises for it.
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        For a Series, one rank, or None when nothing is readable; for a SeriesGroupBy, an
+        object Series of ranks indexed by group, None where a group has nothing readable.
+
+    Raises:
+        InvalidRankError: With ``errors="raise"``, for the first unreadable cell, naming its row and group.
+        TypeError: ``data`` is neither a Series nor a SeriesGroupBy.
+        ValueError: ``errors`` is neither "skip" nor "raise".
+
+    Examples:
+        >>> import pandas as pd
+        >>> import srank.pandas
+        >>> frame = pd.DataFrame({"species": ["Lynx", "Lynx", "Salix"], "rank": ["S3", "S1S2", "S5"]})
+        >>> srank.pandas.most_imperiled(frame["rank"])
+        <Rank 'S1S2'>
+        >>> srank.pandas.most_imperiled(frame.groupby("species")["rank"]).to_dict()
+        {'Lynx': <Rank 'S1S2'>, 'Salix': <Rank 'S5'>}
     """
     return _per_group(data, most_imperiled_of, "most_imperiled", errors, lenient)
 
 
+@overload
+def least_imperiled(data: pd.Series[Any], *, errors: Errors = ..., lenient: bool = ...) -> AnyRank | None: ...
+@overload
+def least_imperiled(data: SeriesGroupBy[Any, Any], *, errors: Errors = ..., lenient: bool = ...) -> pd.Series[Any]: ...
 def least_imperiled(
     data: pd.Series[Any] | SeriesGroupBy[Any, Any], *, errors: Errors = "skip", lenient: bool = False
-) -> Any:
-    """The least imperiled rank of a Series or of each group, among ranked values; see most_imperiled."""
+) -> AnyRank | pd.Series[Any] | None:
+    """The least imperiled rank of a Series, or of each group, among ranked values; see ``most_imperiled``.
+
+    Args:
+        data: A Series of codes, or a SeriesGroupBy.
+        errors: "skip" leaves out a cell that cannot be read; "raise" raises for it.
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        For a Series, one rank or None; for a SeriesGroupBy, an object Series of ranks by group.
+
+    Raises:
+        InvalidRankError: With ``errors="raise"``, for the first unreadable cell.
+        TypeError: ``data`` is neither a Series nor a SeriesGroupBy.
+        ValueError: ``errors`` is neither "skip" nor "raise".
+
+    Examples:
+        >>> import pandas as pd
+        >>> import srank.pandas
+        >>> frame = pd.DataFrame({"species": ["Lynx", "Lynx", "Salix"], "rank": ["S3", "S1S2", "SNR"]})
+        >>> srank.pandas.least_imperiled(frame.groupby("species")["rank"]).to_dict()
+        {'Lynx': <Rank 'S3'>, 'Salix': <Rank 'SNR'>}
+    """
     return _per_group(data, least_imperiled_of, "least_imperiled", errors, lenient)
 
 
@@ -308,7 +577,7 @@ def _per_group(
     name: str,
     errors: str,
     lenient: bool,
-) -> Any:
+) -> AnyRank | pd.Series[Any] | None:
     if errors not in ("skip", "raise"):
         raise ValueError(f"srank.pandas.{name}(): errors must be 'skip' or 'raise', not {errors!r}")
     decode = shared_decoder(lenient)  # each distinct value is decoded once, whichever group it is in
@@ -317,7 +586,8 @@ def _per_group(
     if isinstance(data, SeriesGroupBy):
         # apply() hands each group over with its key as .name; exceptions pass through unchanged.
         chosen = data.apply(lambda group: _choose(group, choose, errors == "raise", decode, (group.name,)))
-        return chosen.astype(object)
+        per_group: pd.Series[Any] = chosen.astype(object)
+        return per_group
     raise TypeError(
         f"srank.pandas.{name}() takes a pandas Series or a SeriesGroupBy (df.groupby(key)[column]),"
         f" not {type(data).__name__}"
@@ -347,14 +617,30 @@ def _choose(
 
 
 def distributions(
-    series: pd.Series[Any], *, lenient: bool = False, style: str = "short", lang: str = "en"
+    series: pd.Series[Any], *, lenient: bool = False, style: Style = "short", lang: LanguageTag = "en"
 ) -> pd.DataFrame:
     """Distribution strings (Explorer or Biotics) in long form: one row per place, keyed by the Series index.
 
-    Columns: nation, subnation, place, rank, rounded, label, message (all
-    nullable strings). A cell that gives no place (missing, empty or unreadable)
-    still gives one row, with only its message, so no input row is lost. Each
-    distinct string is read once, and each distinct place rendered once.
+    A cell that gives no place (missing, empty or unreadable) still gives one row,
+    with only its message, so no input row is lost. Each distinct string is read
+    once, and each distinct place rendered once.
+
+    Args:
+        series: Distribution strings, such as ``"United States (N5B): CA (S4)"``.
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+        style: The style of the ``label`` column, as for ``srank.describe``.
+        lang: The language of the ``label`` and ``place`` columns.
+
+    Returns:
+        A DataFrame of nullable strings with columns nation, subnation, place, rank,
+        rounded, label and message, indexed by the Series' index.
+
+    Examples:
+        >>> import pandas as pd
+        >>> import srank.pandas
+        >>> places = pd.Series(["United States (N5B): CA (S4), OR (S2)", None]).srank.distributions()
+        >>> places.index.tolist(), places["subnation"].tolist(), places["rank"].tolist()
+        ([0, 0, 0, 1], [<NA>, 'CA', 'OR', <NA>], ['N5B', 'S4', 'S2', <NA>])
     """
     from ._place_rows import PLACE_FIELDS, CellRows, Cells
 
@@ -372,14 +658,36 @@ def distributions(
 # -- changes and the status index ----------------------------------------------------
 
 
-def compare(old: pd.Series[Any], new: pd.Series[Any], *, lenient: bool = False, lang: str = "en") -> pd.DataFrame:
-    """What changed from ``old`` to ``new``, two Series on the same index: one row per row, as ``srank.compare``.
+def compare(
+    old: pd.Series[Any], new: pd.Series[Any], *, lenient: bool = False, lang: LanguageTag = "en"
+) -> pd.DataFrame:
+    """What changed from ``old`` to ``new``, two Series on the same index, row by row, as ``srank.compare``.
 
-    Columns (``CHANGE_COLUMNS``): kind (a categorical of ``KINDS``),
-    rounded_changed (nullable boolean), old, new, old_rounded, new_rounded (the
-    canonical codes) and message (the change's sentence in ``lang``). A missing
-    cell is an absent rank. A cell that cannot be read gives NA in kind and
-    rounded_changed, and its error in message. Each distinct pair is compared once.
+    A missing cell is an absent rank; a cell that cannot be read gives NA in kind
+    and rounded_changed, and its error in message. Each distinct pair is compared once.
+
+    Args:
+        old: The earlier codes.
+        new: The later codes, on the same index.
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+        lang: The language of the message column.
+
+    Returns:
+        A DataFrame with the columns ``CHANGE_COLUMNS``: kind (a categorical of ``KINDS``),
+        rounded_changed (nullable boolean), old, new, old_rounded, new_rounded and message.
+
+    Raises:
+        TypeError: ``old`` or ``new`` is not a Series.
+        ValueError: The two indexes differ, or the language is unknown.
+
+    Examples:
+        >>> import pandas as pd
+        >>> import srank.pandas
+        >>> changes = pd.Series(["G3", "S2", None]).srank.compare(pd.Series(["G2", "S2", "S1"]))
+        >>> changes["kind"].tolist()
+        ['uplisted', 'same', 'added']
+        >>> changes["message"].tolist()
+        ['G3 → G2, uplisted (more imperiled)', 'S2 unchanged', 'S1 added']
     """
     for side, series in (("old", old), ("new", new)):
         if not isinstance(series, pd.Series):
@@ -412,7 +720,7 @@ def compare(old: pd.Series[Any], new: pd.Series[Any], *, lenient: bool = False, 
     )
 
 
-def _change_row(old: Result, new: Result, old_cell: object, new_cell: object, lang: str) -> tuple[object, ...]:
+def _change_row(old: Result, new: Result, old_cell: object, new_cell: object, lang: LanguageTag) -> tuple[object, ...]:
     problems = [
         say("change.side", side=side, problem=message_of(result, lang))
         for side, result in (("old", old), ("new", new))
@@ -443,6 +751,24 @@ def _code(result: Result) -> object:
     return pd.NA if rank is None else str(rank)
 
 
+@overload
+def status_index(
+    data: pd.Series[Any],
+    *,
+    season: str | Season = ...,
+    uncertain: Uncertain = ...,
+    errors: Errors = ...,
+    lenient: bool = ...,
+) -> StatusIndex: ...
+@overload
+def status_index(
+    data: SeriesGroupBy[Any, Any],
+    *,
+    season: str | Season = ...,
+    uncertain: Uncertain = ...,
+    errors: Errors = ...,
+    lenient: bool = ...,
+) -> pd.DataFrame: ...
 def status_index(
     data: pd.Series[Any] | SeriesGroupBy[Any, Any],
     *,
@@ -450,14 +776,37 @@ def status_index(
     uncertain: Uncertain = "median",
     errors: Errors = "raise",
     lenient: bool = False,
-) -> Any:
-    """The status index of a Series (a ``srank.StatusIndex``), or of each group of ``df.groupby(...)["rank"]``.
+) -> StatusIndex | pd.DataFrame:
+    """The status index of a Series, or of each group of ``df.groupby(...)["rank"]``, as ``srank.status_index``.
 
-    As ``srank.status_index``: 0 when every taxon is extinct, 1 when every one
-    is secure; U, NR, NA and missing cells are left out. For groups, a DataFrame
-    indexed by group with columns value (nullable float; NA where nothing in the
-    group counts), counted and left_out (nullable integers). An unreadable cell
-    raises InvalidRankError naming its group, unless ``errors="skip"``.
+    0 when every taxon is extinct, 1 when every one is secure; U, NR, NA and
+    missing cells are left out.
+
+    Args:
+        data: A Series of codes, or a SeriesGroupBy.
+        season: The part of a multi-season code that counts: "B", "N", "M" or a srank.Season.
+        uncertain: Which number a range or ``?`` counts as: "min", "median" or "max".
+        errors: "raise" for an unreadable cell, or "skip" to leave it out.
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        For a Series, a srank.StatusIndex; for a SeriesGroupBy, a DataFrame indexed by
+        group with columns value (nullable float; NA where nothing in the group counts),
+        counted and left_out (nullable integers).
+
+    Raises:
+        InvalidRankError: An unreadable cell, naming its group, unless ``errors="skip"``.
+        ValueError: A bad option, or (for a Series) nothing that counts.
+        TypeError: ``data`` is neither a Series nor a SeriesGroupBy.
+
+    Examples:
+        >>> import pandas as pd
+        >>> import srank.pandas
+        >>> srank.pandas.status_index(pd.Series(["S5", "S3", "S2", "S2"]))
+        StatusIndex(value=0.6, counted=4, left_out=0)
+        >>> frame = pd.DataFrame({"group": ["bees", "bees", "birds"], "rank": ["S1", "S3", "S5"]})
+        >>> srank.pandas.status_index(frame.groupby("group")["rank"])["value"].tolist()
+        [0.4, 1.0]
     """
     chosen = check_options("srank.pandas.status_index", season, uncertain, errors)
     if isinstance(data, pd.Series):
@@ -479,15 +828,24 @@ def status_index(
     return frame.astype({"value": "Float64", "counted": "Int64", "left_out": "Int64"})
 
 
-def explorer_frame(taxa: Taxon | Iterable[Taxon], *, style: str = "short", lang: str = "en") -> pd.DataFrame:
+def explorer_frame(taxa: Taxon | Iterable[Taxon], *, style: Style = "short", lang: LanguageTag = "en") -> pd.DataFrame:
     """NatureServe Explorer taxa (``srank.explorer``) in long form: one row per taxon x place.
 
-    The columns are ``srank.explorer.FIELDS``: the taxon's identifiers, names,
-    global ranks and dates, then each place's nation, subnation, name, rank,
-    srank's rounding, NatureServe's published rounding and whether they agree,
-    its label, native and exotic flags and findings. ``element_global_id`` is a
-    nullable integer, every other column nullable text. A taxon with no place
-    still gives one row.
+    A taxon with no place still gives one row.
+
+    Args:
+        taxa: One ``srank.explorer.Taxon`` or many.
+        style: The style of the label column, as for ``srank.describe``.
+        lang: The language of the label and place columns.
+
+    Returns:
+        A DataFrame whose columns are ``srank.explorer.FIELDS``: ``element_global_id`` a
+        nullable integer, every other column nullable text.
+
+    Examples:
+        >>> import srank.pandas
+        >>> list(srank.pandas.explorer_frame([]).columns[:4])
+        ['element_global_id', 'unique_id', 'elcode', 'scientific_name']
     """
     from ._explorer_rows import FIELDS, rows
 
@@ -498,68 +856,97 @@ def explorer_frame(taxa: Taxon | Iterable[Taxon], *, style: str = "short", lang:
 
 @pd.api.extensions.register_series_accessor("srank")
 class SrankAccessor:
-    """``series.srank.valid()`` and friends: the module's functions as Series methods."""
+    """The ``.srank`` accessor on pandas Series: the functions of ``srank.pandas`` as methods.
+
+    ``import srank.pandas`` registers it. Each method is the module function of the
+    same name applied to the Series, and has its help.
+
+    Args:
+        series: The Series the accessor hangs on (pandas passes it).
+
+    Examples:
+        >>> import pandas as pd
+        >>> import srank.pandas
+        >>> pd.Series(["G5T1T3Q", "G3G2"]).srank.valid().tolist()
+        [True, False]
+    """
 
     def __init__(self, series: pd.Series[Any]) -> None:
         self._series = series
 
+    @documented_as(parse, "series")
     def parse(self, *, lenient: bool = False) -> pd.Series[Any]:
         return parse(self._series, lenient=lenient)
 
-    def valid(self, *, lenient: bool = False, level: Level | str | None = None) -> pd.Series[Any]:
+    @documented_as(valid, "series")
+    def valid(self, *, lenient: bool = False, level: Level | str | None = None) -> pd.Series[bool]:
         return valid(self._series, lenient=lenient, level=level)
 
-    def canonical(self, *, lenient: bool = False) -> pd.Series[Any]:
+    @documented_as(canonical, "series")
+    def canonical(self, *, lenient: bool = False) -> pd.Series[str]:
         return canonical(self._series, lenient=lenient)
 
+    @documented_as(rounded, "series")
     def rounded(self, *, lenient: bool = False) -> pd.Series[Any]:
         return rounded(self._series, lenient=lenient)
 
+    @documented_as(sort_key, "series")
     def sort_key(self, *, lenient: bool = False) -> pd.Series[Any]:
         return sort_key(self._series, lenient=lenient)
 
+    @documented_as(level, "series")
     def level(self, *, lenient: bool = False) -> pd.Series[Any]:
         return level(self._series, lenient=lenient)
 
+    @documented_as(bounds, "series")
     def bounds(self, *, lenient: bool = False) -> pd.DataFrame:
         return bounds(self._series, lenient=lenient)
 
-    def is_imperiled(self, threshold: int = 3, *, lenient: bool = False) -> pd.Series[Any]:
+    @documented_as(is_imperiled, "series")
+    def is_imperiled(self, threshold: int = 3, *, lenient: bool = False) -> pd.Series[bool]:
         return is_imperiled(self._series, threshold, lenient=lenient)
 
-    def is_extinct(self, *, lenient: bool = False) -> pd.Series[Any]:
+    @documented_as(is_extinct, "series")
+    def is_extinct(self, *, lenient: bool = False) -> pd.Series[bool]:
         return is_extinct(self._series, lenient=lenient)
 
-    def is_possibly_extinct(self, *, lenient: bool = False) -> pd.Series[Any]:
+    @documented_as(is_possibly_extinct, "series")
+    def is_possibly_extinct(self, *, lenient: bool = False) -> pd.Series[bool]:
         return is_possibly_extinct(self._series, lenient=lenient)
 
-    def is_ranked(self, *, lenient: bool = False) -> pd.Series[Any]:
+    @documented_as(is_ranked, "series")
+    def is_ranked(self, *, lenient: bool = False) -> pd.Series[bool]:
         return is_ranked(self._series, lenient=lenient)
 
-    def label(self, *, lenient: bool = False, style: str = "short", lang: str = "en") -> pd.Series[Any]:
+    @documented_as(label, "series")
+    def label(self, *, lenient: bool = False, style: Style = "short", lang: LanguageTag = "en") -> pd.Series[str]:
         return label(self._series, lenient=lenient, style=style, lang=lang)
 
+    @documented_as(findings, "series")
     def findings(self, *, lenient: bool = False) -> pd.Series[Any]:
         return findings(self._series, lenient=lenient)
 
-    def message(self, *, lenient: bool = False, lang: str = "en") -> pd.Series[Any]:
+    @documented_as(message, "series")
+    def message(self, *, lenient: bool = False, lang: LanguageTag = "en") -> pd.Series[str]:
         return message(self._series, lenient=lenient, lang=lang)
 
+    @documented_as(most_imperiled, "data")
     def most_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> AnyRank | None:
-        result: AnyRank | None = most_imperiled(self._series, errors=errors, lenient=lenient)
-        return result
+        return most_imperiled(self._series, errors=errors, lenient=lenient)
 
+    @documented_as(least_imperiled, "data")
     def least_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> AnyRank | None:
-        result: AnyRank | None = least_imperiled(self._series, errors=errors, lenient=lenient)
-        return result
+        return least_imperiled(self._series, errors=errors, lenient=lenient)
 
-    def distributions(self, *, lenient: bool = False, style: str = "short", lang: str = "en") -> pd.DataFrame:
+    @documented_as(distributions, "series")
+    def distributions(self, *, lenient: bool = False, style: Style = "short", lang: LanguageTag = "en") -> pd.DataFrame:
         return distributions(self._series, lenient=lenient, style=style, lang=lang)
 
-    def compare(self, new: pd.Series[Any], *, lenient: bool = False, lang: str = "en") -> pd.DataFrame:
-        """What changed from this Series to ``new``, row by row: see ``srank.pandas.compare``."""
+    @documented_as(compare, "old")
+    def compare(self, new: pd.Series[Any], *, lenient: bool = False, lang: LanguageTag = "en") -> pd.DataFrame:
         return compare(self._series, new, lenient=lenient, lang=lang)
 
+    @documented_as(status_index, "data")
     def status_index(
         self,
         *,
@@ -568,7 +955,4 @@ class SrankAccessor:
         errors: Errors = "raise",
         lenient: bool = False,
     ) -> StatusIndex:
-        result: StatusIndex = status_index(
-            self._series, season=season, uncertain=uncertain, errors=errors, lenient=lenient
-        )
-        return result
+        return status_index(self._series, season=season, uncertain=uncertain, errors=errors, lenient=lenient)

@@ -56,6 +56,30 @@ def valid_rank(level: Level | str | None = None, *, lenient: bool = False) -> pa
     ``srank check --column NAME:LEVEL``: a G column takes T ranks too, the
     rounded global ranks of subspecies. ``lenient=True`` reads messy spellings
     (``s3/s4``) as srank's lenient parsing does.
+
+    Args:
+        level: The level of the column: a Level or its letter; None for any level.
+        lenient: Read the spellings real files use instead of NatureServe's syntax only.
+
+    Returns:
+        A pandera Check; missing cells pass (make the column non-nullable to refuse them).
+
+    Raises:
+        ValueError: ``level`` is not a level.
+
+    Examples:
+        >>> import pandas as pd
+        >>> import pandera.pandas as pa
+        >>> import srank.pandera
+        >>> def failing(schema, frame):
+        ...     try:
+        ...         schema.validate(frame)
+        ...     except pa.errors.SchemaError as error:
+        ...         return error.failure_cases["index"].tolist()
+        ...     return []
+        >>> schema = pa.DataFrameSchema({"S Rank": pa.Column(str, srank.pandera.valid_rank("S"), nullable=True)})
+        >>> failing(schema, pd.DataFrame({"S Rank": ["S2B,S4N", "G5", None]}))
+        [1]
     """
     chosen = as_level(level, "srank.pandera.valid_rank")
 
@@ -73,6 +97,28 @@ def rounded_matches(raw_column: str, rounded_column: str, *, lenient: bool = Fal
     multi-part code may come in any order, and a missing or unreadable rounded
     rank fails where the raw rank reads. A row whose raw rank is missing or
     unreadable passes; ``valid_rank`` on the raw column reports it.
+
+    Args:
+        raw_column: The column of raw ranks.
+        rounded_column: The column of the rounded ranks stored beside them.
+        lenient: Read both columns leniently.
+
+    Returns:
+        A pandera Check for the DataFrame.
+
+    Examples:
+        >>> import pandas as pd
+        >>> import pandera.pandas as pa
+        >>> import srank.pandera
+        >>> def failing(schema, frame):
+        ...     try:
+        ...         schema.validate(frame)
+        ...     except pa.errors.SchemaError as error:
+        ...         return error.failure_cases["index"].tolist()
+        ...     return []
+        >>> schema = pa.DataFrameSchema(checks=[srank.pandera.rounded_matches("S Rank", "Rounded")])
+        >>> failing(schema, pd.DataFrame({"S Rank": ["S2S3", "S1S3"], "Rounded": ["S2", "S1"]}))
+        [1]
     """
 
     def judge(raw: Result, stored: Result) -> bool:
@@ -103,6 +149,36 @@ def levels_consistent(
     the global or national one, or S2 or above under X or H). Cells that are
     missing, unreadable or of another level are left out of the comparison, as
     ``srank check`` does; a row with fewer than two ranks left passes.
+
+    Args:
+        global_column: The column of global (G or T) ranks.
+        national_column: The column of national ranks.
+        subnational_column: The column of subnational ranks.
+        lenient: Read the columns leniently.
+        errors_only: Fail a row only on what NatureServe's data exchange rejects, not on warnings.
+
+    Returns:
+        A pandera Check for the DataFrame.
+
+    Raises:
+        ValueError: Fewer than two columns given.
+
+    Examples:
+        >>> import pandas as pd
+        >>> import pandera.pandas as pa
+        >>> import srank.pandera
+        >>> def failing(schema, frame):
+        ...     try:
+        ...         schema.validate(frame)
+        ...     except pa.errors.SchemaError as error:
+        ...         return error.failure_cases["index"].tolist()
+        ...     return []
+        >>> consistent = srank.pandera.levels_consistent(global_column="G", subnational_column="S")
+        >>> failing(pa.DataFrameSchema(checks=[consistent]), pd.DataFrame({"G": ["G1", "G5"], "S": ["S3", "S3"]}))
+        [0]
+        >>> lenient = srank.pandera.levels_consistent(global_column="G", subnational_column="S", errors_only=True)
+        >>> failing(pa.DataFrameSchema(checks=[lenient]), pd.DataFrame({"G": ["G1", "G5"], "S": ["S3", "S3"]}))
+        []
     """
     columns = {
         level: name

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, Literal, NoReturn, TypeVar, overload
+from typing import Any, Generic, Literal, NoReturn, TypeVar, overload
 
 try:
     import numpy as np
@@ -48,11 +48,13 @@ from ._findings import separator
 from ._json_form import finding_form
 from ._languages import language
 from ._messages import in_language, say
+from ._method_docs import documented_as
 from ._model import AnyRank, Level, MultiSeasonRank, Rank, check_threshold
 from ._ordering import least_imperiled_of, most_imperiled_of
 from ._place_rows import PLACE_FIELDS, CellRows
 from ._polars_codes import distinct_positions, positions
 from ._status_index import StatusIndex, Uncertain, check_options, index_number
+from ._text_options import LanguageTag, Style
 from ._vocabulary import Season
 
 __all__ = [
@@ -270,26 +272,91 @@ def _apply(data: Data, run: Callable[[pl.Series], pl.Series], dtype: Any, name: 
 
 
 def valid(data: Data, *, lenient: bool = False) -> Data:
-    """srank_valid per cell (Boolean): read with no error finding; null where the cell is missing."""
+    """Whether each cell is a valid code: read with no error finding, as ``srank_valid``.
+
+    Args:
+        data: A polars Series of codes, or an expression (``pl.col("rank")``): the result is of the same kind.
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        Boolean: null where the cell is missing, False where it cannot be read.
+
+    Examples:
+        >>> import polars as pl
+        >>> import srank.polars
+        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
+        >>> codes.srank.valid().to_list()
+        [True, True, False, None]
+        >>> pl.DataFrame({"rank": ["S1", "S9"]}).select(pl.col("rank").srank.valid()).to_series().to_list()
+        [True, False]
+    """
     return _apply(data, lambda series: _map(series, lenient, _valid, pl.Boolean), pl.Boolean, "valid")
 
 
 def canonical(data: Data, *, lenient: bool = False) -> Data:
-    """The canonical code per cell (String); null when missing or unreadable."""
+    """The canonical code of each cell, so that equal ranks compare equal as text.
+
+    Args:
+        data: A polars Series of codes, or an expression (``pl.col("rank")``): the result is of the same kind.
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        String: null where the cell is missing or cannot be read.
+
+    Examples:
+        >>> import polars as pl
+        >>> import srank.polars
+        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
+        >>> pl.Series([" s3/s4 ", "G3G2"]).srank.canonical(lenient=True).to_list()
+        ['S3S4', None]
+    """
     return _apply(data, lambda series: _map(series, lenient, _asking(str), pl.String), pl.String, "canonical")
 
 
-def label(data: Data, *, lenient: bool = False, style: str = "short", lang: str = "en") -> Data:
-    """Readable status text per cell (``rank.describe``, String); null when missing or unreadable."""
+def label(data: Data, *, lenient: bool = False, style: Style = "short", lang: LanguageTag = "en") -> Data:
+    """Readable status text for each cell, as ``srank.describe`` writes it.
+
+    Args:
+        data: A polars Series of codes, or an expression (``pl.col("rank")``): the result is of the same kind.
+        style: "short", "long" or "plants" (USDA PLANTS, English only).
+        lang: "en", "es" or "fr".
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        String: null where the cell is missing or cannot be read.
+
+    Raises:
+        ValueError: An unknown style or language, before any cell is read.
+
+    Examples:
+        >>> import polars as pl
+        >>> import srank.polars
+        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
+        >>> codes.srank.label().to_list()[1]
+        'Breeding: Imperiled; Nonbreeding: Apparently Secure'
+    """
     text_table(style=style, lang=lang)  # a wrong style or lang fails before any cell is read
     convert = _asking(lambda rank: describe(rank, style=style, lang=lang))
     return _apply(data, lambda series: _map(series, lenient, convert, pl.String), pl.String, "label")
 
 
-def message(data: Data, *, lenient: bool = False, lang: str = "en") -> Data:
-    """What ``srank check`` writes in srank_message (String): the error and hint, or the warnings; else null.
+def message(data: Data, *, lenient: bool = False, lang: LanguageTag = "en") -> Data:
+    """What ``srank check`` writes in ``srank_message``: the error and its hint, or the warnings.
 
-    ``lang`` writes them in another language (see ``srank.available_languages()``).
+    Args:
+        data: A polars Series of codes, or an expression (``pl.col("rank")``): the result is of the same kind.
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+        lang: The language of the messages (a tag such as ``"fr"`` or ``"fr_CA.UTF-8"``); English by default.
+
+    Returns:
+        String: null where there is nothing to say.
+
+    Examples:
+        >>> import polars as pl
+        >>> import srank.polars
+        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
+        >>> codes.srank.message().to_list()[2]
+        'error[range-reversed]: Range 3-2 is reversed; hint: write the lower (more imperiled) number first, as in G2G3'
     """
     lang = language(lang)  # a wrong lang fails before any cell is read
     convert = functools.partial(_message, lang=lang)
@@ -297,7 +364,22 @@ def message(data: Data, *, lenient: bool = False, lang: str = "en") -> Data:
 
 
 def findings(data: Data, *, lenient: bool = False) -> Data:
-    """The findings per cell as a List of Struct (``FINDINGS``); an empty list when missing or unreadable."""
+    """The findings of each cell, as the keys of ``warnings`` in ``rank.to_dict()``.
+
+    Args:
+        data: A polars Series of codes, or an expression (``pl.col("rank")``): the result is of the same kind.
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        A List of Struct (``FINDINGS``): empty where the cell is missing or cannot be read.
+
+    Examples:
+        >>> import polars as pl
+        >>> import srank.polars
+        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
+        >>> [finding["code"] for finding in pl.Series(["G4T5"]).srank.findings()[0]]
+        ['infraspecific-more-secure']
+    """
     return _apply(data, lambda series: _map(series, lenient, _findings, FINDINGS), FINDINGS, "findings")
 
 
@@ -306,10 +388,25 @@ def rounded(data: pl.Series, *, lenient: bool = ...) -> pl.Series: ...
 @overload
 def rounded(data: pl.Expr, *, lenient: bool = ...) -> pl.Expr: ...
 def rounded(data: pl.Series | pl.Expr, *, lenient: bool = False) -> pl.Series | pl.Expr:
-    """NatureServe's rounded rank per cell; null when missing or unreadable.
+    """NatureServe's rounded rank of each cell.
 
-    On a Series: an Enum of the rounded codes present, most imperiled first, so
-    sorting follows imperilment. On an expression: String (see the module notes).
+    On a Series, an Enum of the rounded codes present, most imperiled first, so
+    sorting follows imperilment. An expression must declare its dtype before it
+    sees any data, so on an expression it is String: sort by ``sort_key()`` there.
+
+    Args:
+        data: A polars Series of codes, or an expression.
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        An Enum Series, or a String expression: null where the cell is missing or cannot be read.
+
+    Examples:
+        >>> import polars as pl
+        >>> import srank.polars
+        >>> rounded = pl.Series(["S3", "G5T1T3Q", "SNR", "S1S2"]).srank.rounded()
+        >>> rounded.to_list(), rounded.sort().to_list()
+        (['S3', 'T2', 'SNR', 'S1'], ['S1', 'T2', 'S3', 'SNR'])
     """
     if isinstance(data, pl.Series):
         return _rounded_enum(data, lenient)
@@ -318,58 +415,184 @@ def rounded(data: pl.Series | pl.Expr, *, lenient: bool = False) -> pl.Series | 
 
 
 def sort_key(data: Data, *, lenient: bool = False) -> Data:
-    """``rank.sort_key()`` per cell as a Struct (``SORT_KEY``); sorting by it puts the most imperiled first.
+    """``rank.sort_key()`` of each cell as a Struct: sorting by it puts the most imperiled first.
 
-    Missing and unreadable cells are null: pass ``nulls_last=True`` to ``sort``.
+    Args:
+        data: A polars Series of codes, or an expression (``pl.col("rank")``): the result is of the same kind.
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        A Struct (``SORT_KEY``): null where the cell is missing or unreadable (sort with ``nulls_last=True``).
+
+    Examples:
+        >>> import polars as pl
+        >>> import srank.polars
+        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
+        >>> frame = pl.DataFrame({"rank": ["S3", "G2?", "S1S2", "G2G3"]})
+        >>> frame.sort(pl.col("rank").srank.sort_key())["rank"].to_list()
+        ['S1S2', 'G2?', 'G2G3', 'S3']
     """
     convert = _asking(_sort_key)
     return _apply(data, lambda series: _map(series, lenient, convert, SORT_KEY), SORT_KEY, "sort_key")
 
 
 def level(data: Data, *, lenient: bool = False) -> Data:
-    """The level letter of the code as written (Enum ``LEVELS``: G, N, S, T); G5T2 is G though it rounds to T2."""
+    """The level letter of each code as written: G5T2 is G, though it rounds to T2.
+
+    Args:
+        data: A polars Series of codes, or an expression (``pl.col("rank")``): the result is of the same kind.
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        An Enum (``LEVELS``: G, N, S, T): null where the cell is missing or cannot be read.
+
+    Examples:
+        >>> import polars as pl
+        >>> import srank.polars
+        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
+        >>> codes.srank.level().to_list()
+        ['G', 'S', None, None]
+    """
     convert = _asking(lambda rank: rank.level.value)
     return _apply(data, lambda series: _map(series, lenient, convert, LEVELS), LEVELS, "level")
 
 
 def bounds(data: Data, *, lenient: bool = False) -> Data:
-    """``rank.bounds()`` per cell as a Struct of ``low`` and ``high`` (``BOUNDS``); ``.struct.unnest()`` splits it."""
+    """The most and least imperiled number each rank allows (``rank.bounds()``).
+
+    Args:
+        data: A polars Series of codes, or an expression (``pl.col("rank")``): the result is of the same kind.
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        A Struct of ``low`` and ``high`` (``BOUNDS``), both null off the 1-5 scale; ``.struct.unnest()`` splits it.
+
+    Examples:
+        >>> import polars as pl
+        >>> import srank.polars
+        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
+        >>> codes.srank.bounds().to_list()
+        [{'low': 1, 'high': 3}, {'low': 2, 'high': 4}, None, None]
+    """
     convert = _asking(_bounds)
     return _apply(data, lambda series: _map(series, lenient, convert, BOUNDS), BOUNDS, "bounds")
 
 
 def is_imperiled(data: Data, threshold: int = 3, *, lenient: bool = False) -> Data:
-    """``rank.is_imperiled(threshold)`` per cell (Boolean); null when missing or unreadable."""
+    """Whether each rank is imperiled: its rounded number is 1 to ``threshold``.
+
+    Args:
+        data: A polars Series of codes, or an expression (``pl.col("rank")``): the result is of the same kind.
+        threshold: The highest rounded number that counts (1 to 5); 3 takes in Vulnerable.
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        Boolean: null where the cell is missing or cannot be read.
+
+    Raises:
+        ValueError: ``threshold`` is not 1 to 5.
+
+    Examples:
+        >>> import polars as pl
+        >>> import srank.polars
+        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
+        >>> frame = pl.DataFrame({"rank": ["S3", "S1S2", "S5"]})
+        >>> frame.with_columns(pl.col("rank").srank.is_imperiled().alias("at_risk"))["at_risk"].to_list()
+        [True, True, False]
+    """
     check_threshold(threshold)
     convert = _asking(lambda rank: rank.is_imperiled(threshold))
     return _apply(data, lambda series: _map(series, lenient, convert, pl.Boolean), pl.Boolean, "is_imperiled")
 
 
 def is_extinct(data: Data, *, lenient: bool = False) -> Data:
-    """``rank.is_extinct()`` per cell (Boolean): rounded X; null when missing or unreadable."""
+    """Whether each rank rounds to X: presumed extinct, or extirpated from the place ranked.
+
+    Args:
+        data: A polars Series of codes, or an expression (``pl.col("rank")``): the result is of the same kind.
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        Boolean: null where the cell is missing or cannot be read.
+
+    Examples:
+        >>> import polars as pl
+        >>> import srank.polars
+        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
+        >>> pl.Series(["SX", "SH", "S2"]).srank.is_extinct().to_list()
+        [True, False, False]
+    """
     convert = _asking(lambda rank: rank.is_extinct())
     return _apply(data, lambda series: _map(series, lenient, convert, pl.Boolean), pl.Boolean, "is_extinct")
 
 
 def is_possibly_extinct(data: Data, *, lenient: bool = False) -> Data:
-    """``rank.is_possibly_extinct()`` per cell (Boolean): rounded H; null when missing or unreadable."""
+    """Whether each rank rounds to H: possibly extinct, known only from historical records.
+
+    Args:
+        data: A polars Series of codes, or an expression (``pl.col("rank")``): the result is of the same kind.
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        Boolean: null where the cell is missing or cannot be read.
+
+    Examples:
+        >>> import polars as pl
+        >>> import srank.polars
+        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
+        >>> pl.Series(["SX", "SH", "S2"]).srank.is_possibly_extinct().to_list()
+        [False, True, False]
+    """
     convert = _asking(lambda rank: rank.is_possibly_extinct())
     return _apply(data, lambda series: _map(series, lenient, convert, pl.Boolean), pl.Boolean, "is_possibly_extinct")
 
 
 def is_ranked(data: Data, *, lenient: bool = False) -> Data:
-    """``rank.is_ranked()`` per cell (Boolean): False for U, NR and NA; null when missing or unreadable."""
+    """Whether each rank carries a status: False for U, NR and NA, which are not on the scale.
+
+    Args:
+        data: A polars Series of codes, or an expression (``pl.col("rank")``): the result is of the same kind.
+        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+
+    Returns:
+        Boolean: null where the cell is missing or cannot be read.
+
+    Examples:
+        >>> import polars as pl
+        >>> import srank.polars
+        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
+        >>> pl.Series(["SNR", "SU", "S2"]).srank.is_ranked().to_list()
+        [False, False, True]
+    """
     convert = _asking(lambda rank: rank.is_ranked())
     return _apply(data, lambda series: _map(series, lenient, convert, pl.Boolean), pl.Boolean, "is_ranked")
 
 
-def distributions(data: Data, *, lenient: bool = False, style: str = "short", lang: str = "en") -> Data:
-    """The places of each distribution string (Explorer or Biotics) as a List of Struct (``PLACES``).
+def distributions(data: Data, *, lenient: bool = False, style: Style = "short", lang: LanguageTag = "en") -> Data:
+    """The places of each distribution string (Explorer or Biotics), as a List of Struct per cell.
 
-    Fields: nation, subnation, place, rank, rounded, label, message. A cell that
-    gives no place (missing, empty or unreadable) gives one Struct with only its
-    message, so ``.explode()`` then ``.struct.unnest()`` loses no row. Each
-    distinct string is read once.
+    A cell that gives no place (missing, empty or unreadable) gives one Struct
+    with only its message, so ``.explode()`` then ``.struct.unnest()`` loses no
+    row. Each distinct string is read once.
+
+    Args:
+        data: A polars Series of distribution strings, or an expression.
+        lenient: Read the spellings real files use instead of the published syntax only.
+        style: The style of the ``label`` field, as for ``srank.describe``.
+        lang: The language of the ``label`` and ``place`` fields.
+
+    Returns:
+        A List of Struct (``PLACES``: nation, subnation, place, rank, rounded, label, message).
+
+    Raises:
+        ValueError: An unknown style or language, before any cell is read.
+
+    Examples:
+        >>> import polars as pl
+        >>> import srank.polars
+        >>> places = pl.Series(["United States (N5B): CA (S4)"]).srank.distributions()
+        >>> [(place["subnation"], place["rank"]) for place in places[0]]
+        [(None, 'N5B'), ('CA', 'S4')]
     """
     text_table(style=style, lang=lang)  # a wrong style or lang fails before any cell is read
 
@@ -384,19 +607,37 @@ def distributions(data: Data, *, lenient: bool = False, style: str = "short", la
 
 
 @overload
-def compare(old: pl.Series, new: pl.Series, *, lenient: bool = ..., lang: str = ...) -> pl.Series: ...
+def compare(old: pl.Series, new: pl.Series, *, lenient: bool = ..., lang: LanguageTag = ...) -> pl.Series: ...
 @overload
-def compare(old: pl.Expr, new: pl.Expr, *, lenient: bool = ..., lang: str = ...) -> pl.Expr: ...
+def compare(old: pl.Expr, new: pl.Expr, *, lenient: bool = ..., lang: LanguageTag = ...) -> pl.Expr: ...
 def compare(
-    old: pl.Series | pl.Expr, new: pl.Series | pl.Expr, *, lenient: bool = False, lang: str = "en"
+    old: pl.Series | pl.Expr, new: pl.Series | pl.Expr, *, lenient: bool = False, lang: LanguageTag = "en"
 ) -> pl.Series | pl.Expr:
-    """What changed from ``old`` to ``new``, row by row, as ``srank.compare``: a Struct (``CHANGE``) per row.
+    """What changed from ``old`` to ``new``, row by row, as ``srank.compare``: a Struct per row.
 
-    Fields: kind (Enum ``KINDS``), rounded_changed, old, new, old_rounded,
-    new_rounded (canonical codes) and message (the change's sentence in
-    ``lang``); ``.struct.unnest()`` splits them. A null cell is an absent rank;
-    a cell that cannot be read gives a null kind and its error in message. Each
-    distinct pair is compared once.
+    A null cell is an absent rank; a cell that cannot be read gives a null kind
+    and its error in message. Each distinct pair is compared once.
+
+    Args:
+        old: The earlier codes: a Series, or an expression.
+        new: The later codes, of the same kind (and length, for Series).
+        lenient: Read the spellings real files use instead of NatureServe's syntax only.
+        lang: The language of the message field.
+
+    Returns:
+        A Struct (``CHANGE``): kind (Enum ``KINDS``), rounded_changed, old, new,
+        old_rounded, new_rounded and message; ``.struct.unnest()`` splits it.
+
+    Raises:
+        TypeError: ``old`` and ``new`` are not two Series or two expressions.
+        ValueError: Two Series of different lengths, or an unknown language.
+
+    Examples:
+        >>> import polars as pl
+        >>> import srank.polars
+        >>> changes = srank.polars.compare(pl.Series(["G3", "S2", None]), pl.Series(["G2", "S2", "S1"]))
+        >>> changes.struct.field("kind").to_list()
+        ['uplisted', 'same', 'added']
     """
     text_table(style="short", lang=lang)  # a wrong lang fails before any cell is read
     if isinstance(old, pl.Series) and isinstance(new, pl.Series):
@@ -419,7 +660,7 @@ def compare(
     )
 
 
-def _compare_series(old: pl.Series, new: pl.Series, lenient: bool, lang: str) -> pl.Series:
+def _compare_series(old: pl.Series, new: pl.Series, lenient: bool, lang: LanguageTag) -> pl.Series:
     old_at, old_values = distinct_positions(_text(old))
     new_at, new_values = distinct_positions(_text(new))
     old_values.append(None)  # null rows take the last entry
@@ -437,7 +678,7 @@ def _compare_series(old: pl.Series, new: pl.Series, lenient: bool, lang: str) ->
     return pl.Series(old.name, rows, dtype=CHANGE).gather(at)
 
 
-def _change_row(old: Result, new: Result, old_cell: object, new_cell: object, lang: str) -> dict[str, object]:
+def _change_row(old: Result, new: Result, old_cell: object, new_cell: object, lang: LanguageTag) -> dict[str, object]:
     unread = [(side, result) for side, result in (("old", old), ("new", new)) if isinstance(result, InvalidRankError)]
     old_rank, new_rank = _rank(old), _rank(new)
     if unread:
@@ -491,12 +732,31 @@ def status_index(
     errors: Errors = "raise",
     lenient: bool = False,
 ) -> StatusIndex | pl.Expr:
-    """The status index, as ``srank.status_index``; an aggregation on an expression.
+    """The status index, as ``srank.status_index``: a number on a Series, an aggregation on an expression.
 
-    ``df.group_by("group", "year").agg(pl.col("rank").srank.status_index())``
-    gives a Struct (``INDEX``: value, counted, left_out) per group, value null
-    where nothing in the group counts. A Series gives a ``srank.StatusIndex``.
-    Unreadable cells raise InvalidRankError naming the row, unless ``errors="skip"``.
+    Args:
+        data: A polars Series of codes, or an expression (for ``group_by().agg()``).
+        season: The part of a multi-season code that counts: "B", "N", "M" or a srank.Season.
+        uncertain: Which number a range or ``?`` counts as: "min", "median" or "max".
+        errors: "raise" for an unreadable cell, or "skip" to leave it out.
+        lenient: Read the spellings real files use instead of NatureServe's syntax only.
+
+    Returns:
+        A srank.StatusIndex for a Series; for an expression, a Struct (``INDEX``: value,
+        counted, left_out) per group, value null where nothing in the group counts.
+
+    Raises:
+        InvalidRankError: An unreadable cell, naming its row, unless ``errors="skip"``.
+        ValueError: A bad option, or (for a Series) nothing that counts.
+
+    Examples:
+        >>> import polars as pl
+        >>> import srank.polars
+        >>> pl.Series(["S5", "S3", "S2", "S2"]).srank.status_index()
+        StatusIndex(value=0.6, counted=4, left_out=0)
+        >>> frame = pl.DataFrame({"group": ["bees", "bees", "birds"], "rank": ["S1", "S3", "S5"]})
+        >>> frame.group_by("group", maintain_order=True).agg(pl.col("rank").srank.status_index()).rows()
+        [('bees', {'value': 0.4, 'counted': 2, 'left_out': 0}), ('birds', {'value': 1.0, 'counted': 1, 'left_out': 0})]
     """
     chosen = check_options("srank.polars.status_index", season, uncertain, errors)
     strict = errors == "raise"
@@ -536,9 +796,29 @@ def most_imperiled(
 ) -> str | pl.Expr | None:
     """The canonical code of the most imperiled rank, as ``srank.most_imperiled``; an aggregation on an expression.
 
-    ``df.group_by("species").agg(pl.col("rank").srank.most_imperiled())`` gives
-    one String per group, null where nothing is readable. Unreadable cells are
-    skipped with ``errors="skip"`` and raise InvalidRankError with ``errors="raise"``.
+    In ``group_by().agg()`` the result is named after the input column, as every other method's.
+
+    Args:
+        data: A polars Series of codes, or an expression.
+        errors: "skip" leaves out a cell that cannot be read; "raise" raises for it.
+        lenient: Read the spellings real files use instead of NatureServe's syntax only.
+
+    Returns:
+        For a Series, the code (None when nothing is readable); for an expression, one
+        String per group, null where nothing is readable.
+
+    Raises:
+        InvalidRankError: With ``errors="raise"``, for the first unreadable cell, naming its row.
+        ValueError: ``errors`` is neither "skip" nor "raise".
+
+    Examples:
+        >>> import polars as pl
+        >>> import srank.polars
+        >>> frame = pl.DataFrame({"species": ["Lynx", "Lynx", "Salix"], "rank": ["S3", "S1S2", "S5"]})
+        >>> frame.group_by("species", maintain_order=True).agg(pl.col("rank").srank.most_imperiled()).rows()
+        [('Lynx', 'S1S2'), ('Salix', 'S5')]
+        >>> srank.polars.most_imperiled(frame["rank"])
+        'S1S2'
     """
     return _aggregate(data, True, errors, lenient, "most_imperiled")
 
@@ -550,7 +830,27 @@ def least_imperiled(data: pl.Expr, *, errors: Errors = ..., lenient: bool = ...)
 def least_imperiled(
     data: pl.Series | pl.Expr, *, errors: Errors = "skip", lenient: bool = False
 ) -> str | pl.Expr | None:
-    """The canonical code of the least imperiled rank, among ranked values; see most_imperiled."""
+    """The canonical code of the least imperiled rank, among ranked values; see ``most_imperiled``.
+
+    Args:
+        data: A polars Series of codes, or an expression.
+        errors: "skip" leaves out a cell that cannot be read; "raise" raises for it.
+        lenient: Read the spellings real files use instead of NatureServe's syntax only.
+
+    Returns:
+        For a Series, the code or None; for an expression, one String per group.
+
+    Raises:
+        InvalidRankError: With ``errors="raise"``, for the first unreadable cell.
+        ValueError: ``errors`` is neither "skip" nor "raise".
+
+    Examples:
+        >>> import polars as pl
+        >>> import srank.polars
+        >>> frame = pl.DataFrame({"species": ["Lynx", "Lynx", "Salix"], "rank": ["S3", "S1S2", "SNR"]})
+        >>> frame.group_by("species", maintain_order=True).agg(pl.col("rank").srank.least_imperiled()).rows()
+        [('Lynx', 'S3'), ('Salix', 'SNR')]
+    """
     return _aggregate(data, False, errors, lenient, "least_imperiled")
 
 
@@ -579,63 +879,100 @@ def _aggregate(
             chosen = key.sort(nulls_last=True).first()
         else:
             chosen = key.sort_by([is_ranked(data, lenient=lenient), key], descending=True, nulls_last=True).first()
-        return chosen.struct.field("code")
+        return chosen.struct.field("code").name.keep()  # named after the input column, as every other method
     raise TypeError(f"srank.polars.{name}() takes a polars Series or expression, not {type(data).__name__}")
 
 
 # -- the namespaces ---------------------------------------------------------------
 
 
-class _Methods:
+class _Methods(Generic[Data]):
     """The shared body of both namespaces: each method is the module function of the same name."""
 
-    _data: Any
+    _data: Data
 
-    def valid(self, *, lenient: bool = False) -> Any:
+    @documented_as(valid, "data")
+    def valid(self, *, lenient: bool = False) -> Data:
         return valid(self._data, lenient=lenient)
 
-    def canonical(self, *, lenient: bool = False) -> Any:
+    @documented_as(canonical, "data")
+    def canonical(self, *, lenient: bool = False) -> Data:
         return canonical(self._data, lenient=lenient)
 
-    def rounded(self, *, lenient: bool = False) -> Any:
+    @documented_as(rounded, "data")
+    def rounded(self, *, lenient: bool = False) -> Data:
         return rounded(self._data, lenient=lenient)
 
-    def sort_key(self, *, lenient: bool = False) -> Any:
+    @documented_as(sort_key, "data")
+    def sort_key(self, *, lenient: bool = False) -> Data:
         return sort_key(self._data, lenient=lenient)
 
-    def level(self, *, lenient: bool = False) -> Any:
+    @documented_as(level, "data")
+    def level(self, *, lenient: bool = False) -> Data:
         return level(self._data, lenient=lenient)
 
-    def bounds(self, *, lenient: bool = False) -> Any:
+    @documented_as(bounds, "data")
+    def bounds(self, *, lenient: bool = False) -> Data:
         return bounds(self._data, lenient=lenient)
 
-    def is_imperiled(self, threshold: int = 3, *, lenient: bool = False) -> Any:
+    @documented_as(is_imperiled, "data")
+    def is_imperiled(self, threshold: int = 3, *, lenient: bool = False) -> Data:
         return is_imperiled(self._data, threshold, lenient=lenient)
 
-    def is_extinct(self, *, lenient: bool = False) -> Any:
+    @documented_as(is_extinct, "data")
+    def is_extinct(self, *, lenient: bool = False) -> Data:
         return is_extinct(self._data, lenient=lenient)
 
-    def is_possibly_extinct(self, *, lenient: bool = False) -> Any:
+    @documented_as(is_possibly_extinct, "data")
+    def is_possibly_extinct(self, *, lenient: bool = False) -> Data:
         return is_possibly_extinct(self._data, lenient=lenient)
 
-    def is_ranked(self, *, lenient: bool = False) -> Any:
+    @documented_as(is_ranked, "data")
+    def is_ranked(self, *, lenient: bool = False) -> Data:
         return is_ranked(self._data, lenient=lenient)
 
-    def label(self, *, lenient: bool = False, style: str = "short", lang: str = "en") -> Any:
+    @documented_as(label, "data")
+    def label(self, *, lenient: bool = False, style: Style = "short", lang: LanguageTag = "en") -> Data:
         return label(self._data, lenient=lenient, style=style, lang=lang)
 
-    def message(self, *, lenient: bool = False, lang: str = "en") -> Any:
+    @documented_as(message, "data")
+    def message(self, *, lenient: bool = False, lang: LanguageTag = "en") -> Data:
         return message(self._data, lenient=lenient, lang=lang)
 
-    def findings(self, *, lenient: bool = False) -> Any:
+    @documented_as(findings, "data")
+    def findings(self, *, lenient: bool = False) -> Data:
         return findings(self._data, lenient=lenient)
 
-    def distributions(self, *, lenient: bool = False, style: str = "short", lang: str = "en") -> Any:
+    @documented_as(distributions, "data")
+    def distributions(self, *, lenient: bool = False, style: Style = "short", lang: LanguageTag = "en") -> Data:
         return distributions(self._data, lenient=lenient, style=style, lang=lang)
 
-    def compare(self, new: Any, *, lenient: bool = False, lang: str = "en") -> Any:
+    @documented_as(compare, "old")
+    def compare(self, new: Data, *, lenient: bool = False, lang: LanguageTag = "en") -> Data:
         return compare(self._data, new, lenient=lenient, lang=lang)
 
+
+@pl.api.register_series_namespace("srank")
+class SrankSeriesNamespace(_Methods[pl.Series]):
+    """The ``srank`` namespace on polars Series: ``series.srank.valid()`` and the other functions of ``srank.polars``.
+
+    ``import srank.polars`` registers it. A type checker does not see namespaces
+    registered at run time: the module functions are the typed route.
+
+    Args:
+        series: The Series the namespace hangs on (polars passes it).
+
+    Examples:
+        >>> import polars as pl
+        >>> import srank.polars
+        >>> pl.Series(["S1", "S9"]).srank.valid().to_list()
+        [True, False]
+    """
+
+    def __init__(self, series: pl.Series) -> None:
+        self._data = series
+
+    @documented_as(status_index, "data")
     def status_index(
         self,
         *,
@@ -643,27 +980,53 @@ class _Methods:
         uncertain: Uncertain = "median",
         errors: Errors = "raise",
         lenient: bool = False,
-    ) -> Any:
+    ) -> StatusIndex:
         return status_index(self._data, season=season, uncertain=uncertain, errors=errors, lenient=lenient)
 
-    def most_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> Any:
+    @documented_as(most_imperiled, "data")
+    def most_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> str | None:
         return most_imperiled(self._data, errors=errors, lenient=lenient)
 
-    def least_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> Any:
+    @documented_as(least_imperiled, "data")
+    def least_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> str | None:
         return least_imperiled(self._data, errors=errors, lenient=lenient)
 
 
-@pl.api.register_series_namespace("srank")
-class SrankSeriesNamespace(_Methods):
-    """``series.srank.valid()`` and friends on a polars Series."""
-
-    def __init__(self, series: pl.Series) -> None:
-        self._data = series
-
-
 @pl.api.register_expr_namespace("srank")
-class SrankExprNamespace(_Methods):
-    """``pl.col("rank").srank.valid()`` and friends on a polars expression."""
+class SrankExprNamespace(_Methods[pl.Expr]):
+    """The ``srank`` namespace on polars expressions: ``pl.col("rank").srank.valid()`` and the rest.
+
+    ``import srank.polars`` registers it; it works in lazy queries and in
+    ``group_by``. A type checker does not see it: the module functions are typed.
+
+    Args:
+        expr: The expression the namespace hangs on (polars passes it).
+
+    Examples:
+        >>> import polars as pl
+        >>> import srank.polars
+        >>> pl.DataFrame({"rank": ["S1", "S9"]}).select(pl.col("rank").srank.valid()).to_series().to_list()
+        [True, False]
+    """
 
     def __init__(self, expr: pl.Expr) -> None:
         self._data = expr
+
+    @documented_as(status_index, "data")
+    def status_index(
+        self,
+        *,
+        season: str | Season = "B",
+        uncertain: Uncertain = "median",
+        errors: Errors = "raise",
+        lenient: bool = False,
+    ) -> pl.Expr:
+        return status_index(self._data, season=season, uncertain=uncertain, errors=errors, lenient=lenient)
+
+    @documented_as(most_imperiled, "data")
+    def most_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> pl.Expr:
+        return most_imperiled(self._data, errors=errors, lenient=lenient)
+
+    @documented_as(least_imperiled, "data")
+    def least_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> pl.Expr:
+        return least_imperiled(self._data, errors=errors, lenient=lenient)

@@ -122,19 +122,29 @@ def ranks(
 ) -> st.SearchStrategy[Rank]:
     """Single-season ranks in NatureServe's official syntax.
 
-    :param levels: the levels to draw from (one :class:`srank.Level` or several);
-        all four by default.
-    :param qualifiers: ``False`` leaves out ``?`` (inexact), ``C`` (captive) and
-        ``Q`` (questionable taxonomy).
-    :param seasons: ``False`` leaves out the season letters ``B``, ``N`` and ``M``
-        of national and subnational ranks.
-    :param infraspecific: ``False`` leaves out global ranks with a T part
-        (``G5T2``).
-    :param findings: ``True`` also draws ranks that NatureServe's guidance has
-        findings about (G2T4, G1C, G5Q, GUGHQ); by default every rank drawn has none.
-
     Every rank drawn parses back to itself: ``srank.parse(str(rank)) == rank``.
     Shrinks towards ``G5`` (``S1`` when only subnational ranks are drawn).
+
+    Args:
+        levels: The levels to draw from (one Level or several); all four by default.
+        qualifiers: False leaves out ``?`` (inexact), ``C`` (captive) and ``Q`` (questionable taxonomy).
+        seasons: False leaves out the season letters B, N and M of national and subnational ranks.
+        infraspecific: False leaves out global ranks with a T part (``G5T2``).
+        findings: True also draws ranks that NatureServe's guidance has findings about
+            (G2T4, G1C, G5Q, GUGHQ); by default every rank drawn has none.
+
+    Returns:
+        A hypothesis strategy of Rank.
+
+    Examples:
+        >>> from hypothesis import find, settings
+        >>> import srank.strategies
+        >>> def simplest(strategy, condition=lambda value: True):
+        ...     return find(strategy, condition, settings=settings(database=None))
+        >>> simplest(srank.strategies.ranks())
+        <Rank 'G5'>
+        >>> simplest(srank.strategies.ranks(levels=srank.Level.SUBNATIONAL), lambda rank: rank.is_imperiled())
+        <Rank 'S1'>
     """
     chosen = _normalise_levels(levels)
     return _single_ranks(chosen, bool(qualifiers), bool(seasons), bool(infraspecific), bool(findings))
@@ -162,12 +172,23 @@ def multi_season_ranks(
 ) -> st.SearchStrategy[MultiSeasonRank]:
     """Multi-part codes such as ``S2B,S4N``: two or three parts of one level.
 
-    :param levels: :attr:`srank.Level.SUBNATIONAL`, :attr:`srank.Level.NATIONAL` or
-        both (the default); other levels have no seasons.
-    :param findings: ``True`` also draws parts without a season or with a season
-        named twice (``SX,S1``, ``S1N,S2N``); by default each season appears once.
-
     Shrinks towards ``S1B,S1N``.
+
+    Args:
+        levels: ``Level.SUBNATIONAL``, ``Level.NATIONAL`` or both (the default); other levels have no seasons.
+        findings: True also draws parts without a season or with a season named twice
+            (``SX,S1``, ``S1N,S2N``); by default each season appears once.
+
+    Returns:
+        A hypothesis strategy of MultiSeasonRank.
+
+    Examples:
+        >>> from hypothesis import find, settings
+        >>> import srank.strategies
+        >>> def simplest(strategy, condition=lambda value: True):
+        ...     return find(strategy, condition, settings=settings(database=None))
+        >>> simplest(srank.strategies.multi_season_ranks())
+        <MultiSeasonRank 'S1B,S1N'>
     """
     chosen = tuple(level for level in _normalise_levels(levels or _SEASONAL) if level in _SEASONAL)
     if not chosen:
@@ -178,9 +199,21 @@ def multi_season_ranks(
 def rank_codes(*, multi_season: bool = True) -> st.SearchStrategy[str]:
     """Valid code strings in canonical form, as strict parsing accepts them.
 
-    :param multi_season: ``False`` leaves out multi-season codes (``S2B,S4N``).
-
     Shrinks towards ``"G5"``.
+
+    Args:
+        multi_season: False leaves out multi-season codes (``S2B,S4N``).
+
+    Returns:
+        A hypothesis strategy of str.
+
+    Examples:
+        >>> from hypothesis import find, settings
+        >>> import srank.strategies
+        >>> def simplest(strategy, condition=lambda value: True):
+        ...     return find(strategy, condition, settings=settings(database=None))
+        >>> simplest(srank.strategies.rank_codes(), lambda code: "," in code)
+        'S1B,S1N'
     """
     if not multi_season:
         return ranks().map(str)
@@ -241,8 +274,19 @@ def invalid_codes() -> st.SearchStrategy[str]:
     """Strings that strict parsing cannot read: common mistakes and near misses of valid codes.
 
     Near misses are valid codes with one character inserted, deleted or
-    replaced; those that happen to stay valid are left out. Shrinks towards
-    ``""``.
+    replaced; those that happen to stay valid are left out. Shrinks towards ``""``.
+
+    Returns:
+        A hypothesis strategy of str.
+
+    Examples:
+        >>> from hypothesis import find, settings
+        >>> import srank.strategies
+        >>> def simplest(strategy, condition=lambda value: True):
+        ...     return find(strategy, condition, settings=settings(database=None))
+        >>> code = simplest(srank.strategies.invalid_codes(), lambda text: len(text) > 3)
+        >>> srank.is_valid(code)
+        False
     """
     return st.one_of(st.sampled_from(_KNOWN_BAD), _mutated()).filter(lambda text: not reads(text))
 
@@ -265,6 +309,20 @@ def distributions(draw: st.DrawFn, *, formats: Collection[str] = ("explorer", "b
     Explorer lines hold Canada or the United States with some of their
     subnations (California is ``CA`` under ``US``); Biotics strings hold
     national ranks only, raw ones included.
+
+    Args:
+        formats: The formats to draw: "explorer", "biotics" or both.
+
+    Returns:
+        A hypothesis strategy of Distribution.
+
+    Examples:
+        >>> from hypothesis import find, settings
+        >>> import srank.strategies
+        >>> def simplest(strategy, condition=lambda value: True):
+        ...     return find(strategy, condition, settings=settings(database=None))
+        >>> simplest(srank.strategies.distributions(), lambda dist: len(dist) > 1)
+        <Distribution biotics: 2 records>
     """
     from ._distribution import Distribution, PlaceRank
 

@@ -16,12 +16,14 @@ One module per job, so that each reads on its own:
   workbook is held to before it is read), ``_legacy_workbook`` (a legacy ``.xls``'s OLE2
   container, read with care and rebuilt), ``_error_cells`` (an ``.xlsx`` sheet's error cells),
   ``_records`` (CSV records, with recovery from a stray quote), ``_progress``;
-- ``_output``: atomic output, signals, and what ``-o`` may point at.
+- ``_output``: atomic output, signals, and what ``-o`` may point at;
+- ``_completion``: the whole parser for shell completion (``completion_parser``, for shtab).
 
 Every failure a user can cause ends in one message on stderr and an exit
 status (0 all valid, 1 some invalid, 2 usage or I/O error), never a traceback.
 """
 
+from ._completion import completion_parser
 from ._main import main
 
-__all__ = ["main"]
+__all__ = ["completion_parser", "main"]
