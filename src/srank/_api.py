@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ._batch import ERRORS, Errors
 from ._describe import Explanation
 from ._describe import describe as _describe
 from ._describe import explain as _explain
@@ -18,7 +19,6 @@ from ._findings import Finding, Severity
 from ._model import AnyRank, MultiSeasonRank, Rank
 from ._ordering import least_imperiled_of, most_imperiled_of
 from ._parse import is_missing, parse
-from ._status_index import ERRORS, Errors
 from ._text_options import LanguageTag, Style
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ decoded once and every other occurrence costs one dict lookup.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TypeAlias
+from typing import Literal, TypeAlias
 
 from ._errors import InvalidRankError, clipped
 from ._findings import joined
@@ -15,9 +15,22 @@ from ._messages import say
 from ._model import MultiSeasonRank, Rank
 from ._parse import has_error, is_missing, parse
 
-__all__ = ["Result", "cell_error", "is_missing", "message_of", "parse_many", "shared_decoder", "validity_of"]
+__all__ = [
+    "ERRORS",
+    "Errors",
+    "Result",
+    "cell_error",
+    "is_missing",
+    "message_of",
+    "parse_many",
+    "shared_decoder",
+    "validity_of",
+]
 
 Result: TypeAlias = Rank | MultiSeasonRank | InvalidRankError | None
+Errors: TypeAlias = Literal["raise", "skip"]
+"""What a function over many codes does with one that cannot be read: raise its error, or leave it out."""
+ERRORS: tuple[Errors, ...] = ("raise", "skip")
 
 
 def validity_of(result: Result) -> bool | None:

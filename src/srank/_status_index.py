@@ -32,22 +32,21 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import os
 import random
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from importlib import resources
 from typing import Literal
 
 import attrs
 
-from ._batch import Result, cell_error, parse_many
+from ._batch import ERRORS, Errors, Result, cell_error, parse_many
 from ._errors import InvalidRankError, SrankError
 from ._model import AnyRank, Grade, MultiSeasonRank, Range, Rank, Single, Value, season_part
 from ._vocabulary import Season
 
 __all__ = [
-    "ERRORS",
     "UNCERTAIN",
     "StatusIndex",
     "StatusIndexInterval",
@@ -68,9 +67,7 @@ __all__ = [
 ]
 
 Uncertain = Literal["min", "median", "max"]
-Errors = Literal["raise", "skip"]
 UNCERTAIN = ("min", "median", "max")
-ERRORS = ("raise", "skip")
 _TOP = 5  # the number of a secure rank: ranktrends' Wex, the weight of an extinct taxon
 _NUMBERS = range(_TOP + 1)
 
@@ -167,8 +164,11 @@ def _probabilities_cached() -> Mapping[str, tuple[float, ...]]:
     import tomllib
 
     source = "srank/status_index/probabilities.toml"
-    text = resources.files("srank").joinpath("status_index", "probabilities.toml").read_text(encoding="utf-8")
-    return read_probabilities(tomllib.loads(text), source)
+    # Plain open() beside this module, as for the other tables: importlib.resources costs more to import.
+    with open(
+        os.path.join(os.path.dirname(os.path.abspath(__file__)), "status_index", "probabilities.toml"), "rb"
+    ) as file:
+        return read_probabilities(tomllib.load(file), source)
 
 
 def read_probabilities(data: Mapping[str, object], source: str) -> Mapping[str, tuple[float, ...]]:

@@ -21,7 +21,7 @@ read; ``valid`` is the one that says False for it.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, overload
 
 try:
     import numpy as np
@@ -30,7 +30,7 @@ try:
 except ImportError as error:
     raise ImportError(f"srank.pandas needs pandas: pip install 'srank[pandas]' ({error})") from error
 
-from ._batch import Result, cell_error, message_of, parse_many, shared_decoder
+from ._batch import Errors, Result, cell_error, message_of, parse_many, shared_decoder
 from ._changes import ChangeKind, compare_ranks
 from ._cross_level import column_validity
 from ._describe import describe, text_table
@@ -75,7 +75,6 @@ __all__ = [
     "valid",
 ]
 
-Errors = Literal["skip", "raise"]
 
 LEVELS = [level.value for level in Level]
 """The categories of ``level()``: G, N, S, T (global, national, subnational, infraspecific)."""

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, Generic, Literal, NoReturn, TypeVar, overload
+from typing import Any, Generic, NoReturn, TypeVar, overload
 
 try:
     import numpy as np
@@ -40,7 +40,7 @@ try:
 except ImportError as error:
     raise ImportError(f"srank.polars needs polars and numpy: pip install 'srank[polars]' ({error})") from error
 
-from ._batch import Result, cell_error, message_of, parse_many, validity_of
+from ._batch import Errors, Result, cell_error, message_of, parse_many, validity_of
 from ._changes import ChangeKind, compare_ranks
 from ._describe import describe, text_table
 from ._errors import InvalidRankError
@@ -89,7 +89,6 @@ __all__ = [
 ]
 
 Data = TypeVar("Data", pl.Series, pl.Expr)
-Errors = Literal["skip", "raise"]
 
 LEVELS = pl.Enum([level.value for level in Level])
 """The dtype of ``level()``: an Enum of G, N, S, T."""
