@@ -13,7 +13,7 @@ __version__ = "0.1.0"
 
 # public name -> private module that defines it
 _LAZY: dict[str, str] = {
-    "ChangeKind": "_changes",
+    "ChangeKind": "_change_kinds",
     "Explanation": "_describe",
     "Distribution": "_distribution",
     "Finding": "_findings",
@@ -108,7 +108,8 @@ if TYPE_CHECKING:
 
     from ._api import check, check_levels, describe, explain, least_imperiled, most_imperiled
     from ._batch import parse_many
-    from ._changes import ChangeKind, RankChange, compare
+    from ._change_kinds import ChangeKind
+    from ._changes import RankChange, compare
     from ._describe import Explanation
     from ._distribution import Distribution, PlaceRank
     from ._distribution_text import parse_distribution

@@ -14,7 +14,8 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ._changes import WHOLE_KINDS, ChangeKind, RankChange, taxon_level
+from ._change_kinds import WHOLE_KINDS, ChangeKind
+from ._changes import RankChange, taxon_level
 from ._describe import text_table, value_key
 from ._description_tables import Table
 from ._text_options import LanguageTag

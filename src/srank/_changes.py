@@ -27,13 +27,13 @@ side only is ``added`` or ``removed`` as a whole. Equal codes are ``same``, or
 
 from __future__ import annotations
 
-import enum
 import functools
 from itertools import zip_longest
 from typing import TYPE_CHECKING
 
 import attrs
 
+from ._change_kinds import WHOLE_KINDS, ChangeKind
 from ._errors import InvalidRankError
 from ._messages import say
 from ._model import AnyRank, Grade, Level, MultiSeasonRank, Rank, Value, place_of
@@ -51,53 +51,6 @@ __all__ = ["WHOLE_KINDS", "ChangeKind", "RankChange", "compare", "compare_ranks"
 _SEASON_ORDER: tuple[Season | None, ...] = (Season.BREEDING, Season.NONBREEDING, Season.MIGRANT, None)
 
 
-class ChangeKind(enum.StrEnum):
-    """The kind of a change between two ranks; each member is its stable text ("more-certain").
-
-    Members are listed most significant first, the two kinds of a mirror pair
-    (uplisted and downlisted, added and removed ...) equally significant. A
-    multi-season code's kind is the kind of its most significant part; of two
-    parts equally significant, the first by season (B, N, M, then no season).
-
-    Examples:
-    >>> srank.compare("G3", "G2").kind
-    <ChangeKind.UPLISTED: 'uplisted'>
-    >>> srank.ChangeKind.MORE_CERTAIN == "more-certain"
-    True
-    """
-
-    LEVEL = "level"
-    """The two codes are of different levels (G against T, S against N) — not compared."""
-    EXTIRPATED = "extirpated"
-    """A number or range became X or H — gone from the area (at G and T level, presumed or possibly extinct)."""
-    REDISCOVERED = "rediscovered"
-    """X or H became a number or range."""
-    UPLISTED = "uplisted"
-    """More imperiled, where the ranges do not nest — G3 -> G2, S3S4 -> S2S3, SH -> SX."""
-    DOWNLISTED = "downlisted"
-    """Less imperiled, where the ranges do not nest — G2 -> G3, SX -> SH."""
-    RANKED = "ranked"
-    """U, NR or NA became X, H or a number."""
-    UNRANKED = "unranked"
-    """X, H or a number became U, NR or NA."""
-    ADDED = "added"
-    """No rank before (the code, or this season's part, was absent)."""
-    REMOVED = "removed"
-    """No rank now."""
-    STATUS = "status"
-    """A change among U, NR and NA."""
-    LESS_CERTAIN = "less-certain"
-    """The new range strictly contains the old one — N1 -> N1N3."""
-    MORE_CERTAIN = "more-certain"
-    """The new range lies strictly inside the old one — S2S4 -> S3."""
-    QUALIFIER = "qualifier"
-    """Only ``?``, C or Q was added or removed: G3 -> G3?."""
-    NOTATION = "notation"
-    """The same rank written differently — case, spaces, part order, a legacy code read leniently."""
-    SAME = "same"
-    """The same code."""
-
-
 _MIRRORS = (
     (ChangeKind.EXTIRPATED, ChangeKind.REDISCOVERED),
     (ChangeKind.UPLISTED, ChangeKind.DOWNLISTED),
@@ -108,10 +61,6 @@ _MIRRORS = (
 _LEADER = {second: first for first, second in _MIRRORS}  # a mirror pair ranks as its first member
 _ORDER = {kind: at for at, kind in enumerate(ChangeKind)}
 _SIGNIFICANCE = {kind: _ORDER[_LEADER.get(kind, kind)] for kind in ChangeKind}
-
-
-WHOLE_KINDS = frozenset({ChangeKind.SAME, ChangeKind.NOTATION, ChangeKind.LEVEL})
-"""Kinds told of a code as a whole, never season by season (one sentence, one row of srank diff)."""
 
 
 @attrs.frozen(cache_hash=True)

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping
 
 import attrs
 
-from ._changes import ChangeKind
+from ._change_kinds import ChangeKind
 from ._errors import SrankError
 from ._languages import available_languages, language, language_file
 from ._lenient import LEGACY_CODES

@@ -31,7 +31,8 @@ except ImportError as error:
     raise ImportError(f"srank.pandas needs pandas: pip install 'srank[pandas]' ({error})") from error
 
 from ._batch import Errors, Result, cell_error, message_of, parse_many, shared_decoder
-from ._changes import ChangeKind, compare_ranks
+from ._change_kinds import ChangeKind
+from ._changes import compare_ranks
 from ._cross_level import column_validity
 from ._describe import describe, text_table
 from ._errors import InvalidRankError

@@ -41,7 +41,8 @@ except ImportError as error:
     raise ImportError(f"srank.polars needs polars and numpy: pip install 'srank[polars]' ({error})") from error
 
 from ._batch import Errors, Result, cell_error, message_of, parse_many, validity_of
-from ._changes import ChangeKind, compare_ranks
+from ._change_kinds import ChangeKind
+from ._changes import compare_ranks
 from ._describe import describe, text_table
 from ._errors import InvalidRankError
 from ._findings import separator

@@ -21,7 +21,8 @@ from typing import Any, TypeVar
 import attrs
 
 from .._batch import message_of
-from .._changes import WHOLE_KINDS, ChangeKind, RankChange, compare_ranks
+from .._change_kinds import WHOLE_KINDS, ChangeKind
+from .._changes import RankChange, compare_ranks
 from .._distribution import Distribution
 from .._distribution_text import parse_distribution
 from .._errors import InvalidRankError

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import enum
-import json
 import sys
 from typing import Any
 
@@ -44,6 +43,8 @@ class ExplainCommand(CodesCommand):
             if rank is None:
                 status = EXIT_FOUND
             if args.json:
+                import json  # only for --json
+
                 print(json.dumps(_explain_json(text, rank, problem, args), ensure_ascii=False))
             elif rank is not None:
                 _print_explanation(rank, args.style, args.lang)
