@@ -1,9 +1,11 @@
-"""Build hook: ship each grammar's parser ready-built in the wheel (srank/NAME.pickle).
+"""Build hook: ship each grammar's parser ready-built in the wheel (srank/NAME.pickle), and each
+description table ready-checked (srank/descriptions/LANG.toml.pickle).
 
 The parser is built from grammar/NAME by srank's own adapter (``save_parser``),
-so the wheel's parser, its stamp and the runtime check are written in one place.
-Editable installs get no file: they read the grammar in the source tree, which
-may change at any time, and build the parser from it.
+and a table checked by srank's own reader (``save_table``), so what a wheel
+ships, its stamp and the runtime check are written in one place each.
+Editable installs get no file: they read the grammar and the tables in the
+source tree, which may change at any time.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ class ShippedParserHook(BuildHookInterface):
         root = Path(self.root)
         sys.path.insert(0, str(root / "src"))
         try:
+            from srank._description_tables import SHIPPED_SUFFIX as TABLE_SUFFIX
+            from srank._description_tables import save_table
             from srank._lark_adapter import SHIPPED_SUFFIX, save_parser
 
             for name in GRAMMARS:
@@ -37,6 +41,11 @@ class ShippedParserHook(BuildHookInterface):
                 with built.open("wb") as handle:
                     save_parser(name, grammar, handle)
                 build_data["force_include"][str(built)] = f"srank/{name}{SHIPPED_SUFFIX}"
+            for table in sorted((root / "src" / "srank" / "descriptions").glob("*.toml")):
+                built = self._scratch / (table.name + TABLE_SUFFIX)
+                with built.open("wb") as handle:
+                    save_table(table.stem, table.read_text(encoding="utf-8"), handle)
+                build_data["force_include"][str(built)] = f"srank/descriptions/{table.name}{TABLE_SUFFIX}"
         finally:
             sys.path.remove(str(root / "src"))
 

@@ -375,3 +375,32 @@ def test_import_srank_does_not_load_the_table() -> None:
     check = "import sys, srank; assert 'tomllib' not in sys.modules, 'tomllib imported'; print('ok')"
     result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_shipped_table_is_the_table_read_from_its_toml(tmp_path: Path) -> None:
+    from srank._description_tables import _shipped_texts, read_table, save_table
+
+    for lang in srank.available_languages():
+        text = (Path(_description_tables.__file__).parent / "descriptions" / f"{lang}.toml").read_text(encoding="utf-8")
+        shipped = tmp_path / f"{lang}.toml.pickle"
+        with shipped.open("wb") as handle:
+            save_table(lang, text, handle)
+        assert _shipped_texts(str(shipped), text) == dict(read_table(lang, text, "x").texts)
+        # A table edited since the file was written: the stamp no longer matches, the TOML is read.
+        assert _shipped_texts(str(shipped), text + "\n# edited\n") is None
+
+
+def test_a_shipped_table_file_can_run_no_code(tmp_path: Path) -> None:
+    import os
+    import pickle
+
+    from srank._description_tables import _shipped_texts, _table_stamp
+
+    text = "[a]\nb = 'c'\n"
+    hostile = tmp_path / "xx.toml.pickle"
+    hostile.write_bytes(_table_stamp(text) + pickle.dumps(os.getcwd, protocol=4))  # a global: refused
+    assert _shipped_texts(str(hostile), text) is None
+    damaged = tmp_path / "yy.toml.pickle"
+    damaged.write_bytes(_table_stamp(text) + b"\x80\x04garbage")
+    assert _shipped_texts(str(damaged), text) is None
+    assert _shipped_texts(str(tmp_path / "none.pickle"), text) is None

@@ -56,6 +56,10 @@ WHEEL_REQUIRED = [
     "srank/descriptions/en.toml",
     "srank/descriptions/es.toml",
     "srank/descriptions/fr.toml",
+    # Each description table, ready-checked by hatch_build.py, so that the first describe need not read TOML.
+    "srank/descriptions/en.toml.pickle",
+    "srank/descriptions/es.toml.pickle",
+    "srank/descriptions/fr.toml.pickle",
     "srank/messages/es.toml",
     "srank/messages/fr.toml",
     "srank/status_index/probabilities.toml",
@@ -131,6 +135,11 @@ srank.parse_distribution("United States (N5): MD (S3)")
 origins = {name: _lark_adapter.parser_origin(name) for name in ("ranks.lark", "distributions.lark")}
 assert origins == {"ranks.lark": "shipped", "distributions.lark": "shipped"}, origins
 print("wheel loads its shipped parsers:", origins)
+from srank import _description_tables
+tables = {lang: _description_tables.table_origin(lang) for lang in srank.available_languages()}
+assert set(tables.values()) == {"shipped"}, tables
+assert srank.describe("G5T1T3Q", lang="fr")
+print("wheel loads its shipped tables:", tables)
 """
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import string
 from collections.abc import Iterator, Mapping
+from typing import Any, BinaryIO
 
 import attrs
 
@@ -34,6 +35,7 @@ __all__ = [
     "EXTINCTION_WORDINGS",
     "PLANTS_EXTINCTION_WORDINGS",
     "PLANTS_LANG",
+    "SHIPPED_SUFFIX",
     "Table",
     "area_fields",
     "available_languages",
@@ -41,6 +43,8 @@ __all__ = [
     "load",
     "read_table",
     "required_keys",
+    "save_table",
+    "table_origin",
 ]
 
 Key = tuple[str, ...]
@@ -167,9 +171,72 @@ def load(lang: str) -> Table:
 
 @functools.cache
 def _load_cached(lang: str) -> Table:
-    with open(language_file("descriptions", lang), encoding="utf-8") as handle:
+    path = language_file("descriptions", lang)
+    with open(path, encoding="utf-8") as handle:
         text = handle.read()
+    shipped = _shipped_texts(path + SHIPPED_SUFFIX, text)
+    _origins[lang] = "shipped" if shipped is not None else "toml"
+    if shipped is not None:
+        return Table(lang, shipped)
     return read_table(lang, text, f"srank/descriptions/{lang}.toml")
+
+
+# -- a table shipped ready-checked --------------------------------------------------
+#
+# Reading and checking a table costs more than the rest of a first describe (tomllib
+# alone is a third of it), so a wheel ships each table's checked texts beside its TOML
+# file, written at build time (hatch_build.py) by save_table. The file starts with a
+# stamp of the TOML text and of srank's version; one that does not match is ignored and
+# the TOML is read, so the TOML file stays the one source. The texts are plain dicts,
+# tuples and strings, read by an unpickler that refuses every global: loading one can
+# run no code.
+
+SHIPPED_SUFFIX = ".pickle"
+_origins: dict[str, str] = {}
+
+
+def _table_stamp(text: str) -> bytes:
+    import hashlib
+
+    from . import __version__
+
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return f"srank table: srank {__version__}, sha256 {digest}\n".encode()
+
+
+def save_table(lang: str, text: str, handle: BinaryIO) -> None:
+    """Write the checked texts of the table ``text`` (the TOML of ``lang``) with their stamp: what a wheel ships."""
+    import pickle
+
+    handle.write(_table_stamp(text))
+    pickle.dump(dict(read_table(lang, text, f"srank/descriptions/{lang}.toml").texts), handle, protocol=4)
+
+
+def _shipped_texts(path: str, text: str) -> dict[Key, str] | None:
+    import pickle
+
+    class _Plain(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> Any:
+            raise pickle.UnpicklingError(f"a shipped table holds no {module}.{name}")
+
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below
+    except FileNotFoundError:
+        return None
+    with handle:
+        if handle.readline() != _table_stamp(text):
+            return None
+        try:
+            texts = _Plain(handle).load()
+        except Exception:  # a damaged file: read the TOML instead
+            return None
+    return texts if isinstance(texts, dict) else None
+
+
+def table_origin(lang: str) -> str:
+    """Where this process's table for ``lang`` came from: "shipped" (the wheel's file) or "toml" (read here)."""
+    _load_cached(language(lang))
+    return _origins[language(lang)]
 
 
 def read_table(lang: str, toml_text: str, source: str) -> Table:
