@@ -192,8 +192,12 @@ def test_draws_with_findings_parse_back_with_the_same_findings(rank: Rank, multi
 def test_findings_draws_reach_the_guidance_forms() -> None:
     assert str(_minimal(ranks(findings=True), lambda r: r.questionable)) == "G5Q"
     assert str(_minimal(ranks(findings=True), lambda r: bool(r.findings) and r.captive)) == "G5C"
-    assert str(_minimal(ranks(findings=True), lambda r: r.value.low is srank.Grade.UNRANKABLE)) == "GU"
-    assert str(_minimal(ranks(findings=True), lambda r: r.value.high is srank.Grade.POSSIBLY_EXTINCT)) == "GH"
+    # Single values: GUGH, a range from U to H, also has a U and an H end, and shrinking need not leave it.
+    assert str(_minimal(ranks(findings=True), lambda r: r.value.low is r.value.high is srank.Grade.UNRANKABLE)) == "GU"
+    possibly_extinct = _minimal(
+        ranks(findings=True), lambda r: r.value.low is r.value.high is srank.Grade.POSSIBLY_EXTINCT
+    )
+    assert str(possibly_extinct) == "GH"
     u_to_h = _minimal(ranks(findings=True), lambda r: r.value.low is not r.value.high and r.value.low.number is None)
     assert (str(u_to_h), [finding.code for finding in u_to_h.findings]) == ("GUGH", ["range-of-statuses"])
     # Multi-part draws reach each guidance form (their shrink target is not unique, so no exact code).
