@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from json.encoder import encode_basestring
 from typing import Any
 
+from .._safe_cells import safe_cell
 from ._records import split_ending
 
 __all__ = ["CsvFormat", "Format", "JsonlFormat", "MadeJsonlFormat", "csv_line"]
@@ -29,6 +30,8 @@ def csv_line(cells: Sequence[str], delimiter: str) -> str:
 
 
 class Format:
+    """How rows are written; ``values`` passes every cell srank composes through ``safe_cell``."""
+
     def header(self, header: list[str], raw: str | None, added: Sequence[str]) -> str:
         raise NotImplementedError
 
@@ -65,7 +68,9 @@ class CsvFormat(Format):
     def values(self, names: tuple[str, ...], values: tuple[Any, ...]) -> str:
         if not names:  # a check that only judges, and adds no column
             return ""
-        cells = [_CSV_CELLS[value] if value is None or isinstance(value, bool) else str(value) for value in values]
+        cells = [
+            _CSV_CELLS[value] if value is None or isinstance(value, bool) else safe_cell(str(value)) for value in values
+        ]
         if cells == [""]:
             return self.delimiter  # csv would write a lone empty cell as ""
         return self.delimiter + csv_line(cells, self.delimiter)
@@ -108,7 +113,10 @@ class JsonlFormat(Format):
     def values(self, names: tuple[str, ...], values: tuple[Any, ...]) -> str:
         if not names:
             return ""
-        members = {name: (None if value == "" else value) for name, value in zip(names, values, strict=True)}
+        members = {
+            name: None if value == "" else safe_cell(value) if isinstance(value, str) else value
+            for name, value in zip(names, values, strict=True)
+        }
         return ", " + json.dumps(members, ensure_ascii=False)[1:-1]
 
     def row(self, row: list[str], raw: str | None, appended: str) -> str:
