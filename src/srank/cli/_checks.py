@@ -42,6 +42,7 @@ CACHE_SIZE = 8192
 _KEPT = 256  # characters: a longer key (a 1 MB cell) is judged each time it is met, never kept whole
 _EXAMPLES = 64  # distinct cells remembered per problem code, for the summary's examples
 _DISTINCT = 1 << 16  # distinct keys counted exactly; past this the summary says "more than"
+_FLAGGED_KINDS = frozenset(("invalid", "warning", "error"))
 Cells = Mapping[str, Any]
 """One output row of a check: a value per column name (None, a bool or text)."""
 
@@ -54,6 +55,12 @@ class Verdict:
     kind: str  # what the summary counts: valid, invalid, missing (columns); ok, warning, error, skipped ...
     problem: str = ""
     lenient_reads: bool = False  # strict mode: the cell does not read, but --lenient would read it
+    warned: bool = False  # a value that reads but has a warning (a valid code with a finding)
+
+    @property
+    def flagged(self) -> bool:
+        """Whether the row is one of the problems (--problems-only): an invalid or warned value."""
+        return self.warned or self.kind in _FLAGGED_KINDS
 
 
 class Check:
@@ -195,11 +202,12 @@ class Cache(OrderedDict[Any, tuple[str, ...]]):
         self.line = line
         self.counts: dict[Any, int] = {}
         self._verdicts: dict[Any, Verdict] = {}
+        self.last: Verdict | None = None  # the verdict judged last, for a key too long to keep
         self._rendered: dict[tuple[Any, ...], str] = {}
 
     def prepare(self, key: Any) -> tuple[tuple[str, ...], Verdict]:
         """A key's verdict and its rendering, without keeping the key."""
-        verdict = self.check.judge(key)
+        verdict = self.last = self.check.judge(key)
         if verdict.problem and verdict.problem not in self.check.first_lines:
             self.check.first_lines[verdict.problem] = self.line()
         return tuple(map(self.fragment, verdict.rows)), verdict
@@ -229,6 +237,11 @@ class Cache(OrderedDict[Any, tuple[str, ...]]):
         self._verdicts[key] = verdict
         return fragments
 
+    def flagged(self, key: Any) -> bool:
+        """Whether the verdict of ``key``, just looked up, flags its row."""
+        verdict = self._verdicts.get(key, self.last)
+        return verdict is not None and verdict.flagged
+
     def count(self, key: Any, rows: int) -> None:
         """Count ``rows`` more rows of ``key``; a key the cache has dropped meanwhile is judged again."""
         if key in self:
@@ -249,8 +262,9 @@ ROW_CACHE_SIZE = 1 << 16  # output rows held (one per key for check; one per pla
 class RowCache(OrderedDict[Any, Any]):
     """What a row gets appended, per distinct combination of the cells the checks read.
 
-    An entry is ``[fragments, rows, verdict]``: the text of each output row,
-    then the rows counted so far. A row then costs one key and one lookup,
+    An entry is ``[fragments, rows, verdict, flagged]``: the text of each output
+    row, the rows counted so far, the verdict of a lone check, and whether the
+    row is one of the problems (``--problems-only``). A row then costs one key and one lookup,
     however many checks there are. With several checks, each output row joins
     one fragment of each (only one check may give several). Each entry's
     count reaches the checks' caches when it leaves (the entries held give at
@@ -274,15 +288,19 @@ class RowCache(OrderedDict[Any, Any]):
         if len(self.parts) == 1:  # one check: keep its verdict here, not twice
             cache, part = self.parts[0]
             fragments, verdict = cache.prepare(part(key))
-            entry = [fragments, 0, verdict]
+            entry = [fragments, 0, verdict, verdict.flagged]
         else:
-            joined = product(*[cache[part(key)] for cache, part in self.parts])
-            entry = [tuple(map("".join, joined)), 0, None]
+            each = []
+            flagged = False
+            for cache, part in self.parts:
+                each.append(cache[part(key)])
+                flagged = flagged or cache.flagged(part(key))
+            entry = [tuple(map("".join, product(*each))), 0, None, flagged]
         if size(key) > _KEPT:  # counted now and not kept; the caller's count goes to a throwaway entry
             self._fold(key, 1, entry[2])
             return entry
         while self and self.held + len(entry[0]) > ROW_CACHE_SIZE:
-            oldest, (fragments, rows, verdict) = self.popitem(last=False)
+            oldest, (fragments, rows, verdict, _flagged) = self.popitem(last=False)
             self.held -= len(fragments)
             self._fold(oldest, rows, verdict)
         self[key] = entry
@@ -302,7 +320,7 @@ class RowCache(OrderedDict[Any, Any]):
             cache.count(part(key), rows)
 
     def finish(self) -> None:
-        for key, (_, rows, verdict) in self.items():
+        for key, (_, rows, verdict, _flagged) in self.items():
             self._fold(key, rows, verdict)
         self.clear()
         self.held = 0
@@ -328,11 +346,13 @@ class StackedRows:
 
     def __getitem__(self, row: list[str]) -> list[Any]:
         fragments: tuple[str, ...] = ()
+        flagged = False
         for rows, key in self.each:
             entry = rows[key(row)]
             entry[1] += 1
             fragments += entry[0]
-        return [fragments, 0, None]  # counted above, in each check's cache
+            flagged = flagged or entry[3]
+        return [fragments, 0, None, flagged]  # counted above, in each check's cache
 
     def unread(self, message: str) -> str:
         raise AssertionError("a long table's source gives only well-formed rows, and names the others itself")

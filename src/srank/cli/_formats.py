@@ -18,7 +18,7 @@ from typing import Any
 from .._safe_cells import safe_cell
 from ._records import split_ending
 
-__all__ = ["CsvFormat", "Format", "JsonlFormat", "MadeJsonlFormat", "csv_line"]
+__all__ = ["CsvFormat", "ExcelCsvFormat", "Format", "JsonlFormat", "MadeJsonlFormat", "csv_line"]
 
 
 def csv_line(cells: Sequence[str], delimiter: str) -> str:
@@ -49,6 +49,10 @@ class Format:
     def unread(self, row: list[str], raw: str | None, width: int, appended: str) -> str:
         """A row of the wrong width or unreadable quoting: its cells by position, the extra ones kept."""
         raise NotImplementedError
+
+    def notes(self, rows: int, lang: str) -> list[str]:
+        """Lines for the summary once ``rows`` output rows are written (what a workbook could not hold)."""
+        return []
 
 
 _CSV_CELLS: dict[Any, str] = {None: "", True: "true", False: "false"}
@@ -94,6 +98,39 @@ class CsvFormat(Format):
         cells = [*row[:width], *[""] * (width - len(row))]
         extra = self.delimiter + csv_line(row[width:], self.delimiter) if len(row) > width else ""
         return csv_line(cells, self.delimiter) + appended + extra + ending
+
+
+class ExcelCsvFormat(CsvFormat):
+    """CSV for a spreadsheet (``--excel``): a byte-order mark, CRLF line ends, and no cell that runs as a formula.
+
+    Excel reads a CSV file as UTF-8 only after a byte-order mark. Each row is
+    written anew from its cells, rather than as its input text, so that every
+    line ends in CRLF and a copied cell that a spreadsheet would run as a
+    formula gets its apostrophe (``safe_cell``), as srank's own cells always do.
+    A row's cells past the header's ``width`` (a joined row's compared cells) are not written.
+    """
+
+    def __init__(self, delimiter: str, width: int) -> None:
+        super().__init__(delimiter, "\r\n")
+        self.width = width
+
+    def _line(self, cells: Sequence[str]) -> str:
+        return csv_line([safe_cell(cell) for cell in cells], self.delimiter)
+
+    def header(self, header: list[str], raw: str | None, added: Sequence[str]) -> str:
+        return "\ufeff" + self._line([*header, *added]) + "\r\n"
+
+    def row(self, row: list[str], raw: str | None, appended: str) -> str:
+        return self._line(row[: self.width]) + appended + "\r\n"
+
+    def rows(self, row: list[str], raw: str | None, appended: Sequence[str]) -> list[str]:
+        body = self._line(row[: self.width])
+        return [body + each + "\r\n" for each in appended]
+
+    def unread(self, row: list[str], raw: str | None, width: int, appended: str) -> str:
+        cells = [*row[:width], *[""] * (width - len(row))]
+        extra = self.delimiter + self._line(row[width:]) if len(row) > width else ""
+        return self._line(cells) + appended + extra + "\r\n"
 
 
 class JsonlFormat(Format):
