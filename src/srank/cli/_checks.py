@@ -92,6 +92,11 @@ class Check:
     def judge(self, key: Any) -> Verdict:
         raise NotImplementedError
 
+    @property
+    def identity(self) -> tuple[Any, ...]:
+        """What makes two checks of one run judge alike: a later file's check takes the verdicts of an earlier one's."""
+        return (type(self), self.title, self.names)
+
     def unread(self, message: str) -> Cells:
         """The output cells of a row whose cells could not be read."""
         return {}
@@ -185,6 +190,8 @@ def free_suffix(header: Sequence[str], names: Sequence[str]) -> str:
 
 
 Render = Callable[[tuple[str, ...], tuple[Any, ...]], str]
+Prepared = dict[Any, tuple[tuple[str, ...], Verdict]]
+"""Keys' renderings and verdicts, shared by the caches of one check in the several files of a run."""
 
 
 class Cache(OrderedDict[Any, tuple[str, ...]]):
@@ -193,13 +200,16 @@ class Cache(OrderedDict[Any, tuple[str, ...]]):
     At most CACHE_SIZE keys are kept; the oldest goes first, and its row count
     is folded into the check's totals as it goes, so memory stays bounded and
     nothing is judged twice to be counted. Equal output rows share one rendering.
+    With ``shared``, a key judged and rendered in an earlier file of the run is
+    not judged or rendered again (at most CACHE_SIZE keys are kept there too).
     """
 
-    def __init__(self, check: Check, render: Render, line: Callable[[], int]) -> None:
+    def __init__(self, check: Check, render: Render, line: Callable[[], int], shared: Prepared | None = None) -> None:
         super().__init__()
         self.check = check
         self.render = render
         self.line = line
+        self.shared = shared
         self.counts: dict[Any, int] = {}
         self._verdicts: dict[Any, Verdict] = {}
         self.last: Verdict | None = None  # the verdict judged last, for a key too long to keep
@@ -207,10 +217,19 @@ class Cache(OrderedDict[Any, tuple[str, ...]]):
 
     def prepare(self, key: Any) -> tuple[tuple[str, ...], Verdict]:
         """A key's verdict and its rendering, without keeping the key."""
-        verdict = self.last = self.check.judge(key)
+        shared = self.shared
+        known = shared.get(key) if shared is not None else None
+        if known is None:
+            verdict = self.check.judge(key)
+            known = tuple(map(self.fragment, verdict.rows)), verdict
+            if shared is not None and size(key) <= _KEPT:
+                if len(shared) >= CACHE_SIZE:
+                    shared.clear()
+                shared[key] = known
+        verdict = self.last = known[1]
         if verdict.problem and verdict.problem not in self.check.first_lines:
             self.check.first_lines[verdict.problem] = self.line()
-        return tuple(map(self.fragment, verdict.rows)), verdict
+        return known
 
     def fragment(self, cells: Cells) -> str:
         """One output row's cells as text to append to the input row."""
@@ -247,7 +266,8 @@ class Cache(OrderedDict[Any, tuple[str, ...]]):
         if key in self:
             self.counts[key] = self.counts.get(key, 0) + rows
         else:
-            self.check.add(key, rows, self.check.judge(key))
+            known = self.shared.get(key) if self.shared is not None else None
+            self.check.add(key, rows, known[1] if known is not None else self.check.judge(key))
 
     def finish(self) -> None:
         """Fold the counts of the keys still held into the check's totals."""

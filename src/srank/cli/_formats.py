@@ -39,6 +39,11 @@ class Format:
         """The appended cells of one check, ready to join after a row."""
         raise NotImplementedError
 
+    @property
+    def rendering(self) -> tuple[Any, ...]:
+        """What ``values`` depends on besides its arguments: two formats alike here render a check's cells alike."""
+        return (type(self),)
+
     def row(self, row: list[str], raw: str | None, appended: str) -> str:
         raise NotImplementedError
 
@@ -68,6 +73,10 @@ class CsvFormat(Format):
             return csv_line([*header, *added], self.delimiter) + self.newline
         body, ending = split_ending(raw, self.newline)
         return body + self.delimiter + csv_line(added, self.delimiter) + ending
+
+    @property
+    def rendering(self) -> tuple[Any, ...]:
+        return (type(self), self.delimiter)
 
     def values(self, names: tuple[str, ...], values: tuple[Any, ...]) -> str:
         if not names:  # a check that only judges, and adds no column

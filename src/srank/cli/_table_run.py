@@ -29,7 +29,7 @@ import attrs
 
 from .._messages import in_language, say, say_count
 from ._arguments import UsageError, spoken
-from ._checks import Cache, Check, RowCache, StackedRows, free_suffix
+from ._checks import Cache, Check, Prepared, RowCache, StackedRows, free_suffix
 from ._command import TableCommand
 from ._formats import Format
 from ._output import Sink
@@ -62,11 +62,12 @@ def run_table(command: TableCommand[Any], args: argparse.Namespace) -> int:
         with _silenced(writing.quiet):
             return _run_one(command, args, writing, targets[0]).status
     runs = []
+    judged: dict[Any, Prepared] = {}  # each check's verdicts and renderings, shared by the files
     for path, target in zip(files, targets, strict=True):
         args.file = path
         try:
             with _silenced(writing.quiet):
-                runs.append(_run_one(command, args, writing, target))
+                runs.append(_run_one(command, args, writing, target, judged))
         except UsageError as error:  # this file cannot be read: named, and the next one read
             print(f"srank: {error}", file=sys.stderr)
             runs.append(Run(EXIT_USAGE, 0, read=False))
@@ -112,7 +113,13 @@ def _silenced(quiet: bool) -> Iterator[None]:
         yield
 
 
-def _run_one(command: TableCommand[Any], args: argparse.Namespace, writing: Writing, target: str | None) -> Run:
+def _run_one(
+    command: TableCommand[Any],
+    args: argparse.Namespace,
+    writing: Writing,
+    target: str | None,
+    judged: dict[Any, Prepared] | None = None,
+) -> Run:
     long = command.layout == "long"
     args.output = target
     with command.open(args) as table:
@@ -128,7 +135,10 @@ def _run_one(command: TableCommand[Any], args: argparse.Namespace, writing: Writ
         tally = Tally()
         with rows_sink(target, writing) as sink:
             sink.write(fmt.header(table.header, table.header_raw, added))
-            _write_rows(table.records, fmt, checks, table.width, sink, tally, command.reads, long, line)
+            prepared = None
+            if judged is not None:
+                prepared = [judged.setdefault((check.identity, fmt.rendering), {}) for check in checks]
+            _write_rows(table.records, fmt, checks, table.width, sink, tally, command.reads, long, line, prepared)
     head = f"{command.title}: {table.name}: {command.headline(tally, checks)}"
     lenient = getattr(args, "lenient", False)
     notes = [*table.notes, *fmt.notes(tally.rows_out, writing.lang)]
@@ -170,16 +180,20 @@ def _write_rows(
     reads: str,
     long: bool,
     line: Callable[[int], str] | None = None,
+    shared: Sequence[Prepared] | None = None,
 ) -> None:
     """The one writer loop: each row's own cells, then the prepared text of each of its output rows.
 
     With ``line`` (``--problems-only``), only the rows a verdict flags are
     written, each with ``line(its number)`` before srank's cells.
     """
+    caches = [
+        Cache(check, fmt.values, lambda: records.line, shared[at] if shared is not None else None)
+        for at, check in enumerate(checks)
+    ]
     if line is not None:
-        _write_problems(records, fmt, checks, width, sink, tally, reads, long, line)
+        _write_problems(records, fmt, caches, width, sink, tally, reads, long, line)
         return
-    caches = [Cache(check, fmt.values, lambda: records.line) for check in checks]
     prepared = StackedRows(caches) if long else RowCache(caches)
     key_of = prepared.key
     blank = [""] * width
@@ -229,7 +243,7 @@ def _malformed(row: list[str], width: int, records: Rows, reads: str, tally: Tal
 def _write_problems(
     records: Rows,
     fmt: Format,
-    checks: Sequence[Check],
+    caches: Sequence[Cache],
     width: int,
     sink: Sink,
     tally: Tally,
@@ -238,7 +252,6 @@ def _write_problems(
     line: Callable[[int], str],
 ) -> None:
     """The writer loop of --problems-only: a flagged row's cells, its line number, then srank's cells."""
-    caches = [Cache(check, fmt.values, lambda: records.line) for check in checks]
     prepared = StackedRows(caches) if long else RowCache(caches)
     key_of = prepared.key
     blank = [""] * width

@@ -20,7 +20,7 @@ import attrs
 from .._messages import in_language, say
 from ._arguments import UsageError
 from ._formats import CsvFormat, ExcelCsvFormat, Format
-from ._output import Sink, output, same_file
+from ._output import Sink, output
 
 __all__ = ["WORKBOOK_SUFFIXES", "Writing", "output_paths", "row_format", "rows_sink"]
 
@@ -85,16 +85,26 @@ def output_paths(files: Sequence[str], writing: Writing, output: str | None) -> 
         raise _usage(lang, "cli.stdin-into-folder", output=output)
     named: dict[str, str] = {}
     paths: list[str | None] = []
+    inputs = {_identity(path) for path in files} - {None}
     for path in files:
         target = os.path.join(output, output_name(path, writing))
         earlier = named.get(os.path.normcase(target))
         if earlier is not None:
             raise _usage(lang, "cli.same-output", first=earlier, second=path, output=target)
-        if os.path.exists(target) and any(same_file(each, target) for each in files):
+        if _identity(target) in inputs:
             raise _usage(lang, "cli.output-is-input", output=target)
         named[os.path.normcase(target)] = path
         paths.append(target)
     return paths
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    """A file's device and inode (a symlink followed), or None where there is no such file."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
 
 
 def output_name(path: str, writing: Writing) -> str:
