@@ -50,7 +50,7 @@ def test_many_files_give_a_summary_each_and_a_total(srank_cli: Run, two: tuple[P
 def test_a_file_that_cannot_be_read_is_named_and_the_others_are_checked(
     srank_cli: Run, two: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    good, bad = two
+    good, _ = two
     missing = tmp_path / "missing.csv"
     other = write(tmp_path / "other.csv", "id,rank\n1,S1\n")
     status, _, err = srank_cli("check", missing, other, good, "-c", "S Rank", "--summary-only")
@@ -252,7 +252,7 @@ def test_xlsx_output_reads_back_as_written(srank_cli: Run, tmp_path: Path) -> No
     calamine = pytest.importorskip("python_calamine")
     source = write(tmp_path / "in.csv", "name,rank\n=1+2,S2\n _x0041_ ,S9\n\x01bell,\n")
     book = tmp_path / "out.xlsx"
-    status, out, err = srank_cli("check", source, "-c", "rank", "--problems-only", "-o", book)
+    status, out, _ = srank_cli("check", source, "-c", "rank", "--problems-only", "-o", book)
     assert (status, out) == (1, "")
     rows = calamine.CalamineWorkbook.from_path(str(book)).get_sheet_by_index(0).to_python()
     assert rows == [
