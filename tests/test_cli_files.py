@@ -339,3 +339,21 @@ def test_header_row_past_the_end_and_sheet_on_a_csv(srank_cli: Run, tmp_path: Pa
     status, _, err = srank_cli("check", source, "-c", "S Rank", "--header-row", "3", "--sheet", "Ranks")
     assert status == 1
     assert err.startswith(f"srank: {source} is not a workbook: --sheet is ignored\n")
+
+
+def test_blank_lines_and_problems_are_counted_in_every_file_of_a_run(srank_cli: Run, tmp_path: Path) -> None:
+    first = write(tmp_path / "a.csv", "rank\nS1\n\nS9\n")
+    second = write(tmp_path / "b.csv", "rank\n\nS9\nS1\nS1\n")
+    status, _, err = srank_cli("check", first, second, "-c", "rank", "--summary-only")
+    assert status == 1
+    assert err == (
+        f"srank check: {first}: 3 rows: 1 valid, 1 invalid, 1 missing; 2 distinct codes\n"
+        "  most common problems:\n"
+        "           1  syntax: 'S9' (1); first on line 4\n"
+        "  1 blank line was kept as a row with no rank\n"
+        f"srank check: {second}: 4 rows: 2 valid, 1 invalid, 1 missing; 2 distinct codes\n"
+        "  most common problems:\n"
+        "           1  syntax: 'S9' (1); first on line 3\n"
+        "  1 blank line was kept as a row with no rank\n"
+        "srank check: 2 files, 7 rows: 2 failed\n"
+    )

@@ -15,6 +15,7 @@ Sections, in the order of the catalogues:
 * levels, rounded: comparing ranks;
 * distribution, place, explorer: distributions and NatureServe Explorer records;
 * dataframe, change: the pandas and polars helpers;
+* cli: the command line's own sentences (help, usage errors, totals);
 * argparse: the words of Python's argparse, for the command line.
 """
 

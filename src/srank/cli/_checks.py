@@ -31,6 +31,7 @@ __all__ = [
     "Check",
     "Long",
     "RowCache",
+    "RunMemory",
     "StackedRows",
     "Verdict",
     "example",
@@ -295,6 +296,7 @@ class RowCache(OrderedDict[Any, Any]):
         super().__init__()
         self.caches = caches
         self.held = 0  # output rows of the entries held
+        self.met: list[Any] = []  # keys met in this file, in order, when the cache goes on to the run's next file
         columns = sorted({index for cache in caches for index in cache.check.indexes})
         self.key: Callable[[list[str]], Any] = itemgetter(*columns)
         at = {column: position for position, column in enumerate(columns)}
@@ -331,6 +333,29 @@ class RowCache(OrderedDict[Any, Any]):
         """The appended text of a row whose cells could not be read: each check's cells for it, joined."""
         return "".join(cache.fragment(cache.check.unread(message)) for cache in self.caches)
 
+    def seen(self, key: Any, entry: list[Any], line: int) -> None:
+        """An entry met for the first time in this file: its problem's first line, if the check has none yet."""
+        self.met.append(key)
+        verdict = entry[2]
+        if verdict is not None and verdict.problem:
+            self.caches[0].check.first_lines.setdefault(verdict.problem, line)
+
+    def rebind(self, caches: Sequence[Cache]) -> None:
+        """Count the next file's rows into its own checks (the same checks of the run, reading the same columns)."""
+        self.caches = caches
+        self.parts = [(cache, part) for cache, (_, part) in zip(caches, self.parts, strict=True)]
+
+    def settle(self) -> None:
+        """Fold this file's counts into its checks, and keep the entries, at zero rows, for the run's next file."""
+        for key in self.met:  # in the order this file met them, as finish() folds a file's own entries
+            entry = self.get(key)
+            if entry is not None and entry[1]:
+                self._fold(key, entry[1], entry[2])
+                entry[1] = 0
+        self.met.clear()
+        for cache in self.caches:
+            cache.finish()
+
     def _fold(self, key: Any, rows: int, verdict: Verdict | None) -> None:
         if verdict is not None:
             cache, part = self.parts[0]
@@ -346,6 +371,21 @@ class RowCache(OrderedDict[Any, Any]):
         self.held = 0
         for cache in self.caches:
             cache.finish()
+
+
+@attrs.define
+class RunMemory:
+    """What the files of one run share: each check's renderings and verdicts, and a lone check's row cache.
+
+    A code is judged and rendered once for the whole run, not once per file;
+    with one check, the cache of appended texts itself goes on from file to
+    file, so a file costs only its rows. Only formats that render alike
+    share (``Format.rendering``), and a row cache only between files whose
+    checked cells are the same columns.
+    """
+
+    prepared: dict[Any, Prepared] = attrs.field(factory=dict)
+    rows: dict[Any, RowCache] = attrs.field(factory=dict)
 
 
 class StackedRows:

@@ -29,7 +29,7 @@ import attrs
 
 from .._messages import in_language, say, say_count
 from ._arguments import UsageError, spoken
-from ._checks import Cache, Check, Prepared, RowCache, StackedRows, free_suffix
+from ._checks import Cache, Check, Prepared, RowCache, RunMemory, StackedRows, free_suffix
 from ._command import TableCommand
 from ._formats import Format
 from ._output import Sink
@@ -62,12 +62,12 @@ def run_table(command: TableCommand[Any], args: argparse.Namespace) -> int:
         with _silenced(writing.quiet):
             return _run_one(command, args, writing, targets[0]).status
     runs = []
-    judged: dict[Any, Prepared] = {}  # each check's verdicts and renderings, shared by the files
+    memory = RunMemory()  # what the files share: a code is judged and rendered once
     for path, target in zip(files, targets, strict=True):
         args.file = path
         try:
             with _silenced(writing.quiet):
-                runs.append(_run_one(command, args, writing, target, judged))
+                runs.append(_run_one(command, args, writing, target, memory))
         except UsageError as error:  # this file cannot be read: named, and the next one read
             print(f"srank: {error}", file=sys.stderr)
             runs.append(Run(EXIT_USAGE, 0, read=False))
@@ -118,7 +118,7 @@ def _run_one(
     args: argparse.Namespace,
     writing: Writing,
     target: str | None,
-    judged: dict[Any, Prepared] | None = None,
+    memory: RunMemory | None = None,
 ) -> Run:
     long = command.layout == "long"
     args.output = target
@@ -135,10 +135,7 @@ def _run_one(
         tally = Tally()
         with rows_sink(target, writing) as sink:
             sink.write(fmt.header(table.header, table.header_raw, added))
-            prepared = None
-            if judged is not None:
-                prepared = [judged.setdefault((check.identity, fmt.rendering), {}) for check in checks]
-            _write_rows(table.records, fmt, checks, table.width, sink, tally, command.reads, long, line, prepared)
+            _write_rows(table.records, fmt, checks, table.width, sink, tally, command.reads, long, line, memory)
     head = f"{command.title}: {table.name}: {command.headline(tally, checks)}"
     lenient = getattr(args, "lenient", False)
     notes = [*table.notes, *fmt.notes(tally.rows_out, writing.lang)]
@@ -180,21 +177,18 @@ def _write_rows(
     reads: str,
     long: bool,
     line: Callable[[int], str] | None = None,
-    shared: Sequence[Prepared] | None = None,
+    memory: RunMemory | None = None,
 ) -> None:
     """The one writer loop: each row's own cells, then the prepared text of each of its output rows.
 
     With ``line`` (``--problems-only``), only the rows a verdict flags are
     written, each with ``line(its number)`` before srank's cells.
     """
-    caches = [
-        Cache(check, fmt.values, lambda: records.line, shared[at] if shared is not None else None)
-        for at, check in enumerate(checks)
-    ]
+    caches = [Cache(check, fmt.values, lambda: records.line, _shared(memory, check, fmt)) for check in checks]
+    prepared, kept = _row_cache(caches, long, memory, fmt)
     if line is not None:
-        _write_problems(records, fmt, caches, width, sink, tally, reads, long, line)
+        _write_problems(records, fmt, prepared, width, sink, tally, reads, line, kept)
         return
-    prepared = StackedRows(caches) if long else RowCache(caches)
     key_of = prepared.key
     blank = [""] * width
     row_text = fmt.row
@@ -204,7 +198,10 @@ def _write_rows(
     for row, raw in records:
         rows += 1
         if len(row) == width and type(row) is list:
-            entry = prepared[key_of(row)]
+            key = key_of(row)
+            entry = prepared[key]
+            if not entry[1] and kept:  # met for the first time in this file
+                prepared.seen(key, entry, records.line)
             entry[1] += 1
             fragments = entry[0]
             if len(fragments) == 1:  # most rows: one output row
@@ -214,7 +211,10 @@ def _write_rows(
                 _expand(row, raw, fragments, fmt, chunk, sink)
         elif not row:  # a blank line: kept as a row whose checked cells are empty
             tally.blank_lines += 1
-            entry = prepared[key_of(blank)]
+            key = key_of(blank)
+            entry = prepared[key]
+            if not entry[1] and kept:
+                prepared.seen(key, entry, records.line)
             entry[1] += 1
             extra += len(entry[0]) - 1
             for fragment in entry[0]:
@@ -226,8 +226,27 @@ def _write_rows(
             sink.writelines(chunk)
             chunk.clear()
     sink.writelines(chunk)
-    prepared.finish()
+    prepared.settle() if kept else prepared.finish()
     tally.rows, tally.rows_out = rows, rows + extra
+
+
+def _shared(memory: RunMemory | None, check: Check, fmt: Format) -> Prepared | None:
+    return None if memory is None else memory.prepared.setdefault((check.identity, fmt.rendering), {})
+
+
+def _row_cache(caches: Sequence[Cache], long: bool, memory: RunMemory | None, fmt: Format) -> tuple[Any, bool]:
+    """The row cache of this file, and whether it goes on to the run's next file (one check, the same column)."""
+    if long:
+        return StackedRows(caches), False
+    if memory is None or len(caches) != 1:
+        return RowCache(caches), False
+    check = caches[0].check
+    rows = memory.rows.get((check.identity, fmt.rendering, check.indexes))
+    if rows is None:
+        rows = memory.rows[(check.identity, fmt.rendering, check.indexes)] = RowCache(caches)
+    else:
+        rows.rebind(caches)
+    return rows, True
 
 
 def _malformed(row: list[str], width: int, records: Rows, reads: str, tally: Tally) -> str:
@@ -243,16 +262,15 @@ def _malformed(row: list[str], width: int, records: Rows, reads: str, tally: Tal
 def _write_problems(
     records: Rows,
     fmt: Format,
-    caches: Sequence[Cache],
+    prepared: Any,
     width: int,
     sink: Sink,
     tally: Tally,
     reads: str,
-    long: bool,
     line: Callable[[int], str],
+    kept: bool,
 ) -> None:
     """The writer loop of --problems-only: a flagged row's cells, its line number, then srank's cells."""
-    prepared = StackedRows(caches) if long else RowCache(caches)
     key_of = prepared.key
     blank = [""] * width
     chunk: list[str] = []
@@ -260,7 +278,10 @@ def _write_problems(
     for row, raw in records:
         rows += 1
         if len(row) == width and type(row) is list:
-            entry = prepared[key_of(row)]
+            key = key_of(row)
+            entry = prepared[key]
+            if not entry[1] and kept:
+                prepared.seen(key, entry, records.line)
             entry[1] += 1
             if entry[3]:
                 number = line(records.line)
@@ -268,7 +289,11 @@ def _write_problems(
                 written += len(entry[0])
         elif not row:  # a blank line: counted, never a problem of its own
             tally.blank_lines += 1
-            prepared[key_of(blank)][1] += 1
+            key = key_of(blank)
+            entry = prepared[key]
+            if not entry[1] and kept:
+                prepared.seen(key, entry, records.line)
+            entry[1] += 1
         else:
             message = _malformed(row, width, records, reads, tally)
             chunk.append(fmt.unread(row, raw, width, line(records.line) + prepared.unread(message)))
@@ -277,7 +302,7 @@ def _write_problems(
             sink.writelines(chunk)
             chunk.clear()
     sink.writelines(chunk)
-    prepared.finish()
+    prepared.settle() if kept else prepared.finish()
     tally.rows, tally.rows_out = rows, written
 
 
