@@ -357,3 +357,14 @@ def test_blank_lines_and_problems_are_counted_in_every_file_of_a_run(srank_cli: 
         "  1 blank line was kept as a row with no rank\n"
         "srank check: 2 files, 7 rows: 2 failed\n"
     )
+
+
+def test_problems_only_needs_rows_with_line_numbers(srank_cli: Run, tmp_path: Path) -> None:
+    old = write(tmp_path / "old.csv", "k,r\n1,S1\n")
+    new = write(tmp_path / "new.csv", "k,r\n1,S9\n")
+    assert srank_cli("diff", old, new, "--key", "k", "-c", "r", "--problems-only") == (
+        2,
+        "",
+        "srank: srank diff --problems-only: its rows come from two files and have no one line number;"
+        " --changes-only keeps the rows that changed\n",
+    )

@@ -298,6 +298,10 @@ MESSAGES: dict[str, str] = {
     "cli.xlsx-needs-output": "--format xlsx writes a workbook: name its file with -o NAME.xlsx",
     "cli.excel-is-csv": "--excel makes CSV for Excel; it does not apply to --format {format}",
     "cli.no-rows-no-output": "{option} writes no rows; leave out -o",
+    "cli.problems-only-unnumbered": (
+        "{command} --problems-only: its rows come from two files and have no one line number; --changes-only keeps"
+        " the rows that changed"
+    ),
     "cli.stdin-among-files": "- (stdin) cannot be one of several files",
     "cli.several-files-output": (
         "several files: name a folder for their outputs with -o FOLDER, or write only their summaries with"

@@ -52,6 +52,8 @@ def run_table(command: TableCommand[Any], args: argparse.Namespace) -> int:
     command.prepare(args)
     lang = spoken(args)
     writing = Writing.of(args, lang)
+    if writing.problems_only and not command.numbered:
+        raise UsageError(in_language(say("cli.problems-only-unnumbered", command=command.title), lang))
     files: list[str] | None = args.files if command.each_file else None
     if files is None:  # rows from the command's own source: srank diff, srank explorer
         with _silenced(writing.quiet):
