@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from .._batch import validity_of
 from .._json_form import error_form
 from ._codes import CodesCommand, codes_of, read_codes
 from ._status import EXIT_FOUND, EXIT_OK
@@ -30,7 +31,7 @@ class RoundCommand(CodesCommand):
     def run(self, args: argparse.Namespace) -> int:
         status = EXIT_OK
         for text, rank, error in read_codes(codes_of(args), args.lenient):
-            if error is not None:
+            if text is not None and not validity_of(error or rank):  # unreadable, or an error finding (G5Q)
                 status = EXIT_FOUND
             rounded = None if rank is None else str(rank.rounded())
             if args.json:
