@@ -270,7 +270,6 @@ MESSAGES: dict[str, str] = {
     "dataframe.row-of-column": "row {row} of {column!r}",
     "dataframe.skip-hint": "pass errors='skip' to leave unreadable cells out",
     "dataframe.hint-or": "{hint}; or {other}",
-    "change.side": "{side}: {problem}",
     "change.old-unreadable": "The old code cannot be read: {problem}",
     "change.new-unreadable": "The new code cannot be read: {problem}",
     # -- the command line's own sentences (srank.cli) --------------------------------------
