@@ -180,6 +180,7 @@ MESSAGES: dict[str, str] = {
     "rounded.missing": "no rounded rank stored; {ours}",
     "rounded.unreadable": "the stored rounded rank {written!r} is not a rank; {ours}",
     "rounded.differs": "the stored rounded rank is {stored}; {ours}",
+    "rounded.raw-unreadable": "the raw rank {written!r} is not a rank ({problem}); its rounding was not compared",
     "rounded.published": "NatureServe publishes {published} as the rounded {what} of {raw}; srank rounds {raw}"
     " to {rounded}",
     # -- distributions (_distribution_text.py, _distribution.py) -------------------------
