@@ -276,6 +276,8 @@ MESSAGES: dict[str, str] = {
     "dataframe.skip-hint": "pass errors='skip' to leave unreadable cells out",
     "dataframe.hint-or": "{hint}; or {other}",
     "change.old-unreadable": "The old code cannot be read: {problem}",
+    "change.old-distribution-unreadable": "The old distribution cannot be read: {problem}",
+    "change.new-distribution-unreadable": "The new distribution cannot be read: {problem}",
     "change.new-unreadable": "The new code cannot be read: {problem}",
     # -- the command line's own sentences (srank.cli) --------------------------------------
     "cli.help-files": (
