@@ -78,6 +78,7 @@ class _Side:
         self.problems: dict[int, str] = {}
         self.first: dict[Key, int] = {}
         self.repeated: dict[Key, list[int]] = {}
+        self.unread: dict[Key, int] = {}  # the key of a malformed row -> its line, so its partner is not "added"
         self.blank = 0
         self.paired = self.alone = 0
         self.not_compared: dict[str, int] = {}
@@ -130,6 +131,8 @@ def _read_side(table: Table, keys: Sequence[str], compared: Sequence[str]) -> _S
             cells = tuple(row[at] if at < len(row) else "" for at in cell_at)
             message = f"{side.name} {side.unit} {records.line:,} {why}; not compared"
             side.problems[len(all_keys)] = problem_line("error", "malformed-row", message)
+            if any(key) if several else key:
+                side.unread.setdefault(key, records.line)
         all_keys.append(key)
         extend(map(hold, cells, cells))
         lines.append(records.line)
@@ -185,6 +188,8 @@ class JoinedRecords:
                 yield self._problem(key, new, at, [*blank_old, *cells])
             elif key in new_repeated or key in old_repeated:
                 yield self._repeat(key, new, at, [*blank_old, *cells])
+            elif key in old.unread and key not in old_first:
+                yield self._partner_unread(key, new, at, old, [*blank_old, *cells])
             elif (found := old_first.get(key)) is None:
                 alone += 1
                 yield [*cells_of(key), *blank_old, *cells, ONLY_NEW], raw(key)
@@ -203,6 +208,8 @@ class JoinedRecords:
                 yield self._problem(key, old, at, [*old.row_cells(at), *blank_new])
             elif key in old_repeated or key in new_repeated:
                 yield self._repeat(key, old, at, [*old.row_cells(at), *blank_new])
+            elif key in new.unread and key not in new.first:
+                yield self._partner_unread(key, old, at, new, [*old.row_cells(at), *blank_new])
             elif key not in new.first:
                 alone += 1
                 yield [*cells_of(key), *old.row_cells(at), *blank_new, ONLY_OLD], raw(key)
@@ -213,6 +220,13 @@ class JoinedRecords:
         code = problem.split("]", 1)[0].removeprefix("error[")
         self._count(side, code, f"{side.name} {side.unit} {side.lines[at]:,}")
         return [*self._cells(key), *cells, problem], self._raw(key)
+
+    def _partner_unread(self, key: Key, side: _Side, at: int, other: _Side, cells: list[str]) -> tuple[list[str], str]:
+        """A row whose key is on a row of the other file that could not be read: not compared, not added."""
+        where = f"{other.name} {other.unit} {other.unread[key]:,}"
+        message = problem_line("error", "malformed-row", f"the key's row in {where} could not be read; not compared")
+        self._count(side, "malformed-row", f"{side.name} {side.unit} {side.lines[at]:,}")
+        return [*self._cells(key), *cells, message], self._raw(key)
 
     def _repeat(self, key: Key, side: _Side, at: int, cells: list[str]) -> tuple[list[str], str]:
         message = self._repeated.get(key)
