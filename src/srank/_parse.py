@@ -139,13 +139,31 @@ def _parse_cached(text: str, lenient: bool) -> Rank | MultiSeasonRank:
     except InvalidRankError as error:
         failure = error
     else:
-        return attrs.evolve(result, notes=notes) if notes else result
+        return _fits(attrs.evolve(result, notes=notes), text) if notes else result
     if lenient:
         repaired = _drop_extra_part(reading, failure, origin, len(text))
         if repaired is not None:
             rank, note = repaired
-            return attrs.evolve(rank, notes=(*notes, note))
+            return _fits(attrs.evolve(rank, notes=(*notes, note)), text)
     raise _explain_failure(text, reading, origin, lenient, failure)
+
+
+def _fits(rank: Rank | MultiSeasonRank, text: str) -> Rank | MultiSeasonRank:
+    """A lenient reading whose canonical code strict parsing reads back: no longer than MAX_LENGTH.
+
+    Lenient reading can lengthen a code (SR is SNR), so a text within the limit
+    could otherwise give a code that strict parsing refuses as too long.
+    """
+    length = len(str(rank))
+    if length <= MAX_LENGTH:
+        return rank
+    raise InvalidRankError(
+        f"The text reads as a code {length:,} characters long; no rank code is longer than {MAX_LENGTH}",
+        text=text,
+        span=(0, len(text)),
+        hint="pass one code at a time; srank.parse_many reads a whole column",
+        code="too-long",
+    )
 
 
 def _drop_extra_part(
