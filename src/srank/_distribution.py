@@ -162,10 +162,23 @@ def _api_error(message: str, value: object, hint: str) -> InvalidRankError:
 
 
 def _by_nation(records: tuple[PlaceRank, ...]) -> list[tuple[str, list[PlaceRank]]]:
-    grouped: dict[str, list[PlaceRank]] = {}
+    """Records grouped as lines are: by nation, and a nation's second own record opens a second group.
+
+    "Canada (G5): AB (S1)" then "Canada (N4): BC (S2)" stay two lines, so no
+    record is lost when the distribution is written back.
+    """
+    groups: list[tuple[str, list[PlaceRank]]] = []
+    latest: dict[str, tuple[list[PlaceRank], bool]] = {}  # each nation's last group, and whether it has a head
     for record in records:
-        grouped.setdefault(record.nation, []).append(record)
-    return list(grouped.items())
+        found = latest.get(record.nation)
+        head = record.subnation is None
+        if found is None or (head and found[1]):
+            group: list[PlaceRank] = []
+            groups.append((record.nation, group))
+            found = (group, False)
+        found[0].append(record)
+        latest[record.nation] = (found[0], found[1] or head)
+    return groups
 
 
 def place_label(nation: str, subnation: str | None) -> str:
@@ -206,13 +219,15 @@ def _api_record(
     try:
         rank = parse(text, lenient=lenient)
     except InvalidRankError as error:
-        if not lenient:
-            raise InvalidRankError(
-                f"{where}: {error.message}", text=error.text, span=error.span, hint=error.hint, code=error.code
-            ) from None
-        notes.append(unread_rank(label, text, error.message))
-        return PlaceRank(nation, subnation, None, tuple(notes), text, **flags)
-    return PlaceRank(nation, subnation, rank, tuple(notes), None, **flags)
+        failure = error
+    else:
+        return PlaceRank(nation, subnation, rank, tuple(notes), None, **flags)
+    if not lenient:  # raised outside the except block: the error keeps no context
+        raise InvalidRankError(
+            f"{where}: {failure.message}", text=failure.text, span=failure.span, hint=failure.hint, code=failure.code
+        )
+    notes.append(unread_rank(label, text, failure.message))
+    return PlaceRank(nation, subnation, None, tuple(notes), text, **flags)
 
 
 def unknown_place(nation: str, subnation: str | None) -> Finding:
