@@ -15,7 +15,7 @@ import re
 import threading
 from typing import TYPE_CHECKING, Any, cast
 
-from ._errors import InvalidRankError, SrankError, show_char
+from ._errors import InvalidRankError, SrankError, clipped, show_char
 from ._findings import Finding
 from ._model import MultiSeasonRank, Rank
 from ._rules import (
@@ -385,7 +385,7 @@ def distribution_error(text: str, start: str) -> InvalidRankError | None:
         return None
     words = sorted({_DISTRIBUTION_WORDS.get(name) or _literal(_distribution_parser(), name) for name in allowed})
     expected = _join(words) if words else "nothing more"
-    shown = f"found {found!r}" if found else "found the end of the text"
+    shown = f"found {clipped(found)!r}" if found else "found the end of the text"  # a token may run on for pages
     return InvalidRankError(
         f"Expected {expected}, {shown}",
         text=text,
