@@ -14,6 +14,7 @@ from ._distribution_text import parse_distribution
 from ._errors import InvalidRankError
 from ._findings import Finding, Severity
 from ._parse import is_missing
+from ._safe_cells import safe_cell
 
 __all__ = [
     "EMPTY",
@@ -60,11 +61,12 @@ def place_cells(record: PlaceRank, *, style: str, lang: str) -> tuple[Cells, tup
     """A place's row, and the code and severity of each of its findings."""
     rank = record.rank
     notes = [*record.notes, *(rank.findings if rank is not None else ())]
+    # Nation, subnation, place and rank may be text the reader kept as it was (lenient reading, the API).
     cells: Cells = (
-        record.nation,
-        record.subnation,
-        record.place_name(lang),
-        record.written,
+        safe_cell(record.nation),
+        safe_cell(record.subnation) if record.subnation is not None else None,
+        safe_cell(record.place_name(lang)),
+        safe_cell(record.written),
         str(rank.rounded()) if rank is not None else None,
         describe(rank, style=style, lang=lang) if rank is not None else None,
         "; ".join(map(finding_text, notes)) or None,

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from json.encoder import encode_basestring
 from typing import Any
 
+from .._safe_cells import safe_cell
 from ._records import split_ending
 
 __all__ = ["CsvFormat", "Format", "JsonlFormat", "csv_line"]
@@ -59,7 +60,9 @@ class CsvFormat(Format):
         return body + self.delimiter + csv_line(added, self.delimiter) + ending
 
     def values(self, names: tuple[str, ...], values: tuple[Any, ...]) -> str:
-        cells = [_CSV_CELLS[value] if value is None or isinstance(value, bool) else str(value) for value in values]
+        cells = [
+            _CSV_CELLS[value] if value is None or isinstance(value, bool) else safe_cell(str(value)) for value in values
+        ]
         if cells == [""]:
             return self.delimiter  # csv would write a lone empty cell as ""
         return self.delimiter + csv_line(cells, self.delimiter)
@@ -123,8 +126,16 @@ def _unique_keys(header: list[str]) -> list[str]:
     """Header names as JSON keys: a repeated name gets _2, _3, ... so no cell is lost."""
     keys: list[str] = []
     seen: set[str] = set()
+    tried: dict[str, int] = {}  # each name's next number: numbers below it are taken, so none is tried twice
     for title in header:
-        key = next(candidate for candidate in _numbered(title) if candidate not in seen)
+        key = title
+        if key in seen:
+            number = tried.get(title, 2)
+            key = f"{title}_{number}"
+            while key in seen:
+                number += 1
+                key = f"{title}_{number}"
+            tried[title] = number + 1
         seen.add(key)
         keys.append(key)
     return keys
