@@ -96,7 +96,7 @@ def test_jsonl_keys_for_repeated_header_names_are_found_in_linear_work() -> None
 
 def test_lenient_biotics_reading_reads_each_skipped_entry_once(monkeypatch: pytest.MonkeyPatch) -> None:
     given: list[int] = []
-    locate = distribution_text.distribution_error
+    from srank._lark_adapter import distribution_error as locate
 
     def counted(text: str, start: str) -> srank.InvalidRankError | None:
         given.append(len(text))
