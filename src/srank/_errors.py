@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ._findings import Finding
 
-__all__ = ["InvalidRankError", "SrankError", "clipped"]
+__all__ = ["InvalidRankError", "SrankError", "clipped", "missing_dependency"]
 
 _WINDOW = 60  # characters of a long code shown around the problem
 
@@ -107,3 +107,17 @@ def _show_with_marker(text: str, span: tuple[int, int]) -> tuple[str, str]:
     shown = prefix + "".join(pieces) + ("…" if last < len(text) else "")
     marker = " " * columns[start] + "^" * max(1, columns[end] - columns[start])
     return shown, marker
+
+
+def missing_dependency(feature: str, error: ImportError, requirements: dict[str, str]) -> ImportError:
+    """The error for an optional interface whose library is missing: it names that library to install.
+
+    ``requirements`` maps each library's import name to what pip installs
+    (``{"pandas": "pandas>=2.1"}``). The hint never names an srank extra:
+    srank is not on a package index, and a package of that name there is not it.
+    """
+    missing = (error.name or "").partition(".")[0]
+    wanted = [requirements[missing]] if missing in requirements else list(requirements.values())
+    what = missing if missing in requirements else " and ".join(requirements)
+    install = " ".join(f"'{requirement}'" for requirement in wanted)
+    return ImportError(f"{feature} needs {what}: pip install {install} ({error})")

@@ -1,4 +1,4 @@
-"""pandas support (``pip install srank[pandas]``): decode a Series of rank codes.
+"""pandas support (needs pandas installed): decode a Series of rank codes.
 
 Each function decodes the Series' unique values once (``pandas.factorize``) and
 spreads the results back with one array take, so a million-row column costs a
@@ -21,12 +21,14 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any, Literal
 
+from ._errors import missing_dependency
+
 try:
     import numpy as np
     import pandas as pd
     from pandas.api.typing import SeriesGroupBy  # public since pandas 2.1
 except ImportError as error:
-    raise ImportError(f"srank.pandas needs pandas: pip install 'srank[pandas]' ({error})") from error
+    raise missing_dependency("srank.pandas", error, {"pandas": "pandas>=2.1", "numpy": "numpy"}) from error
 
 from ._batch import Result, cell_error, message_of, parse_many, shared_decoder, validity_of
 from ._describe import describe, text_table

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -64,3 +66,23 @@ def test_the_fuzz_target_holds_on_inputs_it_once_failed(data: bytes, monkeypatch
     import fuzz
 
     fuzz.one_input(data)  # raises AssertionError when a property fails
+
+
+@pytest.mark.parametrize(
+    ("module", "missing", "said"),
+    [
+        ("srank.pandas", "pandas", "srank.pandas needs pandas: pip install 'pandas>=2.1'"),
+        ("srank.pandas", "numpy", "srank.pandas needs numpy: pip install 'numpy'"),
+        ("srank.polars", "polars", "srank.polars needs polars: pip install 'polars>=1.0'"),
+        ("srank.polars", "numpy", "srank.polars needs numpy: pip install 'numpy>=1.22'"),
+        ("srank.strategies", "hypothesis", "srank.strategies needs hypothesis: pip install 'hypothesis>=6.100'"),
+    ],
+)
+def test_a_missing_library_is_named_and_no_srank_extra_is(module: str, missing: str, said: str) -> None:
+    # srank is on no package index: a hint to install srank[...] would fetch whatever holds that name there.
+    code = f"import sys; sys.modules[{missing!r}] = None; import {module}"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    last = result.stderr.splitlines()[-1]
+    assert last == f"ImportError: {said} (import of {missing} halted; None in sys.modules)"
+    assert "srank[" not in result.stderr
