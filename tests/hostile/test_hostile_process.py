@@ -100,6 +100,13 @@ def test_dev_stdout_into_a_pipe_is_written_directly(folder: Path) -> None:
     assert result.stderr == "srank check: in.csv: 2 rows: 2 valid, 0 invalid, 0 missing; 2 distinct codes\n"
 
 
+def test_dev_stdout_appended_to_a_file_keeps_what_the_file_held(folder: Path) -> None:
+    (folder / "log.csv").write_text("earlier\n")
+    result = shell('"$SRANK" check in.csv -c rank -o /dev/stdout >> log.csv', folder)
+    assert result.returncode == 0
+    assert (folder / "log.csv").read_text() == "earlier\n" + CHECKED
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="lead's main() rewrite: on BrokenPipeError, return 128 + SIGPIPE (141) instead of EXIT_USAGE (2)",

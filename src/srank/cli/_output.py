@@ -6,8 +6,9 @@ or interrupted run leaves the old file, or none. The new file keeps the old
 one's mode (and its owner and group where the user may set them); a file the
 user may not write is refused, as a shell's ``>`` would refuse it. A symlink is
 followed: its target is replaced atomically and the link stays. A FIFO, a
-character device such as /dev/null, a socket, or ``/dev/stdout`` when stdout
-is a pipe cannot be replaced by a rename; it is written directly.
+character device such as /dev/null or a socket cannot be replaced by a rename;
+it is written directly. So is ``/dev/stdout`` (``/dev/fd/N``), appended to, so
+that a pipe works and a file the shell opened keeps what it held.
 
 The temporary file is named ``.srank-HOST-PID-XXXXXXXX.tmp``. A run killed
 with SIGKILL cannot remove its own; the next run that writes into the same
@@ -76,8 +77,9 @@ def output(path: str | None) -> Iterator[Sink]:
     existing = _status(path)  # the file a symlink points to, if any
     if existing is not None and stat.S_ISDIR(existing.st_mode):
         raise UsageError(f"--output {path} is a folder; name a file")
-    if existing is not None and not stat.S_ISREG(existing.st_mode):
-        yield from _direct(path)  # FIFO, device, socket; /dev/stdout into a pipe
+    if existing is not None and (not stat.S_ISREG(existing.st_mode) or _names_a_descriptor(path)):
+        # FIFO, device, socket; /dev/stdout, opened to append so that a file the shell opened stays as it was
+        yield from _direct(path, "a" if _names_a_descriptor(path) else "w")
         return
     target = os.path.realpath(path)  # a symlink's target, which the rename must replace
     folder = os.path.dirname(target)
@@ -115,15 +117,21 @@ def _closed(close: Callable[[], object], name: str) -> None:
         raise _failed(error, name) from None
 
 
-def _direct(path: str) -> Iterator[Sink]:
+def _direct(path: str, mode: str) -> Iterator[Sink]:
     try:
-        handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+        handle = open(path, mode, encoding="utf-8", newline="")  # noqa: SIM115 - closed below
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror}") from None
     try:
         yield Sink(handle, path)
     finally:
         _closed(handle.close, path)
+
+
+def _names_a_descriptor(path: str) -> bool:
+    """/dev/stdout, /dev/fd/N, /proc/self/fd/N: an open descriptor, to be written as it was opened."""
+    absolute = os.path.abspath(path)
+    return absolute in ("/dev/stdout", "/dev/stderr") or absolute.startswith(("/dev/fd/", "/proc/"))
 
 
 def _status(path: str) -> os.stat_result | None:
@@ -144,7 +152,7 @@ def _take_attributes(temporary: str, existing: os.stat_result | None) -> None:
         os.chmod(temporary, _new_file_mode())
         return
     mine = os.stat(temporary)
-    if (mine.st_uid, mine.st_gid) != (existing.st_uid, existing.st_gid):
+    if hasattr(os, "chown") and (mine.st_uid, mine.st_gid) != (existing.st_uid, existing.st_gid):
         with contextlib.suppress(OSError):  # only root may give a file away; a member may set its group
             os.chown(temporary, existing.st_uid, existing.st_gid)
     os.chmod(temporary, stat.S_IMODE(existing.st_mode))  # after chown, which may clear set-id bits
@@ -179,6 +187,8 @@ def _prefix() -> str:
 
 def _remove_leftovers(folder: str) -> None:
     """Remove temporary files of earlier runs on this host, by this user, whose process is gone."""
+    if os.name != "posix":
+        return  # no owner to compare, and os.kill(pid, 0) would signal the process rather than ask about it
     leftover = re.compile(rf"\.srank-{re.escape(_host())}-(?P<pid>[1-9][0-9]*)-[a-z0-9_]+\.tmp")
     try:
         with os.scandir(folder) as entries:
