@@ -14,7 +14,6 @@ import srank
 import srank._distribution_text as distribution_text
 import srank.pandas
 from conftest import Run
-from srank._safe_cells import safe_cell
 from srank.cli._formats import _unique_keys
 
 INJECTIONS = (
@@ -75,6 +74,8 @@ def test_composed_cells_from_the_api_and_in_pandas_are_inert() -> None:
     [("=1", "'=1"), ("+1", "'+1"), ("-1", "'-1"), ("@1", "'@1"), ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("'=1", "'=1")],
 )
 def test_safe_cell(text: str, shown: str) -> None:
+    from srank._safe_cells import safe_cell
+
     assert safe_cell(text) == shown
 
 
