@@ -211,3 +211,13 @@ def test_jsonl_output_of_a_file_with_20000_repeated_header_names(srank_cli: Run,
     assert status == 0
     assert [record["a"], record["a_20000"], record["rank"], record["srank_canonical"]] == ["x", "x", "S1", "S1"]
     assert len(record) == 20_006
+
+
+def test_the_line_is_numbered_right_after_a_stray_quote_and_a_quoted_line_ending(
+    srank_cli: Run, tmp_path: Path
+) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text('id,rank\n1,"S1\n2,S2\n3,"multi\nline"\n5,' + "x" * (MAX_LINE_CHARS + 1) + "\n6,S5\n")
+    status, _, err = srank_cli("check", source, "-c", "rank")
+    assert status == 2
+    assert err.startswith(f"srank: {source}: line 6 is longer than {LIMIT} characters")
