@@ -32,6 +32,7 @@ __all__ = [
     "detect_delimiter",
     "lines_of",
     "split_ending",
+    "too_long",
 ]
 
 MAX_RECORD_LINES = 10_000
@@ -68,6 +69,11 @@ class LineTooLong(Exception):
             f"line {self.line:,} is longer than {MAX_LINE_CHARS:,} characters, the most srank reads in one line"
             " (is the file really text with line endings?)"
         )
+
+
+def too_long(line: str) -> bool:
+    """True for a line (or a piece of one) longer than MAX_LINE_CHARS, its ending left out."""
+    return len(line) > MAX_LINE_CHARS and len(line.rstrip("\r\n")) > MAX_LINE_CHARS
 
 
 def lines_of(text: IO[str]) -> Iterator[str]:
@@ -153,7 +159,7 @@ def _bounded(lines: Iterable[str], taken: list[str]) -> Iterator[str]:
     keep = taken.append
     size = 0
     for line in lines:
-        if len(line) > MAX_LINE_CHARS and len(line.rstrip("\r\n")) > MAX_LINE_CHARS:
+        if len(line) > MAX_LINE_CHARS and too_long(line):  # the length alone first: this loop sees every line
             raise _LineTooLong
         keep(line)
         if len(taken) > 64:  # a long record: its size is kept from here on, one line at a time

@@ -20,7 +20,7 @@ import attrs
 from ._arguments import UsageError, delimiter_option
 from ._formats import CsvFormat, Format, JsonlFormat
 from ._output import feeds_back
-from ._records import MAX_LINE_CHARS, LineTooLong, Records, Unread, detect_delimiter, lines_of
+from ._records import LineTooLong, Records, Unread, detect_delimiter, lines_of, too_long
 from ._sources import decode_error_message, open_input
 from ._workbook import read_sheet
 
@@ -133,7 +133,7 @@ def _read_header(text: IO[str], name: str, delimiter: str | None, command: str) 
     head: list[str] = []  # the first whole lines, about _SAMPLE characters: they choose the delimiter and ending
     size = 0
     for line in lines:
-        if len(line) > MAX_LINE_CHARS and len(line.rstrip("\r\n")) > MAX_LINE_CHARS:
+        if too_long(line):
             raise LineTooLong(len(head) + 1)  # before any reading of it: a 1 GiB header, /dev/zero
         head.append(line)
         size += len(line)
