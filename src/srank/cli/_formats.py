@@ -30,6 +30,8 @@ def csv_line(cells: Sequence[str], delimiter: str) -> str:
 
 
 class Format:
+    """How rows are written; ``values`` passes every cell srank composes through ``safe_cell``."""
+
     def header(self, header: list[str], raw: str | None, added: Sequence[str]) -> str:
         raise NotImplementedError
 
@@ -95,7 +97,10 @@ class JsonlFormat(Format):
         return ""
 
     def values(self, names: tuple[str, ...], values: tuple[Any, ...]) -> str:
-        members = {name: (None if value == "" else value) for name, value in zip(names, values, strict=True)}
+        members = {
+            name: None if value == "" else safe_cell(value) if isinstance(value, str) else value
+            for name, value in zip(names, values, strict=True)
+        }
         return ", " + json.dumps(members, ensure_ascii=False)[1:-1]
 
     def row(self, row: list[str], raw: str | None, appended: str) -> str:
