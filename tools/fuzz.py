@@ -49,7 +49,8 @@ class Limits:
 
 @functools.cache
 def _folder() -> Path:
-    folder = Path(tempfile.mkdtemp(prefix="srank-fuzz-"))
+    memory = "/dev/shm"  # a file system in memory, where srank's fsync of its output costs nothing
+    folder = Path(tempfile.mkdtemp(prefix="srank-fuzz-", dir=memory if os.path.isdir(memory) else None))
     atexit.register(shutil.rmtree, folder, True)
     return folder
 
