@@ -21,10 +21,14 @@ from ._findings import Finding, Severity
 from ._lark_adapter import parse_code
 from ._model import Level, MultiSeasonRank, Rank
 
-__all__ = ["MAX_LENGTH", "MISSING_MARKERS", "is_missing", "is_valid", "parse", "reads"]
+__all__ = ["CACHED_LENGTH", "MAX_LENGTH", "MISSING_MARKERS", "is_missing", "is_valid", "parse", "reads"]
 
 MAX_LENGTH = 200
 """Longer text is rejected before any parsing: no real code is a tenth as long."""
+
+CACHED_LENGTH = 32
+"""Texts up to this long are memoised. Real codes are a dozen characters; a long text
+(a code of 60 parts, each with its findings) would hold kilobytes in the cache."""
 
 MISSING_MARKERS = frozenset({"NA", "N/A", "<NA>", "NAN", "NONE"})
 """Texts (in any case, with surrounding spaces) that mean "no rank recorded", as blank text does.
@@ -46,6 +50,8 @@ def parse(text: str, *, lenient: bool = False) -> Rank | MultiSeasonRank:
         if not isinstance(text, str):
             raise TypeError(f"srank.parse() takes a str, not {type(text).__name__}")
         text = str(text)  # a str subclass (numpy.str_) must not split the cache
+    if len(text) > CACHED_LENGTH:
+        return _parse_cached.__wrapped__(text, bool(lenient))
     return _parse_cached(text, bool(lenient))
 
 
