@@ -13,7 +13,8 @@ their header, and no cell they compose starts a spreadsheet formula. Each input
 must also stay within a time and a memory limit (``--max-seconds``, ``--max-mb``:
 the peak resident size of the whole fuzzing process): crossing one fails like a
 traceback. An input whose control byte is 0xFF is repeated 512 times (as rows
-for the commands), so that work that grows faster than the input shows as time.
+for the commands, never inside one distribution cell), so that work that grows
+faster than the input shows as time.
 CI runs a bounded count with a fixed seed; for a long run, pass ``--runs 0``
 (atheris: until stopped).
 """
@@ -114,17 +115,27 @@ def _run(argv: list[str]) -> int:
     return status
 
 
-def _written(path: Path) -> list[list[str]]:
+def _written(path: Path, composed: slice) -> tuple[list[str], int]:
+    """The output's header and its count of records, checking the ``composed`` cells of each as it goes.
+
+    Read as a stream, so that what the fuzzer holds is not counted as srank's memory.
+    """
     limit = csv.field_size_limit(1 << 26)
     try:
-        return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.reader(handle)
+            header = next(reader, [])
+            records = 0
+            for row in reader:
+                _composed_cells_are_inert(row[composed])
+                records += 1
     finally:
         csv.field_size_limit(limit)
+    return header, records
 
 
-def _composed_cells_are_inert(cells: list[str] | dict[str, Any], names: list[str]) -> None:
-    found = [cells[name] for name in names] if isinstance(cells, dict) else cells
-    for cell in found:
+def _composed_cells_are_inert(cells: list[Any]) -> None:
+    for cell in cells:
         assert not isinstance(cell, str) or not cell.startswith(_FORMULA_STARTS), f"a composed cell {cell!r}"
 
 
@@ -133,25 +144,27 @@ def _check_file(data: bytes) -> None:
     source.write_bytes(b"rank,notes\n" + data)
     status = _run(["check", str(source), "-c", "rank", "-o", str(target)])
     if status != 2:
-        text = source.read_bytes().decode("utf-8", "replace")
-        written = _written(target)
-        assert written, "no header written"
-        assert written[0][:2] == ["rank", "notes"] or text.startswith("\ufeff"), written[0]
-        for row in written[1:]:
-            _composed_cells_are_inert(row[2:7], [])
+        header, _ = _written(target, slice(2, 7))
+        assert header, "no header written"
+        assert header[:2] == ["rank", "notes"], header
 
 
-def _check_distribution_command(control: int, data: bytes) -> None:
-    """``srank distribution`` on the data as raw rows or as one quoted cell, options chosen by ``control``."""
+def _check_distribution_command(control: int, data: bytes, scale: int) -> None:
+    """``srank distribution`` on the data as raw rows or as a quoted cell, options chosen by ``control``.
+
+    Scaled, the data makes more rows, never a bigger cell: each output record repeats
+    its row, so a cell of n places is n times its own size out, however it is written.
+    """
     source, target = _folder() / "in.csv", _folder() / "out.csv"
     lenient, jsonl, levels, quoted = (bool(control & bit) for bit in (1, 2, 4, 8))
     if quoted:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerows([["id", "place", "global"], ["1", data.decode("utf-8", "replace"), "G3"]])
+        writer.writerows([["id", "place", "global"], *[["1", data.decode("utf-8", "replace"), "G3"]] * scale])
         source.write_text(buffer.getvalue(), encoding="utf-8")
     else:
-        source.write_bytes(b"id,place,global\n" + data)
+        rows = scale if b'"' not in data else 1  # an open quote would join the copies into one cell
+        source.write_bytes(b"id,place,global\n" + b"\n".join([data] * rows))
     argv = ["distribution", str(source), "-c", "place", "-o", str(target)]
     argv += ["--lenient"] * lenient + ["--format", "jsonl"] * jsonl + ["--global-column", "global"] * levels
     status = _run(argv)
@@ -160,17 +173,17 @@ def _check_distribution_command(control: int, data: bytes) -> None:
     names = ["srank_nation", "srank_subnation", "srank_place", "srank_rank", "srank_rounded", "srank_label"]
     names.append("srank_message")
     if jsonl:
-        records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
-        for record in records:
-            _composed_cells_are_inert(record, [name for name in names if name in record])
-        assert not quoted or len(records) >= 1, "the row was lost"
+        records = 0
+        with target.open(encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                _composed_cells_are_inert([record.get(name) for name in names])
+                records += 1
+        assert not quoted or records >= scale, "a row was lost"
         return
-    written = _written(target)
-    assert written, "no header written"
-    assert written[0][:3] == ["id", "place", "global"] or written[0][0].startswith("\ufeff"), written[0]
-    assert not quoted or len(written) >= 2, "the row was lost"
-    for row in written[1:]:
-        _composed_cells_are_inert(row[3:10], [])
+    header, records = _written(target, slice(3, 10))
+    assert header[:3] == ["id", "place", "global"] or header[0].startswith("\ufeff"), header
+    assert not quoted or records >= scale, "a row was lost"
 
 
 def _one_input(data: bytes) -> None:
@@ -186,7 +199,7 @@ def _one_input(data: bytes) -> None:
     elif target == 3:
         _check_file(b"\n".join([body] * scale) if scale > 1 else rest)
     else:
-        _check_distribution_command(control, b"\n".join([body] * scale))
+        _check_distribution_command(control, body, scale)
 
 
 def _peak_megabytes() -> float:
