@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -221,3 +222,32 @@ def test_the_line_is_numbered_right_after_a_stray_quote_and_a_quoted_line_ending
     status, _, err = srank_cli("check", source, "-c", "rank")
     assert status == 2
     assert err.startswith(f"srank: {source}: line 6 is longer than {LIMIT} characters")
+
+
+def test_many_stray_quotes_are_read_in_linear_work(
+    srank_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by tools/fuzz.py: each line opens a quote (n4",,"]) that stays open to the end of the file, so each
+    # record ran to the end and every line after it was read again: 3,000 lines cost 4.5 million line reads.
+    import srank.cli._records as records
+
+    seen = 0
+    bounded = records._bounded
+
+    def counted(lines: Iterator[str], taken: list[str]) -> Iterator[str]:
+        nonlocal seen
+        for line in bounded(lines, taken):
+            seen += 1
+            yield line
+
+    monkeypatch.setattr(records, "_bounded", counted)
+    source = tmp_path / "in.csv"
+    source.write_text("rank,notes\n" + 'n4",,"]\n' * 3000)
+    status, out, err = srank_cli("check", source, "-c", "rank")
+    assert status == 1
+    assert out.splitlines()[1] == (
+        '"n4""",,false,,,,error[malformed-row]: line 2 opens a quote that is not closed; the rank was not read,"""]"'
+    )
+    assert len(out.splitlines()) == 3001
+    assert "3,000  malformed-row (opens a quote that is not closed), lines 2, 3, 4, 5, 6 ..." in err
+    assert seen <= 2 * 3001

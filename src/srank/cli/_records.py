@@ -57,6 +57,14 @@ class _LineTooLong(Exception):
     pass
 
 
+class _SameCourse(Exception):
+    """A line read again after a failed record opens a quote that would fail the same way."""
+
+    def __init__(self, line: str) -> None:
+        super().__init__()
+        self.line = line
+
+
 class LineTooLong(Exception):
     """A line longer than MAX_LINE_CHARS: reading cannot go on without holding it whole."""
 
@@ -135,6 +143,8 @@ class Records:
                 yield self._recover(unread_lines=1)  # the line that broke the limit never reached csv
             except _LineTooLong:
                 raise LineTooLong(self._before + int(self._reader.line_num) + 1) from None
+            except _SameCourse as known:
+                yield self._skip(known.line)
 
     def _recover(self, unread_lines: int) -> tuple[list[str], str]:
         first = self._taken[0]
@@ -145,10 +155,24 @@ class Records:
         self._reader = self._read(self._queued_then_input())
         return read_alone(first, self.delimiter), first
 
+    def _skip(self, line: str) -> tuple[list[str], str]:
+        """``line`` as a record on its own, without reading further; reading goes on after it."""
+        self._before = self._before + self._reader.line_num + 1
+        self._span = 1
+        self._reader = self._read(self._queued_then_input())
+        return read_alone(line, self.delimiter), line
+
     def _queued_then_input(self) -> Iterator[str]:
         queued = self._queued
         while queued:
-            yield queued.popleft()
+            line = queued.popleft()
+            # The queued lines but the last were read inside a failed record's quote, which stayed open at
+            # the end of each. A record that starts at one of them and leaves a quote open at its end is in
+            # the same state there, so it runs the same course to the same failure (or past the same limit):
+            # it is taken as unclosed at once. Each line is then read again once, not once per stray quote.
+            if queued and not self._taken and '"' in line and _open_quote_at(line, self.delimiter) is not None:
+                raise _SameCourse(line)
+            yield line
         # A plain loop, not "yield from": when a later recovery drops this
         # generator, closing it must not close the input it reads from.
         for line in self._lines:  # noqa: UP028
