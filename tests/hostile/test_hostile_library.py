@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import subprocess
 import sys
 from pathlib import Path
@@ -60,7 +61,16 @@ def test_api_errors_keep_no_context() -> None:
     assert caught.value.__context__ is None
 
 
-@pytest.mark.parametrize("data", [b"\x02Narnia (G1)", b"\x02 Narnia (G1): XX (S1)", b"\x02\x0bCanada (N5)"])
+SLOW_STRAY_QUOTES = base64.b64decode(  # found by atheris: srank check on 512 copies took 17 s (the limit is 10)
+    "Xf9dAiIsLCJdCgpuNCIsLCJdCgsAAAAAABoTGxsbGxsbGxtuNCIsAiIsLCJdCgsAAAAAAAAAYgpuNCIsLCJdCgsAAAAAAAAAGxsbGxtOGxsb"
+    "GxsbGxsbGxsbGxsbGxsbGzMiLCwiXQoLAAAAAAAAAGIKbjQsZXh0aXJwGxsbGxsbNE4bGxsbGxsbAiIsLCJdCgsAAAAAAAAAYgpuNCIsLCJd"
+    "CgssADQAAAAAADo="
+)
+
+
+@pytest.mark.parametrize(
+    "data", [b"\x02Narnia (G1)", b"\x02 Narnia (G1): XX (S1)", b"\x02\x0bCanada (N5)", SLOW_STRAY_QUOTES]
+)
 def test_the_fuzz_target_holds_on_inputs_it_once_failed(data: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.syspath_prepend(str(TOOLS))
     import fuzz
