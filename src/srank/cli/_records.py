@@ -175,7 +175,7 @@ class Records:
             yield line
         # A plain loop, not "yield from": when a later recovery drops this
         # generator, closing it must not close the input it reads from.
-        for line in self._lines:  # noqa: UP028
+        for line in self._lines:
             yield line
 
 
