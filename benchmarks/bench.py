@@ -1172,6 +1172,42 @@ def bench_pictures(report: Report, repeat: int) -> None:
     _html._BADGES.clear()
 
 
+def bench_hostile_scaling(report: Report, repeat: int) -> None:
+    """Inputs an audit found quadratic (issue 28): each must cost what its size says, measured at two sizes."""
+
+    def biotics(entries: int) -> str:
+        return "US(N5), " + ", ".join(["XX"] * entries)  # every entry after the first unreadable
+
+    small, large = biotics(2_000), biotics(16_000)
+    srank.parse_distribution(small, lenient=True)  # build the grammar's parser first: a one-off
+    small_seconds = best_of(repeat, lambda: srank.parse_distribution(small, lenient=True))
+    large_seconds = best_of(repeat, lambda: srank.parse_distribution(large, lenient=True))
+    report.add(
+        f"lenient Biotics reading of 16,000 unreadable entries ({len(large) // 1000} KB)",
+        f"{large_seconds:.3f} s",
+        f"{8 * small_seconds:.3f} s (8 x the time of 2,000 entries: linear)",
+        large_seconds / (8 * small_seconds),
+        1.5,
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        repeated, distinct = Path(folder) / "repeated.csv", Path(folder) / "distinct.csv"
+        width = 20_000
+        row = ",".join(["x"] * width + ["S1"]) + "\n"
+        repeated.write_text(",".join(["a"] * width + ["rank"]) + "\n" + row * 10, encoding="utf-8")
+        distinct.write_text(",".join([f"c{at}" for at in range(width)] + ["rank"]) + "\n" + row * 10, encoding="utf-8")
+        seconds = {}
+        for name, path in (("repeated", repeated), ("distinct", distinct)):
+            command = ["-m", "srank", "check", str(path), "-c", "rank", "--format", "jsonl", "-o", os.devnull]
+            seconds[name] = min(_check_once(command) for _ in range(repeat))
+    report.add(
+        f"srank check --format jsonl, {width:,} columns all named 'a' (JSON keys a, a_2, ...)",
+        f"{seconds['repeated']:.2f} s",
+        f"{seconds['distinct']:.2f} s (the same file with {width:,} distinct names)",
+        seconds["repeated"] / seconds["distinct"],
+        1.5,
+    )
+
+
 def machine() -> str:
     model = platform.processor() or platform.machine()
     try:
@@ -1216,6 +1252,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "dataframes": lambda report: bench_dataframes(report, size, repeat),
         "status-index": lambda report: bench_status_index(report, size, repeat),
         "pictures": lambda report: bench_pictures(report, repeat),
+        "hostile": lambda report: bench_hostile_scaling(report, repeat),
     }
     only = set(args.only or ()) | ({"startup"} if args.startup else set())
     unknown = sorted(only - set(groups))

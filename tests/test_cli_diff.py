@@ -344,6 +344,6 @@ def test_a_key_whose_row_in_the_other_file_is_malformed_is_not_called_added(sran
     assert status == 2
     assert out.splitlines()[1:] == [
         f"1,rank,,,S1,,,,,error[malformed-row]: the key's row in {old} line 2 could not be read; not compared",
-        "2,rank,,S2,S3,S2,S3,downlisted,true,\"S2 → S3, downlisted (less imperiled)\"",
+        '2,rank,,S2,S3,S2,S3,downlisted,true,"S2 → S3, downlisted (less imperiled)"',
         f'1,rank,,S1,,,,,,"error[malformed-row]: {old} line 2 has 3 fields, the header has 2; not compared"',
     ]

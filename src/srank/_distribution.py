@@ -352,10 +352,23 @@ def _api_error(key: str, where: str, value: object, **params: object) -> Invalid
 
 
 def _by_nation(records: tuple[PlaceRank, ...]) -> list[tuple[str, list[PlaceRank]]]:
-    grouped: dict[str, list[PlaceRank]] = {}
+    """Records grouped as lines are: by nation, and a nation's second own record opens a second group.
+
+    "Canada (G5): AB (S1)" then "Canada (N4): BC (S2)" stay two lines, so no
+    record is lost when the distribution is written back.
+    """
+    groups: list[tuple[str, list[PlaceRank]]] = []
+    latest: dict[str, tuple[list[PlaceRank], bool]] = {}  # each nation's last group, and whether it has a head
     for record in records:
-        grouped.setdefault(record.nation, []).append(record)
-    return list(grouped.items())
+        found = latest.get(record.nation)
+        head = record.subnation is None
+        if found is None or (head and found[1]):
+            group: list[PlaceRank] = []
+            groups.append((record.nation, group))
+            found = (group, False)
+        found[0].append(record)
+        latest[record.nation] = (found[0], found[1] or head)
+    return groups
 
 
 def place_name(nation: str, subnation: str | None, lang: str = "en") -> str:
@@ -422,12 +435,15 @@ def _api_rank(
         notes.append(unread_rank(label, "" if text is None else clipped(repr(text)), why, what))
         return None, ""
     try:
-        return parse(text, lenient=lenient), None
+        rank = parse(text, lenient=lenient)
     except InvalidRankError as error:
-        if not lenient:
-            raise error.evolve(message=say("error.at", where=where, message=error.message)) from None
-        notes.append(unread_rank(label, text, error.message, what))
-        return None, text
+        failure = error
+    else:
+        return rank, None
+    if not lenient:  # raised outside the except block: the error keeps no context
+        raise failure.evolve(message=say("error.at", where=where, message=failure.message))
+    notes.append(unread_rank(label, text, failure.message, what))
+    return None, text
 
 
 def _flag(data: Mapping[str, Any], flag: str) -> bool | None:

@@ -166,13 +166,15 @@ def _read_biotics(text: str, lenient: bool) -> Distribution:
     while at < end:
         matched = patterns.entry.match(text, at, end)
         if matched is None or not (matched.end() == end or text.startswith(", ", matched.end())):
-            # Located from this entry on, so each skipped entry names its own problem.
-            located = distribution_error(text[at:end], "biotics")
-            problem = _shifted(located, text, at) if located else _syntax_error(text, at, text[at:end])
+            following = text.find(", ", at, end)
+            stop = end if following < 0 else following
+            # Located in this entry and the separator after it, so each skipped entry names its own problem
+            # and costs its own length, not the rest of the text's.
+            window = text[at : min(end, stop + 2)]
+            located = distribution_error(window, "biotics")
+            problem = _shifted(located, text, at) if located else _syntax_error(text, at, window)
             if not lenient:
                 raise problem
-            following = text.find(", ", at)
-            stop = end if following < 0 else following
             notes.append(_skipped(problem, text[at:stop]))
             at = stop + 2
             continue
@@ -190,15 +192,18 @@ def _record(
     try:
         rank = parse(written, lenient=lenient)
     except InvalidRankError as error:
-        if not lenient:
-            raise error.evolve(
-                message=say("error.at", where=place_label(nation, subnation), message=error.message),
-                text=text,
-                span=(at + error.span[0], at + error.span[1]),
-            ) from None
-        place = place_label(nation, subnation)
-        return PlaceRank(nation, subnation, None, (*notes, unread_rank(place, written, error.message)), written)
-    return PlaceRank(nation, subnation, rank, tuple(notes))
+        failure = error
+    else:
+        return PlaceRank(nation, subnation, rank, tuple(notes))
+    # Raised outside the except block, so the error keeps no context (the parser's error and its frames).
+    place = place_label(nation, subnation)
+    if not lenient:
+        raise failure.evolve(
+            message=say("error.at", where=place, message=failure.message),
+            text=text,
+            span=(at + failure.span[0], at + failure.span[1]),
+        )
+    return PlaceRank(nation, subnation, None, (*notes, unread_rank(place, written, failure.message)), written)
 
 
 def _syntax_error(text: str, start: int, body: str) -> InvalidRankError:

@@ -25,6 +25,7 @@ __all__ = [
     "InvalidRankError",
     "SrankError",
     "clipped",
+    "missing_dependency",
     "problem_line",
 ]
 
@@ -436,3 +437,17 @@ class ExplorerQueryError(ExplorerError, ValueError):
     ...     print(error)
     timeout must be a positive number of seconds, not 0
     """
+
+
+def missing_dependency(feature: str, error: ImportError, requirements: dict[str, str]) -> ImportError:
+    """The error for an optional interface whose library is missing: it names that library to install.
+
+    ``requirements`` maps each library's import name to what pip installs
+    (``{"pandas": "pandas>=2.1"}``). The hint never names an srank extra:
+    srank is not on a package index, and a package of that name there is not it.
+    """
+    missing = (error.name or "").partition(".")[0]
+    wanted = [requirements[missing]] if missing in requirements else list(requirements.values())
+    what = missing if missing in requirements else " and ".join(requirements)
+    install = " ".join(f"'{requirement}'" for requirement in wanted)
+    return ImportError(f"{feature} needs {what}: pip install {install} ({error})")

@@ -30,7 +30,7 @@ import re
 import threading
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
-from ._errors import InvalidRankError, SrankError, show_char
+from ._errors import InvalidRankError, SrankError, clipped, show_char
 from ._findings import Finding
 from ._messages import one_of, say
 from ._model import MultiSeasonRank, Rank
@@ -500,7 +500,7 @@ def distribution_error(text: str, start: str) -> InvalidRankError | None:
     words = sorted({_distribution_word(name) for name in allowed})
     expected = one_of(words) if words else say("expected.nothing")
     if found:
-        message = say("distribution.expected", expected=expected, found=found)
+        message = say("distribution.expected", expected=expected, found=clipped(found))  # a token may run on for pages
     else:
         message = say("distribution.expected-at-end", expected=expected)
     return InvalidRankError(

@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from ._palette import Swatch
 
 __all__ = [
+    "CACHED_LENGTH",
     "AnyRank",
     "Grade",
     "Infraspecific",
@@ -108,6 +109,10 @@ class _Facts:
     sort_key: SortKey
     grades: frozenset[Grade]  # the rounded grades of all parts
 
+
+CACHED_LENGTH = 32
+"""Codes up to this long are memoised (their reading, their rounding). Real codes are a dozen characters;
+a long one (60 parts, each with its findings) would hold kilobytes in a cache."""
 
 _FACTS: dict[str, _Facts] = {}
 _FACTS_LIMIT = 65536  # distinct codes in real data number in the hundreds
@@ -162,6 +167,8 @@ class _RankBehaviour:
         facts = _FACTS.get(self._code)
         if facts is None:
             facts = self._facts_now()
+            if len(self._code) > CACHED_LENGTH:
+                return facts
             if len(_FACTS) >= _FACTS_LIMIT:
                 _FACTS.clear()
             _FACTS[self._code] = facts

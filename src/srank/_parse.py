@@ -20,12 +20,14 @@ from ._errors import InvalidRankError
 from ._findings import Finding, Severity
 from ._lark_adapter import parse_code
 from ._messages import say
-from ._model import Level, MultiSeasonRank, Rank
+from ._model import CACHED_LENGTH, Level, MultiSeasonRank, Rank
 
 __all__ = ["MAX_LENGTH", "MISSING_MARKERS", "is_missing", "is_valid", "parse", "reads"]
 
 MAX_LENGTH = 200
 """Longer text is rejected before any parsing: no real code is a tenth as long."""
+
+# Texts up to CACHED_LENGTH long are memoised (_model holds the number, for its own cache too).
 
 MISSING_MARKERS = frozenset({"NA", "N/A", "<NA>", "NAN", "NONE"})
 """Texts (in any case, with surrounding spaces) that mean "no rank recorded", as blank text does.
@@ -68,6 +70,8 @@ def parse(text: str, *, lenient: bool = False) -> Rank | MultiSeasonRank:
         if not isinstance(text, str):
             raise TypeError(f"srank.parse() takes a str, not {type(text).__name__}")
         text = str(text)  # a str subclass (numpy.str_) must not split the cache
+    if len(text) > CACHED_LENGTH:
+        return _parse_cached.__wrapped__(text, bool(lenient))
     return _parse_cached(text, bool(lenient))
 
 
@@ -173,13 +177,31 @@ def _parse_cached(text: str, lenient: bool) -> Rank | MultiSeasonRank:
     except InvalidRankError as error:
         failure = error
     else:
-        return attrs.evolve(result, notes=notes) if notes else result
+        return _fits(attrs.evolve(result, notes=notes), text) if notes else result
     if lenient:
         repaired = _drop_extra_part(reading, failure, origin, len(text))
         if repaired is not None:
             rank, note = repaired
-            return attrs.evolve(rank, notes=(*notes, note))
+            return _fits(attrs.evolve(rank, notes=(*notes, note)), text)
     raise _explain_failure(text, reading, origin, lenient, failure)
+
+
+def _fits(rank: Rank | MultiSeasonRank, text: str) -> Rank | MultiSeasonRank:
+    """A lenient reading whose canonical code strict parsing reads back: no longer than MAX_LENGTH.
+
+    Lenient reading can lengthen a code (SR is SNR), so a text within the limit
+    could otherwise give a code that strict parsing refuses as too long.
+    """
+    length = len(str(rank))
+    if length <= MAX_LENGTH:
+        return rank
+    raise InvalidRankError(
+        f"The text reads as a code {length:,} characters long; no rank code is longer than {MAX_LENGTH}",
+        text=text,
+        span=(0, len(text)),
+        hint="pass one code at a time; srank.parse_many reads a whole column",
+        code="too-long",
+    )
 
 
 def _drop_extra_part(

@@ -15,6 +15,7 @@ from ._errors import InvalidRankError, problem_line
 from ._findings import Finding, Severity, joined, separator
 from ._messages import say
 from ._parse import is_missing
+from ._safe_cells import safe_cell
 from ._text_options import LanguageTag, Style
 
 __all__ = [
@@ -67,11 +68,12 @@ def place_cells(
     """A place's row, and the code and severity of each of its findings."""
     rank = record.rank
     notes = record.findings
+    # Nation, subnation, place and rank may be text the reader kept as it was (lenient reading, the API).
     cells: Cells = (
-        record.nation,
-        record.subnation,
-        record.place_name(lang),
-        record.written,
+        safe_cell(record.nation),
+        safe_cell(record.subnation) if record.subnation is not None else None,
+        safe_cell(record.place_name(lang)),
+        safe_cell(record.written),
         str(rank.rounded()) if rank is not None else None,
         describe(rank, style=style, lang=lang) if rank is not None else None,
         joined(notes, place=False, lang=lang) or None,

@@ -7,8 +7,10 @@ text column is mapped against them in one pass, and the rows whose codes are not
 known yet are looked up on their own and patched in. The first column, with
 nothing known, learns its common codes from a random sample of its rows first, a
 small fraction of a full pass, so that only rare codes need patching. Short
-columns, columns that are not text, and columns that would take the vocabulary
-past its limit are decoded on their own. All paths give the same result.
+columns, columns that are not text, columns that would take the vocabulary
+past its limit, and columns holding a text longer than any code (a notes column
+given by mistake) are decoded on their own, so the vocabulary never keeps long
+texts alive after their column is gone. All paths give the same result.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import attrs
 import polars as pl
 
 from ._batch import Result, parse_many
+from ._parse import MAX_LENGTH
 
 __all__ = ["distinct_positions", "forget", "positions"]
 
@@ -47,11 +50,14 @@ class _Known:
         return found
 
     def grown(self, texts: list[str]) -> _Known | None:
-        """This vocabulary with the new ones among ``texts`` added (only those decoded), or None past the limit."""
+        """This vocabulary with the new ones among ``texts`` added (only those decoded), or None past a limit.
+
+        The limits: _LIMIT texts, each no longer than a code can be (MAX_LENGTH).
+        """
         new = [text for text in dict.fromkeys(texts) if text not in self.seen]
         if not new:
             return self
-        if len(self.texts) + len(new) > _LIMIT:
+        if len(self.texts) + len(new) > _LIMIT or any(len(text) > MAX_LENGTH for text in new):
             return None
         # A copy: another thread's decoded() may add a leniency to this snapshot meanwhile.
         decoded = list(self.results.items())

@@ -1,4 +1,4 @@
-"""pandas support (``pip install srank[pandas]``): decode a Series of rank codes.
+"""pandas support (needs pandas installed): decode a Series of rank codes.
 
 Each function decodes the Series' unique values once (``pandas.factorize``) and
 spreads the results back with one array take, so a million-row column costs a
@@ -23,12 +23,14 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
+from ._errors import missing_dependency
+
 try:
     import numpy as np
     import pandas as pd
     from pandas.api.typing import SeriesGroupBy  # public since pandas 2.1
 except ImportError as error:
-    raise ImportError(f"srank.pandas needs pandas: pip install 'srank[pandas]' ({error})") from error
+    raise missing_dependency("srank.pandas", error, {"pandas": "pandas>=2.1", "numpy": "numpy"}) from error
 
 from ._batch import Errors, Result, cell_error, message_of, parse_many, shared_decoder
 from ._change_kinds import ChangeKind

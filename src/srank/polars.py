@@ -1,4 +1,4 @@
-"""polars support (``pip install srank[polars]``): decode a column of rank codes.
+"""polars support (needs polars and numpy installed): decode a column of rank codes.
 
 Importing this module registers an ``srank`` namespace on polars Series and
 expressions::
@@ -34,11 +34,13 @@ import functools
 from collections.abc import Callable
 from typing import Any, Generic, NoReturn, TypeVar, overload
 
+from ._errors import missing_dependency
+
 try:
     import numpy as np
     import polars as pl
 except ImportError as error:
-    raise ImportError(f"srank.polars needs polars and numpy: pip install 'srank[polars]' ({error})") from error
+    raise missing_dependency("srank.polars", error, {"polars": "polars>=1.0", "numpy": "numpy>=1.22"}) from error
 
 from ._batch import Errors, Result, cell_error, message_of, parse_many, validity_of
 from ._change_kinds import ChangeKind

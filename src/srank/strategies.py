@@ -1,4 +1,4 @@
-"""Hypothesis strategies for rank objects and codes (install ``srank[hypothesis]``).
+"""Hypothesis strategies for rank objects and codes (needs hypothesis installed).
 
 Use them to test your own code with valid and invalid rank codes::
 
@@ -28,7 +28,12 @@ import functools
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from hypothesis import strategies as st
+from ._errors import missing_dependency
+
+try:
+    from hypothesis import strategies as st
+except ImportError as error:
+    raise missing_dependency("srank.strategies", error, {"hypothesis": "hypothesis>=6.100"}) from error
 
 from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Range, Rank, Season, Single, Value
 from ._parse import reads

@@ -40,6 +40,8 @@ __all__ = [
 ]
 
 CACHE_SIZE = 8192
+CACHE_CHARS = 8 << 20  # characters of rendered text a cache holds: a cell with 40 findings renders kilobytes
+_KEPT_TEXT = 64 << 10  # characters: a longer rendering (one cell's hundreds of findings) is made each time
 _KEPT = 256  # characters: a longer key (a 1 MB cell) is judged each time it is met, never kept whole
 _EXAMPLES = 64  # distinct cells remembered per problem code, for the summary's examples
 _DISTINCT = 1 << 16  # distinct keys counted exactly; past this the summary says "more than"
@@ -214,6 +216,7 @@ class Cache(OrderedDict[Any, tuple[str, ...]]):
         self.counts: dict[Any, int] = {}
         self._verdicts: dict[Any, Verdict] = {}
         self.last: Verdict | None = None  # the verdict judged last, for a key too long to keep
+        self.chars = 0  # characters of the fragments held
         self._rendered: dict[tuple[Any, ...], str] = {}
 
     def prepare(self, key: Any) -> tuple[tuple[str, ...], Verdict]:
@@ -223,7 +226,7 @@ class Cache(OrderedDict[Any, tuple[str, ...]]):
         if known is None:
             verdict = self.check.judge(key)
             known = tuple(map(self.fragment, verdict.rows)), verdict
-            if shared is not None and size(key) <= _KEPT:
+            if shared is not None and size(key) <= _KEPT and _weight(known[0]) <= _KEPT_TEXT:
                 if len(shared) >= CACHE_SIZE:
                     shared.clear()
                 shared[key] = known
@@ -237,9 +240,12 @@ class Cache(OrderedDict[Any, tuple[str, ...]]):
         values = self.check.ordered(cells)
         text = self._rendered.get(values)
         if text is None:
+            text = self.render(self.check.names, values)
+            if len(text) > _KEPT_TEXT:  # long text is rendered each time, not kept
+                return text
             if len(self._rendered) >= CACHE_SIZE:
                 self._rendered.clear()
-            text = self._rendered[values] = self.render(self.check.names, values)
+            self._rendered[values] = text
         return text
 
     def __missing__(self, key: Any) -> tuple[str, ...]:
@@ -248,12 +254,15 @@ class Cache(OrderedDict[Any, tuple[str, ...]]):
             # Not kept: the rows counted so far are folded in now; count() judges it again for later ones.
             self.check.add(key, self.counts.pop(key, 0), verdict)
             return fragments
-        if len(self) >= CACHE_SIZE:
+        weight = _weight(fragments)
+        while self and (len(self) >= CACHE_SIZE or self.chars + weight > CACHE_CHARS):
             # OrderedDict drops its oldest key in constant time; a dict's first key after many
             # deletions takes a scan over the deleted slots.
-            oldest, _ = self.popitem(last=False)
+            oldest, dropped = self.popitem(last=False)
+            self.chars -= _weight(dropped)
             self.check.add(oldest, self.counts.pop(oldest, 0), self._verdicts.pop(oldest))
         self[key] = fragments
+        self.chars += weight
         self._verdicts[key] = verdict
         return fragments
 
@@ -296,6 +305,7 @@ class RowCache(OrderedDict[Any, Any]):
         super().__init__()
         self.caches = caches
         self.held = 0  # output rows of the entries held
+        self.chars = 0  # and their characters
         self.met: list[Any] = []  # keys met in this file, in order, when the cache goes on to the run's next file
         columns = sorted({index for cache in caches for index in cache.check.indexes})
         self.key: Callable[[list[str]], Any] = itemgetter(*columns)
@@ -321,12 +331,15 @@ class RowCache(OrderedDict[Any, Any]):
         if size(key) > _KEPT:  # counted now and not kept; the caller's count goes to a throwaway entry
             self._fold(key, 1, entry[2])
             return entry
-        while self and self.held + len(entry[0]) > ROW_CACHE_SIZE:
+        weight = _weight(entry[0])
+        while self and (self.held + len(entry[0]) > ROW_CACHE_SIZE or self.chars + weight > CACHE_CHARS):
             oldest, (fragments, rows, verdict, _flagged) = self.popitem(last=False)
             self.held -= len(fragments)
+            self.chars -= _weight(fragments)
             self._fold(oldest, rows, verdict)
         self[key] = entry
         self.held += len(entry[0])
+        self.chars += weight
         return entry
 
     def unread(self, message: str) -> str:
@@ -368,7 +381,7 @@ class RowCache(OrderedDict[Any, Any]):
         for key, (_, rows, verdict, _flagged) in self.items():
             self._fold(key, rows, verdict)
         self.clear()
-        self.held = 0
+        self.held = self.chars = 0
         for cache in self.caches:
             cache.finish()
 
@@ -420,6 +433,10 @@ class StackedRows:
     def finish(self) -> None:
         for rows, _ in self.each:
             rows.finish()
+
+
+def _weight(fragments: Sequence[str]) -> int:
+    return sum(map(len, fragments))
 
 
 def _same(key: Any) -> Any:

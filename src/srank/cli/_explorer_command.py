@@ -26,7 +26,7 @@ from ._arguments import UsageError, label_options, output_options
 from ._checks import Check, Verdict
 from ._codes import check_label_options
 from ._command import Command, TableCommand
-from ._output import same_file
+from ._output import feeds_back
 from ._status import EXIT_USAGE
 from ._summary import Tally, plural
 from ._table import Table, made_table
@@ -126,8 +126,9 @@ class ReadCommand(TaxaCommand):
     def taxa(self, args: argparse.Namespace) -> tuple[str, Iterator[Taxon]]:
         taxa: list[Taxon] = []
         for path in args.files:
-            if path != "-" and args.output not in (None, "-") and same_file(path, args.output):
-                raise UsageError(f"--output {args.output} is an input file; srank never modifies its input")
+            if feeds_back(path, args.output):  # also srank explorer read in.json >> in.json
+                where = f"--output {args.output}" if args.output not in (None, "-") else "stdout"
+                raise UsageError(f"{where} is an input file; srank never modifies its input")
             found = read(sys.stdin.buffer.read()) if path == "-" else read(path)
             taxa += [found] if isinstance(found, Taxon) else found
         names = ["stdin" if path == "-" else path for path in args.files]

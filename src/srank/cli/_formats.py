@@ -209,8 +209,16 @@ def _unique_keys(header: list[str]) -> list[str]:
     """Header names as JSON keys: a repeated name gets _2, _3, ... so no cell is lost."""
     keys: list[str] = []
     seen: set[str] = set()
+    tried: dict[str, int] = {}  # each name's next number: numbers below it are taken, so none is tried twice
     for title in header:
-        key = next(candidate for candidate in _numbered(title) if candidate not in seen)
+        key = title
+        if key in seen:
+            number = tried.get(title, 2)
+            key = f"{title}_{number}"
+            while key in seen:
+                number += 1
+                key = f"{title}_{number}"
+            tried[title] = number + 1
         seen.add(key)
         keys.append(key)
     return keys

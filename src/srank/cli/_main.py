@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import io
 import os
 import signal
 import sys
@@ -62,30 +61,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"srank: stopped by {signal.Signals(stop.signum).name}", file=sys.stderr)
             return 128 + stop.signum
         except BrokenPipeError:
-            # The reader went away (srank check big.csv | head): stop quietly.
+            # The reader went away (srank check big.csv | head): stop quietly, with the status a shell gives
+            # a program that SIGPIPE ended (128 + 13), as cat and grep do.
             _silence_stdout()
-            return EXIT_USAGE
+            return 128 + getattr(signal, "SIGPIPE", 13)
 
 
 @contextlib.contextmanager
 def _borrowed_process_state() -> Iterator[None]:
-    streams = [stream for stream in (sys.stdout, sys.stderr) if isinstance(stream, io.TextIOWrapper)]
-    errors = [stream.errors for stream in streams]
-    for stream in streams:
-        # A console that cannot encode the text (cp1252 and the PLANTS "⚘") gets an
-        # escape such as \u2698 instead of a traceback.
-        stream.reconfigure(errors="backslashreplace")
-    _raise_field_limit()
-    handlers = _catch_termination()
-    try:
-        yield
-    finally:
-        _restore_field_limit()
-        for signum, handler in handlers.items():
-            signal.signal(signum, handler)
-        for stream, error_handling in zip(streams, errors, strict=True):
-            with contextlib.suppress(ValueError):  # a stream closed by the caller
-                stream.reconfigure(errors=error_handling)
+    # stdout and stderr: their error handling, and stand-ins when the process has none (>&-, 2>&-),
+    # given back when the last of overlapping runs ends.
+    from ._std_streams import borrowed_streams
+
+    with borrowed_streams():
+        _raise_field_limit()
+        handlers = _catch_termination()
+        try:
+            yield
+        finally:
+            _restore_field_limit()
+            for signum, handler in handlers.items():
+                signal.signal(signum, handler)
 
 
 # csv's field size limit is one number for the whole process: runs in several threads share one raised

@@ -31,7 +31,7 @@ from .._svg import map_svg
 from ._arguments import UsageError, input_options, lenient_option, output_option
 from ._codes import check_label_options
 from ._command import Command
-from ._output import output, same_file
+from ._output import feeds_back, output
 from ._records import Unread
 from ._sources import decode_error_message, open_input
 from ._status import EXIT_FOUND, EXIT_OK
@@ -143,8 +143,9 @@ def _distribution_text(args: argparse.Namespace) -> tuple[str, str]:
         raise UsageError(f"{source} is a folder: give a distribution, or a file holding one")
     if source != "-" and not os.path.isfile(source):
         return source, "the text"
-    if source != "-" and args.output not in (None, "-") and same_file(source, args.output):
-        raise UsageError(f"--output {args.output} is the input file; srank never modifies its input")
+    if feeds_back(source, args.output):
+        where = f"--output {args.output}" if args.output not in (None, "-") else "stdout"
+        raise UsageError(f"{where} is the input file; srank never modifies its input")
     opened = open_input(source, args.encoding)
     if opened.binary is not None:
         opened.binary.close()

@@ -1,10 +1,19 @@
 """Where ``srank check`` writes: stdout, or ``-o PATH`` written atomically.
 
-A regular file (new or existing) is written to a temporary file beside it and
-renamed into place only when the run succeeds, so a failed or interrupted run
-leaves the old file, or none, and no debris. A symlink is followed: its target
-is replaced atomically and the link stays. A FIFO, a character device such as
-/dev/null, or a socket cannot be replaced by a rename; it is written directly.
+A regular file (new or existing) is written to a temporary file beside it,
+flushed to disk and renamed into place only when the run succeeds, so a failed
+or interrupted run leaves the old file, or none. The new file keeps the old
+one's mode (and its owner and group where the user may set them); a file the
+user may not write is refused, as a shell's ``>`` would refuse it. A symlink is
+followed: its target is replaced atomically and the link stays. A FIFO, a
+character device such as /dev/null or a socket cannot be replaced by a rename;
+it is written directly. So is ``/dev/stdout`` (``/dev/fd/N``), appended to, so
+that a pipe works and a file the shell opened keeps what it held.
+
+The temporary file is named ``.srank-HOST-PID-XXXXXXXX.tmp``. A run killed
+with SIGKILL cannot remove its own; the next run that writes into the same
+folder removes each such file of this host and this user whose process is
+gone, and nothing else.
 """
 
 from __future__ import annotations
@@ -12,6 +21,8 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
+import socket
 import stat
 import sys
 import tempfile
@@ -20,7 +31,7 @@ from typing import IO
 
 from ._arguments import UsageError
 
-__all__ = ["Sink", "output", "same_file"]
+__all__ = ["Sink", "feeds_back", "output"]
 
 
 class Sink:
@@ -69,46 +80,52 @@ def output(path: str | None) -> Iterator[Sink]:
             out.detach()
         return
     assert path is not None
-    target = os.path.realpath(path)  # a symlink's target, which the rename must replace
-    mode = _existing_mode(target)
-    if mode is not None and stat.S_ISDIR(mode):
+    existing = _status(path)  # the file a symlink points to, if any
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
         raise UsageError(f"--output {path} is a folder; name a file")
-    if mode is not None and not stat.S_ISREG(mode):
-        yield from _direct(path)  # FIFO, device, socket
+    if existing is not None and (not stat.S_ISREG(existing.st_mode) or _names_a_descriptor(path)):
+        # FIFO, device, socket; /dev/stdout, opened to append so that a file the shell opened stays as it was
+        yield from _direct(path, "a" if _names_a_descriptor(path) else "w")
         return
+    target = os.path.realpath(path)  # a symlink's target, which the rename must replace
     folder = os.path.dirname(target)
     if not os.path.isdir(folder):
         raise UsageError(f"cannot write {path}: the folder {folder} does not exist")
+    if existing is not None and not _may_write(target):
+        raise UsageError(f"cannot write {path}: the file is read-only (permission denied); srank does not replace it")
+    _remove_leftovers(folder)
     try:
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below
-            "w", encoding="utf-8", newline="", dir=folder, prefix=".srank-", suffix=".tmp", delete=False
+            "w", encoding="utf-8", newline="", dir=folder, prefix=_prefix(), suffix=".tmp", delete=False
         )
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror}") from None
     try:
         try:
             yield Sink(handle, path)
+            _closed(handle.flush, path)
+            _closed(lambda: os.fsync(handle.fileno()), path)  # on disk before the rename makes it the output
         finally:
             _closed(handle.close, path)
-        # The temporary file is private (0600); give the output the mode a new file would get.
-        os.chmod(handle.name, mode & 0o7777 if mode is not None else _new_file_mode())
+        _take_attributes(handle.name, existing)
         os.replace(handle.name, target)
+        _sync_folder(folder)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(handle.name)
 
 
 def _closed(close: Callable[[], object], name: str) -> None:
-    """Close or flush: the last buffered rows are written here, so a full disk shows here too."""
+    """Close, flush or sync: the last buffered rows are written here, so a full disk shows here too."""
     try:
         close()
     except OSError as error:
         raise _failed(error, name) from None
 
 
-def _direct(path: str) -> Iterator[Sink]:
+def _direct(path: str, mode: str) -> Iterator[Sink]:
     try:
-        handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+        handle = open(path, mode, encoding="utf-8", newline="")  # noqa: SIM115 - closed below
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror}") from None
     try:
@@ -117,11 +134,34 @@ def _direct(path: str) -> Iterator[Sink]:
         _closed(handle.close, path)
 
 
-def _existing_mode(path: str) -> int | None:
+def _names_a_descriptor(path: str) -> bool:
+    """/dev/stdout, /dev/fd/N, /proc/self/fd/N: an open descriptor, to be written as it was opened."""
+    absolute = os.path.abspath(path)
+    return absolute in ("/dev/stdout", "/dev/stderr") or absolute.startswith(("/dev/fd/", "/proc/"))
+
+
+def _status(path: str) -> os.stat_result | None:
     try:
-        return os.stat(path).st_mode
+        return os.stat(path)
     except OSError:
         return None
+
+
+def _may_write(path: str) -> bool:
+    effective = os.access in os.supports_effective_ids
+    return os.access(path, os.W_OK, effective_ids=effective)
+
+
+def _take_attributes(temporary: str, existing: os.stat_result | None) -> None:
+    """The temporary file is private (0600): give it the replaced file's mode, or the one a new file would get."""
+    if existing is None:
+        os.chmod(temporary, _new_file_mode())
+        return
+    mine = os.stat(temporary)
+    if hasattr(os, "chown") and (mine.st_uid, mine.st_gid) != (existing.st_uid, existing.st_gid):
+        with contextlib.suppress(OSError):  # only root may give a file away; a member may set its group
+            os.chown(temporary, existing.st_uid, existing.st_gid)
+    os.chmod(temporary, stat.S_IMODE(existing.st_mode))  # after chown, which may clear set-id bits
 
 
 def _new_file_mode() -> int:
@@ -130,8 +170,80 @@ def _new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def same_file(first: str, second: str) -> bool:
+def _sync_folder(folder: str) -> None:
+    """Make the rename itself durable; a file system that cannot sync a folder is left as it is."""
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+# -- leftovers of runs killed by SIGKILL --------------------------------------------------------------
+
+
+def _host() -> str:
+    return re.sub(r"[^A-Za-z0-9.]", "_", socket.gethostname()) or "localhost"
+
+
+def _prefix() -> str:
+    return f".srank-{_host()}-{os.getpid()}-"
+
+
+def _remove_leftovers(folder: str) -> None:
+    """Remove temporary files of earlier runs on this host, by this user, whose process is gone."""
+    if os.name != "posix":
+        return  # no owner to compare, and os.kill(pid, 0) would signal the process rather than ask about it
+    leftover = re.compile(rf"\.srank-{re.escape(_host())}-(?P<pid>[1-9][0-9]*)-[a-z0-9_]+\.tmp")
     try:
-        return os.path.samefile(first, second)
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                found = leftover.fullmatch(entry.name) if entry.name.startswith(".srank-") else None
+                if found is None or _running(int(found["pid"])):
+                    continue
+                with contextlib.suppress(OSError):
+                    status = entry.stat(follow_symlinks=False)
+                    if stat.S_ISREG(status.st_mode) and status.st_uid == os.geteuid():
+                        os.unlink(entry.path)
     except OSError:
-        return os.path.realpath(first) == os.path.realpath(second)
+        pass  # a folder that cannot be listed keeps what it holds
+
+
+def _running(pid: int) -> bool:
+    """True unless no process has that id (one that reuses it is taken as the owner, to be safe)."""
+    if pid == os.getpid():
+        return True  # another run in this process (a thread) writes it now
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # a process of another user
+    return True
+
+
+# -- input fed back as output -------------------------------------------------------------------------
+
+
+def feeds_back(source: str, target: str | None) -> bool:
+    """True when the output is the input file itself: by device and inode, through stdin and stdout too.
+
+    As GNU cat does, only regular files count: a terminal or /dev/null may be both.
+    """
+    read = _stream_identity(sys.stdin) if source == "-" else _path_identity(source)
+    written = _stream_identity(sys.stdout) if target in (None, "-") else _path_identity(target)
+    return read is not None and read == written
+
+
+def _path_identity(path: str | None) -> tuple[int, int] | None:
+    found = _status(path) if path else None
+    return (found.st_dev, found.st_ino) if found is not None and stat.S_ISREG(found.st_mode) else None
+
+
+def _stream_identity(stream: IO[str] | None) -> tuple[int, int] | None:
+    try:
+        found = os.fstat(stream.fileno()) if stream is not None else None
+    except (OSError, ValueError):  # a stand-in, a captured stream, a closed one
+        return None
+    return (found.st_dev, found.st_ino) if found is not None and stat.S_ISREG(found.st_mode) else None

@@ -6,20 +6,38 @@ record's first line is read on its own and the lines after it are read again,
 so each still comes out as a row. A record may span at most MAX_RECORD_LINES
 lines and MAX_RECORD_CHARS characters; beyond that its quote is taken as
 unclosed, so one stray quote holds a bounded amount of text in memory.
+
+One line may hold at most MAX_LINE_CHARS characters. A longer line (a file
+with no line ending at all, /dev/zero) cannot come back as a row without
+holding it whole, so reading stops there with LineTooLong, which names the
+line; ``lines_of`` reads a text stream in pieces so that such a line is never
+held whole either.
 """
 
 from __future__ import annotations
 
 import csv
-import io
+import functools
 from collections import deque
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import IO, Any
 
-__all__ = ["MAX_RECORD_CHARS", "MAX_RECORD_LINES", "Records", "Unread", "detect_delimiter", "split_ending"]
+__all__ = [
+    "MAX_LINE_CHARS",
+    "MAX_RECORD_CHARS",
+    "MAX_RECORD_LINES",
+    "LineTooLong",
+    "Records",
+    "Unread",
+    "detect_delimiter",
+    "lines_of",
+    "split_ending",
+    "too_long",
+]
 
 MAX_RECORD_LINES = 10_000
-MAX_RECORD_CHARS = 16 << 20
+MAX_RECORD_CHARS = 4 << 20  # with MAX_LINE_CHARS, what keeps a run within its memory bound
+MAX_LINE_CHARS = MAX_RECORD_CHARS  # a line's characters, its ending left out
 _DELIMITERS = "\t,;|"  # on a tie the first wins: a tab is rarely part of a column name, a comma often is
 
 
@@ -33,6 +51,46 @@ class Unread(list[str]):
 
 class _RecordTooLong(Exception):
     pass
+
+
+class _LineTooLong(Exception):
+    pass
+
+
+class _SameCourse(Exception):
+    """A line read again after a failed record opens a quote that would fail the same way."""
+
+    def __init__(self, line: str) -> None:
+        super().__init__()
+        self.line = line
+
+
+class LineTooLong(Exception):
+    """A line longer than MAX_LINE_CHARS: reading cannot go on without holding it whole."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+    def __str__(self) -> str:
+        return (
+            f"line {self.line:,} is longer than {MAX_LINE_CHARS:,} characters, the most srank reads in one line"
+            " (is the file really text with line endings?)"
+        )
+
+
+def too_long(line: str) -> bool:
+    """True for a line (or a piece of one) longer than MAX_LINE_CHARS, its ending left out."""
+    return len(line) > MAX_LINE_CHARS and len(line.rstrip("\r\n")) > MAX_LINE_CHARS
+
+
+def lines_of(text: IO[str]) -> Iterator[str]:
+    """The lines of ``text``, each read in one piece of at most MAX_LINE_CHARS characters and its ending.
+
+    A longer line comes as pieces without a line ending, which the reader refuses
+    (LineTooLong) before any is held together.
+    """
+    return iter(functools.partial(text.readline, MAX_LINE_CHARS + 2), "")
 
 
 class Records:
@@ -87,6 +145,10 @@ class Records:
                 yield self._recover(unread_lines=0)
             except _RecordTooLong:
                 yield self._recover(unread_lines=1)  # the line that broke the limit never reached csv
+            except _LineTooLong:
+                raise LineTooLong(self._before + int(self._reader.line_num) + 1) from None
+            except _SameCourse as known:
+                yield self._skip(known.line)
 
     def _recover(self, unread_lines: int) -> tuple[list[str], str]:
         first = self._taken[0]
@@ -97,13 +159,27 @@ class Records:
         self._reader = self._read(self._queued_then_input())
         return read_alone(first, self.delimiter), first
 
+    def _skip(self, line: str) -> tuple[list[str], str]:
+        """``line`` as a record on its own, without reading further; reading goes on after it."""
+        self._before = self._before + self._reader.line_num + 1
+        self._span = 1
+        self._reader = self._read(self._queued_then_input())
+        return read_alone(line, self.delimiter), line
+
     def _queued_then_input(self) -> Iterator[str]:
         queued = self._queued
         while queued:
-            yield queued.popleft()
+            line = queued.popleft()
+            # The queued lines but the last were read inside a failed record's quote, which stayed open at
+            # the end of each. A record that starts at one of them and leaves a quote open at its end is in
+            # the same state there, so it runs the same course to the same failure (or past the same limit):
+            # it is taken as unclosed at once. Each line is then read again once, not once per stray quote.
+            if queued and not self._taken and '"' in line and _open_quote_at(line, self.delimiter) is not None:
+                raise _SameCourse(line)
+            yield line
         # A plain loop, not "yield from": when a later recovery drops this
         # generator, closing it must not close the input it reads from.
-        for line in self._lines:  # noqa: UP028
+        for line in self._lines:
             yield line
 
 
@@ -111,6 +187,8 @@ def _bounded(lines: Iterable[str], taken: list[str]) -> Iterator[str]:
     keep = taken.append
     size = 0
     for line in lines:
+        if len(line) > MAX_LINE_CHARS and too_long(line):  # the length alone first: this loop sees every line
+            raise _LineTooLong
         keep(line)
         if len(taken) > 64:  # a long record: its size is kept from here on, one line at a time
             size = sum(map(len, taken)) if len(taken) == 65 else size + len(line)
@@ -166,16 +244,16 @@ def split_ending(raw: str, newline: str) -> tuple[str, str]:
     return body, raw[len(body) :] or newline
 
 
-def detect_delimiter(sample: str) -> str:
+def detect_delimiter(lines: Iterable[str]) -> str:
     """The candidate that splits the header into the most fields; tab, then comma, on a tie.
 
-    Only the header is consulted: it holds no data that could contain a
-    delimiter by chance, and quoted names are honoured.
+    Only the header (the first record of ``lines``) is consulted: it holds no
+    data that could contain a delimiter by chance, and quoted names are honoured.
     """
     best, most = ",", 1  # a one-column file: comma, so quoted cells still read right
     for candidate in _DELIMITERS:
         try:
-            header = next(csv.reader(io.StringIO(sample, newline=""), delimiter=candidate), [])
+            header = next(csv.reader(lines, delimiter=candidate), [])
         except csv.Error:
             continue
         if len(header) > most:

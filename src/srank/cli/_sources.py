@@ -41,10 +41,9 @@ class Input:
 
 def open_input(path: str, encoding: str) -> Input:
     name = "stdin" if path == "-" else path
-    try:
-        codec = codecs.lookup(encoding).name  # "utf16", "U16" and "UTF-16" are one codec
-    except LookupError:
-        raise UsageError(f"unknown --encoding {encoding!r}") from None
+    codec = _text_codec(encoding)
+    if path == "-" and sys.stdin is None:  # started with stdin closed (<&-)
+        raise UsageError("cannot read stdin: it is closed; name the input file instead of -")
     try:
         raw: IO[bytes] = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115 - the caller closes it
     except OSError as error:
@@ -52,10 +51,30 @@ def open_input(path: str, encoding: str) -> Input:
     stream: Any = raw if hasattr(raw, "peek") else io.BufferedReader(raw)
     try:
         return _sniffed(name, path, stream, encoding, codec)
+    except OSError as error:  # the first read fails: /proc/self/mem, a device that refuses reading
+        if path != "-":
+            raw.close()
+        raise UsageError(f"cannot read {name}: {error.strerror or error}") from None
     except BaseException:
         if path != "-":
             raw.close()
         raise
+
+
+def _text_codec(encoding: str) -> str:
+    """The codec's own name ("utf16", "U16" and "UTF-16" are one codec), refusing codecs that are not text."""
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError:
+        raise UsageError(f"unknown --encoding {encoding!r}") from None
+    try:
+        io.TextIOWrapper(io.BytesIO(), encoding=encoding)  # refuses rot13, hex, base64, zlib...: bytes to bytes
+    except LookupError:
+        raise UsageError(
+            f"--encoding {encoding!r} is not a text encoding; name the one the file was saved in, such as utf-8 or"
+            " cp1252"
+        ) from None
+    return codec
 
 
 def _sniffed(name: str, path: str, stream: Any, encoding: str, codec: str) -> Input:

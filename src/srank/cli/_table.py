@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import io
 import sys
 from collections.abc import Iterator, Sequence
 from itertools import chain
@@ -24,8 +23,8 @@ import attrs
 from .._messages import in_language, say
 from ._arguments import UsageError, delimiter_option, spoken
 from ._formats import CsvFormat, Format, JsonlFormat, MadeJsonlFormat
-from ._output import same_file
-from ._records import MAX_RECORD_CHARS, Records, Unread, detect_delimiter
+from ._output import feeds_back
+from ._records import MAX_RECORD_CHARS, LineTooLong, Records, Unread, detect_delimiter, lines_of, too_long
 from ._sources import decode_error_message, open_input
 from ._workbook import read_sheet
 
@@ -159,8 +158,11 @@ def made_table(name: str, header: Sequence[str], rows: Iterator[list[str]]) -> T
 @contextlib.contextmanager
 def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Table]:
     """Open ``args.file`` (CSV, TSV, a workbook or stdin) for reading; ``wanted`` columns help find a sheet's header."""
-    if args.output not in (None, "-") and args.file != "-" and same_file(args.file, args.output):
-        raise UsageError(f"--output {args.output} is the input file; srank never modifies its input")
+    if feeds_back(args.file, args.output):  # srank check - -o in.csv < in.csv, srank check in.csv >> in.csv
+        if args.output not in (None, "-"):
+            raise UsageError(f"--output {args.output} is the input file; srank never modifies its input")
+        given = "" if args.file == "-" else f" {args.file}"
+        raise UsageError(f"stdout is the input file{given}; srank never modifies its input: write to another file")
     delimiter = delimiter_option(args.delimiter)
     lang = spoken(args)
     source = open_input(args.file, args.encoding)
@@ -189,6 +191,12 @@ def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Tabl
     except UnicodeDecodeError as error:
         line = table.records.line if table is not None else 0
         raise UsageError(decode_error_message(source.name, args.file, source.encoding, error, line)) from None
+    except LineTooLong as error:
+        raise UsageError(f"{source.name}: {error}") from None
+    except UnicodeError as error:  # a codec that fails in its own way ("undefined", "punycode")
+        raise UsageError(
+            f"{source.name} cannot be read as {source.encoding} text ({error}); pass the file's real --encoding"
+        ) from None
     except OSError as error:
         if isinstance(error, BrokenPipeError):
             raise
@@ -216,19 +224,27 @@ def _skip_lines(text: IO[str], count: int, name: str, lang: str) -> int:
 
 
 def _read_header(text: IO[str], name: str, delimiter: str | None, command: str) -> Table:
-    sample = text.read(_SAMPLE)
-    sample += text.readline()  # end on a whole line
-    if not sample:
+    lines = lines_of(text)
+    head: list[str] = []  # the first whole lines, about _SAMPLE characters: they choose the delimiter and ending
+    size = 0
+    for line in lines:
+        if too_long(line):
+            raise LineTooLong(len(head) + 1)  # before any reading of it: a 1 GiB header, /dev/zero
+        head.append(line)
+        size += len(line)
+        if size >= _SAMPLE:
+            break
+    if not head:
         raise UsageError(f"{name} is empty: expected a header row naming the columns")
     if delimiter is None:
-        delimiter = detect_delimiter(sample)
-    newline = "\r\n" if "\r\n" in sample else "\r" if "\r" in sample and "\n" not in sample else "\n"
-    lines: Iterator[str] = chain(io.StringIO(sample, newline=""), text)
+        delimiter = detect_delimiter(head)
+    newline = _newline(head)
+    read: Iterator[str] = chain(_drained(head), lines)
     if sys.stderr.isatty():
         from ._progress import with_progress
 
-        lines = with_progress(lines, text, command)
-    records = Records(lines, delimiter)
+        read = with_progress(read, text, command)
+    records = Records(read, delimiter)
     first = next(iter(records), None)
     if first is None or not first[0]:
         raise UsageError(f"{name}: the first line is empty; expected a header row naming the columns")
@@ -236,3 +252,19 @@ def _read_header(text: IO[str], name: str, delimiter: str | None, command: str) 
     if isinstance(header, Unread):
         raise UsageError(f"{name} line 1: the header {header.problem}; the header must name the columns on one line")
     return Table(name, header, raw, records, delimiter, newline)
+
+
+def _newline(head: list[str]) -> str:
+    """The file's line ending, as its first lines write it."""
+    if any("\r\n" in line for line in head):
+        return "\r\n"
+    if any("\r" in line for line in head) and not any("\n" in line for line in head):
+        return "\r"
+    return "\n"
+
+
+def _drained(head: list[str]) -> Iterator[str]:
+    """The lines of ``head``, each let go as it is read."""
+    head.reverse()
+    while head:
+        yield head.pop()
