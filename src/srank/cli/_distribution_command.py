@@ -64,7 +64,7 @@ class DistributionCommand(TableCommand[Table]):
         parser.add_argument(
             "--global-column", metavar="NAME", help="the global rank column: adds cross-level findings (srank_levels)"
         )
-        lenient_option(parser, "read what can be read; name the rest")
+        lenient_option(parser, partial=True)
         label_options(parser)
 
     def prepare(self, args: argparse.Namespace) -> None:

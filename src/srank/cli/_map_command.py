@@ -101,7 +101,7 @@ class MapCommand(Command):
         parser.add_argument(
             "--title", metavar="TEXT", help="the map's title; with --column, {key} stands for the key (default: it)"
         )
-        lenient_option(parser, "read what can be read; name the rest")
+        lenient_option(parser, partial=True)
         input_options(parser)
 
     def run(self, args: argparse.Namespace) -> int:
