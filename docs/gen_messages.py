@@ -42,6 +42,7 @@ SECTIONS = {
     "explorer": "NatureServe Explorer records",
     "dataframe": "The pandas and polars helpers",
     "change": "Changes",
+    "cli": "The command line's own sentences",
     "argparse": "The command line's argparse words",
 }
 

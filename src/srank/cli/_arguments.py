@@ -29,6 +29,7 @@ __all__ = [
     "column_option",
     "delimiter_option",
     "file_options",
+    "files_argument",
     "input_options",
     "label_options",
     "lenient_option",
@@ -36,6 +37,7 @@ __all__ = [
     "output_options",
     "renamed_option",
     "rounded_option",
+    "spoken",
 ]
 
 # A column's level: a T rank counts as global (a taxon's global rank column holds G5T2).
@@ -105,6 +107,14 @@ def _positive(text: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"expected a row number from 1, not {text!r}")
     return number
+
+
+def spoken(args: argparse.Namespace) -> str:
+    """The language of the command line's own sentences: --lang where the command has it, else the environment's."""
+    from .._languages import environment_language, language
+
+    given = getattr(args, "lang", None)
+    return language(given) if given else environment_language()
 
 
 def build_parsers(entries: Iterable[Entry]) -> tuple[argparse.ArgumentParser, dict[str, CommandParser]]:
@@ -184,20 +194,33 @@ def file_options(command: argparse.ArgumentParser) -> None:
     input_options(command)
 
 
+def files_argument(command: argparse.ArgumentParser) -> None:
+    """FILE [FILE ...]: the tables a command reads, each in turn, with a summary each and a total."""
+    from .._messages import say  # a command's parser only: srank --help loads no message
+
+    command.add_argument("files", nargs="+", metavar="FILE", help=say("cli.help-files"))
+
+
 def output_options(command: argparse.ArgumentParser) -> None:
-    """--format and --output, for the commands that write rows."""
-    command.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="output format (default: csv)")
-    command.add_argument("--output", "-o", type=output_option, metavar="FILE", help="write here instead of stdout")
+    """--format, --output and how rows are written, for the commands that write rows."""
+    from .._messages import say
+
+    command.add_argument("--format", choices=("csv", "jsonl", "xlsx"), help=say("cli.help-format"))
+    command.add_argument("--output", "-o", type=output_option, metavar="PATH", help=say("cli.help-output"))
+    command.add_argument("--excel", action="store_true", help=say("cli.help-excel"))
+    command.add_argument("--problems-only", action="store_true", help=say("cli.help-problems-only"))
+    command.add_argument("--summary-only", action="store_true", help=say("cli.help-summary-only"))
+    command.add_argument("--quiet", "-q", action="store_true", help=say("cli.help-quiet"))
 
 
 def input_options(command: argparse.ArgumentParser) -> None:
     """How a CSV, TSV or workbook is read: --delimiter, --encoding, --sheet, --header-row."""
+    from .._messages import say
+
     command.add_argument("--delimiter", "-d", metavar="CHAR", help="field delimiter (default: detected; \\t for tab)")
     command.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8; a BOM is honoured)")
     command.add_argument("--sheet", metavar="NAME", help="the sheet of a workbook (default: the first)")
-    command.add_argument(
-        "--header-row", type=_positive, metavar="N", help="the row of a workbook sheet that names the columns"
-    )
+    command.add_argument("--header-row", type=_positive, metavar="N", help=say("cli.help-header-row"))
 
 
 def label_options(command: argparse.ArgumentParser) -> None:
