@@ -449,6 +449,57 @@ def bench_check(report: Report, rows: int, repeat: int) -> None:
     )
 
 
+def bench_many_files(report: Report, files: int, rows: int, repeat: int) -> None:
+    """srank check on FILES files of ROWS rows each, against one file of all their rows: the cost of many files.
+
+    Each repetition writes into a new folder, as a first run does (replacing existing files costs the same per
+    file, but more on some file systems); --summary-only, which a pre-commit hook uses, writes no file at all.
+    """
+    column, _ = realistic_column(files * rows, seed=13)
+    generator = random.Random(17)
+    names = ["Carex lasiocarpa", "Salix nigra", "Poa annua", "Aster novae-angliae", "Lynx canadensis"]
+    lines = [
+        [str(number), generator.choice(names), generator.choice(["VT", "NH", "ME"]), code, "2019"]
+        for number, code in enumerate(column)
+    ]
+    header = ["id", "scientific_name", "state", "rank", "last_observed"]
+    with tempfile.TemporaryDirectory() as folder:
+        whole, parts = Path(folder) / "whole.csv", Path(folder) / "parts"
+        parts.mkdir()
+        _write_csv(whole, header, lines)
+        for at in range(files):
+            _write_csv(parts / f"part{at:04}.csv", header, lines[at * rows : (at + 1) * rows])
+        inputs = [str(path) for path in sorted(parts.iterdir())]
+        seconds = dict.fromkeys(("one", "many", "one summary", "many summaries"), float("inf"))
+        for run in range(repeat):  # in turn, so that a busy moment slows all alike
+            out = Path(folder) / f"out{run}"
+            out.mkdir()
+            commands = {
+                "one": ["-m", "srank", "check", str(whole), "-c", "rank", "-o", str(out / "whole.csv")],
+                "many": ["-m", "srank", "check", *inputs, "-c", "rank", "-o", str(out)],
+                "one summary": ["-m", "srank", "check", str(whole), "-c", "rank", "--summary-only"],
+                "many summaries": ["-m", "srank", "check", *inputs, "-c", "rank", "--summary-only"],
+            }
+            for name, command in commands.items():
+                seconds[name] = min(seconds[name], _check_once(command))
+            assert len(list(out.iterdir())) == files + 1
+    for many, one, what in (("many", "one", "to a folder"), ("many summaries", "one summary", "--summary-only")):
+        report.add(
+            f"srank check on {files:,} CSV files of {rows:,} rows, {what}",
+            f"{seconds[many]:.2f} s",
+            f"{seconds[one]:.2f} s (srank check on one file of their {files * rows:,} rows, {what})",
+            seconds[many] / seconds[one],
+            1.3,
+        )
+
+
+def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
 WORKBOOK_REFERENCE = """
 import csv, sys
 from python_calamine import CalamineWorkbook
@@ -1156,6 +1207,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "import": lambda report: bench_import(report, 10 if args.quick else 30),
         "check": lambda report: bench_check(report, size, 1 if args.quick else 3),
         "levels": lambda report: bench_check_levels(report, size, 1 if args.quick else 3),
+        "files": lambda report: bench_many_files(report, 200, 1_000, 1 if args.quick else 3),
         "workbook": lambda report: bench_check_workbook(report, 50_000, 3 if args.quick else 5),
         "distribution": lambda report: bench_distribution(report, size // 10, 1 if args.quick else 3),
         "diff": lambda report: bench_diff(report, size // 5, 1 if args.quick else 3),

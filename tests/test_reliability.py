@@ -79,7 +79,7 @@ def test_output_to_a_device_writes_to_it_and_leaves_it_a_device(srank_cli: Run, 
     [
         ("missing/out.csv", "the folder"),
         ("in.csv", "is the input file; srank never modifies its input"),
-        (".", "is a folder; name a file"),
+        (".", "in.csv is an input file; srank never modifies its input"),  # -o FOLDER: named after the input
     ],
 )
 def test_output_faults_are_usage_errors_and_leave_nothing(

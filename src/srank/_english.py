@@ -15,6 +15,7 @@ Sections, in the order of the catalogues:
 * levels, rounded: comparing ranks;
 * distribution, place, explorer: distributions and NatureServe Explorer records;
 * dataframe, change: the pandas and polars helpers;
+* cli: the command line's own sentences (help, usage errors, totals);
 * argparse: the words of Python's argparse, for the command line.
 """
 
@@ -272,6 +273,74 @@ MESSAGES: dict[str, str] = {
     "change.side": "{side}: {problem}",
     "change.old-unreadable": "The old code cannot be read: {problem}",
     "change.new-unreadable": "The new code cannot be read: {problem}",
+    # -- the command line's own sentences (srank.cli) --------------------------------------
+    "cli.help-files": (
+        "CSV or TSV files, workbooks (.xlsx, .xlsm, .xlsb, .ods, .xls), or - for stdin; several files are read in"
+        " turn, with a summary each and a total"
+    ),
+    "cli.help-format": "output format (default: csv, or xlsx when -o names a .xlsx file)",
+    "cli.help-output": (
+        "write here instead of stdout; with several files, an existing folder, where each output is named after its"
+        " input"
+    ),
+    "cli.help-excel": (
+        "CSV for Excel: UTF-8 with a byte-order mark, CRLF line ends, and an apostrophe before any cell a spreadsheet"
+        " would run as a formula"
+    ),
+    "cli.help-problems-only": "write only the rows with an invalid or warned value, their line numbers in srank_line",
+    "cli.help-summary-only": "write no rows, only the summary of each file and the total",
+    "cli.help-quiet": "write nothing: the exit status tells (an error that stops a file is still said)",
+    "cli.help-header-row": (
+        "the line of a CSV or TSV file, or the row of a workbook sheet, that names the columns; the lines above it"
+        " are skipped"
+    ),
+    "cli.xlsx-name-format": "-o {output} names a workbook, but --format {format} writes text; leave out --format",
+    "cli.xlsx-needs-output": "--format xlsx writes a workbook: name its file with -o NAME.xlsx",
+    "cli.excel-is-csv": "--excel makes CSV for Excel; it does not apply to --format {format}",
+    "cli.no-rows-no-output": "{option} writes no rows; leave out -o",
+    "cli.problems-only-unnumbered": (
+        "{command} --problems-only: its rows come from two files and have no one line number; --changes-only keeps"
+        " the rows that changed"
+    ),
+    "cli.stdin-among-files": "- (stdin) cannot be one of several files",
+    "cli.several-files-output": (
+        "several files: name a folder for their outputs with -o FOLDER, or write only their summaries with"
+        " --summary-only (or -q)"
+    ),
+    "cli.output-not-folder": (
+        "-o {output} is not a folder; with several files, -o names an existing folder, where each output is named"
+        " after its input"
+    ),
+    "cli.stdin-into-folder": "-o {output} is a folder, and stdin has no name to give its output there; name a file",
+    "cli.same-output": (
+        "{first} and {second} would both be written to {output}; check them in separate runs, or rename one"
+    ),
+    "cli.output-is-input": (
+        "{output} is an input file; srank never modifies its input: write the outputs to another folder"
+    ),
+    "cli.total": "{command}: {files}, {rows}: {verdicts}",
+    "cli.count-files.one": "{count:,} file",
+    "cli.count-files.other": "{count:,} files",
+    "cli.count-rows.one": "{count:,} row",
+    "cli.count-rows.other": "{count:,} rows",
+    "cli.files-passed.one": "{count:,} passed",
+    "cli.files-passed.other": "{count:,} passed",
+    "cli.files-failed.one": "{count:,} failed",
+    "cli.files-failed.other": "{count:,} failed",
+    "cli.files-unread.one": "{count:,} not read",
+    "cli.files-unread.other": "{count:,} not read",
+    "cli.sheet-ignored": "{name} is not a workbook: --sheet is ignored",
+    "cli.header-row-past-end": "{name}: --header-row {row} is past the last line ({last})",
+    "cli.column-on-line": "{column!r} is on line {line}: if the header is there, pass --header-row {line}",
+    "cli.column-on-row": "{column!r} is in row {line}: if the header is there, pass --header-row {line}",
+    "cli.xlsx-cells-cut.one": (
+        "{count:,} cell was longer than the {limit:,} characters a spreadsheet cell holds, and was cut there"
+    ),
+    "cli.xlsx-cells-cut.other": (
+        "{count:,} cells were longer than the {limit:,} characters a spreadsheet cell holds, and were cut there"
+    ),
+    "cli.xlsx-rows-over": "{rows:,} rows written: a spreadsheet shows only the first {limit:,}",
+    "cli.xlsx-columns-over": "{columns:,} columns written: a spreadsheet shows only the first {limit:,}",
     # -- Python's argparse, for the command line (srank._argparse_words) ------------------
     "argparse.usage": "usage: ",
     "argparse.section": "{title}",
@@ -326,7 +395,6 @@ MESSAGES: dict[str, str] = {
     "cli.option.delimiter": "field delimiter (default: detected; \\t for tab)",
     "cli.option.encoding": "input encoding (default: utf-8; a BOM is honoured)",
     "cli.option.sheet": "the sheet of a workbook (default: the first)",
-    "cli.option.header-row": "the row of a workbook sheet that names the columns",
     "cli.option.column-empty": "the column name is empty",
     "cli.option.raw-rounded": "expected RAW=ROUNDED, two column names, not {text!r}",
     "cli.option.old-new": "expected NAME or OLD=NEW, column names, not {text!r}",

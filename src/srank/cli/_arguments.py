@@ -32,6 +32,7 @@ __all__ = [
     "column_option",
     "delimiter_option",
     "file_options",
+    "files_argument",
     "input_options",
     "label_options",
     "lang_option",
@@ -40,6 +41,7 @@ __all__ = [
     "output_options",
     "renamed_option",
     "rounded_option",
+    "spoken",
 ]
 
 # A column's level: a T rank counts as global (a taxon's global rank column holds G5T2).
@@ -112,6 +114,14 @@ def _positive(text: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(say("cli.option.row-number", text=text))
     return number
+
+
+def spoken(args: argparse.Namespace) -> str:
+    """The language of the command line's own sentences: the run's (``main`` sets ``args.lang``), else the locale's."""
+    from .._languages import environment_language, language
+
+    given = getattr(args, "lang", None)
+    return language(given) if given else environment_language()
 
 
 def build_parsers(
@@ -203,10 +213,19 @@ def file_options(command: argparse.ArgumentParser) -> None:
     input_options(command)
 
 
+def files_argument(command: argparse.ArgumentParser) -> None:
+    """FILE [FILE ...]: the tables a command reads, each in turn, with a summary each and a total."""
+    command.add_argument("files", nargs="+", metavar="FILE", help=say("cli.help-files"))
+
+
 def output_options(command: argparse.ArgumentParser) -> None:
-    """--format and --output, for the commands that write rows."""
-    command.add_argument("--format", choices=("csv", "jsonl"), default="csv", help=say("cli.option.format"))
-    command.add_argument("--output", "-o", type=output_option, metavar="FILE", help=say("cli.option.output"))
+    """--format, --output and how rows are written, for the commands that write rows."""
+    command.add_argument("--format", choices=("csv", "jsonl", "xlsx"), help=say("cli.help-format"))
+    command.add_argument("--output", "-o", type=output_option, metavar="PATH", help=say("cli.help-output"))
+    command.add_argument("--excel", action="store_true", help=say("cli.help-excel"))
+    command.add_argument("--problems-only", action="store_true", help=say("cli.help-problems-only"))
+    command.add_argument("--summary-only", action="store_true", help=say("cli.help-summary-only"))
+    command.add_argument("--quiet", "-q", action="store_true", help=say("cli.help-quiet"))
 
 
 def input_options(command: argparse.ArgumentParser) -> None:
@@ -214,7 +233,7 @@ def input_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--delimiter", "-d", metavar="CHAR", help=say("cli.option.delimiter"))
     command.add_argument("--encoding", default="utf-8", help=say("cli.option.encoding"))
     command.add_argument("--sheet", metavar="NAME", help=say("cli.option.sheet"))
-    command.add_argument("--header-row", type=_positive, metavar="N", help=say("cli.option.header-row"))
+    command.add_argument("--header-row", type=_positive, metavar="N", help=say("cli.help-header-row"))
 
 
 def label_options(command: argparse.ArgumentParser) -> None:

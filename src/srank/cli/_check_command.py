@@ -21,7 +21,15 @@ from .._findings import Severity
 from .._model import AnyRank, Level, MultiSeasonRank, Rank
 from .._parse import is_missing, parse
 from .._rounded_check import rounded_finding
-from ._arguments import ColumnSpec, UsageError, column_option, label_options, lenient_option, rounded_option
+from ._arguments import (
+    ColumnSpec,
+    UsageError,
+    column_option,
+    files_argument,
+    label_options,
+    lenient_option,
+    rounded_option,
+)
 from ._checks import Cells, Check, Verdict
 from ._codes import check_label_options
 from ._command import TableCommand
@@ -41,6 +49,7 @@ _LEVEL_OPTIONS = {
 
 class CheckCommand(TableCommand[Table]):
     name = "check"
+    each_file = True
     description = (
         "Check and decode rank columns. Every row comes back, in order and as it was, with five columns appended"
         " per rank column: " + ", ".join(COLUMNS) + " (prefixed with the column's name when there are several)."
@@ -57,9 +66,7 @@ class CheckCommand(TableCommand[Table]):
     )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
-        parser.add_argument(
-            "file", metavar="FILE", help="CSV or TSV file, workbook (.xlsx, .xlsm, .xlsb, .ods, .xls), or - for stdin"
-        )
+        files_argument(parser)
         parser.add_argument(
             "--column",
             "-c",
@@ -208,7 +215,8 @@ class ColumnCheck(Check):
             message = "; ".join(filter(None, (wrong.line(hint=True), message)))
         label = describe(result, style=self.style, lang=self.lang)
         cells = self._cells(valid, str(result), str(result.rounded()), label, message)
-        return Verdict((cells,), "valid" if valid else "invalid", problem)
+        warned = any(finding.severity is Severity.WARNING for finding in result.findings)
+        return Verdict((cells,), "valid" if valid else "invalid", problem, warned=warned)
 
     def unread(self, message: str) -> Cells:
         return self._cells(False, "", "", "", message)

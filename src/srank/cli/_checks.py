@@ -31,6 +31,7 @@ __all__ = [
     "Check",
     "Long",
     "RowCache",
+    "RunMemory",
     "StackedRows",
     "Verdict",
     "example",
@@ -42,6 +43,7 @@ CACHE_SIZE = 8192
 _KEPT = 256  # characters: a longer key (a 1 MB cell) is judged each time it is met, never kept whole
 _EXAMPLES = 64  # distinct cells remembered per problem code, for the summary's examples
 _DISTINCT = 1 << 16  # distinct keys counted exactly; past this the summary says "more than"
+_FLAGGED_KINDS = frozenset(("invalid", "warning", "error"))
 Cells = Mapping[str, Any]
 """One output row of a check: a value per column name (None, a bool or text)."""
 
@@ -54,6 +56,12 @@ class Verdict:
     kind: str  # what the summary counts: valid, invalid, missing (columns); ok, warning, error, skipped ...
     problem: str = ""
     lenient_reads: bool = False  # strict mode: the cell does not read, but --lenient would read it
+    warned: bool = False  # a value that reads but has a warning (a valid code with a finding)
+
+    @property
+    def flagged(self) -> bool:
+        """Whether the row is one of the problems (--problems-only): an invalid or warned value."""
+        return self.warned or self.kind in _FLAGGED_KINDS
 
 
 class Check:
@@ -84,6 +92,11 @@ class Check:
 
     def judge(self, key: Any) -> Verdict:
         raise NotImplementedError
+
+    @property
+    def identity(self) -> tuple[Any, ...]:
+        """What makes two checks of one run judge alike: a later file's check takes the verdicts of an earlier one's."""
+        return (type(self), self.title, self.names)
 
     def unread(self, message: str) -> Cells:
         """The output cells of a row whose cells could not be read."""
@@ -178,6 +191,8 @@ def free_suffix(header: Sequence[str], names: Sequence[str]) -> str:
 
 
 Render = Callable[[tuple[str, ...], tuple[Any, ...]], str]
+Prepared = dict[Any, tuple[tuple[str, ...], Verdict]]
+"""Keys' renderings and verdicts, shared by the caches of one check in the several files of a run."""
 
 
 class Cache(OrderedDict[Any, tuple[str, ...]]):
@@ -186,23 +201,36 @@ class Cache(OrderedDict[Any, tuple[str, ...]]):
     At most CACHE_SIZE keys are kept; the oldest goes first, and its row count
     is folded into the check's totals as it goes, so memory stays bounded and
     nothing is judged twice to be counted. Equal output rows share one rendering.
+    With ``shared``, a key judged and rendered in an earlier file of the run is
+    not judged or rendered again (at most CACHE_SIZE keys are kept there too).
     """
 
-    def __init__(self, check: Check, render: Render, line: Callable[[], int]) -> None:
+    def __init__(self, check: Check, render: Render, line: Callable[[], int], shared: Prepared | None = None) -> None:
         super().__init__()
         self.check = check
         self.render = render
         self.line = line
+        self.shared = shared
         self.counts: dict[Any, int] = {}
         self._verdicts: dict[Any, Verdict] = {}
+        self.last: Verdict | None = None  # the verdict judged last, for a key too long to keep
         self._rendered: dict[tuple[Any, ...], str] = {}
 
     def prepare(self, key: Any) -> tuple[tuple[str, ...], Verdict]:
         """A key's verdict and its rendering, without keeping the key."""
-        verdict = self.check.judge(key)
+        shared = self.shared
+        known = shared.get(key) if shared is not None else None
+        if known is None:
+            verdict = self.check.judge(key)
+            known = tuple(map(self.fragment, verdict.rows)), verdict
+            if shared is not None and size(key) <= _KEPT:
+                if len(shared) >= CACHE_SIZE:
+                    shared.clear()
+                shared[key] = known
+        verdict = self.last = known[1]
         if verdict.problem and verdict.problem not in self.check.first_lines:
             self.check.first_lines[verdict.problem] = self.line()
-        return tuple(map(self.fragment, verdict.rows)), verdict
+        return known
 
     def fragment(self, cells: Cells) -> str:
         """One output row's cells as text to append to the input row."""
@@ -229,12 +257,18 @@ class Cache(OrderedDict[Any, tuple[str, ...]]):
         self._verdicts[key] = verdict
         return fragments
 
+    def flagged(self, key: Any) -> bool:
+        """Whether the verdict of ``key``, just looked up, flags its row."""
+        verdict = self._verdicts.get(key, self.last)
+        return verdict is not None and verdict.flagged
+
     def count(self, key: Any, rows: int) -> None:
         """Count ``rows`` more rows of ``key``; a key the cache has dropped meanwhile is judged again."""
         if key in self:
             self.counts[key] = self.counts.get(key, 0) + rows
         else:
-            self.check.add(key, rows, self.check.judge(key))
+            known = self.shared.get(key) if self.shared is not None else None
+            self.check.add(key, rows, known[1] if known is not None else self.check.judge(key))
 
     def finish(self) -> None:
         """Fold the counts of the keys still held into the check's totals."""
@@ -249,8 +283,9 @@ ROW_CACHE_SIZE = 1 << 16  # output rows held (one per key for check; one per pla
 class RowCache(OrderedDict[Any, Any]):
     """What a row gets appended, per distinct combination of the cells the checks read.
 
-    An entry is ``[fragments, rows, verdict]``: the text of each output row,
-    then the rows counted so far. A row then costs one key and one lookup,
+    An entry is ``[fragments, rows, verdict, flagged]``: the text of each output
+    row, the rows counted so far, the verdict of a lone check, and whether the
+    row is one of the problems (``--problems-only``). A row then costs one key and one lookup,
     however many checks there are. With several checks, each output row joins
     one fragment of each (only one check may give several). Each entry's
     count reaches the checks' caches when it leaves (the entries held give at
@@ -261,6 +296,7 @@ class RowCache(OrderedDict[Any, Any]):
         super().__init__()
         self.caches = caches
         self.held = 0  # output rows of the entries held
+        self.met: list[Any] = []  # keys met in this file, in order, when the cache goes on to the run's next file
         columns = sorted({index for cache in caches for index in cache.check.indexes})
         self.key: Callable[[list[str]], Any] = itemgetter(*columns)
         at = {column: position for position, column in enumerate(columns)}
@@ -274,15 +310,19 @@ class RowCache(OrderedDict[Any, Any]):
         if len(self.parts) == 1:  # one check: keep its verdict here, not twice
             cache, part = self.parts[0]
             fragments, verdict = cache.prepare(part(key))
-            entry = [fragments, 0, verdict]
+            entry = [fragments, 0, verdict, verdict.flagged]
         else:
-            joined = product(*[cache[part(key)] for cache, part in self.parts])
-            entry = [tuple(map("".join, joined)), 0, None]
+            each = []
+            flagged = False
+            for cache, part in self.parts:
+                each.append(cache[part(key)])
+                flagged = flagged or cache.flagged(part(key))
+            entry = [tuple(map("".join, product(*each))), 0, None, flagged]
         if size(key) > _KEPT:  # counted now and not kept; the caller's count goes to a throwaway entry
             self._fold(key, 1, entry[2])
             return entry
         while self and self.held + len(entry[0]) > ROW_CACHE_SIZE:
-            oldest, (fragments, rows, verdict) = self.popitem(last=False)
+            oldest, (fragments, rows, verdict, _flagged) = self.popitem(last=False)
             self.held -= len(fragments)
             self._fold(oldest, rows, verdict)
         self[key] = entry
@@ -293,6 +333,29 @@ class RowCache(OrderedDict[Any, Any]):
         """The appended text of a row whose cells could not be read: each check's cells for it, joined."""
         return "".join(cache.fragment(cache.check.unread(message)) for cache in self.caches)
 
+    def seen(self, key: Any, entry: list[Any], line: int) -> None:
+        """An entry met for the first time in this file: its problem's first line, if the check has none yet."""
+        self.met.append(key)
+        verdict = entry[2]
+        if verdict is not None and verdict.problem:
+            self.caches[0].check.first_lines.setdefault(verdict.problem, line)
+
+    def rebind(self, caches: Sequence[Cache]) -> None:
+        """Count the next file's rows into its own checks (the same checks of the run, reading the same columns)."""
+        self.caches = caches
+        self.parts = [(cache, part) for cache, (_, part) in zip(caches, self.parts, strict=True)]
+
+    def settle(self) -> None:
+        """Fold this file's counts into its checks, and keep the entries, at zero rows, for the run's next file."""
+        for key in self.met:  # in the order this file met them, as finish() folds a file's own entries
+            entry = self.get(key)
+            if entry is not None and entry[1]:
+                self._fold(key, entry[1], entry[2])
+                entry[1] = 0
+        self.met.clear()
+        for cache in self.caches:
+            cache.finish()
+
     def _fold(self, key: Any, rows: int, verdict: Verdict | None) -> None:
         if verdict is not None:
             cache, part = self.parts[0]
@@ -302,12 +365,27 @@ class RowCache(OrderedDict[Any, Any]):
             cache.count(part(key), rows)
 
     def finish(self) -> None:
-        for key, (_, rows, verdict) in self.items():
+        for key, (_, rows, verdict, _flagged) in self.items():
             self._fold(key, rows, verdict)
         self.clear()
         self.held = 0
         for cache in self.caches:
             cache.finish()
+
+
+@attrs.define
+class RunMemory:
+    """What the files of one run share: each check's renderings and verdicts, and a lone check's row cache.
+
+    A code is judged and rendered once for the whole run, not once per file;
+    with one check, the cache of appended texts itself goes on from file to
+    file, so a file costs only its rows. Only formats that render alike
+    share (``Format.rendering``), and a row cache only between files whose
+    checked cells are the same columns.
+    """
+
+    prepared: dict[Any, Prepared] = attrs.field(factory=dict)
+    rows: dict[Any, RowCache] = attrs.field(factory=dict)
 
 
 class StackedRows:
@@ -328,11 +406,13 @@ class StackedRows:
 
     def __getitem__(self, row: list[str]) -> list[Any]:
         fragments: tuple[str, ...] = ()
+        flagged = False
         for rows, key in self.each:
             entry = rows[key(row)]
             entry[1] += 1
             fragments += entry[0]
-        return [fragments, 0, None]  # counted above, in each check's cache
+            flagged = flagged or entry[3]
+        return [fragments, 0, None, flagged]  # counted above, in each check's cache
 
     def unread(self, message: str) -> str:
         raise AssertionError("a long table's source gives only well-formed rows, and names the others itself")

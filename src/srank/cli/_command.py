@@ -78,6 +78,8 @@ class TableCommand(Command, Generic[SourceT]):
     """
 
     reads = "rank"  # what a row's checked cells hold, for "the rank was not read"
+    each_file = False  # its rows come from FILE [FILE ...] (files_argument), each file read in turn by open_table
+    numbered = True  # each row has a line (or row) number, which --problems-only writes in srank_line
     joiner = ": "  # between the headline and a lone main check's counts
     layout = "wide"
 

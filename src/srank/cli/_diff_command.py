@@ -64,6 +64,7 @@ class DiffCommand(TableCommand[JoinedTable]):
     name = "diff"
     joiner = "; "
     layout = "long"
+    numbered = False  # a joined row comes from two files: it has no one line number for --problems-only
     description = (
         "Compare the rank columns of two exports, OLD and NEW, row by row on a key, and write what changed in"
         " long form: the key columns, then " + ", ".join(COLUMNS) + " (srank_place only with"

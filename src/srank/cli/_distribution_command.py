@@ -23,7 +23,7 @@ from .._model import Level
 from .._parse import is_missing, parse
 from .._place_rows import EMPTY, PLACE_FIELDS, PlaceKey, lone, place_cells, place_key, with_notes
 from .._place_rows import Cells as PlaceCells
-from ._arguments import label_options, lenient_option
+from ._arguments import files_argument, label_options, lenient_option
 from ._checks import CACHE_SIZE, Cells, Check, Verdict
 from ._codes import check_label_options
 from ._command import TableCommand
@@ -39,6 +39,7 @@ Places = dict[tuple[str, str | None], list[Finding]]
 
 class DistributionCommand(TableCommand[Table]):
     name = "distribution"
+    each_file = True
     reads = "distribution"
     joiner = "; "
     description = (
@@ -57,9 +58,7 @@ class DistributionCommand(TableCommand[Table]):
     )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
-        parser.add_argument(
-            "file", metavar="FILE", help="CSV or TSV file, workbook (.xlsx, .xlsm, .xlsb, .ods, .xls), or - for stdin"
-        )
+        files_argument(parser)
         parser.add_argument("--column", "-c", required=True, metavar="NAME", help="the distribution column")
         parser.add_argument(
             "--global-column", metavar="NAME", help="the global rank column: adds cross-level findings (srank_levels)"

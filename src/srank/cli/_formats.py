@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from json.encoder import encode_basestring
 from typing import Any
 
+from .._safe_cells import safe_cell
 from ._records import split_ending
 
-__all__ = ["CsvFormat", "Format", "JsonlFormat", "MadeJsonlFormat", "csv_line"]
+__all__ = ["CsvFormat", "ExcelCsvFormat", "Format", "JsonlFormat", "MadeJsonlFormat", "csv_line"]
 
 
 def csv_line(cells: Sequence[str], delimiter: str) -> str:
@@ -29,12 +30,19 @@ def csv_line(cells: Sequence[str], delimiter: str) -> str:
 
 
 class Format:
+    """How rows are written; ``values`` passes every cell srank composes through ``safe_cell``."""
+
     def header(self, header: list[str], raw: str | None, added: Sequence[str]) -> str:
         raise NotImplementedError
 
     def values(self, names: tuple[str, ...], values: tuple[Any, ...]) -> str:
         """The appended cells of one check, ready to join after a row."""
         raise NotImplementedError
+
+    @property
+    def rendering(self) -> tuple[Any, ...]:
+        """What ``values`` depends on besides its arguments: two formats alike here render a check's cells alike."""
+        return (type(self),)
 
     def row(self, row: list[str], raw: str | None, appended: str) -> str:
         raise NotImplementedError
@@ -46,6 +54,10 @@ class Format:
     def unread(self, row: list[str], raw: str | None, width: int, appended: str) -> str:
         """A row of the wrong width or unreadable quoting: its cells by position, the extra ones kept."""
         raise NotImplementedError
+
+    def notes(self, rows: int, lang: str) -> list[str]:
+        """Lines for the summary once ``rows`` output rows are written (what a workbook could not hold)."""
+        return []
 
 
 _CSV_CELLS: dict[Any, str] = {None: "", True: "true", False: "false"}
@@ -62,10 +74,16 @@ class CsvFormat(Format):
         body, ending = split_ending(raw, self.newline)
         return body + self.delimiter + csv_line(added, self.delimiter) + ending
 
+    @property
+    def rendering(self) -> tuple[Any, ...]:
+        return (type(self), self.delimiter)
+
     def values(self, names: tuple[str, ...], values: tuple[Any, ...]) -> str:
         if not names:  # a check that only judges, and adds no column
             return ""
-        cells = [_CSV_CELLS[value] if value is None or isinstance(value, bool) else str(value) for value in values]
+        cells = [
+            _CSV_CELLS[value] if value is None or isinstance(value, bool) else safe_cell(str(value)) for value in values
+        ]
         if cells == [""]:
             return self.delimiter  # csv would write a lone empty cell as ""
         return self.delimiter + csv_line(cells, self.delimiter)
@@ -91,6 +109,39 @@ class CsvFormat(Format):
         return csv_line(cells, self.delimiter) + appended + extra + ending
 
 
+class ExcelCsvFormat(CsvFormat):
+    """CSV for a spreadsheet (``--excel``): a byte-order mark, CRLF line ends, and no cell that runs as a formula.
+
+    Excel reads a CSV file as UTF-8 only after a byte-order mark. Each row is
+    written anew from its cells, rather than as its input text, so that every
+    line ends in CRLF and a copied cell that a spreadsheet would run as a
+    formula gets its apostrophe (``safe_cell``), as srank's own cells always do.
+    A row's cells past the header's ``width`` (a joined row's compared cells) are not written.
+    """
+
+    def __init__(self, delimiter: str, width: int) -> None:
+        super().__init__(delimiter, "\r\n")
+        self.width = width
+
+    def _line(self, cells: Sequence[str]) -> str:
+        return csv_line([safe_cell(cell) for cell in cells], self.delimiter)
+
+    def header(self, header: list[str], raw: str | None, added: Sequence[str]) -> str:
+        return "\ufeff" + self._line([*header, *added]) + "\r\n"
+
+    def row(self, row: list[str], raw: str | None, appended: str) -> str:
+        return self._line(row[: self.width]) + appended + "\r\n"
+
+    def rows(self, row: list[str], raw: str | None, appended: Sequence[str]) -> list[str]:
+        body = self._line(row[: self.width])
+        return [body + each + "\r\n" for each in appended]
+
+    def unread(self, row: list[str], raw: str | None, width: int, appended: str) -> str:
+        cells = [*row[:width], *[""] * (width - len(row))]
+        extra = self.delimiter + self._line(row[width:]) if len(row) > width else ""
+        return self._line(cells) + appended + extra + "\r\n"
+
+
 class JsonlFormat(Format):
     def __init__(self, header: list[str], added: Sequence[str]) -> None:
         self.keys = _unique_keys(header)
@@ -108,7 +159,10 @@ class JsonlFormat(Format):
     def values(self, names: tuple[str, ...], values: tuple[Any, ...]) -> str:
         if not names:
             return ""
-        members = {name: (None if value == "" else value) for name, value in zip(names, values, strict=True)}
+        members = {
+            name: None if value == "" else safe_cell(value) if isinstance(value, str) else value
+            for name, value in zip(names, values, strict=True)
+        }
         return ", " + json.dumps(members, ensure_ascii=False)[1:-1]
 
     def row(self, row: list[str], raw: str | None, appended: str) -> str:

@@ -42,6 +42,12 @@ class Sink:
         except OSError as error:
             raise _failed(error, self.name) from None
 
+    def binary(self) -> IO[bytes]:
+        """The bytes under the text, for a workbook: the text written so far is flushed, and none is written after."""
+        self._stream.flush()
+        buffer: IO[bytes] = getattr(self._stream, "buffer")  # noqa: B009 - IO[str] does not declare it
+        return buffer
+
 
 def _failed(error: OSError, name: str) -> BaseException:
     if isinstance(error, BrokenPipeError):

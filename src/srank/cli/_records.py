@@ -57,6 +57,10 @@ class Records:
     def _read(self, lines: Iterable[str]) -> Any:  # csv's reader type is private
         return csv.reader(_bounded(lines, self._taken), delimiter=self.delimiter, strict=True)
 
+    def shift(self, lines: int) -> None:
+        """Number the records ``lines`` further on: the lines above the header that were skipped (--header-row)."""
+        self._before += lines
+
     @property
     def line(self) -> int:
         """The number of the current record's first line."""

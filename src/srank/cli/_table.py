@@ -21,16 +21,18 @@ from typing import IO, Any, Protocol
 
 import attrs
 
-from ._arguments import UsageError, delimiter_option
+from .._messages import in_language, say
+from ._arguments import UsageError, delimiter_option, spoken
 from ._formats import CsvFormat, Format, JsonlFormat, MadeJsonlFormat
 from ._output import same_file
-from ._records import Records, Unread, detect_delimiter
+from ._records import MAX_RECORD_CHARS, Records, Unread, detect_delimiter
 from ._sources import decode_error_message, open_input
 from ._workbook import read_sheet
 
 __all__ = ["Rows", "SheetRecords", "Source", "Table", "made_table", "open_table"]
 
 _SAMPLE = 1 << 16  # characters read to choose the delimiter and line ending
+_LOOK = 20  # rows after the header searched for a column the header lacks
 
 
 class SheetRecords:
@@ -98,6 +100,7 @@ class Table:
     sheets: Sequence[str] = ()  # a workbook's sheets, for messages
     made: bool = False  # rows srank made, not read: an empty cell is null in JSON lines
     notes: Sequence[str] = ()
+    lang: str = "en"  # the language of the command line's own sentences
 
     @property
     def width(self) -> int:
@@ -119,9 +122,28 @@ class Table:
         name, colon, level = column.rpartition(":")
         if colon and name in self.header:
             message += f" (:{level} is not a level: write {name}:G, :N or :S)"
+        later = self._later_line(column)
+        if later is not None:
+            found = say("cli.column-on-row" if self.sheets else "cli.column-on-line", column=column, line=later)
+            message += "; " + in_language(found, self.lang)
         if self.sheets:
             message += f"; the workbook's sheets are {', '.join(map(repr, self.sheets))} (choose one with --sheet)"
         raise UsageError(message)
+
+    def _later_line(self, column: str) -> int | None:
+        """The line (a sheet's row) among the next few that holds ``column``: the header may be there.
+
+        Only asked when the run stops for the missing column, so the rows read here are not needed again.
+        """
+        wanted = column.strip().casefold()
+        rows = iter(self.records)
+        try:
+            for _, (row, _raw) in zip(range(_LOOK), rows, strict=False):
+                if any(cell.strip().casefold() == wanted for cell in row):
+                    return self.records.line
+        except Exception:  # a row that cannot be read (bad bytes): the message stays as it was
+            return None
+        return None
 
     def output_format(self, name: str, added: Sequence[str]) -> Format:
         if name == "jsonl":
@@ -140,24 +162,29 @@ def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Tabl
     if args.output not in (None, "-") and args.file != "-" and same_file(args.file, args.output):
         raise UsageError(f"--output {args.output} is the input file; srank never modifies its input")
     delimiter = delimiter_option(args.delimiter)
+    lang = spoken(args)
     source = open_input(args.file, args.encoding)
     if source.binary is not None:
         with source.binary:
             try:
                 sheet = read_sheet(source.binary, source.name, args.sheet, args.header_row, wanted, args.command)
                 records = SheetRecords(sheet.rows, sheet.header_row)
-                yield Table(source.name, sheet.header, None, records, ",", "\n", sheet.sheets)
+                yield Table(source.name, sheet.header, None, records, ",", "\n", sheet.sheets, lang=lang)
             finally:
                 if sys.stderr.isatty():
                     sys.stderr.write("\r\033[K")  # the progress line, if one was shown
         return
     assert source.text is not None
-    if args.sheet is not None or args.header_row is not None:
-        print(f"srank: {source.name} is not a workbook: --sheet and --header-row are ignored", file=sys.stderr)
+    if args.sheet is not None:
+        print("srank: " + in_language(say("cli.sheet-ignored", name=source.name), lang), file=sys.stderr)
     table: Table | None = None
     text = source.text
     try:
+        skipped = _skip_lines(text, args.header_row - 1, source.name, lang) if args.header_row else 0
         table = _read_header(text, source.name, delimiter, args.command)
+        assert isinstance(table.records, Records)
+        table.records.shift(skipped)
+        table.lang = lang
         yield table
     except UnicodeDecodeError as error:
         line = table.records.line if table is not None else 0
@@ -175,6 +202,17 @@ def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Tabl
                 buffered.detach()  # and so does a stdin srank had to buffer itself
         else:
             text.close()
+
+
+def _skip_lines(text: IO[str], count: int, name: str, lang: str) -> int:
+    """Read past the ``count`` lines above the header (--header-row), each in bounded pieces; returns ``count``."""
+    for at in range(count):
+        line = text.readline(MAX_RECORD_CHARS)
+        if not line:
+            raise UsageError(in_language(say("cli.header-row-past-end", name=name, row=count + 1, last=at), lang))
+        while not line.endswith(("\n", "\r")) and line:  # the rest of a long line
+            line = text.readline(MAX_RECORD_CHARS)
+    return count
 
 
 def _read_header(text: IO[str], name: str, delimiter: str | None, command: str) -> Table:

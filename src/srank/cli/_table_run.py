@@ -8,22 +8,36 @@ cells. A row of the wrong width, or one whose quoting cannot be read, is kept
 check's cells. Output goes out in chunks of rows; one row's many output rows
 go out as they reach a bound in characters, so a row with 50,000 places
 does not pile up in memory.
+
+A command that reads files (``FILE [FILE ...]``) reads each in turn: one
+summary per file, then a total, and the worst exit status of them. A file
+that cannot be read is named and the others are still read. With
+``--problems-only`` only the rows with an invalid or warned value are
+written, each with its line number in ``srank_line``.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from ._checks import Cache, Check, RowCache, StackedRows, free_suffix
+import attrs
+
+from .._messages import in_language, say, say_count
+from ._arguments import UsageError, spoken
+from ._checks import Cache, Check, Prepared, RowCache, RunMemory, StackedRows, free_suffix
 from ._command import TableCommand
 from ._formats import Format
-from ._output import Sink, output
+from ._output import Sink
 from ._records import Unread
+from ._status import EXIT_OK, EXIT_USAGE
 from ._summary import Tally, summarise
 from ._table import Rows
+from ._writing import Writing, output_paths, row_format, rows_sink
 
 __all__ = ["run_table"]
 
@@ -31,22 +45,110 @@ _CHUNK_ROWS = 4096
 _CHUNK_CHARS = 1 << 20
 
 
+_LINE = "srank_line"
+
+
 def run_table(command: TableCommand[Any], args: argparse.Namespace) -> int:
     command.prepare(args)
+    lang = spoken(args)
+    writing = Writing.of(args, lang)
+    if writing.problems_only and not command.numbered:
+        raise UsageError(in_language(say("cli.problems-only-unnumbered", command=command.title), lang))
+    files: list[str] | None = args.files if command.each_file else None
+    if files is None:  # rows from the command's own source: srank diff, srank explorer
+        with _silenced(writing.quiet):
+            return _run_one(command, args, writing, args.output).status
+    targets = output_paths(files, writing, args.output)
+    if len(files) == 1:
+        args.file = files[0]
+        with _silenced(writing.quiet):
+            return _run_one(command, args, writing, targets[0]).status
+    runs = []
+    memory = RunMemory()  # what the files share: a code is judged and rendered once
+    for path, target in zip(files, targets, strict=True):
+        args.file = path
+        try:
+            with _silenced(writing.quiet):
+                runs.append(_run_one(command, args, writing, target, memory))
+        except UsageError as error:  # this file cannot be read: named, and the next one read
+            print(f"srank: {error}", file=sys.stderr)
+            runs.append(Run(EXIT_USAGE, 0, read=False))
+    if not writing.quiet:
+        print(total_line(command.title, runs, lang), file=sys.stderr)
+    return max(run.status for run in runs)
+
+
+@attrs.frozen
+class Run:
+    """What one input gave: its exit status and its rows."""
+
+    status: int
+    rows: int
+    read: bool = True
+
+
+def total_line(title: str, runs: Sequence[Run], lang: str) -> str:
+    """The last line of a run over several files: the files and rows, and how many passed, failed, were not read."""
+    counts = (
+        ("cli.files-passed", sum(run.read and run.status == EXIT_OK for run in runs)),
+        ("cli.files-failed", sum(run.read and run.status != EXIT_OK for run in runs)),
+        ("cli.files-unread", sum(not run.read for run in runs)),
+    )
+    parts = [say_count(key, count) for key, count in counts if count]
+    said = say(
+        "cli.total",
+        command=title,
+        files=say_count("cli.count-files", len(runs)),
+        rows=say_count("cli.count-rows", sum(run.rows for run in runs)),
+        verdicts=say("list.separator").join(in_language(part, lang) for part in parts),
+    )
+    return in_language(said, lang)
+
+
+@contextlib.contextmanager
+def _silenced(quiet: bool) -> Iterator[None]:
+    """-q: nothing on stderr but an error that stops a file (raised, and said by the caller)."""
+    if not quiet:
+        yield
+        return
+    with contextlib.redirect_stderr(io.StringIO()):
+        yield
+
+
+def _run_one(
+    command: TableCommand[Any],
+    args: argparse.Namespace,
+    writing: Writing,
+    target: str | None,
+    memory: RunMemory | None = None,
+) -> Run:
     long = command.layout == "long"
+    args.output = target
     with command.open(args) as table:
         checks = command.checks(args, table)
         added = _name_columns(table.name, table.header, checks, long)
-        fmt = table.output_format(args.format, added)
+        line: Callable[[int], str] | None = None
+        if writing.problems_only:
+            name = _LINE + free_suffix(table.header, [_LINE, *added])
+            added = [name, *added]
+        fmt = row_format(table.output_format(writing.format, added), writing, table.header)
+        if writing.problems_only:
+            line = _line_cell(fmt, name)
         tally = Tally()
-        with output(args.output) as sink:
+        with rows_sink(target, writing) as sink:
             sink.write(fmt.header(table.header, table.header_raw, added))
-            _write_rows(table.records, fmt, checks, table.width, sink, tally, command.reads, long)
+            _write_rows(table.records, fmt, checks, table.width, sink, tally, command.reads, long, line, memory)
     head = f"{command.title}: {table.name}: {command.headline(tally, checks)}"
     lenient = getattr(args, "lenient", False)
-    text, found = summarise(head, command.joiner, tally, checks, lenient, table.records.unit, table.notes)
+    notes = [*table.notes, *fmt.notes(tally.rows_out, writing.lang)]
+    text, found = summarise(head, command.joiner, tally, checks, lenient, table.records.unit, notes)
     print(text, file=sys.stderr)
-    return command.exit_status(found, checks)
+    return Run(command.exit_status(found, checks), tally.rows)
+
+
+def _line_cell(fmt: Format, name: str) -> Callable[[int], str]:
+    names = (name,)
+    return lambda line: fmt.values(names, (line,))
 
 
 def _name_columns(source: str, header: Sequence[str], checks: Sequence[Check], long: bool) -> list[str]:
@@ -76,10 +178,19 @@ def _write_rows(
     tally: Tally,
     reads: str,
     long: bool,
+    line: Callable[[int], str] | None = None,
+    memory: RunMemory | None = None,
 ) -> None:
-    """The one writer loop: each row's own cells, then the prepared text of each of its output rows."""
-    caches = [Cache(check, fmt.values, lambda: records.line) for check in checks]
-    prepared = StackedRows(caches) if long else RowCache(caches)
+    """The one writer loop: each row's own cells, then the prepared text of each of its output rows.
+
+    With ``line`` (``--problems-only``), only the rows a verdict flags are
+    written, each with ``line(its number)`` before srank's cells.
+    """
+    caches = [Cache(check, fmt.values, lambda: records.line, _shared(memory, check, fmt)) for check in checks]
+    prepared, kept = _row_cache(caches, long, memory, fmt)
+    if line is not None:
+        _write_problems(records, fmt, prepared, width, sink, tally, reads, line, kept)
+        return
     key_of = prepared.key
     blank = [""] * width
     row_text = fmt.row
@@ -89,7 +200,10 @@ def _write_rows(
     for row, raw in records:
         rows += 1
         if len(row) == width and type(row) is list:
-            entry = prepared[key_of(row)]
+            key = key_of(row)
+            entry = prepared[key]
+            if not entry[1] and kept:  # met for the first time in this file
+                prepared.seen(key, entry, records.line)
             entry[1] += 1
             fragments = entry[0]
             if len(fragments) == 1:  # most rows: one output row
@@ -99,25 +213,99 @@ def _write_rows(
                 _expand(row, raw, fragments, fmt, chunk, sink)
         elif not row:  # a blank line: kept as a row whose checked cells are empty
             tally.blank_lines += 1
-            entry = prepared[key_of(blank)]
+            key = key_of(blank)
+            entry = prepared[key]
+            if not entry[1] and kept:
+                prepared.seen(key, entry, records.line)
             entry[1] += 1
             extra += len(entry[0]) - 1
             for fragment in entry[0]:
                 add(fmt.unread(blank, raw, width, fragment))
         else:
-            if isinstance(row, Unread):
-                why, kind = row.problem, row.problem
-            else:
-                why, kind = f"has {len(row)} fields, the header has {width}", "wrong number of fields"
-            tally.add_unread(kind, records.line)
-            message = f"error[malformed-row]: {records.unit} {records.line} {why}; the {reads} was not read"
+            message = _malformed(row, width, records, reads, tally)
             add(fmt.unread(row, raw, width, prepared.unread(message)))
         if len(chunk) >= _CHUNK_ROWS:
             sink.writelines(chunk)
             chunk.clear()
     sink.writelines(chunk)
-    prepared.finish()
+    prepared.settle() if kept else prepared.finish()
     tally.rows, tally.rows_out = rows, rows + extra
+
+
+def _shared(memory: RunMemory | None, check: Check, fmt: Format) -> Prepared | None:
+    return None if memory is None else memory.prepared.setdefault((check.identity, fmt.rendering), {})
+
+
+def _row_cache(caches: Sequence[Cache], long: bool, memory: RunMemory | None, fmt: Format) -> tuple[Any, bool]:
+    """The row cache of this file, and whether it goes on to the run's next file (one check, the same column)."""
+    if long:
+        return StackedRows(caches), False
+    if memory is None or len(caches) != 1:
+        return RowCache(caches), False
+    check = caches[0].check
+    rows = memory.rows.get((check.identity, fmt.rendering, check.indexes))
+    if rows is None:
+        rows = memory.rows[(check.identity, fmt.rendering, check.indexes)] = RowCache(caches)
+    else:
+        rows.rebind(caches)
+    return rows, True
+
+
+def _malformed(row: list[str], width: int, records: Rows, reads: str, tally: Tally) -> str:
+    """A row whose cells could not be read: counted, and the message srank's cells give it."""
+    if isinstance(row, Unread):
+        why, kind = row.problem, row.problem
+    else:
+        why, kind = f"has {len(row)} fields, the header has {width}", "wrong number of fields"
+    tally.add_unread(kind, records.line)
+    return f"error[malformed-row]: {records.unit} {records.line} {why}; the {reads} was not read"
+
+
+def _write_problems(
+    records: Rows,
+    fmt: Format,
+    prepared: Any,
+    width: int,
+    sink: Sink,
+    tally: Tally,
+    reads: str,
+    line: Callable[[int], str],
+    kept: bool,
+) -> None:
+    """The writer loop of --problems-only: a flagged row's cells, its line number, then srank's cells."""
+    key_of = prepared.key
+    blank = [""] * width
+    chunk: list[str] = []
+    rows = written = 0
+    for row, raw in records:
+        rows += 1
+        if len(row) == width and type(row) is list:
+            key = key_of(row)
+            entry = prepared[key]
+            if not entry[1] and kept:
+                prepared.seen(key, entry, records.line)
+            entry[1] += 1
+            if entry[3]:
+                number = line(records.line)
+                chunk += fmt.rows(row, raw, [number + fragment for fragment in entry[0]])
+                written += len(entry[0])
+        elif not row:  # a blank line: counted, never a problem of its own
+            tally.blank_lines += 1
+            key = key_of(blank)
+            entry = prepared[key]
+            if not entry[1] and kept:
+                prepared.seen(key, entry, records.line)
+            entry[1] += 1
+        else:
+            message = _malformed(row, width, records, reads, tally)
+            chunk.append(fmt.unread(row, raw, width, line(records.line) + prepared.unread(message)))
+            written += 1
+        if len(chunk) >= _CHUNK_ROWS:
+            sink.writelines(chunk)
+            chunk.clear()
+    sink.writelines(chunk)
+    prepared.settle() if kept else prepared.finish()
+    tally.rows, tally.rows_out = rows, written
 
 
 def _expand(

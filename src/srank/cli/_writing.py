@@ -1,0 +1,158 @@
+"""How a table command writes: the output options resolved once, where each input's rows go, and their format.
+
+``--format``, ``--excel``, ``--problems-only``, ``--summary-only`` and ``-q``
+are checked together before anything is read (``Writing.of``). With several
+input files, or ``-o`` naming a folder, each input gets its own output in that
+folder, named after it (``output_paths``); two inputs that would get one name,
+or an output that is an input, stop the run before anything is read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+from .._messages import in_language, say
+from ._arguments import UsageError
+from ._formats import CsvFormat, ExcelCsvFormat, Format
+from ._output import Sink, output
+
+__all__ = ["WORKBOOK_SUFFIXES", "Writing", "output_paths", "row_format", "rows_sink"]
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".ods", ".xls")
+_SUFFIXES = {"jsonl": ".jsonl", "xlsx": ".xlsx"}
+
+
+@attrs.frozen
+class Writing:
+    """The output options of one run, checked together."""
+
+    format: str  # csv, jsonl or xlsx
+    excel: bool
+    problems_only: bool
+    rows: bool  # False under --summary-only and -q: no row is written
+    quiet: bool
+    lang: str  # the language of the command line's own sentences
+
+    @classmethod
+    def of(cls, args: argparse.Namespace, lang: str) -> Writing:
+        output = args.output
+        chosen = args.format or ("xlsx" if output and output.lower().endswith(".xlsx") else "csv")
+        if args.format not in (None, "xlsx") and output and output.lower().endswith(".xlsx"):
+            raise _usage(lang, "cli.xlsx-name-format", output=output, format=args.format)
+        if chosen == "xlsx" and output in (None, "-"):
+            raise _usage(lang, "cli.xlsx-needs-output")
+        if args.excel and chosen != "csv":
+            raise _usage(lang, "cli.excel-is-csv", format=chosen)
+        silent = args.summary_only or args.quiet
+        if silent and output is not None:
+            option = "--summary-only" if args.summary_only else "-q"
+            raise _usage(lang, "cli.no-rows-no-output", option=option)
+        return cls(chosen, args.excel, args.problems_only, not silent, args.quiet, lang)
+
+
+def _usage(lang: str, key: str, **params: object) -> UsageError:
+    return UsageError(in_language(say(key, **params), lang))
+
+
+def output_paths(files: Sequence[str], writing: Writing, output: str | None) -> list[str | None]:
+    """Where each input's rows go: ``output`` itself for one file, else one file per input in the folder ``output``.
+
+    None is stdout (or nowhere, when no row is written). Refuses, before
+    anything is read: several files without a folder (unless no row is
+    written), stdin among several files, two inputs that would get one output
+    name, and an output that is one of the inputs.
+    """
+    lang = writing.lang
+    if len(files) > 1 and "-" in files:
+        raise _usage(lang, "cli.stdin-among-files")
+    folder = output is not None and output != "-" and os.path.isdir(output)
+    if not writing.rows:
+        return [None] * len(files)
+    if len(files) == 1 and not folder:
+        return [output]
+    if output in (None, "-"):
+        raise _usage(lang, "cli.several-files-output")
+    if not folder:
+        raise _usage(lang, "cli.output-not-folder", output=output)
+    assert output is not None
+    if files == ["-"]:
+        raise _usage(lang, "cli.stdin-into-folder", output=output)
+    named: dict[str, str] = {}
+    paths: list[str | None] = []
+    inputs = {_identity(path) for path in files} - {None}
+    for path in files:
+        target = os.path.join(output, output_name(path, writing))
+        earlier = named.get(os.path.normcase(target))
+        if earlier is not None:
+            raise _usage(lang, "cli.same-output", first=earlier, second=path, output=target)
+        if _identity(target) in inputs:
+            raise _usage(lang, "cli.output-is-input", output=target)
+        named[os.path.normcase(target)] = path
+        paths.append(target)
+    return paths
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    """A file's device and inode (a symlink followed), or None where there is no such file."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
+
+
+def output_name(path: str, writing: Writing) -> str:
+    """An output's name after its input's: the same name for CSV of a text file, else the stem and the format's suffix.
+
+    ``ranks.csv`` gives ``ranks.csv``; ``ranks.xlsx`` gives ``ranks.csv`` (CSV)
+    or ``ranks.jsonl``; under ``--format xlsx`` every output ends in ``.xlsx``.
+    """
+    name = os.path.basename(path)
+    stem, suffix = os.path.splitext(name)
+    wanted = _SUFFIXES.get(writing.format)
+    if wanted is not None:
+        return stem + wanted
+    return stem + ".csv" if suffix.lower() in WORKBOOK_SUFFIXES else name
+
+
+def row_format(source_format: Format, writing: Writing, header: Sequence[str]) -> Format:
+    """The format the rows are written in: the source's own CSV or JSON lines, or made for Excel."""
+    if writing.format == "xlsx":
+        from ._xlsx_output import XlsxFormat
+
+        return XlsxFormat(len(header))
+    if writing.excel and isinstance(source_format, CsvFormat):
+        return ExcelCsvFormat(source_format.delimiter, len(header))
+    return source_format
+
+
+@contextlib.contextmanager
+def rows_sink(path: str | None, writing: Writing) -> Iterator[Sink]:
+    """Where the rows go: ``output(path)``, a workbook inside it, or nowhere when no row is written."""
+    if not writing.rows:
+        yield Sink(_Nowhere(), "nowhere")
+        return
+    with output(path) as sink:
+        if writing.format != "xlsx":
+            yield sink
+            return
+        from ._xlsx_output import workbook
+
+        with workbook(sink) as sheet:
+            yield sheet
+
+
+class _Nowhere(io.StringIO):
+    """A stream that keeps nothing: the rows of --summary-only and -q."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def writelines(self, lines: object) -> None:
+        pass

@@ -1,0 +1,370 @@
+"""Checking data where it lives: many files, folders of outputs, summaries only, problems only, Excel and .xlsx.
+
+In-process runs of ``srank check`` and ``srank distribution`` with literal expected output.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import Run, write_workbook
+
+GOOD = "id,S Rank\n1,S2\n2,S3B\n"
+BAD = "id,S Rank\n1,S2\n2,SX?\n3,S9\n"
+GOOD_SUMMARY = "srank check: {path}: 2 rows: 2 valid, 0 invalid, 0 missing; 2 distinct codes\n"
+BAD_SUMMARY = (
+    "srank check: {path}: 3 rows: 1 valid, 2 invalid, 0 missing; 3 distinct codes\n"
+    "  most common problems:\n"
+    "           1  inexact-on-status: 'SX?' (1); first on line 3\n"
+    "           1  syntax: 'S9' (1); first on line 4\n"
+)
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.write_bytes(text.encode() if isinstance(text, str) else text)
+    return path
+
+
+@pytest.fixture
+def two(tmp_path: Path) -> tuple[Path, Path]:
+    return write(tmp_path / "good.csv", GOOD), write(tmp_path / "bad.csv", BAD)
+
+
+# -- many files ------------------------------------------------------------------------
+
+
+def test_many_files_give_a_summary_each_and_a_total(srank_cli: Run, two: tuple[Path, Path]) -> None:
+    good, bad = two
+    status, out, err = srank_cli("check", good, bad, "-c", "S Rank", "--summary-only")
+    assert (status, out) == (1, "")
+    assert err == (
+        GOOD_SUMMARY.format(path=good)
+        + BAD_SUMMARY.format(path=bad)
+        + "srank check: 2 files, 5 rows: 1 passed, 1 failed\n"
+    )
+
+
+def test_a_file_that_cannot_be_read_is_named_and_the_others_are_checked(
+    srank_cli: Run, two: tuple[Path, Path], tmp_path: Path
+) -> None:
+    good, _ = two
+    missing = tmp_path / "missing.csv"
+    other = write(tmp_path / "other.csv", "id,rank\n1,S1\n")
+    status, _, err = srank_cli("check", missing, other, good, "-c", "S Rank", "--summary-only")
+    assert status == 2
+    assert err == (
+        f"srank: cannot read {missing}: No such file or directory\n"
+        f"srank: {other} has no column 'S Rank'; the columns are: 'id', 'rank'\n"
+        + GOOD_SUMMARY.format(path=good)
+        + "srank check: 3 files, 2 rows: 1 passed, 2 not read\n"
+    )
+
+
+def test_quiet_says_nothing_but_the_exit_status(srank_cli: Run, two: tuple[Path, Path], tmp_path: Path) -> None:
+    good, bad = two
+    assert srank_cli("check", good, bad, "-c", "S Rank", "-q") == (1, "", "")
+    assert srank_cli("check", good, "-c", "S Rank", "-q") == (0, "", "")
+    assert srank_cli("check", good, tmp_path / "none.csv", "-c", "S Rank", "-q") == (
+        2,
+        "",
+        f"srank: cannot read {tmp_path / 'none.csv'}: No such file or directory\n",
+    )
+
+
+def test_the_total_in_french(srank_cli: Run, two: tuple[Path, Path]) -> None:
+    status, _, err = srank_cli("check", *two, "-c", "S Rank", "--summary-only", "--lang", "fr")
+    assert status == 1
+    assert (
+        err.splitlines()[-1]
+        == "srank check\u00a0: 2\u00a0fichiers, 5\u00a0lignes\u00a0: 1\u00a0conforme, 1\u00a0non conforme"
+    )
+
+
+def test_each_file_is_summarised_on_its_own_though_its_codes_were_judged_before(srank_cli: Run, tmp_path: Path) -> None:
+    first = write(tmp_path / "a.csv", "rank\nS1\nS9\nS9\n")
+    second = write(tmp_path / "b.csv", "rank\nS9\nS2\n")
+    status, _, err = srank_cli("check", first, second, "-c", "rank", "--summary-only")
+    assert status == 1
+    assert err == (
+        f"srank check: {first}: 3 rows: 1 valid, 2 invalid, 0 missing; 2 distinct codes\n"
+        "  most common problems:\n"
+        "           2  syntax: 'S9' (2); first on line 3\n"
+        f"srank check: {second}: 2 rows: 1 valid, 1 invalid, 0 missing; 2 distinct codes\n"
+        "  most common problems:\n"
+        "           1  syntax: 'S9' (1); first on line 2\n"
+        "srank check: 2 files, 5 rows: 2 failed\n"
+    )
+
+
+def test_outputs_go_to_a_folder_named_after_their_inputs(
+    srank_cli: Run, two: tuple[Path, Path], tmp_path: Path
+) -> None:
+    good, bad = two
+    book = write_workbook(tmp_path / "sheet.xlsx", [["S Rank"], ["S4"]])
+    folder = tmp_path / "out"
+    folder.mkdir()
+    status, out, _ = srank_cli("check", good, bad, book, "-c", "S Rank", "-o", folder)
+    assert (status, out) == (1, "")
+    assert sorted(os.listdir(folder)) == ["bad.csv", "good.csv", "sheet.csv"]
+    assert (folder / "good.csv").read_text() == (
+        "id,S Rank,srank_valid,srank_canonical,srank_rounded,srank_label,srank_message\n"
+        "1,S2,true,S2,S2,Imperiled,\n"
+        "2,S3B,true,S3B,S3B,Breeding: Vulnerable,\n"
+    )
+    assert (folder / "sheet.csv").read_text() == (
+        "S Rank,srank_valid,srank_canonical,srank_rounded,srank_label,srank_message\nS4,true,S4,S4,Apparently Secure,\n"
+    )
+    status, _, _ = srank_cli("check", good, "-c", "S Rank", "-o", folder, "--format", "jsonl")
+    assert status == 0
+    assert (folder / "good.jsonl").read_text().splitlines()[0] == (
+        '{"id": "1", "S Rank": "S2", "srank_valid": true, "srank_canonical": "S2", "srank_rounded": "S2",'
+        ' "srank_label": "Imperiled", "srank_message": null}'
+    )
+
+
+def test_outputs_that_would_collide_or_overwrite_an_input_are_refused(srank_cli: Run, tmp_path: Path) -> None:
+    (tmp_path / "east").mkdir()
+    (tmp_path / "west").mkdir()
+    east = write(tmp_path / "east" / "ranks.csv", GOOD)
+    west = write(tmp_path / "west" / "ranks.csv", GOOD)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert srank_cli("check", east, west, "-c", "S Rank", "-o", folder) == (
+        2,
+        "",
+        f"srank: {east} and {west} would both be written to {folder / 'ranks.csv'};"
+        " check them in separate runs, or rename one\n",
+    )
+    assert os.listdir(folder) == []
+    assert srank_cli("check", east, "-c", "S Rank", "-o", tmp_path / "east") == (
+        2,
+        "",
+        f"srank: {east} is an input file; srank never modifies its input: write the outputs to another folder\n",
+    )
+    assert east.read_text() == GOOD
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            [],
+            "several files: name a folder for their outputs with -o FOLDER, or write only their summaries with"
+            " --summary-only (or -q)",
+        ),
+        (
+            ["-o", "{tmp}/out.csv"],
+            "-o {tmp}/out.csv is not a folder; with several files, -o names an existing"
+            " folder, where each output is named after its input",
+        ),
+        (["--summary-only", "-o", "{tmp}"], "--summary-only writes no rows; leave out -o"),
+        (["-q", "-o", "{tmp}"], "-q writes no rows; leave out -o"),
+        (["--format", "xlsx"], "--format xlsx writes a workbook: name its file with -o NAME.xlsx"),
+        (["--excel", "--format", "jsonl"], "--excel makes CSV for Excel; it does not apply to --format jsonl"),
+        (
+            ["-o", "{tmp}/x.xlsx", "--format", "csv"],
+            "-o {tmp}/x.xlsx names a workbook, but --format csv writes text; leave out --format",
+        ),
+    ],
+)
+def test_output_options_that_do_not_go_together(
+    srank_cli: Run, two: tuple[Path, Path], tmp_path: Path, options: list[str], message: str
+) -> None:
+    options = [option.format(tmp=tmp_path) for option in options]
+    status, out, err = srank_cli("check", *two, "-c", "S Rank", *options)
+    assert (status, out, err) == (2, "", "srank: " + message.format(tmp=tmp_path) + "\n")
+
+
+def test_stdin_cannot_be_one_of_several_files(srank_cli: Run, two: tuple[Path, Path]) -> None:
+    assert srank_cli("check", two[0], "-", "-c", "S Rank", "--summary-only") == (
+        2,
+        "",
+        "srank: - (stdin) cannot be one of several files\n",
+    )
+
+
+def test_distribution_reads_several_files_too(srank_cli: Run, tmp_path: Path) -> None:
+    first = write(tmp_path / "a.csv", "Distribution\nUS(N5)\n")
+    second = write(tmp_path / "b.csv", "Distribution\nUS(N5): VT(S9)\n")
+    status, out, err = srank_cli("distribution", first, second, "-c", "Distribution", "--summary-only")
+    assert (status, out) == (1, "")
+    assert err.splitlines()[-1] == "srank distribution: 2 files, 2 rows: 1 passed, 1 failed"
+
+
+# -- only the problems -------------------------------------------------------------------
+
+
+def test_problems_only_writes_the_invalid_and_warned_rows_with_their_lines(srank_cli: Run, tmp_path: Path) -> None:
+    source = write(tmp_path / "in.csv", "id,rank\n1,S2\n2,G3G2\n3,\n4,G5T1T3\n5,a,b\n6,G1T2\n")
+    status, out, err = srank_cli("check", source, "-c", "rank", "--problems-only")
+    assert status == 1
+    assert out == (
+        "id,rank,srank_line,srank_valid,srank_canonical,srank_rounded,srank_label,srank_message\n"
+        '2,G3G2,3,false,,,,"error[range-reversed]: Range 3-2 is reversed;'
+        ' hint: write the lower (more imperiled) number first, as in G2G3"\n'
+        '5,a,6,false,,,,"error[malformed-row]: line 6 has 3 fields, the header has 2; the rank was not read",b\n'
+        "6,G1T2,7,true,G1T2,T2,Critically Imperiled; subspecies or variety Imperiled,"
+        "warning[infraspecific-more-secure]: The infraspecific rank T2 is more secure than its species' rank G1\n"
+    )
+    assert err.startswith(f"srank check: {source}: 6 rows: 3 valid, 2 invalid, 1 missing;")
+
+
+def test_problems_only_in_json_lines(srank_cli: Run, tmp_path: Path) -> None:
+    source = write(tmp_path / "in.csv", "id,rank\n1,S2\n2,S9\n")
+    status, out, _ = srank_cli("check", source, "-c", "rank", "--problems-only", "--format", "jsonl")
+    assert status == 1
+    assert out == (
+        '{"id": "2", "rank": "S9", "srank_line": 3, "srank_valid": false, "srank_canonical": null,'
+        ' "srank_rounded": null, "srank_label": null, "srank_message": "error[syntax]: Expected a rank value'
+        " (1-5, X, H, U, NR or NA) after 'S', found '9'; hint: rank numbers run from 1 (critically imperiled) to 5"
+        ' (secure)"}\n'
+    )
+
+
+# -- Excel -------------------------------------------------------------------------------
+
+
+def test_excel_csv_has_a_bom_crlf_and_no_formula(srank_cli: Run, tmp_path: Path) -> None:
+    source = write(tmp_path / "in.csv", 'name,rank\nÉrable,S2\n=HYPERLINK("x"),S3\n-5,+S1\n"two\nlines",@S4\n')
+    status, out, _ = srank_cli("check", source, "-c", "rank", "--excel")
+    assert status == 1
+    assert out == (
+        "\ufeffname,rank,srank_valid,srank_canonical,srank_rounded,srank_label,srank_message\r\n"
+        "Érable,S2,true,S2,S2,Imperiled,\r\n"
+        '"\'=HYPERLINK(""x"")",S3,true,S3,S3,Vulnerable,\r\n'
+        "'-5,'+S1,false,,,,\"error[syntax]: Expected a level letter (G, N, S or T), found '+'; hint: a rank code"
+        ' looks like G3, G3G4, G5T2, S2B or S2B,S4N"\r\n'
+        "\"two\nlines\",'@S4,false,,,,\"error[syntax]: Expected a level letter (G, N, S or T), found '@'; hint:"
+        ' a rank code looks like G3, G3G4, G5T2, S2B or S2B,S4N"\r\n'
+    )
+
+
+def test_srank_s_own_cells_never_start_a_formula(srank_cli: Run, tmp_path: Path) -> None:
+    source = write(tmp_path / "in.csv", "rank\n=S1\n")
+    _, out, _ = srank_cli("check", source, "-c", "rank")
+    assert out.splitlines()[1].startswith("=S1,false,,,,")  # the input cell as it was, without --excel
+
+
+def test_xlsx_output_reads_back_as_written(srank_cli: Run, tmp_path: Path) -> None:
+    calamine = pytest.importorskip("python_calamine")
+    source = write(tmp_path / "in.csv", "name,rank\n=1+2,S2\n _x0041_ ,S9\n\x01bell,\n")
+    book = tmp_path / "out.xlsx"
+    status, out, _ = srank_cli("check", source, "-c", "rank", "--problems-only", "-o", book)
+    assert (status, out) == (1, "")
+    rows = calamine.CalamineWorkbook.from_path(str(book)).get_sheet_by_index(0).to_python()
+    assert rows == [
+        [
+            "name",
+            "rank",
+            "srank_line",
+            "srank_valid",
+            "srank_canonical",
+            "srank_rounded",
+            "srank_label",
+            "srank_message",
+        ],
+        [
+            " _x0041_ ",
+            "S9",
+            3.0,  # a number cell, which calamine reads as a float
+            False,
+            "",
+            "",
+            "",
+            "error[syntax]: Expected a rank value (1-5, X, H, U, NR or NA) after 'S', found '9';"
+            " hint: rank numbers run from 1 (critically imperiled) to 5 (secure)",
+        ],
+    ]
+    status, _, _ = srank_cli("check", source, "-c", "rank", "-o", book)
+    rows = calamine.CalamineWorkbook.from_path(str(book)).get_sheet_by_index(0).to_python()
+    assert [row[:4] for row in rows] == [
+        ["name", "rank", "srank_valid", "srank_canonical"],
+        ["=1+2", "S2", True, "S2"],
+        [" _x0041_ ", "S9", False, ""],
+        ["\x01bell", "", "", ""],
+    ]
+
+
+def test_xlsx_cells_past_a_spreadsheet_s_limit_are_cut_and_counted(srank_cli: Run, tmp_path: Path) -> None:
+    calamine = pytest.importorskip("python_calamine")
+    source = write(tmp_path / "in.csv", "note,rank\n" + "x" * 40_000 + ",S1\n")
+    book = tmp_path / "out.xlsx"
+    status, _, err = srank_cli("check", source, "-c", "rank", "-o", book)
+    assert status == 0
+    assert err.splitlines()[-1] == (
+        "  1 cell was longer than the 32,767 characters a spreadsheet cell holds, and was cut there"
+    )
+    rows = calamine.CalamineWorkbook.from_path(str(book)).get_sheet_by_index(0).to_python()
+    assert len(rows[1][0]) == 32_767
+
+
+# -- title rows above a CSV header --------------------------------------------------------
+
+TITLED = "Rare plants of Vermont, 2024\n\nid,S Rank\n1,S2\n2,S9\n"
+
+
+def test_header_row_skips_the_title_lines_of_a_csv(srank_cli: Run, tmp_path: Path) -> None:
+    source = write(tmp_path / "in.csv", TITLED)
+    status, out, err = srank_cli("check", source, "-c", "S Rank", "--header-row", "3")
+    assert status == 1
+    assert out.splitlines() == [
+        "id,S Rank,srank_valid,srank_canonical,srank_rounded,srank_label,srank_message",
+        "1,S2,true,S2,S2,Imperiled,",
+        "2,S9,false,,,,\"error[syntax]: Expected a rank value (1-5, X, H, U, NR or NA) after 'S', found '9';"
+        ' hint: rank numbers run from 1 (critically imperiled) to 5 (secure)"',
+    ]
+    assert err.splitlines()[-1] == "           1  syntax: 'S9' (1); first on line 5"
+
+
+def test_a_missing_column_on_a_later_line_suggests_header_row(srank_cli: Run, tmp_path: Path) -> None:
+    source = write(tmp_path / "in.csv", TITLED)
+    assert srank_cli("check", source, "-c", "s rank") == (
+        2,
+        "",
+        f"srank: {source} has no column 's rank'; the columns are: 'Rare plants of Vermont', ' 2024';"
+        " 's rank' is on line 3: if the header is there, pass --header-row 3\n",
+    )
+
+
+def test_header_row_past_the_end_and_sheet_on_a_csv(srank_cli: Run, tmp_path: Path) -> None:
+    source = write(tmp_path / "in.csv", TITLED)
+    assert srank_cli("check", source, "-c", "S Rank", "--header-row", "9") == (
+        2,
+        "",
+        f"srank: {source}: --header-row 9 is past the last line (5)\n",
+    )
+    status, _, err = srank_cli("check", source, "-c", "S Rank", "--header-row", "3", "--sheet", "Ranks")
+    assert status == 1
+    assert err.startswith(f"srank: {source} is not a workbook: --sheet is ignored\n")
+
+
+def test_blank_lines_and_problems_are_counted_in_every_file_of_a_run(srank_cli: Run, tmp_path: Path) -> None:
+    first = write(tmp_path / "a.csv", "rank\nS1\n\nS9\n")
+    second = write(tmp_path / "b.csv", "rank\n\nS9\nS1\nS1\n")
+    status, _, err = srank_cli("check", first, second, "-c", "rank", "--summary-only")
+    assert status == 1
+    assert err == (
+        f"srank check: {first}: 3 rows: 1 valid, 1 invalid, 1 missing; 2 distinct codes\n"
+        "  most common problems:\n"
+        "           1  syntax: 'S9' (1); first on line 4\n"
+        "  1 blank line was kept as a row with no rank\n"
+        f"srank check: {second}: 4 rows: 2 valid, 1 invalid, 1 missing; 2 distinct codes\n"
+        "  most common problems:\n"
+        "           1  syntax: 'S9' (1); first on line 3\n"
+        "  1 blank line was kept as a row with no rank\n"
+        "srank check: 2 files, 7 rows: 2 failed\n"
+    )
+
+
+def test_problems_only_needs_rows_with_line_numbers(srank_cli: Run, tmp_path: Path) -> None:
+    old = write(tmp_path / "old.csv", "k,r\n1,S1\n")
+    new = write(tmp_path / "new.csv", "k,r\n1,S9\n")
+    assert srank_cli("diff", old, new, "--key", "k", "-c", "r", "--problems-only") == (
+        2,
+        "",
+        "srank: srank diff --problems-only: its rows come from two files and have no one line number;"
+        " --changes-only keeps the rows that changed\n",
+    )
