@@ -561,5 +561,94 @@ MESSAGES: dict[str, str] = {
         "the global rank {rank!r} could not be read ({why}); only national and subnational ranks were compared"
     ),
     "cli.distribution.not-global": "{rank!r} is not a global rank",
+    "cli.explorer.description": (
+        "NatureServe Explorer's API data in long form, one row per taxon x place, with every rank decoded and "
+        "NatureServe's rounding checked against srank's: read saved responses, or search the live API."
+    ),
+    "cli.explorer.example-search": "ask the API, and keep its answers",
+    "cli.explorer.example-read": "the same rows again, offline",
+    "cli.explorer.example-help": "the options of one action",
+    "cli.explorer.read-help": "saved Explorer API responses (files or folders) in long form",
+    "cli.explorer.read-description": (
+        "Read saved NatureServe Explorer API responses (a search, a taxon record, or a folder of them saved by srank "
+        "explorer search --save) and write one row per taxon x place: {fields}. A summary goes to stderr; a rounding "
+        "of NatureServe's that is not srank's makes the exit status 1."
+    ),
+    "cli.explorer.example-two": "two saved responses, in long form",
+    "cli.explorer.example-saved": "a search saved with --save, again, offline",
+    "cli.explorer.example-stdin": "an answer from stdin",
+    "cli.explorer.help-files": "a saved JSON response, a folder of them, or - for stdin",
+    "cli.explorer.output-is-input": "--output {output} is an input file; srank never modifies its input",
+    "cli.explorer.search-help": "search the live Explorer API and write the taxa found in long form",
+    "cli.explorer.search-description": (
+        "Search NatureServe Explorer's API (all pages) and write one row per taxon x place: {fields}. --nation, "
+        "--subnation and --rank are the API's own criteria. --save DIR keeps each answer as received, so that srank "
+        "explorer read DIR (with the same --limit) repeats the run offline. Every failure is one line naming the URL "
+        "and the status (exit status 2); a rounding of NatureServe's that is not srank's makes it 1."
+    ),
+    "cli.explorer.example-quick": "every taxon a quick search finds",
+    "cli.explorer.example-maryland": "Maryland's G1 species, answers kept",
+    "cli.explorer.example-five": "the first five, as JSON lines",
+    "cli.explorer.help-text": "a quick search: names or codes",
+    "cli.explorer.help-nation": "only taxa in this nation (US, CA)",
+    "cli.explorer.help-subnation": "only taxa in this state or province (MD, ON)",
+    "cli.explorer.help-rank": "a rounded global rank: {ranks}",
+    "cli.explorer.help-kind": "what is searched (default: species)",
+    "cli.explorer.help-save": "keep each JSON answer in DIR, to read again offline",
+    "cli.explorer.help-timeout": "per request (default: 30)",
+    "cli.explorer.help-base-url": "the API's root",
+    "cli.explorer.help-limit": "stop after N taxa",
+    "cli.explorer.nothing-asked": "say what to search for: TEXT, --nation, --subnation or --rank",
+    "cli.explorer.taxa-count": "expected a number of taxa (0 or more), not {text!r}",
+    "cli.explorer.headline": "{taxa}, {rows}",
+    "cli.counts.taxa.one": "{count:,} taxon",
+    "cli.counts.taxa.other": "{count:,} taxa",
+    "cli.explorer.rounding-title": "NatureServe's rounding",
+    "cli.map.description": (
+        "Draw a distribution (Explorer or Biotics format) as an SVG tile map: a square per state, province and "
+        "territory coloured by its rounded rank, the national ranks and a legend beside it, and the places without a "
+        "tile listed under it. With --column and --key, draw one map per row of a CSV, TSV or .xlsx file into the "
+        "folder -o DIR, each named from its row's key; rows that cannot be drawn are named in the summary (exit status "
+        "1)."
+    ),
+    "cli.map.example-text": "one map, from the text",
+    "cli.map.example-french": "the breeding ranks, in French",
+    "cli.map.example-rows": "one map per row: maps/Hydrastis_canadensis.svg ...",
+    "cli.map.help-source": "a distribution, a file holding one, or with --column a CSV, TSV or .xlsx file; - for stdin",
+    "cli.map.help-output": "the SVG file (default: stdout); with --column, the folder of the maps",
+    "cli.map.help-column": "the distribution column: one map per row",
+    "cli.map.help-key": "with --column: the column that names each map",
+    "cli.map.help-season": "show that season's rank (default: each part of a tile)",
+    "cli.map.help-title": "the map's title; with --column, {{key}} stands for the key (default: it)",
+    "cli.map.key-without-column": "--key names the maps of a table's rows: give the distribution column with --column",
+    "cli.map.no-map": "{where}: no map: {problem}{hint}",
+    "cli.map.the-text": "the text",
+    "cli.map.hint-table": " (for a table, give --column and --key)",
+    "cli.map.hint-no-file": " (and there is no file {name!r})",
+    "cli.map.empty": "the distribution is empty",
+    "cli.map.drawn.one": "{where}: {count:,} place drawn to {written}{notes}",
+    "cli.map.drawn.other": "{where}: {count:,} places drawn to {written}{notes}",
+    "cli.map.folder-source": "{source} is a folder: give a distribution, or a file holding one",
+    "cli.table.output-is-input": "--output {output} is the input file; srank never modifies its input",
+    "cli.map.workbook-source": "{name} is a workbook: give --column and --key to draw one map per row",
+    "cli.map.need-key": "--column draws one map per row: name the column that names each map with --key",
+    "cli.map.need-folder": "--column draws one map per row: name the folder to write them in with -o DIR",
+    "cli.map.output-is-file": "--output {output} is a file; with --column, name a folder",
+    "cli.map.cannot-make-folder": "cannot make the folder {path}: {reason}",
+    "cli.map.where-line": "line {number:,}",
+    "cli.map.where-row": "row {number:,}",
+    "cli.map.where-key": "{where} ({key!r})",
+    "cli.map.blank-line": "a blank line",
+    "cli.map.key-empty": "the key is empty",
+    "cli.map.key-no-name": "the key gives no file name (it has no letter or digit)",
+    "cli.map.not-a-file": "{path} exists and is not a regular file; it is left alone",
+    "cli.map.numbered-as": "written as {name}, as another row's key gave {numbered}",
+    "cli.map.maps-written.one": "{count:,} map written to {output}",
+    "cli.map.maps-written.other": "{count:,} maps written to {output}",
+    "cli.map.not-drawn-count.one": "{count:,} not drawn",
+    "cli.map.not-drawn-count.other": "{count:,} not drawn",
+    "cli.map.heading-not-drawn": "not drawn",
+    "cli.map.heading-numbered": "numbered",
+    "cli.map.heading-noted": "drawn without what could not be read",
     # -- end of the command line's own words
 }
