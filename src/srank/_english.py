@@ -619,7 +619,7 @@ MESSAGES: dict[str, str] = {
     "cli.map.help-column": "the distribution column: one map per row",
     "cli.map.help-key": "with --column: the column that names each map",
     "cli.map.help-season": "show that season's rank (default: each part of a tile)",
-    "cli.map.help-title": "the map's title; with --column, {{key}} stands for the key (default: it)",
+    "cli.map.help-title": "the map's title; with --column, {field} stands for the key (default: it)",
     "cli.map.key-without-column": "--key names the maps of a table's rows: give the distribution column with --column",
     "cli.map.no-map": "{where}: no map: {problem}{hint}",
     "cli.map.the-text": "the text",
