@@ -15,7 +15,7 @@ from pathlib import Path
 import srank
 from srank._describe import ECOSYSTEM_WORDING, EXTINCTION_WORDING
 from srank._description_tables import AREA_LEVELS, EXTINCTION_WORDINGS, load
-from srank._lenient import LEGACY_CODES
+from srank._legacy import LEGACY_CODES
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "_generated" / "labels.md"
 _EXTINCTION = (srank.Grade.PRESUMED_EXTINCT, srank.Grade.POSSIBLY_EXTINCT)

@@ -20,7 +20,7 @@ from srank._description_tables import (
     area_fields,
     load,
 )
-from srank._lenient import LEGACY_CODES
+from srank._legacy import LEGACY_CODES
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "_generated" / "codes.md"
 

@@ -20,7 +20,7 @@ from pictures_support import draw_every_picture
 from srank import _description_tables
 from srank._describe import definition_line
 from srank._description_tables import Key, Table, load, read_table, required_keys
-from srank._lenient import LEGACY_CODES
+from srank._legacy import LEGACY_CODES
 from srank.strategies import multi_season_ranks, ranks
 
 ROOT = Path(__file__).resolve().parents[1]

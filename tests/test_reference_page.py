@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from srank._description_tables import AREA_LEVELS, area_fields, load
-from srank._lenient import LEGACY_CODES
+from srank._legacy import LEGACY_CODES
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -13,7 +13,7 @@ from typing import Literal, TypeAlias
 import attrs
 
 from ._description_tables import AREA_WORDING, PLANTS_LANG, Key, Table, area_fields, load
-from ._lenient import LEGACY_CODES
+from ._legacy import LEGACY_CODES
 from ._model import Grade, Level, MultiSeasonRank, Range, Rank, Single, Value
 from ._rules import is_status_range
 from ._styles import STYLES

@@ -15,7 +15,6 @@ phrase ("De vulnérable à apparemment en sécurité") without code.
 from __future__ import annotations
 
 import functools
-import string
 from collections.abc import Iterator, Mapping
 from typing import Any, BinaryIO
 
@@ -24,7 +23,7 @@ import attrs
 from ._change_kinds import ChangeKind
 from ._errors import SrankError
 from ._languages import available_languages, language, language_file
-from ._lenient import LEGACY_CODES
+from ._legacy import LEGACY_CODES
 from ._messages import fill
 from ._model import Grade, Level, Qualifier, Season
 from ._vocabulary import EXTINCT_GRADES
@@ -330,9 +329,7 @@ _PLANTS_PLACEHOLDERS = {
 def _check_placeholders(key: Key, text: str, source: str) -> None:
     where = f"{source}: {'.'.join(key)}"
     try:
-        parsed = [
-            (field, conversion) for _, field, _, conversion in string.Formatter().parse(text) if field is not None
-        ]
+        parsed = [(field, conversion) for _, field, _, conversion in _parse_template(text) if field is not None]
     except ValueError as error:
         raise SrankError(f"{where} has a broken {{placeholder}}: {error}") from None
     found = {field for field, _ in parsed}
@@ -355,3 +352,9 @@ def _flatten(data: Mapping[str, object], prefix: Key, source: str) -> Iterator[t
             yield key, item
         else:
             raise SrankError(f"{source}: {'.'.join(key)} must be text, not {type(item).__name__}")
+
+
+def _parse_template(text: str) -> Iterator[tuple[str, str | None, str | None, str | None]]:
+    import string  # only to check a table read from its TOML; a shipped table is checked already
+
+    return iter(string.Formatter().parse(text))

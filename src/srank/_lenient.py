@@ -10,44 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-import attrs
-
 from ._findings import Finding, Severity
+from ._legacy import LEGACY_CODES, Legacy
 from ._messages import say
 
-__all__ = ["LEGACY_CODES", "Legacy", "find_iucn", "find_legacy", "normalise", "normalise_mapped"]
+__all__ = ["find_iucn", "find_legacy", "normalise", "normalise_mapped"]
 
-
-@attrs.frozen
-class Legacy:
-    """A retired NatureServe code and the code that replaces it today."""
-
-    code: str
-    modern: str
-
-    @property
-    def meaning(self) -> str:
-        """What the code meant, in a few words ("accidental"): the message ``legacy.<code>``."""
-        return say(f"legacy.{self.code}")
-
-
-# Retired codes still found in state lists, and what NatureServe writes now; what each meant is
-# its message legacy.<code> (_english.py, messages/*.toml).
-LEGACY_CODES: dict[str, Legacy] = {
-    legacy.code: legacy
-    for legacy in (
-        Legacy("SA", "SNA"),
-        Legacy("SE", "SNA"),
-        Legacy("SZ", "SNA"),
-        Legacy("SZN", "SNAN"),
-        Legacy("SZB", "SNAB"),
-        Legacy("SR", "SNR"),
-        Legacy("SRF", "SNA"),
-        Legacy("SP", "SNR"),
-        Legacy("S?", "SNR"),
-        Legacy("HYB", "GNA"),
-    )
-}
 
 _LEGACY_PART = re.compile("|".join(sorted(map(re.escape, LEGACY_CODES), key=len, reverse=True)))
 
