@@ -650,5 +650,61 @@ MESSAGES: dict[str, str] = {
     "cli.map.heading-not-drawn": "not drawn",
     "cli.map.heading-numbered": "numbered",
     "cli.map.heading-noted": "drawn without what could not be read",
+    "cli.diff.description": (
+        "Compare the rank columns of two exports, OLD and NEW, row by row on a key, and write what changed in long "
+        "form: the key columns, then {columns} (srank_place only with --distribution-column; srank_old_date and "
+        "srank_new_date with --old-date and --new-date). A multi-season code that changed gives one row per season. "
+        "Every row of both files is accounted for: a key in one file only is added or removed, and a blank or repeated "
+        "key, an unreadable code or a malformed row is named in srank_message. A summary goes to stderr. Exit status: "
+        "0 no rank changed (notation does not count), 1 some rank changed, 2 trouble (including rows that could not be "
+        "compared)."
+    ),
+    "cli.diff.example-changes": "what changed in the G and N ranks, one row per taxon and column",
+    "cli.diff.example-workbook": "a workbook against a CSV file, the rank column renamed, as JSON lines",
+    "cli.diff.example-places": "a distribution column compared place by place",
+    "cli.diff.help-old": "the earlier CSV, TSV or .xlsx file, or - for stdin",
+    "cli.diff.help-new": "the later CSV, TSV or .xlsx file, or - for stdin",
+    "cli.diff.help-key": (
+        "the column that names a row in both files (an element code); repeat for a key of several columns"
+    ),
+    "cli.diff.help-column": "a rank column to compare; =NEWNAME is its name in NEW when it was renamed; repeatable",
+    "cli.diff.help-distribution": "a distribution column (Explorer or Biotics) to compare place by place; repeatable",
+    "cli.diff.help-changes-only": "leave out the rows whose rank is the same (kind same)",
+    "cli.diff.help-old-date": "a date column of OLD to carry (N_RANK_REVIEW_DATE)",
+    "cli.diff.help-new-date": "a date column of NEW to carry",
+    "cli.diff.help-old-encoding": "OLD's encoding (default: --encoding)",
+    "cli.diff.help-new-encoding": "NEW's encoding (default: --encoding)",
+    "cli.diff.help-old-sheet": "OLD's sheet, when it is a workbook (default: --sheet)",
+    "cli.diff.help-new-sheet": "NEW's sheet, when it is a workbook (default: --sheet)",
+    "cli.diff.no-key": "name the key column that pairs the rows of OLD and NEW: --key COLUMN",
+    "cli.diff.no-column": "name a column to compare: -c COLUMN (or --distribution-column COLUMN)",
+    "cli.diff.twice-key": "{name!r} is given twice as --key",
+    "cli.diff.twice-compared": "{name!r} is given twice as a compared column",
+    "cli.diff.headline": "{rows} out",
+    "cli.diff.same-left-out.one": " ({count:,} same row left out by --changes-only)",
+    "cli.diff.same-left-out.other": " ({count:,} same rows left out by --changes-only)",
+    "cli.diff.title-renamed": "column {old!r} ({new!r} in {file})",
+    "cli.diff.distribution-title": "distribution {title}",
+    "cli.diff.kind-count": "{count:,} {kind}",
+    "cli.diff.reviewed.one": "{count:,} reviewed but unchanged",
+    "cli.diff.reviewed.other": "{count:,} reviewed but unchanged",
+    "cli.diff.no-rows": "no rows",
+    "cli.diff.reviewed-note": "reviewed but unchanged: the date moved from {before} to {after}",
+    "cli.diff.no-date": "no date",
+    "cli.diff.key-not-in": "the key is not in {file}",
+    "cli.diff.old": "old",
+    "cli.diff.new": "new",
+    "cli.join.key-blank": "the key is blank on {file} {where}; not compared",
+    "cli.join.malformed": "{file} {where} {why}; not compared",
+    "cli.join.repeated": "the key is repeated ({places}); not compared",
+    "cli.join.paired.one": "{count:,} paired",
+    "cli.join.paired.other": "{count:,} paired",
+    "cli.join.not-in.one": "{count:,} not in {file}",
+    "cli.join.not-in.other": "{count:,} not in {file}",
+    "cli.join.blank-skipped.one": "{count:,} blank row skipped",
+    "cli.join.blank-skipped.other": "{count:,} blank rows skipped",
+    "cli.join.not-compared-rows": "rows not compared (named in srank_message):",
+    "cli.join.problem": "{rows:>10,}  {code}: {places}{more}",
+    "cli.join.both-stdin": "OLD and NEW cannot both be stdin (-)",
     # -- end of the command line's own words
 }
