@@ -706,5 +706,62 @@ MESSAGES: dict[str, str] = {
     "cli.join.not-compared-rows": "rows not compared (named in srank_message):",
     "cli.join.problem": "{rows:>10,}  {code}: {places}{more}",
     "cli.join.both-stdin": "OLD and NEW cannot both be stdin (-)",
+    "cli.table.column-twice": "{name}: the column {column!r} appears {count} times in the header; rename one",
+    "cli.table.no-column": "{name} has no column {column!r}; the columns are: {columns}",
+    "cli.table.did-you-mean": " (did you mean {close!r}?)",
+    "cli.table.not-a-level": " (:{level} is not a level: write {name}:G, :N or :S)",
+    "cli.table.sheets": "the workbook's sheets are {sheets} (choose one with --sheet)",
+    "cli.table.os-error": "{name}: {reason}",
+    "cli.table.empty": "{name} is empty: expected a header row naming the columns",
+    "cli.table.first-line-empty": "{name}: the first line is empty; expected a header row naming the columns",
+    "cli.table.header-unread": "{name} line 1: the header {problem}; the header must name the columns on one line",
+    "cli.sources.unknown-encoding": "unknown --encoding {encoding!r}",
+    "cli.sources.utf16": (
+        "{name} looks like {guess} text without a byte-order mark (every other byte is 0); pass --encoding {encoding}"
+    ),
+    "cli.sources.zip": "{name} is a zip archive, not a CSV file; unzip it and check the CSV file inside",
+    "cli.sources.not-encoding": "{name} is not {encoding} text ({reason}, byte 0x{byte}{at});{hint}",
+    "cli.sources.at-offset": ", byte offset {offset:,} (line {line:,})",
+    "cli.sources.near-line": ", near line {line}",
+    "cli.sources.near-start": ", near the first lines",
+    "cli.sources.hint-cp1252": " if it was saved by Excel on Windows, pass --encoding cp1252",
+    "cli.sources.hint-encoding": " pass the file's real --encoding",
+    "cli.output.cannot-write": "cannot write {path}: {reason}",
+    "cli.output.folder": "--output {path} is a folder; name a file",
+    "cli.output.no-folder": "cannot write {path}: the folder {folder} does not exist",
+    "cli.progress.lines": "{command}: {count:,} lines read{share}",
+    "cli.progress.rows": "{command}: {count:,} of {total:,} rows read{share}",
+    "cli.progress.reading": "{command}: reading {name}",
+    "cli.workbook.needs-calamine": (
+        "{name} is a workbook; reading it needs the python-calamine package (see the README: installing the extra "
+        "xlsx), or save the sheet as 'CSV UTF-8'"
+    ),
+    "cli.workbook.sheet-empty": "{name}: the sheet {sheet!r} is empty; expected a header row naming the columns",
+    "cli.workbook.header-past-end": "{name}: --header-row {row} is past the sheet's last row ({last})",
+    "cli.workbook.header-row-empty": (
+        "{name}: row {row} of the sheet {sheet!r} is empty; pass --header-row with the row that names the columns"
+    ),
+    "cli.workbook.too-big": "{name} is more than 1 GiB long, more than srank reads from a workbook",
+    "cli.workbook.no-sheet": "{name} has no sheet {sheet!r}; the sheets are: {sheets}",
+    "cli.workbook.not-cells": "{name}: the sheet {sheet!r} is a {kind}, not a sheet of cells",
+    "cli.workbook.no-cells": "{name} has no sheet of cells (its sheets are: {sheets})",
+    "cli.workbook.hidden": (
+        "{name}: reading the first sheet, {sheet!r}, which is hidden{others} (choose one with --sheet)"
+    ),
+    "cli.workbook.visible": "; the visible sheets are {sheets}",
+    "cli.workbook.cell-too-long": (
+        "{name}: the cell {cell} of the sheet {sheet!r} holds {length:,} characters, more than a spreadsheet cell can "
+        "({limit:,}); the workbook is damaged or was not made by a spreadsheet program"
+    ),
+    "cli.workbook.damaged": (
+        "{name} is a damaged workbook ({detail}); open it in Excel or LibreOffice, save it again and check that"
+    ),
+    "cli.workbook.encrypted": (
+        "{name} is an encrypted (password-protected) workbook; srank cannot read it: save a copy without a password "
+        "and check that"
+    ),
+    "cli.workbook.too-much": (
+        "{name}: {what}, more than srank reads ({bound}); save the sheet as 'CSV UTF-8' and check that"
+    ),
     # -- end of the command line's own words
 }

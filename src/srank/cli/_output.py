@@ -18,7 +18,9 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO
 
+from .._messages import say
 from ._arguments import UsageError
+from ._reasons import os_reason
 
 __all__ = ["Sink", "output", "same_file"]
 
@@ -52,7 +54,7 @@ class Sink:
 def _failed(error: OSError, name: str) -> BaseException:
     if isinstance(error, BrokenPipeError):
         return error  # the reader went away: main() stops quietly
-    return UsageError(f"cannot write {name}: {error.strerror or error}")
+    return UsageError(say("cli.output.cannot-write", path=name, reason=os_reason(error)))
 
 
 @contextlib.contextmanager
@@ -72,19 +74,19 @@ def output(path: str | None) -> Iterator[Sink]:
     target = os.path.realpath(path)  # a symlink's target, which the rename must replace
     mode = _existing_mode(target)
     if mode is not None and stat.S_ISDIR(mode):
-        raise UsageError(f"--output {path} is a folder; name a file")
+        raise UsageError(say("cli.output.folder", path=path))
     if mode is not None and not stat.S_ISREG(mode):
         yield from _direct(path)  # FIFO, device, socket
         return
     folder = os.path.dirname(target)
     if not os.path.isdir(folder):
-        raise UsageError(f"cannot write {path}: the folder {folder} does not exist")
+        raise UsageError(say("cli.output.no-folder", path=path, folder=folder))
     try:
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below
             "w", encoding="utf-8", newline="", dir=folder, prefix=".srank-", suffix=".tmp", delete=False
         )
     except OSError as error:
-        raise UsageError(f"cannot write {path}: {error.strerror}") from None
+        raise UsageError(say("cli.output.cannot-write", path=path, reason=os_reason(error))) from None
     try:
         try:
             yield Sink(handle, path)
@@ -110,7 +112,7 @@ def _direct(path: str) -> Iterator[Sink]:
     try:
         handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
     except OSError as error:
-        raise UsageError(f"cannot write {path}: {error.strerror}") from None
+        raise UsageError(say("cli.output.cannot-write", path=path, reason=os_reason(error))) from None
     try:
         yield Sink(handle, path)
     finally:

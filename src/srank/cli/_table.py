@@ -21,10 +21,12 @@ from typing import IO, Any, Protocol
 
 import attrs
 
+from .._findings import separator
 from .._messages import in_language, say
 from ._arguments import UsageError, delimiter_option, spoken
 from ._formats import CsvFormat, Format, JsonlFormat, MadeJsonlFormat
 from ._output import same_file
+from ._reasons import os_reason
 from ._records import MAX_RECORD_CHARS, Records, Unread, detect_delimiter
 from ._sources import decode_error_message, open_input
 from ._workbook import read_sheet
@@ -111,23 +113,22 @@ class Table:
         if len(positions) == 1:
             return positions[0]
         if positions:
-            raise UsageError(
-                f"{self.name}: the column {column!r} appears {len(positions)} times in the header; rename one"
-            )
+            raise UsageError(say("cli.table.column-twice", name=self.name, column=column, count=len(positions)))
         shown = ", ".join(repr(title) for title in self.header[:50]) + (" ..." if len(self.header) > 50 else "")
-        message = f"{self.name} has no column {column!r}; the columns are: {shown}"
+        message = in_language(say("cli.table.no-column", name=self.name, column=column, columns=shown), self.lang)
         close = [title for title in self.header if title.strip().casefold() == column.strip().casefold()]
         if close:
-            message += f" (did you mean {close[0]!r}?)"
+            message += in_language(say("cli.table.did-you-mean", close=close[0]), self.lang)
         name, colon, level = column.rpartition(":")
         if colon and name in self.header:
-            message += f" (:{level} is not a level: write {name}:G, :N or :S)"
+            message += in_language(say("cli.table.not-a-level", level=level, name=name), self.lang)
         later = self._later_line(column)
         if later is not None:
             found = say("cli.column-on-row" if self.sheets else "cli.column-on-line", column=column, line=later)
-            message += "; " + in_language(found, self.lang)
+            message += separator(self.lang) + in_language(found, self.lang)
         if self.sheets:
-            message += f"; the workbook's sheets are {', '.join(map(repr, self.sheets))} (choose one with --sheet)"
+            sheets = say("cli.table.sheets", sheets=", ".join(map(repr, self.sheets)))
+            message += separator(self.lang) + in_language(sheets, self.lang)
         raise UsageError(message)
 
     def _later_line(self, column: str) -> int | None:
@@ -160,14 +161,14 @@ def made_table(name: str, header: Sequence[str], rows: Iterator[list[str]]) -> T
 def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Table]:
     """Open ``args.file`` (CSV, TSV, a workbook or stdin) for reading; ``wanted`` columns help find a sheet's header."""
     if args.output not in (None, "-") and args.file != "-" and same_file(args.file, args.output):
-        raise UsageError(f"--output {args.output} is the input file; srank never modifies its input")
+        raise UsageError(say("cli.table.output-is-input", output=args.output))
     delimiter = delimiter_option(args.delimiter)
     lang = spoken(args)
     source = open_input(args.file, args.encoding)
     if source.binary is not None:
         with source.binary:
             try:
-                sheet = read_sheet(source.binary, source.name, args.sheet, args.header_row, wanted, args.command)
+                sheet = read_sheet(source.binary, source.name, args.sheet, args.header_row, wanted, args.command, lang)
                 records = SheetRecords(sheet.rows, sheet.header_row)
                 yield Table(source.name, sheet.header, None, records, ",", "\n", sheet.sheets, lang=lang)
             finally:
@@ -181,18 +182,20 @@ def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Tabl
     text = source.text
     try:
         skipped = _skip_lines(text, args.header_row - 1, source.name, lang) if args.header_row else 0
-        table = _read_header(text, source.name, delimiter, args.command)
+        table = _read_header(text, source.name, delimiter, args.command, lang)
         assert isinstance(table.records, Records)
         table.records.shift(skipped)
         table.lang = lang
         yield table
     except UnicodeDecodeError as error:
         line = table.records.line if table is not None else 0
-        raise UsageError(decode_error_message(source.name, args.file, source.encoding, error, line)) from None
+        raise UsageError(decode_error_message(source.name, args.file, source.encoding, error, line, lang)) from None
     except OSError as error:
         if isinstance(error, BrokenPipeError):
             raise
-        raise UsageError(f"{error.filename or source.name}: {error.strerror or error}") from None
+        raise UsageError(
+            say("cli.table.os-error", name=error.filename or source.name, reason=os_reason(error))
+        ) from None
     finally:
         if sys.stderr.isatty():
             sys.stderr.write("\r\033[K")  # the progress line, if one was shown
@@ -215,11 +218,11 @@ def _skip_lines(text: IO[str], count: int, name: str, lang: str) -> int:
     return count
 
 
-def _read_header(text: IO[str], name: str, delimiter: str | None, command: str) -> Table:
+def _read_header(text: IO[str], name: str, delimiter: str | None, command: str, lang: str = "en") -> Table:
     sample = text.read(_SAMPLE)
     sample += text.readline()  # end on a whole line
     if not sample:
-        raise UsageError(f"{name} is empty: expected a header row naming the columns")
+        raise UsageError(say("cli.table.empty", name=name))
     if delimiter is None:
         delimiter = detect_delimiter(sample)
     newline = "\r\n" if "\r\n" in sample else "\r" if "\r" in sample and "\n" not in sample else "\n"
@@ -227,12 +230,12 @@ def _read_header(text: IO[str], name: str, delimiter: str | None, command: str) 
     if sys.stderr.isatty():
         from ._progress import with_progress
 
-        lines = with_progress(lines, text, command)
+        lines = with_progress(lines, text, command, lang)
     records = Records(lines, delimiter)
     first = next(iter(records), None)
     if first is None or not first[0]:
-        raise UsageError(f"{name}: the first line is empty; expected a header row naming the columns")
+        raise UsageError(say("cli.table.first-line-empty", name=name))
     header, raw = first
     if isinstance(header, Unread):
-        raise UsageError(f"{name} line 1: the header {header.problem}; the header must name the columns on one line")
+        raise UsageError(say("cli.table.header-unread", name=name, problem=header.problem))
     return Table(name, header, raw, records, delimiter, newline)
