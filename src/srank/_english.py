@@ -763,5 +763,8 @@ MESSAGES: dict[str, str] = {
     "cli.workbook.too-much": (
         "{name}: {what}, more than srank reads ({bound}); save the sheet as 'CSV UTF-8' and check that"
     ),
+    "cli.workbook.zip-directory": "its zip directory cannot be read",
+    "cli.workbook.no-sheets": "it has no sheets",
+    "cli.workbook.same-name": "two parts of its zip have the same name",
     # -- end of the command line's own words
 }

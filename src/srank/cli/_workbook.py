@@ -108,7 +108,7 @@ def read_sheet(
 ) -> Sheet:
     kind = workbook_kind(data)
     if kind == "damaged":
-        raise damaged(name, "its zip directory cannot be read")
+        raise damaged(name, say("cli.workbook.zip-directory"))
     try:
         import python_calamine
     except ImportError:
@@ -227,7 +227,7 @@ def _first_line(error: BaseException) -> str:
 def _chosen_sheet(book: Any, name: str, sheet: str | None, lang: str = "en") -> str:
     sheets = list(book.sheets_metadata)
     if not sheets:
-        raise damaged(name, "it has no sheets")
+        raise damaged(name, say("cli.workbook.no-sheets"))
     listed = ", ".join(repr(each.name) for each in sheets)
     if sheet is not None:
         found = next((each for each in sheets if each.name == sheet), None)

@@ -104,7 +104,7 @@ def _parts(data: IO[bytes], name: str) -> tuple[zipfile.ZipFile, list[zipfile.Zi
         if total > MAX_WORKBOOK_BYTES:
             raise _too_big(name, "its parts unpack to more than 1 GiB together", "1 GiB a workbook")
     if len({info.filename for info in infos}) != len(infos):
-        raise damaged(name, "two parts of its zip have the same name")
+        raise damaged(name, say("cli.workbook.same-name"))
     return archive, infos
 
 
