@@ -234,3 +234,75 @@ def test_every_help_speaks_the_language(lang: str, argv: list[str], capsys: pyte
 def test_help_in_english_is_english(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--help"]) == 0
     assert ENGLISH_WORDS.search(capsys.readouterr().out)
+
+
+# -- how the run's language is chosen ---------------------------------------------------------
+
+NBSP = "\N{NO-BREAK SPACE}"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--lang", "fr", "check", "--help"], ["check", "--help", "--lang", "fr"], ["check", "--help", "--lang=fr-CA"]],
+)
+def test_lang_anywhere_makes_the_help_french(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"utilisation{NBSP}: srank check [-h]")
+    assert f"\noptions{NBSP}:\n  -h, --help            afficher ce message d'aide et quitter\n" in out
+
+
+def test_the_locale_chooses_the_language_and_lang_wins(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANG", "es_MX.UTF-8")
+    assert main(["--help"]) == 0
+    assert capsys.readouterr().out.startswith("uso: srank [-h] [--version] [--lang LANG] COMMAND ...\n")
+    assert main(["--lang", "en", "--help"]) == 0
+    assert capsys.readouterr().out.startswith("usage: srank [-h]")
+    monkeypatch.setenv("LC_ALL", "fr_CA.UTF-8")
+    assert main(["round", "G3G4", "G6"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "G3\n\n"
+    assert err.startswith(f"srank: Après «{NBSP}G{NBSP}», attendu{NBSP}: une valeur de rang")
+
+
+def test_an_unknown_lang_is_refused_in_the_locale_s_language(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["round", "G5", "--lang", "xx"]) == 2
+    assert capsys.readouterr().err == "srank: --lang xx: Unknown lang 'xx'; choose one of: 'en', 'es', 'fr'\n"
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert main(["round", "G5", "--lang", "xx"]) == 2
+    assert capsys.readouterr().err == (
+        f"srank: --lang xx{NBSP}: langue inconnue «{NBSP}xx{NBSP}»\N{NARROW NO-BREAK SPACE}; choisissez parmi{NBSP}:"
+        " 'en', 'es', 'fr'\n"
+    )
+
+
+def test_plants_without_lang_speaks_english_and_with_a_french_lang_is_refused(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANG", "fr_CA.UTF-8")
+    assert main(["explain", "--style", "plants", "G5"]) == 0
+    assert capsys.readouterr().out.startswith("G5: Globally secure: At very low or no risk")  # USDA's English
+    assert main(["explain", "--style", "plants", "--lang", "fr", "G5"]) == 2
+    assert capsys.readouterr().err == (
+        f"srank: --style plants --lang fr{NBSP}: le style plants reproduit les lignes de statut de l'USDA PLANTS,"
+        f" qui sont en anglais par définition\N{NARROW NO-BREAK SPACE}; utilisez --lang en, ou --style short ou long\n"
+    )
+
+
+@pytest.mark.parametrize(("lang", "loaded"), [("en", "0 False"), ("fr", "1 True")])
+def test_help_loads_only_its_own_catalogue(lang: str, loaded: str) -> None:
+    """--help in English reads no catalogue (nor tomllib); in French, the French one alone."""
+    import subprocess
+
+    code = (
+        "import sys\nfrom srank.cli import main\n"
+        f"main(['--lang', {lang!r}, 'check', '--help'])\n"
+        "from srank import _messages\n"
+        "print(_messages.catalogue.cache_info().currsize, 'tomllib' in sys.modules, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stderr.strip() == loaded
