@@ -192,6 +192,12 @@ IN_A_FILE = {
         "r,s\nS1S3,S1\n",
         "error[rounded-differs]: the stored rounded rank is S1; srank rounds S1S3 to S2",
     ),
+    "rounded-raw-unreadable": (
+        ("check", "--rounded", "r=s"),
+        "r,s\nS1S4,S2\n",
+        "warning[rounded-raw-unreadable]: the raw rank 'S1S4' is not a rank (Range 1-4 is too wide: a range may skip"
+        " at most one rank); its rounding was not compared",
+    ),
 }
 
 
@@ -212,7 +218,7 @@ IN_EXPLORER_DATA: dict[str, tuple[dict[str, object], str]] = {
 def test_file_level_codes(code: str, srank_cli: Run) -> None:
     argv, data, message = IN_A_FILE[code]
     status, out, _ = srank_cli(argv[0], "-", *argv[1:], "--format", "jsonl", stdin=data.encode())
-    assert status == (0 if code in ("empty-distribution", "global-rank-unread") else 1)  # warnings only
+    assert status == (0 if code in ("empty-distribution", "global-rank-unread", "rounded-raw-unreadable") else 1)
     assert message in out
 
 

@@ -208,3 +208,11 @@ def test_a_line_far_longer_than_a_code_is_refused_at_once(srank_cli: Run) -> Non
     status, out, err = srank_cli("round", "-", stdin=b"G5\n" + b"\0" * 70_000)
     assert (status, out) == (2, "G5\n")
     assert err == "srank: stdin line 2 is longer than 65,536 bytes; expected one code a line\n"
+
+
+def test_a_code_read_with_an_error_finding_is_not_valid_for_explain_and_round(srank_cli: Run) -> None:
+    # G5Q reads, but NatureServe's guidance calls it invalid: srank.is_valid("G5Q") is False.
+    status, out, _ = srank_cli("explain", "G5Q", "--json")
+    assert (status, json.loads(out)["valid"], json.loads(out)["canonical"]) == (1, False, "G5Q")
+    assert srank_cli("round", "G5Q")[:2] == (1, "G5\n")
+    assert srank_cli("round", "G5T2")[:2] == (0, "T2\n")

@@ -29,7 +29,7 @@ EXPECTED = [
         "G2",
         None,
         "G2",
-        "old: error[range-too-wide]: Range 1-4 is too wide: a range may skip at most one rank;"
+        "The old code cannot be read: error[range-too-wide]: Range 1-4 is too wide: a range may skip at most one rank;"
         " hint: NatureServe writes U (unrankable) when the rank is this uncertain, as in GU",
     ),
     ("same", False, "SNR", "SNR", "SNR", "SNR", "SNR unchanged"),
@@ -65,7 +65,8 @@ def test_pandas_compare_reads_strictly_by_default_and_speaks_other_languages() -
     frame = srank_pandas.compare(pd.Series(["s2", "G3"]), pd.Series(["S2", "G2"]), lang="fr")
     assert _plain(frame["kind"][0]) is None
     assert frame["message"][0] == (
-        "old\N{NO-BREAK SPACE}: erreur[syntax]\N{NO-BREAK SPACE}: Attendu\N{NO-BREAK SPACE}: une lettre de niveau"
+        "L'ancien code ne peut pas être lu\N{NO-BREAK SPACE}: erreur[syntax]\N{NO-BREAK SPACE}:"
+        " Attendu\N{NO-BREAK SPACE}: une lettre de niveau"
         " (G, N, S ou T)\N{NARROW NO-BREAK SPACE}; trouvé\N{NO-BREAK SPACE}: «\N{NO-BREAK SPACE}s\N{NO-BREAK SPACE}»"
         "\N{NARROW NO-BREAK SPACE}; conseil\N{NO-BREAK SPACE}: la lecture tolérante lit ceci comme"
         " «\N{NO-BREAK SPACE}S2\N{NO-BREAK SPACE}» (lenient=True\N{NARROW NO-BREAK SPACE}; srank --lenient)"
@@ -185,3 +186,15 @@ def test_polars_status_index_of_a_series_and_errors() -> None:
     assert skipped.item() == {"value": 0.4, "counted": 1, "left_out": 1}
     with pytest.raises(ValueError, match="season must be"):
         srank_polars.status_index(pl.col("rank"), season="W")
+
+
+def test_an_unreadable_side_is_named_in_the_language_asked() -> None:
+    frame = srank.pandas.compare(pd.Series(["G9", "G5"]), pd.Series(["G5", "X1"]), lang="fr")
+    assert frame["message"].tolist() == [
+        "L'ancien code ne peut pas être lu\u00a0: erreur[syntax]\u00a0: Après «\u00a0G\u00a0»,"
+        " attendu\u00a0: une valeur de rang (1-5, X, H, U, NR ou NA)\u202f; trouvé\u00a0: «\u00a09\u00a0»\u202f;"
+        " conseil\u00a0: les chiffres des rangs vont de 1 (gravement en péril) à 5 (en sécurité)",
+        "Le nouveau code ne peut pas être lu\u00a0: erreur[syntax]\u00a0: Attendu\u00a0: une lettre de niveau"
+        " (G, N, S ou T)\u202f; trouvé\u00a0: «\u00a0X\u00a0»\u202f; conseil\u00a0: un code de rang ressemble à G3,"
+        " G3G4, G5T2, S2B ou S2B,S4N",
+    ]

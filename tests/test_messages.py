@@ -36,7 +36,7 @@ from srank._findings import CATALOGUE
 from srank._languages import environment_language, language
 from srank._messages import catalogue, placeholders, read_catalogue, say, say_count
 from srank._place_rows import empty_cell
-from srank._rounded_check import rounded_finding
+from srank._rounded_check import raw_unread_finding, rounded_finding
 from test_check import (
     BUILT_BY_HAND,
     CROSS_LEVEL,
@@ -98,6 +98,9 @@ def corpus() -> Iterator[tuple[str, Finding | InvalidRankError]]:
         found = rounded_finding(srank.parse(raw), cell, stored)
         assert found is not None
         yield name, found
+    unread = srank.parse_many(["S1S4"])[0]
+    assert isinstance(unread, InvalidRankError)
+    yield "rounded-raw-unreadable", raw_unread_finding("S1S4", unread)
     for name, (text, lenient, _) in IN_A_DISTRIBUTION.items():
         try:
             dist = srank.parse_distribution(text, lenient=lenient)

@@ -292,6 +292,7 @@ def test_most_imperiled_skips_missing_values_as_parse_many_does() -> None:
         ("G3G4T4T5", "T4"),
         ("GXC", "GH"),
         ("GH", "GH"),
+        ("GUGHQ", "GH"),  # U to H: possibly extinct is the more imperiled end (rounded: GU)
         ("SNR", "SNR"),
         ("N2N4B", "N2B"),
         ("S2S4B,S3N,S1S2M", "S2B,S3N,S1M"),

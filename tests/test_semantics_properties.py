@@ -144,5 +144,7 @@ def test_precautionary_is_the_low_end_and_never_less_imperiled_than_rounded(rank
         span = original.bounds()
         if span is not None:
             assert part.value.low.number == span[0]
+        elif original.value.low is not original.value.high:  # U to H (GUGH): its H end
+            assert part.value.low is part.value.high is srank.Grade.POSSIBLY_EXTINCT
         else:
             assert part == rounded

@@ -161,7 +161,12 @@ def _value_kind(old: Value, new: Value) -> ChangeKind | None:
     before, after = old.low, new.low
     if before in OFF_SCALE_GRADES or after in OFF_SCALE_GRADES:
         if before in OFF_SCALE_GRADES and after in OFF_SCALE_GRADES:
-            return None if before is after else ChangeKind.STATUS
+            if before is not after:
+                return ChangeKind.STATUS
+            if old.high is new.high:
+                return None
+            # GU against GUGH (U, or U to H): the same status, with possible extinction added or taken away.
+            return ChangeKind.LESS_CERTAIN if new.high is not new.low else ChangeKind.MORE_CERTAIN
         return ChangeKind.RANKED if before in OFF_SCALE_GRADES else ChangeKind.UNRANKED
     if before in EXTINCT_GRADES or after in EXTINCT_GRADES:
         if before in EXTINCT_GRADES and after in EXTINCT_GRADES:

@@ -180,6 +180,7 @@ MESSAGES: dict[str, str] = {
     "rounded.missing": "no rounded rank stored; {ours}",
     "rounded.unreadable": "the stored rounded rank {written!r} is not a rank; {ours}",
     "rounded.differs": "the stored rounded rank is {stored}; {ours}",
+    "rounded.raw-unreadable": "the raw rank {written!r} is not a rank ({problem}); its rounding was not compared",
     "rounded.published": "NatureServe publishes {published} as the rounded {what} of {raw}; srank rounds {raw}"
     " to {rounded}",
     # -- distributions (_distribution_text.py, _distribution.py) -------------------------
@@ -270,7 +271,6 @@ MESSAGES: dict[str, str] = {
     "dataframe.row-of-column": "row {row} of {column!r}",
     "dataframe.skip-hint": "pass errors='skip' to leave unreadable cells out",
     "dataframe.hint-or": "{hint}; or {other}",
-    "change.side": "{side}: {problem}",
     "change.old-unreadable": "The old code cannot be read: {problem}",
     "change.new-unreadable": "The new code cannot be read: {problem}",
     # -- the command line's own sentences (srank.cli) --------------------------------------
@@ -766,5 +766,6 @@ MESSAGES: dict[str, str] = {
     "cli.workbook.zip-directory": "its zip directory cannot be read",
     "cli.workbook.no-sheets": "it has no sheets",
     "cli.workbook.same-name": "two parts of its zip have the same name",
+    "cli.diff.side": "{side}: {problem}",
     # -- end of the command line's own words
 }

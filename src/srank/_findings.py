@@ -202,6 +202,8 @@ CATALOGUE: dict[str, str] = {
     "rounded-differs": "A stored or published rounded rank differs from srank's rounding of the raw rank, its parts"
     " in any order (an error in srank check --rounded and srank.pandera; a warning on an Explorer record, where"
     " both are kept).",
+    "rounded-raw-unreadable": "The raw rank beside a stored rounded rank is not a rank, so the two were not"
+    " compared (warning; srank check --rounded).",
     # Distributions (srank.parse_distribution, Distribution.from_api)
     "distribution-syntax": "A distribution string does not follow the Explorer or Biotics format.",
     "unknown-nation": "A nation's name in an Explorer distribution that srank does not know (an error to strict"

@@ -13,7 +13,7 @@ from ._findings import Finding, Severity
 from ._messages import say
 from ._model import AnyRank
 
-__all__ = ["rounded_finding", "rounding_agrees", "rounding_differs"]
+__all__ = ["raw_unread_finding", "rounded_finding", "rounding_agrees", "rounding_differs"]
 
 
 def rounded_finding(raw: AnyRank, written: str, stored: AnyRank | InvalidRankError | None) -> Finding | None:
@@ -34,6 +34,12 @@ def rounded_finding(raw: AnyRank, written: str, stored: AnyRank | InvalidRankErr
         return None
     message = say("rounded.differs", stored=str(stored), ours=ours)
     return Finding("rounded-differs", Severity.ERROR, message, span, written)
+
+
+def raw_unread_finding(written: str, error: InvalidRankError) -> Finding:
+    """The note that a stored rounded rank could not be compared, because its raw rank is not a rank."""
+    message = say("rounded.raw-unreadable", written=written, problem=error.message)
+    return Finding("rounded-raw-unreadable", Severity.WARNING, message, (0, len(written)), written, error.hint)
 
 
 def rounding_agrees(raw: AnyRank, published: AnyRank) -> bool:

@@ -12,7 +12,7 @@ import attrs
 
 from ._errors import InvalidRankError
 from ._rules import inexact_rule, is_status_range, range_rule
-from ._vocabulary import Grade
+from ._vocabulary import EXTINCT_GRADES, Grade
 
 __all__ = ["Infraspecific", "Range", "Single", "Value", "precautionary_value", "rounded_value"]
 
@@ -167,12 +167,13 @@ def rounded_value(value: Value, *, captive: bool = False) -> Single:
 
 
 def precautionary_value(value: Value, *, captive: bool = False) -> Single:
-    """The most imperiled number a value allows: a range gives its lower end (2-4 to 2, 4-5 to 4).
+    """The most imperiled value a value allows: a range gives its lower end (2-4 to 2, 4-5 to 4), U to H gives H.
 
     Everything else is as ``rounded_value``: ``?`` is dropped and a captive X
     gives H. Biotics publishes this beside the rounded rank as PRECAUTIONARY_N_RANK
     (N2N4: rounded N3, precautionary N2).
     """
     if isinstance(value, Range):
-        return Single(value.low)
+        # Numbers: the lower end. U to H (GUGH): H, possibly extinct, is the more imperiled end.
+        return Single(value.high if value.high in EXTINCT_GRADES else value.low)
     return rounded_value(value, captive=captive)

@@ -722,7 +722,7 @@ def compare(
 
 def _change_row(old: Result, new: Result, old_cell: object, new_cell: object, lang: LanguageTag) -> tuple[object, ...]:
     problems = [
-        say("change.side", side=side, problem=message_of(result, lang))
+        say(f"change.{side}-unreadable", problem=message_of(result, lang))
         for side, result in (("old", old), ("new", new))
         if isinstance(result, InvalidRankError)
     ]

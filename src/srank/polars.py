@@ -690,7 +690,7 @@ def _change_row(old: Result, new: Result, old_cell: object, new_cell: object, la
             "old_rounded": None if old_rank is None else str(old_rank.rounded()),
             "new_rounded": None if new_rank is None else str(new_rank.rounded()),
             "message": separator(lang).join(
-                in_language(say("change.side", side=side, problem=message_of(result, lang)), lang)
+                in_language(say(f"change.{side}-unreadable", problem=message_of(result, lang)), lang)
                 for side, result in unread
             ),
         }

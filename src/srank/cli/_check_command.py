@@ -19,9 +19,9 @@ from .._distribution_text import parse_distribution
 from .._errors import InvalidRankError
 from .._findings import Severity, joined, separator
 from .._messages import in_language, say, say_count
-from .._model import AnyRank, Level, MultiSeasonRank, Rank
+from .._model import AnyRank, Level
 from .._parse import is_missing, parse
-from .._rounded_check import rounded_finding
+from .._rounded_check import raw_unread_finding, rounded_finding
 from ._arguments import (
     ColumnSpec,
     UsageError,
@@ -290,7 +290,10 @@ class RoundedCheck(Check):
     def judge(self, key: Any) -> Verdict:
         raw_cell, stored_cell = key
         raw = _read(raw_cell, self.lenient)
-        if not isinstance(raw, (Rank, MultiSeasonRank)):
+        if isinstance(raw, InvalidRankError):  # named, so that no row's problem goes unsaid
+            note = raw_unread_finding(raw_cell, raw)
+            return Verdict(({"srank_rounded_check": note.line(lang=self.lang)},), "skipped", note.code)
+        if raw is None:
             return Verdict(({"srank_rounded_check": ""},), "skipped")
         finding = rounded_finding(raw, stored_cell, _read(stored_cell, self.lenient))
         if finding is None:

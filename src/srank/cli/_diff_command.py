@@ -424,7 +424,7 @@ def _place_message(change: PlaceChange, lang: str) -> str:
 
 def _side(side: str, problem: str, lang: str) -> str:
     """What one file's cell says: ``old: ...`` or ``new: ...``, in ``lang``."""
-    return in_language(say("change.side", side=say(f"cli.diff.{side}"), problem=problem), lang)
+    return in_language(say("cli.diff.side", side=say(f"cli.diff.{side}"), problem=problem), lang)
 
 
 def _kind_count(kind: str, count: int) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from .._batch import validity_of
 from .._describe import definition_line, describe, explain
 from .._errors import InvalidRankError
 from .._json_form import error_form, finding_form
@@ -41,7 +42,7 @@ class ExplainCommand(CodesCommand):
         for text, rank, problem in read_codes(codes_of(args), args.lenient, args.lang):
             if text is None:  # a blank line of a file: nothing to explain
                 continue
-            if rank is None:
+            if not validity_of(rank):  # unreadable, or read with an error finding (G5Q)
                 status = EXIT_FOUND
             if args.json:
                 import json  # only for --json
@@ -93,7 +94,7 @@ def _explain_json(
         }
     return {
         "input": text,
-        "valid": True,
+        "valid": validity_of(rank),
         "canonical": str(rank),
         "rounded": str(rank.rounded()),
         "label": describe(rank, style=args.style, lang=args.lang),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from .._batch import validity_of
 from .._json_form import error_form
 from .._messages import say
 from ._arguments import lang_option
@@ -30,7 +31,7 @@ class RoundCommand(CodesCommand):
     def run(self, args: argparse.Namespace) -> int:
         status = EXIT_OK
         for text, rank, error in read_codes(codes_of(args), args.lenient, args.lang):
-            if error is not None:
+            if text is not None and not validity_of(error or rank):  # unreadable, or an error finding (G5Q)
                 status = EXIT_FOUND
             rounded = None if rank is None else str(rank.rounded())
             if args.json:
