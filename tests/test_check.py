@@ -13,9 +13,10 @@ import srank
 import srank._parse
 from conftest import Run
 from srank import Finding, Severity
-from srank._cross_level import check_row, expected_level_rule
+from srank._cross_level import check_row
 from srank._findings import CATALOGUE
 from srank._rounded_check import rounded_finding
+from srank._rules import expected_level_rule
 
 E, W = Severity.ERROR, Severity.WARNING
 

@@ -456,3 +456,14 @@ def test_a_lenient_reading_says_whether_every_place_of_a_broken_line_was_kept() 
     assert verdict("Canada (N3): AB (S3, BC (S1)") == "only its readable places were kept"
     assert verdict("Canada (N3): AB S3") == "only its readable places were kept"
     assert verdict("Canada N3: AB (S3)") == "it was skipped"
+
+
+def test_a_rank_of_the_wrong_level_for_its_place_is_a_finding_of_the_place() -> None:
+    dist = srank.parse_distribution("Canada (G5): AB (S1), BC (N2)")
+    assert [finding.line() for finding in dist.findings] == [
+        "error[wrong-level]: Canada: 'G5' is a global rank; a nation holds national (N) ranks",
+        "error[wrong-level]: British Columbia, Canada: 'N2' is a national rank; a state, province or territory holds"
+        " subnational (S) ranks",
+    ]
+    # Cross-level checks leave such ranks out, and do not name them a second time.
+    assert srank.check_levels(global_rank="G2", distribution=dist) == []

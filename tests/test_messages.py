@@ -28,7 +28,6 @@ from hypothesis import strategies as st
 import srank
 from srank import Finding, InvalidRankError, Severity, _languages, _messages
 from srank._argparse_words import formatter_class, parser_class, translated_error
-from srank._cross_level import expected_level_rule
 from srank._distribution import place_label
 from srank._english import MESSAGES
 from srank._errors import ExplorerError
@@ -37,6 +36,7 @@ from srank._languages import environment_language, language
 from srank._messages import catalogue, placeholders, read_catalogue, say, say_count
 from srank._place_rows import empty_cell
 from srank._rounded_check import raw_unread_finding, rounded_finding
+from srank._rules import expected_level_rule
 from test_check import (
     BUILT_BY_HAND,
     CROSS_LEVEL,

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import srank
 from srank import Level
-from srank._cross_level import expected_level_rule
+from srank._rules import expected_level_rule
 from srank.strategies import invalid_codes, multi_season_ranks, rank_codes, ranks
 
 ROOT = Path(__file__).resolve().parent.parent

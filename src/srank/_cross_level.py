@@ -34,7 +34,7 @@ from ._distribution import Distribution
 from ._findings import Finding, Severity
 from ._messages import say
 from ._model import AnyRank, Level, MultiSeasonRank, Rank
-from ._rules import a_rank, level_word
+from ._rules import expected_level_rule, level_word
 from ._vocabulary import EXTINCT_GRADES
 
 __all__ = ["check_distribution_levels", "check_levels", "check_row", "column_validity", "expected_level_rule"]
@@ -129,26 +129,6 @@ def _compare(lower: AnyRank, upper: AnyRank, upper_level: Level, lower_level: Le
     return findings
 
 
-def expected_level_rule(rank: AnyRank, expected: Level) -> Finding | None:
-    """The finding for a rank that sits where another level belongs (a G5 in an S rank column).
-
-    A T rank counts as global: it is the rounded global rank of a subspecies or variety.
-    """
-    level = Level.GLOBAL if rank.level is Level.INFRASPECIFIC else rank.level
-    wanted = Level.GLOBAL if expected is Level.INFRASPECIFIC else expected
-    if level is wanted:
-        return None
-    text = str(rank)
-    return Finding(
-        "wrong-level",
-        Severity.ERROR,
-        say("levels.wrong-level", code=text, a_rank=a_rank(rank.level), level=level_word(wanted), letter=wanted.value),
-        (0, len(text)),
-        text,
-        say("levels.wrong-level-hint", level=level_word(rank.level)),
-    )
-
-
 def column_validity(result: Result, level: Level | None) -> bool | None:
     """srank_valid of a cell in a column of ``level`` (``srank check --column NAME:LEVEL``).
 
@@ -206,7 +186,8 @@ def check_distribution_levels(global_rank: AnyRank | None, distribution: Distrib
 
     G is compared with each nation's rank, and each subnation's rank with its
     nation's and with G. A rank of the wrong level for its place (an S rank as a
-    nation's) is reported as ``wrong-level`` and left out of the comparisons.
+    nation's) is left out of the comparisons: the record's own findings name it
+    (``wrong-level``, ``PlaceRank.findings``).
     """
     if global_rank is not None:
         _checked(global_rank, "global_rank", (Level.GLOBAL, Level.INFRASPECIFIC))
@@ -215,8 +196,7 @@ def check_distribution_levels(global_rank: AnyRank | None, distribution: Distrib
     for record in distribution:
         level = Level.NATIONAL if record.subnation is None else Level.SUBNATIONAL
         rank = record.rank
-        if rank is not None and (wrong := expected_level_rule(rank, level)) is not None:
-            findings.append(attrs.evolve(wrong, place=record.label))
+        if rank is not None and expected_level_rule(rank, level) is not None:
             rank = None
         if record.subnation is None:
             nations[record.nation] = rank

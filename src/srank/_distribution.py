@@ -29,7 +29,9 @@ from ._model import AnyRank, Season
 from ._parse import parse
 from ._places import nation_name, nation_names, subnation_name, subnation_names
 from ._rounded_check import rounding_differs
+from ._rules import expected_level_rule
 from ._text_options import LanguageTag
+from ._vocabulary import Level
 
 __all__ = [
     "Distribution",
@@ -100,10 +102,15 @@ class PlaceRank:
 
     @property
     def findings(self) -> tuple[Finding, ...]:
-        """What reading noticed, the rank's own findings and, where NatureServe's rounding differs, that."""
+        """What reading noticed, the rank's own findings, a rank of the wrong level for its place (a G or S rank
+        as a nation's), and, where NatureServe's rounding differs, that."""
         if self.rank is None:
             return self.notes
         found = [*self.notes, *(attrs.evolve(finding, place=self.label) for finding in self.rank.findings)]
+        wrong = expected_level_rule(
+            self.rank, Level.NATIONAL if self.subnation is None else Level.SUBNATIONAL, place=True
+        )
+        found += [attrs.evolve(wrong, place=self.label)] if wrong is not None else []
         if self.published_rounded is not None:
             differs = rounding_differs(self.rank, self.published_rounded, place=self.label)
             found += [differs] if differs is not None else []

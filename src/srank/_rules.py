@@ -38,6 +38,7 @@ __all__ = [
     "a_rank",
     "captive_fits",
     "captive_level_rule",
+    "expected_level_rule",
     "inexact_on_range_rule",
     "inexact_rule",
     "infraspecific_level_rule",
@@ -452,3 +453,25 @@ def multi_part_guidance(rank: MultiSeasonRank) -> tuple[Finding, ...]:
         if part.season is not None:
             seen_seasons.add(part.season)
     return tuple(found)
+
+
+def expected_level_rule(rank: MultiSeasonRank | Rank, expected: Level, *, place: bool = False) -> Finding | None:
+    """The finding for a rank that sits where another level belongs (a G5 in an S rank column).
+
+    A T rank counts as global: it is the rounded global rank of a subspecies or variety.
+    ``place`` words it for a place of a distribution (a G5 as a nation's rank) rather than a column.
+    """
+    level = Level.GLOBAL if rank.level is Level.INFRASPECIFIC else rank.level
+    wanted = Level.GLOBAL if expected is Level.INFRASPECIFIC else expected
+    if level is wanted:
+        return None
+    text = str(rank)
+    words = {"code": text, "a_rank": a_rank(rank.level), "level": level_word(wanted), "letter": wanted.value}
+    if place:
+        where = say("levels.nation" if wanted is Level.NATIONAL else "levels.subnation")
+        message = say("levels.wrong-level-place", place=where, **words)
+        hint = say("levels.wrong-level-place-hint", level=level_word(wanted))
+    else:
+        message = say("levels.wrong-level", **words)
+        hint = say("levels.wrong-level-hint", level=level_word(rank.level))
+    return Finding("wrong-level", Severity.ERROR, message, (0, len(text)), text, hint)

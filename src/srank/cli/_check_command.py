@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .._batch import message_of, validity_of
-from .._cross_level import check_row, expected_level_rule
+from .._cross_level import check_row
 from .._describe import describe
 from .._distribution_text import parse_distribution
 from .._errors import InvalidRankError
@@ -22,6 +22,7 @@ from .._messages import in_language, say, say_count
 from .._model import AnyRank, Level
 from .._parse import is_missing, parse
 from .._rounded_check import raw_unread_finding, rounded_finding
+from .._rules import expected_level_rule
 from ._arguments import (
     ColumnSpec,
     UsageError,

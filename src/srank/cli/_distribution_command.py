@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .._batch import message_of
-from .._cross_level import check_distribution_levels, expected_level_rule
+from .._cross_level import check_distribution_levels
 from .._distribution import Distribution, PlaceRank
 from .._distribution_text import parse_distribution
 from .._errors import InvalidRankError, clipped
@@ -24,6 +24,7 @@ from .._model import Level
 from .._parse import is_missing, parse
 from .._place_rows import PLACE_FIELDS, PlaceKey, empty_cell, lone, place_cells, place_key, with_notes
 from .._place_rows import Cells as PlaceCells
+from .._rules import expected_level_rule
 from ._arguments import files_argument, label_options, lenient_option
 from ._checks import CACHE_SIZE, Cells, Check, Verdict
 from ._codes import check_label_options
