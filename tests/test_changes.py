@@ -310,3 +310,10 @@ def test_unreadable_places_compare_as_absent_and_say_why() -> None:
 def test_distributions_must_be_text_or_distributions() -> None:
     with pytest.raises(TypeError, match="the new one is list"):
         srank.compare_distributions("US(N4)", [])
+
+
+def test_an_unreadable_distribution_is_named_by_its_side() -> None:
+    with pytest.raises(srank.InvalidRankError) as caught:
+        srank.compare_distributions("Canada (N3)", "Canada (N3")
+    assert caught.value.message == "The new distribution cannot be read: Expected ')', found the end of the text"
+    assert caught.value.message_in("fr").startswith("La nouvelle répartition ne peut pas être lue\u00a0: ")

@@ -334,3 +334,16 @@ def test_every_row_of_both_files_is_in_exactly_one_output_row(
     assert len(written) == len(kept[0]) + len(kept[1]) - paired  # a paired key is one row for two
     assert status in (0, 1, 2)
     assert (status == 2) == any(row[7] == "" for row in written)  # not compared, or a code not read
+
+
+def test_a_key_whose_row_in_the_other_file_is_malformed_is_not_called_added(srank_cli: Run, tmp_path: Path) -> None:
+    old, new = tmp_path / "old.csv", tmp_path / "new.csv"
+    old.write_text("id,rank\n1,S1,extra\n2,S2\n", encoding="utf-8")
+    new.write_text("id,rank\n1,S1\n2,S3\n", encoding="utf-8")
+    status, out, _ = srank_cli("diff", old, new, "--key", "id", "-c", "rank")
+    assert status == 2
+    assert out.splitlines()[1:] == [
+        f"1,rank,,,S1,,,,,error[malformed-row]: the key's row in {old} line 2 could not be read; not compared",
+        '2,rank,,S2,S3,S2,S3,downlisted,true,"S2 → S3, downlisted (less imperiled)"',
+        f'1,rank,,S1,,,,,,"error[malformed-row]: {old} line 2 has 3 fields, the header has 2; not compared"',
+    ]

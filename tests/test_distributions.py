@@ -467,3 +467,9 @@ def test_a_rank_of_the_wrong_level_for_its_place_is_a_finding_of_the_place() -> 
     ]
     # Cross-level checks leave such ranks out, and do not name them a second time.
     assert srank.check_levels(global_rank="G2", distribution=dist) == []
+
+
+def test_lenient_salvage_takes_no_code_from_inside_a_word() -> None:
+    dist = srank.parse_distribution("United States (N5): MD (S2), @SUM (S2)", lenient=True)
+    assert [(record.subnation, str(record.rank)) for record in dist] == [(None, "N5"), ("MD", "S2")]
+    assert [finding.code for finding in dist.findings] == ["distribution-syntax"]

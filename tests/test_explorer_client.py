@@ -424,3 +424,14 @@ def test_many_taxa_stop_when_the_service_itself_fails(replay: tuple[Replay, str]
         next(found)
     assert caught.value.status == 503
     assert [asked.path for asked in server.asked] == ["/api/data/taxonSearch?id=1", "/api/data/taxonSearch?id=2"]
+
+
+def test_a_nation_is_a_code_or_a_name_and_a_subnation_must_be_in_it() -> None:
+    from srank._explorer_client import _location
+
+    assert _location("Canada", None) == [{"paramType": "nation", "nation": "CA"}]
+    assert _location("united states", "md") == [{"paramType": "subnation", "nation": "US", "subnation": "MD"}]
+    with pytest.raises(srank.explorer.ExplorerQueryError, match=r"^srank knows no nation 'Narnia'"):
+        _location("Narnia", None)
+    with pytest.raises(srank.explorer.ExplorerQueryError, match=r"^srank knows no subnation 'MD' in CA"):
+        _location("CA", "MD")

@@ -33,6 +33,7 @@ _LOWER_CODE = re.compile(r"(?<![^\s,:])[A-Za-z]{2}(?= ?\()")  # a two-letter cod
 class _Patterns:
     line: re.Pattern[str]
     item: re.Pattern[str]
+    salvaged: re.Pattern[str]
     entry: re.Pattern[str]
     biotics: re.Pattern[str]
 
@@ -46,6 +47,8 @@ def _patterns() -> _Patterns:
     return _Patterns(
         line=re.compile(rf"(?P<name>{name}) \((?P<rank>{rank})\)(?:: (?P<items>{unnamed}(?:, {unnamed})*))?"),
         item=re.compile(item),
+        # Salvaging a broken line: a code stands after a separator, never inside a word ('@SUM (S2)' is not UM).
+        salvaged=re.compile(rf"(?:(?<=[\s,:;])|^){item}"),
         entry=re.compile(rf"(?P<code>{code})\((?P<rank>{rank})\)"),
         biotics=re.compile(rf"{code}\("),
     )
@@ -236,7 +239,7 @@ def _salvage(body: str, start: int, text: str, lenient: bool) -> tuple[list[Plac
     records = [_record(nation, None, head["rank"], start + head.start("rank"), text, lenient, [])]
     rest = body[head.end() :]
     offset = start + head.end()
-    for item in patterns.item.finditer(rest):
+    for item in patterns.salvaged.finditer(rest):
         records.append(_record(nation, item["code"], item["rank"], offset + item.start("rank"), text, lenient, []))
-    left_over = patterns.item.sub("", rest)
+    left_over = patterns.salvaged.sub("", rest)
     return records, not any(character.isalnum() for character in left_over)

@@ -225,6 +225,10 @@ MESSAGES: dict[str, str] = {
     "explorer.the-json-text": "the JSON text",
     "explorer.the-data": "the data",
     "explorer.empty": "(empty)",
+    "explorer.unknown-nation": "srank knows no nation {nation!r}",
+    "explorer.nation-hint": "give its two-letter code (US, CA, MX) or its name as Explorer spells it (Canada)",
+    "explorer.unknown-subnation": "srank knows no subnation {subnation!r} in {nation}",
+    "explorer.subnation-hint": "give the two-letter code of a state, province or territory of that nation (MD, ON)",
     "explorer.job-not-taxa": "{where} is an export job, not taxa",
     "explorer.job-not-taxa-hint": "read it with srank.explorer.read_job",
     "explorer.not-explorer": "{where} is not {wanted}: it is {found}",
@@ -276,6 +280,8 @@ MESSAGES: dict[str, str] = {
     "dataframe.skip-hint": "pass errors='skip' to leave unreadable cells out",
     "dataframe.hint-or": "{hint}; or {other}",
     "change.old-unreadable": "The old code cannot be read: {problem}",
+    "change.old-distribution-unreadable": "The old distribution cannot be read: {problem}",
+    "change.new-distribution-unreadable": "The new distribution cannot be read: {problem}",
     "change.new-unreadable": "The new code cannot be read: {problem}",
     # -- the command line's own sentences (srank.cli) --------------------------------------
     "cli.help-files": (
@@ -771,5 +777,6 @@ MESSAGES: dict[str, str] = {
     "cli.workbook.no-sheets": "it has no sheets",
     "cli.workbook.same-name": "two parts of its zip have the same name",
     "cli.diff.side": "{side}: {problem}",
+    "cli.join.partner-unread": "the key's row in {where} could not be read; not compared",
     # -- end of the command line's own words
 }

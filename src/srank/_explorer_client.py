@@ -42,7 +42,7 @@ from ._errors import (
 )
 from ._explorer import ExportJob, Taxon, read_job, search_page, taxon_of
 from ._messages import say
-from ._places import nations_with_subnation
+from ._places import nation_code, nation_names, nations_with_subnation, subnation_names
 
 __all__ = ["DEFAULT_BASE_URL", "GLOBAL_RANKS", "RETRY_STATUSES", "USER_AGENT", "Client"]
 
@@ -568,10 +568,20 @@ def _global_rank(rank: object) -> str:
 
 def _location(nation: str | None, subnation: str | None) -> list[dict[str, str]]:
     for name, value in (("nation", nation), ("subnation", subnation)):
-        if value is not None and not (isinstance(value, str) and value.strip().isalpha()):
+        if value is not None and not (isinstance(value, str) and value.replace(" ", "").isalpha()):
             raise ExplorerQueryError(f"{name} is a two-letter code such as 'US' or 'MD', not {clipped(repr(value))}")
-    nation = nation.strip().upper() if nation else None
+    if nation:  # a code (CA) or, as Explorer exports spell them, a name (Canada)
+        written = nation.strip()
+        nation = written.upper() if nation_names(written.upper()) is not None else nation_code(written, any_case=True)
+        if nation is None:
+            raise ExplorerQueryError(say("explorer.unknown-nation", nation=written), hint=say("explorer.nation-hint"))
+    else:
+        nation = None
     subnation = subnation.strip().upper() if subnation else None
+    if subnation is not None and nation is not None and subnation_names(nation, subnation) is None:
+        raise ExplorerQueryError(
+            say("explorer.unknown-subnation", subnation=subnation, nation=nation), hint=say("explorer.subnation-hint")
+        )
     if subnation is None:
         return [{"paramType": "nation", "nation": nation}] if nation else []
     if nation is None:

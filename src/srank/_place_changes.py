@@ -18,7 +18,9 @@ import attrs
 from ._changes import RankChange, compare_ranks
 from ._distribution import Distribution, PlaceRank, place_label, place_name
 from ._distribution_text import parse_distribution
+from ._errors import InvalidRankError
 from ._findings import Finding
+from ._messages import say
 from ._parse import is_missing
 from ._text_options import LanguageTag
 
@@ -103,7 +105,10 @@ def _distribution(value: object, side: str, lenient: bool) -> Distribution | Non
     if is_missing(value):
         return None
     if isinstance(value, str):
-        return parse_distribution(value, lenient=lenient)
+        try:
+            return parse_distribution(value, lenient=lenient)
+        except InvalidRankError as error:  # say which side, as compare() does
+            raise error.evolve(message=say(f"change.{side}-distribution-unreadable", problem=error.message)) from None
     raise TypeError(
         f"srank.compare_distributions() takes distributions as text, srank.Distribution or None;"
         f" the {side} one is {type(value).__name__}"

@@ -81,6 +81,7 @@ class _Side:
         self.problems: dict[int, str] = {}
         self.first: dict[Key, int] = {}
         self.repeated: dict[Key, list[int]] = {}
+        self.unread: dict[Key, int] = {}  # the key of a malformed row -> its line, so its partner is not "added"
         self.blank = 0
         self.paired = self.alone = 0
         self.not_compared: dict[str, int] = {}
@@ -134,6 +135,8 @@ def _read_side(table: Table, keys: Sequence[str], compared: Sequence[str], lang:
             where = say(f"cli.map.where-{side.unit}", number=records.line)
             message = say("cli.join.malformed", file=side.name, where=where, why=why)
             side.problems[len(all_keys)] = problem_line("error", "malformed-row", message, lang=lang)
+            if any(key) if several else key:
+                side.unread.setdefault(key, records.line)
         all_keys.append(key)
         extend(map(hold, cells, cells))
         lines.append(records.line)
@@ -193,6 +196,8 @@ class JoinedRecords:
                 yield self._problem(key, new, at, [*blank_old, *cells])
             elif key in new_repeated or key in old_repeated:
                 yield self._repeat(key, new, at, [*blank_old, *cells])
+            elif key in old.unread and key not in old_first:
+                yield self._partner_unread(key, new, at, old, [*blank_old, *cells])
             elif (found := old_first.get(key)) is None:
                 alone += 1
                 yield [*cells_of(key), *blank_old, *cells, ONLY_NEW], raw(key)
@@ -211,6 +216,8 @@ class JoinedRecords:
                 yield self._problem(key, old, at, [*old.row_cells(at), *blank_new])
             elif key in old_repeated or key in new_repeated:
                 yield self._repeat(key, old, at, [*old.row_cells(at), *blank_new])
+            elif key in new.unread and key not in new.first:
+                yield self._partner_unread(key, old, at, new, [*old.row_cells(at), *blank_new])
             elif key not in new.first:
                 alone += 1
                 yield [*cells_of(key), *old.row_cells(at), *blank_new, ONLY_OLD], raw(key)
@@ -221,6 +228,13 @@ class JoinedRecords:
         code = problem.split("[", 1)[1].split("]", 1)[0]
         self._count(side, code, _where(side, side.lines[at]))
         return [*self._cells(key), *cells, problem], self._raw(key)
+
+    def _partner_unread(self, key: Key, side: _Side, at: int, other: _Side, cells: list[str]) -> tuple[list[str], str]:
+        """A row whose key is on a row of the other file that could not be read: not compared, not added."""
+        said = say("cli.join.partner-unread", where=_where(other, other.unread[key]))
+        message = problem_line("error", "malformed-row", said, lang=side.lang)
+        self._count(side, "malformed-row", _where(side, side.lines[at]))
+        return [*self._cells(key), *cells, message], self._raw(key)
 
     def _repeat(self, key: Key, side: _Side, at: int, cells: list[str]) -> tuple[list[str], str]:
         message = self._repeated.get(key)
