@@ -23,6 +23,14 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 Run = Callable[..., tuple[int, str, str]]
 
 
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line speaks the environment's language: every test runs in an English locale unless it says."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture
 def srank_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
     """Run ``main(argv)`` in-process: (exit status, stdout, stderr); ``stdin`` is bytes."""

@@ -329,13 +329,13 @@ def test_a_heritage_workbook_with_g_n_s_and_rounded_s_columns_is_checked_in_one_
         ("Entre gravement en péril et en péril", "", ""),
         (
             "Apparemment en sécurité",
-            "warning[subnational-more-secure]: The subnational rank 'S4' is more secure than the national rank"
-            " 'N2'; warning[subnational-more-secure]: The subnational rank 'S4' is more secure than the global"
-            " rank 'G2'",
-            "error[rounded-differs]: the stored rounded rank is S3; srank rounds S4 to S4",
+            "avertissement[subnational-more-secure]\xa0: Le rang infranational «\xa0S4\xa0» est moins en péril que"
+            " le rang national «\xa0N2\xa0»\u202f; avertissement[subnational-more-secure]\xa0: Le rang"
+            " infranational «\xa0S4\xa0» est moins en péril que le rang mondial «\xa0G2\xa0»",
+            "erreur[rounded-differs]\xa0: le rang arrondi enregistré est S3\u202f; srank arrondit S4 à S4",
         ),
     ]
-    assert err.splitlines()[0] == f"srank check: {book}: 2 rows"
+    assert err.splitlines()[0] == f"srank check\xa0: {book}\xa0: 2\xa0lignes"  # --lang fr: the summary too
 
 
 def test_a_workbook_without_the_extra_says_what_to_install(

@@ -247,7 +247,7 @@ def test_an_xlsx_new_against_a_cp1252_csv_old(srank_cli: Run, tmp_path: Path) ->
         'A1,rang,,S3,S2,S3,S2,uplisted,true,"S3 → S2, plus en péril"\n'
         'A2,rang,,S2,S2,S2,S2,same,false,"S2, rang inchangé"\n'
     )
-    assert "old.csv: 2 rows: 2 paired" in err
+    assert "old.csv\xa0: 2\xa0lignes\xa0: 2\xa0appariées" in err  # --lang fr: the summary too
 
 
 def test_a_key_of_two_columns_and_a_key_needing_quotes(srank_cli: Run, tmp_path: Path) -> None:

@@ -74,7 +74,10 @@ def test_read_a_search_as_json_lines_with_nulls(srank_cli: Run) -> None:
         "exotic": "true",
         "message": None,
     }
-    assert err.startswith(f"srank explorer read: {DATA / 'ns_search_spp.json'}: 20 taxa, 147 rows: ")
+    assert err == (  # --lang fr: the summary too
+        f"srank explorer read\xa0: {DATA / 'ns_search_spp.json'}\xa0: 20\xa0taxons, 147\xa0lignes\xa0: 0\xa0ligne avec"
+        " constats, 147\xa0cohérentes, 0\xa0non comparée\n"
+    )
 
 
 def test_read_several_files_and_stdin(srank_cli: Run) -> None:

@@ -18,7 +18,12 @@ methods only:
   ``lang``) is returned as it is.
 
 Everything else on a help page (descriptions, option help, the program's own
-errors) is the program's text: the command line says it with ``say(...)``.
+errors) is the program's text: the command line says it with ``say(...)``. A
+parser of ``parser_class(lang)`` renders such a message in ``lang`` wherever it
+is given one: the ``description``, ``epilog`` and ``usage`` of the parser, the
+``help`` of an argument, the ``title`` and ``description`` of a group or of
+subparsers, and an ``argparse.ArgumentTypeError`` raised with a message by an
+argument's ``type``. Plain text is left as it is.
 """
 
 from __future__ import annotations
@@ -27,11 +32,15 @@ import argparse
 import functools
 import re
 import sys
-from typing import Any, ClassVar, NoReturn, cast
 
 from ._english import MESSAGES
 from ._languages import ENGLISH, language
-from ._messages import in_language, say, say_count
+from ._messages import Message, in_language, say, say_count
+
+TYPE_CHECKING = False  # srank --help builds its parser here: typing itself would cost more than this module
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any, ClassVar, NoReturn
 
 __all__ = ["formatter_class", "parser_class", "translated_error"]
 
@@ -123,6 +132,36 @@ def _formatter(code: str, base: type[argparse.HelpFormatter]) -> type[argparse.H
     return Formatter
 
 
+def _said(kwargs: dict[str, Any], names: tuple[str, ...], code: str) -> dict[str, Any]:
+    """``kwargs`` with each message among ``names`` rendered in ``code``."""
+    return {
+        name: in_language(value, code) if isinstance(value, Message) and name in names else value
+        for name, value in kwargs.items()
+    }
+
+
+def _typed(kind: Callable[[str], Any], code: str) -> Callable[[str], Any]:
+    """An argument's ``type``, whose ArgumentTypeError made of a message is said in ``code``; its name kept."""
+
+    def typed(text: str) -> Any:
+        try:
+            return kind(text)
+        except argparse.ArgumentTypeError as error:
+            if error.args and isinstance(error.args[0], Message):
+                raise argparse.ArgumentTypeError(error.args[0].render(code)) from None
+            raise
+
+    typed.__name__ = getattr(kind, "__name__", repr(kind))  # argparse names the type in "invalid int value"
+    return typed
+
+
+def _argument(kwargs: dict[str, Any], code: str) -> dict[str, Any]:
+    """An argument's keywords with its help said in ``code``, and its type's messages too."""
+    if code != ENGLISH and callable(kwargs.get("type")):
+        kwargs = {**kwargs, "type": _typed(kwargs["type"], code)}
+    return _said(kwargs, ("help",), code)
+
+
 class _Translating(argparse.ArgumentParser):
     """The parts of a parser that speak ``language``; ``parser_class`` puts it before the parser class it extends."""
 
@@ -130,9 +169,10 @@ class _Translating(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         add_help = kwargs.get("add_help", True)
+        kwargs = _said(kwargs, ("description", "epilog", "usage"), self.language)
         super().__init__(*args, **{**kwargs, "add_help": False})
         # Set after the base's own __init__, which may choose its formatter itself.
-        chosen = cast("type[argparse.HelpFormatter]", self.formatter_class)
+        chosen: type[argparse.HelpFormatter] = self.formatter_class  # type: ignore[assignment]
         self.formatter_class = formatter_class(self.language, chosen)
         if add_help:
             prefix = "-" if "-" in self.prefix_chars else self.prefix_chars[0]
@@ -144,7 +184,21 @@ class _Translating(argparse.ArgumentParser):
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
         if kwargs.get("action") == "version" and "help" not in kwargs:
             kwargs["help"] = _word("argparse.version", self.language)
-        return super().add_argument(*args, **kwargs)
+        return super().add_argument(*args, **_argument(kwargs, self.language))
+
+    def add_argument_group(self, *args: Any, **kwargs: Any) -> Any:
+        titled = dict(zip(("title", "description"), args, strict=False))
+        group = super().add_argument_group(**_said({**titled, **kwargs}, ("title", "description"), self.language))
+        adds, code = group.add_argument, self.language
+
+        def add_argument(*args: Any, **kwargs: Any) -> argparse.Action:  # the group's own, its help said too
+            return adds(*args, **_argument(kwargs, code))
+
+        group.add_argument = add_argument  # type: ignore[method-assign]
+        return group
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        return super().add_subparsers(**_said(kwargs, ("title", "description", "help"), self.language))
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)

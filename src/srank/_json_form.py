@@ -36,14 +36,14 @@ def finding_form(finding: Finding, lang: str = "en") -> dict[str, Any]:
     }
 
 
-def error_form(error: InvalidRankError) -> dict[str, Any]:
-    """Why a text is not a rank, as the command line's JSON writes it."""
+def error_form(error: InvalidRankError, lang: str = "en") -> dict[str, Any]:
+    """Why a text is not a rank, as the command line's JSON writes it: its words in ``lang``, as plain text."""
     return {
         "code": error.code,
-        "message": error.message,
+        "message": error.message_in(lang),
         "span": list(error.span),
-        "hint": error.hint,
-        "expected": list(error.expected),
+        "hint": error.hint_in(lang),
+        "expected": list(error.expected_in(lang)),
     }
 
 

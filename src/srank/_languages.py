@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import functools
 import os
-from typing import TYPE_CHECKING, cast
+
+TYPE_CHECKING = False  # srank --help reads the language: typing itself would cost more than this module
 
 if TYPE_CHECKING:
     from ._text_options import Language
@@ -55,7 +56,8 @@ def available_languages() -> tuple[Language, ...]:
     """
     folder = os.path.join(_HERE, "descriptions")
     found = sorted(name.removesuffix(".toml") for name in os.listdir(folder) if name.endswith(".toml"))
-    return cast("tuple[Language, ...]", tuple(found))  # a test holds the files present equal to Language
+    listed: tuple[Language, ...] = tuple(found)  # type: ignore[arg-type]  # a test holds the files equal to Language
+    return listed
 
 
 def language(lang: str) -> str:

@@ -34,10 +34,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from ._english import MESSAGES
 from ._languages import ENGLISH, language, language_file
+
+TYPE_CHECKING = False  # srank --help says its words: typing itself would cost more than this module
 
 if TYPE_CHECKING:
     import string

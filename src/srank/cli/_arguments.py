@@ -10,6 +10,9 @@ import argparse
 from collections import namedtuple
 
 from .. import __version__
+from .._argparse_words import parser_class
+from .._languages import ENGLISH
+from .._messages import in_language, say
 from .._styles import STYLES
 from .._vocabulary import LEVEL_BY_LETTER, Level
 
@@ -32,6 +35,7 @@ __all__ = [
     "files_argument",
     "input_options",
     "label_options",
+    "lang_option",
     "lenient_option",
     "output_option",
     "output_options",
@@ -45,7 +49,10 @@ _COLUMN_LEVELS = {**LEVEL_BY_LETTER, "T": Level.GLOBAL}
 
 
 class UsageError(Exception):
-    """A problem the user can fix; printed as one message, exit status 2."""
+    """A problem the user can fix; printed as one message, exit status 2.
+
+    Its argument is a message (``say(...)``), which ``main`` says in the run's language.
+    """
 
 
 class ColumnSpec(namedtuple("ColumnSpec", ["name", "level"], defaults=[None])):
@@ -62,7 +69,7 @@ def column_option(text: str) -> ColumnSpec:
     if colon and level.strip().upper() in _COLUMN_LEVELS and name:
         return ColumnSpec(name, _COLUMN_LEVELS[level.strip().upper()])
     if not text:
-        raise argparse.ArgumentTypeError("the column name is empty")
+        raise argparse.ArgumentTypeError(say("cli.option.column-empty"))
     return ColumnSpec(text)
 
 
@@ -70,7 +77,7 @@ def rounded_option(text: str) -> tuple[str, str]:
     """``RAW=ROUNDED``: the column of raw ranks and the column of their stored rounded ranks."""
     raw, equals, rounded = text.partition("=")
     if not equals or not raw or not rounded:
-        raise argparse.ArgumentTypeError(f"expected RAW=ROUNDED, two column names, not {text!r}")
+        raise argparse.ArgumentTypeError(say("cli.option.raw-rounded", text=text))
     return raw, rounded
 
 
@@ -78,13 +85,13 @@ def renamed_option(text: str) -> tuple[str, str]:
     """``NAME`` or ``OLD=NEW``: a column of two files, and its name in the second when it was renamed."""
     old, equals, new = text.partition("=")
     if not old or (equals and not new):
-        raise argparse.ArgumentTypeError(f"expected NAME or OLD=NEW, column names, not {text!r}")
+        raise argparse.ArgumentTypeError(say("cli.option.old-new", text=text))
     return old, new or old
 
 
 def output_option(text: str) -> str:
     if not text:
-        raise argparse.ArgumentTypeError("the output path is empty; name a file, or - for stdout")
+        raise argparse.ArgumentTypeError(say("cli.option.output-empty"))
     return text
 
 
@@ -93,9 +100,9 @@ def delimiter_option(value: str | None) -> str | None:
         return None
     value = {"\\t": "\t", "tab": "\t", "TAB": "\t"}.get(value, value)
     if len(value) != 1 or value in "\r\n":
-        raise UsageError(f"--delimiter must be one character (\\t for tab), not {value!r}")
+        raise UsageError(say("cli.option.delimiter-one", value=value))
     if value == '"':
-        raise UsageError("--delimiter cannot be the quote character '\"', which csv uses to quote cells")
+        raise UsageError(say("cli.option.delimiter-quote"))
     return value
 
 
@@ -105,31 +112,36 @@ def _positive(text: str) -> int:
     except ValueError:
         number = 0
     if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a row number from 1, not {text!r}")
+        raise argparse.ArgumentTypeError(say("cli.option.row-number", text=text))
     return number
 
 
 def spoken(args: argparse.Namespace) -> str:
-    """The language of the command line's own sentences: --lang where the command has it, else the environment's."""
+    """The language of the command line's own sentences: the run's (``main`` sets ``args.lang``), else the locale's."""
     from .._languages import environment_language, language
 
     given = getattr(args, "lang", None)
     return language(given) if given else environment_language()
 
 
-def build_parsers(entries: Iterable[Entry]) -> tuple[argparse.ArgumentParser, dict[str, CommandParser]]:
-    """The ``srank`` parser, and each command's own parser by name."""
-    parser = argparse.ArgumentParser(
-        prog="srank",
-        description="Read NatureServe conservation status ranks (G5T1T3Q, S2B,S4N, GNR).",
-        epilog="Exit status: 0 all codes valid, 1 some invalid, 2 usage or I/O error."
-        " Run srank COMMAND --help for a command's options and examples.",
+def build_parsers(
+    entries: Iterable[Entry], lang: str = ENGLISH
+) -> tuple[argparse.ArgumentParser, dict[str, CommandParser]]:
+    """The ``srank`` parser, and each command's own parser by name, speaking ``lang`` (help and usage errors)."""
+    parser: argparse.ArgumentParser = parser_class(lang)(
+        prog="srank", description=say("cli.main.description"), epilog=say("cli.main.epilog")
     )
     parser.add_argument("--version", action="version", version=f"srank {__version__}")
-    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command", parser_class=CommandParser)
+    lang_option(parser)
+    subparsers = parser.add_subparsers(
+        title=say("cli.main.commands"),
+        metavar="COMMAND",
+        dest="command",
+        parser_class=parser_class(lang, CommandParser),
+    )
     parsers = {}
     for entry in entries:
-        parsers[entry.name] = subparsers.add_parser(entry.name, help=entry.help, entry=entry)
+        parsers[entry.name] = subparsers.add_parser(entry.name, help=in_language(entry.help, lang), entry=entry)
     return parser, parsers
 
 
@@ -147,15 +159,21 @@ class CommandParser(argparse.ArgumentParser):
             return
         self._loaded = True
         command = self.entry.command()
-        _describe(self, command)
+        lang = getattr(self, "language", ENGLISH)  # the language parser_class gave this parser
+        _describe(self, command, lang)
         command.add_arguments(self)
         if command.actions:
             chooser = self.add_subparsers(
-                title="actions", metavar="ACTION", dest="action", required=True, parser_class=argparse.ArgumentParser
+                title=say("cli.main.actions"),
+                metavar="ACTION",
+                dest="action",
+                required=True,
+                parser_class=parser_class(lang),
             )
             for action in command.actions:
-                parser = chooser.add_parser(action.name, help=action.help, formatter_class=_HelpFormatter)
-                _describe(parser, action)
+                help_text = in_language(action.help, lang)
+                parser = chooser.add_parser(action.name, help=help_text, formatter_class=_HelpFormatter)
+                _describe(parser, action, lang)
                 action.add_arguments(parser)
                 self.action_parsers[action.name] = parser
 
@@ -172,19 +190,20 @@ class CommandParser(argparse.ArgumentParser):
         return super().format_help()
 
 
-def _describe(parser: argparse.ArgumentParser, command: Command) -> None:
-    """A command's description at the top of its --help, and its examples at the end."""
-    parser.description = command.description
-    examples = "\n".join(f"  {line}\n      {what}" for line, what in command.examples)
-    parser.epilog = f"examples:\n{examples}" if examples else None
+def _describe(parser: argparse.ArgumentParser, command: Command, lang: str) -> None:
+    """A command's description at the top of its --help, and its examples at the end, in ``lang``."""
+    parser.description = in_language(command.description, lang)
+    examples = "\n".join(f"  {line}\n      {in_language(what, lang)}" for line, what in command.examples)
+    parser.epilog = f"{in_language(say('cli.main.examples'), lang)}\n{examples}" if examples else None
 
 
 class _HelpFormatter(argparse.HelpFormatter):
     """Wraps the description as usual, and keeps the examples' lines as written."""
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
-        if text.startswith("examples:\n"):
-            return "".join(indent + line for line in text.splitlines(keepends=True))
+        lines = text.splitlines(keepends=True)
+        if len(lines) > 1 and lines[1].startswith("  srank "):  # the examples: a title, then indented lines
+            return "".join(indent + line for line in lines)
         return super()._fill_text(text, width, indent)
 
 
@@ -196,15 +215,11 @@ def file_options(command: argparse.ArgumentParser) -> None:
 
 def files_argument(command: argparse.ArgumentParser) -> None:
     """FILE [FILE ...]: the tables a command reads, each in turn, with a summary each and a total."""
-    from .._messages import say  # a command's parser only: srank --help loads no message
-
     command.add_argument("files", nargs="+", metavar="FILE", help=say("cli.help-files"))
 
 
 def output_options(command: argparse.ArgumentParser) -> None:
     """--format, --output and how rows are written, for the commands that write rows."""
-    from .._messages import say
-
     command.add_argument("--format", choices=("csv", "jsonl", "xlsx"), help=say("cli.help-format"))
     command.add_argument("--output", "-o", type=output_option, metavar="PATH", help=say("cli.help-output"))
     command.add_argument("--excel", action="store_true", help=say("cli.help-excel"))
@@ -215,19 +230,27 @@ def output_options(command: argparse.ArgumentParser) -> None:
 
 def input_options(command: argparse.ArgumentParser) -> None:
     """How a CSV, TSV or workbook is read: --delimiter, --encoding, --sheet, --header-row."""
-    from .._messages import say
-
-    command.add_argument("--delimiter", "-d", metavar="CHAR", help="field delimiter (default: detected; \\t for tab)")
-    command.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8; a BOM is honoured)")
-    command.add_argument("--sheet", metavar="NAME", help="the sheet of a workbook (default: the first)")
+    command.add_argument("--delimiter", "-d", metavar="CHAR", help=say("cli.option.delimiter"))
+    command.add_argument("--encoding", default="utf-8", help=say("cli.option.encoding"))
+    command.add_argument("--sheet", metavar="NAME", help=say("cli.option.sheet"))
     command.add_argument("--header-row", type=_positive, metavar="N", help=say("cli.help-header-row"))
 
 
 def label_options(command: argparse.ArgumentParser) -> None:
     """--style and --lang, for the commands that write status text."""
-    command.add_argument("--style", choices=STYLES, default="short", help="status text style (default: short)")
-    command.add_argument("--lang", default="en", help="language of the status text (default: en)")
+    command.add_argument("--style", choices=STYLES, default="short", help=say("cli.option.style"))
+    lang_option(command)
 
 
-def lenient_option(command: argparse.ArgumentParser, text: str = "accept the spellings real data files use") -> None:
-    command.add_argument("--lenient", action="store_true", help=text)
+def lang_option(command: argparse.ArgumentParser) -> None:
+    """--lang, the language of the run: srank's words and status text. ``main`` reads it, before and after parsing.
+
+    Absent, it is not set (not even to a default), so that a command's ``--lang`` keeps the top parser's.
+    """
+    command.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS, help=say("cli.main.help-lang"))
+
+
+def lenient_option(command: argparse.ArgumentParser, *, partial: bool = False) -> None:
+    """--lenient: accept real files' spellings; ``partial`` for a command that then reads what it can."""
+    said = say("cli.option.lenient-partial" if partial else "cli.option.lenient")
+    command.add_argument("--lenient", action="store_true", help=said)

@@ -17,7 +17,8 @@ from .._cross_level import check_row
 from .._describe import describe
 from .._distribution_text import parse_distribution
 from .._errors import InvalidRankError
-from .._findings import Severity
+from .._findings import Severity, joined, separator
+from .._messages import in_language, say, say_count
 from .._model import AnyRank, Level
 from .._parse import is_missing, parse
 from .._rounded_check import raw_unread_finding, rounded_finding
@@ -34,7 +35,7 @@ from ._arguments import (
 from ._checks import Cells, Check, Verdict
 from ._codes import check_label_options
 from ._command import TableCommand
-from ._summary import Tally, plural
+from ._summary import Tally
 from ._table import Table
 
 __all__ = ["COLUMNS", "COMMAND", "CheckCommand", "ColumnCheck", "LevelsCheck", "RoundedCheck"]
@@ -51,19 +52,14 @@ _LEVEL_OPTIONS = {
 class CheckCommand(TableCommand[Table]):
     name = "check"
     each_file = True
-    description = (
-        "Check and decode rank columns. Every row comes back, in order and as it was, with five columns appended"
-        " per rank column: " + ", ".join(COLUMNS) + " (prefixed with the column's name when there are several)."
-        " Blank cells, NA and N/A are missing, not errors. A row with the wrong number of fields is kept, padded,"
-        " and named by its line number. A summary goes to stderr."
-    )
+    description = say("cli.check.description", columns=", ".join(COLUMNS))
     examples = (
-        ("srank check export.csv --column 'S Rank' -o checked.csv", "one rank column, checked and decoded"),
+        ("srank check export.csv --column 'S Rank' -o checked.csv", say("cli.check.example-one")),
         (
             "srank check export.csv -c 'G Rank:G' --global-column 'G Rank' --subnational-column 'S Rank'",
-            "two levels, and the cross-level findings between them",
+            say("cli.check.example-levels"),
         ),
-        ("srank check export.xlsx --rounded 'S Rank=Rounded S Rank'", "a stored rounded column against srank's"),
+        ("srank check export.xlsx --rounded 'S Rank=Rounded S Rank'", say("cli.check.example-rounded")),
     )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
@@ -75,18 +71,18 @@ class CheckCommand(TableCommand[Table]):
             default=[],
             type=column_option,
             metavar="NAME[:LEVEL]",
-            help="a rank column; repeat for several. :G, :N or :S says which level its cells must have",
+            help=say("cli.check.help-column"),
         )
-        parser.add_argument("--global-column", metavar="NAME", help="the column of each row's global (G or T) rank")
-        parser.add_argument("--national-column", metavar="NAME", help="the column of each row's national (N) rank")
-        parser.add_argument("--subnational-column", metavar="NAME", help="the column of each row's subnational rank")
+        parser.add_argument("--global-column", metavar="NAME", help=say("cli.check.help-global"))
+        parser.add_argument("--national-column", metavar="NAME", help=say("cli.check.help-national"))
+        parser.add_argument("--subnational-column", metavar="NAME", help=say("cli.check.help-subnational"))
         parser.add_argument(
             "--rounded",
             action="append",
             default=[],
             type=rounded_option,
             metavar="RAW=ROUNDED",
-            help="check that column ROUNDED holds the rounding of column RAW; repeatable",
+            help=say("cli.check.help-rounded"),
         )
         lenient_option(parser)
         label_options(parser)
@@ -94,7 +90,7 @@ class CheckCommand(TableCommand[Table]):
     def prepare(self, args: argparse.Namespace) -> None:
         args.specs = _column_specs(args)
         if not args.specs and not args.rounded:
-            raise UsageError("name a rank column: --column NAME (or --global-column, --national-column, ...)")
+            raise UsageError(say("cli.check.no-column"))
         check_label_options(args.style, args.lang)
 
     def wanted(self, args: argparse.Namespace) -> list[str]:
@@ -110,20 +106,17 @@ class CheckCommand(TableCommand[Table]):
             for spec in specs
         ]
         if len(levels) >= 2:
-            checks.append(LevelsCheck({level: where.index(column) for level, column in levels.items()}, args.lenient))
+            indexes = {level: where.index(column) for level, column in levels.items()}
+            checks.append(LevelsCheck(indexes, args.lenient, args.lang))
         elif levels and (args.global_column or args.national_column or args.subnational_column):
-            print(
-                f"srank: {table.name}: cross-level checks need two of --global-column, --national-column and"
-                " --subnational-column; with one, its column is only checked for its level",
-                file=sys.stderr,
-            )
+            print(f"srank: {in_language(say('cli.check.one-level', name=table.name), args.lang)}", file=sys.stderr)
         for raw, stored in args.rounded:
             pair = (where.index(raw), where.index(stored))
-            checks.append(RoundedCheck(raw, stored, pair, args.lenient, prefixed=len(args.rounded) > 1))
+            checks.append(RoundedCheck(raw, stored, pair, args.lenient, args.lang, prefixed=len(args.rounded) > 1))
         return checks
 
     def headline(self, tally: Tally, checks: Sequence[Check]) -> str:
-        return plural(tally.rows, "row")
+        return say_count("cli.count-rows", tally.rows)
 
 
 def _column_specs(args: argparse.Namespace) -> list[ColumnSpec]:
@@ -131,7 +124,7 @@ def _column_specs(args: argparse.Namespace) -> list[ColumnSpec]:
     specs: dict[str, ColumnSpec] = {}
     for spec in args.column:
         if spec.name in specs and specs[spec.name] != spec:
-            raise UsageError(f"--column {spec.name!r} is given twice with different levels")
+            raise UsageError(say("cli.check.twice-levels", name=spec.name))
         specs[spec.name] = spec
     for option, level in _LEVEL_OPTIONS.items():
         column = getattr(args, option)
@@ -140,8 +133,9 @@ def _column_specs(args: argparse.Namespace) -> list[ColumnSpec]:
         given = specs.get(column)
         if given is not None and given.level not in (None, level):
             others = [other for other in _LEVEL_OPTIONS if other != option and getattr(args, other) == column]
-            earlier = f"--{others[0].replace('_', '-')}" if others else f"--column {column + ':' + given.level.value!r}"
-            raise UsageError(f"{column!r} is given as --{option.replace('_', '-')} and as {earlier}; choose one")
+            written = column + ":" + given.level.value
+            earlier = f"--{others[0].replace('_', '-')}" if others else say("cli.check.column-option", text=written)
+            raise UsageError(say("cli.check.given-as", column=column, option=option.replace("_", "-"), earlier=earlier))
         specs[column] = ColumnSpec(column, level)
     return list(specs.values())
 
@@ -174,7 +168,12 @@ class ColumnCheck(Check):
         super().__init__([index])
         self.spec = spec
         self._by_digit: dict[str, Verdict] = {}
-        self.title = f"column {spec.name!r}" + (f" ({spec.level.value} ranks)" if spec.level else "")
+        level = spec.level.value if spec.level else None
+        self.title = (
+            say("cli.check.column-title-level", name=spec.name, level=level)
+            if level
+            else say("cli.check.column-title", name=spec.name)
+        )
         self.prefix = f"{spec.name}." if prefixed else ""
         self.lenient = lenient
         self.style = style
@@ -182,11 +181,15 @@ class ColumnCheck(Check):
 
     def counts(self, unread: int) -> str:
         kinds = self.kinds
-        more = "more than " if self.more_distinct else ""
-        return (
-            f"{kinds.get('valid', 0):,} valid, {kinds.get('invalid', 0) + unread:,} invalid,"
-            f" {kinds.get('missing', 0):,} missing; {more}{plural(len(self.distinct), 'distinct code')}"
+        distinct = "cli.counts.more-distinct-codes" if self.more_distinct else "cli.counts.distinct-codes"
+        said = say(
+            "cli.counts.column",
+            valid=say_count("cli.counts.valid", kinds.get("valid", 0)),
+            invalid=say_count("cli.counts.invalid", kinds.get("invalid", 0) + unread),
+            missing=say_count("cli.counts.missing", kinds.get("missing", 0)),
+            distinct=say_count(distinct, len(self.distinct)),
         )
+        return self.say(said)
 
     def judge(self, key: Any) -> Verdict:
         # A cell that starts with a digit (an id, a date, a count: a wrong column) is rejected at that
@@ -204,16 +207,16 @@ class ColumnCheck(Check):
             return Verdict((self._cells(None, "", "", "", ""),), "missing")
         if isinstance(result, InvalidRankError):
             lenient_reads = not self.lenient and not isinstance(_read(key, True), InvalidRankError)
-            message = message_of(result)
+            message = message_of(result, self.lang)
             if _is_distribution(key):
-                message += "; this cell is a distribution string: read the column with srank distribution"
+                message += separator(self.lang) + self.say(say("cli.check.is-distribution"))
             return Verdict((self.unread(message),), "invalid", result.code, lenient_reads)
-        message = message_of(result)
+        message = message_of(result, self.lang)
         problem = _first_error(result)
         valid = validity_of(result)
         if self.spec.level is not None and (wrong := expected_level_rule(result, self.spec.level)) is not None:
             valid, problem = False, problem or wrong.code
-            message = "; ".join(filter(None, (wrong.line(hint=True), message)))
+            message = separator(self.lang).join(filter(None, (wrong.line(hint=True, lang=self.lang), message)))
         label = describe(result, style=self.style, lang=self.lang)
         cells = self._cells(valid, str(result), str(result.rounded()), label, message)
         warned = any(finding.severity is Severity.WARNING for finding in result.findings)
@@ -239,11 +242,12 @@ class LevelsCheck(Check):
     columns = ("srank_levels",)
     primary = False
 
-    def __init__(self, indexes: dict[Level, int], lenient: bool) -> None:
+    def __init__(self, indexes: dict[Level, int], lenient: bool, lang: str = "en") -> None:
         self.levels = list(indexes)
         super().__init__(list(indexes.values()))
-        self.title = "levels (" + ", ".join(level.value for level in self.levels) + ")"
+        self.title = say("cli.check.levels-title", levels=", ".join(level.value for level in self.levels))
         self.lenient = lenient
+        self.lang = lang
 
     def judge(self, key: Any) -> Verdict:
         findings = check_row({level: _read(cell, self.lenient) for level, cell in zip(self.levels, key, strict=True)})
@@ -252,7 +256,7 @@ class LevelsCheck(Check):
         if not findings:
             return Verdict(({"srank_levels": ""},), "ok")
         severe = [finding for finding in findings if finding.severity is Severity.ERROR]
-        text = "; ".join(map(str, findings))
+        text = joined(findings, lang=self.lang)
         return Verdict(({"srank_levels": text},), "error" if severe else "warning", (severe or findings)[0].code)
 
     def unread(self, message: str) -> Cells:
@@ -265,33 +269,37 @@ class RoundedCheck(Check):
     columns = ("srank_rounded_check",)
     primary = False
 
-    def __init__(self, raw: str, stored: str, indexes: tuple[int, int], lenient: bool, *, prefixed: bool) -> None:
+    def __init__(
+        self, raw: str, stored: str, indexes: tuple[int, int], lenient: bool, lang: str = "en", *, prefixed: bool
+    ) -> None:
         super().__init__(list(indexes))
-        self.title = f"rounded {stored!r} from {raw!r}"
+        self.lang = lang
+        self.title = say("cli.check.rounded-title", stored=stored, raw=raw)
         self.prefix = f"{stored}." if prefixed else ""
         self.raw_name, self.stored_name = raw, stored
         self.lenient = lenient
 
     def counts(self, unread: int) -> str:
-        differ = self.kinds.get("error", 0)
-        not_read = f", {unread:,} malformed" if unread else ""
-        return (
-            f"{differ:,} {'row differs' if differ == 1 else 'rows differ'}, {self.kinds.get('ok', 0):,} agree,"
-            f" {self.kinds.get('skipped', 0):,} not compared{not_read}"
-        )
+        parts = [
+            say_count("cli.counts.differ", self.kinds.get("error", 0)),
+            say_count("cli.counts.agree", self.kinds.get("ok", 0)),
+            say_count("cli.counts.not-compared", self.kinds.get("skipped", 0)),
+            say_count("cli.counts.malformed", unread) if unread else "",
+        ]
+        return self.listed(parts)
 
     def judge(self, key: Any) -> Verdict:
         raw_cell, stored_cell = key
         raw = _read(raw_cell, self.lenient)
         if isinstance(raw, InvalidRankError):  # named, so that no row's problem goes unsaid
             note = raw_unread_finding(raw_cell, raw)
-            return Verdict(({"srank_rounded_check": str(note)},), "skipped", note.code)
+            return Verdict(({"srank_rounded_check": note.line(lang=self.lang)},), "skipped", note.code)
         if raw is None:
             return Verdict(({"srank_rounded_check": ""},), "skipped")
         finding = rounded_finding(raw, stored_cell, _read(stored_cell, self.lenient))
         if finding is None:
             return Verdict(({"srank_rounded_check": ""},), "ok")
-        return Verdict(({"srank_rounded_check": str(finding)},), "error", finding.code)
+        return Verdict(({"srank_rounded_check": finding.line(lang=self.lang)},), "error", finding.code)
 
     def unread(self, message: str) -> Cells:
         return {"srank_rounded_check": ""}

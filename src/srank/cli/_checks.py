@@ -23,6 +23,8 @@ from typing import Any
 import attrs
 
 from .._errors import SrankError
+from .._languages import ENGLISH
+from .._messages import in_language, say, say_count
 
 __all__ = [
     "CACHE_SIZE",
@@ -77,6 +79,7 @@ class Check:
     columns: tuple[str, ...]
     prefix = ""  # before each column name: several rank columns write "S Rank.srank_valid"
     primary = True  # the summary's main counts (a rank or distribution column), not a cross-column check
+    lang = ENGLISH  # the language of its cells' messages and of its counts: the run's, set by the skeleton
 
     def __init__(self, indexes: Sequence[int]) -> None:
         self.indexes = tuple(indexes)
@@ -112,12 +115,22 @@ class Check:
         """The summary's counts for this check; ``unread`` rows could not be read at all."""
         kinds = self.kinds
         flagged, errors = kinds.get("warning", 0) + kinds.get("error", 0), kinds.get("error", 0)
-        with_errors = f", {errors:,} with errors" if errors and errors != flagged else ""
-        not_read = f", {unread:,} malformed" if unread else ""
-        return (
-            f"{flagged:,} {'row' if flagged == 1 else 'rows'} with findings{with_errors},"
-            f" {kinds.get('ok', 0):,} consistent, {kinds.get('skipped', 0):,} not compared{not_read}"
-        )
+        parts = [
+            say_count("cli.counts.rows-with-findings", flagged),
+            say("cli.counts.with-errors", count=errors) if errors and errors != flagged else "",
+            say_count("cli.counts.consistent", kinds.get("ok", 0)),
+            say_count("cli.counts.not-compared", kinds.get("skipped", 0)),
+            say_count("cli.counts.malformed", unread) if unread else "",
+        ]
+        return self.listed(parts)
+
+    def listed(self, parts: Sequence[str]) -> str:
+        """Counts said in the check's language, one after another, separated by commas."""
+        return ", ".join(in_language(part, self.lang) for part in parts if part)
+
+    def say(self, text: str) -> str:
+        """``text`` (a message) in the check's language."""
+        return in_language(text, self.lang)
 
     def failed(self) -> bool:
         """Whether what this check found makes the exit status 1."""

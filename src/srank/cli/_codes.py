@@ -14,10 +14,13 @@ from typing import BinaryIO
 
 from .._describe import text_table
 from .._errors import InvalidRankError, SrankError
+from .._languages import ENGLISH
+from .._messages import say
 from .._model import AnyRank
 from .._parse import parse
 from ._arguments import UsageError, lenient_option
 from ._command import Command
+from ._reasons import decode_reason, os_reason
 
 __all__ = ["CodesCommand", "check_label_options", "codes_of", "read_codes"]
 
@@ -26,8 +29,8 @@ class CodesCommand(Command):
     """A command that answers for each code given on the command line, on stdin or in a file."""
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("codes", nargs="*", metavar="CODE", help="rank codes; - reads one code per line from stdin")
-        parser.add_argument("--file", "-f", metavar="PATH", help="read one code per line from this file")
+        parser.add_argument("codes", nargs="*", metavar="CODE", help=say("cli.codes.help-codes"))
+        parser.add_argument("--file", "-f", metavar="PATH", help=say("cli.codes.help-file"))
         self.add_options(parser)
         lenient_option(parser)
 
@@ -41,7 +44,7 @@ def codes_of(args: argparse.Namespace) -> Iterator[str | None]:
     A blank line read from stdin or a file is None: a missing code, not an error.
     """
     if not args.codes and args.file is None:
-        raise UsageError("give the codes to read: as arguments, - for stdin, or --file PATH")
+        raise UsageError(say("cli.codes.none-given"))
     for code in args.codes:
         if code == "-":
             yield from _lines(sys.stdin.buffer, "stdin")
@@ -51,7 +54,7 @@ def codes_of(args: argparse.Namespace) -> Iterator[str | None]:
         try:
             handle = open(args.file, "rb")  # noqa: SIM115 - closed below
         except OSError as error:
-            raise UsageError(f"cannot read {args.file}: {error.strerror or error}") from None
+            raise UsageError(say("cli.codes.cannot-read", path=args.file, reason=os_reason(error))) from None
         with handle:
             yield from _lines(handle, args.file)
 
@@ -66,22 +69,28 @@ def _lines(stream: BinaryIO, name: str) -> Iterator[str | None]:
         while line := stream.readline(_MAX_LINE + 1):
             number += 1
             if len(line) > _MAX_LINE:
-                raise UsageError(f"{name} line {number} is longer than {_MAX_LINE:,} bytes; expected one code a line")
+                raise UsageError(say("cli.codes.line-too-long", name=name, number=number, limit=_MAX_LINE))
             try:
                 code = line.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
             except UnicodeDecodeError as error:
-                raise UsageError(f"{name} line {number} is not UTF-8 text ({error.reason}); save it as UTF-8") from None
+                reason = decode_reason(error.reason)
+                raise UsageError(say("cli.codes.not-utf8", name=name, number=number, reason=reason)) from None
             yield code if code.strip() else None
     except OSError as error:
-        raise UsageError(f"cannot read {name}: {error.strerror or error}") from None
+        raise UsageError(say("cli.codes.cannot-read", path=name, reason=os_reason(error))) from None
 
 
 def check_label_options(style: str, lang: str) -> None:
-    """Fail before any reading when --lang is unknown, or --style and --lang cannot go together."""
+    """Fail before any reading when --lang's tables cannot be read, or --style and --lang cannot go together.
+
+    ``main`` has read ``--lang`` already; ``--style plants`` without it runs in English (USDA PLANTS' own words).
+    """
     try:
         text_table(style="short", lang=lang)
     except (SrankError, ValueError, LookupError) as error:
-        raise UsageError(f"--lang {lang}: {error}") from None
+        raise UsageError(f"--lang {lang}: {error}") from None  # a damaged table: srank's own files, said as they are
+    if style == "plants" and lang != ENGLISH:
+        raise UsageError(say("cli.codes.plants-english", lang=lang))
     try:
         text_table(style=style, lang=lang)
     except (SrankError, ValueError, LookupError) as error:
@@ -89,9 +98,10 @@ def check_label_options(style: str, lang: str) -> None:
 
 
 def read_codes(
-    codes: Iterable[str | None], lenient: bool
+    codes: Iterable[str | None], lenient: bool, lang: str = ENGLISH
 ) -> Iterator[tuple[str | None, AnyRank | None, InvalidRankError | None]]:
-    """Each code with its rank or its error (None and None for a blank line); errors go to stderr with their caret."""
+    """Each code with its rank or its error (None and None for a blank line); errors go to stderr with their caret,
+    in ``lang``."""
     for text in codes:
         if text is None:
             yield None, None, None
@@ -99,5 +109,5 @@ def read_codes(
         try:
             yield text, parse(text, lenient=lenient), None
         except InvalidRankError as error:
-            print(f"srank: {error}", file=sys.stderr)
+            print(f"srank: {error.render(lang)}", file=sys.stderr)
             yield text, None, error

@@ -26,17 +26,18 @@ from .._changes import RankChange, compare_ranks
 from .._distribution import Distribution
 from .._distribution_text import parse_distribution
 from .._errors import InvalidRankError
-from .._findings import joined
+from .._findings import joined, separator
+from .._messages import in_language, say, say_count
 from .._model import AnyRank
 from .._parse import is_missing, parse
 from .._place_changes import PlaceChange, compare_distributions
-from ._arguments import UsageError, lenient_option, renamed_option
+from ._arguments import UsageError, lang_option, lenient_option, renamed_option
 from ._checks import Check, Verdict
 from ._codes import check_label_options
 from ._command import TableCommand
 from ._join import ONLY_NEW, ONLY_OLD, Join, JoinedTable, Pair, open_join
 from ._status import EXIT_FOUND, EXIT_OK, EXIT_USAGE
-from ._summary import Tally, plural
+from ._summary import Tally
 
 __all__ = ["COLUMNS", "COMMAND", "ColumnDiff", "DiffCommand", "DistributionDiff"]
 
@@ -65,33 +66,25 @@ class DiffCommand(TableCommand[JoinedTable]):
     joiner = "; "
     layout = "long"
     numbered = False  # a joined row comes from two files: it has no one line number for --problems-only
-    description = (
-        "Compare the rank columns of two exports, OLD and NEW, row by row on a key, and write what changed in"
-        " long form: the key columns, then " + ", ".join(COLUMNS) + " (srank_place only with"
-        " --distribution-column; srank_old_date and srank_new_date with --old-date and --new-date). A multi-season"
-        " code that changed gives one row per season. Every row of both files is accounted for: a key in one file"
-        " only is added or removed, and a blank or repeated key, an unreadable code or a malformed row is named"
-        " in srank_message. A summary goes to stderr. Exit status: 0 no rank changed (notation does not count),"
-        " 1 some rank changed, 2 trouble (including rows that could not be compared)."
-    )
+    description = say("cli.diff.description", columns=", ".join(COLUMNS))
     examples = (
         (
             "srank diff ranks_2024.csv ranks_2025.csv --key ELEMENT_CODE -c G_RANK -c N_RANK --changes-only",
-            "what changed in the G and N ranks, one row per taxon and column",
+            say("cli.diff.example-changes"),
         ),
         (
             "srank diff last_year.xlsx export.csv --new-encoding cp1252 --key ID -c 'S Rank=S_RANK' --format jsonl",
-            "a workbook against a CSV file, the rank column renamed, as JSON lines",
+            say("cli.diff.example-workbook"),
         ),
         (
             "srank diff old.csv new.csv --key ELEMENT_CODE --distribution-column Distribution",
-            "a distribution column compared place by place",
+            say("cli.diff.example-places"),
         ),
     )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("old", metavar="OLD", help="the earlier CSV, TSV or .xlsx file, or - for stdin")
-        parser.add_argument("new", metavar="NEW", help="the later CSV, TSV or .xlsx file, or - for stdin")
+        parser.add_argument("old", metavar="OLD", help=say("cli.diff.help-old"))
+        parser.add_argument("new", metavar="NEW", help=say("cli.diff.help-new"))
         parser.add_argument(
             "--key",
             "-k",
@@ -99,7 +92,7 @@ class DiffCommand(TableCommand[JoinedTable]):
             default=[],
             type=renamed_option,
             metavar="COLUMN[=NEWNAME]",
-            help="the column that names a row in both files (an element code); repeat for a key of several columns",
+            help=say("cli.diff.help-key"),
         )
         parser.add_argument(
             "--column",
@@ -108,7 +101,7 @@ class DiffCommand(TableCommand[JoinedTable]):
             default=[],
             type=renamed_option,
             metavar="COLUMN[=NEWNAME]",
-            help="a rank column to compare; =NEWNAME is its name in NEW when it was renamed; repeatable",
+            help=say("cli.diff.help-column"),
         )
         parser.add_argument(
             "--distribution-column",
@@ -116,31 +109,29 @@ class DiffCommand(TableCommand[JoinedTable]):
             default=[],
             type=renamed_option,
             metavar="COLUMN[=NEWNAME]",
-            help="a distribution column (Explorer or Biotics) to compare place by place; repeatable",
+            help=say("cli.diff.help-distribution"),
         )
-        parser.add_argument(
-            "--changes-only", action="store_true", help="leave out the rows whose rank is the same (kind same)"
-        )
-        parser.add_argument("--old-date", metavar="COLUMN", help="a date column of OLD to carry (N_RANK_REVIEW_DATE)")
-        parser.add_argument("--new-date", metavar="COLUMN", help="a date column of NEW to carry")
+        parser.add_argument("--changes-only", action="store_true", help=say("cli.diff.help-changes-only"))
+        parser.add_argument("--old-date", metavar="COLUMN", help=say("cli.diff.help-old-date"))
+        parser.add_argument("--new-date", metavar="COLUMN", help=say("cli.diff.help-new-date"))
         lenient_option(parser)
-        parser.add_argument("--lang", default="en", help="language of the change sentences (default: en)")
-        parser.add_argument("--old-encoding", metavar="ENCODING", help="OLD's encoding (default: --encoding)")
-        parser.add_argument("--new-encoding", metavar="ENCODING", help="NEW's encoding (default: --encoding)")
-        parser.add_argument("--old-sheet", metavar="NAME", help="OLD's sheet, when it is a workbook (default: --sheet)")
-        parser.add_argument("--new-sheet", metavar="NAME", help="NEW's sheet, when it is a workbook (default: --sheet)")
+        lang_option(parser)
+        parser.add_argument("--old-encoding", metavar="ENCODING", help=say("cli.diff.help-old-encoding"))
+        parser.add_argument("--new-encoding", metavar="ENCODING", help=say("cli.diff.help-new-encoding"))
+        parser.add_argument("--old-sheet", metavar="NAME", help=say("cli.diff.help-old-sheet"))
+        parser.add_argument("--new-sheet", metavar="NAME", help=say("cli.diff.help-new-sheet"))
 
     def prepare(self, args: argparse.Namespace) -> None:
         if not args.key:
-            raise UsageError("name the key column that pairs the rows of OLD and NEW: --key COLUMN")
+            raise UsageError(say("cli.diff.no-key"))
         if not args.column and not args.distribution_column:
-            raise UsageError("name a column to compare: -c COLUMN (or --distribution-column COLUMN)")
+            raise UsageError(say("cli.diff.no-column"))
         compared = [*args.column, *args.distribution_column]
-        for option, pairs in (("--key", args.key), ("a compared column", compared)):
+        for twice, pairs in (("cli.diff.twice-key", args.key), ("cli.diff.twice-compared", compared)):
             seen = [old for old, _ in pairs]
             repeated = sorted({name for name in seen if seen.count(name) > 1})
             if repeated:
-                raise UsageError(f"{repeated[0]!r} is given twice as {option}")
+                raise UsageError(say(twice, name=repeated[0]))
         check_label_options("short", args.lang)
 
     def open(self, args: argparse.Namespace) -> AbstractContextManager[JoinedTable]:
@@ -167,10 +158,11 @@ class DiffCommand(TableCommand[JoinedTable]):
         return checks
 
     def headline(self, tally: Tally, checks: Sequence[Check]) -> str:
-        out = f"{plural(tally.rows_out, 'row')} out"
+        lang = checks[0].lang if checks else "en"
+        out = in_language(say("cli.diff.headline", rows=say_count("cli.count-rows", tally.rows_out)), lang)
         if checks and isinstance(checks[0], ColumnDiff) and checks[0].layout.changes_only:
             same = sum(check.kinds.get(ChangeKind.SAME, 0) for check in checks)
-            out += f" ({plural(same, 'same row')} left out by --changes-only)"
+            out += in_language(say_count("cli.diff.same-left-out", same), lang)
         return out
 
     def exit_status(self, found: bool, checks: Sequence[Check]) -> int:
@@ -221,7 +213,12 @@ class ColumnDiff(Check):
         self.pair = pair
         self.layout = layout
         self.columns = layout.columns
-        self.title = f"column {pair.old!r}" + (f" ({pair.new!r} in {layout.new_name})" if pair.new != pair.old else "")
+        self.lang = layout.lang
+        self.title = (
+            say("cli.diff.title-renamed", old=pair.old, new=pair.new, file=layout.new_name)
+            if pair.new != pair.old
+            else say("cli.check.column-title", name=pair.old)
+        )
         self.reviewed = 0
 
     # -- the summary
@@ -238,10 +235,10 @@ class ColumnDiff(Check):
 
     def counts(self, unread: int) -> str:
         kinds = self.kinds
-        shown = [f"{kinds[kind]:,} {kind}" for kind in _SUMMARY_ORDER if kinds.get(kind)]
+        shown = [_kind_count(kind, kinds[kind]) for kind in _SUMMARY_ORDER if kinds.get(kind)]
         if self.reviewed:
-            shown.append(f"{self.reviewed:,} reviewed but unchanged")
-        return ", ".join(shown) or "no rows"
+            shown.append(say_count("cli.diff.reviewed", self.reviewed))
+        return self.listed(shown) or self.say(say("cli.diff.no-rows"))
 
     def failed(self) -> bool:
         return any(count and kind in _CHANGES for kind, count in self.kinds.items())
@@ -260,11 +257,11 @@ class ColumnDiff(Check):
             return DiffVerdict((cells[0],), INVALID, problem, lenient_reads, counted=(INVALID,))
         reviewed = 0
         if _moved(dates):
-            before = dates["srank_old_date"] or "no date"
-            note = f"reviewed but unchanged: the date moved from {before} to {dates['srank_new_date']}"
+            before = dates["srank_old_date"] or say("cli.diff.no-date")
+            note = self.say(say("cli.diff.reviewed-note", before=before, after=dates["srank_new_date"]))
             for row in cells:
                 if row["srank_change"] in UNCHANGED:
-                    row["srank_message"] = f"{row['srank_message']}; {note}"
+                    row["srank_message"] = f"{row['srank_message']}{separator(self.lang)}{note}"
                     reviewed += 1
         counted = tuple(row["srank_change"] for row in cells)
         kept = tuple(row for row in cells if row["srank_change"] != ChangeKind.SAME or not self.layout.changes_only)
@@ -274,7 +271,7 @@ class ColumnDiff(Check):
         """The rows of a key's two cells; or one row naming why they could not be read, its code, and whether
         --lenient would read them."""
         ranks: tuple[AnyRank | None, AnyRank | None]
-        ranks, unread = _both(old, new, _read, self.layout.lenient)
+        ranks, unread = _both(old, new, _read, self.layout.lenient, self.lang)
         old_rank, new_rank = ranks
         if unread is not None:
             message, code, lenient_reads = unread
@@ -296,7 +293,7 @@ class ColumnDiff(Check):
             if kind is ChangeKind.SAME:  # a blank cell of a key in one file only: the row was added or removed
                 kind = ChangeKind.REMOVED if status == ONLY_OLD else ChangeKind.ADDED
             other = self.layout.new_name if status == ONLY_OLD else self.layout.old_name
-            message = f"{message}; the key is not in {other}"
+            message = f"{message}{separator(self.lang)}{self.say(say('cli.diff.key-not-in', file=other))}"
         return self._cells(
             place=place,
             season=change.season.value if change.season is not None else "",
@@ -347,10 +344,10 @@ class DistributionDiff(ColumnDiff):
 
     def __init__(self, pair: Pair, indexes: list[int], layout: Layout) -> None:
         super().__init__(pair, indexes, layout)
-        self.title = "distribution " + self.title
+        self.title = say("cli.diff.distribution-title", title=self.title)
 
     def compare(self, old: str, new: str, status: str) -> tuple[list[dict[str, Any]], str, bool]:
-        (old_dist, new_dist), unread = _both(old, new, _read_distribution, self.layout.lenient)
+        (old_dist, new_dist), unread = _both(old, new, _read_distribution, self.layout.lenient, self.lang)
         if unread is not None:
             message, code, lenient_reads = unread
             return [self._cells(message=message)], code, lenient_reads
@@ -362,13 +359,13 @@ class DistributionDiff(ColumnDiff):
         rows = [
             self._change_cells(place.change, _place_message(place, lang), status, _place(place)) for place in places
         ]
-        notes = "; ".join(
-            f"{side}: {joined(dist.notes, place=False)}"
+        notes = separator(lang).join(
+            _side(side, joined(dist.notes, place=False, lang=lang), lang)
             for side, dist in (("old", old_dist), ("new", new_dist))
             if dist is not None and dist.notes
         )
         if notes:
-            rows[0]["srank_message"] = f"{rows[0]['srank_message']}; {notes}"
+            rows[0]["srank_message"] = f"{rows[0]['srank_message']}{separator(lang)}{notes}"
         return rows, "", False
 
 
@@ -376,7 +373,11 @@ Read = TypeVar("Read")
 
 
 def _both(
-    old: str, new: str, read: Callable[[str, bool], tuple[Read | None, InvalidRankError | None]], lenient: bool
+    old: str,
+    new: str,
+    read: Callable[[str, bool], tuple[Read | None, InvalidRankError | None]],
+    lenient: bool,
+    lang: str = "en",
 ) -> tuple[tuple[Read | None, Read | None], tuple[str, str, bool] | None]:
     """Both cells read; and when one cannot be, the message naming each side's error, the first code, and
     whether --lenient would read them."""
@@ -384,7 +385,7 @@ def _both(
     errors = [(side, cell, error) for side, cell, error in (("old", old, old_error), ("new", new, new_error)) if error]
     if not errors:
         return (old_value, new_value), None
-    message = "; ".join(f"{side}: {message_of(error)}" for side, _, error in errors)
+    message = separator(lang).join(_side(side, message_of(error, lang), lang) for side, _, error in errors)
     lenient_reads = not lenient and all(read(cell, True)[1] is None for _, cell, _ in errors)
     return (old_value, new_value), (message, errors[0][2].code, lenient_reads)
 
@@ -417,8 +418,22 @@ def _place(change: PlaceChange) -> str:
 
 
 def _place_message(change: PlaceChange, lang: str) -> str:
-    notes = joined(change.notes, place=False)
-    return f"{change.describe(lang=lang)}; {notes}" if notes else change.describe(lang=lang)
+    notes = joined(change.notes, place=False, lang=lang)
+    return f"{change.describe(lang=lang)}{separator(lang)}{notes}" if notes else change.describe(lang=lang)
+
+
+def _side(side: str, problem: str, lang: str) -> str:
+    """What one file's cell says: ``old: ...`` or ``new: ...``, in ``lang``."""
+    return in_language(say("cli.diff.side", side=say(f"cli.diff.{side}"), problem=problem), lang)
+
+
+def _kind_count(kind: str, count: int) -> str:
+    """A kind's count in the summary: a change kind by its code (as srank_change writes it), the others in words."""
+    if kind == INVALID:
+        return say_count("cli.counts.invalid", count)
+    if kind == NOT_COMPARED:
+        return say_count("cli.counts.not-compared", count)
+    return say("cli.diff.kind-count", count=count, kind=format(kind))
 
 
 def _day(text: str) -> object:

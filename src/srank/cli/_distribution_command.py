@@ -19,16 +19,17 @@ from .._distribution import Distribution, PlaceRank
 from .._distribution_text import parse_distribution
 from .._errors import InvalidRankError, clipped
 from .._findings import Finding, Severity, joined
+from .._messages import say, say_count
 from .._model import Level
 from .._parse import is_missing, parse
-from .._place_rows import EMPTY, PLACE_FIELDS, PlaceKey, lone, place_cells, place_key, with_notes
+from .._place_rows import PLACE_FIELDS, PlaceKey, empty_cell, lone, place_cells, place_key, with_notes
 from .._place_rows import Cells as PlaceCells
 from .._rules import expected_level_rule
 from ._arguments import files_argument, label_options, lenient_option
 from ._checks import CACHE_SIZE, Cells, Check, Verdict
 from ._codes import check_label_options
 from ._command import TableCommand
-from ._summary import Tally, plural
+from ._summary import Tally
 from ._table import Table
 
 __all__ = ["COLUMNS", "COMMAND", "DistributionCheck", "DistributionCommand"]
@@ -43,28 +44,20 @@ class DistributionCommand(TableCommand[Table]):
     each_file = True
     reads = "distribution"
     joiner = "; "
-    description = (
-        "Read each row's distribution string (NatureServe Explorer's Distribution column, or Biotics' national"
-        " ranks) and write one row per place: the input row's cells, then "
-        + ", ".join(COLUMNS)
-        + ". A row with an empty or unreadable distribution gives one row with the problem named. A summary"
-        " goes to stderr."
-    )
+    description = say("cli.distribution.description", columns=", ".join(COLUMNS))
     examples = (
-        ("srank distribution explorer_export.csv --column Distribution", "one row per (taxon x place)"),
+        ("srank distribution explorer_export.csv --column Distribution", say("cli.distribution.example-places")),
         (
             "srank distribution export.csv -c Distribution --global-column 'G Rank' --format jsonl",
-            "with each place's cross-level findings, as JSON lines",
+            say("cli.distribution.example-levels"),
         ),
     )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         files_argument(parser)
-        parser.add_argument("--column", "-c", required=True, metavar="NAME", help="the distribution column")
-        parser.add_argument(
-            "--global-column", metavar="NAME", help="the global rank column: adds cross-level findings (srank_levels)"
-        )
-        lenient_option(parser, "read what can be read; name the rest")
+        parser.add_argument("--column", "-c", required=True, metavar="NAME", help=say("cli.distribution.help-column"))
+        parser.add_argument("--global-column", metavar="NAME", help=say("cli.distribution.help-global"))
+        lenient_option(parser, partial=True)
         label_options(parser)
 
     def prepare(self, args: argparse.Namespace) -> None:
@@ -77,7 +70,12 @@ class DistributionCommand(TableCommand[Table]):
         return [DistributionCheck([table.index(column) for column in self.wanted(args)], args)]
 
     def headline(self, tally: Tally, checks: Sequence[Check]) -> str:
-        return f"{plural(tally.rows, 'row')} in, {plural(tally.rows_out, 'record')} out"
+        rows, records = say_count("cli.count-rows", tally.rows), say_count("cli.counts.records", tally.rows_out)
+        return say("cli.distribution.headline", rows=rows, records=records)
+
+
+class _NotGlobal(Exception):
+    """The --global-column cell reads as a rank of another level; its argument is the message that says so."""
 
 
 class DistributionCheck(Check):
@@ -85,33 +83,36 @@ class DistributionCheck(Check):
 
     def __init__(self, indexes: list[int], args: argparse.Namespace) -> None:
         super().__init__(indexes)
-        self.title = f"column {args.column!r}"
+        self.title = say("cli.check.column-title", name=args.column)
         self.with_levels = args.global_column is not None
         self.columns = (*COLUMNS, *((_LEVELS,) if self.with_levels else ()))
         self.lenient = args.lenient
         self.style = args.style
         self.lang = args.lang
+        self.empty = empty_cell(self.lang)
         self._places: dict[PlaceKey, tuple[PlaceCells, Cells, tuple[tuple[str, Severity], ...]]] = {}
 
     def counts(self, unread: int) -> str:
         kinds = self.kinds
         read, warned = kinds.get("valid", 0) + kinds.get("warning", 0), kinds.get("warning", 0)
-        warnings = f" ({warned:,} with warnings)" if warned else ""
+        warnings = " " + self.say(say("cli.counts.with-warnings", count=warned)) if warned else ""
         errors, empty = kinds.get("invalid", 0) + unread, kinds.get("missing", 0)
-        return f"{read:,} read{warnings}, {errors:,} with errors, {empty:,} empty"
+        first = self.say(say_count("cli.counts.read", read)) + warnings
+        return self.listed([first, say("cli.counts.with-errors", count=errors), say_count("cli.counts.empty", empty)])
 
     def judge(self, key: Any) -> Verdict:
         cell, global_cell = key if self.with_levels else (key, "")
         if is_missing(cell):
-            return Verdict((self._cells(lone(EMPTY)),), "missing")
+            return Verdict((self._cells(lone(self.empty)),), "missing")
         try:
             dist = parse_distribution(cell, lenient=self.lenient)
         except InvalidRankError as error:
-            return Verdict((self._cells(lone(message_of(error))),), "invalid", error.code)
+            return Verdict((self._cells(lone(message_of(error, self.lang))),), "invalid", error.code)
         if not dist.records and dist.notes:  # lenient reading found nothing it could read
-            return Verdict((self._cells(lone(joined(dist.notes, place=False))),), "invalid", dist.notes[0].code)
+            notes = joined(dist.notes, place=False, lang=self.lang)
+            return Verdict((self._cells(lone(notes)),), "invalid", dist.notes[0].code)
         if not dist.records:
-            return Verdict((self._cells(lone(EMPTY)),), "missing")
+            return Verdict((self._cells(lone(self.empty)),), "missing")
         levels = self._levels(dist, global_cell) if self.with_levels else {}
         placed = [self._place(record, dist, at, levels) for at, record in enumerate(dist)]
         problems = [
@@ -142,19 +143,12 @@ class DistributionCheck(Check):
             try:
                 global_rank = parse(global_cell, lenient=self.lenient)
                 if expected_level_rule(global_rank, Level.GLOBAL) is not None:
-                    raise ValueError(f"{global_cell!r} is not a global rank")
-            except (InvalidRankError, ValueError) as error:
+                    raise _NotGlobal(say("cli.distribution.not-global", rank=global_cell))
+            except (InvalidRankError, _NotGlobal) as error:
                 global_rank = None
-                why = error.message if isinstance(error, InvalidRankError) else str(error)
-                unread = [
-                    Finding(
-                        "global-rank-unread",
-                        Severity.WARNING,
-                        f"the global rank {clipped(global_cell)!r} could not be read ({why}); only national and"
-                        " subnational ranks were compared",
-                        (0, 0),
-                    )
-                ]
+                why = error.message if isinstance(error, InvalidRankError) else error.args[0]
+                said = say("cli.distribution.global-unread", rank=clipped(global_cell), why=why)
+                unread = [Finding("global-rank-unread", Severity.WARNING, said, (0, 0))]
         by_label: dict[str | None, list[Finding]] = {}
         for finding in check_distribution_levels(global_rank, dist):  # grouped once: a cell may hold 50,000 places
             by_label.setdefault(finding.place, []).append(finding)
@@ -175,9 +169,10 @@ class DistributionCheck(Check):
                 self._places.clear()
             cells, problems = place_cells(record, style=self.style, lang=self.lang)
             known = self._places[key] = (cells, self._cells(cells), problems)
-        place = self._cells(with_notes(known[0], dist)) if at == 0 and dist.notes else known[1]
+        place = self._cells(with_notes(known[0], dist, self.lang)) if at == 0 and dist.notes else known[1]
         if self.with_levels:
-            place = {**place, _LEVELS: joined(levels.get((record.nation, record.subnation), []), place=False)}
+            found = levels.get((record.nation, record.subnation), [])
+            place = {**place, _LEVELS: joined(found, place=False, lang=self.lang)}
         return place, known[2]
 
     def unread(self, message: str) -> Cells:

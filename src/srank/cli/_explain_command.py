@@ -13,6 +13,7 @@ from .._batch import validity_of
 from .._describe import definition_line, describe, explain
 from .._errors import InvalidRankError
 from .._json_form import error_form, finding_form
+from .._messages import say
 from .._model import AnyRank
 from ._arguments import label_options
 from ._codes import CodesCommand, check_label_options, codes_of, read_codes
@@ -23,22 +24,22 @@ __all__ = ["COMMAND", "ExplainCommand"]
 
 class ExplainCommand(CodesCommand):
     name = "explain"
-    description = "Describe each rank code: its status text, each part's meaning, and what NatureServe's guidance says."
+    description = say("cli.explain.description")
     examples = (
-        ("srank explain G5T1T3Q 'S2B,S4N'", "each code's parts and their meaning"),
-        ("srank explain --style plants S5T1T3Q", "the USDA PLANTS status line"),
-        ("srank explain --json --lang fr G3G4", "one JSON object per code, with French labels"),
-        ("srank explain --file codes.txt", "each code of a file, one per line (- reads stdin)"),
+        ("srank explain G5T1T3Q 'S2B,S4N'", say("cli.explain.example-parts")),
+        ("srank explain --style plants S5T1T3Q", say("cli.explain.example-plants")),
+        ("srank explain --json --lang fr G3G4", say("cli.explain.example-json")),
+        ("srank explain --file codes.txt", say("cli.explain.example-file")),
     )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         label_options(parser)
-        parser.add_argument("--json", action="store_true", help="one JSON object per code")
+        parser.add_argument("--json", action="store_true", help=say("cli.codes.help-json"))
 
     def run(self, args: argparse.Namespace) -> int:
         check_label_options(args.style, args.lang)
         status = EXIT_OK
-        for text, rank, problem in read_codes(codes_of(args), args.lenient):
+        for text, rank, problem in read_codes(codes_of(args), args.lenient, args.lang):
             if text is None:  # a blank line of a file: nothing to explain
                 continue
             if not validity_of(rank):  # unreadable, or read with an error finding (G5Q)
@@ -62,7 +63,7 @@ def _print_explanation(rank: AnyRank, style: str, lang: str) -> None:
         # can be compared or pasted as is; warnings go to stderr.
         print(text)
         for finding in rank.findings:
-            print(f"srank: {rank}: {finding}", file=sys.stderr)
+            print(f"srank: {rank}: {finding.line(lang=lang)}", file=sys.stderr)
         return
     if style == "long":
         print(f"{rank}:\n{text}\n")  # the paragraphs already hold every definition
@@ -71,7 +72,7 @@ def _print_explanation(rank: AnyRank, style: str, lang: str) -> None:
         for entry in explain(rank, lang=lang):
             print(f"    {entry.code:<8} {definition_line(entry, lang)}")
     for finding in rank.findings:
-        print(f"    {finding}")
+        print(f"    {finding.line(lang=lang)}")
 
 
 def _explain_json(
@@ -89,7 +90,7 @@ def _explain_json(
             "explanation": [],
             "warnings": [],
             "rank": None,
-            "error": error_form(error),
+            "error": error_form(error, args.lang),
         }
     return {
         "input": text,
@@ -98,7 +99,7 @@ def _explain_json(
         "rounded": str(rank.rounded()),
         "label": describe(rank, style=args.style, lang=args.lang),
         "explanation": [_plain(entry) for entry in explain(rank, lang=args.lang)],
-        "warnings": [finding_form(finding) for finding in rank.findings],  # as in rank.to_dict()
+        "warnings": [finding_form(finding, args.lang) for finding in rank.findings],  # as in rank.to_dict()
         "rank": rank.to_dict(),  # the documented JSON form (docs/rank.schema.json)
         "error": None,
     }

@@ -13,22 +13,25 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
-from .._errors import ExplorerError
+from .._errors import ExplorerError, problem_line
 from .._explorer import Taxon, read
 from .._explorer_rows import FIELDS, rows
+from .._findings import separator
+from .._messages import in_language, say, say_count
 from ._arguments import UsageError, label_options, output_options
 from ._checks import Check, Verdict
 from ._codes import check_label_options
 from ._command import Command, TableCommand
 from ._output import feeds_back
 from ._status import EXIT_USAGE
-from ._summary import Tally, plural
+from ._summary import Tally
 from ._table import Table, made_table
 
 if TYPE_CHECKING:
@@ -37,8 +40,15 @@ if TYPE_CHECKING:
 __all__ = ["COMMAND", "ExplorerCommand", "ReadCommand", "RoundingCheck", "SearchCommand"]
 
 _KINDS = {"species": (True, False), "ecosystems": (False, True), "both": (True, True)}
-# A finding in a message cell, as Finding.line() writes it: severity[code]: ...
-_FINDING = re.compile(r"(?:^|; )(error|warning)\[([a-z0-9-]+)\]: ")
+
+
+@functools.cache
+def _findings_in(lang: str) -> re.Pattern[str]:
+    """A finding in a message cell, as Finding.line() writes it in ``lang``: severity[code]: ..."""
+    error, warning = (problem_line(severity, "CODE", "", lang=lang) for severity in ("error", "warning"))
+    after = error.split("[CODE]", 1)[1]
+    words = "|".join(re.escape(line.split("[CODE]", 1)[0]) for line in (error, warning))
+    return re.compile(f"(?:^|{re.escape(separator(lang))})({words})\\[([a-z0-9-]+)\\]{re.escape(after)}")
 
 
 class TaxaCommand(TableCommand[Table]):
@@ -49,7 +59,7 @@ class TaxaCommand(TableCommand[Table]):
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         self.add_options(parser)
-        parser.add_argument("--limit", type=_count, metavar="N", help="stop after N taxa")
+        parser.add_argument("--limit", type=_count, metavar="N", help=say("cli.explorer.help-limit"))
         label_options(parser)
         output_options(parser)
 
@@ -72,8 +82,8 @@ class TaxaCommand(TableCommand[Table]):
 
     def headline(self, tally: Tally, checks: Sequence[Check]) -> str:
         assert isinstance(checks[0], RoundingCheck)
-        count = checks[0].taxa.count
-        return f"{count:,} {'taxon' if count == 1 else 'taxa'}, {plural(tally.rows, 'row')}"
+        taxa = say_count("cli.counts.taxa", checks[0].taxa.count)
+        return say("cli.explorer.headline", taxa=taxa, rows=say_count("cli.count-rows", tally.rows))
 
     def run(self, args: argparse.Namespace) -> int:
         from ._table_run import run_table
@@ -81,7 +91,7 @@ class TaxaCommand(TableCommand[Table]):
         try:
             return run_table(self, args)
         except ExplorerError as error:
-            print(f"srank: {one_line(error)}", file=sys.stderr)
+            print(f"srank: {one_line(error, args.lang)}", file=sys.stderr)
             return EXIT_USAGE
 
 
@@ -98,77 +108,72 @@ class Counted:
             yield taxon
 
 
-def one_line(error: ExplorerError) -> str:
-    """An Explorer error, which names the URL and the status, on one line with its hint."""
-    text = error.message + (f"; hint: {error.hint}" if error.hint else "")
+def one_line(error: ExplorerError, lang: str = "en") -> str:
+    """An Explorer error, which names the URL and the status, on one line with its hint; in ``lang``."""
+    text, hint = error.message_in(lang), error.hint_in(lang)
+    if hint:
+        text = in_language(say("line.with-hint", line=text, hint=hint), lang)
     return " ".join(text.split("\n"))
 
 
 class ReadCommand(TaxaCommand):
     name = "read"
-    help = "saved Explorer API responses (files or folders) in long form"
-    description = (
-        "Read saved NatureServe Explorer API responses (a search, a taxon record, or a folder of them saved by"
-        " srank explorer search --save) and write one row per taxon x place: " + ", ".join(FIELDS) + ". A summary"
-        " goes to stderr; a rounding of NatureServe's that is not srank's makes the exit status 1."
-    )
+    help = say("cli.explorer.read-help")
+    description = say("cli.explorer.read-description", fields=", ".join(FIELDS))
     examples = (
-        ("srank explorer read speciesSearch.json taxon.json -o taxa.csv", "two saved responses, in long form"),
-        ("srank explorer read saved/ --format jsonl", "a search saved with --save, again, offline"),
-        ("curl -s URL | srank explorer read -", "an answer from stdin"),
+        ("srank explorer read speciesSearch.json taxon.json -o taxa.csv", say("cli.explorer.example-two")),
+        ("srank explorer read saved/ --format jsonl", say("cli.explorer.example-saved")),
+        ("curl -s URL | srank explorer read -", say("cli.explorer.example-stdin")),
     )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
-        parser.add_argument(
-            "files", nargs="+", metavar="FILE", help="a saved JSON response, a folder of them, or - for stdin"
-        )
+        parser.add_argument("files", nargs="+", metavar="FILE", help=say("cli.explorer.help-files"))
 
     def taxa(self, args: argparse.Namespace) -> tuple[str, Iterator[Taxon]]:
         taxa: list[Taxon] = []
         for path in args.files:
             if feeds_back(path, args.output):  # also srank explorer read in.json >> in.json
-                where = f"--output {args.output}" if args.output not in (None, "-") else "stdout"
-                raise UsageError(f"{where} is an input file; srank never modifies its input")
+                if args.output not in (None, "-"):
+                    raise UsageError(say("cli.explorer.output-is-input", output=args.output))
+                raise UsageError(say("cli.explorer.stdout-is-input"))
             found = read(sys.stdin.buffer.read()) if path == "-" else read(path)
             taxa += [found] if isinstance(found, Taxon) else found
         names = ["stdin" if path == "-" else path for path in args.files]
-        return (names[0] if len(names) == 1 else f"{len(names)} files"), iter(taxa[: args.limit])
+        several = in_language(say_count("cli.count-files", len(names)), args.lang)
+        return (names[0] if len(names) == 1 else several), iter(taxa[: args.limit])
 
 
 class SearchCommand(TaxaCommand):
     name = "search"
-    help = "search the live Explorer API and write the taxa found in long form"
-    description = (
-        "Search NatureServe Explorer's API (all pages) and write one row per taxon x place: "
-        + ", ".join(FIELDS)
-        + ". --nation, --subnation and --rank are the API's own criteria. --save DIR keeps each answer as"
-        " received, so that srank explorer read DIR (with the same --limit) repeats the run offline. Every"
-        " failure is one line naming the URL and the status (exit status 2); a rounding of NatureServe's that is"
-        " not srank's makes it 1."
-    )
+    help = say("cli.explorer.search-help")
+    description = say("cli.explorer.search-description", fields=", ".join(FIELDS))
     examples = (
-        ("srank explorer search goldenseal -o goldenseal.csv", "every taxon a quick search finds"),
-        ("srank explorer search --subnation MD --rank G1 --save md-g1/", "Maryland's G1 species, answers kept"),
-        ("srank explorer search robin --nation CA --limit 5 --format jsonl", "the first five, as JSON lines"),
+        ("srank explorer search goldenseal -o goldenseal.csv", say("cli.explorer.example-quick")),
+        ("srank explorer search --subnation MD --rank G1 --save md-g1/", say("cli.explorer.example-maryland")),
+        ("srank explorer search robin --nation CA --limit 5 --format jsonl", say("cli.explorer.example-five")),
     )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         from .._explorer_client import DEFAULT_BASE_URL, GLOBAL_RANKS
 
-        parser.add_argument("text", nargs="?", metavar="TEXT", help="a quick search: names or codes")
-        parser.add_argument("--nation", metavar="CODE", help="only taxa in this nation (US, CA)")
-        parser.add_argument("--subnation", metavar="CODE", help="only taxa in this state or province (MD, ON)")
-        parser.add_argument("--rank", metavar="GRANK", help=f"a rounded global rank: {', '.join(GLOBAL_RANKS)}")
+        parser.add_argument("text", nargs="?", metavar="TEXT", help=say("cli.explorer.help-text"))
+        parser.add_argument("--nation", metavar="CODE", help=say("cli.explorer.help-nation"))
+        parser.add_argument("--subnation", metavar="CODE", help=say("cli.explorer.help-subnation"))
         parser.add_argument(
-            "--kind", choices=tuple(_KINDS), default="species", help="what is searched (default: species)"
+            "--rank", metavar="GRANK", help=say("cli.explorer.help-rank", ranks=", ".join(GLOBAL_RANKS))
         )
-        parser.add_argument("--save", metavar="DIR", help="keep each JSON answer in DIR, to read again offline")
-        parser.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="per request (default: 30)")
-        parser.add_argument("--base-url", default=DEFAULT_BASE_URL, metavar="URL", help="the API's root")
+        parser.add_argument("--kind", choices=tuple(_KINDS), default="species", help=say("cli.explorer.help-kind"))
+        parser.add_argument("--save", metavar="DIR", help=say("cli.explorer.help-save"))
+        parser.add_argument(
+            "--timeout", type=float, default=30.0, metavar="SECONDS", help=say("cli.explorer.help-timeout")
+        )
+        parser.add_argument(
+            "--base-url", default=DEFAULT_BASE_URL, metavar="URL", help=say("cli.explorer.help-base-url")
+        )
 
     def prepare(self, args: argparse.Namespace) -> None:
         if not (args.text or args.nation or args.subnation or args.rank):
-            raise UsageError("say what to search for: TEXT, --nation, --subnation or --rank")
+            raise UsageError(say("cli.explorer.nothing-asked"))
         super().prepare(args)
 
     def taxa(self, args: argparse.Namespace) -> tuple[str, Iterator[Taxon]]:
@@ -199,7 +204,7 @@ def _client(args: argparse.Namespace) -> Client:
 
 def _count(text: str) -> int:
     if not (text.isascii() and text.isdigit()):
-        raise argparse.ArgumentTypeError(f"expected a number of taxa (0 or more), not {text!r}")
+        raise argparse.ArgumentTypeError(say("cli.explorer.taxa-count", text=text))
     return int(text)
 
 
@@ -212,7 +217,7 @@ class RoundingCheck(Check):
     agrees; not compared otherwise (a search publishes only rounded N and S ranks).
     """
 
-    title = "NatureServe's rounding"
+    title = say("cli.explorer.rounding-title")
     columns = ()
 
     def __init__(self, header: Sequence[str], taxa: Counted) -> None:
@@ -222,8 +227,9 @@ class RoundingCheck(Check):
 
     def judge(self, key: Any) -> Verdict:
         *_, global_rounding, rounding, message = key
-        found = _FINDING.findall(message)
-        errors = [code for severity, code in found if severity == "error"]
+        found = _findings_in(self.lang).findall(message)
+        error = problem_line("error", "CODE", "", lang=self.lang).split("[", 1)[0]
+        errors = [code for severity, code in found if severity == error]
         if "differs" in (global_rounding, rounding):
             return Verdict(({},), "error", "rounded-differs")
         if errors:
@@ -240,14 +246,11 @@ class RoundingCheck(Check):
 
 class ExplorerCommand(Command):
     name = "explorer"
-    description = (
-        "NatureServe Explorer's API data in long form, one row per taxon x place, with every rank decoded and"
-        " NatureServe's rounding checked against srank's: read saved responses, or search the live API."
-    )
+    description = say("cli.explorer.description")
     examples = (
-        ("srank explorer search goldenseal --save saved/ -o goldenseal.csv", "ask the API, and keep its answers"),
-        ("srank explorer read saved/ -o goldenseal.csv", "the same rows again, offline"),
-        ("srank explorer read --help", "the options of one action"),
+        ("srank explorer search goldenseal --save saved/ -o goldenseal.csv", say("cli.explorer.example-search")),
+        ("srank explorer read saved/ -o goldenseal.csv", say("cli.explorer.example-read")),
+        ("srank explorer read --help", say("cli.explorer.example-help")),
     )
     actions = (ReadCommand(), SearchCommand())
 

@@ -27,10 +27,12 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 
 from .._errors import clipped, problem_line
+from .._findings import separator
+from .._messages import in_language, say, say_count
 from ._arguments import UsageError
 from ._formats import CsvFormat, Format, JsonlFormat, csv_line
 from ._records import Unread
-from ._summary import plural
+from ._summary import colon, number
 from ._table import Table, open_table
 
 __all__ = ["ONLY_NEW", "ONLY_OLD", "Join", "JoinedTable", "Pair", "open_join"]
@@ -68,8 +70,9 @@ class _Side:
     every row of a key met more than once.
     """
 
-    def __init__(self, name: str, unit: str, width: int) -> None:
+    def __init__(self, name: str, unit: str, width: int, lang: str = "en") -> None:
         self.name = name
+        self.lang = lang
         self.unit = unit
         self.width = width
         self.keys: list[Key] = []
@@ -93,8 +96,8 @@ class _Side:
         return [self.lines[self.first[key]]] if key in self.first else []
 
 
-def _read_side(table: Table, keys: Sequence[str], compared: Sequence[str]) -> _Side:
-    side = _Side(table.name, table.records.unit, len(compared))
+def _read_side(table: Table, keys: Sequence[str], compared: Sequence[str], lang: str = "en") -> _Side:
+    side = _Side(table.name, table.records.unit, len(compared), lang)
     key_at = [table.index(name) for name in keys]
     cell_at = [table.index(name) for name in compared]
     key_of: Callable[[list[str]], Any] = itemgetter(*key_at)
@@ -112,9 +115,9 @@ def _read_side(table: Table, keys: Sequence[str], compared: Sequence[str]) -> _S
                 if not any(row):
                     side.blank += 1
                     continue
-                side.problems[len(all_keys)] = problem_line(
-                    "error", "key-blank", f"the key is blank on {side.name} {side.unit} {records.line:,}; not compared"
-                )
+                where = say(f"cli.map.where-{side.unit}", number=records.line)
+                said = say("cli.join.key-blank", file=side.name, where=where)
+                side.problems[len(all_keys)] = problem_line("error", "key-blank", said, lang=lang)
             else:
                 at = len(all_keys)
                 earlier = first(key, at)
@@ -125,12 +128,13 @@ def _read_side(table: Table, keys: Sequence[str], compared: Sequence[str]) -> _S
             side.blank += 1
             continue
         else:
-            why = row.problem if isinstance(row, Unread) else f"has {len(row)} fields, the header has {width}"
+            why = row.problem if isinstance(row, Unread) else say("cli.table.wrong-width", fields=len(row), width=width)
             key = tuple(row[at].strip() if at < len(row) else "" for at in key_at)
             key = key if several else key[0]
             cells = tuple(row[at] if at < len(row) else "" for at in cell_at)
-            message = f"{side.name} {side.unit} {records.line:,} {why}; not compared"
-            side.problems[len(all_keys)] = problem_line("error", "malformed-row", message)
+            where = say(f"cli.map.where-{side.unit}", number=records.line)
+            message = say("cli.join.malformed", file=side.name, where=where, why=why)
+            side.problems[len(all_keys)] = problem_line("error", "malformed-row", message, lang=lang)
             if any(key) if several else key:
                 side.unread.setdefault(key, records.line)
         all_keys.append(key)
@@ -144,9 +148,13 @@ def _one(at: int) -> Callable[[list[str]], tuple[str]]:
 
 
 def _lines(side: _Side, lines: list[int]) -> str:
-    shown = ", ".join(f"{line:,}" for line in lines[:_SHOWN]) + (" ..." if len(lines) > _SHOWN else "")
-    unit = side.unit if len(lines) == 1 else side.unit + "s"
-    return f"{side.name} {unit} {shown}"
+    shown = ", ".join(number(line, side.lang) for line in lines[:_SHOWN]) + (" ..." if len(lines) > _SHOWN else "")
+    return f"{side.name} {in_language(say_count(f'cli.summary.{side.unit}s', len(lines), numbers=shown), side.lang)}"
+
+
+def _where(side: _Side, line: int) -> str:
+    """A file's line or row, for the summary: ``old.csv line 12``."""
+    return f"{side.name} {in_language(say(f'cli.map.where-{side.unit}', number=line), side.lang)}"
 
 
 class JoinedRecords:
@@ -217,25 +225,28 @@ class JoinedRecords:
 
     def _problem(self, key: Key, side: _Side, at: int, cells: list[str]) -> tuple[list[str], str]:
         problem = side.problems[at]
-        code = problem.split("]", 1)[0].removeprefix("error[")
-        self._count(side, code, f"{side.name} {side.unit} {side.lines[at]:,}")
+        code = problem.split("[", 1)[1].split("]", 1)[0]
+        self._count(side, code, _where(side, side.lines[at]))
         return [*self._cells(key), *cells, problem], self._raw(key)
 
     def _partner_unread(self, key: Key, side: _Side, at: int, other: _Side, cells: list[str]) -> tuple[list[str], str]:
         """A row whose key is on a row of the other file that could not be read: not compared, not added."""
-        where = f"{other.name} {other.unit} {other.unread[key]:,}"
-        message = problem_line("error", "malformed-row", f"the key's row in {where} could not be read; not compared")
-        self._count(side, "malformed-row", f"{side.name} {side.unit} {side.lines[at]:,}")
+        said = say("cli.join.partner-unread", where=_where(other, other.unread[key]))
+        message = problem_line("error", "malformed-row", said, lang=side.lang)
+        self._count(side, "malformed-row", _where(side, side.lines[at]))
         return [*self._cells(key), *cells, message], self._raw(key)
 
     def _repeat(self, key: Key, side: _Side, at: int, cells: list[str]) -> tuple[list[str], str]:
         message = self._repeated.get(key)
         if message is None:
-            places = "; ".join(_lines(each, lines) for each in (self.old, self.new) if (lines := each.key_lines(key)))
-            text = f"the key is repeated ({places}); not compared"
-            message = self._repeated[key] = problem_line("error", "key-repeated", text)
+            lang = self.old.lang
+            places = separator(lang).join(
+                _lines(each, lines) for each in (self.old, self.new) if (lines := each.key_lines(key))
+            )
+            text = say("cli.join.repeated", places=places)
+            message = self._repeated[key] = problem_line("error", "key-repeated", text, lang=lang)
         shown = " / ".join(map(repr, key)) if self.several else repr(key)
-        self._count(side, "key-repeated", f"{clipped(shown)} ({side.name} {side.unit} {side.lines[at]:,})")
+        self._count(side, "key-repeated", f"{clipped(shown)} ({_where(side, side.lines[at])})")
         return [*self._cells(key), *cells, message], self._raw(key)
 
     def _count(self, side: _Side, code: str, where: str) -> None:
@@ -283,21 +294,28 @@ class JoinedTable:
         """Each file's rows: paired, on one side only, not compared; then the rows not compared, by problem."""
         lines = []
         records = self.records
+        lang = records.old.lang
+        said = colon(lang)
         for side, other in ((records.old, records.new), (records.new, records.old)):
             read = len(side.keys) + side.blank
-            parts = [f"{side.paired:,} paired", f"{side.alone:,} not in {other.name}"]
+            parts = [
+                say_count("cli.join.paired", side.paired),
+                say_count("cli.join.not-in", side.alone, file=other.name),
+            ]
             not_compared = sum(side.not_compared.values())
             if not_compared:
-                parts.append(f"{not_compared:,} not compared")
+                parts.append(say_count("cli.counts.not-compared", not_compared))
             if side.blank:
-                parts.append(f"{plural(side.blank, 'blank row')} skipped")
-            lines.append(f"  {side.name}: {plural(read, 'row')}: {', '.join(parts)}")
+                parts.append(say_count("cli.join.blank-skipped", side.blank))
+            counts = ", ".join(in_language(part, lang) for part in parts)
+            lines.append(f"  {side.name}{said}{in_language(say_count('cli.count-rows', read), lang)}{said}{counts}")
         if records.problem_rows:
-            lines.append("  rows not compared (named in srank_message):")
+            lines.append("  " + in_language(say("cli.join.not-compared-rows"), lang))
         for code, rows in sorted(records.problem_rows.items(), key=lambda item: -item[1]):
             shown = records.problems[code]
             more = " ..." if rows > len(shown) else ""
-            lines.append(f"    {rows:>10,}  {code}: {', '.join(shown)}{more}")
+            problem = say("cli.join.problem", rows=rows, code=code, places=", ".join(shown), more=more)
+            lines.append("    " + in_language(problem, lang))
         return lines
 
 
@@ -305,7 +323,7 @@ class JoinedTable:
 def open_join(args: argparse.Namespace, join: Join) -> Iterator[JoinedTable]:
     """Read ``args.old`` and ``args.new`` (each CSV, TSV, .xlsx or stdin) and join them on ``join.keys``."""
     if args.old == "-" and args.new == "-":
-        raise UsageError("OLD and NEW cannot both be stdin (-)")
+        raise UsageError(say("cli.join.both-stdin"))
     sides = []
     for which, path, extra in (("old", args.old, join.old_extra), ("new", args.new, join.new_extra)):
         keys = [getattr(pair, which) for pair in join.keys]
@@ -315,6 +333,6 @@ def open_join(args: argparse.Namespace, join: Join) -> Iterator[JoinedTable]:
         one.encoding = getattr(args, f"{which}_encoding") or args.encoding
         one.sheet = getattr(args, f"{which}_sheet") or args.sheet
         with open_table(one, [*keys, *compared]) as table:
-            sides.append(_read_side(table, keys, compared))
+            sides.append(_read_side(table, keys, compared, getattr(args, "lang", "en")))
             delimiter, newline = table.delimiter, table.newline  # the output is written as NEW is
     yield JoinedTable(sides[0], sides[1], join, delimiter, newline)

@@ -14,6 +14,8 @@ import signal
 import sys
 import threading
 
+from .._languages import ENGLISH, available_languages, environment_language, language
+from .._messages import in_language, say
 from ._arguments import UsageError, build_parsers
 from ._registry import COMMANDS
 from ._status import EXIT_USAGE
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
     from types import FrameType
     from typing import Any
 
-__all__ = ["Terminated", "main"]
+__all__ = ["Terminated", "asked_language", "main"]
 
 _BY_NAME = {entry.name: entry for entry in COMMANDS}
 
@@ -38,33 +40,78 @@ class Terminated(BaseException):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status instead of exiting."""
-    parser, _ = build_parsers(COMMANDS)
+    """Run the command line; returns the exit status instead of exiting.
+
+    The run speaks the language of ``--lang`` (anywhere on the command line), else the environment's
+    locale, else English. ``--lang`` is looked for before the parser is built, so that ``--help``
+    and argparse's own usage errors speak it too, wherever ``--lang`` stands.
+    """
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    lang = asked_language(arguments)
+    parser, _ = build_parsers(COMMANDS, lang)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     except SystemExit as stop:  # --help, --version and argparse's usage errors
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    given = getattr(args, "lang", None)
+    if given is not None:
+        try:
+            lang = language(given)
+        except ValueError:
+            choices = ", ".join(repr(code) for code in available_languages())
+            _say(say("cli.main.unknown-lang", lang=given, choices=choices), lang)
+            return EXIT_USAGE
+    elif getattr(args, "style", None) == "plants":
+        lang = ENGLISH  # the plants style is USDA PLANTS' own English: without --lang, the run speaks English
+    args.lang = lang
     command = _BY_NAME[args.command].command()  # the parser's choices are the registry's names
     with _borrowed_process_state():
         try:
             return command.run(args)
         except UsageError as error:
-            print(f"srank: {error}", file=sys.stderr)
+            _say(error.args[0] if len(error.args) == 1 else str(error), lang)
             return EXIT_USAGE
         except KeyboardInterrupt:
-            print("srank: interrupted", file=sys.stderr)
+            _say(say("cli.main.interrupted"), lang)
             return 130
         except Terminated as stop:
-            print(f"srank: stopped by {signal.Signals(stop.signum).name}", file=sys.stderr)
+            _say(say("cli.main.stopped", signal=signal.Signals(stop.signum).name), lang)
             return 128 + stop.signum
         except BrokenPipeError:
             # The reader went away (srank check big.csv | head): stop quietly, with the status a shell gives
             # a program that SIGPIPE ended (128 + 13), as cat and grep do.
             _silence_stdout()
             return 128 + getattr(signal, "SIGPIPE", 13)
+
+
+def asked_language(arguments: Sequence[str]) -> str:
+    """The language the run speaks: the last ``--lang`` of ``arguments`` (before any ``--``), else the locale's.
+
+    Read before the parser is built, so that its help and usage errors speak it. A ``--lang``
+    srank does not know is left to ``main`` to refuse, in the locale's language.
+    """
+    asked = None
+    items = iter(arguments)
+    for item in items:
+        if item == "--":
+            break
+        name, equals, value = item.partition("=")
+        if len(name) >= 4 and "--lang".startswith(name):  # --la and --lan too, as argparse takes a unique prefix
+            asked = value if equals else next(items, None)
+    if asked:
+        try:
+            return language(asked)
+        except ValueError:
+            pass
+    return environment_language()
+
+
+def _say(text: object, lang: str) -> None:
+    """One line of srank's on stderr, in ``lang``."""
+    print(f"srank: {in_language(text, lang)}", file=sys.stderr)
 
 
 @contextlib.contextmanager

@@ -25,17 +25,19 @@ from .._batch import message_of
 from .._distribution import Distribution
 from .._distribution_text import parse_distribution
 from .._errors import InvalidRankError, clipped
-from .._findings import joined
+from .._findings import joined, separator
+from .._messages import Message, in_language, say, say_count
 from .._parse import is_missing
 from .._svg import map_svg
-from ._arguments import UsageError, input_options, lenient_option, output_option
+from ._arguments import UsageError, input_options, lang_option, lenient_option, output_option
 from ._codes import check_label_options
 from ._command import Command
 from ._output import feeds_back, output
+from ._reasons import os_reason
 from ._records import Unread
 from ._sources import decode_error_message, open_input
 from ._status import EXIT_FOUND, EXIT_OK
-from ._summary import plural
+from ._summary import colon
 from ._table import open_table
 
 __all__ = ["COMMAND", "MapCommand", "safe_name"]
@@ -63,19 +65,13 @@ def safe_name(key: str) -> str:
 
 class MapCommand(Command):
     name = "map"
-    description = (
-        "Draw a distribution (Explorer or Biotics format) as an SVG tile map: a square per state, province and"
-        " territory coloured by its rounded rank, the national ranks and a legend beside it, and the places"
-        " without a tile listed under it. With --column and --key, draw one map per row of a CSV, TSV or .xlsx"
-        " file into the folder -o DIR, each named from its row's key; rows that cannot be drawn are named in the"
-        " summary (exit status 1)."
-    )
+    description = say("cli.map.description")
     examples = (
-        ("srank map 'United States (N5): MD (S3), VA (S4)' -o map.svg", "one map, from the text"),
-        ("srank map distribution.txt --season B --lang fr -o map.svg", "the breeding ranks, in French"),
+        ("srank map 'United States (N5): MD (S3), VA (S4)' -o map.svg", say("cli.map.example-text")),
+        ("srank map distribution.txt --season B --lang fr -o map.svg", say("cli.map.example-french")),
         (
             "srank map export.csv --column Distribution --key 'Scientific Name' -o maps/",
-            "one map per row: maps/Hydrastis_canadensis.svg ...",
+            say("cli.map.example-rows"),
         ),
     )
 
@@ -83,73 +79,78 @@ class MapCommand(Command):
         parser.add_argument(
             "source",
             metavar="TEXT_OR_FILE",
-            help="a distribution, a file holding one, or with --column a CSV, TSV or .xlsx file; - for stdin",
+            help=say("cli.map.help-source"),
         )
         parser.add_argument(
             "--output",
             "-o",
             type=output_option,
             metavar="PATH",
-            help="the SVG file (default: stdout); with --column, the folder of the maps",
+            help=say("cli.map.help-output"),
         )
-        parser.add_argument("--column", "-c", metavar="NAME", help="the distribution column: one map per row")
-        parser.add_argument("--key", "-k", metavar="NAME", help="with --column: the column that names each map")
-        parser.add_argument(
-            "--season", choices=("B", "N", "M"), help="show that season's rank (default: each part of a tile)"
-        )
-        parser.add_argument("--lang", default="en", help="language of the map's words (default: en)")
-        parser.add_argument(
-            "--title", metavar="TEXT", help="the map's title; with --column, {key} stands for the key (default: it)"
-        )
-        lenient_option(parser, "read what can be read; name the rest")
+        parser.add_argument("--column", "-c", metavar="NAME", help=say("cli.map.help-column"))
+        parser.add_argument("--key", "-k", metavar="NAME", help=say("cli.map.help-key"))
+        parser.add_argument("--season", choices=("B", "N", "M"), help=say("cli.map.help-season"))
+        lang_option(parser)
+        parser.add_argument("--title", metavar="TEXT", help=say("cli.map.help-title", field="{key}"))
+        lenient_option(parser, partial=True)
         input_options(parser)
 
     def run(self, args: argparse.Namespace) -> int:
         check_label_options("short", args.lang)
         if args.column is None:
             if args.key is not None:
-                raise UsageError("--key names the maps of a table's rows: give the distribution column with --column")
+                raise UsageError(say("cli.map.key-without-column"))
             return _one_map(args)
         return _map_per_row(args)
 
 
 def _one_map(args: argparse.Namespace) -> int:
     text, where = _distribution_text(args)
+    lang = args.lang
+    head = f"srank map{colon(lang)}"
     try:
         dist = parse_distribution(text, lenient=args.lenient)
     except InvalidRankError as error:
-        if where != "the text":
-            hint = " (for a table, give --column and --key)" if "\n" in text else ""
-        else:
-            hint = f" (and there is no file {clipped(text)!r})" if "(" not in text else ""
-        print(f"srank map: {where}: no map: {message_of(error)}{hint}", file=sys.stderr)
+        hint: str = ""
+        if isinstance(where, Message):  # the text itself
+            hint = say("cli.map.hint-no-file", name=clipped(text)) if "(" not in text else ""
+        elif "\n" in text:
+            hint = say("cli.map.hint-table")
+        said = say("cli.map.no-map", where=where, problem=message_of(error, lang), hint=hint)
+        print(head + in_language(said, lang), file=sys.stderr)
         return EXIT_FOUND
     if not dist.records:
-        print(f"srank map: {where}: no map: {_nothing(dist)}", file=sys.stderr)
+        print(
+            head + in_language(say("cli.map.no-map", where=where, problem=_nothing(dist, lang), hint=""), lang),
+            file=sys.stderr,
+        )
         return EXIT_FOUND
     svg = map_svg(dist, season=args.season, lang=args.lang, title=args.title)
     with output(args.output) as sink:
         sink.write(svg)
     written = "stdout" if args.output in (None, "-") else args.output
-    notes = f"; {joined(dist.notes)}" if dist.notes else ""
-    print(f"srank map: {where}: {plural(len(dist.records), 'place')} drawn to {written}{notes}", file=sys.stderr)
+    notes = separator(lang) + joined(dist.notes, lang=lang) if dist.notes else ""
+    said = say_count("cli.map.drawn", len(dist.records), where=where, written=written, notes=notes)
+    print(head + in_language(said, lang), file=sys.stderr)
     return EXIT_OK
 
 
 def _distribution_text(args: argparse.Namespace) -> tuple[str, str]:
-    """The distribution and where it came from: stdin, a file's text, or the argument itself."""
+    """The distribution and where it came from: stdin, a file's text, or the argument itself (a message)."""
     source = args.source
     if source != "-" and os.path.isdir(source):
-        raise UsageError(f"{source} is a folder: give a distribution, or a file holding one")
+        raise UsageError(say("cli.map.folder-source", source=source))
     if source != "-" and not os.path.isfile(source):
-        return source, "the text"
+        return source, say("cli.map.the-text")
     if feeds_back(source, args.output):
-        where = f"--output {args.output}" if args.output not in (None, "-") else "stdout"
-        raise UsageError(f"{where} is the input file; srank never modifies its input")
+        if args.output not in (None, "-"):
+            raise UsageError(say("cli.table.output-is-input", output=args.output))
+        raise UsageError(say("cli.table.stdout-is-input", file=source))
     opened = open_input(source, args.encoding)
     if opened.binary is not None:
         opened.binary.close()
-        raise UsageError(f"{opened.name} is a workbook: give --column and --key to draw one map per row")
+        raise UsageError(say("cli.map.workbook-source", name=opened.name))
     assert opened.text is not None
     try:
         text = opened.text.read()
@@ -163,8 +164,8 @@ def _distribution_text(args: argparse.Namespace) -> tuple[str, str]:
     return text.strip(), opened.name
 
 
-def _nothing(dist: Distribution) -> str:
-    return joined(dist.notes, place=False) if dist.notes else "the distribution is empty"
+def _nothing(dist: Distribution, lang: str) -> str:
+    return joined(dist.notes, place=False, lang=lang) if dist.notes else in_language(say("cli.map.empty"), lang)
 
 
 @attrs.define
@@ -178,6 +179,15 @@ class _Run:
     not_drawn: list[str] = attrs.field(factory=list)
     numbered: list[str] = attrs.field(factory=list)
     noted: list[str] = attrs.field(factory=list)
+    lang: str = "en"
+
+    def say(self, text: str) -> str:
+        """``text`` (a message) in the run's language."""
+        return in_language(text, self.lang)
+
+    def entry(self, where: str, what: str) -> str:
+        """One line of the summary: where, then what happened, in the run's language."""
+        return f"{where}{colon(self.lang)}{self.say(what)}"
 
     def file_for(self, key: str) -> tuple[str, str]:
         """The file name for ``key`` ("" if it gives none), and the name it would have had if that was taken.
@@ -198,56 +208,55 @@ class _Run:
 
 def _map_per_row(args: argparse.Namespace) -> int:
     if args.key is None:
-        raise UsageError("--column draws one map per row: name the column that names each map with --key")
+        raise UsageError(say("cli.map.need-key"))
     if args.output in (None, "-"):
-        raise UsageError("--column draws one map per row: name the folder to write them in with -o DIR")
+        raise UsageError(say("cli.map.need-folder"))
     folder = Path(args.output)
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"--output {args.output} is a file; with --column, name a folder")
+        raise UsageError(say("cli.map.output-is-file", output=args.output))
     args.file = args.source
     with open_table(args, [args.column, args.key]) as table:
         column, key_column = table.index(args.column), table.index(args.key)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise UsageError(f"cannot make the folder {args.output}: {error.strerror or error}") from None
-        run = _Run(folder)
+            raise UsageError(say("cli.map.cannot-make-folder", path=args.output, reason=os_reason(error))) from None
+        run = _Run(folder, lang=args.lang)
         width, unit, records = len(table.header), table.records.unit, table.records
         for row, _ in records:
             run.rows += 1
-            where = f"{unit} {records.line:,}"
+            where = run.say(say(f"cli.map.where-{unit}", number=records.line))
             if isinstance(row, Unread):
-                run.not_drawn.append(f"{where}: {row.problem}")
+                run.not_drawn.append(run.entry(where, row.problem))
             elif not row:
-                run.not_drawn.append(f"{where}: a blank line")
+                run.not_drawn.append(run.entry(where, say("cli.map.blank-line")))
             elif len(row) != width:
-                run.not_drawn.append(f"{where}: has {len(row)} fields, the header has {width}")
+                run.not_drawn.append(run.entry(where, say("cli.table.wrong-width", fields=len(row), width=width)))
             else:
                 _draw(args, run, where, row[key_column].strip(), row[column])
     return _summary(args, table.name, run)
 
 
 def _draw(args: argparse.Namespace, run: _Run, where: str, key: str, cell: str) -> None:
-    shown = f"{where} ({clipped(key)!r})" if key else where
+    shown = run.say(say("cli.map.where-key", where=where, key=clipped(key))) if key else where
     if is_missing(cell):
-        run.not_drawn.append(f"{shown}: the distribution is empty")
+        run.not_drawn.append(run.entry(shown, say("cli.map.empty")))
         return
     try:
         dist = parse_distribution(cell, lenient=args.lenient)
     except InvalidRankError as error:
-        run.not_drawn.append(f"{shown}: {message_of(error)}")
+        run.not_drawn.append(run.entry(shown, message_of(error, run.lang)))
         return
     if not dist.records:
-        run.not_drawn.append(f"{shown}: {_nothing(dist)}")
+        run.not_drawn.append(run.entry(shown, _nothing(dist, run.lang)))
         return
     name, numbered = run.file_for(key)
     if not name:
-        why = "the key is empty" if not key else "the key gives no file name (it has no letter or digit)"
-        run.not_drawn.append(f"{shown}: {why}")
+        run.not_drawn.append(run.entry(shown, say("cli.map.key-empty" if not key else "cli.map.key-no-name")))
         return
     path = run.folder / name
     if _not_a_file(path):
-        run.not_drawn.append(f"{shown}: {path} exists and is not a regular file; it is left alone")
+        run.not_drawn.append(run.entry(shown, say("cli.map.not-a-file", path=str(path))))
         return
     title = key if args.title is None else args.title.replace("{key}", key)
     svg = map_svg(dist, season=args.season, lang=args.lang, title=title)
@@ -255,9 +264,9 @@ def _draw(args: argparse.Namespace, run: _Run, where: str, key: str, cell: str) 
         sink.write(svg)
     run.written += 1
     if numbered:
-        run.numbered.append(f"{shown}: written as {name}, as another row's key gave {numbered}")
+        run.numbered.append(run.entry(shown, say("cli.map.numbered-as", name=name, numbered=numbered)))
     if dist.notes:
-        run.noted.append(f"{shown}: {joined(dist.notes, place=False)}")
+        run.noted.append(run.entry(shown, joined(dist.notes, place=False, lang=run.lang)))
 
 
 def _not_a_file(path: Path) -> bool:
@@ -270,17 +279,18 @@ def _not_a_file(path: Path) -> bool:
 
 
 def _summary(args: argparse.Namespace, name: str, run: _Run) -> int:
-    lines = [
-        f"srank map: {name}: {plural(run.rows, 'row')}, {plural(run.written, 'map')} written to {args.output}"
-        + (f", {len(run.not_drawn):,} not drawn" if run.not_drawn else "")
-    ]
+    said = colon(run.lang)
+    counts = [say_count("cli.count-rows", run.rows), say_count("cli.map.maps-written", run.written, output=args.output)]
+    if run.not_drawn:
+        counts.append(say_count("cli.map.not-drawn-count", len(run.not_drawn)))
+    lines = [f"srank map{said}{name}{said}" + ", ".join(map(run.say, counts))]
     for heading, entries in (
-        ("not drawn", run.not_drawn),
-        ("numbered", run.numbered),
-        ("drawn without what could not be read", run.noted),
+        ("cli.map.heading-not-drawn", run.not_drawn),
+        ("cli.map.heading-numbered", run.numbered),
+        ("cli.map.heading-noted", run.noted),
     ):
         if entries:
-            lines.append(f"  {heading}:")
+            lines.append(f"  {run.say(say(heading))}{said.rstrip()}")
             lines += [f"    {entry}" for entry in entries]
     print("\n".join(lines), file=sys.stderr)
     return EXIT_FOUND if run.not_drawn else EXIT_OK

@@ -29,7 +29,9 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO
 
+from .._messages import say
 from ._arguments import UsageError
+from ._reasons import os_reason
 
 __all__ = ["Sink", "feeds_back", "output"]
 
@@ -63,7 +65,7 @@ class Sink:
 def _failed(error: OSError, name: str) -> BaseException:
     if isinstance(error, BrokenPipeError):
         return error  # the reader went away: main() stops quietly
-    return UsageError(f"cannot write {name}: {error.strerror or error}")
+    return UsageError(say("cli.output.cannot-write", path=name, reason=os_reason(error)))
 
 
 @contextlib.contextmanager
@@ -82,7 +84,7 @@ def output(path: str | None) -> Iterator[Sink]:
     assert path is not None
     existing = _status(path)  # the file a symlink points to, if any
     if existing is not None and stat.S_ISDIR(existing.st_mode):
-        raise UsageError(f"--output {path} is a folder; name a file")
+        raise UsageError(say("cli.output.folder", path=path))
     if existing is not None and (not stat.S_ISREG(existing.st_mode) or _names_a_descriptor(path)):
         # FIFO, device, socket; /dev/stdout, opened to append so that a file the shell opened stays as it was
         yield from _direct(path, "a" if _names_a_descriptor(path) else "w")
@@ -90,16 +92,16 @@ def output(path: str | None) -> Iterator[Sink]:
     target = os.path.realpath(path)  # a symlink's target, which the rename must replace
     folder = os.path.dirname(target)
     if not os.path.isdir(folder):
-        raise UsageError(f"cannot write {path}: the folder {folder} does not exist")
+        raise UsageError(say("cli.output.no-folder", path=path, folder=folder))
     if existing is not None and not _may_write(target):
-        raise UsageError(f"cannot write {path}: the file is read-only (permission denied); srank does not replace it")
+        raise UsageError(say("cli.output.read-only", path=path))
     _remove_leftovers(folder)
     try:
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below
             "w", encoding="utf-8", newline="", dir=folder, prefix=_prefix(), suffix=".tmp", delete=False
         )
     except OSError as error:
-        raise UsageError(f"cannot write {path}: {error.strerror}") from None
+        raise UsageError(say("cli.output.cannot-write", path=path, reason=os_reason(error))) from None
     try:
         try:
             yield Sink(handle, path)
@@ -127,7 +129,7 @@ def _direct(path: str, mode: str) -> Iterator[Sink]:
     try:
         handle = open(path, mode, encoding="utf-8", newline="")  # noqa: SIM115 - closed below
     except OSError as error:
-        raise UsageError(f"cannot write {path}: {error.strerror}") from None
+        raise UsageError(say("cli.output.cannot-write", path=path, reason=os_reason(error))) from None
     try:
         yield Sink(handle, path)
     finally:

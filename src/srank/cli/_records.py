@@ -22,6 +22,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
+from .._messages import say
+
 __all__ = [
     "MAX_LINE_CHARS",
     "MAX_RECORD_CHARS",
@@ -42,7 +44,7 @@ _DELIMITERS = "\t,;|"  # on a tie the first wins: a tab is rarely part of a colu
 
 
 class Unread(list[str]):
-    """The cells of a record whose rank cells cannot be trusted, and why (a quote left open, a NUL byte)."""
+    """The cells of a record whose rank cells cannot be trusted, and why (a quote left open, a NUL byte): a message."""
 
     def __init__(self, cells: Iterable[str], problem: str) -> None:
         super().__init__(cells)
@@ -73,10 +75,7 @@ class LineTooLong(Exception):
         self.line = line
 
     def __str__(self) -> str:
-        return (
-            f"line {self.line:,} is longer than {MAX_LINE_CHARS:,} characters, the most srank reads in one line"
-            " (is the file really text with line endings?)"
-        )
+        return say("cli.records.line-too-long", line=self.line, limit=MAX_LINE_CHARS)
 
 
 def too_long(line: str) -> bool:
@@ -205,7 +204,7 @@ def read_alone(line: str, delimiter: str) -> list[str]:
         # each cell keeps its characters, the stray quote included.
         before = next(csv.reader([line[:opened]], delimiter=delimiter), [""])[:-1] if opened else []
         rest = line[opened:].rstrip("\r\n").split(delimiter)
-        return Unread([*before, *rest], "opens a quote that is not closed")
+        return Unread([*before, *rest], say("cli.records.unclosed-quote"))
     try:
         return next(csv.reader([line], delimiter=delimiter), [])
     except csv.Error:
@@ -213,10 +212,11 @@ def read_alone(line: str, delimiter: str) -> list[str]:
     if "\0" in line:
         # csv refuses NUL; the cells are read with NUL shown as U+FFFD, which no rank holds.
         try:
-            return Unread(next(csv.reader([line.replace("\0", "\ufffd")], delimiter=delimiter), []), "holds a NUL byte")
+            cells = next(csv.reader([line.replace("\0", "\ufffd")], delimiter=delimiter), [])
+            return Unread(cells, say("cli.records.nul-byte"))
         except csv.Error:
             pass
-    return Unread(line.rstrip("\r\n").split(delimiter), f"is longer than {MAX_RECORD_CHARS:,} characters")
+    return Unread(line.rstrip("\r\n").split(delimiter), say("cli.records.too-long", limit=MAX_RECORD_CHARS))
 
 
 def _open_quote_at(line: str, delimiter: str) -> int | None:

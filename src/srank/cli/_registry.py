@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from .._messages import say
+
 TYPE_CHECKING = False  # imported by srank --help: typing itself would cost more than this module
 if TYPE_CHECKING:
     from ._command import Command
@@ -22,7 +24,7 @@ class Entry:
 
     __slots__ = ("help", "module", "name")
 
-    def __init__(self, name: str, help: str, module: str) -> None:
+    def __init__(self, name: str, help: str, module: str) -> None:  # help: a message, said in the run's language
         self.name, self.help, self.module = name, help, module
 
     def command(self) -> Command:
@@ -32,15 +34,11 @@ class Entry:
 
 
 COMMANDS = (
-    Entry("explain", "describe each code", "._explain_command"),
-    Entry("round", "print the rounded code of each code", "._round_command"),
-    Entry("check", "check and decode the rank columns of a CSV, TSV or workbook file", "._check_command"),
-    Entry(
-        "distribution",
-        "write a distribution column (Explorer or Biotics) in long form, one row per place",
-        "._distribution_command",
-    ),
-    Entry("explorer", "NatureServe Explorer API data, saved or live, in long form", "._explorer_command"),
-    Entry("map", "draw a distribution as an SVG tile map, or one map per row of a table", "._map_command"),
-    Entry("diff", "what changed between two exports: rank columns paired by key, in long form", "._diff_command"),
+    Entry("explain", say("cli.command.explain"), "._explain_command"),
+    Entry("round", say("cli.command.round"), "._round_command"),
+    Entry("check", say("cli.command.check"), "._check_command"),
+    Entry("distribution", say("cli.command.distribution"), "._distribution_command"),
+    Entry("explorer", say("cli.command.explorer"), "._explorer_command"),
+    Entry("map", say("cli.command.map"), "._map_command"),
+    Entry("diff", say("cli.command.diff"), "._diff_command"),
 )

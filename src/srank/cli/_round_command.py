@@ -7,6 +7,8 @@ import json
 
 from .._batch import validity_of
 from .._json_form import error_form
+from .._messages import say
+from ._arguments import lang_option
 from ._codes import CodesCommand, codes_of, read_codes
 from ._status import EXIT_FOUND, EXIT_OK
 
@@ -15,27 +17,29 @@ __all__ = ["COMMAND", "RoundCommand"]
 
 class RoundCommand(CodesCommand):
     name = "round"
-    description = (
-        "Print NatureServe's rounded rank of each code, one line per code (an empty line for an invalid or blank"
-        " one). Codes are arguments, lines of stdin (-) or lines of a file (--file)."
-    )
+    description = say("cli.round.description")
     examples = (
-        ("srank round G3G4 S1S3B", "G3 and S2B"),
-        ("srank round --lenient 's3/s4'", "S3: lenient reading accepts the spellings data files use"),
-        ("cut -d, -f3 export.csv | srank round -", "one rounded code per line read from stdin"),
+        ("srank round G3G4 S1S3B", say("cli.round.example-codes")),
+        ("srank round --lenient 's3/s4'", say("cli.round.example-lenient")),
+        ("cut -d, -f3 export.csv | srank round -", say("cli.round.example-stdin")),
     )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("--json", action="store_true", help="one JSON object per code")
+        parser.add_argument("--json", action="store_true", help=say("cli.codes.help-json"))
+        lang_option(parser)
 
     def run(self, args: argparse.Namespace) -> int:
         status = EXIT_OK
-        for text, rank, error in read_codes(codes_of(args), args.lenient):
+        for text, rank, error in read_codes(codes_of(args), args.lenient, args.lang):
             if text is not None and not validity_of(error or rank):  # unreadable, or an error finding (G5Q)
                 status = EXIT_FOUND
             rounded = None if rank is None else str(rank.rounded())
             if args.json:
-                form = {"input": text, "rounded": rounded, "error": None if error is None else error_form(error)}
+                form = {
+                    "input": text,
+                    "rounded": rounded,
+                    "error": None if error is None else error_form(error, args.lang),
+                }
                 print(json.dumps(form, ensure_ascii=False))
             else:
                 # One line per code, so output lines up with the input; an error's text is on stderr.

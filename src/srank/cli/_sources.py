@@ -14,7 +14,9 @@ from typing import IO, Any
 
 import attrs
 
+from .._messages import in_language, say
 from ._arguments import UsageError
+from ._reasons import decode_reason, os_reason
 
 __all__ = ["Input", "decode_error_message", "open_input"]
 
@@ -43,18 +45,18 @@ def open_input(path: str, encoding: str) -> Input:
     name = "stdin" if path == "-" else path
     codec = _text_codec(encoding)
     if path == "-" and sys.stdin is None:  # started with stdin closed (<&-)
-        raise UsageError("cannot read stdin: it is closed; name the input file instead of -")
+        raise UsageError(say("cli.sources.stdin-closed"))
     try:
         raw: IO[bytes] = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115 - the caller closes it
     except OSError as error:
-        raise UsageError(f"cannot read {path}: {error.strerror}") from None
+        raise UsageError(say("cli.codes.cannot-read", path=path, reason=os_reason(error))) from None
     stream: Any = raw if hasattr(raw, "peek") else io.BufferedReader(raw)
     try:
         return _sniffed(name, path, stream, encoding, codec)
     except OSError as error:  # the first read fails: /proc/self/mem, a device that refuses reading
         if path != "-":
             raw.close()
-        raise UsageError(f"cannot read {name}: {error.strerror or error}") from None
+        raise UsageError(say("cli.codes.cannot-read", path=name, reason=os_reason(error))) from None
     except BaseException:
         if path != "-":
             raw.close()
@@ -66,14 +68,11 @@ def _text_codec(encoding: str) -> str:
     try:
         codec = codecs.lookup(encoding).name
     except LookupError:
-        raise UsageError(f"unknown --encoding {encoding!r}") from None
+        raise UsageError(say("cli.sources.unknown-encoding", encoding=encoding)) from None
     try:
         io.TextIOWrapper(io.BytesIO(), encoding=encoding)  # refuses rot13, hex, base64, zlib...: bytes to bytes
     except LookupError:
-        raise UsageError(
-            f"--encoding {encoding!r} is not a text encoding; name the one the file was saved in, such as utf-8 or"
-            " cp1252"
-        ) from None
+        raise UsageError(say("cli.sources.not-text-encoding", encoding=encoding)) from None
     return codec
 
 
@@ -85,10 +84,7 @@ def _sniffed(name: str, path: str, stream: Any, encoding: str, codec: str) -> In
     if bom is None and not codec.startswith(("utf-16", "utf-32")):
         guess = _utf16_without_bom(head)
         if guess:
-            raise UsageError(
-                f"{name} looks like {guess.upper()} text without a byte-order mark (every other byte is 0);"
-                f" pass --encoding {guess}"
-            )
+            raise UsageError(say("cli.sources.utf16", name=name, guess=guess.upper(), encoding=guess))
     chosen = bom or _utf8_with_sig(encoding)
     return Input(name, io.TextIOWrapper(stream, encoding=chosen, newline=""), None, chosen)
 
@@ -124,23 +120,25 @@ def _workbook(name: str, stream: IO[bytes], path: str) -> Input:
     if path == "-" or not stream.seekable():  # zipfile needs to seek; a pipe is read whole, within the bound
         data = io.BytesIO(read_bounded(stream))
     if workbook_kind(data) == "zip":
-        raise UsageError(f"{name} is a zip archive, not a CSV file; unzip it and check the CSV file inside")
+        raise UsageError(say("cli.sources.zip", name=name))
     return Input(name, None, data, "")
 
 
-def decode_error_message(name: str, path: str, encoding: str, error: UnicodeDecodeError, line: int) -> str:
+def decode_error_message(
+    name: str, path: str, encoding: str, error: UnicodeDecodeError, line: int, lang: str = "en"
+) -> str:
     """Where the bytes stop being ``encoding``: the line, and the byte offset when the file can be re-read."""
-    where = f"line {line}" if line else "the first lines"
     offset = _first_bad_byte(path, encoding) if path != "-" else None
-    at = f", byte offset {offset[0]:,} (line {offset[1]:,})" if offset else f", near {where}"
+    if offset:
+        at = say("cli.sources.at-offset", offset=offset[0], line=offset[1])
+    else:
+        at = say("cli.sources.near-line", line=line) if line else say("cli.sources.near-start")
     bad = error.object[error.start : error.start + 1].hex() if error.object else ""
-    hint = (
-        " if it was saved by Excel on Windows, pass --encoding cp1252"
-        if encoding.startswith("utf-8")
-        else " pass the file's real --encoding"
-    )
+    hint = say("cli.sources.hint-cp1252" if encoding.startswith("utf-8") else "cli.sources.hint-encoding")
     shown = "UTF-8" if encoding in ("utf-8", "utf-8-sig") else encoding
-    return f"{name} is not {shown} text ({error.reason}, byte 0x{bad}{at});{hint}"
+    reason = decode_reason(error.reason)
+    said = say("cli.sources.not-encoding", name=name, encoding=shown, reason=reason, byte=bad, at=at, hint=hint)
+    return in_language(said, lang)
 
 
 def _first_bad_byte(path: str, encoding: str) -> tuple[int, int] | None:

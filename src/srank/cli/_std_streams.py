@@ -19,6 +19,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
+from .._messages import say
 from ._arguments import UsageError
 
 __all__ = ["borrowed_streams"]
@@ -39,7 +40,7 @@ class _ClosedStdout(io.TextIOBase):
 
 
 def _closed() -> UsageError:
-    return UsageError("cannot write stdout: it is closed; pass --output FILE, or leave stdout open")
+    return UsageError(say("cli.output.stdout-closed"))
 
 
 class _DroppedStderr(io.TextIOBase):

@@ -13,9 +13,12 @@ from typing import Any
 
 import attrs
 
+from .._findings import separator
+from .._languages import ENGLISH
+from .._messages import in_language, say, say_count
 from ._checks import Check, Long
 
-__all__ = ["Tally", "problem_lines", "summarise"]
+__all__ = ["Tally", "colon", "number", "plural", "problem_lines", "summarise"]
 
 _SHOWN_LINES = 5
 
@@ -38,8 +41,18 @@ class Tally:
 
 
 def plural(count: int, word: str) -> str:
-    """``1 row``, ``2 rows``, with thousands separated."""
+    """``1 row``, ``2 rows``, with thousands separated (English only: what the summary says is a message)."""
     return f"{count:,} {word}" + ("" if count == 1 else "s")
+
+
+def number(value: int, lang: str) -> str:
+    """A number with the thousands grouped the language's way: ``1,234``, ``1 234``."""
+    return in_language(say("cli.summary.number", number=value), lang)
+
+
+def colon(lang: str) -> str:
+    """What stands between a name and what is said of it: ``": "``, in French ``"\N{NO-BREAK SPACE}: "``."""
+    return ": " if lang == ENGLISH else in_language(say("cli.summary.colon"), lang)
 
 
 def summarise(
@@ -50,8 +63,9 @@ def summarise(
     lenient: bool,
     unit: str = "line",
     notes: Sequence[str] = (),
+    lang: str = ENGLISH,
 ) -> tuple[str, bool]:
-    """The summary text under its first line ``head``, and whether anything makes the exit status 1.
+    """The summary text under its first line ``head``, and whether anything makes the exit status 1; in ``lang``.
 
     ``notes`` are the source's own lines (a joined source's rows in, and those not compared), after the checks'.
     """
@@ -59,51 +73,58 @@ def summarise(
     main = [check for check in checks if check.primary]
     lines = [head]
     found = bool(unread)
+    joined = {": ": colon(lang), "; ": separator(lang)}.get(joiner, joiner)
     for check in checks:
         found |= check.failed()
         alone = check.primary and len(main) == 1
         if alone:
-            lines[0] += joiner + check.counts(unread)
+            lines[0] += joined + check.counts(unread)
         else:
-            lines.append(f"  {check.title}: {check.counts(unread)}")
+            lines.append(f"  {in_language(check.title, lang)}{colon(lang)}{check.counts(unread)}")
         indent = "  " if alone else "    "
-        lines += problem_lines(check, indent, unit)
+        lines += problem_lines(check, indent, unit, lang)
         if check.lenient_rows and not lenient:
             invalid = check.kinds.get("invalid", 0) + unread
-            lines.append(f"{indent}--lenient would read {check.lenient_rows:,} of the {invalid:,} invalid rows")
+            said = say("cli.summary.lenient-would-read", rows=check.lenient_rows, invalid=invalid)
+            lines.append(indent + in_language(said, lang))
     lines += notes
     if tally.blank_lines:
-        blank = "1 blank line was" if tally.blank_lines == 1 else f"{tally.blank_lines:,} blank lines were"
-        lines.append(f"  {blank} kept as a row with no rank")
+        lines.append("  " + in_language(say_count("cli.summary.blank-lines", tally.blank_lines), lang))
     if tally.unread_rows:
-        lines.append("  rows whose cells could not be read (kept, padded, and named in their messages):")
+        lines.append("  " + in_language(say("cli.summary.unread-rows"), lang))
     for why, rows in tally.unread_rows.items():
-        shown = ", ".join(f"{line:,}" for line in tally.unread[why]) + (" ..." if rows > len(tally.unread[why]) else "")
-        lines.append(f"  {rows:>10,}  malformed-row ({why}), {unit if rows == 1 else unit + 's'} {shown}")
+        shown = ", ".join(number(line, lang) for line in tally.unread[why])
+        shown += " ..." if rows > len(tally.unread[why]) else ""
+        where = say_count(f"cli.summary.{unit}s", rows, numbers=shown)
+        lines.append("  " + in_language(say("cli.summary.malformed", rows=rows, why=why, where=where), lang))
     return "\n".join(lines), found
 
 
-def problem_lines(check: Check, indent: str, unit: str = "line") -> list[str]:
+def problem_lines(check: Check, indent: str, unit: str = "line", lang: str = ENGLISH) -> list[str]:
     ranked = sorted(check.problem_rows.items(), key=lambda item: -item[1])
-    lines = [f"{indent}most common problems:"] if ranked else []
+    lines = [indent + in_language(say("cli.summary.most-common"), lang)] if ranked else []
     for code, rows in ranked[:10]:
         examples = sorted(check.problems[code].items(), key=lambda item: -item[1])
-        shown = ", ".join(f"{_clip(key)} ({times:,})" for key, times in examples[:3])
+        shown = ", ".join(
+            in_language(say("cli.summary.example", cells=_clip(key, lang), times=times), lang)
+            for key, times in examples[:3]
+        )
         others = len(check.problem_keys.get(code, ())) - len(examples[:3])
-        over = "more than " if code in check.problem_more else ""
-        more = f" and {over}{others:,} more" if others > 0 else ""
+        more = "more-than" if code in check.problem_more else "more"
+        more_text = say(f"cli.summary.and-{more}", others=others) if others > 0 else ""
         first = check.first_lines.get(code)
-        where = f"; first on {unit} {first:,}" if first else ""
-        lines.append(f"{indent}{rows:>10,}  {code}: {shown}{more}{where}")
+        where = say(f"cli.summary.first-on-{unit}", first=first) if first else ""
+        said = say("cli.summary.problem", rows=rows, code=code, examples=shown, more=more_text, where=where)
+        lines.append(indent + in_language(said, lang))
     return lines
 
 
-def _clip(key: Any, limit: int = 40) -> str:
+def _clip(key: Any, lang: str, limit: int = 40) -> str:
     """A cell (or cells) for the summary: quoted, and shortened when long, with the cell's own length."""
     if isinstance(key, tuple):
-        return " / ".join(_clip(cell, limit // 2) for cell in key)
+        return " / ".join(_clip(cell, lang, limit // 2) for cell in key)
     length = key.length if isinstance(key, Long) else len(key)
     shown = repr(str(key))
     if len(shown) <= limit and length == len(key):
         return shown
-    return f"{shown[: limit - 1]}…' ({length:,} characters)"
+    return in_language(say("cli.summary.clipped", start=shown[: limit - 1], length=length), lang)

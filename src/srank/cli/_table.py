@@ -20,10 +20,12 @@ from typing import IO, Any, Protocol
 
 import attrs
 
+from .._findings import separator
 from .._messages import in_language, say
 from ._arguments import UsageError, delimiter_option, spoken
 from ._formats import CsvFormat, Format, JsonlFormat, MadeJsonlFormat
 from ._output import feeds_back
+from ._reasons import os_reason
 from ._records import MAX_RECORD_CHARS, LineTooLong, Records, Unread, detect_delimiter, lines_of, too_long
 from ._sources import decode_error_message, open_input
 from ._workbook import read_sheet
@@ -110,23 +112,22 @@ class Table:
         if len(positions) == 1:
             return positions[0]
         if positions:
-            raise UsageError(
-                f"{self.name}: the column {column!r} appears {len(positions)} times in the header; rename one"
-            )
+            raise UsageError(say("cli.table.column-twice", name=self.name, column=column, count=len(positions)))
         shown = ", ".join(repr(title) for title in self.header[:50]) + (" ..." if len(self.header) > 50 else "")
-        message = f"{self.name} has no column {column!r}; the columns are: {shown}"
+        message = in_language(say("cli.table.no-column", name=self.name, column=column, columns=shown), self.lang)
         close = [title for title in self.header if title.strip().casefold() == column.strip().casefold()]
         if close:
-            message += f" (did you mean {close[0]!r}?)"
+            message += in_language(say("cli.table.did-you-mean", close=close[0]), self.lang)
         name, colon, level = column.rpartition(":")
         if colon and name in self.header:
-            message += f" (:{level} is not a level: write {name}:G, :N or :S)"
+            message += in_language(say("cli.table.not-a-level", level=level, name=name), self.lang)
         later = self._later_line(column)
         if later is not None:
             found = say("cli.column-on-row" if self.sheets else "cli.column-on-line", column=column, line=later)
-            message += "; " + in_language(found, self.lang)
+            message += separator(self.lang) + in_language(found, self.lang)
         if self.sheets:
-            message += f"; the workbook's sheets are {', '.join(map(repr, self.sheets))} (choose one with --sheet)"
+            sheets = say("cli.table.sheets", sheets=", ".join(map(repr, self.sheets)))
+            message += separator(self.lang) + in_language(sheets, self.lang)
         raise UsageError(message)
 
     def _later_line(self, column: str) -> int | None:
@@ -160,16 +161,17 @@ def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Tabl
     """Open ``args.file`` (CSV, TSV, a workbook or stdin) for reading; ``wanted`` columns help find a sheet's header."""
     if feeds_back(args.file, args.output):  # srank check - -o in.csv < in.csv, srank check in.csv >> in.csv
         if args.output not in (None, "-"):
-            raise UsageError(f"--output {args.output} is the input file; srank never modifies its input")
-        given = "" if args.file == "-" else f" {args.file}"
-        raise UsageError(f"stdout is the input file{given}; srank never modifies its input: write to another file")
+            raise UsageError(say("cli.table.output-is-input", output=args.output))
+        if args.file == "-":
+            raise UsageError(say("cli.table.stdout-is-stdin"))
+        raise UsageError(say("cli.table.stdout-is-input", file=args.file))
     delimiter = delimiter_option(args.delimiter)
     lang = spoken(args)
     source = open_input(args.file, args.encoding)
     if source.binary is not None:
         with source.binary:
             try:
-                sheet = read_sheet(source.binary, source.name, args.sheet, args.header_row, wanted, args.command)
+                sheet = read_sheet(source.binary, source.name, args.sheet, args.header_row, wanted, args.command, lang)
                 records = SheetRecords(sheet.rows, sheet.header_row)
                 yield Table(source.name, sheet.header, None, records, ",", "\n", sheet.sheets, lang=lang)
             finally:
@@ -183,24 +185,26 @@ def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Tabl
     text = source.text
     try:
         skipped = _skip_lines(text, args.header_row - 1, source.name, lang) if args.header_row else 0
-        table = _read_header(text, source.name, delimiter, args.command)
+        table = _read_header(text, source.name, delimiter, args.command, lang)
         assert isinstance(table.records, Records)
         table.records.shift(skipped)
         table.lang = lang
         yield table
     except UnicodeDecodeError as error:
         line = table.records.line if table is not None else 0
-        raise UsageError(decode_error_message(source.name, args.file, source.encoding, error, line)) from None
+        raise UsageError(decode_error_message(source.name, args.file, source.encoding, error, line, lang)) from None
     except LineTooLong as error:
-        raise UsageError(f"{source.name}: {error}") from None
+        raise UsageError(say("cli.table.at", name=source.name, problem=str(error))) from None
     except UnicodeError as error:  # a codec that fails in its own way ("undefined", "punycode")
         raise UsageError(
-            f"{source.name} cannot be read as {source.encoding} text ({error}); pass the file's real --encoding"
+            say("cli.table.codec-failed", name=source.name, encoding=source.encoding, error=str(error))
         ) from None
     except OSError as error:
         if isinstance(error, BrokenPipeError):
             raise
-        raise UsageError(f"{error.filename or source.name}: {error.strerror or error}") from None
+        raise UsageError(
+            say("cli.table.os-error", name=error.filename or source.name, reason=os_reason(error))
+        ) from None
     finally:
         if sys.stderr.isatty():
             sys.stderr.write("\r\033[K")  # the progress line, if one was shown
@@ -223,7 +227,7 @@ def _skip_lines(text: IO[str], count: int, name: str, lang: str) -> int:
     return count
 
 
-def _read_header(text: IO[str], name: str, delimiter: str | None, command: str) -> Table:
+def _read_header(text: IO[str], name: str, delimiter: str | None, command: str, lang: str = "en") -> Table:
     lines = lines_of(text)
     head: list[str] = []  # the first whole lines, about _SAMPLE characters: they choose the delimiter and ending
     size = 0
@@ -235,7 +239,7 @@ def _read_header(text: IO[str], name: str, delimiter: str | None, command: str) 
         if size >= _SAMPLE:
             break
     if not head:
-        raise UsageError(f"{name} is empty: expected a header row naming the columns")
+        raise UsageError(say("cli.table.empty", name=name))
     if delimiter is None:
         delimiter = detect_delimiter(head)
     newline = _newline(head)
@@ -243,14 +247,14 @@ def _read_header(text: IO[str], name: str, delimiter: str | None, command: str) 
     if sys.stderr.isatty():
         from ._progress import with_progress
 
-        read = with_progress(read, text, command)
+        read = with_progress(read, text, command, lang)
     records = Records(read, delimiter)
     first = next(iter(records), None)
     if first is None or not first[0]:
-        raise UsageError(f"{name}: the first line is empty; expected a header row naming the columns")
+        raise UsageError(say("cli.table.first-line-empty", name=name))
     header, raw = first
     if isinstance(header, Unread):
-        raise UsageError(f"{name} line 1: the header {header.problem}; the header must name the columns on one line")
+        raise UsageError(say("cli.table.header-unread", name=name, problem=header.problem))
     return Table(name, header, raw, records, delimiter, newline)
 
 

@@ -27,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from .._errors import problem_line
 from .._messages import in_language, say, say_count
 from ._arguments import UsageError, spoken
 from ._checks import Cache, Check, Prepared, RowCache, RunMemory, StackedRows, free_suffix
@@ -35,7 +36,7 @@ from ._formats import Format
 from ._output import Sink
 from ._records import Unread
 from ._status import EXIT_OK, EXIT_USAGE
-from ._summary import Tally, summarise
+from ._summary import Tally, colon, summarise
 from ._table import Rows
 from ._writing import Writing, output_paths, row_format, rows_sink
 
@@ -71,7 +72,7 @@ def run_table(command: TableCommand[Any], args: argparse.Namespace) -> int:
             with _silenced(writing.quiet):
                 runs.append(_run_one(command, args, writing, target, memory))
         except UsageError as error:  # this file cannot be read: named, and the next one read
-            print(f"srank: {error}", file=sys.stderr)
+            print(f"srank: {in_language(error.args[0], lang) if len(error.args) == 1 else error}", file=sys.stderr)
             runs.append(Run(EXIT_USAGE, 0, read=False))
     if not writing.quiet:
         print(total_line(command.title, runs, lang), file=sys.stderr)
@@ -124,9 +125,12 @@ def _run_one(
 ) -> Run:
     long = command.layout == "long"
     args.output = target
+    lang = spoken(args)
     with command.open(args) as table:
         checks = command.checks(args, table)
-        added = _name_columns(table.name, table.header, checks, long)
+        for check in checks:
+            check.lang = lang
+        added = _name_columns(table.name, table.header, checks, long, lang)
         line: Callable[[int], str] | None = None
         if writing.problems_only:
             name = _LINE + free_suffix(table.header, [_LINE, *added])
@@ -137,11 +141,13 @@ def _run_one(
         tally = Tally()
         with rows_sink(target, writing) as sink:
             sink.write(fmt.header(table.header, table.header_raw, added))
-            _write_rows(table.records, fmt, checks, table.width, sink, tally, command.reads, long, line, memory)
-    head = f"{command.title}: {table.name}: {command.headline(tally, checks)}"
+            reads = (command.reads, lang)
+            _write_rows(table.records, fmt, checks, table.width, sink, tally, reads, long, line, memory)
+    said = colon(lang)
+    head = f"{command.title}{said}{table.name}{said}{in_language(command.headline(tally, checks), lang)}"
     lenient = getattr(args, "lenient", False)
     notes = [*table.notes, *fmt.notes(tally.rows_out, writing.lang)]
-    text, found = summarise(head, command.joiner, tally, checks, lenient, table.records.unit, notes)
+    text, found = summarise(head, command.joiner, tally, checks, lenient, table.records.unit, notes, lang)
     print(text, file=sys.stderr)
     return Run(command.exit_status(found, checks), tally.rows)
 
@@ -151,7 +157,9 @@ def _line_cell(fmt: Format, name: str) -> Callable[[int], str]:
     return lambda line: fmt.values(names, (line,))
 
 
-def _name_columns(source: str, header: Sequence[str], checks: Sequence[Check], long: bool) -> list[str]:
+def _name_columns(
+    source: str, header: Sequence[str], checks: Sequence[Check], long: bool, lang: str = "en"
+) -> list[str]:
     """Each check's output names: its prefix and columns, and one suffix (.2, .3 ...) if the input has them already.
 
     Returns the columns srank adds: every check's, or in the long layout the one set they share.
@@ -161,7 +169,7 @@ def _name_columns(source: str, header: Sequence[str], checks: Sequence[Check], l
     for check in checks:
         check.names = tuple(check.prefix + column + suffix for column in check.columns)
     if suffix:  # checked output checked again
-        print(f"srank: {source} already has srank's column names; the new columns end in {suffix}", file=sys.stderr)
+        print(f"srank: {in_language(say('cli.table.new-suffix', source=source, suffix=suffix), lang)}", file=sys.stderr)
     if not long:
         return [name for check in checks for name in check.names]
     if any(check.names != checks[0].names for check in checks):
@@ -176,7 +184,7 @@ def _write_rows(
     width: int,
     sink: Sink,
     tally: Tally,
-    reads: str,
+    reads: tuple[str, str],
     long: bool,
     line: Callable[[int], str] | None = None,
     memory: RunMemory | None = None,
@@ -251,14 +259,19 @@ def _row_cache(caches: Sequence[Cache], long: bool, memory: RunMemory | None, fm
     return rows, True
 
 
-def _malformed(row: list[str], width: int, records: Rows, reads: str, tally: Tally) -> str:
-    """A row whose cells could not be read: counted, and the message srank's cells give it."""
+def _malformed(row: list[str], width: int, records: Rows, reads: tuple[str, str], tally: Tally) -> str:
+    """A row whose cells could not be read: counted, and the message srank's cells give it, in the run's language.
+
+    ``reads`` is what a row's checked cells hold ("rank", "distribution", "taxon") and the language.
+    """
+    what, lang = reads
     if isinstance(row, Unread):
         why, kind = row.problem, row.problem
     else:
-        why, kind = f"has {len(row)} fields, the header has {width}", "wrong number of fields"
+        why, kind = say("cli.table.wrong-width", fields=len(row), width=width), say("cli.table.wrong-number-of-fields")
     tally.add_unread(kind, records.line)
-    return f"error[malformed-row]: {records.unit} {records.line} {why}; the {reads} was not read"
+    where = say(f"cli.unit.{records.unit}", number=records.line)
+    return problem_line("error", "malformed-row", say(f"cli.table.malformed-{what}", where=where, why=why), lang=lang)
 
 
 def _write_problems(
@@ -268,7 +281,7 @@ def _write_problems(
     width: int,
     sink: Sink,
     tally: Tally,
-    reads: str,
+    reads: tuple[str, str],
     line: Callable[[int], str],
     kept: bool,
 ) -> None:

@@ -28,6 +28,7 @@ from collections.abc import Iterator, Sequence
 from itertools import islice
 from typing import IO, Any
 
+from .._messages import in_language, say
 from ._arguments import UsageError
 from ._workbook_limits import (
     MAX_CELL_CHARS,
@@ -103,19 +104,18 @@ def read_sheet(
     header_row: int | None,
     wanted: Sequence[str],
     command: str = "check",
+    lang: str = "en",
 ) -> Sheet:
     kind = workbook_kind(data)
     if kind == "damaged":
-        raise damaged(name, "its zip directory cannot be read")
+        raise damaged(name, say("cli.workbook.zip-directory"))
     try:
         import python_calamine
     except ImportError:
-        raise UsageError(
-            f"{name} is a workbook; reading it needs the python-calamine package (see the README: installing the"
-            " extra xlsx), or save the sheet as 'CSV UTF-8'"
-        ) from None
+        raise UsageError(say("cli.workbook.needs-calamine", name=name)) from None
     if sys.stderr.isatty():
-        sys.stderr.write(f"\r\033[Ksrank {command}: reading {name}")
+        reading = in_language(say("cli.progress.reading", command=f"srank {command}", name=name), lang)
+        sys.stderr.write(f"\r\033[K{reading}")
         sys.stderr.flush()
     with_errors: frozenset[str] = frozenset()
     if kind == "ole2":
@@ -127,10 +127,10 @@ def read_sheet(
     else:
         with_errors = check_xlsx(data, name)
     book = _calamine(lambda: python_calamine.CalamineWorkbook.from_filelike(data), name)
-    chosen = _chosen_sheet(book, name, sheet)
+    chosen = _chosen_sheet(book, name, sheet, lang)
     worksheet = _calamine(lambda: book.get_sheet_by_name(chosen), name)
     if worksheet.start is None:
-        raise UsageError(f"{name}: the sheet {chosen!r} is empty; expected a header row naming the columns")
+        raise UsageError(say("cli.workbook.sheet-empty", name=name, sheet=chosen))
     errors = {}
     if with_errors:
         from ._error_cells import error_cells
@@ -140,7 +140,7 @@ def read_sheet(
     if sys.stderr.isatty():
         from ._progress import with_row_progress
 
-        rows = with_row_progress(rows, worksheet.end[0] + 1 if worksheet.end else 0, command)
+        rows = with_row_progress(rows, worksheet.end[0] + 1 if worksheet.end else 0, command, lang)
     # The rows above the first filled one are empty: skipped at once, however many (one cell on row 1,048,576).
     skipped = worksheet.start[0] if header_row is None else min(worksheet.start[0], header_row - 1)
     rows = islice(rows, skipped, None)
@@ -152,13 +152,10 @@ def read_sheet(
     at = header_row - 1 - skipped if header_row is not None else _find_header(top, wanted)
     if at >= len(top):
         last = skipped + len(top)
-        raise UsageError(f"{name}: --header-row {header_row} is past the sheet's last row ({last})")
+        raise UsageError(say("cli.workbook.header-past-end", name=name, row=header_row, last=last))
     header = _trimmed(top[at])
     if not header:
-        raise UsageError(
-            f"{name}: row {skipped + at + 1} of the sheet {chosen!r} is empty; pass --header-row with the row that"
-            " names the columns"
-        )
+        raise UsageError(say("cli.workbook.header-row-empty", name=name, row=skipped + at + 1, sheet=chosen))
     width = len(header)
 
     def data_rows() -> Iterator[list[str]]:
@@ -176,7 +173,7 @@ def _legacy(data: IO[bytes], name: str) -> IO[bytes]:
 
     whole = read_bounded(data)
     if len(whole) > MAX_WORKBOOK_BYTES:
-        raise UsageError(f"{name} is more than 1 GiB long, more than srank reads from a workbook")
+        raise UsageError(say("cli.workbook.too-big", name=name))
     return checked_xls(whole, name)
 
 
@@ -227,30 +224,27 @@ def _first_line(error: BaseException) -> str:
     return (text[0] if text else type(error).__name__)[:200]
 
 
-def _chosen_sheet(book: Any, name: str, sheet: str | None) -> str:
+def _chosen_sheet(book: Any, name: str, sheet: str | None, lang: str = "en") -> str:
     sheets = list(book.sheets_metadata)
     if not sheets:
-        raise damaged(name, "it has no sheets")
+        raise damaged(name, say("cli.workbook.no-sheets"))
     listed = ", ".join(repr(each.name) for each in sheets)
     if sheet is not None:
         found = next((each for each in sheets if each.name == sheet), None)
         if found is None:
-            raise UsageError(f"{name} has no sheet {sheet!r}; the sheets are: {listed}")
+            raise UsageError(say("cli.workbook.no-sheet", name=name, sheet=sheet, sheets=listed))
         if _kind_of(found) != "WorkSheet":
-            raise UsageError(f"{name}: the sheet {sheet!r} is a {_kind_of(found).lower()}, not a sheet of cells")
+            raise UsageError(say("cli.workbook.not-cells", name=name, sheet=sheet, kind=_kind_of(found).lower()))
         return sheet
     cells = [each for each in sheets if _kind_of(each) == "WorkSheet"]
     if not cells:
-        raise UsageError(f"{name} has no sheet of cells (its sheets are: {listed})")
+        raise UsageError(say("cli.workbook.no-cells", name=name, sheets=listed))
     first = cells[0]
     if _visibility(first) != "Visible":
         shown = [each.name for each in cells if _visibility(each) == "Visible"]
-        others = f"; the visible sheets are {', '.join(map(repr, shown))}" if shown else ""
-        print(
-            f"srank: {name}: reading the first sheet, {first.name!r}, which is hidden{others} (choose one with"
-            " --sheet)",
-            file=sys.stderr,
-        )
+        others = say("cli.workbook.visible", sheets=", ".join(map(repr, shown))) if shown else ""
+        said = say("cli.workbook.hidden", name=name, sheet=str(first.name), others=others)
+        print(f"srank: {in_language(said, lang)}", file=sys.stderr)
     return str(first.name)
 
 
@@ -274,11 +268,12 @@ def _texts(
                 row[column - 1 - skipped] = text
         if row and max(map(len, row)) > MAX_CELL_CHARS:
             longest = max(range(len(row)), key=lambda at: len(row[at]))
-            raise UsageError(
-                f"{name}: the cell {column_letters(skipped + longest + 1)}{number} of the sheet {sheet!r} holds"
-                f" {len(row[longest]):,} characters, more than a spreadsheet cell can ({MAX_CELL_CHARS:,});"
-                " the workbook is damaged or was not made by a spreadsheet program"
+            cell = f"{column_letters(skipped + longest + 1)}{number}"
+            length = len(row[longest])
+            said = say(
+                "cli.workbook.cell-too-long", name=name, cell=cell, sheet=sheet, length=length, limit=MAX_CELL_CHARS
             )
+            raise UsageError(said)
         yield pad + row if skipped else row
 
 

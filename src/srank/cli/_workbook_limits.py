@@ -26,6 +26,7 @@ import zipfile
 from collections.abc import Iterator
 from typing import IO, Any
 
+from .._messages import say
 from ._arguments import UsageError
 
 __all__ = [
@@ -55,20 +56,15 @@ _ODS_TEXT_BYTES = MAX_PART_BYTES  # text of .ods cells, counted as often as each
 
 
 def damaged(name: str, detail: str) -> UsageError:
-    return UsageError(
-        f"{name} is a damaged workbook ({detail}); open it in Excel or LibreOffice, save it again and check that"
-    )
+    return UsageError(say("cli.workbook.damaged", name=name, detail=detail))
 
 
 def encrypted(name: str) -> UsageError:
-    return UsageError(
-        f"{name} is an encrypted (password-protected) workbook; srank cannot read it: save a copy without a"
-        " password and check that"
-    )
+    return UsageError(say("cli.workbook.encrypted", name=name))
 
 
 def _too_big(name: str, what: str, bound: str) -> UsageError:
-    return UsageError(f"{name}: {what}, more than srank reads ({bound}); save the sheet as 'CSV UTF-8' and check that")
+    return UsageError(say("cli.workbook.too-much", name=name, what=what, bound=bound))
 
 
 def column_number(letters: str) -> int:
@@ -108,7 +104,7 @@ def _parts(data: IO[bytes], name: str) -> tuple[zipfile.ZipFile, list[zipfile.Zi
         if total > MAX_WORKBOOK_BYTES:
             raise _too_big(name, "its parts unpack to more than 1 GiB together", "1 GiB a workbook")
     if len({info.filename for info in infos}) != len(infos):
-        raise damaged(name, "two parts of its zip have the same name")
+        raise damaged(name, say("cli.workbook.same-name"))
     return archive, infos
 
 
