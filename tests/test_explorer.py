@@ -500,3 +500,22 @@ def test_the_long_form_as_a_pandas_frame() -> None:
     assert srank.pandas.explorer_frame(srank.explorer.read_taxon({"gRank": "G5"}))["message"].tolist() == [
         "warning[empty-distribution]: the record gives no nation or subnation"
     ]
+
+
+def test_record_text_that_a_spreadsheet_would_run_is_made_inert() -> None:
+    record = {
+        "elementGlobalId": 1,
+        "uniqueId": "=HYPERLINK(1)",
+        "scientificName": "@SUM(1)",
+        "gRank": "G5",
+        "roundedGRank": "G5",
+        "nations": [{"nationCode": "US", "roundedNRank": "=1+1", "subnations": []}],
+    }
+    (row,) = srank.explorer.rows(srank.explorer.read_search({"results": [record]}))
+    fields = dict(zip(srank.explorer.FIELDS, row, strict=True))
+    assert (fields["unique_id"], fields["scientific_name"], fields["rank"], fields["published_rounded"]) == (
+        "'=HYPERLINK(1)",
+        "'@SUM(1)",
+        "'=1+1",
+        "'=1+1",
+    )

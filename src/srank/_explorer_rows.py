@@ -20,6 +20,7 @@ from ._messages import say
 from ._model import MultiSeasonRank, Rank
 from ._place_rows import Cells, place_cells
 from ._rounded_check import rounding_agrees
+from ._safe_cells import safe_cell
 from ._text_options import LanguageTag, Style
 
 __all__ = ["FIELDS", "rows"]
@@ -107,11 +108,12 @@ def _taxon_cells(taxon: Taxon) -> Cells:
     agrees = taxon.global_rounding_agrees
     return (
         None if taxon.element_global_id is None else str(taxon.element_global_id),
-        taxon.unique_id,
-        taxon.elcode,
-        taxon.scientific_name,
-        taxon.primary_common_name,
-        taxon.record_type,
+        # Text as the record gives it: inert in a spreadsheet (OWASP), like every cell srank composes.
+        _safe(taxon.unique_id),
+        _safe(taxon.elcode),
+        _safe(taxon.scientific_name),
+        _safe(taxon.primary_common_name),
+        _safe(taxon.record_type),
         _code(taxon.global_rank),
         _code(taxon.rounded_global_rank),
         None if agrees is None else "agrees" if agrees else "differs",
@@ -120,13 +122,17 @@ def _taxon_cells(taxon: Taxon) -> Cells:
     )
 
 
+def _safe(text: str | None) -> str | None:
+    return None if text is None else safe_cell(text)
+
+
 def _published(record: PlaceRank, taxon: Taxon) -> tuple[str | None, str | None]:
     """NatureServe's rounded rank of the place, and the check of srank's rounding against it."""
     if record.published_rounded is not None and record.rank is not None:
         agrees = rounding_agrees(record.rank, record.published_rounded)
         return str(record.published_rounded), "agrees" if agrees else "differs"
     if taxon.source == "search":  # a search publishes only the rounded rank: the record's rank is it
-        return _code(record.rank) or record.unread or None, None
+        return _code(record.rank) or _safe(record.unread) or None, None
     return _code(record.published_rounded), None
 
 
