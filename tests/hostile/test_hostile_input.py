@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -128,7 +129,9 @@ def test_a_line_at_the_limit_stays_within_the_memory_bound(tmp_path: Path) -> No
         ("base64", "srank: --encoding 'base64' is not a text encoding"),
         ("zlib", "srank: --encoding 'zlib' is not a text encoding"),
         ("undefined", "srank: {source} cannot be read as undefined text (undefined encoding); pass the file's real"),
-        ("punycode", "srank: {source} cannot be read as punycode text (Invalid extended code point ','); pass"),
+        # Python 3.11 raises a bare UnicodeError for punycode, later releases a UnicodeDecodeError with its byte:
+        # srank words each as it can, and both name the file, the codec and the way out.
+        ("punycode", "srank: {source} (cannot be read as|is not) punycode text \\(Invalid extended code point "),
         ("no-such-codec", "srank: unknown --encoding 'no-such-codec'"),
     ],
 )
@@ -140,7 +143,11 @@ def test_an_encoding_that_is_not_text_is_a_usage_error(
     status, out, err = srank_cli("check", source, "-c", "rank", "--encoding", encoding)
     assert status == 2
     assert out == ""
-    assert err.startswith(said.format(source=source))
+    if encoding == "punycode":
+        assert re.match(said.format(source=re.escape(str(source))), err), err
+        assert err.endswith("pass the file's real --encoding\n")
+    else:
+        assert err.startswith(said.format(source=source))
     assert len(err.splitlines()) == 1
 
 
