@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ._messages import in_language, say
+from ._messages import Said, in_language, say
 
 if TYPE_CHECKING:
     from ._findings import Finding
@@ -76,7 +76,7 @@ class SrankError(Exception):
     """
 
 
-class InvalidRankError(SrankError, ValueError):
+class InvalidRankError(Said, SrankError, ValueError):
     """A text is not a valid rank code.
 
     ``span`` is 0-based and end-exclusive, in ``text``. ``expected`` holds human
@@ -153,39 +153,6 @@ class InvalidRankError(SrankError, ValueError):
         fields = {name: getattr(self, name) for name in _FIELDS}
         fields.update(changes)
         return (into or InvalidRankError)(fields.pop("message"), **fields)
-
-    def message_in(self, lang: str) -> str:
-        """The message in another language; ``.message`` is the English, kept for programs that match it.
-
-        Args:
-            lang: A language srank has, or a tag of one ("fr", "fr-CA", "fr_CA.UTF-8").
-
-        Returns:
-            The message in that language.
-
-        Raises:
-            ValueError: ``lang`` names no language srank has.
-
-        Examples:
-            >>> srank.parse_many(["G3G2"])[0].message_in("fr")
-            'La plage 3-2 est inversée'
-        """
-        return in_language(self.message, lang)
-
-    def hint_in(self, lang: str) -> str | None:
-        """The hint in another language.
-
-        Args:
-            lang: A language srank has, or a tag of one ("es", "es-MX").
-
-        Returns:
-            The hint in that language, or None when the error has none.
-
-        Examples:
-            >>> srank.parse_many(["G3G2"])[0].hint_in("es")
-            'escriba primero el número más bajo (más amenazado), como en G2G3'
-        """
-        return None if self.hint is None else in_language(self.hint, lang)
 
     def expected_in(self, lang: str) -> tuple[str, ...]:
         """What could have stood where the problem is (``.expected``), in another language.
@@ -282,7 +249,7 @@ def _show_with_marker(text: str, span: tuple[int, int]) -> tuple[str, str]:
     return shown, marker
 
 
-class ExplorerError(SrankError):
+class ExplorerError(Said, SrankError):
     """A NatureServe Explorer request or record srank could not use; ``url`` and ``status`` where known.
 
     The message names the URL and the HTTP status, so that it can be printed
@@ -300,44 +267,6 @@ class ExplorerError(SrankError):
         self.url = url
         self.status = status
         self.hint = hint
-
-    def message_in(self, lang: str) -> str:
-        """The message in another language; ``.message`` is the English.
-
-        Args:
-            lang: A language srank has, or a tag of one ("fr", "fr_CA.UTF-8").
-
-        Returns:
-            The message in that language.
-
-        Examples:
-            >>> import srank.explorer
-            >>> try:
-            ...     srank.explorer.read_taxon({"results": []})
-            ... except srank.explorer.ExplorerError as error:
-            ...     print(error.message_in("es"))
-            el contenido dado no es un registro de taxón o un resultado de búsqueda: es una respuesta de búsqueda
-        """
-        return in_language(self.message, lang)
-
-    def hint_in(self, lang: str) -> str | None:
-        """The hint in another language.
-
-        Args:
-            lang: A language srank has, or a tag of one.
-
-        Returns:
-            The hint in that language, or None when the error has none.
-
-        Examples:
-            >>> import srank.explorer
-            >>> try:
-            ...     srank.explorer.read_taxon({"results": []})
-            ... except srank.explorer.ExplorerError as error:
-            ...     print(error.hint_in("fr")[:60])
-            srank.explorer.read distingue de lui-même une réponse de rec
-        """
-        return None if self.hint is None else in_language(self.hint, lang)
 
     def render(self, lang: str = "en") -> str:
         """The error as ``str()`` shows it: the message, then the hint.

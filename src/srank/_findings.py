@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import attrs
 
 from ._errors import problem_line
-from ._messages import in_language, say
+from ._messages import Said, in_language, say
 
 __all__ = ["CATALOGUE", "Finding", "Severity", "joined", "separator"]
 
@@ -30,7 +30,7 @@ class Severity(enum.Enum):
 
 
 @attrs.frozen
-class Finding:
+class Finding(Said):
     """One observation about a code.
 
     ``span`` is 0-based and end-exclusive. For lenient normalisations it points
@@ -57,39 +57,6 @@ class Finding:
 
     def __str__(self) -> str:
         return self.line()
-
-    def message_in(self, lang: str) -> str:
-        """The message in another language; ``.message`` is the English, kept for programs that match it.
-
-        Args:
-            lang: A language srank has, or a tag of one ("fr", "es-MX", "fr_CA.UTF-8").
-
-        Returns:
-            The message in that language.
-
-        Raises:
-            ValueError: ``lang`` names no language srank has.
-
-        Examples:
-            >>> srank.parse("G2T4").findings[0].message_in("fr")
-            'Le rang infraspécifique T4 est moins en péril que le rang de son espèce, G2'
-        """
-        return in_language(self.message, lang)
-
-    def hint_in(self, lang: str) -> str | None:
-        """The hint in another language.
-
-        Args:
-            lang: A language srank has, or a tag of one.
-
-        Returns:
-            The hint in that language, or None when the finding has none.
-
-        Examples:
-            >>> srank.parse("G2T4").findings[0].hint_in("es")[:46]
-            'una subespecie o variedad suele estar al menos'
-        """
-        return None if self.hint is None else in_language(self.hint, lang)
 
     def line(self, *, place: bool = True, hint: bool = False, lang: str = "en") -> str:
         """The finding on one line, as ``srank check`` writes it in ``srank_message``.

@@ -208,6 +208,55 @@ def in_language(text: object, lang: str) -> str:
     return str(text)
 
 
+class Said:
+    """What an error and a finding share: an English ``message`` and ``hint``, said again in any language.
+
+    ``.message`` and ``.hint`` stay English, for programs that match them; the ``*_in`` methods render
+    the same sentences from the language's catalogue.
+    """
+
+    __slots__ = ()
+    message: str
+    hint: str | None
+
+    def message_in(self, lang: str) -> str:
+        """The message in another language.
+
+        Args:
+            lang: A language srank has, or a tag of one ("fr", "fr-CA", "es-MX", "fr_CA.UTF-8").
+
+        Returns:
+            The message in that language.
+
+        Raises:
+            ValueError: ``lang`` names no language srank has.
+
+        Examples:
+            >>> srank.parse_many(["G3G2"])[0].message_in("fr")
+            'La plage 3-2 est inversée'
+            >>> srank.parse("G2T4").findings[0].message_in("fr")
+            'Le rang infraspécifique T4 est moins en péril que le rang de son espèce, G2'
+        """
+        return in_language(self.message, lang)
+
+    def hint_in(self, lang: str) -> str | None:
+        """The hint in another language.
+
+        Args:
+            lang: A language srank has, or a tag of one ("es", "es-MX").
+
+        Returns:
+            The hint in that language, or None when there is none.
+
+        Examples:
+            >>> srank.parse_many(["G3G2"])[0].hint_in("es")
+            'escriba primero el número más bajo (más amenazado), como en G2G3'
+            >>> srank.parse("G2T4").findings[0].hint_in("es")[:46]
+            'una subespecie o variedad suele estar al menos'
+        """
+        return None if self.hint is None else in_language(self.hint, lang)
+
+
 # -- templates ----------------------------------------------------------------------
 
 
