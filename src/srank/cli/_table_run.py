@@ -196,15 +196,14 @@ def _write_rows(
     """
     caches = [Cache(check, fmt.values, lambda: records.line, _shared(memory, check, fmt)) for check in checks]
     prepared, kept = _row_cache(caches, long, memory, fmt)
-    if line is not None:
-        _write_problems(records, fmt, prepared, width, sink, tally, reads, line, kept)
-        return
+    every = line is None
+    number = line or _no_number
     key_of = prepared.key
     blank = [""] * width
     row_text = fmt.row
     chunk: list[str] = []
     add = chunk.append
-    rows = extra = 0  # rows read; output rows beyond one per row read
+    rows = extra = flagged = 0  # rows read; output rows beyond one per row read; rows written by --problems-only
     for row, raw in records:
         rows += 1
         if len(row) == width and type(row) is list:
@@ -214,30 +213,45 @@ def _write_rows(
                 prepared.seen(key, entry, records.line)
             entry[1] += 1
             fragments = entry[0]
-            if len(fragments) == 1:  # most rows: one output row
+            if not every:
+                if entry[3]:
+                    shown = number(records.line)
+                    chunk += fmt.rows(row, raw, [shown + fragment for fragment in fragments])
+                    flagged += len(fragments)
+            elif len(fragments) == 1:  # most rows: one output row
                 add(row_text(row, raw, fragments[0]))
             else:
                 extra += len(fragments) - 1
                 _expand(row, raw, fragments, fmt, chunk, sink)
-        elif not row:  # a blank line: kept as a row whose checked cells are empty
+        elif not row:  # a blank line: kept as a row whose checked cells are empty, never a problem of its own
             tally.blank_lines += 1
-            key = key_of(blank)
-            entry = prepared[key]
-            if not entry[1] and kept:
-                prepared.seen(key, entry, records.line)
-            entry[1] += 1
-            extra += len(entry[0]) - 1
-            for fragment in entry[0]:
-                add(fmt.unread(blank, raw, width, fragment))
+            fragments = _count(prepared, key_of(blank), kept, records.line)[0]
+            if every:
+                extra += len(fragments) - 1
+                chunk += (fmt.unread(blank, raw, width, fragment) for fragment in fragments)
         else:
-            message = _malformed(row, width, records, reads, tally)
-            add(fmt.unread(row, raw, width, prepared.unread(message)))
+            message = prepared.unread(_malformed(row, width, records, reads, tally))
+            add(fmt.unread(row, raw, width, number(records.line) + message))
+            flagged += 1
         if len(chunk) >= _CHUNK_ROWS:
             sink.writelines(chunk)
             chunk.clear()
     sink.writelines(chunk)
     prepared.settle() if kept else prepared.finish()
-    tally.rows, tally.rows_out = rows, rows + extra
+    tally.rows, tally.rows_out = rows, (rows + extra if every else flagged)
+
+
+def _no_number(line: int) -> str:
+    return ""
+
+
+def _count(prepared: Any, key: Any, kept: bool, line: int) -> Any:
+    """The cache entry of a row's key, counted once more (and its first line noted, for a cache kept across files)."""
+    entry = prepared[key]
+    if not entry[1] and kept:
+        prepared.seen(key, entry, line)
+    entry[1] += 1
+    return entry
 
 
 def _shared(memory: RunMemory | None, check: Check, fmt: Format) -> Prepared | None:
@@ -272,53 +286,6 @@ def _malformed(row: list[str], width: int, records: Rows, reads: tuple[str, str]
     tally.add_unread(kind, records.line)
     where = say(f"cli.unit.{records.unit}", number=records.line)
     return problem_line("error", "malformed-row", say(f"cli.table.malformed-{what}", where=where, why=why), lang=lang)
-
-
-def _write_problems(
-    records: Rows,
-    fmt: Format,
-    prepared: Any,
-    width: int,
-    sink: Sink,
-    tally: Tally,
-    reads: tuple[str, str],
-    line: Callable[[int], str],
-    kept: bool,
-) -> None:
-    """The writer loop of --problems-only: a flagged row's cells, its line number, then srank's cells."""
-    key_of = prepared.key
-    blank = [""] * width
-    chunk: list[str] = []
-    rows = written = 0
-    for row, raw in records:
-        rows += 1
-        if len(row) == width and type(row) is list:
-            key = key_of(row)
-            entry = prepared[key]
-            if not entry[1] and kept:
-                prepared.seen(key, entry, records.line)
-            entry[1] += 1
-            if entry[3]:
-                number = line(records.line)
-                chunk += fmt.rows(row, raw, [number + fragment for fragment in entry[0]])
-                written += len(entry[0])
-        elif not row:  # a blank line: counted, never a problem of its own
-            tally.blank_lines += 1
-            key = key_of(blank)
-            entry = prepared[key]
-            if not entry[1] and kept:
-                prepared.seen(key, entry, records.line)
-            entry[1] += 1
-        else:
-            message = _malformed(row, width, records, reads, tally)
-            chunk.append(fmt.unread(row, raw, width, line(records.line) + prepared.unread(message)))
-            written += 1
-        if len(chunk) >= _CHUNK_ROWS:
-            sink.writelines(chunk)
-            chunk.clear()
-    sink.writelines(chunk)
-    prepared.settle() if kept else prepared.finish()
-    tally.rows, tally.rows_out = rows, written
 
 
 def _expand(
