@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -110,3 +112,25 @@ def test_cells_are_written_by_name_and_a_mismatch_is_said() -> None:
         check.ordered({"srank_a": 1, "srank_c": 2})
     with pytest.raises(srank.SrankError, match="gave the columns"):
         check.ordered({"srank_a": 1})
+
+
+def test_a_broken_installation_is_said_without_a_traceback(tmp_path: Path) -> None:
+    import shutil
+
+    import srank
+
+    # srank's modules without the grammar files or the parsers built from them: an installation that lost files.
+    shutil.copytree(Path(srank.__file__).parent, tmp_path / "srank", ignore=shutil.ignore_patterns("*.lark*"))
+    environment = {**os.environ, "PYTHONPATH": str(tmp_path), "LANG": "C"}
+    ran = subprocess.run(
+        [sys.executable, "-m", "srank", "explain", "G5"],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=tmp_path,
+    )
+    assert (ran.returncode, ran.stdout) == (2, "")
+    assert ran.stderr == (
+        "srank: srank's grammar file ranks.lark is missing: the installation is broken; reinstall srank\n"
+    )

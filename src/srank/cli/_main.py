@@ -14,6 +14,7 @@ import signal
 import sys
 import threading
 
+from .._errors import SrankError
 from .._languages import ENGLISH, available_languages, environment_language, language
 from .._messages import in_language, say
 from ._arguments import UsageError, build_parsers
@@ -73,6 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command.run(args)
         except UsageError as error:
             _say(error.args[0] if len(error.args) == 1 else str(error), lang)
+            return EXIT_USAGE
+        except SrankError as error:  # srank's own failure that no command made a usage error: a broken installation
+            _say(error, lang)
             return EXIT_USAGE
         except KeyboardInterrupt:
             _say(say("cli.main.interrupted"), lang)
