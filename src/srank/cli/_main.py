@@ -14,7 +14,6 @@ import signal
 import sys
 import threading
 
-from .._errors import SrankError
 from .._languages import ENGLISH, available_languages, environment_language, language
 from .._messages import in_language, say
 from ._arguments import UsageError, build_parsers
@@ -75,9 +74,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         except UsageError as error:
             _say(error.args[0] if len(error.args) == 1 else str(error), lang)
             return EXIT_USAGE
-        except SrankError as error:  # srank's own failure that no command made a usage error: a broken installation
-            _say(error, lang)
-            return EXIT_USAGE
         except KeyboardInterrupt:
             _say(say("cli.main.interrupted"), lang)
             return 130
@@ -89,6 +85,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             # a program that SIGPIPE ended (128 + 13), as cat and grep do.
             _silence_stdout()
             return 128 + getattr(signal, "SIGPIPE", 13)
+        except Exception as error:
+            from .._errors import SrankError  # here: --version and --help stay clear of what _errors imports
+
+            if not isinstance(error, SrankError):
+                raise
+            _say(error, lang)  # srank's own failure that no command made a usage error: a broken installation
+            return EXIT_USAGE
 
 
 def asked_language(arguments: Sequence[str]) -> str:
