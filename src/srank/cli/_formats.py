@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from json.encoder import encode_basestring
 from typing import Any
@@ -21,8 +22,15 @@ from ._records import split_ending
 __all__ = ["CsvFormat", "ExcelCsvFormat", "Format", "JsonlFormat", "MadeJsonlFormat", "csv_line"]
 
 
+_QUOTED_IF = re.compile('["\\r\\n]')  # besides the delimiter, what makes csv quote a cell
+
+
 def csv_line(cells: Sequence[str], delimiter: str) -> str:
     """Cells as one CSV record without its line ending, quoted only where needed."""
+    joined = delimiter.join(cells)
+    # Most rows need no quoting: then the record is the cells joined (a lone empty cell is written "").
+    if joined.count(delimiter) == len(cells) - 1 and not _QUOTED_IF.search(joined) and (joined or len(cells) != 1):
+        return joined
     buffer = io.StringIO()
     # The terminator is what makes csv quote a cell holding \r or \n; it is cut off after.
     csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerow(cells)
