@@ -263,9 +263,10 @@ def _texts(
     pad = [""] * skipped
     for number, values in enumerate(rows, 1):
         row = [value if type(value) is str else _text(value) for value in values]
-        for column, text in errors.get(number, {}).items():
-            if 0 <= column - 1 - skipped < len(row) and not row[column - 1 - skipped]:
-                row[column - 1 - skipped] = text
+        if number in errors:
+            for column, text in errors[number].items():
+                if 0 <= column - 1 - skipped < len(row) and not row[column - 1 - skipped]:
+                    row[column - 1 - skipped] = text
         if row and max(map(len, row)) > MAX_CELL_CHARS:
             longest = max(range(len(row)), key=lambda at: len(row[at]))
             cell = f"{column_letters(skipped + longest + 1)}{number}"
