@@ -193,6 +193,13 @@ def _runs(folder: Path) -> Iterator[tuple[str, list[str]]]:
     yield "explorer read job", ["explorer", "read", str(explorer / "ns_export.json")]
     yield "explorer read bad limit", ["explorer", "read", str(explorer / "ns_id.json"), "--limit", "many"]
     yield "explorer search nothing", ["explorer", "search"]
+    offline = ["--base-url", "http://127.0.0.1:9/api/"]  # each search is refused before any request
+    yield "explorer search s rank", ["explorer", "search", "robin", "--rank", "S1", *offline]
+    yield "explorer search subnation of no nation", ["explorer", "search", "--subnation", "ZZ", *offline]
+    yield "explorer search nation not a code", ["explorer", "search", "--nation", "U.S.", *offline]
+    yield "explorer search timeout", ["explorer", "search", "robin", "--timeout", "0", *offline]
+    yield "explorer search base url", ["explorer", "search", "robin", "--base-url", "ftp://x/"]
+    yield "explain lenient too long", ["explain", "--lenient", ",".join(["SR"] * 60)]
     yield "unknown command", ["frobnicate"]
     yield "unknown option", ["check", str(files["heritage"]), "-c", "S Rank", "--nope"]
     yield "missing argument", ["diff", str(files["heritage"])]

@@ -143,6 +143,7 @@ MESSAGES: dict[str, str] = {
     # -- reading one code (_parse.py, _lenient.py, _batch.py) ----------------------------
     "parse.too-long": "The text is {length:,} characters long; no rank code is longer than {limit}",
     "parse.too-long-hint": "pass one code at a time; srank.parse_many reads a whole column",
+    "parse.reads-too-long": "The text reads as a code {length:,} characters long; no rank code is longer than {limit}",
     "parse.missing-value": "{text!r} is a missing-value marker, not a rank code",
     "parse.missing-value-hint": "parse_many, most_imperiled, the pandas accessor and srank check read it as missing;"
     " NatureServe writes Not Applicable with its level, as in GNA, NNA or SNA",
@@ -229,6 +230,17 @@ MESSAGES: dict[str, str] = {
     "explorer.nation-hint": "give its two-letter code (US, CA, MX) or its name as Explorer spells it (Canada)",
     "explorer.unknown-subnation": "srank knows no subnation {subnation!r} in {nation}",
     "explorer.subnation-hint": "give the two-letter code of a state, province or territory of that nation (MD, ON)",
+    "explorer.no-nation-with": "srank knows no nation with the subnation {subnation!r}; say which",
+    "explorer.nations-with": "srank knows more than one nation ({nations}) with the subnation {subnation!r}; say which",
+    "explorer.say-nation-hint": "pass nation='US' or 'CA'",
+    "explorer.not-place-code": "{name} is a two-letter code such as 'US' or 'MD', not {value!r}",
+    "explorer.not-global-rank": "the API searches by rounded global rank, one of {ranks}; not {rank!r}",
+    "explorer.not-global-rank-hint": (
+        "filter national or subnational ranks on the taxa found: taxon.distribution.subnational('US', 'MD')"
+    ),
+    "explorer.not-http": "the base URL {url!r} is not an http(s) URL",
+    "explorer.not-http-hint": "the default is {url}",
+    "explorer.not-seconds": "{name} must be a positive number of seconds, not {value!r}",
     "explorer.job-not-taxa": "{where} is an export job, not taxa",
     "explorer.job-not-taxa-hint": "read it with srank.explorer.read_job",
     "explorer.not-explorer": "{where} is not {wanted}: it is {found}",
