@@ -2,8 +2,9 @@
 
 Each command and action runs with ``--lang fr`` and ``--lang es`` on a corpus of
 files made here (stray quotes, NUL bytes, rows of the wrong width, the wrong
-encoding, empty files, missing and repeated columns, damaged and hidden-sheet
-workbooks built with tests/hostile/workbook_builders.py) and on ordinary ones
+encoding, empty files, missing and repeated columns, hidden-sheet workbooks and
+workbooks damaged or too large in a dozen ways, built with
+tests/hostile/workbook_builders.py) and on ordinary ones
 (tests/data/cli_golden/heritage.csv, tests/data/explorer/). What srank writes on
 stderr, and the cells it composes (``srank_message``, ``srank_levels``,
 ``srank_rounded_check``, ``message``), must hold no word of ``ENGLISH_WORDS``
@@ -18,6 +19,7 @@ import io
 import re
 import shutil
 import sys
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,7 +30,7 @@ from srank.cli._registry import COMMANDS
 from test_messages import ENGLISH_WORDS, QUOTED
 
 sys.path.insert(0, str(Path(__file__).parent / "hostile"))
-from workbook_builders import sheet_xml, xlsx
+from workbook_builders import ods, ole2, sheet_xml, stated_size, xlsx
 
 DATA = Path(__file__).parent / "data"
 COMMANDS_NAMED = re.compile(r"\bsrank (?:explorer (?:read|search)|explain|round|check|distribution|map|diff)\b")
@@ -64,11 +66,7 @@ def _files(folder: Path) -> dict[str, Path]:
         if isinstance(content, bytes):
             files[name] = folder / f"{name}.csv"
             files[name].write_bytes(content)
-    files["zip"] = folder / "archive.zip"
-    import zipfile
-
-    with zipfile.ZipFile(files["zip"], "w") as archive:
-        archive.writestr("data.csv", "rank\nS2\n")
+    files["zip"] = _zipped(folder / "archive.zip", {"data.csv": "rank\nS2\n"})
     files["hidden-sheet"] = xlsx(
         folder / "hidden.xlsx",
         [
@@ -79,7 +77,59 @@ def _files(folder: Path) -> dict[str, Path]:
     )
     files["damaged"] = folder / "damaged.xlsx"
     files["damaged"].write_bytes(files["hidden-sheet"].read_bytes()[:300])
+    files.update(_hostile_workbooks(folder))
     return files
+
+
+_HEADER = '<row r="1"><c r="A1" t="inlineStr"><is><t>rank</t></is></c></row>'
+
+
+def _hostile_workbooks(folder: Path) -> dict[str, Path]:
+    """Workbooks whose refusal names what is wrong inside them: the details of a damaged or too-large workbook."""
+    rank_sheet = sheet_xml(_HEADER + '<row r="2"><c r="A2" t="inlineStr"><is><t>S2</t></is></c></row>')
+    claims = stated_size(xlsx(folder / "claims.xlsx", [("Ranks", rank_sheet)]), "xl/worksheets/sheet1.xml", 1 << 30)
+    lies = stated_size(xlsx(folder / "lies.xlsx", [("Ranks", rank_sheet)]), "xl/worksheets/sheet1.xml", 10)
+    return {
+        # A row counted past the last one: the sheet is parsed as XML, as calamine reads it.
+        "row-past": xlsx(
+            folder / "row-past.xlsx",
+            [("Ranks", sheet_xml('<row r="1048576"/><row><c t="inlineStr"><is><t>rank</t></is></c></row>'))],
+        ),
+        "column-past": xlsx(
+            folder / "column-past.xlsx",
+            [("Ranks", sheet_xml(_HEADER + '<row r="2"><c r="XFE2" t="inlineStr"><is><t>S1</t></is></c></row>'))],
+        ),
+        "whole-grid": xlsx(
+            folder / "whole-grid.xlsx",
+            [("Ranks", sheet_xml(_HEADER + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'))],
+        ),
+        "not-xml": xlsx(folder / "malformed.xlsx", [("Ranks", sheet_xml("<row><c><v>1</v></c></row><row"))]),
+        "claims-size": claims,  # the zip says the sheet unpacks to 1 GiB
+        "lies-size": lies,  # the zip says 10 bytes: the CRC of what unpacks fails
+        "ods-repeat": ods(
+            folder / "repeat.ods",
+            '<table:table table:name="T"><table:table-row table:number-rows-repeated="many">'
+            '<table:table-cell office:value-type="string"><text:p>rank</text:p></table:table-cell>'
+            "</table:table-row></table:table>",
+        ),
+        "calamine-error": _zipped(
+            folder / "no-sheets.xlsx", {"[Content_Types].xml": "<Types/>", "xl/workbook.bin": ""}
+        ),
+        "ole2-short": _written(folder / "short.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(40)),
+        "ole2-sector-past": ole2(folder / "sector.xls", directory_sector=100),
+    }
+
+
+def _written(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def _zipped(path: Path, parts: dict[str, str]) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return path
 
 
 def _runs(folder: Path) -> Iterator[tuple[str, list[str]]]:
@@ -143,6 +193,13 @@ def _runs(folder: Path) -> Iterator[tuple[str, list[str]]]:
     yield "explorer read job", ["explorer", "read", str(explorer / "ns_export.json")]
     yield "explorer read bad limit", ["explorer", "read", str(explorer / "ns_id.json"), "--limit", "many"]
     yield "explorer search nothing", ["explorer", "search"]
+    offline = ["--base-url", "http://127.0.0.1:9/api/"]  # each search is refused before any request
+    yield "explorer search s rank", ["explorer", "search", "robin", "--rank", "S1", *offline]
+    yield "explorer search subnation of no nation", ["explorer", "search", "--subnation", "ZZ", *offline]
+    yield "explorer search nation not a code", ["explorer", "search", "--nation", "U.S.", *offline]
+    yield "explorer search timeout", ["explorer", "search", "robin", "--timeout", "0", *offline]
+    yield "explorer search base url", ["explorer", "search", "robin", "--base-url", "ftp://x/"]
+    yield "explain lenient too long", ["explain", "--lenient", ",".join(["SR"] * 60)]
     yield "unknown command", ["frobnicate"]
     yield "unknown option", ["check", str(files["heritage"]), "-c", "S Rank", "--nope"]
     yield "missing argument", ["diff", str(files["heritage"])]
@@ -207,6 +264,48 @@ def test_the_markers_catch_the_english_run(tmp_path: Path, capsys: pytest.Captur
     out, err = capsys.readouterr()
     assert any(_english(line, tmp_path) for line in err.splitlines())
     assert any(_english(cell, tmp_path) for cell in _composed(out))
+
+
+@pytest.mark.parametrize(
+    ("lang", "book", "said"),
+    [
+        (
+            "fr",
+            "row-past",
+            "{path} est un classeur endommagé (xl/worksheets/sheet1.xml contient une cellule à la rangée"
+            " 1\xa0048\xa0577, au-delà de la dernière rangée d'Excel, 1\xa0048\xa0576)\u202f; ouvrez-le dans Excel ou"
+            " LibreOffice, enregistrez-le de nouveau et vérifiez ce fichier",
+        ),
+        (
+            "es",
+            "row-past",
+            "{path} es un libro de cálculo dañado (xl/worksheets/sheet1.xml tiene una celda en la fila 1\xa0048\xa0577,"
+            " más allá de la última fila de Excel, 1\xa0048\xa0576); ábralo en Excel o LibreOffice, guárdelo de nuevo"
+            " y verifique ese archivo",
+        ),
+        (
+            "fr",
+            "lies-size",
+            "{path} est un classeur endommagé (la partie xl/worksheets/sheet1.xml ne peut pas être décompressée\xa0:"
+            " «\xa0Bad CRC-32 for file 'xl/worksheets/sheet1.xml'\xa0»)\u202f; ouvrez-le dans Excel ou LibreOffice,"
+            " enregistrez-le de nouveau et vérifiez ce fichier",
+        ),
+        (
+            "es",
+            "lies-size",
+            "{path} es un libro de cálculo dañado (la parte xl/worksheets/sheet1.xml no se puede descomprimir:"
+            " «Bad CRC-32 for file 'xl/worksheets/sheet1.xml'»); ábralo en Excel o LibreOffice, guárdelo de nuevo y"
+            " verifique ese archivo",
+        ),
+    ],
+)
+def test_what_is_wrong_inside_a_workbook_is_said_in_the_language(
+    lang: str, book: str, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("python_calamine")
+    path = _files(tmp_path)[book]
+    assert main(["check", str(path), "-c", "rank", "--lang", lang]) == 2
+    assert capsys.readouterr() == ("", f"srank: {said.format(path=path)}\n")
 
 
 def _helps() -> Iterator[list[str]]:

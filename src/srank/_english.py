@@ -143,6 +143,7 @@ MESSAGES: dict[str, str] = {
     # -- reading one code (_parse.py, _lenient.py, _batch.py) ----------------------------
     "parse.too-long": "The text is {length:,} characters long; no rank code is longer than {limit}",
     "parse.too-long-hint": "pass one code at a time; srank.parse_many reads a whole column",
+    "parse.reads-too-long": "The text reads as a code {length:,} characters long; no rank code is longer than {limit}",
     "parse.missing-value": "{text!r} is a missing-value marker, not a rank code",
     "parse.missing-value-hint": "parse_many, most_imperiled, the pandas accessor and srank check read it as missing;"
     " NatureServe writes Not Applicable with its level, as in GNA, NNA or SNA",
@@ -229,6 +230,17 @@ MESSAGES: dict[str, str] = {
     "explorer.nation-hint": "give its two-letter code (US, CA, MX) or its name as Explorer spells it (Canada)",
     "explorer.unknown-subnation": "srank knows no subnation {subnation!r} in {nation}",
     "explorer.subnation-hint": "give the two-letter code of a state, province or territory of that nation (MD, ON)",
+    "explorer.no-nation-with": "srank knows no nation with the subnation {subnation!r}; say which",
+    "explorer.nations-with": "srank knows more than one nation ({nations}) with the subnation {subnation!r}; say which",
+    "explorer.say-nation-hint": "pass nation='US' or 'CA'",
+    "explorer.not-place-code": "{name} is a two-letter code such as 'US' or 'MD', not {value!r}",
+    "explorer.not-global-rank": "the API searches by rounded global rank, one of {ranks}; not {rank!r}",
+    "explorer.not-global-rank-hint": (
+        "filter national or subnational ranks on the taxa found: taxon.distribution.subnational('US', 'MD')"
+    ),
+    "explorer.not-http": "the base URL {url!r} is not an http(s) URL",
+    "explorer.not-http-hint": "the default is {url}",
+    "explorer.not-seconds": "{name} must be a positive number of seconds, not {value!r}",
     "explorer.job-not-taxa": "{where} is an export job, not taxa",
     "explorer.job-not-taxa-hint": "read it with srank.explorer.read_job",
     "explorer.not-explorer": "{where} is not {wanted}: it is {found}",
@@ -789,6 +801,60 @@ MESSAGES: dict[str, str] = {
     "cli.workbook.zip-directory": "its zip directory cannot be read",
     "cli.workbook.no-sheets": "it has no sheets",
     "cli.workbook.same-name": "two parts of its zip have the same name",
+    # The details inside cli.workbook.damaged and cli.workbook.too-much ({detail}, {what}, {bound}); {error} is the
+    # text of the standard library's or python-calamine's own exception, quoted as it is.
+    "cli.workbook.reader-error": "{error}",
+    "cli.workbook.reader-stopped": "its reader stopped: {error}",
+    "cli.workbook.file-size": "the file is {size:,} bytes long",
+    "cli.workbook.bound-workbook": "1 GiB a workbook",
+    "cli.workbook.bound-part": "{size} MiB a part, unpacked",
+    "cli.workbook.bound-sheet": "{cells:,} cells a sheet",
+    "cli.workbook.bound-cells": "{cells:,} cells",
+    "cli.workbook.bound-cells-text": "{cells:,} cells, {characters:,} characters",
+    "cli.workbook.zip-unreadable": "its zip structure cannot be read: {error}",
+    "cli.workbook.part-size": "the part {part} unpacks to {size:,} bytes",
+    "cli.workbook.parts-size": "its parts unpack to more than 1 GiB together",
+    "cli.workbook.part-past-stated": "the part {part} unpacks to more than stated",
+    "cli.workbook.part-not-unpacked": "the part {part} cannot be unpacked: {error}",
+    "cli.workbook.part-has": "{part} has {problem}",
+    "cli.workbook.part-not-xml": "{part} is not well-formed XML: {error}",
+    "cli.workbook.needs-defusedxml": (
+        "{name}: {part} is not written the way spreadsheet programs write a sheet; reading it needs the defusedxml"
+        " package (part of the extra xlsx), or save the sheet as 'CSV UTF-8'"
+    ),
+    "cli.workbook.sheet-spans": "the sheet in {part} spans {rows:,} rows by {columns:,} columns ({cells:,} cells)",
+    "cli.workbook.sheets-span": "its sheets span more than {cells:,} cells together (all are read at once)",
+    "cli.workbook.repeats-unfold": "its repeated cells unfold to more than {characters:,} characters",
+    "cli.workbook.row-past": "a cell on row {row:,}, past Excel's last row, {limit:,}",
+    "cli.workbook.column-past": "a cell in column {column:,}, past Excel's last column, XFD",
+    "cli.workbook.reference-not-cell": "the cell reference {reference!r}, which is not a cell of a sheet",
+    "cli.workbook.reference-row-zero": "the cell reference {reference!r}, which names row 0",
+    "cli.workbook.reference-row-past": "the cell reference {reference!r}, past Excel's last row, {limit:,}",
+    "cli.workbook.row-not-number": "the row number {row!r}, which is not a number",
+    "cli.workbook.row-zero": "a row numbered 0",
+    "cli.workbook.row-number-past": "a row numbered {row}, past Excel's last row, {limit:,}",
+    "cli.workbook.rows-past": "a sheet of more than {limit:,} rows, Excel's limit",
+    "cli.workbook.cell-chars": "a cell of {length:,} characters, more than Excel's {limit:,}",
+    "cli.workbook.repeat-not-number": "a repeat count {count!r}, which is not a number",
+    "cli.workbook.record-past-end": "a record of {length:,} bytes that runs past its end",
+    "cli.workbook.ole2-not-workbook": (
+        "{name} is an OLE2 file (a legacy Office document) without a Workbook stream: not an Excel workbook"
+    ),
+    "cli.workbook.ole2-cut-short": "its OLE2 container is cut short ({error})",
+    "cli.workbook.ole2-header-short": "its OLE2 header is cut short",
+    "cli.workbook.ole2-sector-size": "its OLE2 header has a sector size of 2^{shift}",
+    "cli.workbook.ole2-no-sectors": "it holds no sectors",
+    "cli.workbook.ole2-sector-past": "sector {sector:,} is past the end of the file",
+    "cli.workbook.ole2-chain-loops": "a chain of sectors loops or leaves its table",
+    "cli.workbook.ole2-fat-count": "its header counts {fat:,} FAT sectors in a file of {sectors:,}",
+    "cli.workbook.ole2-difat-loops": "its DIFAT chain loops",
+    "cli.workbook.ole2-directory-empty": "its directory is empty",
+    "cli.workbook.xls-stream-claims": "its Workbook stream claims {length:,} bytes",
+    "cli.workbook.xls-stream-too-long": (
+        "its Workbook stream is {length:,} bytes long, more than srank reads from an .xls"
+    ),
+    "cli.workbook.xls-record-past-end": "a record at byte {at:,} of its Workbook stream runs past the end",
+    "cli.workbook.xls-sheet-past-end": "a sheet starts at byte {at:,}, past the end of its Workbook stream",
     "cli.diff.side": "{side}: {problem}",
     "cli.join.partner-unread": "the key's row in {where} could not be read; not compared",
     # -- end of the command line's own words

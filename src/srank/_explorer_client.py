@@ -100,12 +100,12 @@ class Client:
     ) -> None:
         if not _is_http_url(base_url):
             raise ExplorerQueryError(
-                f"the base URL {clipped(repr(base_url))} is not an http(s) URL",
-                hint=f"the default is {DEFAULT_BASE_URL}",
+                say("explorer.not-http", url=_shown(base_url)),
+                hint=say("explorer.not-http-hint", url=DEFAULT_BASE_URL),
             )
         for name, value in (("timeout", timeout), ("max_wait", max_wait)):
             if not value > 0:
-                raise ExplorerQueryError(f"{name} must be a positive number of seconds, not {value!r}")
+                raise ExplorerQueryError(say("explorer.not-seconds", name=name, value=value))
         if retries < 0 or backoff < 0 or page_size < 1:
             raise ExplorerQueryError(
                 f"retries ({retries!r}) and backoff ({backoff!r}) cannot be negative, page_size ({page_size!r}) must"
@@ -560,8 +560,8 @@ def _global_rank(rank: object) -> str:
     code = rank.strip().upper() if isinstance(rank, str) else None
     if code not in GLOBAL_RANKS:
         raise ExplorerQueryError(
-            f"the API searches by rounded global rank, one of {', '.join(GLOBAL_RANKS)}; not {clipped(repr(rank))}",
-            hint="filter national or subnational ranks on the taxa found: taxon.distribution.subnational('US', 'MD')",
+            say("explorer.not-global-rank", ranks=", ".join(GLOBAL_RANKS), rank=_shown(rank)),
+            hint=say("explorer.not-global-rank-hint"),
         )
     return code
 
@@ -569,7 +569,7 @@ def _global_rank(rank: object) -> str:
 def _location(nation: str | None, subnation: str | None) -> list[dict[str, str]]:
     for name, value in (("nation", nation), ("subnation", subnation)):
         if value is not None and not (isinstance(value, str) and value.replace(" ", "").isalpha()):
-            raise ExplorerQueryError(f"{name} is a two-letter code such as 'US' or 'MD', not {clipped(repr(value))}")
+            raise ExplorerQueryError(say("explorer.not-place-code", name=name, value=_shown(value)))
     if nation:  # a code (CA) or, as Explorer exports spell them, a name (Canada)
         written = nation.strip()
         nation = written.upper() if nation_names(written.upper()) is not None else nation_code(written, any_case=True)
@@ -587,12 +587,19 @@ def _location(nation: str | None, subnation: str | None) -> list[dict[str, str]]
     if nation is None:
         nations = nations_with_subnation(subnation)
         if len(nations) != 1:
-            which = "no nation" if not nations else "more than one nation (" + ", ".join(nations) + ")"
-            raise ExplorerQueryError(
-                f"srank knows {which} with the subnation {subnation!r}; say which", hint="pass nation='US' or 'CA'"
+            said = (
+                say("explorer.no-nation-with", subnation=subnation)
+                if not nations
+                else say("explorer.nations-with", nations=", ".join(nations), subnation=subnation)
             )
+            raise ExplorerQueryError(said, hint=say("explorer.say-nation-hint"))
         nation = nations[0]
     return [{"paramType": "subnation", "nation": nation, "subnation": subnation}]
+
+
+def _shown(value: object) -> object:
+    """A value for a message's ``{value!r}``: text clipped to a few dozen characters, anything else as it is."""
+    return clipped(value) if isinstance(value, str) else value
 
 
 def _digest(body: object) -> str:

@@ -196,10 +196,10 @@ def _fits(rank: Rank | MultiSeasonRank, text: str) -> Rank | MultiSeasonRank:
     if length <= MAX_LENGTH:
         return rank
     raise InvalidRankError(
-        f"The text reads as a code {length:,} characters long; no rank code is longer than {MAX_LENGTH}",
+        say("parse.reads-too-long", length=length, limit=MAX_LENGTH),
         text=text,
         span=(0, len(text)),
-        hint="pass one code at a time; srank.parse_many reads a whole column",
+        hint=say("parse.too-long-hint"),
         code="too-long",
     )
 

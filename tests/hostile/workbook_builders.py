@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import struct
 import zipfile
 from pathlib import Path
 
-__all__ = ["ods", "sheet_xml", "xlsx"]
+__all__ = ["ods", "ole2", "sheet_xml", "stated_size", "xlsx"]
 
 _CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -89,4 +90,27 @@ def ods(path: Path, tables: str) -> Path:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")  # stored, first
         archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
         archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def stated_size(path: Path, member: str, size: int) -> Path:
+    """The zip at ``path`` with ``member``'s unpacked size stated as ``size`` in its central directory."""
+    data = bytearray(path.read_bytes())
+    entry = data.rindex(b"PK\x01\x02")  # central directory entries, from the last one back
+    while data[entry + 46 : entry + 46 + int.from_bytes(data[entry + 28 : entry + 30], "little")] != member.encode():
+        entry = data.rindex(b"PK\x01\x02", 0, entry)
+    struct.pack_into("<I", data, entry + 24, size)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def ole2(path: Path, *, directory_sector: int, sectors: int = 1) -> Path:
+    """An OLE2 container (512-byte sectors, no FAT) of ``sectors`` empty sectors, whose directory starts at
+    ``directory_sector``: a sector past the end of the file when that is ``sectors`` or more."""
+    free, end = 0xFFFFFFFF, 0xFFFFFFFE
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16) + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + bytes(6)
+    header += struct.pack("<IIIIIIIII", 0, 0, directory_sector, 0, 4096, end, 0, end, 0)
+    header += struct.pack("<109I", *[free] * 109)
+    assert len(header) == 512
+    path.write_bytes(header + bytes(512 * sectors))
     return path

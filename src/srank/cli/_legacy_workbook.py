@@ -18,8 +18,9 @@ import io
 import struct
 from collections.abc import Iterator
 
+from .._messages import Message, say
 from ._arguments import UsageError
-from ._workbook_limits import MAX_COLUMNS, MAX_SHEET_CELLS, MAX_WORKBOOK_BYTES, damaged, encrypted
+from ._workbook_limits import MAX_COLUMNS, MAX_SHEET_CELLS, MAX_WORKBOOK_BYTES, damaged, encrypted, too_much
 
 __all__ = ["checked_xls"]
 
@@ -36,7 +37,11 @@ _BOF, _EOF, _FILEPASS, _BOUNDSHEET = 0x0809, 0x000A, 0x002F, 0x0085
 
 
 class _Damaged(Exception):
-    pass
+    """What is wrong with the container or its stream, as a message (``said``): said in the run's language."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.said: Message = say(key, **params)
+        super().__init__(self.said)
 
 
 class _NotAWorkbook(Exception):
@@ -54,15 +59,13 @@ def checked_xls(data: bytes, name: str) -> io.BytesIO:
         _check_records(stream, name)
         return io.BytesIO(_container(stream))
     except _Damaged as error:
-        raise damaged(name, str(error)) from None
+        raise damaged(name, error.said) from None
     except _Encrypted:
         raise encrypted(name) from None
     except _NotAWorkbook:
-        raise UsageError(
-            f"{name} is an OLE2 file (a legacy Office document) without a Workbook stream: not an Excel workbook"
-        ) from None
+        raise UsageError(say("cli.workbook.ole2-not-workbook", name=name)) from None
     except (struct.error, IndexError) as error:
-        raise damaged(name, f"its OLE2 container is cut short ({error})") from None
+        raise damaged(name, say("cli.workbook.ole2-cut-short", error=str(error))) from None
 
 
 # ---- reading the container ----------------------------------------------------------------------------------------
@@ -70,27 +73,27 @@ def checked_xls(data: bytes, name: str) -> io.BytesIO:
 
 def _workbook_stream(data: bytes) -> bytes:
     if len(data) < 512 or not data.startswith(_SIGNATURE):
-        raise _Damaged("its OLE2 header is cut short")
+        raise _Damaged("cli.workbook.ole2-header-short")
     shift, mini_shift = struct.unpack_from("<HH", data, 30)
     if shift not in (9, 12) or mini_shift != 6:
-        raise _Damaged(f"its OLE2 header has a sector size of 2^{shift}")
+        raise _Damaged("cli.workbook.ole2-sector-size", shift=shift)
     size = 1 << shift
     count = (len(data) - size) // size  # whole sectors after the header
     if count <= 0:
-        raise _Damaged("it holds no sectors")
+        raise _Damaged("cli.workbook.ole2-no-sectors")
 
     def sector(number: int) -> bytes:
         if number >= count:
-            raise _Damaged(f"sector {number:,} is past the end of the file")
+            raise _Damaged("cli.workbook.ole2-sector-past", sector=number)
         return data[(number + 1) * size : (number + 2) * size]
 
     def chain(start: int, table: list[int], limit: int = count) -> list[int]:
         numbers, seen = [], set()
         while start != _END:
             if start >= limit:
-                raise _Damaged(f"sector {start:,} is past the end of the file")
+                raise _Damaged("cli.workbook.ole2-sector-past", sector=start)
             if start in seen or start >= len(table):
-                raise _Damaged("a chain of sectors loops or leaves its table")
+                raise _Damaged("cli.workbook.ole2-chain-loops")
             seen.add(start)
             numbers.append(start)
             start = table[start]
@@ -99,12 +102,12 @@ def _workbook_stream(data: bytes) -> bytes:
     fat_count, directory_start = struct.unpack_from("<II", data, 44)
     mini_fat_start, _, difat_start = struct.unpack_from("<III", data, 60)
     if fat_count > count:
-        raise _Damaged(f"its header counts {fat_count:,} FAT sectors in a file of {count:,}")
+        raise _Damaged("cli.workbook.ole2-fat-count", fat=fat_count, sectors=count)
     difat = [number for number in struct.unpack_from("<109I", data, 76) if number < _DIFAT]
     seen: set[int] = set()
     while difat_start not in (_END, _FREE):
         if difat_start in seen or len(seen) > count:
-            raise _Damaged("its DIFAT chain loops")
+            raise _Damaged("cli.workbook.ole2-difat-loops")
         seen.add(difat_start)
         *entries, difat_start = struct.unpack(f"<{size // 4}I", sector(difat_start))
         difat += [number for number in entries if number < _DIFAT]
@@ -112,7 +115,7 @@ def _workbook_stream(data: bytes) -> bytes:
     directory = b"".join(sector(number) for number in chain(directory_start, fat))
     entries = [directory[at : at + 128] for at in range(0, len(directory) - 127, 128)]
     if not entries:
-        raise _Damaged("its directory is empty")
+        raise _Damaged("cli.workbook.ole2-directory-empty")
     found = {}
     for entry in entries:
         length = min(struct.unpack_from("<H", entry, 64)[0], 64)
@@ -128,7 +131,7 @@ def _workbook_stream(data: bytes) -> bytes:
     if size == 512:
         length &= 0xFFFFFFFF  # version 3 files use the low half only
     if length > min(len(data), MAX_WORKBOOK_BYTES):
-        raise _Damaged(f"its Workbook stream claims {length:,} bytes")
+        raise _Damaged("cli.workbook.xls-stream-claims", length=length)
     if length >= 4096:
         return b"".join(sector(number) for number in chain(start, fat))[:length]
     # A small stream lives in the mini stream, whose chain starts at the root entry.
@@ -150,7 +153,7 @@ def _records(stream: bytearray, at: int) -> Iterator[tuple[int, int, int]]:
     while at + 4 <= end:
         kind, length = struct.unpack_from("<HH", stream, at)
         if at + 4 + length > end:
-            raise _Damaged(f"a record at byte {at:,} of its Workbook stream runs past the end")
+            raise _Damaged("cli.workbook.xls-record-past-end", at=at)
         yield kind, at + 4, length
         at += 4 + length
 
@@ -167,13 +170,11 @@ def _check_records(stream: bytearray, name: str) -> None:
     area = 0
     for position in sheets:
         if position > len(stream):
-            raise _Damaged(f"a sheet starts at byte {position:,}, past the end of its Workbook stream")
+            raise _Damaged("cli.workbook.xls-sheet-past-end", at=position)
         area += _sheet_area(stream, position)
         if area > MAX_SHEET_CELLS:
-            raise UsageError(
-                f"{name}: its sheets span more than {MAX_SHEET_CELLS:,} cells together (all are read at once), more"
-                f" than srank reads ({MAX_SHEET_CELLS:,} cells); save the sheet as 'CSV UTF-8' and check that"
-            )
+            spans = say("cli.workbook.sheets-span", cells=MAX_SHEET_CELLS)
+            raise too_much(name, spans, say("cli.workbook.bound-cells", cells=MAX_SHEET_CELLS))
 
 
 def _sheet_area(stream: bytearray, position: int) -> int:
@@ -224,7 +225,7 @@ class _Extent:
 
     def add(self, row: int, column: int) -> None:
         if column >= MAX_COLUMNS:
-            raise _Damaged(f"a cell in column {column + 1:,}, past Excel's last column, XFD")
+            raise _Damaged("cli.workbook.column-past", column=column + 1)
         if not self.rows:
             self.rows, self.columns = [row, row], [column, column]
             return
@@ -250,7 +251,7 @@ def _container(stream: bytearray) -> bytes:
     while fat_sectors * 1024 < fat_sectors + 1 + sectors:
         fat_sectors += 1
     if fat_sectors > _MAX_FAT_SECTORS:
-        raise _Damaged(f"its Workbook stream is {len(stream):,} bytes long, more than srank reads from an .xls")
+        raise _Damaged("cli.workbook.xls-stream-too-long", length=len(stream))
     directory_at = fat_sectors
     fat = [_FAT] * fat_sectors + [_END]
     fat += [directory_at + 2 + number for number in range(sectors - 1)] + [_END]

@@ -187,11 +187,11 @@ def _calamine(call: Any, name: str) -> Any:
     except Exception as error:
         if type(error).__name__ == "PasswordError":
             raise encrypted(name) from None
-        raise damaged(name, _first_line(error)) from None
+        raise damaged(name, say("cli.workbook.reader-error", error=_first_line(error))) from None
     except BaseException as error:  # pyo3 turns a panic in Rust into PanicException, a BaseException
         if type(error).__name__ != "PanicException":
             raise
-        raise damaged(name, f"its reader stopped: {_first_line(error)}") from None
+        raise damaged(name, say("cli.workbook.reader-stopped", error=_first_line(error))) from None
 
 
 @contextlib.contextmanager

@@ -26,7 +26,7 @@ import zipfile
 from collections.abc import Iterator
 from typing import IO, Any
 
-from .._messages import say
+from .._messages import Message, say
 from ._arguments import UsageError
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "column_number",
     "damaged",
     "encrypted",
+    "too_much",
 ]
 
 MAX_ROWS = 1_048_576  # Excel's last row
@@ -55,7 +56,8 @@ _CHUNK = 1 << 20
 _ODS_TEXT_BYTES = MAX_PART_BYTES  # text of .ods cells, counted as often as each repeats
 
 
-def damaged(name: str, detail: str) -> UsageError:
+def damaged(name: str, detail: Message) -> UsageError:
+    """``name`` is a damaged workbook; ``detail`` (a message, said in the run's language) says how."""
     return UsageError(say("cli.workbook.damaged", name=name, detail=detail))
 
 
@@ -63,7 +65,8 @@ def encrypted(name: str) -> UsageError:
     return UsageError(say("cli.workbook.encrypted", name=name))
 
 
-def _too_big(name: str, what: str, bound: str) -> UsageError:
+def too_much(name: str, what: Message, bound: Message) -> UsageError:
+    """``name`` holds more than srank reads: ``what`` it holds, past ``bound`` (both messages)."""
     return UsageError(say("cli.workbook.too-much", name=name, what=what, bound=bound))
 
 
@@ -90,26 +93,27 @@ def _parts(data: IO[bytes], name: str) -> tuple[zipfile.ZipFile, list[zipfile.Zi
     size = data.seek(0, 2)
     data.seek(0)
     if size > MAX_WORKBOOK_BYTES:
-        raise _too_big(name, f"the file is {size:,} bytes long", "1 GiB a workbook")
+        raise too_much(name, say("cli.workbook.file-size", size=size), say("cli.workbook.bound-workbook"))
     try:
         archive = zipfile.ZipFile(data)
         infos = archive.infolist()
     except Exception as error:  # zipfile raises several kinds for a damaged directory (NotImplementedError among them)
-        raise damaged(name, f"its zip structure cannot be read: {error}") from None
+        raise damaged(name, say("cli.workbook.zip-unreadable", error=str(error))) from None
     total = 0
     for info in infos:
         if info.file_size > MAX_PART_BYTES:
-            raise _too_big(name, f"the part {info.filename} unpacks to {info.file_size:,} bytes", _bytes_bound())
+            said = say("cli.workbook.part-size", part=info.filename, size=info.file_size)
+            raise too_much(name, said, _bytes_bound())
         total += info.file_size
         if total > MAX_WORKBOOK_BYTES:
-            raise _too_big(name, "its parts unpack to more than 1 GiB together", "1 GiB a workbook")
+            raise too_much(name, say("cli.workbook.parts-size"), say("cli.workbook.bound-workbook"))
     if len({info.filename for info in infos}) != len(infos):
         raise damaged(name, say("cli.workbook.same-name"))
     return archive, infos
 
 
-def _bytes_bound() -> str:
-    return f"{MAX_PART_BYTES >> 20} MiB a part, unpacked"
+def _bytes_bound() -> Message:
+    return say("cli.workbook.bound-part", size=MAX_PART_BYTES >> 20)
 
 
 def _unpacked(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> Iterator[bytes]:
@@ -120,12 +124,12 @@ def _unpacked(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> Ite
             while piece := part.read(_CHUNK):
                 size += len(piece)
                 if size > MAX_PART_BYTES:  # zipfile stops at the stated size; this is a second fence
-                    raise _too_big(name, f"the part {info.filename} unpacks to more than stated", _bytes_bound())
+                    raise too_much(name, say("cli.workbook.part-past-stated", part=info.filename), _bytes_bound())
                 yield piece
     except UsageError:
         raise
     except Exception as error:  # zlib, lzma, bz2 and zipfile each raise their own for a damaged part
-        raise damaged(name, f"the part {info.filename} cannot be unpacked: {error}") from None
+        raise damaged(name, say("cli.workbook.part-not-unpacked", part=info.filename, error=str(error))) from None
 
 
 def _read_all(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str) -> Iterator[tuple[str, bytearray]]:
@@ -197,16 +201,20 @@ def _candidate_extent(text: bytes | bytearray) -> tuple[int, int]:
 
 def _check_extent(name: str, part: str, last_row: int, last_column: int) -> None:
     if last_row > MAX_ROWS:
-        raise damaged(name, f"{part} has a cell on row {last_row:,}, past Excel's last row, {MAX_ROWS:,}")
+        raise damaged(name, _part_has(part, say("cli.workbook.row-past", row=last_row, limit=MAX_ROWS)))
     if last_column > MAX_COLUMNS:
-        raise damaged(name, f"{part} has a cell in column {last_column:,}, past Excel's last column, XFD")
+        raise damaged(name, _part_has(part, say("cli.workbook.column-past", column=last_column)))
     if last_row * last_column > MAX_SHEET_CELLS:
-        raise _too_big(
-            name,
-            f"the sheet in {part} spans {last_row:,} rows by {last_column:,} columns"
-            f" ({last_row * last_column:,} cells)",
-            f"{MAX_SHEET_CELLS:,} cells a sheet",
-        )
+        raise _sheet_too_big(name, part, last_row, last_column)
+
+
+def _part_has(part: str, problem: Message) -> Message:
+    return say("cli.workbook.part-has", part=part, problem=problem)
+
+
+def _sheet_too_big(name: str, part: str, rows: int, columns: int) -> UsageError:
+    spans = say("cli.workbook.sheet-spans", part=part, rows=rows, columns=columns, cells=rows * columns)
+    return too_much(name, spans, say("cli.workbook.bound-sheet", cells=MAX_SHEET_CELLS))
 
 
 _DIGITS = "0123456789"
@@ -261,10 +269,7 @@ def _parse(text: bytes | bytearray, handler: _Handler, part: str, name: str) -> 
         from defusedxml import DefusedXmlException
         from defusedxml.sax import make_parser
     except ImportError:
-        raise UsageError(
-            f"{name}: {part} is not written the way spreadsheet programs write a sheet; reading it needs the"
-            " defusedxml package (part of the extra xlsx), or save the sheet as 'CSV UTF-8'"
-        ) from None
+        raise UsageError(say("cli.workbook.needs-defusedxml", name=name, part=part)) from None
 
     class Events(xml.sax.ContentHandler):  # the SAX method names
         def startElement(self, qname: str, attributes: Any) -> None:
@@ -283,11 +288,12 @@ def _parse(text: bytes | bytearray, handler: _Handler, part: str, name: str) -> 
             parser.feed(text[at : at + _CHUNK])
         parser.close()
     except _TooMuch as error:
-        raise _too_big(name, str(error), f"{MAX_SHEET_CELLS:,} cells, {_ODS_TEXT_BYTES:,} characters") from None
+        bound = say("cli.workbook.bound-cells-text", cells=MAX_SHEET_CELLS, characters=_ODS_TEXT_BYTES)
+        raise too_much(name, error.said, bound) from None
     except _OutOfBounds as error:
-        raise damaged(name, f"{part} has {error}") from None
+        raise damaged(name, _part_has(part, error.said)) from None
     except (xml.sax.SAXException, DefusedXmlException, ValueError, LookupError) as error:  # LookupError: encoding
-        raise damaged(name, f"{part} is not well-formed XML: {error}") from None
+        raise damaged(name, say("cli.workbook.part-not-xml", part=part, error=str(error))) from None
 
 
 class _SheetExtent(_Handler):
@@ -331,7 +337,14 @@ class _SheetExtent(_Handler):
 
 
 class _OutOfBounds(ValueError):
-    """A position past Excel's sheet: the workbook is damaged or was not made by a spreadsheet program."""
+    """A position past Excel's sheet: the workbook is damaged or was not made by a spreadsheet program.
+
+    It carries what is wrong as a message, ``said``, so that srank says it in the run's language.
+    """
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(said)
+        self.said = said
 
 
 class _TooMuch(_OutOfBounds):
@@ -340,9 +353,9 @@ class _TooMuch(_OutOfBounds):
 
 def _bounded(row: int, column: int) -> None:
     if row > MAX_ROWS:
-        raise _OutOfBounds(f"a cell on row {row:,}, past Excel's last row, {MAX_ROWS:,}")
+        raise _OutOfBounds(say("cli.workbook.row-past", row=row, limit=MAX_ROWS))
     if column > MAX_COLUMNS:
-        raise _OutOfBounds(f"a cell in column {column:,}, past Excel's last column, XFD ({MAX_COLUMNS:,})")
+        raise _OutOfBounds(say("cli.workbook.column-past", column=column))
 
 
 _REFERENCE = re.compile(r"([A-Za-z]+)([0-9]+)")
@@ -355,24 +368,24 @@ def _number(digits: str) -> int:
 def _cell_of(position: str) -> tuple[int, int]:
     match = _REFERENCE.fullmatch(position)
     if match is None:
-        raise _OutOfBounds(f"the cell reference {position[:20]!r}, which is not a cell of a sheet")
+        raise _OutOfBounds(say("cli.workbook.reference-not-cell", reference=position[:20]))
     row, column = _number(match[2]), column_number(match[1][:4])  # four letters are past XFD already
     if row < 1:
-        raise _OutOfBounds(f"the cell reference {position!r}, which names row 0")
+        raise _OutOfBounds(say("cli.workbook.reference-row-zero", reference=position))
     if row > MAX_ROWS:
-        raise _OutOfBounds(f"the cell reference {position[:20]!r}, past Excel's last row, {MAX_ROWS:,}")
+        raise _OutOfBounds(say("cli.workbook.reference-row-past", reference=position[:20], limit=MAX_ROWS))
     _bounded(row, column)
     return row - 1, column - 1
 
 
 def _row_of(position: str) -> int:
     if not position.isascii() or not position.isdigit():
-        raise _OutOfBounds(f"the row number {position[:20]!r}, which is not a number")
+        raise _OutOfBounds(say("cli.workbook.row-not-number", row=position[:20]))
     row = _number(position)
     if row < 1:
-        raise _OutOfBounds("a row numbered 0")
+        raise _OutOfBounds(say("cli.workbook.row-zero"))
     if row > MAX_ROWS:
-        raise _OutOfBounds(f"a row numbered {position[:20]}, past Excel's last row, {MAX_ROWS:,}")
+        raise _OutOfBounds(say("cli.workbook.row-number-past", row=position[:20], limit=MAX_ROWS))
     return row
 
 
@@ -424,7 +437,7 @@ def _check_binary_sheet(text: bytearray, part: str, name: str) -> None:
             if not byte & 0x80:
                 break
         if at + length > end:
-            raise damaged(name, f"{part} has a record of {length:,} bytes that runs past its end")
+            raise damaged(name, _part_has(part, say("cli.workbook.record-past-end", length=length)))
         if len(buffer) < length:
             buffer.extend(bytes(length - len(buffer)))
         buffer[:length] = text[at : at + length]
@@ -439,7 +452,7 @@ def _check_binary_sheet(text: bytearray, part: str, name: str) -> None:
         elif kind in _BINARY_CELLS:
             column = position
             if column >= MAX_COLUMNS:
-                raise damaged(name, f"{part} has a cell in column {column + 1:,}, past Excel's last column, XFD")
+                raise damaged(name, _part_has(part, say("cli.workbook.column-past", column=column + 1)))
             if first_row is None or first_column is None:
                 first_row, first_column = row, column
             first_row, first_column = min(first_row, row), min(first_column, column)
@@ -450,11 +463,7 @@ def _check_binary_sheet(text: bytearray, part: str, name: str) -> None:
     if first_row is not None and first_column is not None:
         rows, columns = last_row - first_row + 1, last_column - first_column + 1
         if rows * columns > MAX_SHEET_CELLS:
-            raise _too_big(
-                name,
-                f"the sheet in {part} spans {rows:,} rows by {columns:,} columns ({rows * columns:,} cells)",
-                f"{MAX_SHEET_CELLS:,} cells a sheet",
-            )
+            raise _sheet_too_big(name, part, rows, columns)
 
 
 # ---- .ods ----------------------------------------------------------------------------------------------------------
@@ -514,11 +523,11 @@ class _OdsExtent(_Handler):
     def end(self, local: str) -> None:
         if local in ("table-cell", "covered-table-cell"):
             if self.cell_text > MAX_CELL_CHARS:
-                raise _OutOfBounds(f"a cell of {self.cell_text:,} characters, more than Excel's {MAX_CELL_CHARS:,}")
+                raise _OutOfBounds(say("cli.workbook.cell-chars", length=self.cell_text, limit=MAX_CELL_CHARS))
             self.column += self.cell_repeat
             if self.cell_filled:
                 if self.column > MAX_COLUMNS:
-                    raise _OutOfBounds(f"a cell in column {self.column:,}, past Excel's last column, XFD")
+                    raise _OutOfBounds(say("cli.workbook.column-past", column=self.column))
                 self.row_filled = True
                 self.width = max(self.width, self.column)
                 self.row_text += self.cell_repeat * self.cell_text
@@ -527,7 +536,7 @@ class _OdsExtent(_Handler):
                 self.first = self.rows if self.first is None else self.first
                 self.last = self.rows + self.row_repeat
                 if self.last > MAX_ROWS:
-                    raise _OutOfBounds(f"a sheet of more than {MAX_ROWS:,} rows, Excel's limit")
+                    raise _OutOfBounds(say("cli.workbook.rows-past", limit=MAX_ROWS))
                 self.chars += self.row_repeat * self.row_text
                 self._bounded((self.last - self.first) * self.width)
             self.rows += self.row_repeat
@@ -537,14 +546,14 @@ class _OdsExtent(_Handler):
 
     def _bounded(self, area: int) -> None:
         if self.cells + area > MAX_SHEET_CELLS:
-            raise _TooMuch(f"its sheets span more than {MAX_SHEET_CELLS:,} cells together (all are read at once)")
+            raise _TooMuch(say("cli.workbook.sheets-span", cells=MAX_SHEET_CELLS))
         if self.chars > _ODS_TEXT_BYTES:
-            raise _TooMuch(f"its repeated cells unfold to more than {_ODS_TEXT_BYTES:,} characters")
+            raise _TooMuch(say("cli.workbook.repeats-unfold", characters=_ODS_TEXT_BYTES))
 
 
 def _repeat(value: str | None) -> int:
     if value is None:
         return 1
     if not value.isascii() or not value.isdigit():
-        raise _OutOfBounds(f"a repeat count {value[:20]!r}, which is not a number")
+        raise _OutOfBounds(say("cli.workbook.repeat-not-number", count=value[:20]))
     return max(1, _number(value))
