@@ -273,6 +273,11 @@ def _apply(data: Data, run: Callable[[pl.Series], pl.Series], dtype: Any, name: 
     raise TypeError(f"srank.polars.{name}() takes a polars Series or expression, not {type(data).__name__}")
 
 
+def _per_cell(data: Data, lenient: bool, convert: Callable[[Result], object], dtype: Any, name: str) -> Data:
+    """``convert`` of each cell's result (see ``_map``), for a Series or an expression."""
+    return _apply(data, lambda series: _map(series, lenient, convert, dtype), dtype, name)
+
+
 def valid(data: Data, *, lenient: bool = False) -> Data:
     """Whether each cell is a valid code: read with no error finding, as ``srank_valid``.
 
@@ -292,7 +297,7 @@ def valid(data: Data, *, lenient: bool = False) -> Data:
         >>> pl.DataFrame({"rank": ["S1", "S9"]}).select(pl.col("rank").srank.valid()).to_series().to_list()
         [True, False]
     """
-    return _apply(data, lambda series: _map(series, lenient, _valid, pl.Boolean), pl.Boolean, "valid")
+    return _per_cell(data, lenient, _valid, pl.Boolean, "valid")
 
 
 def canonical(data: Data, *, lenient: bool = False) -> Data:
@@ -312,7 +317,7 @@ def canonical(data: Data, *, lenient: bool = False) -> Data:
         >>> pl.Series([" s3/s4 ", "G3G2"]).srank.canonical(lenient=True).to_list()
         ['S3S4', None]
     """
-    return _apply(data, lambda series: _map(series, lenient, _asking(str), pl.String), pl.String, "canonical")
+    return _per_cell(data, lenient, _asking(str), pl.String, "canonical")
 
 
 def label(data: Data, *, lenient: bool = False, style: Style = "short", lang: LanguageTag = "en") -> Data:
@@ -338,8 +343,7 @@ def label(data: Data, *, lenient: bool = False, style: Style = "short", lang: La
         'Breeding: Imperiled; Nonbreeding: Apparently Secure'
     """
     text_table(style=style, lang=lang)  # a wrong style or lang fails before any cell is read
-    convert = _asking(lambda rank: describe(rank, style=style, lang=lang))
-    return _apply(data, lambda series: _map(series, lenient, convert, pl.String), pl.String, "label")
+    return _per_cell(data, lenient, _asking(lambda rank: describe(rank, style=style, lang=lang)), pl.String, "label")
 
 
 def message(data: Data, *, lenient: bool = False, lang: LanguageTag = "en") -> Data:
@@ -361,8 +365,7 @@ def message(data: Data, *, lenient: bool = False, lang: LanguageTag = "en") -> D
         'error[range-reversed]: Range 3-2 is reversed; hint: write the lower (more imperiled) number first, as in G2G3'
     """
     lang = language(lang)  # a wrong lang fails before any cell is read
-    convert = functools.partial(_message, lang=lang)
-    return _apply(data, lambda series: _map(series, lenient, convert, pl.String), pl.String, "message")
+    return _per_cell(data, lenient, functools.partial(_message, lang=lang), pl.String, "message")
 
 
 def findings(data: Data, *, lenient: bool = False) -> Data:
@@ -382,7 +385,7 @@ def findings(data: Data, *, lenient: bool = False) -> Data:
         >>> [finding["code"] for finding in pl.Series(["G4T5"]).srank.findings()[0]]
         ['infraspecific-more-secure']
     """
-    return _apply(data, lambda series: _map(series, lenient, _findings, FINDINGS), FINDINGS, "findings")
+    return _per_cell(data, lenient, _findings, FINDINGS, "findings")
 
 
 @overload
@@ -412,8 +415,7 @@ def rounded(data: pl.Series | pl.Expr, *, lenient: bool = False) -> pl.Series | 
     """
     if isinstance(data, pl.Series):
         return _rounded_enum(data, lenient)
-    convert = _asking(lambda rank: str(rank.rounded()))
-    return _apply(data, lambda series: _map(series, lenient, convert, pl.String), pl.String, "rounded")
+    return _per_cell(data, lenient, _asking(lambda rank: str(rank.rounded())), pl.String, "rounded")
 
 
 def sort_key(data: Data, *, lenient: bool = False) -> Data:
@@ -434,8 +436,7 @@ def sort_key(data: Data, *, lenient: bool = False) -> Data:
         >>> frame.sort(pl.col("rank").srank.sort_key())["rank"].to_list()
         ['S1S2', 'G2?', 'G2G3', 'S3']
     """
-    convert = _asking(_sort_key)
-    return _apply(data, lambda series: _map(series, lenient, convert, SORT_KEY), SORT_KEY, "sort_key")
+    return _per_cell(data, lenient, _asking(_sort_key), SORT_KEY, "sort_key")
 
 
 def level(data: Data, *, lenient: bool = False) -> Data:
@@ -455,8 +456,7 @@ def level(data: Data, *, lenient: bool = False) -> Data:
         >>> codes.srank.level().to_list()
         ['G', 'S', None, None]
     """
-    convert = _asking(lambda rank: rank.level.value)
-    return _apply(data, lambda series: _map(series, lenient, convert, LEVELS), LEVELS, "level")
+    return _per_cell(data, lenient, _asking(lambda rank: rank.level.value), LEVELS, "level")
 
 
 def bounds(data: Data, *, lenient: bool = False) -> Data:
@@ -476,8 +476,7 @@ def bounds(data: Data, *, lenient: bool = False) -> Data:
         >>> codes.srank.bounds().to_list()
         [{'low': 1, 'high': 3}, {'low': 2, 'high': 4}, None, None]
     """
-    convert = _asking(_bounds)
-    return _apply(data, lambda series: _map(series, lenient, convert, BOUNDS), BOUNDS, "bounds")
+    return _per_cell(data, lenient, _asking(_bounds), BOUNDS, "bounds")
 
 
 def is_imperiled(data: Data, threshold: int = 3, *, lenient: bool = False) -> Data:
@@ -503,8 +502,7 @@ def is_imperiled(data: Data, threshold: int = 3, *, lenient: bool = False) -> Da
         [True, True, False]
     """
     check_threshold(threshold)
-    convert = _asking(lambda rank: rank.is_imperiled(threshold))
-    return _apply(data, lambda series: _map(series, lenient, convert, pl.Boolean), pl.Boolean, "is_imperiled")
+    return _per_cell(data, lenient, _asking(lambda rank: rank.is_imperiled(threshold)), pl.Boolean, "is_imperiled")
 
 
 def is_extinct(data: Data, *, lenient: bool = False) -> Data:
@@ -524,8 +522,7 @@ def is_extinct(data: Data, *, lenient: bool = False) -> Data:
         >>> pl.Series(["SX", "SH", "S2"]).srank.is_extinct().to_list()
         [True, False, False]
     """
-    convert = _asking(lambda rank: rank.is_extinct())
-    return _apply(data, lambda series: _map(series, lenient, convert, pl.Boolean), pl.Boolean, "is_extinct")
+    return _per_cell(data, lenient, _asking(lambda rank: rank.is_extinct()), pl.Boolean, "is_extinct")
 
 
 def is_possibly_extinct(data: Data, *, lenient: bool = False) -> Data:
@@ -545,8 +542,7 @@ def is_possibly_extinct(data: Data, *, lenient: bool = False) -> Data:
         >>> pl.Series(["SX", "SH", "S2"]).srank.is_possibly_extinct().to_list()
         [False, True, False]
     """
-    convert = _asking(lambda rank: rank.is_possibly_extinct())
-    return _apply(data, lambda series: _map(series, lenient, convert, pl.Boolean), pl.Boolean, "is_possibly_extinct")
+    return _per_cell(data, lenient, _asking(lambda rank: rank.is_possibly_extinct()), pl.Boolean, "is_possibly_extinct")
 
 
 def is_ranked(data: Data, *, lenient: bool = False) -> Data:
@@ -566,8 +562,7 @@ def is_ranked(data: Data, *, lenient: bool = False) -> Data:
         >>> pl.Series(["SNR", "SU", "S2"]).srank.is_ranked().to_list()
         [False, False, True]
     """
-    convert = _asking(lambda rank: rank.is_ranked())
-    return _apply(data, lambda series: _map(series, lenient, convert, pl.Boolean), pl.Boolean, "is_ranked")
+    return _per_cell(data, lenient, _asking(lambda rank: rank.is_ranked()), pl.Boolean, "is_ranked")
 
 
 def distributions(data: Data, *, lenient: bool = False, style: Style = "short", lang: LanguageTag = "en") -> Data:
