@@ -313,7 +313,6 @@ def canonical(data: Data, *, lenient: bool = False) -> Data:
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
         >>> pl.Series([" s3/s4 ", "G3G2"]).srank.canonical(lenient=True).to_list()
         ['S3S4', None]
     """
@@ -338,9 +337,8 @@ def label(data: Data, *, lenient: bool = False, style: Style = "short", lang: La
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
-        >>> codes.srank.label().to_list()[1]
-        'Breeding: Imperiled; Nonbreeding: Apparently Secure'
+        >>> pl.Series(["S2B,S4N", "G3G2", None]).srank.label().to_list()
+        ['Breeding: Imperiled; Nonbreeding: Apparently Secure', None, None]
     """
     text_table(style=style, lang=lang)  # a wrong style or lang fails before any cell is read
     return _per_cell(data, lenient, _asking(lambda rank: describe(rank, style=style, lang=lang)), pl.String, "label")
@@ -360,8 +358,7 @@ def message(data: Data, *, lenient: bool = False, lang: LanguageTag = "en") -> D
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
-        >>> codes.srank.message().to_list()[2]
+        >>> pl.Series(["G3G2"]).srank.message()[0]
         'error[range-reversed]: Range 3-2 is reversed; hint: write the lower (more imperiled) number first, as in G2G3'
     """
     lang = language(lang)  # a wrong lang fails before any cell is read
@@ -381,7 +378,6 @@ def findings(data: Data, *, lenient: bool = False) -> Data:
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
         >>> [finding["code"] for finding in pl.Series(["G4T5"]).srank.findings()[0]]
         ['infraspecific-more-secure']
     """
@@ -431,7 +427,6 @@ def sort_key(data: Data, *, lenient: bool = False) -> Data:
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
         >>> frame = pl.DataFrame({"rank": ["S3", "G2?", "S1S2", "G2G3"]})
         >>> frame.sort(pl.col("rank").srank.sort_key())["rank"].to_list()
         ['S1S2', 'G2?', 'G2G3', 'S3']
@@ -452,9 +447,8 @@ def level(data: Data, *, lenient: bool = False) -> Data:
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
-        >>> codes.srank.level().to_list()
-        ['G', 'S', None, None]
+        >>> pl.Series(["G5T2", "N4B", "S1", "G3G2"]).srank.level().to_list()
+        ['G', 'N', 'S', None]
     """
     return _per_cell(data, lenient, _asking(lambda rank: rank.level.value), LEVELS, "level")
 
@@ -472,9 +466,8 @@ def bounds(data: Data, *, lenient: bool = False) -> Data:
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
-        >>> codes.srank.bounds().to_list()
-        [{'low': 1, 'high': 3}, {'low': 2, 'high': 4}, None, None]
+        >>> pl.Series(["G5T1T3Q", "S2B,S4N", "SX"]).srank.bounds().struct.unnest().rows()
+        [(1, 3), (2, 4), (None, None)]
     """
     return _per_cell(data, lenient, _asking(_bounds), BOUNDS, "bounds")
 
@@ -496,7 +489,6 @@ def is_imperiled(data: Data, threshold: int = 3, *, lenient: bool = False) -> Da
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
         >>> frame = pl.DataFrame({"rank": ["S3", "S1S2", "S5"]})
         >>> frame.with_columns(pl.col("rank").srank.is_imperiled().alias("at_risk"))["at_risk"].to_list()
         [True, True, False]
@@ -513,14 +505,14 @@ def is_extinct(data: Data, *, lenient: bool = False) -> Data:
         lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
 
     Returns:
-        Boolean: null where the cell is missing or cannot be read.
+        Boolean: True where any part rounds to X; null where the cell is missing or cannot be read.
 
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
-        >>> pl.Series(["SX", "SH", "S2"]).srank.is_extinct().to_list()
-        [True, False, False]
+        >>> frame = pl.DataFrame({"species": ["a", "b", "c"], "rank": ["SX", "GXC", "S2"]})  # GXC rounds to GH
+        >>> frame.filter(pl.col("rank").srank.is_extinct())["species"].to_list()
+        ['a']
     """
     return _per_cell(data, lenient, _asking(lambda rank: rank.is_extinct()), pl.Boolean, "is_extinct")
 
@@ -533,14 +525,13 @@ def is_possibly_extinct(data: Data, *, lenient: bool = False) -> Data:
         lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
 
     Returns:
-        Boolean: null where the cell is missing or cannot be read.
+        Boolean: True where any part rounds to H, as GXC does; null where the cell is missing or cannot be read.
 
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
-        >>> pl.Series(["SX", "SH", "S2"]).srank.is_possibly_extinct().to_list()
-        [False, True, False]
+        >>> srank.polars.is_possibly_extinct(pl.Series(["SH", "GXC", "SX"])).to_list()
+        [True, True, False]
     """
     return _per_cell(data, lenient, _asking(lambda rank: rank.is_possibly_extinct()), pl.Boolean, "is_possibly_extinct")
 
@@ -553,14 +544,13 @@ def is_ranked(data: Data, *, lenient: bool = False) -> Data:
         lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
 
     Returns:
-        Boolean: null where the cell is missing or cannot be read.
+        Boolean: True where any part is X, H or a number; null where the cell is missing or cannot be read.
 
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
-        >>> pl.Series(["SNR", "SU", "S2"]).srank.is_ranked().to_list()
-        [False, False, True]
+        >>> pl.Series(["SNR", "SU", "SNA,S2B", "S2"]).srank.is_ranked().to_list()
+        [False, False, True, True]
     """
     return _per_cell(data, lenient, _asking(lambda rank: rank.is_ranked()), pl.Boolean, "is_ranked")
 
@@ -844,9 +834,8 @@ def least_imperiled(
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> frame = pl.DataFrame({"species": ["Lynx", "Lynx", "Salix"], "rank": ["S3", "S1S2", "SNR"]})
-        >>> frame.group_by("species", maintain_order=True).agg(pl.col("rank").srank.least_imperiled()).rows()
-        [('Lynx', 'S3'), ('Salix', 'SNR')]
+        >>> srank.polars.least_imperiled(pl.Series(["S3", "S1S2", "SNR"]))  # SNR counts only where nothing is ranked
+        'S3'
     """
     return _aggregate(data, False, errors, lenient, "least_imperiled")
 
