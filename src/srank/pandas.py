@@ -129,12 +129,14 @@ def _rank(result: Result) -> AnyRank | None:
     return result if isinstance(result, (Rank, MultiSeasonRank)) else None
 
 
-def _predicate(series: pd.Series[Any], lenient: bool, ask: Callable[[AnyRank], bool]) -> pd.Series[Any]:
+def _per_rank(series: pd.Series[Any], lenient: bool, ask: Callable[[AnyRank], object], dtype: str) -> pd.Series[Any]:
+    """``ask(rank)`` for every row in a typed column; NA where the cell is missing or cannot be read."""
+
     def convert(result: Result) -> object:
         rank = _rank(result)
         return pd.NA if rank is None else ask(rank)
 
-    return _column(series, lenient, convert, "boolean")
+    return _column(series, lenient, convert, dtype)
 
 
 def parse(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
@@ -208,12 +210,7 @@ def canonical(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[str
         >>> pd.Series([" s3/s4 ", "G3G2", None]).srank.canonical(lenient=True).tolist()
         ['S3S4', <NA>, <NA>]
     """
-
-    def convert(result: Result) -> object:
-        rank = _rank(result)
-        return pd.NA if rank is None else str(rank)
-
-    return _column(series, lenient, convert, "string")
+    return _per_rank(series, lenient, str, "string")
 
 
 def label(
@@ -240,12 +237,7 @@ def label(
         ['Breeding: Imperiled; Nonbreeding: Apparently Secure', <NA>, <NA>]
     """
     text_table(style=style, lang=lang)  # a wrong style or lang fails before any cell is read
-
-    def convert(result: Result) -> object:
-        rank = _rank(result)
-        return pd.NA if rank is None else describe(rank, style=style, lang=lang)
-
-    return _column(series, lenient, convert, "string")
+    return _per_rank(series, lenient, lambda rank: describe(rank, style=style, lang=lang), "string")
 
 
 def findings(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
@@ -439,7 +431,7 @@ def is_imperiled(series: pd.Series[Any], threshold: int = 3, *, lenient: bool = 
         [True, False, False, <NA>]
     """
     check_threshold(threshold)
-    return _predicate(series, lenient, lambda rank: rank.is_imperiled(threshold))
+    return _per_rank(series, lenient, lambda rank: rank.is_imperiled(threshold), "boolean")
 
 
 def is_extinct(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[bool]:
@@ -458,7 +450,7 @@ def is_extinct(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[bo
         >>> pd.Series(["SX", "SH", "S2"]).srank.is_extinct().tolist()
         [True, False, False]
     """
-    return _predicate(series, lenient, lambda rank: rank.is_extinct())
+    return _per_rank(series, lenient, lambda rank: rank.is_extinct(), "boolean")
 
 
 def is_possibly_extinct(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[bool]:
@@ -477,7 +469,7 @@ def is_possibly_extinct(series: pd.Series[Any], *, lenient: bool = False) -> pd.
         >>> pd.Series(["SX", "SH", "S2"]).srank.is_possibly_extinct().tolist()
         [False, True, False]
     """
-    return _predicate(series, lenient, lambda rank: rank.is_possibly_extinct())
+    return _per_rank(series, lenient, lambda rank: rank.is_possibly_extinct(), "boolean")
 
 
 def is_ranked(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[bool]:
@@ -496,7 +488,7 @@ def is_ranked(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[boo
         >>> pd.Series(["SNR", "SU", "S2"]).srank.is_ranked().tolist()
         [False, False, True]
     """
-    return _predicate(series, lenient, lambda rank: rank.is_ranked())
+    return _per_rank(series, lenient, lambda rank: rank.is_ranked(), "boolean")
 
 
 # -- one rank per column or per group ------------------------------------------
