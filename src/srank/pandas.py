@@ -425,10 +425,8 @@ def is_imperiled(series: pd.Series[Any], threshold: int = 3, *, lenient: bool = 
         >>> import pandas as pd
         >>> import srank.pandas
         >>> codes = pd.Series(["G5T2", "S3", "S4", None])
-        >>> codes.srank.is_imperiled().tolist()
-        [True, True, False, <NA>]
-        >>> codes.srank.is_imperiled(2).tolist()
-        [True, False, False, <NA>]
+        >>> codes.srank.is_imperiled().tolist(), codes.srank.is_imperiled(2).tolist()
+        ([True, True, False, <NA>], [True, False, False, <NA>])
     """
     check_threshold(threshold)
     return _per_rank(series, lenient, lambda rank: rank.is_imperiled(threshold), "boolean")
@@ -442,13 +440,14 @@ def is_extinct(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[bo
         lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
 
     Returns:
-        A nullable "boolean" Series: NA where the cell is missing or cannot be read.
+        A nullable "boolean" Series: True where any part rounds to X; NA where missing or unreadable.
 
     Examples:
         >>> import pandas as pd
         >>> import srank.pandas
-        >>> pd.Series(["SX", "SH", "S2"]).srank.is_extinct().tolist()
-        [True, False, False]
+        >>> frame = pd.DataFrame({"species": ["a", "b", "c"], "rank": ["SX", "GXC", "S2"]})  # GXC rounds to GH
+        >>> frame[frame["rank"].srank.is_extinct()]["species"].tolist()
+        ['a']
     """
     return _per_rank(series, lenient, lambda rank: rank.is_extinct(), "boolean")
 
@@ -461,19 +460,21 @@ def is_possibly_extinct(series: pd.Series[Any], *, lenient: bool = False) -> pd.
         lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
 
     Returns:
-        A nullable "boolean" Series: NA where the cell is missing or cannot be read.
+        A nullable "boolean" Series: True where any part rounds to H, GXC included; NA where missing or unreadable.
 
     Examples:
         >>> import pandas as pd
         >>> import srank.pandas
-        >>> pd.Series(["SX", "SH", "S2"]).srank.is_possibly_extinct().tolist()
-        [False, True, False]
+        >>> srank.pandas.is_possibly_extinct(pd.Series(["SH", "GXC", "SX", None])).tolist()
+        [True, True, False, <NA>]
     """
     return _per_rank(series, lenient, lambda rank: rank.is_possibly_extinct(), "boolean")
 
 
 def is_ranked(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[bool]:
     """Whether each rank carries a status: False for U, NR and NA, which are not on the scale.
+
+    A multi-season code is ranked when any of its parts is: SNA,S2B is.
 
     Args:
         series: Rank codes (text, rank objects or missing values).
@@ -485,8 +486,8 @@ def is_ranked(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[boo
     Examples:
         >>> import pandas as pd
         >>> import srank.pandas
-        >>> pd.Series(["SNR", "SU", "S2"]).srank.is_ranked().tolist()
-        [False, False, True]
+        >>> pd.Series(["SNR", "SU", "SNA,S2B", "S2"]).srank.is_ranked().tolist()
+        [False, False, True, True]
     """
     return _per_rank(series, lenient, lambda rank: rank.is_ranked(), "boolean")
 
@@ -558,9 +559,8 @@ def least_imperiled(
     Examples:
         >>> import pandas as pd
         >>> import srank.pandas
-        >>> frame = pd.DataFrame({"species": ["Lynx", "Lynx", "Salix"], "rank": ["S3", "S1S2", "SNR"]})
-        >>> srank.pandas.least_imperiled(frame.groupby("species")["rank"]).to_dict()
-        {'Lynx': <Rank 'S3'>, 'Salix': <Rank 'SNR'>}
+        >>> pd.Series(["S3", "S1S2", "SNR"]).srank.least_imperiled()  # SNR counts only where nothing is ranked
+        <Rank 'S3'>
     """
     return _per_group(data, least_imperiled_of, "least_imperiled", errors, lenient)
 
@@ -861,8 +861,9 @@ class SrankAccessor:
     Examples:
         >>> import pandas as pd
         >>> import srank.pandas
-        >>> pd.Series(["G5T1T3Q", "G3G2"]).srank.valid().tolist()
-        [True, False]
+        >>> codes = pd.Series(["G5T1T3Q", "G3G2"])
+        >>> codes.srank.valid().equals(srank.pandas.valid(codes))
+        True
     """
 
     def __init__(self, series: pd.Series[Any]) -> None:

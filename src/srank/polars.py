@@ -337,8 +337,9 @@ def label(data: Data, *, lenient: bool = False, style: Style = "short", lang: La
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> pl.Series(["S2B,S4N", "G3G2", None]).srank.label().to_list()
-        ['Breeding: Imperiled; Nonbreeding: Apparently Secure', None, None]
+        >>> frame = pl.DataFrame({"rank": ["G3", "S2B,S4N"]})
+        >>> frame.select(pl.col("rank").srank.label(lang="es")).to_series().to_list()
+        ['Vulnerable', 'Población reproductora: amenazada; población no reproductora: aparentemente segura']
     """
     text_table(style=style, lang=lang)  # a wrong style or lang fails before any cell is read
     return _per_cell(data, lenient, _asking(lambda rank: describe(rank, style=style, lang=lang)), pl.String, "label")
