@@ -129,12 +129,14 @@ def _rank(result: Result) -> AnyRank | None:
     return result if isinstance(result, (Rank, MultiSeasonRank)) else None
 
 
-def _predicate(series: pd.Series[Any], lenient: bool, ask: Callable[[AnyRank], bool]) -> pd.Series[Any]:
+def _per_rank(series: pd.Series[Any], lenient: bool, ask: Callable[[AnyRank], object], dtype: str) -> pd.Series[Any]:
+    """``ask(rank)`` for every row in a typed column; NA where the cell is missing or cannot be read."""
+
     def convert(result: Result) -> object:
         rank = _rank(result)
         return pd.NA if rank is None else ask(rank)
 
-    return _column(series, lenient, convert, "boolean")
+    return _column(series, lenient, convert, dtype)
 
 
 def parse(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
@@ -208,12 +210,7 @@ def canonical(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[str
         >>> pd.Series([" s3/s4 ", "G3G2", None]).srank.canonical(lenient=True).tolist()
         ['S3S4', <NA>, <NA>]
     """
-
-    def convert(result: Result) -> object:
-        rank = _rank(result)
-        return pd.NA if rank is None else str(rank)
-
-    return _column(series, lenient, convert, "string")
+    return _per_rank(series, lenient, str, "string")
 
 
 def label(
@@ -240,12 +237,7 @@ def label(
         ['Breeding: Imperiled; Nonbreeding: Apparently Secure', <NA>, <NA>]
     """
     text_table(style=style, lang=lang)  # a wrong style or lang fails before any cell is read
-
-    def convert(result: Result) -> object:
-        rank = _rank(result)
-        return pd.NA if rank is None else describe(rank, style=style, lang=lang)
-
-    return _column(series, lenient, convert, "string")
+    return _per_rank(series, lenient, lambda rank: describe(rank, style=style, lang=lang), "string")
 
 
 def findings(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[Any]:
@@ -433,13 +425,11 @@ def is_imperiled(series: pd.Series[Any], threshold: int = 3, *, lenient: bool = 
         >>> import pandas as pd
         >>> import srank.pandas
         >>> codes = pd.Series(["G5T2", "S3", "S4", None])
-        >>> codes.srank.is_imperiled().tolist()
-        [True, True, False, <NA>]
-        >>> codes.srank.is_imperiled(2).tolist()
-        [True, False, False, <NA>]
+        >>> codes.srank.is_imperiled().tolist(), codes.srank.is_imperiled(2).tolist()
+        ([True, True, False, <NA>], [True, False, False, <NA>])
     """
     check_threshold(threshold)
-    return _predicate(series, lenient, lambda rank: rank.is_imperiled(threshold))
+    return _per_rank(series, lenient, lambda rank: rank.is_imperiled(threshold), "boolean")
 
 
 def is_extinct(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[bool]:
@@ -450,15 +440,16 @@ def is_extinct(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[bo
         lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
 
     Returns:
-        A nullable "boolean" Series: NA where the cell is missing or cannot be read.
+        A nullable "boolean" Series: True where any part rounds to X; NA where missing or unreadable.
 
     Examples:
         >>> import pandas as pd
         >>> import srank.pandas
-        >>> pd.Series(["SX", "SH", "S2"]).srank.is_extinct().tolist()
-        [True, False, False]
+        >>> frame = pd.DataFrame({"species": ["a", "b", "c"], "rank": ["SX", "GXC", "S2"]})  # GXC rounds to GH
+        >>> frame[frame["rank"].srank.is_extinct()]["species"].tolist()
+        ['a']
     """
-    return _predicate(series, lenient, lambda rank: rank.is_extinct())
+    return _per_rank(series, lenient, lambda rank: rank.is_extinct(), "boolean")
 
 
 def is_possibly_extinct(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[bool]:
@@ -469,19 +460,21 @@ def is_possibly_extinct(series: pd.Series[Any], *, lenient: bool = False) -> pd.
         lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
 
     Returns:
-        A nullable "boolean" Series: NA where the cell is missing or cannot be read.
+        A nullable "boolean" Series: True where any part rounds to H, GXC included; NA where missing or unreadable.
 
     Examples:
         >>> import pandas as pd
         >>> import srank.pandas
-        >>> pd.Series(["SX", "SH", "S2"]).srank.is_possibly_extinct().tolist()
-        [False, True, False]
+        >>> srank.pandas.is_possibly_extinct(pd.Series(["SH", "GXC", "SX", None])).tolist()
+        [True, True, False, <NA>]
     """
-    return _predicate(series, lenient, lambda rank: rank.is_possibly_extinct())
+    return _per_rank(series, lenient, lambda rank: rank.is_possibly_extinct(), "boolean")
 
 
 def is_ranked(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[bool]:
     """Whether each rank carries a status: False for U, NR and NA, which are not on the scale.
+
+    A multi-season code is ranked when any of its parts is: SNA,S2B is.
 
     Args:
         series: Rank codes (text, rank objects or missing values).
@@ -493,10 +486,10 @@ def is_ranked(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[boo
     Examples:
         >>> import pandas as pd
         >>> import srank.pandas
-        >>> pd.Series(["SNR", "SU", "S2"]).srank.is_ranked().tolist()
-        [False, False, True]
+        >>> pd.Series(["SNR", "SU", "SNA,S2B", "S2"]).srank.is_ranked().tolist()
+        [False, False, True, True]
     """
-    return _predicate(series, lenient, lambda rank: rank.is_ranked())
+    return _per_rank(series, lenient, lambda rank: rank.is_ranked(), "boolean")
 
 
 # -- one rank per column or per group ------------------------------------------
@@ -566,9 +559,8 @@ def least_imperiled(
     Examples:
         >>> import pandas as pd
         >>> import srank.pandas
-        >>> frame = pd.DataFrame({"species": ["Lynx", "Lynx", "Salix"], "rank": ["S3", "S1S2", "SNR"]})
-        >>> srank.pandas.least_imperiled(frame.groupby("species")["rank"]).to_dict()
-        {'Lynx': <Rank 'S3'>, 'Salix': <Rank 'SNR'>}
+        >>> pd.Series(["S3", "S1S2", "SNR"]).srank.least_imperiled()  # SNR counts only where nothing is ranked
+        <Rank 'S3'>
     """
     return _per_group(data, least_imperiled_of, "least_imperiled", errors, lenient)
 
@@ -869,8 +861,9 @@ class SrankAccessor:
     Examples:
         >>> import pandas as pd
         >>> import srank.pandas
-        >>> pd.Series(["G5T1T3Q", "G3G2"]).srank.valid().tolist()
-        [True, False]
+        >>> codes = pd.Series(["G5T1T3Q", "G3G2"])
+        >>> codes.srank.valid().equals(srank.pandas.valid(codes))
+        True
     """
 
     def __init__(self, series: pd.Series[Any]) -> None:

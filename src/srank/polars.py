@@ -273,6 +273,11 @@ def _apply(data: Data, run: Callable[[pl.Series], pl.Series], dtype: Any, name: 
     raise TypeError(f"srank.polars.{name}() takes a polars Series or expression, not {type(data).__name__}")
 
 
+def _per_cell(data: Data, lenient: bool, convert: Callable[[Result], object], dtype: Any, name: str) -> Data:
+    """``convert`` of each cell's result (see ``_map``), for a Series or an expression."""
+    return _apply(data, lambda series: _map(series, lenient, convert, dtype), dtype, name)
+
+
 def valid(data: Data, *, lenient: bool = False) -> Data:
     """Whether each cell is a valid code: read with no error finding, as ``srank_valid``.
 
@@ -292,7 +297,7 @@ def valid(data: Data, *, lenient: bool = False) -> Data:
         >>> pl.DataFrame({"rank": ["S1", "S9"]}).select(pl.col("rank").srank.valid()).to_series().to_list()
         [True, False]
     """
-    return _apply(data, lambda series: _map(series, lenient, _valid, pl.Boolean), pl.Boolean, "valid")
+    return _per_cell(data, lenient, _valid, pl.Boolean, "valid")
 
 
 def canonical(data: Data, *, lenient: bool = False) -> Data:
@@ -308,11 +313,10 @@ def canonical(data: Data, *, lenient: bool = False) -> Data:
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
         >>> pl.Series([" s3/s4 ", "G3G2"]).srank.canonical(lenient=True).to_list()
         ['S3S4', None]
     """
-    return _apply(data, lambda series: _map(series, lenient, _asking(str), pl.String), pl.String, "canonical")
+    return _per_cell(data, lenient, _asking(str), pl.String, "canonical")
 
 
 def label(data: Data, *, lenient: bool = False, style: Style = "short", lang: LanguageTag = "en") -> Data:
@@ -333,13 +337,12 @@ def label(data: Data, *, lenient: bool = False, style: Style = "short", lang: La
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
-        >>> codes.srank.label().to_list()[1]
-        'Breeding: Imperiled; Nonbreeding: Apparently Secure'
+        >>> frame = pl.DataFrame({"rank": ["G3", "S2B,S4N"]})
+        >>> frame.select(pl.col("rank").srank.label(lang="es")).to_series().to_list()
+        ['Vulnerable', 'Población reproductora: amenazada; población no reproductora: aparentemente segura']
     """
     text_table(style=style, lang=lang)  # a wrong style or lang fails before any cell is read
-    convert = _asking(lambda rank: describe(rank, style=style, lang=lang))
-    return _apply(data, lambda series: _map(series, lenient, convert, pl.String), pl.String, "label")
+    return _per_cell(data, lenient, _asking(lambda rank: describe(rank, style=style, lang=lang)), pl.String, "label")
 
 
 def message(data: Data, *, lenient: bool = False, lang: LanguageTag = "en") -> Data:
@@ -356,13 +359,11 @@ def message(data: Data, *, lenient: bool = False, lang: LanguageTag = "en") -> D
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
-        >>> codes.srank.message().to_list()[2]
+        >>> pl.Series(["G3G2"]).srank.message()[0]
         'error[range-reversed]: Range 3-2 is reversed; hint: write the lower (more imperiled) number first, as in G2G3'
     """
     lang = language(lang)  # a wrong lang fails before any cell is read
-    convert = functools.partial(_message, lang=lang)
-    return _apply(data, lambda series: _map(series, lenient, convert, pl.String), pl.String, "message")
+    return _per_cell(data, lenient, functools.partial(_message, lang=lang), pl.String, "message")
 
 
 def findings(data: Data, *, lenient: bool = False) -> Data:
@@ -378,11 +379,10 @@ def findings(data: Data, *, lenient: bool = False) -> Data:
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
         >>> [finding["code"] for finding in pl.Series(["G4T5"]).srank.findings()[0]]
         ['infraspecific-more-secure']
     """
-    return _apply(data, lambda series: _map(series, lenient, _findings, FINDINGS), FINDINGS, "findings")
+    return _per_cell(data, lenient, _findings, FINDINGS, "findings")
 
 
 @overload
@@ -412,8 +412,7 @@ def rounded(data: pl.Series | pl.Expr, *, lenient: bool = False) -> pl.Series | 
     """
     if isinstance(data, pl.Series):
         return _rounded_enum(data, lenient)
-    convert = _asking(lambda rank: str(rank.rounded()))
-    return _apply(data, lambda series: _map(series, lenient, convert, pl.String), pl.String, "rounded")
+    return _per_cell(data, lenient, _asking(lambda rank: str(rank.rounded())), pl.String, "rounded")
 
 
 def sort_key(data: Data, *, lenient: bool = False) -> Data:
@@ -429,13 +428,11 @@ def sort_key(data: Data, *, lenient: bool = False) -> Data:
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
         >>> frame = pl.DataFrame({"rank": ["S3", "G2?", "S1S2", "G2G3"]})
         >>> frame.sort(pl.col("rank").srank.sort_key())["rank"].to_list()
         ['S1S2', 'G2?', 'G2G3', 'S3']
     """
-    convert = _asking(_sort_key)
-    return _apply(data, lambda series: _map(series, lenient, convert, SORT_KEY), SORT_KEY, "sort_key")
+    return _per_cell(data, lenient, _asking(_sort_key), SORT_KEY, "sort_key")
 
 
 def level(data: Data, *, lenient: bool = False) -> Data:
@@ -451,12 +448,10 @@ def level(data: Data, *, lenient: bool = False) -> Data:
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
-        >>> codes.srank.level().to_list()
-        ['G', 'S', None, None]
+        >>> pl.Series(["G5T2", "N4B", "S1", "G3G2"]).srank.level().to_list()
+        ['G', 'N', 'S', None]
     """
-    convert = _asking(lambda rank: rank.level.value)
-    return _apply(data, lambda series: _map(series, lenient, convert, LEVELS), LEVELS, "level")
+    return _per_cell(data, lenient, _asking(lambda rank: rank.level.value), LEVELS, "level")
 
 
 def bounds(data: Data, *, lenient: bool = False) -> Data:
@@ -472,12 +467,10 @@ def bounds(data: Data, *, lenient: bool = False) -> Data:
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
-        >>> codes.srank.bounds().to_list()
-        [{'low': 1, 'high': 3}, {'low': 2, 'high': 4}, None, None]
+        >>> pl.Series(["G5T1T3Q", "S2B,S4N", "SX"]).srank.bounds().struct.unnest().rows()
+        [(1, 3), (2, 4), (None, None)]
     """
-    convert = _asking(_bounds)
-    return _apply(data, lambda series: _map(series, lenient, convert, BOUNDS), BOUNDS, "bounds")
+    return _per_cell(data, lenient, _asking(_bounds), BOUNDS, "bounds")
 
 
 def is_imperiled(data: Data, threshold: int = 3, *, lenient: bool = False) -> Data:
@@ -497,14 +490,12 @@ def is_imperiled(data: Data, threshold: int = 3, *, lenient: bool = False) -> Da
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
         >>> frame = pl.DataFrame({"rank": ["S3", "S1S2", "S5"]})
         >>> frame.with_columns(pl.col("rank").srank.is_imperiled().alias("at_risk"))["at_risk"].to_list()
         [True, True, False]
     """
     check_threshold(threshold)
-    convert = _asking(lambda rank: rank.is_imperiled(threshold))
-    return _apply(data, lambda series: _map(series, lenient, convert, pl.Boolean), pl.Boolean, "is_imperiled")
+    return _per_cell(data, lenient, _asking(lambda rank: rank.is_imperiled(threshold)), pl.Boolean, "is_imperiled")
 
 
 def is_extinct(data: Data, *, lenient: bool = False) -> Data:
@@ -515,17 +506,16 @@ def is_extinct(data: Data, *, lenient: bool = False) -> Data:
         lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
 
     Returns:
-        Boolean: null where the cell is missing or cannot be read.
+        Boolean: True where any part rounds to X; null where the cell is missing or cannot be read.
 
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
-        >>> pl.Series(["SX", "SH", "S2"]).srank.is_extinct().to_list()
-        [True, False, False]
+        >>> frame = pl.DataFrame({"species": ["a", "b", "c"], "rank": ["SX", "GXC", "S2"]})  # GXC rounds to GH
+        >>> frame.filter(pl.col("rank").srank.is_extinct())["species"].to_list()
+        ['a']
     """
-    convert = _asking(lambda rank: rank.is_extinct())
-    return _apply(data, lambda series: _map(series, lenient, convert, pl.Boolean), pl.Boolean, "is_extinct")
+    return _per_cell(data, lenient, _asking(lambda rank: rank.is_extinct()), pl.Boolean, "is_extinct")
 
 
 def is_possibly_extinct(data: Data, *, lenient: bool = False) -> Data:
@@ -536,17 +526,15 @@ def is_possibly_extinct(data: Data, *, lenient: bool = False) -> Data:
         lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
 
     Returns:
-        Boolean: null where the cell is missing or cannot be read.
+        Boolean: True where any part rounds to H, as GXC does; null where the cell is missing or cannot be read.
 
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
-        >>> pl.Series(["SX", "SH", "S2"]).srank.is_possibly_extinct().to_list()
-        [False, True, False]
+        >>> srank.polars.is_possibly_extinct(pl.Series(["SH", "GXC", "SX"])).to_list()
+        [True, True, False]
     """
-    convert = _asking(lambda rank: rank.is_possibly_extinct())
-    return _apply(data, lambda series: _map(series, lenient, convert, pl.Boolean), pl.Boolean, "is_possibly_extinct")
+    return _per_cell(data, lenient, _asking(lambda rank: rank.is_possibly_extinct()), pl.Boolean, "is_possibly_extinct")
 
 
 def is_ranked(data: Data, *, lenient: bool = False) -> Data:
@@ -557,17 +545,15 @@ def is_ranked(data: Data, *, lenient: bool = False) -> Data:
         lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
 
     Returns:
-        Boolean: null where the cell is missing or cannot be read.
+        Boolean: True where any part is X, H or a number; null where the cell is missing or cannot be read.
 
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
-        >>> pl.Series(["SNR", "SU", "S2"]).srank.is_ranked().to_list()
-        [False, False, True]
+        >>> pl.Series(["SNR", "SU", "SNA,S2B", "S2"]).srank.is_ranked().to_list()
+        [False, False, True, True]
     """
-    convert = _asking(lambda rank: rank.is_ranked())
-    return _apply(data, lambda series: _map(series, lenient, convert, pl.Boolean), pl.Boolean, "is_ranked")
+    return _per_cell(data, lenient, _asking(lambda rank: rank.is_ranked()), pl.Boolean, "is_ranked")
 
 
 def distributions(data: Data, *, lenient: bool = False, style: Style = "short", lang: LanguageTag = "en") -> Data:
@@ -849,9 +835,8 @@ def least_imperiled(
     Examples:
         >>> import polars as pl
         >>> import srank.polars
-        >>> frame = pl.DataFrame({"species": ["Lynx", "Lynx", "Salix"], "rank": ["S3", "S1S2", "SNR"]})
-        >>> frame.group_by("species", maintain_order=True).agg(pl.col("rank").srank.least_imperiled()).rows()
-        [('Lynx', 'S3'), ('Salix', 'SNR')]
+        >>> srank.polars.least_imperiled(pl.Series(["S3", "S1S2", "SNR"]))  # SNR counts only where nothing is ranked
+        'S3'
     """
     return _aggregate(data, False, errors, lenient, "least_imperiled")
 
