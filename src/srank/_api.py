@@ -65,7 +65,7 @@ def explain(code: str | AnyRank, *, lang: LanguageTag = "en") -> list[Explanatio
 
     Args:
         code: A code as text, or a rank object.
-        lang: "en", "es" or "fr".
+        lang: A language srank has ("en", "es", "fr"), or a tag of one ("fr-CA").
 
     Returns:
         One Explanation (component, code, label, definition) per component.

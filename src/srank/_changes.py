@@ -115,7 +115,7 @@ class RankChange:
         """A short sentence saying what changed, in ``lang`` (see ``srank.available_languages()``).
 
         Args:
-            lang: "en", "es" or "fr".
+            lang: A language srank has ("en", "es", "fr"), or a tag of one ("fr-CA").
 
         Returns:
             The sentence.

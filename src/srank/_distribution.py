@@ -77,8 +77,10 @@ class PlaceRank:
         return self.place_name()
 
     def place_name(self, lang: LanguageTag = "en") -> str:
-        """Args:
-            lang: "en", "es" or "fr".
+        """The place's name in ``lang``, for a table or a map in that language.
+
+        Args:
+            lang: A language srank has ("en", "es", "fr"), or a tag of one ("fr-CA").
 
         Returns:
             The name, such as "California" or "Californie".

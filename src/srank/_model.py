@@ -314,7 +314,7 @@ class _RankBehaviour:
         Jupyter shows ranks this way. The HTML is self-contained (inline styles), safe to embed.
 
         Args:
-            lang: The language of the label: "en", "es" or "fr".
+            lang: The language of the label: one srank has, or a tag of one ("fr-CA").
 
         Returns:
             An HTML fragment.

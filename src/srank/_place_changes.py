@@ -57,7 +57,7 @@ class PlaceChange:
         """The place's own name in ``lang`` ("Maryland", "États-Unis"); its code where srank knows no name.
 
         Args:
-            lang: "en", "es" or "fr".
+            lang: A language srank has ("en", "es", "fr"), or a tag of one ("fr-CA").
 
         Returns:
             The name.
@@ -73,10 +73,10 @@ class PlaceChange:
         """The change as a line naming its place: "Maryland: S2 → S1, uplisted (more imperiled)".
 
         Args:
-            lang: "en", "es" or "fr".
+            lang: The language of the whole line, the place's name too: one srank has, or a tag of one.
 
         Returns:
-            The line.
+            The line, its place first.
 
         Raises:
             ValueError: An unknown language.

@@ -222,7 +222,7 @@ def label(
         series: Rank codes (text, rank objects or missing values).
         lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
         style: "short", "long" or "plants" (USDA PLANTS, English only).
-        lang: "en", "es" or "fr".
+        lang: A language srank has ("en", "es", "fr"), or a tag of one ("fr-CA").
 
     Returns:
         A "string" Series: NA where the cell is missing or cannot be read.

@@ -325,7 +325,7 @@ def label(data: Data, *, lenient: bool = False, style: Style = "short", lang: La
     Args:
         data: A polars Series of codes, or an expression (``pl.col("rank")``): the result is of the same kind.
         style: "short", "long" or "plants" (USDA PLANTS, English only).
-        lang: "en", "es" or "fr".
+        lang: A language srank has ("en", "es", "fr"), or a tag of one ("fr-CA").
         lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
 
     Returns:
