@@ -781,3 +781,26 @@ def test_json_forms_hold_plain_text_in_the_language() -> None:
     form = finding_form(srank.parse("G2T4").findings[0], "fr")
     assert form["message"] == "Le rang infraspécifique T4 est moins en péril que le rang de son espèce, G2"
     assert type(form["hint"]) is str
+
+
+TAGGED = ("fr-CA", "FR", "fr_CA.UTF-8")
+
+
+@pytest.mark.parametrize("tag", TAGGED)
+def test_every_lang_argument_takes_a_tag(tag: str) -> None:
+    """A tag reads as its language wherever ``lang=`` is taken: labels, places, changes, maps, badges."""
+    distribution = srank.parse_distribution("United States (N3): MD (S2)")
+    change = srank.compare_distributions("Canada (N3): QC (S2)", "Canada (N3): QC (S1)")[1]
+    assert srank.describe("G5", lang=tag) == "En sécurité"
+    assert distribution.national("US").place_name(lang=tag) == "États-Unis"
+    assert change.place_name(tag) == "Québec"
+    assert change.describe(lang=tag) == "Québec\u00a0: S2 → S1, plus en péril"
+    assert srank.compare("S3", "S2").describe(lang=tag) == "S3 → S2, plus en péril"
+    assert "États-Unis" in distribution.to_svg(lang=tag)
+    assert "En péril" in srank.parse("S2").to_html(lang=tag)
+    assert srank.parse_many(["G3G2"])[0].message_in(tag) == "La plage 3-2 est inversée"
+
+
+def test_a_place_name_in_an_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError, match="Unknown lang 'xx'; choose one of: 'en', 'es', 'fr'"):
+        srank.parse_distribution("United States (N3)").national("US").place_name(lang="xx")
