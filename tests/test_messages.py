@@ -792,15 +792,21 @@ def test_every_lang_argument_takes_a_tag(tag: str) -> None:
     distribution = srank.parse_distribution("United States (N3): MD (S2)")
     change = srank.compare_distributions("Canada (N3): QC (S2)", "Canada (N3): QC (S1)")[1]
     assert srank.describe("G5", lang=tag) == "En sécurité"
-    assert distribution.national("US").place_name(lang=tag) == "États-Unis"
+    nation = distribution.national("US")
+    assert nation is not None
+    assert nation.place_name(lang=tag) == "États-Unis"
     assert change.place_name(tag) == "Québec"
     assert change.describe(lang=tag) == "Québec\u00a0: S2 → S1, plus en péril"
     assert srank.compare("S3", "S2").describe(lang=tag) == "S3 → S2, plus en péril"
     assert "États-Unis" in distribution.to_svg(lang=tag)
     assert "En péril" in srank.parse("S2").to_html(lang=tag)
-    assert srank.parse_many(["G3G2"])[0].message_in(tag) == "La plage 3-2 est inversée"
+    error = srank.parse_many(["G3G2"])[0]
+    assert isinstance(error, srank.InvalidRankError)
+    assert error.message_in(tag) == "La plage 3-2 est inversée"
 
 
 def test_a_place_name_in_an_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="Unknown lang 'xx'; choose one of: 'en', 'es', 'fr'"):
-        srank.parse_distribution("United States (N3)").national("US").place_name(lang="xx")
+        nation = srank.parse_distribution("United States (N3)").national("US")
+        assert nation is not None
+        nation.place_name(lang="xx")
