@@ -806,7 +806,7 @@ def test_every_lang_argument_takes_a_tag(tag: str) -> None:
 
 
 def test_a_place_name_in_an_unknown_language_is_refused() -> None:
+    nation = srank.parse_distribution("United States (N3)").national("US")
+    assert nation is not None
     with pytest.raises(ValueError, match="Unknown lang 'xx'; choose one of: 'en', 'es', 'fr'"):
-        nation = srank.parse_distribution("United States (N3)").national("US")
-        assert nation is not None
         nation.place_name(lang="xx")
