@@ -79,7 +79,7 @@ def test_an_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str])
     assert "invalid choice: 'frobnicate'" in capsys.readouterr().err
 
 
-HEAVY = ["attr", "attrs", "lark", "typing", "srank._describe", "srank._description_tables", "srank._model"]
+HEAVY = ["attr", "attrs", "lark", "typing", "shutil", "srank._describe", "srank._description_tables", "srank._model"]
 
 
 @pytest.mark.parametrize("argv", [["--version"], ["--help"]])
