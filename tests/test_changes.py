@@ -185,6 +185,30 @@ def test_sentences_in_every_language(old: str | None, new: str | None, en: str, 
     assert change.describe(lang="es") == es
 
 
+def test_a_part_written_twice_is_notation_and_says_so() -> None:
+    change = srank.compare("S2B,S2B", "S2B")
+    assert (change.kind, change.rounded_changed) == ("notation", False)
+    assert (str(change.old_rounded), str(change.new_rounded)) == ("S2B,S2B", "S2B")
+    assert [(part.season, part.kind, str(part.old), str(part.new)) for part in change.parts] == [
+        (srank.Season.BREEDING, "same", "S2B", "S2B")
+    ]
+    assert str(change) == "S2B,S2B → S2B, the same rank written differently"
+    assert change.describe(lang="fr") == "S2B,S2B → S2B, même rang, écrit autrement"
+    # Read leniently, the text differs from its rounding, yet nothing was rounded differently: no rounding note.
+    assert str(srank.compare("s2b,s2b", "S2B", lenient=True)) == "s2b,s2b → S2B, the same rank written differently"
+
+
+def test_a_season_named_twice_pairs_its_equal_part_first() -> None:
+    change = srank.compare("S2B,S3B", "S3B")
+    assert [(part.kind, str(part.old), part.new and str(part.new)) for part in change.parts] == [
+        ("same", "S3B", "S3B"),
+        ("removed", "S2B", None),
+    ]
+    assert str(change) == "Breeding: S2B removed"
+    assert str(srank.compare("S2B,S3B", "S3B,S2B")) == "S2B,S3B → S3B,S2B, the same rank written differently"
+    assert str(srank.compare("S2B,S3B", "S2B,S4B")) == "Breeding: S3B → S4B, downlisted (less imperiled)"
+
+
 def test_an_unknown_language_names_the_choices() -> None:
     with pytest.raises(ValueError, match=r"Unknown lang 'de'; choose one of: 'en', 'es', 'fr'"):
         srank.compare("G3", "G2").describe(lang="de")
@@ -263,6 +287,23 @@ def test_every_pair_has_a_kind_and_a_sentence(
     assert (change.kind == "same") == (a == b)
 
 
+@st.composite
+def _with_a_part_written_twice(draw: st.DrawFn) -> tuple[srank.MultiSeasonRank, srank.MultiSeasonRank]:
+    rank = draw(multi_season_ranks(findings=True))
+    copied = draw(st.sampled_from(rank.parts))
+    at = draw(st.integers(0, len(rank.parts)))
+    return rank, srank.MultiSeasonRank((*rank.parts[:at], copied, *rank.parts[at:]))
+
+
+@given(_with_a_part_written_twice())
+def test_a_part_written_twice_more_is_notation(pair: tuple[srank.MultiSeasonRank, srank.MultiSeasonRank]) -> None:
+    rank, longer = pair
+    for change in (srank.compare(rank, longer), srank.compare(str(longer), str(rank))):
+        assert change.kind == "notation"
+        assert not change.rounded_changed
+        assert all(part.kind == "same" for part in change.parts)
+
+
 # -- distributions ----------------------------------------------------------------------
 
 OLD = "United States (N4): MD (S2), VA (S3B,S4N), PA (SH)\nCanada (N5): ON (S4)"
@@ -289,6 +330,20 @@ def test_distributions_compare_place_by_place_and_season_by_season() -> None:
     assert changes[1].place == "Maryland, United States"
     assert str(changes[1]) == "Maryland: S2 → S1, uplisted (more imperiled)"
     assert changes[8].describe(lang="fr") == "Québec\N{NO-BREAK SPACE}: S2, rang ajouté"
+
+
+def test_a_place_whose_code_lost_a_repeated_part_is_unchanged_season_by_season() -> None:
+    changes = srank.compare_distributions(
+        "United States (N4): NJ (SNA,SNA), MD (S2B,S2B), VA (S2B,S3B)",
+        "United States (N4): NJ (SNA), MD (S2B), VA (S3B)",
+    )
+    assert [(change.subnation, str(change.change.kind), str(change)) for change in changes] == [
+        (None, "same", "United States: N4 unchanged"),
+        ("NJ", "same", "New Jersey: SNA unchanged"),
+        ("MD", "same", "Maryland: S2B unchanged"),
+        ("VA", "same", "Virginia: S3B unchanged"),
+        ("VA", "removed", "Virginia: S2B removed"),
+    ]
 
 
 def test_distributions_of_other_formats_and_objects() -> None:

@@ -122,6 +122,42 @@ def test_a_heritage_export_is_checked_in_one_run(srank_cli: Run, tmp_path: Path)
     )
 
 
+def test_a_part_written_twice_agrees_with_a_stored_rounded_rank_written_once(srank_cli: Run, tmp_path: Path) -> None:
+    source = write(
+        tmp_path / "export.csv",
+        'id,S Rank,Rounded S\n1,"S2B,S2B",S2B\n2,"SNA,SNA",SNA\n3,"S4N,S2B,S2B","S2B,S4N"\n4,"S2B,S2B","S2B,S2B"\n',
+    )
+    status, out, err = srank_cli("check", source, "-c", "S Rank", "--rounded", "S Rank=Rounded S")
+    assert status == 0
+    assert out == (
+        "id,S Rank,Rounded S,srank_valid,srank_canonical,srank_rounded,srank_label,srank_message,srank_rounded_check\n"
+        '1,"S2B,S2B",S2B,true,"S2B,S2B","S2B,S2B",Breeding: Imperiled; Breeding: Imperiled,'
+        "warning[part-repeated]: Part 'S2B' is written twice,\n"
+        '2,"SNA,SNA",SNA,true,"SNA,SNA","SNA,SNA",Not Applicable; Not Applicable,'
+        "warning[season-missing]: Part 'SNA' of a multi-part code has no season letter;"
+        " warning[part-repeated]: Part 'SNA' is written twice,\n"
+        '3,"S4N,S2B,S2B","S2B,S4N",true,"S4N,S2B,S2B","S4N,S2B,S2B",'
+        "Nonbreeding: Apparently Secure; Breeding: Imperiled; Breeding: Imperiled,"
+        "warning[part-repeated]: Part 'S2B' is written twice,\n"
+        '4,"S2B,S2B","S2B,S2B",true,"S2B,S2B","S2B,S2B",Breeding: Imperiled; Breeding: Imperiled,'
+        "warning[part-repeated]: Part 'S2B' is written twice,\n"
+    )
+    assert err == (
+        f"srank check: {source}: 4 rows: 4 valid, 0 invalid, 0 missing; 3 distinct codes\n"
+        "  rounded 'Rounded S' from 'S Rank': 0 rows differ, 4 agree, 0 not compared\n"
+    )
+
+
+def test_a_season_ranked_twice_differs_from_a_stored_rounded_rank_of_one_part(srank_cli: Run, tmp_path: Path) -> None:
+    source = write(tmp_path / "export.csv", 'id,S Rank,Rounded S\n1,"S2B,S3B",S2B\n2,"S2B,S2B",S3B\n')
+    status, out, _ = srank_cli("check", source, "-c", "S Rank", "--rounded", "S Rank=Rounded S")
+    assert status == 1
+    assert [row["srank_rounded_check"] for row in csv.DictReader(io.StringIO(out))] == [
+        "error[rounded-differs]: the stored rounded rank is S2B; srank rounds S2B,S3B to S2B,S3B",
+        "error[rounded-differs]: the stored rounded rank is S3B; srank rounds S2B,S2B to S2B,S2B",
+    ]
+
+
 def test_jsonl_gives_one_object_per_row_keyed_by_the_header(srank_cli: Run, tmp_path: Path) -> None:
     source = write(tmp_path / "in.csv", "id,rank,id\n1,S2B,x\n2,,y\n3,G5,z,extra\n")
     status, out, _ = srank_cli("check", source, "-c", "rank", "--format", "jsonl")

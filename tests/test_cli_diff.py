@@ -164,6 +164,34 @@ def test_exit_status_1_when_a_rank_changed_and_every_row_compared(srank_cli: Run
     ]
 
 
+def test_a_part_written_twice_is_notation_and_a_season_ranked_twice_pairs_its_equal_part(
+    srank_cli: Run, tmp_path: Path
+) -> None:
+    (tmp_path / "old.csv").write_text('id,rank\n1,"S2B,S2B"\n2,"SNA,SNA"\n3,"S2B,S3B"\n', encoding="utf-8")
+    (tmp_path / "new.csv").write_text('id,rank\n1,S2B\n2,SNA\n3,"S3B,S2B"\n', encoding="utf-8")
+    status, out, err = srank_cli("diff", tmp_path / "old.csv", tmp_path / "new.csv", "--key", "id", "-c", "rank")
+    assert status == 0
+    assert out.splitlines()[1:] == [
+        '1,rank,,"S2B,S2B",S2B,"S2B,S2B",S2B,notation,false,"S2B,S2B → S2B, the same rank written differently"',
+        '2,rank,,"SNA,SNA",SNA,"SNA,SNA",SNA,notation,false,"SNA,SNA → SNA, the same rank written differently"',
+        '3,rank,,"S2B,S3B","S3B,S2B","S2B,S3B","S3B,S2B",notation,false,'
+        '"S2B,S3B → S3B,S2B, the same rank written differently"',
+    ]
+    assert err.splitlines()[0] == (
+        f"srank diff: {tmp_path / 'old.csv'} -> {tmp_path / 'new.csv'}: 3 rows out; 3 notation"
+    )
+    (tmp_path / "new.csv").write_text('id,rank\n1,"S2B,S2B,S2B"\n2,SNA\n3,S3B\n', encoding="utf-8")
+    status, out, _ = srank_cli("diff", tmp_path / "old.csv", tmp_path / "new.csv", "--key", "id", "-c", "rank")
+    assert status == 1
+    assert out.splitlines()[1:] == [
+        '1,rank,,"S2B,S2B","S2B,S2B,S2B","S2B,S2B","S2B,S2B,S2B",notation,false,'
+        '"S2B,S2B → S2B,S2B,S2B, the same rank written differently"',
+        '2,rank,,"SNA,SNA",SNA,"SNA,SNA",SNA,notation,false,"SNA,SNA → SNA, the same rank written differently"',
+        "3,rank,B,S3B,S3B,S3B,S3B,same,false,S3B unchanged",
+        "3,rank,B,S2B,,S2B,,removed,true,S2B removed",
+    ]
+
+
 def test_exit_status_2_for_an_unreadable_code_named_with_its_side(srank_cli: Run, tmp_path: Path) -> None:
     (tmp_path / "old.csv").write_text("id,rank\n1,S3/S4\n2,S1\n", encoding="utf-8")
     (tmp_path / "new.csv").write_text("id,rank\n1,S3\n2,S1\n", encoding="utf-8")

@@ -14,8 +14,8 @@ pl = pytest.importorskip("polars")
 srank_pandas = pytest.importorskip("srank.pandas")
 srank_polars = pytest.importorskip("srank.polars")
 
-OLD = ["G3", "S2B,S4N", "SH", None, "G1G4", "SNR", "s2", "G3", "G5T3", ""]
-NEW = ["G2", "S2B", "SX", "S3", "G2", "SNR", "S2", "G2", "G3", None]
+OLD = ["G3", "S2B,S4N", "SH", None, "G1G4", "SNR", "s2", "G3", "G5T3", "", "S2B,S2B", "S2B,S3B"]
+NEW = ["G2", "S2B", "SX", "S3", "G2", "SNR", "S2", "G2", "G3", None, "S2B", "S3B"]
 EXPECTED = [
     # kind, rounded_changed, old, new, old_rounded, new_rounded, message
     ("uplisted", True, "G3", "G2", "G3", "G2", "G3 → G2, uplisted (more imperiled)"),
@@ -37,6 +37,8 @@ EXPECTED = [
     ("uplisted", True, "G3", "G2", "G3", "G2", "G3 → G2, uplisted (more imperiled)"),
     ("level", True, "G5T3", "G3", "T3", "G3", "G5T3 → G3, level changed (Infraspecific to Global); not compared"),
     ("same", False, None, None, None, None, "No rank before or now"),
+    ("notation", False, "S2B,S2B", "S2B", "S2B,S2B", "S2B", "S2B,S2B → S2B, the same rank written differently"),
+    ("removed", True, "S2B,S3B", "S3B", "S2B,S3B", "S3B", "Breeding: S2B removed"),
 ]
 
 

@@ -253,6 +253,25 @@ def test_api_taxon_record_places_keep_natureserve_s_rounding_beside_the_raw_rank
     ]
 
 
+def test_natureserve_s_rounding_of_a_part_written_twice_may_write_it_once() -> None:
+    dist = srank.Distribution.from_api(
+        [
+            {
+                "nationCode": "US",
+                "subnations": [
+                    {"subnationCode": "NJ", "srank": "SNA,SNA", "roundedSRank": "SNA"},
+                    {"subnationCode": "MD", "srank": "S2B", "roundedSRank": "S2B,S2B"},
+                    {"subnationCode": "VA", "srank": "S2B,S3B", "roundedSRank": "S3B"},
+                ],
+            }
+        ]
+    )
+    assert [str(finding) for finding in dist.findings if finding.code == "rounded-differs"] == [
+        "warning[rounded-differs]: Virginia, United States: NatureServe publishes S3B as the rounded rank of S2B,S3B;"
+        " srank rounds S2B,S3B to S2B,S3B"
+    ]
+
+
 def test_api_objects_without_their_code_are_errors_or_lenient_notes() -> None:
     nations: list[dict[str, Any]] = [
         {"roundedNRank": "N5"},

@@ -115,6 +115,14 @@ def test_rounded_matches_reports_rows_that_differ() -> None:
     ]
 
 
+def test_rounded_matches_counts_a_part_written_twice_once() -> None:
+    frame = pd.DataFrame({"raw": ["S2B,S2B", "SNA,SNA", "S2B,S3B", "S2B"], "rounded": ["S2B", "SNA", "S3B", "S2B,S2B"]})
+    schema = pa.DataFrameSchema(checks=[sp.rounded_matches("raw", "rounded")])
+    assert _failures(schema, frame) == [
+        ("srank.rounded_matches('raw', 'rounded')", 2, {"raw": "S2B,S3B", "rounded": "S3B"}),
+    ]
+
+
 def test_rounded_matches_reads_leniently_on_request() -> None:
     frame = pd.DataFrame({"raw": ["s3/s4", "g5t4g5"], "rounded": ["s3", "T4"]})
     assert pa.DataFrameSchema(checks=[sp.rounded_matches("raw", "rounded", lenient=True)]).validate(frame) is not None

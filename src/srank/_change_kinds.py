@@ -53,7 +53,7 @@ class ChangeKind(enum.StrEnum):
     QUALIFIER = "qualifier"
     """Only ``?``, C or Q was added or removed: G3 -> G3?."""
     NOTATION = "notation"
-    """The same rank written differently — case, spaces, part order, a legacy code read leniently."""
+    """The same rank written differently — case, spaces, part order, a part written twice, a legacy spelling."""
     SAME = "same"
     """The same code."""
 

@@ -86,7 +86,7 @@ def _line(change: RankChange, table: Table, *, whole: bool) -> str:
         change.kind not in _NO_ROUNDING_NOTE
         and rounded_old is not None
         and rounded_new is not None
-        and rounded_old != rounded_new
+        and change.rounded_changed  # not rounded_old != rounded_new: S2B,S2B and S2B round alike, part by part
         and (str(rounded_old), str(rounded_new)) != (fields["old"], fields["new"])
     ):
         text = table.fill("change", "rounded", text=text, old_rounded=str(rounded_old), new_rounded=str(rounded_new))

@@ -19,10 +19,15 @@ of a G+T code):
   compared the same way, and the change says so (``species_only``).
 
 Parts pair by season letter (B, N, M; a part without one pairs only with a part
-without one), the n-th part of a season with the n-th of the same season on the
-other side; a part with no partner is ``added`` or ``removed``. A code on one
-side only is ``added`` or ``removed`` as a whole. Equal codes are ``same``, or
-``notation`` when they were written differently.
+without one), as ``parts_by_season`` gives them: a part written twice counts
+once, so S2B,S2B -> S2B is ``notation``. A season named twice with different
+ranks (S2B,S3B) keeps both: within a season, a part pairs first with the equal
+part on the other side, then the rest pair in written order, and a part with no
+partner is ``added`` or ``removed`` (S2B,S3B -> S3B: breeding S2B ``removed``;
+S2B,S3B -> S3B,S2B: ``notation``). A code on one side only is ``added`` or
+``removed`` as a whole. Equal codes are ``same``; codes that say the same
+(``same_parts``: the same parts in another order, or a part written twice) are
+``notation``.
 """
 
 from __future__ import annotations
@@ -36,7 +41,7 @@ import attrs
 from ._change_kinds import WHOLE_KINDS, ChangeKind
 from ._errors import InvalidRankError
 from ._messages import say
-from ._model import AnyRank, Grade, Level, MultiSeasonRank, Rank, Value, place_of
+from ._model import AnyRank, Grade, Level, MultiSeasonRank, Rank, Value, parts_by_season, place_of, same_parts
 from ._parse import is_missing, parse
 from ._text_options import LanguageTag
 from ._values import rounded_value
@@ -209,17 +214,17 @@ def _part_kind(old: Rank, new: Rank) -> tuple[ChangeKind, bool]:
 # -- whole codes --------------------------------------------------------------------
 
 
-def _by_season(rank: AnyRank | None) -> dict[Season | None, list[Rank]]:
-    found: dict[Season | None, list[Rank]] = {}
-    for part in () if rank is None else rank.parts:
-        found.setdefault(part.season, []).append(part)
-    return found
-
-
 def _pairs(old: AnyRank | None, new: AnyRank | None) -> Iterator[tuple[Season | None, Rank | None, Rank | None]]:
-    before, after = _by_season(old), _by_season(new)
+    before, after = parts_by_season(old), parts_by_season(new)
     for season in _SEASON_ORDER:
-        for first, second in zip_longest(before.get(season, ()), after.get(season, ())):
+        olds, news = before.get(season, ()), after.get(season, ())
+        # Equal parts pair first, so a season ranked twice (S2B,S3B) pairs the same way in any order.
+        for part in olds:
+            if part in news:
+                yield season, part, news[news.index(part)]
+        rest_old = [part for part in olds if part not in news]
+        rest_new = [part for part in news if part not in olds]
+        for first, second in zip_longest(rest_old, rest_new):
             yield season, first, second
 
 
@@ -243,8 +248,8 @@ def compare_ranks(
     written_new = new_text if new_text is not None else None if new is None else str(new)
     if old is not None and old == new:
         kind = ChangeKind.SAME if written_old == written_new else ChangeKind.NOTATION
-    elif parts and all(part.kind is ChangeKind.SAME for part in parts) and old is not None:
-        kind = ChangeKind.NOTATION  # the same parts in another order
+    elif old is not None and new is not None and same_parts(old, new):
+        kind = ChangeKind.NOTATION  # the same parts in another order, or a part written twice
     elif not parts:
         kind = ChangeKind.SAME  # nothing on either side
     else:

@@ -167,8 +167,8 @@ CATALOGUE: dict[str, str] = {
     "rounded-missing": "No rounded rank is stored where the raw rank reads.",
     "rounded-unreadable": "The stored rounded rank is not a rank.",
     "rounded-differs": "A stored or published rounded rank differs from srank's rounding of the raw rank, its parts"
-    " in any order (an error in srank check --rounded and srank.pandera; a warning on an Explorer record, where"
-    " both are kept).",
+    " in any order and a part written twice counting once (an error in srank check --rounded and srank.pandera;"
+    " a warning on an Explorer record, where both are kept).",
     "rounded-raw-unreadable": "The raw rank beside a stored rounded rank is not a rank, so the two were not"
     " compared (warning; srank check --rounded).",
     # Distributions (srank.parse_distribution, Distribution.from_api)

@@ -16,7 +16,8 @@ end (G3G4 -> G3), a range skipping one to the middle (G1G3 -> G2); a G+T code
 rounds to its T part alone, even when the T part is more secure (G3G4T5Q -> T5,
 as Explorer publishes it); a range from U to H rounds to U (GUGHQ and GUGHC -> GU,
 as Explorer publishes them); X, H, U, NR, NA and seasons stay; a multi-part code
-rounds part by part, in order. The USDA PLANTS form S5T1T3 rounds like G+T, to
+rounds part by part, in order, a part written twice staying twice (NatureServe's
+rounded ranks hold SNA,SNA). The USDA PLANTS form S5T1T3 rounds like G+T, to
 its T part (T2): PLANTS flags such a page as a rare plant, so a filter for
 at-risk taxa must keep it.
 
@@ -44,6 +45,12 @@ ranked, since "unrankable" is neither more nor less imperiled than "secure".
 Predicates read the rounded rank, so G+T codes answer for their T part, and
 GUGH is neither ranked nor possibly extinct (it rounds to GU). A multi-part code
 answers True when any of its parts does.
+
+What a multi-part code says, season by season (``parts_by_season``), counts a
+part written twice once: S2B,S2B says what S2B says (the ``part-repeated``
+finding), so ``srank.compare`` calls S2B,S2B -> S2B ``notation`` and a stored
+rounded S2B agrees with it (``same_parts``). A season named twice with
+different ranks (S2B,S3B, the ``season-repeated`` finding) keeps both ranks.
 """
 
 from __future__ import annotations
@@ -79,7 +86,9 @@ __all__ = [
     "SortKey",
     "Value",
     "check_threshold",
+    "parts_by_season",
     "place_of",
+    "same_parts",
     "season_part",
 ]
 
@@ -490,7 +499,9 @@ class MultiSeasonRank(_RankBehaviour):
 
     Parts usually name distinct seasons; NatureServe's rounded ranks also hold
     unseasoned and repeated parts (SX,S1, SNA,SNA, S1N,S2N), which are read
-    and reported in ``findings``.
+    and reported in ``findings``. The code keeps every part as written; a part
+    written twice says what one copy says, so ``srank.compare`` and the
+    rounding check count it once.
 
     Examples:
     >>> bird = srank.parse("S2B,S4N")
@@ -579,6 +590,29 @@ def _check_types(rank: Rank) -> None:
 def place_of(grade: Grade) -> int:
     """A rounded grade's place on the imperilment scale (the first field of ``sort_key``): X, H, 1-5, U, NR, NA."""
     return _PLACE[grade]
+
+
+def parts_by_season(rank: AnyRank | None) -> dict[Season | None, tuple[Rank, ...]]:
+    """The parts of a code by season letter (None: parts without one), each season's in written order, a repeat once.
+
+    The one home for what a code says season by season. A part written twice
+    (S2B,S2B: ``part-repeated``) says what one copy says, so it is here once; a
+    season named twice with different ranks (S2B,S3B: ``season-repeated``)
+    keeps both. None (no code) has no parts.
+    """
+    found: dict[Season | None, list[Rank]] = {}
+    for part in () if rank is None else dict.fromkeys(rank.parts):
+        found.setdefault(part.season, []).append(part)
+    return {season: tuple(parts) for season, parts in found.items()}
+
+
+def same_parts(first: AnyRank, second: AnyRank) -> bool:
+    """Whether two codes say the same: the same parts, in any order, a part written twice counting once.
+
+    S2B,S4N, S4N,S2B and S2B,S4N,S2B say the same (their ``parts_by_season``
+    hold the same parts); S2B,S3B and S2B do not.
+    """
+    return frozenset(first.parts) == frozenset(second.parts)
 
 
 def season_part(parts: tuple[Rank, ...], season: Season) -> Rank | None:

@@ -1,7 +1,7 @@
 """What changed between two distributions of one taxon, place by place and season by season.
 
 Places pair by nation and subnation (a nation's own rank is its place with no
-subnation); a place named twice on one side pairs in order, as seasons do. The
+subnation); a place named twice on one side pairs in order. The
 old distribution's places come first, in its order, then the places found only
 in the new one. Each place's codes are compared with ``compare_ranks``, and
 each season's part becomes one ``PlaceChange``; a place on one side only is

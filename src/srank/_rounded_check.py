@@ -2,8 +2,10 @@
 
 One home for the comparison that ``srank check --rounded RAW=ROUNDED``,
 ``srank.pandera.rounded_matches`` and the Explorer readers make: the rounded
-value must be the raw rank's ``rounded()``, its parts in any order (S2B,S4N
-and S4N,S2B agree).
+value must say what the raw rank's ``rounded()`` says: the same parts in any
+order, a part written twice counting once (``same_parts``). S2B,S4N and
+S4N,S2B agree, and so do S2B,S2B and S2B (the ``part-repeated`` finding says
+one copy says the same); S2B,S3B and S2B do not.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from ._errors import InvalidRankError
 from ._findings import Finding, Severity
 from ._messages import say
-from ._model import AnyRank
+from ._model import AnyRank, same_parts
 
 __all__ = ["raw_unread_finding", "rounded_finding", "rounding_agrees", "rounding_differs"]
 
@@ -43,8 +45,8 @@ def raw_unread_finding(written: str, error: InvalidRankError) -> Finding:
 
 
 def rounding_agrees(raw: AnyRank, published: AnyRank) -> bool:
-    """Whether a published rounded rank is srank's rounding of ``raw`` (parts in any order)."""
-    return sorted(map(str, published.parts)) == sorted(map(str, raw.rounded().parts))
+    """Whether a published rounded rank says what srank's rounding of ``raw`` says (``same_parts``)."""
+    return same_parts(published, raw.rounded())
 
 
 def rounding_differs(

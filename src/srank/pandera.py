@@ -91,8 +91,9 @@ def rounded_matches(raw_column: str, rounded_column: str, *, lenient: bool = Fal
     """A DataFrame check: each stored rounded rank is srank's rounding of the raw rank in its row.
 
     The comparison is ``srank check --rounded RAW=ROUNDED``'s: the parts of a
-    multi-part code may come in any order, and a missing or unreadable rounded
-    rank fails where the raw rank reads. A row whose raw rank is missing or
+    multi-part code may come in any order, a part written twice counts once
+    (S2B agrees with S2B,S2B), and a missing or unreadable rounded rank fails
+    where the raw rank reads. A row whose raw rank is missing or
     unreadable passes; ``valid_rank`` on the raw column reports it.
 
     Args:
