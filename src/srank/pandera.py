@@ -1,4 +1,4 @@
-"""pandera checks (``pip install 'srank[pandera]'``): rank columns validated where a pipeline already validates.
+"""pandera checks (the ``pandera`` extra): rank columns validated where a pipeline already validates.
 
 Each function returns a ``pandera.Check`` whose result is per row, so that
 pandera's report lists the failing rows and their codes::
