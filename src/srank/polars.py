@@ -37,10 +37,12 @@ from typing import Any, Generic, NoReturn, TypeVar, overload
 from ._errors import missing_dependency
 
 try:
-    import numpy as np
+    import numpy as np  # the polars extra installs it: polars itself does not need it
     import polars as pl
 except ImportError as error:
-    raise missing_dependency("srank.polars", error, {"polars": "polars>=1.0", "numpy": "numpy>=1.22"}) from error
+    raise missing_dependency(
+        "srank.polars", error, "polars", {"polars": "polars>=1.0", "numpy": "numpy>=1.22"}
+    ) from error
 
 from ._batch import Errors, Result, cell_error, message_of, parse_many, validity_of
 from ._change_kinds import ChangeKind
