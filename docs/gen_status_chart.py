@@ -2,7 +2,7 @@
 
 The table is made up for the example (three groups of eight taxa, ranked every
 five years); the page computes the same indices in its doctests. Needs pandas
-and matplotlib: pip install 'srank[pandas,plot]'.
+and matplotlib: pip install '.[pandas,plot]' inside srank's clone.
 Usage: python docs/gen_status_chart.py [OUT]   (default: docs/_generated/status_index.png)
 """
 

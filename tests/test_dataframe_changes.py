@@ -152,6 +152,36 @@ def test_polars_compare_on_series_and_expressions() -> None:
     assert old.srank.compare(new, lenient=True).equals(result)
 
 
+def test_polars_expressions_of_many_fields_are_named_after_their_input_column() -> None:
+    # A Struct is named after its first field: these were named 'old' and 'value'.
+    frame = pl.DataFrame({"S Rank": ["S2", "S3", "S1"], "Rounded S": ["S1", "S3", "S1"], "year": [1, 1, 2]})
+    change = frame.select(pl.col("S Rank").srank.compare(pl.col("Rounded S")))
+    assert change.columns == ["S Rank"]
+    assert change.unnest("S Rank").row(0) == (
+        "uplisted",
+        True,
+        "S2",
+        "S1",
+        "S2",
+        "S1",
+        "S2 → S1, uplisted (more imperiled)",
+    )
+    same_column = frame.select(pl.col("S Rank").shift().srank.compare(pl.col("S Rank")))
+    assert same_column.columns == ["S Rank"]
+    assert same_column["S Rank"].struct.field("kind").to_list() == ["added", "downlisted", "uplisted"]
+    renamed = frame.select(pl.col("S Rank").alias("before").srank.compare(pl.col("Rounded S")))
+    assert renamed.columns == ["before"]
+    index = frame.group_by("year", maintain_order=True).agg(pl.col("S Rank").srank.status_index())
+    assert index.columns == ["year", "S Rank"]
+    assert index.rows() == [
+        (1, {"value": 0.5, "counted": 2, "left_out": 0}),
+        (2, {"value": 0.2, "counted": 1, "left_out": 0}),
+    ]
+    assert frame.lazy().select(pl.col("S Rank").srank.status_index()).collect_schema() == pl.Schema(
+        {"S Rank": srank_polars.INDEX}
+    )
+
+
 def test_polars_compare_checks_its_input() -> None:
     with pytest.raises(ValueError, match="the same length"):
         srank_polars.compare(pl.Series(["G3"]), pl.Series(["G2", "G1"]))
@@ -182,8 +212,18 @@ def test_polars_status_index_of_a_series_and_errors() -> None:
     assert isinstance(index, srank.StatusIndex)
     assert index.value == pytest.approx((2 + 4 + 1 + 0.5 + 5 + 4) / 30)
     assert (index.counted, index.left_out) == (6, 2)
-    with pytest.raises(srank.InvalidRankError, match="G1G4"):
+    with pytest.raises(srank_polars.CellError) as caught:
         pl.DataFrame({"rank": ["S2", "G1G4"]}).select(pl.col("rank").srank.status_index())
+    assert caught.value.message.startswith(
+        "row 2 of 'rank': Range 1-4 is too wide: a range may skip at most one rank\n    G1G4\n    ^^^^\n"
+    )
+    with pytest.raises(srank_polars.CellError) as caught:
+        pl.Series("S Rank", ["S2", "S3", "G1G4"]).srank.status_index()
+    assert str(caught.value) == (
+        "row 3 of 'S Rank': Range 1-4 is too wide: a range may skip at most one rank\n    G1G4\n    ^^^^\n"
+        "Hint: NatureServe writes U (unrankable) when the rank is this uncertain, as in GU;"
+        " or pass errors='skip' to leave unreadable cells out"
+    )
     skipped = pl.DataFrame({"rank": ["S2", "G1G4"]}).select(pl.col("rank").srank.status_index(errors="skip"))
     assert skipped.item() == {"value": 0.4, "counted": 1, "left_out": 1}
     with pytest.raises(ValueError, match="season must be"):

@@ -368,15 +368,58 @@ class ExplorerQueryError(ExplorerError, ValueError):
     """
 
 
-def missing_dependency(feature: str, error: ImportError, requirements: dict[str, str]) -> ImportError:
-    """The error for an optional interface whose library is missing: it names that library to install.
+def missing_dependency(feature: str, error: ImportError, extra: str, requirements: dict[str, str]) -> ImportError:
+    """The error for an optional interface that cannot import its libraries: what is missing, and what to install.
 
-    ``requirements`` maps each library's import name to what pip installs
-    (``{"pandas": "pandas>=2.1"}``). The hint never names an srank extra:
-    srank is not on a package index, and a package of that name there is not it.
+    ``requirements`` maps each library srank's ``extra`` installs, by import name, to what pip installs
+    (``{"pandas": "pandas>=2.1"}``), the library the interface is for first. The message names that
+    library, and everything missing at once, so that one install is enough; when the libraries are
+    there but one of their own dependencies is not, it names that dependency. The extra is named only
+    as installed from a clone: srank is on no package index, and a package called srank there is not it.
     """
-    missing = (error.name or "").partition(".")[0]
-    wanted = [requirements[missing]] if missing in requirements else list(requirements.values())
-    what = missing if missing in requirements else " and ".join(requirements)
-    install = " ".join(f"'{requirement}'" for requirement in wanted)
-    return ImportError(f"{feature} needs {what}: pip install {install} ({error})")
+    names = list(requirements)
+    absent = [name for name in names if not _installed(name)]
+    needs = f"{feature} needs {_joined(names)}"
+    if absent == names:
+        said = f"{needs}, which {_is_or_are(absent)} not installed"
+    elif absent:
+        said = f"{needs}; {_joined(absent)} {_is_or_are(absent)} not installed"
+    elif cause := _uninstalled_cause(error):
+        absent = names  # pip installs what they need with them
+        said = f"{needs}; {cause}, which {names[0] if len(names) == 1 else 'one of them'} needs, is not installed"
+    else:
+        return ImportError(f"{needs}, installed here but failing to import: {error}")
+    install = " ".join(f"'{requirements[name]}'" for name in absent)
+    return ImportError(f"{said}: pip install {install}, or pip install '.[{extra}]' inside srank's clone")
+
+
+def _installed(name: str) -> bool:
+    """Whether the top-level module ``name`` is there to import, without importing it."""
+    import importlib.util  # only when an import has failed: ``import srank`` stays cheap
+
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ValueError:  # in sys.modules without a spec: imported, so there
+        return True
+
+
+def _uninstalled_cause(error: BaseException) -> str | None:
+    """The top-level module whose absence made ``error``, following the chain of causes, if one is not installed."""
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if isinstance(cause, ImportError) and cause.name:
+            top = cause.name.partition(".")[0]
+            if not _installed(top):
+                return top
+        cause = cause.__cause__ or cause.__context__
+    return None
+
+
+def _joined(names: Sequence[str]) -> str:
+    return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
+
+
+def _is_or_are(names: Sequence[str]) -> str:
+    return "is" if len(names) == 1 else "are"

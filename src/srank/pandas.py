@@ -26,11 +26,11 @@ from typing import TYPE_CHECKING, Any, overload
 from ._errors import missing_dependency
 
 try:
-    import numpy as np
+    import numpy as np  # installed with pandas
     import pandas as pd
     from pandas.api.typing import SeriesGroupBy  # public since pandas 2.1
 except ImportError as error:
-    raise missing_dependency("srank.pandas", error, {"pandas": "pandas>=2.1", "numpy": "numpy"}) from error
+    raise missing_dependency("srank.pandas", error, "pandas", {"pandas": "pandas>=2.1"}) from error
 
 from ._batch import Errors, Result, cell_error, message_of, parse_many, shared_decoder
 from ._change_kinds import ChangeKind

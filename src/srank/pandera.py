@@ -1,4 +1,4 @@
-"""pandera checks (``pip install 'srank[pandera]'``): rank columns validated where a pipeline already validates.
+"""pandera checks (the ``pandera`` extra): rank columns validated where a pipeline already validates.
 
 Each function returns a ``pandera.Check`` whose result is per row, so that
 pandera's report lists the failing rows and their codes::
@@ -23,12 +23,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ._errors import missing_dependency
+
 try:
-    import numpy as np
+    import numpy as np  # installed with pandas, which the pandera extra installs
     import pandas as pd
     import pandera.pandas as pa
 except ImportError as error:
-    raise ImportError(f"srank.pandera needs pandera: pip install 'srank[pandera]' ({error})") from error
+    raise missing_dependency(
+        "srank.pandera", error, "pandera", {"pandera": "pandera>=0.24", "pandas": "pandas>=2.1"}
+    ) from error
 
 from ._batch import Result
 from ._cross_level import check_row

@@ -37,10 +37,12 @@ from typing import Any, Generic, NoReturn, TypeVar, overload
 from ._errors import missing_dependency
 
 try:
-    import numpy as np
+    import numpy as np  # the polars extra installs it: polars itself does not need it
     import polars as pl
 except ImportError as error:
-    raise missing_dependency("srank.polars", error, {"polars": "polars>=1.0", "numpy": "numpy>=1.22"}) from error
+    raise missing_dependency(
+        "srank.polars", error, "polars", {"polars": "polars>=1.0", "numpy": "numpy>=1.22"}
+    ) from error
 
 from ._batch import Errors, Result, cell_error, message_of, parse_many, validity_of
 from ._change_kinds import ChangeKind
@@ -69,6 +71,7 @@ __all__ = [
     "LEVELS",
     "PLACES",
     "SORT_KEY",
+    "CellError",
     "SrankExprNamespace",
     "SrankSeriesNamespace",
     "bounds",
@@ -131,6 +134,10 @@ CHANGE = pl.Struct(
 
 INDEX = pl.Struct({"value": pl.Float64, "counted": pl.UInt32, "left_out": pl.UInt32})
 """The dtype of ``status_index()`` on an expression: the fields of ``srank.StatusIndex``."""
+
+# A Struct is named after its first field: these suffixes keep its other fields' names from being the same.
+# Real column names hold no NUL.
+_SECOND, _THIRD = "\0srank-2", "\0srank-3"
 
 PLACES = pl.List(pl.Struct(dict.fromkeys(PLACE_FIELDS, pl.String)))
 """The dtype of ``distributions()``: a Struct per place, with the columns ``srank distribution`` writes."""
@@ -212,11 +219,23 @@ def _rounded_enum(series: pl.Series, lenient: bool) -> pl.Series:
     return codes.gather(at)
 
 
-class _CellError(InvalidRankError):
-    """An InvalidRankError that polars can rebuild from its text alone.
+class CellError(InvalidRankError):
+    """An unreadable cell of a polars column, with ``errors="raise"``: an InvalidRankError that names its row.
 
-    polars re-raises an error from inside an expression as ``type(error)(text)``,
-    with the whole rendered message as the text; this class accepts that.
+    Rows are counted from 1, in the column (a polars column has no index labels, which
+    the pandas helpers name instead). polars raises an error from inside an expression
+    again as ``type(error)(text)``, with the whole rendered error as the text: this
+    class can be made so, and its ``message`` then holds everything, the row, the
+    code, the caret and the hint.
+
+    Examples:
+        >>> import polars as pl
+        >>> import srank.polars
+        >>> try:
+        ...     pl.Series("rank", ["S2", "S3", "G1G4"]).srank.most_imperiled(errors="raise")
+        ... except srank.polars.CellError as error:
+        ...     print(error.message)
+        row 3 of 'rank': Range 1-4 is too wide: a range may skip at most one rank
     """
 
     def __init__(
@@ -235,9 +254,10 @@ class _CellError(InvalidRankError):
         return super().__str__() if self.text else self.message
 
 
-def _raise_unreadable(result: InvalidRankError, row: int, column: str) -> NoReturn:
+def _raise_unreadable(result: InvalidRankError, position: int, column: str) -> NoReturn:
+    row = position + 1  # counted from 1, as people count rows
     where = say("dataframe.row-of-column", row=row, column=column) if column else say("dataframe.row", row=row)
-    raise cell_error(result, where).evolve(into=_CellError) from None
+    raise cell_error(result, where).evolve(into=CellError) from None
 
 
 def _choose(series: pl.Series, choose: Callable[[list[AnyRank]], AnyRank], strict: bool, lenient: bool) -> str | None:
@@ -614,7 +634,9 @@ def compare(
 
     Returns:
         A Struct (``CHANGE``): kind (Enum ``KINDS``), rounded_changed, old, new,
-        old_rounded, new_rounded and message; ``.struct.unnest()`` splits it.
+        old_rounded, new_rounded and message; ``.struct.unnest()`` splits it. It is
+        named after ``old``, as every srank expression is named after its input:
+        ``.alias()`` gives it a name of its own.
 
     Raises:
         TypeError: ``old`` and ``new`` are not two Series or two expressions.
@@ -626,6 +648,9 @@ def compare(
         >>> changes = srank.polars.compare(pl.Series(["G3", "S2", None]), pl.Series(["G2", "S2", "S1"]))
         >>> changes.struct.field("kind").to_list()
         ['uplisted', 'same', 'added']
+        >>> frame = pl.DataFrame({"S Rank": ["S2", "S3"], "Rounded S": ["S1", "S3"]})
+        >>> frame.select(pl.col("S Rank").srank.compare(pl.col("Rounded S"))).unnest("S Rank")["kind"].to_list()
+        ['uplisted', 'same']
     """
     text_table(style="short", lang=lang)  # a wrong lang fails before any cell is read
     if isinstance(old, pl.Series) and isinstance(new, pl.Series):
@@ -636,9 +661,11 @@ def compare(
             )
         return _compare_series(old, new, lenient, lang)
     if isinstance(old, pl.Expr) and isinstance(new, pl.Expr):
-        pair = pl.struct(old.alias("old"), new.alias("new"))
+        # A Struct is named after its first field: old as it comes, so that the change is named after the old
+        # column, as every srank expression is named after its input. new only needs a name old cannot have.
+        pair = pl.struct(old, new.name.suffix(_SECOND))
         return pair.map_batches(
-            lambda both: _compare_series(both.struct.field("old"), both.struct.field("new"), lenient, lang),
+            lambda both: _compare_series(both.struct[0], both.struct[1], lenient, lang),
             return_dtype=CHANGE,
             is_elementwise=True,
         )
@@ -731,10 +758,11 @@ def status_index(
 
     Returns:
         A srank.StatusIndex for a Series; for an expression, a Struct (``INDEX``: value,
-        counted, left_out) per group, value null where nothing in the group counts.
+        counted, left_out) per group, value null where nothing in the group counts,
+        named after the column, as every srank expression is named after its input.
 
     Raises:
-        InvalidRankError: An unreadable cell, naming its row, unless ``errors="skip"``.
+        CellError: An unreadable cell, naming its row (counted from 1), unless ``errors="skip"``.
         ValueError: A bad option, or (for a Series) nothing that counts.
 
     Examples:
@@ -767,11 +795,12 @@ def status_index(
         return StatusIndex(float(found.sum()) / (5 * counted), counted, found.null_count())
     if isinstance(data, pl.Expr):
         number = data.map_batches(numbers, return_dtype=pl.Float64, is_elementwise=True)
+        # Named after its first field, so after the column, as every srank expression is; then the fields' names.
         return pl.struct(
-            (number.mean() / 5).alias("value"),
-            number.count().cast(pl.UInt32).alias("counted"),
-            number.null_count().cast(pl.UInt32).alias("left_out"),
-        )
+            number.mean() / 5,
+            number.count().cast(pl.UInt32).name.suffix(_SECOND),
+            number.null_count().cast(pl.UInt32).name.suffix(_THIRD),
+        ).struct.rename_fields([field.name for field in INDEX.fields])
     raise TypeError(f"srank.polars.status_index() takes a polars Series or expression, not {type(data).__name__}")
 
 
@@ -796,7 +825,7 @@ def most_imperiled(
         String per group, null where nothing is readable.
 
     Raises:
-        InvalidRankError: With ``errors="raise"``, for the first unreadable cell, naming its row.
+        CellError: With ``errors="raise"``, for the first unreadable cell, naming its row (counted from 1).
         ValueError: ``errors`` is neither "skip" nor "raise".
 
     Examples:
@@ -829,7 +858,7 @@ def least_imperiled(
         For a Series, the code or None; for an expression, one String per group.
 
     Raises:
-        InvalidRankError: With ``errors="raise"``, for the first unreadable cell.
+        CellError: With ``errors="raise"``, for the first unreadable cell, naming its row (counted from 1).
         ValueError: ``errors`` is neither "skip" nor "raise".
 
     Examples:

@@ -33,7 +33,7 @@ from ._errors import missing_dependency
 try:
     from hypothesis import strategies as st
 except ImportError as error:
-    raise missing_dependency("srank.strategies", error, {"hypothesis": "hypothesis>=6.100"}) from error
+    raise missing_dependency("srank.strategies", error, "hypothesis", {"hypothesis": "hypothesis>=6.100"}) from error
 
 from ._model import Grade, Infraspecific, Level, MultiSeasonRank, Range, Rank, Season, Single, Value
 from ._parse import reads

@@ -79,23 +79,94 @@ def test_the_fuzz_target_holds_on_inputs_it_once_failed(data: bytes, monkeypatch
 
 
 @pytest.mark.parametrize(
-    ("module", "missing", "said"),
+    ("module", "blocked", "said"),
     [
-        ("srank.pandas", "pandas", "srank.pandas needs pandas: pip install 'pandas>=2.1'"),
-        ("srank.pandas", "numpy", "srank.pandas needs numpy: pip install 'numpy'"),
-        ("srank.polars", "polars", "srank.polars needs polars: pip install 'polars>=1.0'"),
-        ("srank.polars", "numpy", "srank.polars needs numpy: pip install 'numpy>=1.22'"),
-        ("srank.strategies", "hypothesis", "srank.strategies needs hypothesis: pip install 'hypothesis>=6.100'"),
+        (
+            "srank.pandas",
+            "pandas numpy",
+            "srank.pandas needs pandas, which is not installed: pip install 'pandas>=2.1', "
+            "or pip install '.[pandas]' inside srank's clone",
+        ),
+        (
+            "srank.pandas",
+            "pandas",
+            "srank.pandas needs pandas, which is not installed: pip install 'pandas>=2.1', "
+            "or pip install '.[pandas]' inside srank's clone",
+        ),
+        (
+            "srank.pandas",
+            "numpy",
+            "srank.pandas needs pandas; numpy, which pandas needs, is not installed: pip install 'pandas>=2.1', "
+            "or pip install '.[pandas]' inside srank's clone",
+        ),
+        (
+            "srank.polars",
+            "polars numpy",
+            "srank.polars needs polars and numpy, which are not installed: pip install 'polars>=1.0' 'numpy>=1.22', "
+            "or pip install '.[polars]' inside srank's clone",
+        ),
+        (
+            "srank.polars",
+            "polars",
+            "srank.polars needs polars and numpy; polars is not installed: pip install 'polars>=1.0', "
+            "or pip install '.[polars]' inside srank's clone",
+        ),
+        (
+            "srank.polars",
+            "numpy",
+            "srank.polars needs polars and numpy; numpy is not installed: pip install 'numpy>=1.22', "
+            "or pip install '.[polars]' inside srank's clone",
+        ),
+        (
+            "srank.pandera",
+            "pandera pandas numpy",
+            "srank.pandera needs pandera and pandas, which are not installed: "
+            "pip install 'pandera>=0.24' 'pandas>=2.1', "
+            "or pip install '.[pandera]' inside srank's clone",
+        ),
+        (
+            "srank.pandera",
+            "pandera",
+            "srank.pandera needs pandera and pandas; pandera is not installed: pip install 'pandera>=0.24', "
+            "or pip install '.[pandera]' inside srank's clone",
+        ),
+        (
+            "srank.pandera",
+            "numpy",
+            "srank.pandera needs pandera and pandas; numpy, which one of them needs, is not installed: "
+            "pip install 'pandera>=0.24' 'pandas>=2.1', "
+            "or pip install '.[pandera]' inside srank's clone",
+        ),
+        (
+            "srank.strategies",
+            "hypothesis",
+            "srank.strategies needs hypothesis, which is not installed: pip install 'hypothesis>=6.100', "
+            "or pip install '.[hypothesis]' inside srank's clone",
+        ),
     ],
 )
-def test_a_missing_library_is_named_and_no_srank_extra_is(module: str, missing: str, said: str) -> None:
+def test_a_missing_library_is_named_with_all_that_is_missing_and_the_extra_only_from_a_clone(
+    module: str, blocked: str, said: str
+) -> None:
     # srank is on no package index: a hint to install srank[...] would fetch whatever holds that name there.
-    code = f"import sys; sys.modules[{missing!r}] = None; import {module}"
+    # The first message names the library the module is for, and everything missing, so one install is enough.
+    code = f"import sys; sys.modules.update(dict.fromkeys({blocked.split()!r})); import {module}"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 1
-    last = result.stderr.splitlines()[-1]
-    assert last == f"ImportError: {said} (import of {missing} halted; None in sys.modules)"
+    assert result.stderr.splitlines()[-1] == f"ImportError: {said}"
     assert "srank[" not in result.stderr
+
+
+def test_a_library_that_is_installed_but_fails_to_import_is_named_with_its_own_error(tmp_path: Path) -> None:
+    (tmp_path / "polars").mkdir()
+    (tmp_path / "polars" / "__init__.py").write_text('raise ImportError("polars was built for another CPU")\n')
+    code = f"import sys; sys.path.insert(0, {str(tmp_path)!r}); import srank.polars"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        "ImportError: srank.polars needs polars and numpy, installed here but failing to import: "
+        "polars was built for another CPU"
+    )
 
 
 def test_the_parse_cache_keeps_only_short_texts() -> None:

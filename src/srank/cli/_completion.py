@@ -1,4 +1,4 @@
-"""The whole parser at once, for shell completion with shtab (``pip install 'srank[completion]'``).
+"""The whole parser at once, for shell completion with shtab (the ``completion`` extra).
 
 ``srank`` adds a command's options only when that command runs, so that
 ``srank --help`` loads none; a completion script needs them all, so this loads

@@ -1,4 +1,4 @@
-"""The rows of one workbook sheet as text, with the header row found (python-calamine, extra ``srank[xlsx]``).
+"""The rows of one workbook sheet as text, with the header row found (python-calamine, the ``xlsx`` extra).
 
 Reads ``.xlsx``, ``.xlsm``, ``.xlsb``, ``.ods`` (after ``_workbook_limits`` has held the
 file to its bounds) and ``.xls`` (after ``_legacy_workbook`` has, and rebuilt its container).
