@@ -428,12 +428,12 @@ def _side(side: str, problem: str, lang: str) -> str:
 
 
 def _kind_count(kind: str, count: int) -> str:
-    """A kind's count in the summary: a change kind by its code (as srank_change writes it), the others in words."""
+    """A kind's count in the summary, in words: in English a change kind's own code (as srank_change writes it)."""
     if kind == INVALID:
         return say_count("cli.counts.invalid", count)
     if kind == NOT_COMPARED:
         return say_count("cli.counts.not-compared", count)
-    return say("cli.diff.kind-count", count=count, kind=format(kind))
+    return say_count(f"cli.diff.kind.{ChangeKind(kind).value}", count)
 
 
 def _day(text: str) -> object:
