@@ -9,6 +9,7 @@ import gzip
 import io
 import json
 import lzma
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -288,7 +289,7 @@ def _sqlite(folder: Path) -> bytes:
 
 CSV = b"rank\nS1\nS2\n"
 # Not text, named by their first bytes (their "magic numbers"); a random block with no known magic.
-NOT_TEXT = {
+NOT_TEXT: dict[str, tuple[Callable[[Path], bytes], str]] = {
     "gzip": (lambda _: gzip.compress(CSV), "is a compressed file (gzip), not text; decompress it first (gunzip)"),
     "bzip2": (lambda _: bz2.compress(CSV), "is a compressed file (bzip2), not text; decompress it first (bunzip2)"),
     "xz": (lambda _: lzma.compress(CSV), "is a compressed file (xz), not text; decompress it first (unxz)"),
