@@ -341,6 +341,52 @@ def test_header_row_past_the_end_and_sheet_on_a_csv(srank_cli: Run, tmp_path: Pa
     assert err.startswith(f"srank: {source} is not a workbook: --sheet is ignored\n")
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "{source}: line 2 (--header-row 2) is empty; expected a header row naming the columns; 'S Rank' is on"
+            " line 3: if the header is there, pass --header-row 3",
+        ),
+        (
+            "fr",
+            "{source}\xa0: la ligne 2 (--header-row 2) est vide\u202f; une ligne d'en-tête qui nomme les colonnes est"
+            " attendue\u202f; «\xa0S Rank\xa0» est à la ligne 3\xa0: si l'en-tête est là, passez --header-row 3",
+        ),
+        (
+            "es",
+            "{source}: la línea 2 (--header-row 2) está vacía; se esperaba una fila de encabezado que nombre las"
+            " columnas; «S Rank» está en la línea 3: si el encabezado está ahí, pase --header-row 3",
+        ),
+    ],
+)
+def test_header_row_on_a_blank_line_names_that_line_and_the_line_of_the_column(
+    srank_cli: Run, tmp_path: Path, lang: str, said: str
+) -> None:
+    source = write(tmp_path / "in.csv", TITLED)
+    status, out, err = srank_cli("check", source, "-c", "S Rank", "--header-row", "2", "--lang", lang)
+    assert (status, out, err) == (2, "", f"srank: {said.format(source=source)}\n")
+
+
+def test_a_blank_first_line_suggests_the_line_of_the_column(srank_cli: Run, tmp_path: Path) -> None:
+    source = write(tmp_path / "in.csv", "\n\nid,S Rank\n1,S2\n")
+    assert srank_cli("check", source, "-c", "S Rank") == (
+        2,
+        "",
+        f"srank: {source}: the first line is empty; expected a header row naming the columns; 'S Rank' is on line"
+        " 3: if the header is there, pass --header-row 3\n",
+    )
+    assert srank_cli("check", source, "-c", "G Rank", "--header-row", "2")[2] == (
+        f"srank: {source}: line 2 (--header-row 2) is empty; expected a header row naming the columns\n"
+    )
+    other = write(tmp_path / "other.csv", "id,S Rank\n1,S3\n")
+    assert srank_cli("diff", other, source, "-k", "id", "-c", "S Rank")[2] == (
+        f"srank: {source}: the first line is empty; expected a header row naming the columns; 'id' is on line 3:"
+        " if the header is there, pass --header-row 3\n"
+    )
+
+
 def test_blank_lines_and_problems_are_counted_in_every_file_of_a_run(srank_cli: Run, tmp_path: Path) -> None:
     first = write(tmp_path / "a.csv", "rank\nS1\n\nS9\n")
     second = write(tmp_path / "b.csv", "rank\n\nS9\nS1\nS1\n")

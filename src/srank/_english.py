@@ -766,6 +766,9 @@ MESSAGES: dict[str, str] = {
     "cli.table.os-error": "{name}: {reason}",
     "cli.table.empty": "{name} is empty: expected a header row naming the columns",
     "cli.table.first-line-empty": "{name}: the first line is empty; expected a header row naming the columns",
+    "cli.table.header-line-empty": (
+        "{name}: line {line} (--header-row {line}) is empty; expected a header row naming the columns"
+    ),
     "cli.table.header-unread": "{name} line 1: the header {problem}; the header must name the columns on one line",
     "cli.sources.unknown-encoding": "unknown --encoding {encoding!r}",
     "cli.sources.not-text-encoding": "--encoding {encoding!r} is not a text encoding; name the one the file was"
