@@ -381,6 +381,41 @@ def test_text_that_starts_like_a_magic_number_is_still_read(srank_cli: Run, tmp_
     )
 
 
+LONG = ",".join(["S2B"] * 60)  # many codes in one: 239 characters
+
+
+@pytest.mark.parametrize(
+    ("lang", "hint"),
+    [
+        ("en", "hint: a rank code is one code, such as G3 or S2B,S4N: give one code per argument, line or cell"),
+        (
+            "fr",
+            "conseil\xa0: un code de rang est un seul code, comme G3 ou S2B,S4N\xa0: donnez un code par argument,"
+            " par ligne ou par cellule",
+        ),
+        (
+            "es",
+            "sugerencia: un código de rango es un solo código, como G3 o S2B,S4N: dé un código por argumento, por"
+            " línea o por celda",
+        ),
+    ],
+)
+def test_a_cell_far_too_long_gets_the_command_line_s_hint(srank_cli: Run, lang: str, hint: str) -> None:
+    _, out, _ = srank_cli("check", "-", "-c", "rank", "--lang", lang, stdin=f'rank\n"{LONG}"\n'.encode())
+    assert out.splitlines()[1].endswith(f' {hint}"')
+    status, out, err = srank_cli("explain", LONG, "--lang", lang)
+    assert status == 1
+    assert err.splitlines()[-1] == hint[0].upper() + hint[1:]
+
+
+def test_the_python_api_keeps_its_too_long_hint() -> None:
+    import srank
+
+    with pytest.raises(srank.InvalidRankError) as caught:
+        srank.parse(LONG)
+    assert caught.value.hint == "pass one code at a time; srank.parse_many reads a whole column"
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "utf-32"])
 def test_a_byte_order_mark_names_the_encoding(srank_cli: Run, tmp_path: Path, encoding: str) -> None:
     source = write(tmp_path / "in.csv", "rank\nS1\n".encode(encoding))

@@ -36,6 +36,8 @@ from workbook_builders import ods, ole2, sheet_xml, stated_size, xlsx
 DATA = Path(__file__).parent / "data"
 COMMANDS_NAMED = re.compile(r"\bsrank (?:explorer (?:read|search)|explain|round|check|distribution|map|diff)\b")
 CODES = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")  # a finding's code (season-missing), as tools match it
+# The Python API's words, which a command line user cannot type: srank.explorer.read, nation='US', taxon.distribution.
+PYTHON_NAMES = re.compile(r"\bsrank\.[a-z_]+|\b[a-z_]+=['\"]|\btaxon\.[a-z_]+")
 # srank diff's kinds of change, which srank_change writes in English (a program matches them) but a summary
 # must not: a whole word, not part of a finding's code (wrong-level).
 CHANGE_KINDS = re.compile(r"(?<![\w-])(?:" + "|".join(kind.value for kind in ChangeKind) + r")(?![\w-])")
@@ -207,6 +209,10 @@ def _runs(folder: Path) -> Iterator[tuple[str, list[str]]]:
     yield "map key without column", ["map", "US(N5)", "--key", "id"]
     yield "explorer read", ["explorer", "read", str(explorer / "ns_search_spp.json"), str(explorer / "ns_id.json")]
     yield "explorer read job", ["explorer", "read", str(explorer / "ns_export.json")]
+    empty = folder / "e1.json"
+    empty.write_text("{}", encoding="utf-8")
+    yield "explorer read empty object", ["explorer", "read", str(empty)]
+    yield "explorer read missing file", ["explorer", "read", str(folder / "nope.json")]
     yield "explorer read bad limit", ["explorer", "read", str(explorer / "ns_id.json"), "--limit", "many"]
     yield "explorer search nothing", ["explorer", "search"]
     offline = ["--base-url", "http://127.0.0.1:9/api/"]  # each search is refused before any request
@@ -243,6 +249,9 @@ def _composed(out: str) -> Iterator[str]:
 def _english(text: str, folder: Path) -> str | None:
     """The first English marker left in ``text`` once the input's own words are taken out, or None."""
     shown = text.replace(str(folder), "").replace(str(DATA), "")
+    python = PYTHON_NAMES.search(shown)
+    if python is not None:
+        return python.group()
     shown = INPUT_WORDS.sub("", QUOTED.sub("", COMMANDS_NAMED.sub("", shown)))
     found = CHANGE_KINDS.search(shown) or ENGLISH_WORDS.search(CODES.sub("", shown))
     return None if found is None else found.group()

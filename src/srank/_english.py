@@ -626,6 +626,20 @@ MESSAGES: dict[str, str] = {
     "cli.counts.taxa.one": "{count:,} taxon",
     "cli.counts.taxa.other": "{count:,} taxa",
     "cli.explorer.rounding-title": "NatureServe's rounding",
+    # The command line's own hints where the Python API's name its functions and parameters.
+    "cli.hint.one-code": "a rank code is one code, such as G3 or S2B,S4N: give one code per argument, line or cell",
+    "cli.explorer.read-takes": (
+        "srank explorer read takes saved Explorer answers: a search response or a taxon record (a .json file), a"
+        " folder saved by srank explorer search --save, or - for stdin"
+    ),
+    "cli.explorer.job-hint": (
+        "an export job says where NatureServe puts the export, but holds no taxa; srank explorer read takes a search"
+        " response, a taxon record, or a folder saved by srank explorer search --save"
+    ),
+    "cli.explorer.say-nation-hint": "pass --nation US or --nation CA",
+    "cli.explorer.rank-hint": (
+        "--rank takes a global rank; to narrow the search to a place, pass --nation or --subnation"
+    ),
     "cli.map.description": (
         "Draw a distribution (Explorer or Biotics format) as an SVG tile map: a square per state, province and "
         "territory coloured by its rounded rank, the national ranks and a legend beside it, and the places without a "

@@ -20,6 +20,7 @@ from .._model import AnyRank
 from .._parse import parse
 from ._arguments import UsageError, lenient_option
 from ._command import Command
+from ._hints import cli_error
 from ._reasons import decode_reason, os_reason
 
 __all__ = ["CodesCommand", "check_label_options", "codes_of", "read_codes"]
@@ -116,5 +117,6 @@ def read_codes(
         try:
             yield text, parse(text, lenient=lenient), None
         except InvalidRankError as error:
-            print(f"srank: {error.render(lang)}", file=sys.stderr)
-            yield text, None, error
+            said = cli_error(error)
+            print(f"srank: {said.render(lang)}", file=sys.stderr)
+            yield text, None, said

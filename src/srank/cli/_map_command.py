@@ -21,7 +21,6 @@ from pathlib import Path
 
 import attrs
 
-from .._batch import message_of
 from .._distribution import Distribution
 from .._distribution_text import parse_distribution
 from .._errors import InvalidRankError, clipped
@@ -32,6 +31,7 @@ from .._svg import map_svg
 from ._arguments import UsageError, input_options, lang_option, lenient_option, output_option
 from ._codes import check_label_options
 from ._command import Command
+from ._hints import cli_message_of
 from ._output import feeds_back, output
 from ._reasons import os_reason
 from ._records import Unread
@@ -117,7 +117,7 @@ def _one_map(args: argparse.Namespace) -> int:
             hint = say("cli.map.hint-no-file", name=clipped(text)) if "(" not in text else ""
         elif "\n" in text:
             hint = say("cli.map.hint-table")
-        said = say("cli.map.no-map", where=where, problem=message_of(error, lang), hint=hint)
+        said = say("cli.map.no-map", where=where, problem=cli_message_of(error, lang), hint=hint)
         print(head + in_language(said, lang), file=sys.stderr)
         return EXIT_FOUND
     if not dist.records:
@@ -245,7 +245,7 @@ def _draw(args: argparse.Namespace, run: _Run, where: str, key: str, cell: str) 
     try:
         dist = parse_distribution(cell, lenient=args.lenient)
     except InvalidRankError as error:
-        run.not_drawn.append(run.entry(shown, message_of(error, run.lang)))
+        run.not_drawn.append(run.entry(shown, cli_message_of(error, run.lang)))
         return
     if not dist.records:
         run.not_drawn.append(run.entry(shown, _nothing(dist, run.lang)))
