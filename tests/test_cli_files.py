@@ -168,6 +168,10 @@ def test_outputs_that_would_collide_or_overwrite_an_input_are_refused(srank_cli:
             ["-o", "{tmp}/x.xlsx", "--format", "csv"],
             "-o {tmp}/x.xlsx names a workbook, but --format csv writes text; leave out --format",
         ),
+        (
+            ["-o", "{tmp}/y.csv", "--format", "xlsx"],
+            "--format xlsx writes a workbook, but -o {tmp}/y.csv names a .csv file; name it NAME.xlsx",
+        ),
     ],
 )
 def test_output_options_that_do_not_go_together(
@@ -176,6 +180,26 @@ def test_output_options_that_do_not_go_together(
     options = [option.format(tmp=tmp_path) for option in options]
     status, out, err = srank_cli("check", *two, "-c", "S Rank", *options)
     assert (status, out, err) == (2, "", "srank: " + message.format(tmp=tmp_path) + "\n")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "--format xlsx writes a workbook, but -o {out} names a .csv file; name it NAME.xlsx"),
+        ("fr", "--format xlsx écrit un classeur, mais -o {out} nomme un fichier .csv\u202f; nommez-le NOM.xlsx"),
+        ("es", "--format xlsx escribe un libro, pero -o {out} nombra un archivo .csv; nómbrelo NOMBRE.xlsx"),
+    ],
+)
+def test_a_workbook_is_not_written_under_a_text_file_s_name(
+    srank_cli: Run, two: tuple[Path, Path], tmp_path: Path, lang: str, said: str
+) -> None:
+    out = tmp_path / "y.csv"
+    status, _, err = srank_cli("check", two[0], "-c", "S Rank", "--format", "xlsx", "-o", out, "--lang", lang)
+    assert (status, err) == (2, f"srank: {said.format(out=out)}\n")
+    assert not out.exists()
+    for name in ("Y.XLSX", "ranks"):  # .xlsx in any case, or no suffix at all (a device, /dev/stdout)
+        assert srank_cli("check", two[0], "-c", "S Rank", "--format", "xlsx", "-o", tmp_path / name)[0] == 0
+        assert (tmp_path / name).read_bytes()[:4] == b"PK\x03\x04"
 
 
 def test_stdin_cannot_be_one_of_several_files(srank_cli: Run, two: tuple[Path, Path]) -> None:

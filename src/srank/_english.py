@@ -318,6 +318,7 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.xlsx-name-format": "-o {output} names a workbook, but --format {format} writes text; leave out --format",
     "cli.xlsx-needs-output": "--format xlsx writes a workbook: name its file with -o NAME.xlsx",
+    "cli.xlsx-output-name": "--format xlsx writes a workbook, but -o {output} names a {suffix} file; name it NAME.xlsx",
     "cli.excel-is-csv": "--excel makes CSV for Excel; it does not apply to --format {format}",
     "cli.no-rows-no-output": "{option} writes no rows; leave out -o",
     "cli.problems-only-unnumbered": (
