@@ -5,6 +5,7 @@ In-process runs of ``srank check`` and ``srank distribution`` with literal expec
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
@@ -200,6 +201,24 @@ def test_a_workbook_is_not_written_under_a_text_file_s_name(
     for name in ("Y.XLSX", "ranks"):  # .xlsx in any case, or no suffix at all (a device, /dev/stdout)
         assert srank_cli("check", two[0], "-c", "S Rank", "--format", "xlsx", "-o", tmp_path / name)[0] == 0
         assert (tmp_path / name).read_bytes()[:4] == b"PK\x03\x04"
+
+
+def test_a_workbook_goes_to_a_device_or_a_pipe(srank_cli: Run, two: tuple[Path, Path]) -> None:
+    import subprocess
+    import sys
+    import zipfile
+
+    status, out, _ = srank_cli("check", two[0], "-c", "S Rank", "--format", "xlsx", "-o", "/dev/null")
+    assert (status, out) == (0, "")  # /dev/null tells 0 wherever it is: zipfile counts the offsets itself
+    done = subprocess.run(
+        [sys.executable, "-m", "srank", "check", str(two[0]), "-c", "S Rank", "--format", "xlsx", "-o", "/dev/stdout"],
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0
+    with zipfile.ZipFile(io.BytesIO(done.stdout)) as book:
+        assert book.testzip() is None
+        assert b"<t>S Rank</t>" in book.read("xl/worksheets/sheet1.xml")
 
 
 def test_stdin_cannot_be_one_of_several_files(srank_cli: Run, two: tuple[Path, Path]) -> None:
