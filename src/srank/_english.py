@@ -665,6 +665,8 @@ MESSAGES: dict[str, str] = {
     "cli.map.empty": "the distribution is empty",
     "cli.map.drawn.one": "{where}: {count:,} place drawn to {written}{notes}",
     "cli.map.drawn.other": "{where}: {count:,} places drawn to {written}{notes}",
+    "cli.map.off-the-map.one": " ({count:,} of them not on the map: listed below it)",
+    "cli.map.off-the-map.other": " ({count:,} of them not on the map: listed below it)",
     "cli.map.folder-source": "{source} is a folder: give a distribution, or a file holding one",
     "cli.table.output-is-input": "--output {output} is the input file; srank never modifies its input",
     "cli.map.workbook-source": "{name} is a workbook: give --column and --key to draw one map per row",
@@ -686,7 +688,7 @@ MESSAGES: dict[str, str] = {
     "cli.map.not-drawn-count.other": "{count:,} not drawn",
     "cli.map.heading-not-drawn": "not drawn",
     "cli.map.heading-numbered": "numbered",
-    "cli.map.heading-noted": "drawn without what could not be read",
+    "cli.map.heading-noted": "drawn, with warnings",
     "cli.diff.description": (
         "Compare the rank columns of two exports, OLD and NEW, row by row on a key, and write what changed in long "
         "form: the key columns, then {columns} (srank_place only with --distribution-column; srank_old_date and "
