@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import bz2
+import contextlib
 import csv
+import gzip
 import io
 import json
+import lzma
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -294,6 +299,157 @@ def test_files_that_are_not_utf8_csv_get_the_right_hint(
     status, out, err = srank_cli("check", write(tmp_path / "in.csv", data), "-c", "rank")
     assert (status, out) == (2, "")
     assert message in err
+
+
+def _tar(text: bytes) -> bytes:
+    import tarfile
+
+    made = io.BytesIO()
+    with tarfile.open(fileobj=made, mode="w") as archive:
+        member = tarfile.TarInfo("ranks.csv")
+        member.size = len(text)
+        archive.addfile(member, io.BytesIO(text))
+    return made.getvalue()
+
+
+def _sqlite(folder: Path) -> bytes:
+    import sqlite3
+
+    path = folder / "ranks.db"
+    path.unlink(missing_ok=True)
+    with contextlib.closing(sqlite3.connect(path)) as database:
+        database.execute("create table ranks (rank text)")
+        database.commit()
+    return path.read_bytes()
+
+
+CSV = b"rank\nS1\nS2\n"
+# Not text, named by their first bytes (their "magic numbers"); a random block with no known magic.
+NOT_TEXT: dict[str, tuple[Callable[[Path], bytes], str]] = {
+    "gzip": (lambda _: gzip.compress(CSV), "is a compressed file (gzip), not text; decompress it first (gunzip)"),
+    "bzip2": (lambda _: bz2.compress(CSV), "is a compressed file (bzip2), not text; decompress it first (bunzip2)"),
+    "xz": (lambda _: lzma.compress(CSV), "is a compressed file (xz), not text; decompress it first (unxz)"),
+    "zstd": (
+        lambda _: bytes.fromhex("28b52ffd2400590000") + CSV,
+        "is a compressed file (zstd), not text; decompress it first (unzstd)",
+    ),
+    "7z": (
+        lambda _: b"7z\xbc\xaf\x27\x1c\x00\x04" + bytes(24),
+        "is a 7z archive, not a CSV file; extract it (7z x) and check the CSV file inside",
+    ),
+    "tar": (
+        lambda _: _tar(CSV),
+        "is a tar archive, not a CSV file; extract it (tar -xf) and check the CSV file inside",
+    ),
+    "pdf": (lambda _: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n", "is a PDF document, not a table"),
+    "png": (lambda _: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(17), "is a PNG image, not a table"),
+    "jpeg": (lambda _: b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(20), "is a JPEG image, not a table"),
+    "gif": (lambda _: b"GIF89a\x01\x00\x01\x00\x80\x00\x00" + bytes(20), "is a GIF image, not a table"),
+    "elf": (lambda _: b"\x7fELF\x02\x01\x01" + bytes(57), "is a program (an ELF executable), not a table"),
+    "sqlite": (_sqlite, "is an SQLite database, not CSV or TSV text; export its table as CSV first"),
+    "parquet": (
+        lambda _: b"PAR1\x15\x04\x15\x10\x15\x14L\x15\x02\x15\x00\x12\x00\x00" + bytes(8) + b"PAR1",
+        "is a Parquet file, not CSV or TSV text; export its table as CSV first",
+    ),
+    "nul": (lambda _: b"rank\n" + bytes(59), "is a binary file, not text (59 of its first 64 bytes are NUL)"),
+    "no-magic": (
+        lambda _: bytes(range(128, 256)) + bytes(range(1, 128)),
+        "is not UTF-8 text (invalid start byte, byte 0x80, byte offset 0 (line 1)); its bytes do not look like text"
+        " in any encoding: check that it is the table you meant",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", list(NOT_TEXT))
+def test_a_file_that_is_not_text_is_named_for_what_it_is(srank_cli: Run, tmp_path: Path, kind: str) -> None:
+    made, message = NOT_TEXT[kind]
+    source = write(tmp_path / "in.csv", made(tmp_path))
+    status, out, err = srank_cli("check", source, "-c", "rank")
+    assert (status, out, err) == (2, "", f"srank: {source} {message}\n")
+    if kind != "no-magic":  # the same from stdin, and for srank explain --file
+        assert srank_cli("check", "-", "-c", "rank", stdin=made(tmp_path))[2] == f"srank: stdin {message}\n"
+        assert srank_cli("explain", "--file", source)[2] == f"srank: {source} {message}\n"
+
+
+@pytest.mark.parametrize(
+    ("lang", "kind", "said"),
+    [
+        ("fr", "gzip", "est un fichier compressé (gzip), pas du texte\u202f; décompressez-le d'abord (gunzip)"),
+        ("es", "gzip", "es un archivo comprimido (gzip), no texto; descomprímalo primero (gunzip)"),
+        ("fr", "png", "est une image PNG, pas un tableau"),
+        ("es", "png", "es una imagen PNG, no una tabla"),
+        (
+            "fr",
+            "tar",
+            "est une archive tar, pas un fichier CSV\u202f; extrayez-la (tar -xf) et vérifiez le fichier CSV"
+            " qu'elle contient",
+        ),
+        ("es", "sqlite", "es una base de datos SQLite, no texto CSV o TSV; exporte primero su tabla como CSV"),
+        ("fr", "nul", "est un fichier binaire, pas du texte (59 de ses 64\xa0premiers octets sont nuls)"),
+        ("es", "nul", "es un archivo binario, no texto (59 de sus primeros 64 bytes son nulos)"),
+        (
+            "fr",
+            "no-magic",
+            "n'est pas du texte UTF-8 (octet de début invalide, octet 0x80, position d'octet 0 (ligne 1))\u202f; ses"
+            " octets ne ressemblent à du texte dans aucun encodage\xa0: vérifiez que c'est bien le tableau voulu",
+        ),
+        (
+            "es",
+            "no-magic",
+            "no es texto UTF-8 (byte inicial no válido, byte 0x80, posición de byte 0 (línea 1)); sus bytes no parecen"
+            " texto en ninguna codificación: verifique que sea la tabla que quería",
+        ),
+    ],
+)
+def test_what_a_file_that_is_not_text_is_said_in_french_and_spanish(
+    srank_cli: Run, tmp_path: Path, lang: str, kind: str, said: str
+) -> None:
+    source = write(tmp_path / "in.csv", NOT_TEXT[kind][0](tmp_path))
+    assert srank_cli("check", source, "-c", "rank", "--lang", lang)[2] == f"srank: {source} {said}\n"
+
+
+def test_text_that_starts_like_a_magic_number_is_still_read(srank_cli: Run, tmp_path: Path) -> None:
+    source = write(tmp_path / "in.csv", b"PAR1,rank\nx,S1\n")  # Parquet's magic, but no NUL: a header
+    assert srank_cli("check", source, "-c", "rank")[:2] == (
+        0,
+        "PAR1,rank,srank_valid,srank_canonical,srank_rounded,srank_label,srank_message\n"
+        "x,S1,true,S1,S1,Critically Imperiled,\n",
+    )
+
+
+LONG = ",".join(["S2B"] * 60)  # many codes in one: 239 characters
+
+
+@pytest.mark.parametrize(
+    ("lang", "hint"),
+    [
+        ("en", "hint: a rank code is one code, such as G3 or S2B,S4N: give one code per argument, line or cell"),
+        (
+            "fr",
+            "conseil\xa0: un code de rang est un seul code, comme G3 ou S2B,S4N\xa0: donnez un code par argument,"
+            " par ligne ou par cellule",
+        ),
+        (
+            "es",
+            "sugerencia: un código de rango es un solo código, como G3 o S2B,S4N: dé un código por argumento, por"
+            " línea o por celda",
+        ),
+    ],
+)
+def test_a_cell_far_too_long_gets_the_command_line_s_hint(srank_cli: Run, lang: str, hint: str) -> None:
+    _, out, _ = srank_cli("check", "-", "-c", "rank", "--lang", lang, stdin=f'rank\n"{LONG}"\n'.encode())
+    assert out.splitlines()[1].endswith(f' {hint}"')
+    status, out, err = srank_cli("explain", LONG, "--lang", lang)
+    assert status == 1
+    assert err.splitlines()[-1] == hint[0].upper() + hint[1:]
+
+
+def test_the_python_api_keeps_its_too_long_hint() -> None:
+    import srank
+
+    with pytest.raises(srank.InvalidRankError) as caught:
+        srank.parse(LONG)
+    assert caught.value.hint == "pass one code at a time; srank.parse_many reads a whole column"
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "utf-32"])

@@ -332,6 +332,56 @@ def test_usage_errors_say_what_to_do(
     assert err == message
 
 
+# One key per kind of change, two for uplisted and same, and an unreadable code; the summary counts each kind.
+KINDS_OLD = (
+    "id,rank\nk1,G2\nk2,S2\nk3,SX\nk4,S3\nk5,S2\nk6,SU\nk7,S2\nk8,\nk9,S2\nk10,SU\nk11,S2\nk12,S2S3\nk13,S2\n"
+    'k14,"S2B,S4N"\nk15,S2\nk16,S9\nk17,S4\nk18,S5\n'
+)
+KINDS_NEW = (
+    "id,rank\nk1,S2\nk2,SX\nk3,S2\nk4,S2\nk5,S3\nk6,S2\nk7,SU\nk8,S2\nk9,\nk10,SNR\nk11,S2S3\nk12,S2\nk13,S2?\n"
+    'k14,"S4N,S2B"\nk15,S2\nk16,S2\nk17,S3\nk18,S5\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "summary"),
+    [
+        (
+            "en",
+            "srank diff: old.csv -> new.csv: 18 rows out; 1 level, 1 extirpated, 1 rediscovered, 2 uplisted,"
+            " 1 downlisted, 1 ranked, 1 unranked, 1 added, 1 removed, 1 status, 1 less-certain, 1 more-certain,"
+            " 1 qualifier, 1 notation, 2 same, 1 invalid",
+        ),
+        (
+            "fr",
+            "srank diff\xa0: old.csv -> new.csv\xa0: 18\xa0lignes en sortie\u202f; 1\xa0changement de niveau,"
+            " 1\xa0désormais disparue, 1\xa0redécouverte, 2\xa0plus en péril, 1\xa0moins en péril,"
+            " 1\xa0désormais classée, 1\xa0n'est plus classée, 1\xa0rang ajouté, 1\xa0rang retiré,"
+            " 1\xa0changement de statut, 1\xa0rang moins précis, 1\xa0rang plus précis, 1\xa0qualificatif changé,"
+            " 1\xa0rang écrit autrement, 2\xa0rangs inchangés, 1\xa0invalide",
+        ),
+        (
+            "es",
+            "srank diff: old.csv -> new.csv: 18 filas de salida; 1 cambio de nivel, 1 ahora extinta o extirpada,"
+            " 1 redescubierta, 2 con mayor riesgo, 1 con menor riesgo, 1 ahora con rango, 1 ya sin rango,"
+            " 1 rango añadido, 1 rango retirado, 1 cambio de situación, 1 rango menos preciso, 1 rango más preciso,"
+            " 1 calificador cambiado, 1 rango escrito de otra forma, 2 sin cambios, 1 no válida",
+        ),
+    ],
+)
+def test_the_summary_names_every_kind_of_change_in_the_language(
+    srank_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, summary: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "old.csv").write_text(KINDS_OLD, encoding="utf-8")
+    (tmp_path / "new.csv").write_text(KINDS_NEW, encoding="utf-8")
+    status, out, err = srank_cli("diff", "old.csv", "new.csv", "-k", "id", "-c", "rank", "--lang", lang)
+    assert status == 2
+    assert err.splitlines()[0] == summary
+    changes = [line.split(",")[7] for line in out.splitlines()[1:] if not line.startswith("k14,")]
+    assert changes[:4] == ["level", "extirpated", "rediscovered", "uplisted"]  # srank_change stays English
+
+
 def test_old_and_new_cannot_both_be_stdin(srank_cli: Run) -> None:
     status, _, err = srank_cli("diff", "-", "-", "--key", "id", "-c", "rank", stdin=b"id,rank\n")
     assert (status, err) == (2, "srank: OLD and NEW cannot both be stdin (-)\n")

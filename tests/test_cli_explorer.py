@@ -146,6 +146,67 @@ def test_read_failures_are_one_line_and_leave_no_output(
     assert not out_file.exists()
 
 
+READ_TAKES = {
+    "en": "srank explorer read takes saved Explorer answers: a search response or a taxon record (a .json file), a"
+    " folder saved by srank explorer search --save, or - for stdin",
+    "fr": "srank explorer read prend des réponses d'Explorer enregistrées\xa0: une réponse de recherche ou une fiche"
+    " de taxon (un fichier .json), un dossier enregistré par srank explorer search --save, ou - pour l'entrée"
+    " standard",
+    "es": "srank explorer read toma respuestas de Explorer guardadas: una respuesta de búsqueda o un registro de taxón"
+    " (un archivo .json), una carpeta guardada por srank explorer search --save, o - para la entrada estándar",
+}
+JOB_HINT = {
+    "en": "an export job says where NatureServe puts the export, but holds no taxa; srank explorer read takes a"
+    " search response, a taxon record, or a folder saved by srank explorer search --save",
+    "fr": "une tâche d'exportation dit où NatureServe dépose l'exportation, mais ne contient aucun taxon\u202f;"
+    " srank explorer read prend une réponse de recherche, une fiche de taxon, ou un dossier enregistré par srank"
+    " explorer search --save",
+    "es": "una tarea de exportación indica dónde deja NatureServe la exportación, pero no contiene taxones; srank"
+    " explorer read toma una respuesta de búsqueda, un registro de taxón o una carpeta guardada por srank explorer"
+    " search --save",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "{path} is not NatureServe Explorer data: it is an object with no keys; hint: {takes}"),
+        (
+            "fr",
+            "{path} n'est pas des données de NatureServe Explorer\xa0: c'est un objet sans clé\u202f;"
+            " conseil\xa0: {takes}",
+        ),
+        ("es", "{path} no es datos de NatureServe Explorer: es un objeto sin claves; sugerencia: {takes}"),
+    ],
+)
+def test_read_hints_say_what_the_command_takes_not_what_python_does(
+    srank_cli: Run, tmp_path: Path, lang: str, said: str
+) -> None:
+    empty, job = tmp_path / "e1.json", tmp_path / "job.json"
+    empty.write_text("{}", encoding="utf-8")
+    job.write_bytes((DATA / "ns_export.json").read_bytes())
+    status, out, err = srank_cli("explorer", "read", empty, "--lang", lang)
+    assert (status, out) == (2, "")
+    assert err == "srank: " + said.format(path=empty, takes=READ_TAKES[lang]) + "\n"
+    err = srank_cli("explorer", "read", tmp_path / "nope.json", "--lang", lang)[2]
+    assert err.endswith(f" {READ_TAKES[lang]}\n")  # after the system's reason and the word for "hint"
+    err = srank_cli("explorer", "read", job, "--lang", lang)[2]
+    assert err.endswith(f" {JOB_HINT[lang]}\n")
+
+
+def test_the_python_api_keeps_its_own_hints(tmp_path: Path) -> None:
+    import srank.explorer
+
+    with pytest.raises(srank.explorer.ExplorerError) as caught:
+        srank.explorer.read({})
+    assert caught.value.hint == (
+        "srank.explorer.read tells a search response, a taxon record and a search result apart by itself"
+    )
+    with pytest.raises(srank.explorer.ExplorerError) as caught:
+        srank.explorer.read(tmp_path / "nope.json")
+    assert caught.value.hint == "give the path of a saved Explorer response, JSON text or parsed JSON"
+
+
 def test_read_never_writes_over_its_input(srank_cli: Run, tmp_path: Path) -> None:
     saved = tmp_path / "taxon.json"
     saved.write_bytes((DATA / "ns_id.json").read_bytes())
@@ -288,11 +349,19 @@ def test_a_refused_connection_is_one_line(srank_cli: Run) -> None:
     ("argv", "message"),
     [
         (["--limit", "3"], "srank: say what to search for: TEXT, --nation, --subnation or --rank\n"),
-        (["robin", "--rank", "S1"], "srank: the API searches by rounded global rank, one of G1, G2, G3, G4, G5,"),
+        (
+            ["robin", "--rank", "S1"],
+            "srank: the API searches by rounded global rank, one of G1, G2, G3, G4, G5, GH, GX, GNR, GNA, GU; not"
+            " 'S1'; hint: --rank takes a global rank; to narrow the search to a place, pass --nation or --subnation\n",
+        ),
         (["robin", "--base-url", "ftp://x/"], "srank: the base URL 'ftp://x/' is not an http(s) URL;"),
-        (["robin", "--timeout", "0"], "srank: timeout must be a positive number of seconds, not 0.0\n"),
+        (["robin", "--timeout", "0"], "srank: --timeout must be a positive number of seconds, not 0.0\n"),
+        (["robin", "--nation", "U.S."], "srank: --nation is a two-letter code such as 'US' or 'MD', not 'U.S.'\n"),
         (["robin", "--lang", "de"], "srank: --lang de: "),
-        (["--subnation", "ZZ"], "srank: srank knows no nation with the subnation 'ZZ'; say which;"),
+        (
+            ["--subnation", "ZZ"],
+            "srank: srank knows no nation with the subnation 'ZZ'; say which; hint: pass --nation US or --nation CA\n",
+        ),
     ],
 )
 def test_what_cannot_be_asked_fails_before_any_request(srank_cli: Run, argv: list[str], message: str) -> None:

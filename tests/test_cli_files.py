@@ -5,6 +5,7 @@ In-process runs of ``srank check`` and ``srank distribution`` with literal expec
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
@@ -168,6 +169,10 @@ def test_outputs_that_would_collide_or_overwrite_an_input_are_refused(srank_cli:
             ["-o", "{tmp}/x.xlsx", "--format", "csv"],
             "-o {tmp}/x.xlsx names a workbook, but --format csv writes text; leave out --format",
         ),
+        (
+            ["-o", "{tmp}/y.csv", "--format", "xlsx"],
+            "--format xlsx writes a workbook, but -o {tmp}/y.csv names a .csv file; name it NAME.xlsx",
+        ),
     ],
 )
 def test_output_options_that_do_not_go_together(
@@ -176,6 +181,44 @@ def test_output_options_that_do_not_go_together(
     options = [option.format(tmp=tmp_path) for option in options]
     status, out, err = srank_cli("check", *two, "-c", "S Rank", *options)
     assert (status, out, err) == (2, "", "srank: " + message.format(tmp=tmp_path) + "\n")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "--format xlsx writes a workbook, but -o {out} names a .csv file; name it NAME.xlsx"),
+        ("fr", "--format xlsx écrit un classeur, mais -o {out} nomme un fichier .csv\u202f; nommez-le NOM.xlsx"),
+        ("es", "--format xlsx escribe un libro, pero -o {out} nombra un archivo .csv; nómbrelo NOMBRE.xlsx"),
+    ],
+)
+def test_a_workbook_is_not_written_under_a_text_file_s_name(
+    srank_cli: Run, two: tuple[Path, Path], tmp_path: Path, lang: str, said: str
+) -> None:
+    out = tmp_path / "y.csv"
+    status, _, err = srank_cli("check", two[0], "-c", "S Rank", "--format", "xlsx", "-o", out, "--lang", lang)
+    assert (status, err) == (2, f"srank: {said.format(out=out)}\n")
+    assert not out.exists()
+    for name in ("Y.XLSX", "ranks"):  # .xlsx in any case, or no suffix at all (a device, /dev/stdout)
+        assert srank_cli("check", two[0], "-c", "S Rank", "--format", "xlsx", "-o", tmp_path / name)[0] == 0
+        assert (tmp_path / name).read_bytes()[:4] == b"PK\x03\x04"
+
+
+def test_a_workbook_goes_to_a_device_or_a_pipe(srank_cli: Run, two: tuple[Path, Path]) -> None:
+    import subprocess
+    import sys
+    import zipfile
+
+    status, out, _ = srank_cli("check", two[0], "-c", "S Rank", "--format", "xlsx", "-o", "/dev/null")
+    assert (status, out) == (0, "")  # /dev/null tells 0 wherever it is: zipfile counts the offsets itself
+    done = subprocess.run(
+        [sys.executable, "-m", "srank", "check", str(two[0]), "-c", "S Rank", "--format", "xlsx", "-o", "/dev/stdout"],
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0
+    with zipfile.ZipFile(io.BytesIO(done.stdout)) as book:
+        assert book.testzip() is None
+        assert b"<t>S Rank</t>" in book.read("xl/worksheets/sheet1.xml")
 
 
 def test_stdin_cannot_be_one_of_several_files(srank_cli: Run, two: tuple[Path, Path]) -> None:
@@ -339,6 +382,52 @@ def test_header_row_past_the_end_and_sheet_on_a_csv(srank_cli: Run, tmp_path: Pa
     status, _, err = srank_cli("check", source, "-c", "S Rank", "--header-row", "3", "--sheet", "Ranks")
     assert status == 1
     assert err.startswith(f"srank: {source} is not a workbook: --sheet is ignored\n")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "{source}: line 2 (--header-row 2) is empty; expected a header row naming the columns; 'S Rank' is on"
+            " line 3: if the header is there, pass --header-row 3",
+        ),
+        (
+            "fr",
+            "{source}\xa0: la ligne 2 (--header-row 2) est vide\u202f; une ligne d'en-tête qui nomme les colonnes est"
+            " attendue\u202f; «\xa0S Rank\xa0» est à la ligne 3\xa0: si l'en-tête est là, passez --header-row 3",
+        ),
+        (
+            "es",
+            "{source}: la línea 2 (--header-row 2) está vacía; se esperaba una fila de encabezado que nombre las"
+            " columnas; «S Rank» está en la línea 3: si el encabezado está ahí, pase --header-row 3",
+        ),
+    ],
+)
+def test_header_row_on_a_blank_line_names_that_line_and_the_line_of_the_column(
+    srank_cli: Run, tmp_path: Path, lang: str, said: str
+) -> None:
+    source = write(tmp_path / "in.csv", TITLED)
+    status, out, err = srank_cli("check", source, "-c", "S Rank", "--header-row", "2", "--lang", lang)
+    assert (status, out, err) == (2, "", f"srank: {said.format(source=source)}\n")
+
+
+def test_a_blank_first_line_suggests_the_line_of_the_column(srank_cli: Run, tmp_path: Path) -> None:
+    source = write(tmp_path / "in.csv", "\n\nid,S Rank\n1,S2\n")
+    assert srank_cli("check", source, "-c", "S Rank") == (
+        2,
+        "",
+        f"srank: {source}: the first line is empty; expected a header row naming the columns; 'S Rank' is on line"
+        " 3: if the header is there, pass --header-row 3\n",
+    )
+    assert srank_cli("check", source, "-c", "G Rank", "--header-row", "2")[2] == (
+        f"srank: {source}: line 2 (--header-row 2) is empty; expected a header row naming the columns\n"
+    )
+    other = write(tmp_path / "other.csv", "id,S Rank\n1,S3\n")
+    assert srank_cli("diff", other, source, "-k", "id", "-c", "S Rank")[2] == (
+        f"srank: {source}: the first line is empty; expected a header row naming the columns; 'id' is on line 3:"
+        " if the header is there, pass --header-row 3\n"
+    )
 
 
 def test_blank_lines_and_problems_are_counted_in_every_file_of_a_run(srank_cli: Run, tmp_path: Path) -> None:

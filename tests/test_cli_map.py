@@ -31,7 +31,11 @@ def test_a_distribution_to_a_file(srank_cli: Run, tmp_path: Path) -> None:
     out = tmp_path / "map.svg"
     status, stdout, err = srank_cli("map", GOLDENSEAL, "-o", out, "--title", "Goldenseal <Hydrastis>")
     assert (status, stdout) == (0, "")
-    assert err == f"srank map: the text: 4 places drawn to {out}\n"
+    assert err == (
+        f"srank map: the text: 4 places drawn to {out} (1 of them not on the map: listed below it);"
+        " warning[unknown-place]: ZZ, United States: srank does not know the subnation code 'ZZ' under US; it is kept"
+        " as written\n"
+    )
     tiles = titles(out)
     assert tiles["US-MD"] == "Maryland (MD): S2 – Imperiled"
     assert tiles["US-VA"] == "Virginia (VA): S3B,S4N – Breeding: Vulnerable; Nonbreeding: Apparently Secure"
@@ -40,6 +44,41 @@ def test_a_distribution_to_a_file(srank_cli: Run, tmp_path: Path) -> None:
     root = ET.parse(out).getroot()
     listed = [g.findtext(f"{SVG}title") for g in root.iter(f"{SVG}g") if g.get("class") == "listed"]
     assert listed == ["S1 – Critically Imperiled"]  # ZZ has no tile: listed under the grid
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "srank map: the text: 3 places drawn to {out} (1 of them not on the map: listed below it);"
+            " warning[unknown-place]: ZZ, United States: srank does not know the subnation code 'ZZ' under US; it is"
+            " kept as written",
+        ),
+        (
+            "fr",
+            "srank map\xa0: le texte\xa0: 3\xa0lieux dessinés dans {out} (dont 1\xa0hors de la carte\xa0: listé sous"
+            " celle-ci)\u202f; avertissement[unknown-place]\xa0: ZZ, États-Unis\xa0: srank ne connaît pas le code"
+            " infranational «\xa0ZZ\xa0» de US\u202f; il est gardé tel qu'il est écrit",
+        ),
+        (
+            "es",
+            "srank map: el texto: 3 lugares dibujados en {out} (1 de ellos fuera del mapa: listado debajo);"
+            " advertencia[unknown-place]: ZZ, Estados Unidos: srank no conoce el código subnacional «ZZ» de US; se"
+            " conserva tal como está escrito",
+        ),
+    ],
+)
+def test_a_place_srank_does_not_know_is_said_to_be_off_the_map(
+    srank_cli: Run, tmp_path: Path, lang: str, said: str
+) -> None:
+    out = tmp_path / "z.svg"
+    status, _, err = srank_cli("map", "United States (N3): VT (S1), ZZ (S2)", "-o", out, "--lang", lang)
+    assert (status, err) == (0, said.format(out=out) + "\n")
+    root = ET.parse(out).getroot()
+    assert [g.findtext(f"{SVG}text") for g in root.iter(f"{SVG}g") if g.get("class") == "listed"] == [
+        "ZZ (US-ZZ): S2 – " + {"en": "Imperiled", "fr": "En péril", "es": "Amenazada"}[lang]
+    ]
 
 
 def test_a_season_and_a_language(srank_cli: Run, tmp_path: Path) -> None:
@@ -57,7 +96,7 @@ def test_a_file_holding_a_distribution_and_stdout(srank_cli: Run, tmp_path: Path
     source.write_bytes(b"\xef\xbb\xbf" + GOLDENSEAL.encode() + b"\r\n")  # a BOM and a line ending, as editors save
     status, stdout, err = srank_cli("map", source)
     assert status == 0
-    assert err == f"srank map: {source}: 4 places drawn to stdout\n"
+    assert err.startswith(f"srank map: {source}: 4 places drawn to stdout (1 of them not on the map: listed below it);")
     written = tmp_path / "from-stdout.svg"
     written.write_text(stdout, encoding="utf-8")
     assert titles(written)["US-MD"] == "Maryland (MD): S2 – Imperiled"
@@ -115,7 +154,12 @@ def test_a_table_gives_one_map_per_row_named_by_its_key(srank_cli: Run, tmp_path
         "Hydrastis_canadensis.svg",
         "Turdus_migratorius.svg",
     ]
-    assert err == f"srank map: {source}: 3 rows, 3 maps written to {maps}\n"
+    assert err.splitlines() == [
+        f"srank map: {source}: 3 rows, 3 maps written to {maps}",
+        "  drawn, with warnings:",
+        "    line 2 ('Hydrastis canadensis'): warning[unknown-place]: srank does not know the subnation code 'ZZ'"
+        " under US; it is kept as written",
+    ]
     assert map_title(maps / "Cynomys_ludovicianus.svg") == "Cynomys ludovicianus"
     assert titles(maps / "Cynomys_ludovicianus.svg")["CA-SK"] == "Saskatchewan (SK): S2 – Imperiled"
     assert titles(maps / "Hydrastis_canadensis.svg")["US-MD"] == "Maryland (MD): S2 – Imperiled"
@@ -150,11 +194,16 @@ def test_rows_that_cannot_be_drawn_are_named_and_the_rest_drawn(srank_cli: Run, 
         "    line 7: the key is empty",
         "    line 8: has 3 fields, the header has 2",
         "    line 9 ('???'): the key gives no file name (it has no letter or digit)",
+        "  drawn, with warnings:",
+        "    line 2 ('Hydrastis canadensis'): warning[unknown-place]: srank does not know the subnation code 'ZZ'"
+        " under US; it is kept as written",
     ]
     status, _, err = srank_cli("map", source, "-c", "Distribution", "-k", "Scientific Name", "-o", maps, "--lenient")
     assert "Broken.svg" in os.listdir(maps)
-    assert err.splitlines()[-2:] == [
-        "  drawn without what could not be read:",
+    assert err.splitlines()[-3:] == [
+        "  drawn, with warnings:",
+        "    line 2 ('Hydrastis canadensis'): warning[unknown-place]: srank does not know the subnation code 'ZZ'"
+        " under US; it is kept as written",
         "    line 5 ('Broken'): warning[distribution-syntax]: Expected ')', found '('; 'Canada (N3): AB (S3, BC (S1)'"
         " does not read as a whole: only its readable places were kept",
     ]
@@ -204,7 +253,8 @@ def test_a_workbook_with_a_title_row(srank_cli: Run, tmp_path: Path) -> None:
     status, _, err = srank_cli("map", book, "-c", "Distribution", "-k", "Scientific Name", "-o", maps)
     assert status == 0
     assert os.listdir(maps) == ["Hydrastis_canadensis.svg"]
-    assert err == f"srank map: {book}: 1 row, 1 map written to {maps}\n"
+    assert err.splitlines()[0] == f"srank map: {book}: 1 row, 1 map written to {maps}"
+    assert err.splitlines()[2].startswith("    row 3 ('Hydrastis canadensis'): warning[unknown-place]:")
 
 
 @pytest.mark.parametrize(

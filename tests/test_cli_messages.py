@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 
+from srank import ChangeKind
 from srank.cli import main
 from srank.cli._registry import COMMANDS
 from test_messages import ENGLISH_WORDS, QUOTED
@@ -35,6 +36,11 @@ from workbook_builders import ods, ole2, sheet_xml, stated_size, xlsx
 DATA = Path(__file__).parent / "data"
 COMMANDS_NAMED = re.compile(r"\bsrank (?:explorer (?:read|search)|explain|round|check|distribution|map|diff)\b")
 CODES = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")  # a finding's code (season-missing), as tools match it
+# The Python API's words, which a command line user cannot type: srank.explorer.read, nation='US', taxon.distribution.
+PYTHON_NAMES = re.compile(r"\bsrank\.[a-z_]+|\b[a-z_]+=['\"]|\btaxon\.[a-z_]+")
+# srank diff's kinds of change, which srank_change writes in English (a program matches them) but a summary
+# must not: a whole word, not part of a finding's code (wrong-level).
+CHANGE_KINDS = re.compile(r"(?<![\w-])(?:" + "|".join(kind.value for kind in ChangeKind) + r")(?![\w-])")
 LANGS = ("fr", "es")
 COMPOSED = ("srank_message", "srank_levels", "srank_rounded_check", "message")
 # The input's own words that a message names: its column names and cells (the heritage file's English).
@@ -59,6 +65,14 @@ def _files(folder: Path) -> dict[str, Path]:
         "blank-header": b"\nrank,d\nS2,CA(N2)\n",
         "repeated-column": b"rank,rank,d\nS2,S3,CA(N2)\n",
         "bad-codes": b"rank,d\nG3G2,US(N5) ZZ(N1)\nS2B,S2B,\ns3/s4,MD (S9\nG6,Canada\n=1+2,@SUM\n",
+        # The heritage file a year on (its ranks renamed rank, its distributions d): a change of every common kind.
+        "heritage-next": (
+            b'id,rank,d\n1,S1,"Canada (N2): ON (S1)\nUnited States (N3N4): MD (S2), VA (S2), NY (S3)"\n'
+            b'2,"S2B,S5N","CA(N4?B,NUM), US(N5B)"\n3,S2,"United States (N3): MD (S1S3), VA (S2), DE (S1)"\n'
+            b"5,S3,\n6,S3S4,United States (N4): MD (S3)\n7,SX,United States (N1): MD (SX)\n8,S5?,\n"
+            b'10,S2,United States (N2): MD (S2?)\n11,"S1,SX","United States (NNR): MD (SX,S1)"\n'
+            b"13,SU,United States (N5): MD (S5)\n14,S2,United States (N2)\n18,S4,United States (N4): VT (S4)\n"
+        ),
         "zip": None,
     }
     files: dict[str, Path] = {"heritage": heritage}
@@ -178,6 +192,10 @@ def _runs(folder: Path) -> Iterator[tuple[str, list[str]]]:
             "Distribution=d",
         ],
     )
+    heritage, next_year = str(files["heritage"]), str(files["heritage-next"])
+    yield "diff changes", ["diff", heritage, next_year, "-k", "id", "-c", "S Rank=rank", "--changes-only"]
+    yield "diff changes back", ["diff", next_year, heritage, "-k", "id", "-c", "rank=S Rank", "--format", "jsonl"]
+    yield "diff place changes", ["diff", heritage, next_year, "-k", "id", "--distribution-column", "Distribution=d"]
     yield "diff no key", ["diff", str(files["heritage"]), str(files["heritage"]), "-c", "S Rank"]
     yield "diff both stdin", ["diff", "-", "-", "-k", "id", "-c", "S Rank"]
     yield "explain", ["explain", "G5T1T3Q", "S2B,S4N", "G3G2", "SA", "S5T1T3Q", "-", "--lenient"]
@@ -191,6 +209,10 @@ def _runs(folder: Path) -> Iterator[tuple[str, list[str]]]:
     yield "map key without column", ["map", "US(N5)", "--key", "id"]
     yield "explorer read", ["explorer", "read", str(explorer / "ns_search_spp.json"), str(explorer / "ns_id.json")]
     yield "explorer read job", ["explorer", "read", str(explorer / "ns_export.json")]
+    empty = folder / "e1.json"
+    empty.write_text("{}", encoding="utf-8")
+    yield "explorer read empty object", ["explorer", "read", str(empty)]
+    yield "explorer read missing file", ["explorer", "read", str(folder / "nope.json")]
     yield "explorer read bad limit", ["explorer", "read", str(explorer / "ns_id.json"), "--limit", "many"]
     yield "explorer search nothing", ["explorer", "search"]
     offline = ["--base-url", "http://127.0.0.1:9/api/"]  # each search is refused before any request
@@ -227,8 +249,11 @@ def _composed(out: str) -> Iterator[str]:
 def _english(text: str, folder: Path) -> str | None:
     """The first English marker left in ``text`` once the input's own words are taken out, or None."""
     shown = text.replace(str(folder), "").replace(str(DATA), "")
-    shown = CODES.sub("", INPUT_WORDS.sub("", QUOTED.sub("", COMMANDS_NAMED.sub("", shown))))
-    found = ENGLISH_WORDS.search(shown)
+    python = PYTHON_NAMES.search(shown)
+    if python is not None:
+        return python.group()
+    shown = INPUT_WORDS.sub("", QUOTED.sub("", COMMANDS_NAMED.sub("", shown)))
+    found = CHANGE_KINDS.search(shown) or ENGLISH_WORDS.search(CODES.sub("", shown))
     return None if found is None else found.group()
 
 
@@ -264,6 +289,13 @@ def test_the_markers_catch_the_english_run(tmp_path: Path, capsys: pytest.Captur
     out, err = capsys.readouterr()
     assert any(_english(line, tmp_path) for line in err.splitlines())
     assert any(_english(cell, tmp_path) for cell in _composed(out))
+    main(["diff", str(files["heritage"]), str(files["heritage-next"]), "-k", "id", "-c", "S Rank=rank"])
+    summary = capsys.readouterr().err.splitlines()[0]
+    assert summary.endswith(
+        "; 2 level, 1 extirpated, 1 rediscovered, 2 uplisted, 1 downlisted, 2 added, 2 removed,"
+        " 1 more-certain, 1 qualifier, 1 same, 3 invalid, 4 not compared"
+    )
+    assert _english(summary.split(";")[1], tmp_path) == "level"  # the kinds alone, without "not compared"
 
 
 @pytest.mark.parametrize(

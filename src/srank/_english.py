@@ -318,6 +318,7 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.xlsx-name-format": "-o {output} names a workbook, but --format {format} writes text; leave out --format",
     "cli.xlsx-needs-output": "--format xlsx writes a workbook: name its file with -o NAME.xlsx",
+    "cli.xlsx-output-name": "--format xlsx writes a workbook, but -o {output} names a {suffix} file; name it NAME.xlsx",
     "cli.excel-is-csv": "--excel makes CSV for Excel; it does not apply to --format {format}",
     "cli.no-rows-no-output": "{option} writes no rows; leave out -o",
     "cli.problems-only-unnumbered": (
@@ -626,6 +627,20 @@ MESSAGES: dict[str, str] = {
     "cli.counts.taxa.one": "{count:,} taxon",
     "cli.counts.taxa.other": "{count:,} taxa",
     "cli.explorer.rounding-title": "NatureServe's rounding",
+    # The command line's own hints where the Python API's name its functions and parameters.
+    "cli.hint.one-code": "a rank code is one code, such as G3 or S2B,S4N: give one code per argument, line or cell",
+    "cli.explorer.read-takes": (
+        "srank explorer read takes saved Explorer answers: a search response or a taxon record (a .json file), a"
+        " folder saved by srank explorer search --save, or - for stdin"
+    ),
+    "cli.explorer.job-hint": (
+        "an export job says where NatureServe puts the export, but holds no taxa; srank explorer read takes a search"
+        " response, a taxon record, or a folder saved by srank explorer search --save"
+    ),
+    "cli.explorer.say-nation-hint": "pass --nation US or --nation CA",
+    "cli.explorer.rank-hint": (
+        "--rank takes a global rank; to narrow the search to a place, pass --nation or --subnation"
+    ),
     "cli.map.description": (
         "Draw a distribution (Explorer or Biotics format) as an SVG tile map: a square per state, province and "
         "territory coloured by its rounded rank, the national ranks and a legend beside it, and the places without a "
@@ -650,6 +665,8 @@ MESSAGES: dict[str, str] = {
     "cli.map.empty": "the distribution is empty",
     "cli.map.drawn.one": "{where}: {count:,} place drawn to {written}{notes}",
     "cli.map.drawn.other": "{where}: {count:,} places drawn to {written}{notes}",
+    "cli.map.off-the-map.one": " ({count:,} of them not on the map: listed below it)",
+    "cli.map.off-the-map.other": " ({count:,} of them not on the map: listed below it)",
     "cli.map.folder-source": "{source} is a folder: give a distribution, or a file holding one",
     "cli.table.output-is-input": "--output {output} is the input file; srank never modifies its input",
     "cli.map.workbook-source": "{name} is a workbook: give --column and --key to draw one map per row",
@@ -671,7 +688,7 @@ MESSAGES: dict[str, str] = {
     "cli.map.not-drawn-count.other": "{count:,} not drawn",
     "cli.map.heading-not-drawn": "not drawn",
     "cli.map.heading-numbered": "numbered",
-    "cli.map.heading-noted": "drawn without what could not be read",
+    "cli.map.heading-noted": "drawn, with warnings",
     "cli.diff.description": (
         "Compare the rank columns of two exports, OLD and NEW, row by row on a key, and write what changed in long "
         "form: the key columns, then {columns} (srank_place only with --distribution-column; srank_old_date and "
@@ -707,7 +724,37 @@ MESSAGES: dict[str, str] = {
     "cli.diff.same-left-out.other": " ({count:,} same rows left out by --changes-only)",
     "cli.diff.title-renamed": "column {old!r} ({new!r} in {file})",
     "cli.diff.distribution-title": "distribution {title}",
-    "cli.diff.kind-count": "{count:,} {kind}",
+    # each kind of change counted in the summary: in English, the srank_change value itself
+    "cli.diff.kind.level.one": "{count:,} level",
+    "cli.diff.kind.level.other": "{count:,} level",
+    "cli.diff.kind.extirpated.one": "{count:,} extirpated",
+    "cli.diff.kind.extirpated.other": "{count:,} extirpated",
+    "cli.diff.kind.rediscovered.one": "{count:,} rediscovered",
+    "cli.diff.kind.rediscovered.other": "{count:,} rediscovered",
+    "cli.diff.kind.uplisted.one": "{count:,} uplisted",
+    "cli.diff.kind.uplisted.other": "{count:,} uplisted",
+    "cli.diff.kind.downlisted.one": "{count:,} downlisted",
+    "cli.diff.kind.downlisted.other": "{count:,} downlisted",
+    "cli.diff.kind.ranked.one": "{count:,} ranked",
+    "cli.diff.kind.ranked.other": "{count:,} ranked",
+    "cli.diff.kind.unranked.one": "{count:,} unranked",
+    "cli.diff.kind.unranked.other": "{count:,} unranked",
+    "cli.diff.kind.added.one": "{count:,} added",
+    "cli.diff.kind.added.other": "{count:,} added",
+    "cli.diff.kind.removed.one": "{count:,} removed",
+    "cli.diff.kind.removed.other": "{count:,} removed",
+    "cli.diff.kind.status.one": "{count:,} status",
+    "cli.diff.kind.status.other": "{count:,} status",
+    "cli.diff.kind.less-certain.one": "{count:,} less-certain",
+    "cli.diff.kind.less-certain.other": "{count:,} less-certain",
+    "cli.diff.kind.more-certain.one": "{count:,} more-certain",
+    "cli.diff.kind.more-certain.other": "{count:,} more-certain",
+    "cli.diff.kind.qualifier.one": "{count:,} qualifier",
+    "cli.diff.kind.qualifier.other": "{count:,} qualifier",
+    "cli.diff.kind.notation.one": "{count:,} notation",
+    "cli.diff.kind.notation.other": "{count:,} notation",
+    "cli.diff.kind.same.one": "{count:,} same",
+    "cli.diff.kind.same.other": "{count:,} same",
     "cli.diff.reviewed.one": "{count:,} reviewed but unchanged",
     "cli.diff.reviewed.other": "{count:,} reviewed but unchanged",
     "cli.diff.no-rows": "no rows",
@@ -736,6 +783,9 @@ MESSAGES: dict[str, str] = {
     "cli.table.os-error": "{name}: {reason}",
     "cli.table.empty": "{name} is empty: expected a header row naming the columns",
     "cli.table.first-line-empty": "{name}: the first line is empty; expected a header row naming the columns",
+    "cli.table.header-line-empty": (
+        "{name}: line {line} (--header-row {line}) is empty; expected a header row naming the columns"
+    ),
     "cli.table.header-unread": "{name} line 1: the header {problem}; the header must name the columns on one line",
     "cli.sources.unknown-encoding": "unknown --encoding {encoding!r}",
     "cli.sources.not-text-encoding": "--encoding {encoding!r} is not a text encoding; name the one the file was"
@@ -761,6 +811,21 @@ MESSAGES: dict[str, str] = {
     "cli.sources.near-start": ", near the first lines",
     "cli.sources.hint-cp1252": " if it was saved by Excel on Windows, pass --encoding cp1252",
     "cli.sources.hint-encoding": " pass the file's real --encoding",
+    "cli.sources.hint-not-text": " its bytes do not look like text in any encoding: check that it is the table you"
+    " meant",
+    "cli.sources.compressed": "{name} is a compressed file ({format}), not text; decompress it first ({tool})",
+    "cli.sources.archive": "{name} is a {format} archive, not a CSV file; extract it ({tool}) and check the CSV file"
+    " inside",
+    "cli.sources.not-a-table": "{name} is {kind}, not a table",
+    "cli.sources.export-first": "{name} is {kind}, not CSV or TSV text; export its table as CSV first",
+    "cli.sources.binary": "{name} is a binary file, not text ({nul:,} of its first {size:,} bytes are NUL)",
+    "cli.sources.kind.pdf": "a PDF document",
+    "cli.sources.kind.png": "a PNG image",
+    "cli.sources.kind.jpeg": "a JPEG image",
+    "cli.sources.kind.gif": "a GIF image",
+    "cli.sources.kind.elf": "a program (an ELF executable)",
+    "cli.sources.kind.sqlite": "an SQLite database",
+    "cli.sources.kind.parquet": "a Parquet file",
     "cli.output.cannot-write": "cannot write {path}: {reason}",
     "cli.output.folder": "--output {path} is a folder; name a file",
     "cli.output.no-folder": "cannot write {path}: the folder {folder} does not exist",

@@ -32,7 +32,7 @@ from ._places import map_layout, nation_name, subnation_name
 if TYPE_CHECKING:
     from ._distribution import Distribution, PlaceRank
 
-__all__ = ["class_label", "distribution_svg", "map_svg", "rank_title", "season_of"]
+__all__ = ["class_label", "distribution_svg", "map_svg", "off_the_map", "rank_title", "season_of"]
 
 
 MARGIN = 10
@@ -122,6 +122,28 @@ def _text_colour(classes: tuple[str, ...]) -> str:
     return colours[classes[0]].text if classes else colours.not_present.text
 
 
+def _placed(dist: Distribution) -> tuple[list[PlaceRank], dict[tuple[str, str], PlaceRank], list[PlaceRank]]:
+    """Where each record goes: the nations' panel, a tile (the first record of each), or the list below the grid."""
+    tiles = map_layout().tiles
+    nations: list[PlaceRank] = []
+    on_tiles: dict[tuple[str, str], PlaceRank] = {}
+    off_grid: list[PlaceRank] = []
+    for record in dist.records:
+        if record.subnation is None:
+            nations.append(record)
+        elif (record.nation, record.subnation) in tiles and (record.nation, record.subnation) not in on_tiles:
+            on_tiles[(record.nation, record.subnation)] = record
+        else:
+            off_grid.append(record)
+    return nations, on_tiles, off_grid
+
+
+def off_the_map(dist: Distribution) -> list[PlaceRank]:
+    """The places that get no tile and are listed below the grid: a place srank does not know, a place of a nation
+    without tiles, a place given twice."""
+    return _placed(dist)[2]
+
+
 def distribution_svg(dist: Distribution, season: object = None, lang: str = "en", title: str | None = None) -> str:
     """The tile-grid map of ``dist`` as SVG text (module docstring)."""
     chosen = season_of(season)
@@ -131,16 +153,7 @@ def distribution_svg(dist: Distribution, season: object = None, lang: str = "en"
     layout = map_layout()
     colours = palette()
 
-    nations: list[PlaceRank] = []
-    on_tiles: dict[tuple[str, str], PlaceRank] = {}
-    off_grid: list[PlaceRank] = []
-    for record in dist.records:
-        if record.subnation is None:
-            nations.append(record)
-        elif (record.nation, record.subnation) in layout.tiles and (record.nation, record.subnation) not in on_tiles:
-            on_tiles[(record.nation, record.subnation)] = record
-        else:
-            off_grid.append(record)
+    nations, on_tiles, off_grid = _placed(dist)
     drawn_nations = set(layout.shown) | {nation for nation, _ in on_tiles}
     tiles = {place: cell for place, cell in layout.tiles.items() if place[0] in drawn_nations}
     unread_tiles = [record for record in on_tiles.values() if record.rank is None]

@@ -60,7 +60,6 @@ def endless_stdin(monkeypatch: pytest.MonkeyPatch, head: bytes, fill: bytes) -> 
     ("head", "fill", "line"),
     [
         (b"", b"x", 1),  # a header that never ends (the audit's 1 GiB header)
-        (b"", b"\0", 1),  # /dev/zero
         (b"rank,notes\nS1,a\n", b"y", 3),  # a data line that never ends (the audit's 300 MB line)
         (b'rank,notes\nS1,"', b"y", 2),  # inside a quoted cell
     ],
@@ -78,10 +77,17 @@ def test_a_line_that_never_ends_is_refused_at_the_limit_with_its_number(
     assert raw.given < 2 * MAX_LINE_CHARS + (1 << 20)  # it stopped reading near the limit
 
 
+def test_dev_zero_is_refused_as_binary_from_its_first_block(srank_cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = endless_stdin(monkeypatch, b"", b"\0")
+    status, _, err = srank_cli("check", "-", "-c", "rank")
+    assert (status, err) == (2, "srank: stdin is a binary file, not text (4,096 of its first 4,096 bytes are NUL)\n")
+    assert raw.given <= 8192  # one buffer's worth
+
+
 def test_dev_zero_as_the_input_file(srank_cli: Run) -> None:
     status, _, err = srank_cli("check", "/dev/zero", "-c", "rank")
     assert status == 2
-    assert err.startswith(f"srank: /dev/zero: line 1 is longer than {LIMIT} characters")
+    assert err == "srank: /dev/zero is a binary file, not text (4,096 of its first 4,096 bytes are NUL)\n"
 
 
 @pytest.mark.parametrize("command", ["check", "distribution"])

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from .._batch import message_of, validity_of
+from .._batch import validity_of
 from .._cross_level import check_row
 from .._describe import describe
 from .._distribution_text import parse_distribution
@@ -35,6 +35,7 @@ from ._arguments import (
 from ._checks import Cells, Check, Verdict
 from ._codes import check_label_options
 from ._command import TableCommand
+from ._hints import cli_message_of
 from ._summary import Tally
 from ._table import Table
 
@@ -207,11 +208,11 @@ class ColumnCheck(Check):
             return Verdict((self._cells(None, "", "", "", ""),), "missing")
         if isinstance(result, InvalidRankError):
             lenient_reads = not self.lenient and not isinstance(_read(key, True), InvalidRankError)
-            message = message_of(result, self.lang)
+            message = cli_message_of(result, self.lang)
             if _is_distribution(key):
                 message += separator(self.lang) + self.say(say("cli.check.is-distribution"))
             return Verdict((self.unread(message),), "invalid", result.code, lenient_reads)
-        message = message_of(result, self.lang)
+        message = cli_message_of(result, self.lang)
         problem = _first_error(result)
         valid = validity_of(result)
         if self.spec.level is not None and (wrong := expected_level_rule(result, self.spec.level)) is not None:

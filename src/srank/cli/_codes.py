@@ -20,6 +20,7 @@ from .._model import AnyRank
 from .._parse import parse
 from ._arguments import UsageError, lenient_option
 from ._command import Command
+from ._hints import cli_error
 from ._reasons import decode_reason, os_reason
 
 __all__ = ["CodesCommand", "check_label_options", "codes_of", "read_codes"]
@@ -55,10 +56,17 @@ def codes_of(args: argparse.Namespace) -> Iterator[str | None]:
             handle = open(args.file, "rb")  # noqa: SIM115 - closed below
         except OSError as error:
             raise UsageError(say("cli.codes.cannot-read", path=args.file, reason=os_reason(error))) from None
+        from ._sources import mostly_nul, not_text
+
         with handle:
+            head = handle.peek(_SNIFF)[:_SNIFF]
+            refused = not_text(args.file, head) or mostly_nul(args.file, head)
+            if refused is not None:
+                raise UsageError(refused)
             yield from _lines(handle, args.file)
 
 
+_SNIFF = 4096  # bytes that tell a compressed file, an image or a program from text
 _MAX_LINE = 1 << 16  # bytes: far longer than any code, short enough that /dev/zero is refused at once
 
 
@@ -109,5 +117,6 @@ def read_codes(
         try:
             yield text, parse(text, lenient=lenient), None
         except InvalidRankError as error:
-            print(f"srank: {error.render(lang)}", file=sys.stderr)
-            yield text, None, error
+            said = cli_error(error)
+            print(f"srank: {said.render(lang)}", file=sys.stderr)
+            yield text, None, said

@@ -20,7 +20,6 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .._batch import message_of
 from .._change_kinds import WHOLE_KINDS, ChangeKind
 from .._changes import RankChange, compare_ranks
 from .._distribution import Distribution
@@ -35,6 +34,7 @@ from ._arguments import UsageError, lang_option, lenient_option, renamed_option
 from ._checks import Check, Verdict
 from ._codes import check_label_options
 from ._command import TableCommand
+from ._hints import cli_message_of
 from ._join import ONLY_NEW, ONLY_OLD, Join, JoinedTable, Pair, open_join
 from ._status import EXIT_FOUND, EXIT_OK, EXIT_USAGE
 from ._summary import Tally
@@ -385,7 +385,7 @@ def _both(
     errors = [(side, cell, error) for side, cell, error in (("old", old, old_error), ("new", new, new_error)) if error]
     if not errors:
         return (old_value, new_value), None
-    message = separator(lang).join(_side(side, message_of(error, lang), lang) for side, _, error in errors)
+    message = separator(lang).join(_side(side, cli_message_of(error, lang), lang) for side, _, error in errors)
     lenient_reads = not lenient and all(read(cell, True)[1] is None for _, cell, _ in errors)
     return (old_value, new_value), (message, errors[0][2].code, lenient_reads)
 
@@ -428,12 +428,12 @@ def _side(side: str, problem: str, lang: str) -> str:
 
 
 def _kind_count(kind: str, count: int) -> str:
-    """A kind's count in the summary: a change kind by its code (as srank_change writes it), the others in words."""
+    """A kind's count in the summary, in words: in English a change kind's own code (as srank_change writes it)."""
     if kind == INVALID:
         return say_count("cli.counts.invalid", count)
     if kind == NOT_COMPARED:
         return say_count("cli.counts.not-compared", count)
-    return say("cli.diff.kind-count", count=count, kind=format(kind))
+    return say_count(f"cli.diff.kind.{ChangeKind(kind).value}", count)
 
 
 def _day(text: str) -> object:

@@ -13,7 +13,6 @@ import argparse
 from collections.abc import Sequence
 from typing import Any
 
-from .._batch import message_of
 from .._cross_level import check_distribution_levels
 from .._distribution import Distribution, PlaceRank
 from .._distribution_text import parse_distribution
@@ -29,6 +28,7 @@ from ._arguments import files_argument, label_options, lenient_option
 from ._checks import CACHE_SIZE, Cells, Check, Verdict
 from ._codes import check_label_options
 from ._command import TableCommand
+from ._hints import cli_message_of
 from ._summary import Tally
 from ._table import Table
 
@@ -107,7 +107,7 @@ class DistributionCheck(Check):
         try:
             dist = parse_distribution(cell, lenient=self.lenient)
         except InvalidRankError as error:
-            return Verdict((self._cells(lone(message_of(error, self.lang))),), "invalid", error.code)
+            return Verdict((self._cells(lone(cli_message_of(error, self.lang))),), "invalid", error.code)
         if not dist.records and dist.notes:  # lenient reading found nothing it could read
             notes = joined(dist.notes, place=False, lang=self.lang)
             return Verdict((self._cells(lone(notes)),), "invalid", dist.notes[0].code)

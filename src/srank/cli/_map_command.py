@@ -21,17 +21,17 @@ from pathlib import Path
 
 import attrs
 
-from .._batch import message_of
 from .._distribution import Distribution
 from .._distribution_text import parse_distribution
 from .._errors import InvalidRankError, clipped
-from .._findings import joined, separator
+from .._findings import Finding, joined, separator
 from .._messages import Message, in_language, say, say_count
 from .._parse import is_missing
-from .._svg import map_svg
+from .._svg import map_svg, off_the_map
 from ._arguments import UsageError, input_options, lang_option, lenient_option, output_option
 from ._codes import check_label_options
 from ._command import Command
+from ._hints import cli_message_of
 from ._output import feeds_back, output
 from ._reasons import os_reason
 from ._records import Unread
@@ -117,7 +117,7 @@ def _one_map(args: argparse.Namespace) -> int:
             hint = say("cli.map.hint-no-file", name=clipped(text)) if "(" not in text else ""
         elif "\n" in text:
             hint = say("cli.map.hint-table")
-        said = say("cli.map.no-map", where=where, problem=message_of(error, lang), hint=hint)
+        said = say("cli.map.no-map", where=where, problem=cli_message_of(error, lang), hint=hint)
         print(head + in_language(said, lang), file=sys.stderr)
         return EXIT_FOUND
     if not dist.records:
@@ -130,7 +130,10 @@ def _one_map(args: argparse.Namespace) -> int:
     with output(args.output) as sink:
         sink.write(svg)
     written = "stdout" if args.output in (None, "-") else args.output
-    notes = separator(lang) + joined(dist.notes, lang=lang) if dist.notes else ""
+    off = len(off_the_map(dist))
+    findings = _drawing_findings(dist)
+    notes = in_language(say_count("cli.map.off-the-map", off), lang) if off else ""
+    notes += separator(lang) + joined(findings, lang=lang) if findings else ""
     said = say_count("cli.map.drawn", len(dist.records), where=where, written=written, notes=notes)
     print(head + in_language(said, lang), file=sys.stderr)
     return EXIT_OK
@@ -162,6 +165,13 @@ def _distribution_text(args: argparse.Namespace) -> tuple[str, str]:
         else:
             opened.text.close()
     return text.strip(), opened.name
+
+
+def _drawing_findings(dist: Distribution) -> tuple[Finding, ...]:
+    """What the map cannot show as the distribution says it: text lenient reading skipped, and each place's
+    findings (a place srank does not know has no tile, and is listed off the map; a rank that could not be read
+    shows as "?")."""
+    return (*dist.notes, *(finding for record in dist.records for finding in record.notes))
 
 
 def _nothing(dist: Distribution, lang: str) -> str:
@@ -245,7 +255,7 @@ def _draw(args: argparse.Namespace, run: _Run, where: str, key: str, cell: str) 
     try:
         dist = parse_distribution(cell, lenient=args.lenient)
     except InvalidRankError as error:
-        run.not_drawn.append(run.entry(shown, message_of(error, run.lang)))
+        run.not_drawn.append(run.entry(shown, cli_message_of(error, run.lang)))
         return
     if not dist.records:
         run.not_drawn.append(run.entry(shown, _nothing(dist, run.lang)))
@@ -265,8 +275,9 @@ def _draw(args: argparse.Namespace, run: _Run, where: str, key: str, cell: str) 
     run.written += 1
     if numbered:
         run.numbered.append(run.entry(shown, say("cli.map.numbered-as", name=name, numbered=numbered)))
-    if dist.notes:
-        run.noted.append(run.entry(shown, joined(dist.notes, place=False, lang=run.lang)))
+    findings = _drawing_findings(dist)
+    if findings:
+        run.noted.append(run.entry(shown, joined(findings, place=False, lang=run.lang)))
 
 
 def _not_a_file(path: Path) -> bool:

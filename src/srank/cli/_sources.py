@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 import sys
 from typing import IO, Any
 
 import attrs
 
-from .._messages import in_language, say
+from .._messages import Message, in_language, say
 from ._arguments import UsageError
 from ._reasons import decode_reason, os_reason
 
-__all__ = ["Input", "decode_error_message", "open_input"]
+__all__ = ["Input", "decode_error_message", "mostly_nul", "not_text", "open_input"]
 
 _SNIFF = 4096
 _BOMS = (
@@ -29,6 +30,32 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls, an encrypted .xlsx, other Office files
+# Files that are not text, by their first bytes ("magic numbers"): compressed files (format, tool), archives
+# (format, tool), and other files (the message id of what they are, and the message that refuses them).
+_COMPRESSED = (
+    (b"\x1f\x8b", "gzip", "gunzip"),
+    (b"\xfd7zXZ\x00", "xz", "unxz"),
+    (b"\x28\xb5\x2f\xfd", "zstd", "unzstd"),
+)
+_BZIP2 = re.compile(rb"BZh[1-9](?:1AY&SY|\x17rE8P\x90)")  # a block, or the end of an empty stream
+_ARCHIVES = (
+    (b"7z\xbc\xaf\x27\x1c", "7z", "7z x"),
+    (b"Rar!\x1a\x07", "RAR", "unrar x"),
+)
+_TAR = (257, b"ustar")  # the POSIX tar header's magic, at offset 257
+_OTHERS = (
+    (b"%PDF-", "cli.sources.kind.pdf", "cli.sources.not-a-table"),
+    (b"\x89PNG\r\n\x1a\n", "cli.sources.kind.png", "cli.sources.not-a-table"),
+    (b"\xff\xd8\xff", "cli.sources.kind.jpeg", "cli.sources.not-a-table"),
+    (b"GIF87a", "cli.sources.kind.gif", "cli.sources.not-a-table"),
+    (b"GIF89a", "cli.sources.kind.gif", "cli.sources.not-a-table"),
+    (b"\x7fELF", "cli.sources.kind.elf", "cli.sources.not-a-table"),
+    (b"SQLite format 3\x00", "cli.sources.kind.sqlite", "cli.sources.export-first"),
+)
+_PARQUET = b"PAR1"  # and NUL bytes soon after: a CSV header may start with PAR1 too
+_NUL_SHARE = 8  # a first block whose NUL bytes are one in 8 or more is binary (text has none; UTF-16 is told apart)
+_CONTROLS = bytes([*range(0x09), *range(0x0E, 0x1A), *range(0x1B, 0x20), 0x7F])  # not tab, line ends, DOS EOF
+_NOT_TEXT_SHARE = 50  # bytes of which one in 50 or more are control characters are not text in any encoding
 
 
 @attrs.frozen
@@ -81,12 +108,55 @@ def _sniffed(name: str, path: str, stream: Any, encoding: str, codec: str) -> In
     if head.startswith((b"PK\x03\x04", _OLE2)):
         return _workbook(name, stream, path)
     bom = _encoding_from_bom(head)
+    if bom is None:
+        refused = not_text(name, head)
+        if refused is not None:
+            raise UsageError(refused)
     if bom is None and not codec.startswith(("utf-16", "utf-32")):
         guess = _utf16_without_bom(head)
         if guess:
             raise UsageError(say("cli.sources.utf16", name=name, guess=guess.upper(), encoding=guess))
+        refused = mostly_nul(name, head)
+        if refused is not None:
+            raise UsageError(refused)
     chosen = bom or _utf8_with_sig(encoding)
     return Input(name, io.TextIOWrapper(stream, encoding=chosen, newline=""), None, chosen)
+
+
+def not_text(name: str, head: bytes) -> Message | None:
+    """Why a file whose first bytes are ``head`` is refused: a compressed file, an archive, an image, a
+    program, a database, named for what it is; None when nothing says it is not text."""
+    for magic, compressed, tool in _COMPRESSED:
+        if head.startswith(magic):
+            return say("cli.sources.compressed", name=name, format=compressed, tool=tool)
+    if _BZIP2.match(head):
+        return say("cli.sources.compressed", name=name, format="bzip2", tool="bunzip2")
+    for magic, archive, tool in _ARCHIVES:
+        if head.startswith(magic):
+            return say("cli.sources.archive", name=name, format=archive, tool=tool)
+    offset, magic = _TAR
+    if head[offset : offset + len(magic)] == magic:
+        return say("cli.sources.archive", name=name, format="tar", tool="tar -xf")
+    for magic, kind, message in _OTHERS:
+        if head.startswith(magic):
+            return say(message, name=name, kind=say(kind))
+    if head.startswith(_PARQUET) and 0 in head:
+        return say("cli.sources.export-first", name=name, kind=say("cli.sources.kind.parquet"))
+    return None
+
+
+def mostly_nul(name: str, head: bytes) -> Message | None:
+    """The refusal of a file whose first bytes are NUL too often to be text (asked once UTF-16 is ruled out)."""
+    nul = head.count(0)
+    if len(head) >= 16 and nul * _NUL_SHARE >= len(head):
+        return say("cli.sources.binary", name=name, nul=nul, size=len(head))
+    return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Whether ``data`` holds control characters (other than tab, line and page breaks) too often to be text."""
+    controls = len(data) - len(data.translate(None, _CONTROLS))
+    return controls * _NOT_TEXT_SHARE >= len(data) > 0
 
 
 def _utf8_with_sig(encoding: str) -> str:
@@ -134,7 +204,12 @@ def decode_error_message(
     else:
         at = say("cli.sources.near-line", line=line) if line else say("cli.sources.near-start")
     bad = error.object[error.start : error.start + 1].hex() if error.object else ""
-    hint = say("cli.sources.hint-cp1252" if encoding.startswith("utf-8") else "cli.sources.hint-encoding")
+    if not encoding.startswith("utf-8"):
+        hint = say("cli.sources.hint-encoding")
+    elif _looks_binary(error.object[max(0, error.start - _SNIFF) : error.start + _SNIFF]):
+        hint = say("cli.sources.hint-not-text")  # no text encoding would read it: not worth naming one
+    else:
+        hint = say("cli.sources.hint-cp1252")
     shown = "UTF-8" if encoding in ("utf-8", "utf-8-sig") else encoding
     reason = decode_reason(error.reason)
     said = say("cli.sources.not-encoding", name=name, encoding=shown, reason=reason, byte=bad, at=at, hint=hint)

@@ -131,19 +131,9 @@ class Table:
         raise UsageError(message)
 
     def _later_line(self, column: str) -> int | None:
-        """The line (a sheet's row) among the next few that holds ``column``: the header may be there.
-
-        Only asked when the run stops for the missing column, so the rows read here are not needed again.
-        """
-        wanted = column.strip().casefold()
-        rows = iter(self.records)
-        try:
-            for _, (row, _raw) in zip(range(_LOOK), rows, strict=False):
-                if any(cell.strip().casefold() == wanted for cell in row):
-                    return self.records.line
-        except Exception:  # a row that cannot be read (bad bytes): the message stays as it was
-            return None
-        return None
+        """The line (a sheet's row) among the next few that holds ``column``: the header may be there."""
+        found = _line_holding(self.records, [column])
+        return None if found is None else found[1]
 
     def output_format(self, name: str, added: Sequence[str]) -> Format:
         if name == "jsonl":
@@ -185,9 +175,7 @@ def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Tabl
     text = source.text
     try:
         skipped = _skip_lines(text, args.header_row - 1, source.name, lang) if args.header_row else 0
-        table = _read_header(text, source.name, delimiter, args.command, lang)
-        assert isinstance(table.records, Records)
-        table.records.shift(skipped)
+        table = _read_header(text, source.name, delimiter, args.command, lang, skipped, wanted)
         table.lang = lang
         yield table
     except UnicodeDecodeError as error:
@@ -227,7 +215,22 @@ def _skip_lines(text: IO[str], count: int, name: str, lang: str) -> int:
     return count
 
 
-def _read_header(text: IO[str], name: str, delimiter: str | None, command: str, lang: str = "en") -> Table:
+def _empty_header(name: str, records: Records, skipped: int, wanted: Sequence[str], lang: str) -> str:
+    """The header line is empty: which line it is (the first, or --header-row's), and where a wanted column is."""
+    if skipped:
+        said = in_language(say("cli.table.header-line-empty", name=name, line=skipped + 1), lang)
+    else:
+        said = in_language(say("cli.table.first-line-empty", name=name), lang)
+    found = _line_holding(records, wanted)
+    if found is not None:
+        column, line = found
+        said += separator(lang) + in_language(say("cli.column-on-line", column=column, line=line), lang)
+    return said
+
+
+def _read_header(
+    text: IO[str], name: str, delimiter: str | None, command: str, lang: str, skipped: int, wanted: Sequence[str]
+) -> Table:
     lines = lines_of(text)
     head: list[str] = []  # the first whole lines, about _SAMPLE characters: they choose the delimiter and ending
     size = 0
@@ -249,13 +252,31 @@ def _read_header(text: IO[str], name: str, delimiter: str | None, command: str, 
 
         read = with_progress(read, text, command, lang)
     records = Records(read, delimiter)
+    records.shift(skipped)
     first = next(iter(records), None)
     if first is None or not first[0]:
-        raise UsageError(say("cli.table.first-line-empty", name=name))
+        raise UsageError(_empty_header(name, records, skipped, wanted, lang))
     header, raw = first
     if isinstance(header, Unread):
         raise UsageError(say("cli.table.header-unread", name=name, problem=header.problem))
     return Table(name, header, raw, records, delimiter, newline)
+
+
+def _line_holding(records: Rows, columns: Sequence[str]) -> tuple[str, int] | None:
+    """The first of ``columns`` found in the next few records, and its line (a sheet's row): the header may be there.
+
+    Only asked when the run stops for want of a header, so the rows read here are not needed again.
+    """
+    wanted = {column.strip().casefold(): column for column in columns}
+    try:
+        for _, (row, _raw) in zip(range(_LOOK), iter(records), strict=False):
+            for cell in row:
+                column = wanted.get(cell.strip().casefold())
+                if column is not None:
+                    return column, records.line
+    except Exception:  # a row that cannot be read (bad bytes): the message stays as it was
+        return None
+    return None
 
 
 def _newline(head: list[str]) -> str:

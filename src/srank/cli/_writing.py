@@ -47,6 +47,9 @@ class Writing:
             raise _usage(lang, "cli.xlsx-name-format", output=output, format=args.format)
         if chosen == "xlsx" and output in (None, "-"):
             raise _usage(lang, "cli.xlsx-needs-output")
+        suffix = os.path.splitext(output)[1] if chosen == "xlsx" and not os.path.isdir(output) else ""
+        if suffix and suffix.lower() != ".xlsx":  # a workbook named y.csv opens as nothing
+            raise _usage(lang, "cli.xlsx-output-name", output=output, suffix=suffix)
         if args.excel and chosen != "csv":
             raise _usage(lang, "cli.excel-is-csv", format=chosen)
         silent = args.summary_only or args.quiet

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import re
+import stat
 import zipfile
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import IO, Any
 from xml.sax.saxutils import escape
 
 from .._messages import in_language, say, say_count
@@ -147,7 +149,7 @@ def _value_cell(value: Any, fmt: XlsxFormat) -> str:
 @contextlib.contextmanager
 def workbook(sink: Sink) -> Iterator[Sink]:
     """A workbook written into ``sink``'s bytes; yields the sink of its sheet's rows."""
-    with zipfile.ZipFile(sink.binary(), "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+    with zipfile.ZipFile(_target(sink.binary()), "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for name, text in _PARTS.items():
             archive.writestr(name, _HEAD + text)
         with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
@@ -160,3 +162,30 @@ def workbook(sink: Sink) -> Iterator[Sink]:
                 rows.flush()
             finally:
                 rows.detach()
+
+
+def _target(stream: IO[bytes]) -> IO[bytes] | io.RawIOBase:
+    """Where zipfile writes: ``stream`` itself, or, for a device or a pipe (/dev/null, /dev/stdout), a stream that
+    says it cannot seek, so that zipfile counts the offsets itself (/dev/null seeks, but tells 0 whatever it took)."""
+    try:
+        regular = stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (OSError, ValueError, io.UnsupportedOperation):  # no file under it: a stream in memory
+        return stream
+    return stream if regular else _Unseekable(stream)
+
+
+class _Unseekable(io.RawIOBase):
+    """Writes go to the stream beneath; telling and seeking are refused, as a pipe refuses them."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        super().__init__()
+        self._stream = stream
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        return self._stream.write(data)
+
+    def flush(self) -> None:
+        self._stream.flush()
