@@ -494,6 +494,7 @@ MESSAGES: dict[str, str] = {
     "cli.summary.most-common": "most common problems:",
     "cli.summary.problem": "{rows:>10,}  {code}: {examples}{more}{where}",
     "cli.summary.example": "{cells} ({times:,})",
+    "cli.summary.cell": "{cell!r}",  # a cell in the summary, in the language's quotes
     "cli.summary.and-more": " and {others:,} more",
     "cli.summary.and-more-than": " and more than {others:,} more",
     "cli.summary.first-on-line": "; first on line {first:,}",

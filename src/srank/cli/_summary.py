@@ -124,7 +124,7 @@ def _clip(key: Any, lang: str, limit: int = 40) -> str:
     if isinstance(key, tuple):
         return " / ".join(_clip(cell, lang, limit // 2) for cell in key)
     length = key.length if isinstance(key, Long) else len(key)
-    shown = repr(str(key))
+    shown = in_language(say("cli.summary.cell", cell=str(key)), lang)
     if len(shown) <= limit and length == len(key):
         return shown
     return in_language(say("cli.summary.clipped", start=shown[: limit - 1], length=length), lang)
