@@ -292,7 +292,7 @@ def test_the_markers_catch_the_english_run(tmp_path: Path, capsys: pytest.Captur
     main(["diff", str(files["heritage"]), str(files["heritage-next"]), "-k", "id", "-c", "S Rank=rank"])
     summary = capsys.readouterr().err.splitlines()[0]
     assert summary.endswith(
-        "; 2 level, 1 extirpated, 1 rediscovered, 2 uplisted, 1 downlisted, 2 added, 2 removed,"
+        "; 2 level, 2 uplisted, 1 downlisted, 2 added, 2 removed,"
         " 1 more-certain, 1 qualifier, 1 notation, 1 same, 3 invalid, 4 not compared"
     )
     assert _english(summary.split(";")[1], tmp_path) == "level"  # the kinds alone, without "not compared"
