@@ -711,3 +711,20 @@ def test_a_panic_inside_calamine_is_one_message_without_rust_output(tmp_path: Pa
     result = _bounded_run("check", book, "-c", "String")
     assert (result.returncode, result.stdout) == (2, "")
     _damaged(result.stderr, book, "its reader stopped: no entry found for key")
+
+
+@pytest.mark.parametrize(("control", "shown"), [("\n", "\\n"), ("\x1e", "\\x1e")])
+def test_a_part_name_with_a_line_break_is_said_on_one_line(
+    srank_cli: Run, tmp_path: Path, control: str, shown: str
+) -> None:
+    # Found by tools/fuzz_workbooks.py: a part named one way in the zip's directory and another in its own
+    # header; the directory's name held a character that str.splitlines() breaks a line at.
+    book = _one_rank_sheet(tmp_path / "names.xlsx", '<row r="2"><c r="A2" t="inlineStr"><is><t>S1</t></is></c></row>')
+    data = book.read_bytes()
+    at = data.rindex(b"xl/worksheets/sheet1.xml")  # the central directory's copy of the name, not the header's
+    odd = f"xl/{control}orksheets/sheet1.xml".encode()
+    book.write_bytes(data[:at] + odd + data[at + len(odd) :])
+    status, out, err = srank_cli("check", book, "-c", "rank")
+    assert (status, out) == (2, "")
+    assert len(err.splitlines()) == 1
+    assert f"the part xl/{shown}orksheets/sheet1.xml cannot be unpacked" in err
