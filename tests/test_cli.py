@@ -216,3 +216,22 @@ def test_a_code_read_with_an_error_finding_is_not_valid_for_explain_and_round(sr
     assert (status, json.loads(out)["valid"], json.loads(out)["canonical"]) == (1, False, "G5Q")
     assert srank_cli("round", "G5Q")[:2] == (1, "G5\n")
     assert srank_cli("round", "G5T2")[:2] == (0, "T2\n")
+
+
+@pytest.mark.parametrize(
+    ("encoding", "said"),
+    [
+        ("utf-16", "line 1 is not UTF-8 text (invalid start byte); save it as UTF-8"),
+        ("utf-16-le", "looks like UTF-16-LE text without a byte-order mark (every other byte is 0); save it as UTF-8"),
+    ],
+)
+def test_a_utf16_file_of_codes_is_named_as_text_not_binary(
+    srank_cli: Run, tmp_path: Path, encoding: str, said: str
+) -> None:
+    codes = tmp_path / "codes.txt"
+    codes.write_text("G5\nS3\n", encoding=encoding)
+    status, out, err = srank_cli("explain", "--file", codes)
+    assert (status, out) == (2, "")
+    assert err.startswith(f"srank: {codes}")
+    assert said in err
+    assert "binary" not in err

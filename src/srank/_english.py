@@ -432,6 +432,9 @@ MESSAGES: dict[str, str] = {
     "cli.codes.cannot-read": "cannot read {path}: {reason}",
     "cli.codes.line-too-long": "{name} line {number} is longer than {limit:,} bytes; expected one code a line",
     "cli.codes.not-utf8": "{name} line {number} is not UTF-8 text ({reason}); save it as UTF-8",
+    "cli.codes.utf16": (
+        "{name} looks like {guess} text without a byte-order mark (every other byte is 0); save it as UTF-8"
+    ),
     "cli.codes.plants-english": (
         "--style plants --lang {lang}: the plants style reproduces USDA PLANTS status lines, which are English by "
         "definition; use --lang en, or --style short or long"

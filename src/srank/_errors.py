@@ -27,6 +27,8 @@ __all__ = [
     "clipped",
     "missing_dependency",
     "problem_line",
+    "show_char",
+    "shown",
 ]
 
 _WINDOW = 60  # characters of a long code shown around the problem
@@ -230,6 +232,11 @@ def show_char(char: str) -> str:
     if char.isprintable():
         return char
     return ascii(char)[1:-1] if char not in "\n\t\r" else repr(char)[1:-1]
+
+
+def shown(text: str) -> str:
+    """Text from a file or a library, safe in a one-line message: line breaks and terminal controls escaped."""
+    return text if text.isprintable() else "".join(map(show_char, text))
 
 
 def _show_with_marker(text: str, span: tuple[int, int]) -> tuple[str, str]:

@@ -30,7 +30,7 @@ import re
 import threading
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
-from ._errors import InvalidRankError, SrankError, clipped, show_char
+from ._errors import InvalidRankError, SrankError, clipped, show_char, shown
 from ._findings import Finding
 from ._messages import one_of, say
 from ._model import MultiSeasonRank, Rank
@@ -438,7 +438,7 @@ def syntax_error(text: str, position: int, token: str | None, terminals: set[str
         span = (len(text), len(text))
     else:
         found_text = token if token is not None else text[position]
-        found = say("syntax.found-text", text="".join(show_char(char) for char in found_text))
+        found = say("syntax.found-text", text=shown(found_text))
         span = (position, position + len(found_text))
     if before:
         message = say("syntax.expected-after", expected=alternatives, before=before, found=found)

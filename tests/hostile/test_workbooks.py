@@ -728,3 +728,31 @@ def test_a_part_name_with_a_line_break_is_said_on_one_line(
     assert (status, out) == (2, "")
     assert len(err.splitlines()) == 1
     assert f"the part xl/{shown}orksheets/sheet1.xml cannot be unpacked" in err
+
+
+def test_a_readers_error_quoting_a_hostile_sheet_name_is_shown_escaped(srank_cli: Run, tmp_path: Path) -> None:
+    # A sheet whose part is missing: calamine's error is the sheet's name, which holds terminal controls (ESC, BEL)
+    # and U+0085, where str.splitlines would cut the line.
+    name = "S&#x1b;[31mRED&#x1b;[0m&#x7;X&#x85;Y"
+    ns = "http://schemas.openxmlformats.org"
+    parts = {
+        "[Content_Types].xml": f'<Types xmlns="{ns}/package/2006/content-types"><Default Extension="rels"'
+        ' ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml"'
+        ' ContentType="application/xml"/><Override PartName="/xl/workbook.xml"'
+        ' ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+        "_rels/.rels": f'<Relationships xmlns="{ns}/package/2006/relationships"><Relationship Id="rId1"'
+        f' Type="{ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<workbook xmlns="{ns}/spreadsheetml/2006/main"'
+        f' xmlns:r="{ns}/officeDocument/2006/relationships"><sheets><sheet name="{name}" sheetId="1"'
+        ' r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="{ns}/package/2006/relationships"><Relationship'
+        f' Id="rId1" Type="{ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/gone.xml"/>'
+        "</Relationships>",
+    }
+    book = tmp_path / "controls.xlsx"
+    with zipfile.ZipFile(book, "w") as archive:
+        for part, text in parts.items():
+            archive.writestr(part, text)
+    status, out, err = srank_cli("check", book, "-c", "rank")
+    assert (status, out) == (2, "")
+    _damaged(err, book, "S\\x1b[31mRED\\x1b[0m\\x07X\\x85Y")

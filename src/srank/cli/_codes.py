@@ -56,17 +56,16 @@ def codes_of(args: argparse.Namespace) -> Iterator[str | None]:
             handle = open(args.file, "rb")  # noqa: SIM115 - closed below
         except OSError as error:
             raise UsageError(say("cli.codes.cannot-read", path=args.file, reason=os_reason(error))) from None
-        from ._sources import mostly_nul, not_text
+        from ._sources import SNIFF, refusal
 
         with handle:
-            head = handle.peek(_SNIFF)[:_SNIFF]
-            refused = not_text(args.file, head) or mostly_nul(args.file, head)
+            head = handle.peek(SNIFF)[:SNIFF]
+            refused = refusal(args.file, head, "utf-8", utf16="cli.codes.utf16")  # each line is read as UTF-8
             if refused is not None:
                 raise UsageError(refused)
             yield from _lines(handle, args.file)
 
 
-_SNIFF = 4096  # bytes that tell a compressed file, an image or a program from text
 _MAX_LINE = 1 << 16  # bytes: far longer than any code, short enough that /dev/zero is refused at once
 
 

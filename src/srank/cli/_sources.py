@@ -19,9 +19,9 @@ from .._messages import Message, in_language, say
 from ._arguments import UsageError
 from ._reasons import decode_reason, os_reason
 
-__all__ = ["Input", "decode_error_message", "mostly_nul", "not_text", "open_input"]
+__all__ = ["SNIFF", "Input", "decode_error_message", "open_input", "refusal"]
 
-_SNIFF = 4096
+SNIFF = 4096  # bytes that tell a compressed file, an image or a program from text
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: FF FE 00 00 starts with FF FE
@@ -104,23 +104,32 @@ def _text_codec(encoding: str) -> str:
 
 
 def _sniffed(name: str, path: str, stream: Any, encoding: str, codec: str) -> Input:
-    head = stream.peek(_SNIFF)[:_SNIFF]
+    head = stream.peek(SNIFF)[:SNIFF]
     if head.startswith((b"PK\x03\x04", _OLE2)):
         return _workbook(name, stream, path)
-    bom = _encoding_from_bom(head)
-    if bom is None:
-        refused = not_text(name, head)
-        if refused is not None:
-            raise UsageError(refused)
-    if bom is None and not codec.startswith(("utf-16", "utf-32")):
+    refused = refusal(name, head, codec)
+    if refused is not None:
+        raise UsageError(refused)
+    chosen = _encoding_from_bom(head) or _utf8_with_sig(encoding)
+    return Input(name, io.TextIOWrapper(stream, encoding=chosen, newline=""), None, chosen)
+
+
+def refusal(name: str, head: bytes, codec: str, *, utf16: str = "cli.sources.utf16") -> Message | None:
+    """Why a file whose first bytes are ``head`` cannot be read as ``codec`` text, or None.
+
+    A byte-order mark says the file is text. Without one: a compressed file, an archive, an image..., then
+    (unless ``codec`` is UTF-16 or UTF-32) UTF-16 saved without its mark, said by the message ``utf16`` (a
+    command without --encoding asks for UTF-8), then a file mostly of NUL bytes.
+    """
+    if _encoding_from_bom(head) is not None:
+        return None
+    refused = not_text(name, head)
+    if refused is None and not codec.startswith(("utf-16", "utf-32")):
         guess = _utf16_without_bom(head)
         if guess:
-            raise UsageError(say("cli.sources.utf16", name=name, guess=guess.upper(), encoding=guess))
+            return say(utf16, name=name, guess=guess.upper(), encoding=guess)
         refused = mostly_nul(name, head)
-        if refused is not None:
-            raise UsageError(refused)
-    chosen = bom or _utf8_with_sig(encoding)
-    return Input(name, io.TextIOWrapper(stream, encoding=chosen, newline=""), None, chosen)
+    return refused
 
 
 def not_text(name: str, head: bytes) -> Message | None:
@@ -206,7 +215,7 @@ def decode_error_message(
     bad = error.object[error.start : error.start + 1].hex() if error.object else ""
     if not encoding.startswith("utf-8"):
         hint = say("cli.sources.hint-encoding")
-    elif _looks_binary(error.object[max(0, error.start - _SNIFF) : error.start + _SNIFF]):
+    elif _looks_binary(error.object[max(0, error.start - SNIFF) : error.start + SNIFF]):
         hint = say("cli.sources.hint-not-text")  # no text encoding would read it: not worth naming one
     else:
         hint = say("cli.sources.hint-cp1252")

@@ -28,6 +28,7 @@ from collections.abc import Iterator, Sequence
 from itertools import islice
 from typing import IO, Any
 
+from .._errors import shown
 from .._messages import in_language, say
 from ._arguments import UsageError
 from ._workbook_limits import (
@@ -220,8 +221,10 @@ def _rust_messages_held() -> Iterator[None]:
 
 
 def _first_line(error: BaseException) -> str:
-    text = str(error).strip().splitlines()
-    return (text[0] if text else type(error).__name__)[:200]
+    """A reader's error for a message: its first line, cut short, with what a file put in it (a sheet's name) shown
+    safely. Lines split at a newline only: str.splitlines would also cut at characters a sheet name may hold."""
+    text = str(error).strip().split("\n")[0].strip()
+    return shown(text or type(error).__name__)[:200]
 
 
 def _chosen_sheet(book: Any, name: str, sheet: str | None, lang: str = "en") -> str:

@@ -26,7 +26,7 @@ import zipfile
 from collections.abc import Iterator
 from typing import IO, Any
 
-from .._errors import show_char
+from .._errors import clipped, shown
 from .._messages import Message, say
 from ._arguments import UsageError
 
@@ -99,11 +99,11 @@ def _parts(data: IO[bytes], name: str) -> tuple[zipfile.ZipFile, list[zipfile.Zi
         archive = zipfile.ZipFile(data)
         infos = archive.infolist()
     except Exception as error:  # zipfile raises several kinds for a damaged directory (NotImplementedError among them)
-        raise damaged(name, say("cli.workbook.zip-unreadable", error=_shown(str(error)))) from None
+        raise damaged(name, say("cli.workbook.zip-unreadable", error=shown(str(error)))) from None
     total = 0
     for info in infos:
         if info.file_size > MAX_PART_BYTES:
-            said = say("cli.workbook.part-size", part=_shown(info.filename), size=info.file_size)
+            said = say("cli.workbook.part-size", part=_part(info.filename), size=info.file_size)
             raise too_much(name, said, _bytes_bound())
         total += info.file_size
         if total > MAX_WORKBOOK_BYTES:
@@ -113,9 +113,9 @@ def _parts(data: IO[bytes], name: str) -> tuple[zipfile.ZipFile, list[zipfile.Zi
     return archive, infos
 
 
-def _shown(part: str) -> str:
-    """A part's name (or a reader's error) as a message shows it: a hostile zip's names may hold line breaks."""
-    return "".join(map(show_char, part))
+def _part(name: str) -> str:
+    """A part's name for a message: a hostile zip's names may hold line breaks, or run to 64 KiB."""
+    return clipped(shown(name))
 
 
 def _bytes_bound() -> Message:
@@ -130,13 +130,13 @@ def _unpacked(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> Ite
             while piece := part.read(_CHUNK):
                 size += len(piece)
                 if size > MAX_PART_BYTES:  # zipfile stops at the stated size; this is a second fence
-                    said = say("cli.workbook.part-past-stated", part=_shown(info.filename))
+                    said = say("cli.workbook.part-past-stated", part=_part(info.filename))
                     raise too_much(name, said, _bytes_bound())
                 yield piece
     except UsageError:
         raise
     except Exception as error:  # zlib, lzma, bz2 and zipfile each raise their own for a damaged part
-        said = say("cli.workbook.part-not-unpacked", part=_shown(info.filename), error=_shown(str(error)))
+        said = say("cli.workbook.part-not-unpacked", part=_part(info.filename), error=shown(str(error)))
         raise damaged(name, said) from None
 
 
@@ -217,11 +217,11 @@ def _check_extent(name: str, part: str, last_row: int, last_column: int) -> None
 
 
 def _part_has(part: str, problem: Message) -> Message:
-    return say("cli.workbook.part-has", part=_shown(part), problem=problem)
+    return say("cli.workbook.part-has", part=_part(part), problem=problem)
 
 
 def _sheet_too_big(name: str, part: str, rows: int, columns: int) -> UsageError:
-    spans = say("cli.workbook.sheet-spans", part=_shown(part), rows=rows, columns=columns, cells=rows * columns)
+    spans = say("cli.workbook.sheet-spans", part=_part(part), rows=rows, columns=columns, cells=rows * columns)
     return too_much(name, spans, say("cli.workbook.bound-sheet", cells=MAX_SHEET_CELLS))
 
 
@@ -277,7 +277,7 @@ def _parse(text: bytes | bytearray, handler: _Handler, part: str, name: str) -> 
         from defusedxml import DefusedXmlException
         from defusedxml.sax import make_parser
     except ImportError:
-        raise UsageError(say("cli.workbook.needs-defusedxml", name=name, part=_shown(part))) from None
+        raise UsageError(say("cli.workbook.needs-defusedxml", name=name, part=_part(part))) from None
 
     class Events(xml.sax.ContentHandler):  # the SAX method names
         def startElement(self, qname: str, attributes: Any) -> None:
@@ -301,7 +301,7 @@ def _parse(text: bytes | bytearray, handler: _Handler, part: str, name: str) -> 
     except _OutOfBounds as error:
         raise damaged(name, _part_has(part, error.said)) from None
     except (xml.sax.SAXException, DefusedXmlException, ValueError, LookupError) as error:  # LookupError: encoding
-        raise damaged(name, say("cli.workbook.part-not-xml", part=_shown(part), error=_shown(str(error)))) from None
+        raise damaged(name, say("cli.workbook.part-not-xml", part=_part(part), error=shown(str(error)))) from None
 
 
 class _SheetExtent(_Handler):
