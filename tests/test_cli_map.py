@@ -157,8 +157,8 @@ def test_a_table_gives_one_map_per_row_named_by_its_key(srank_cli: Run, tmp_path
     assert err.splitlines() == [
         f"srank map: {source}: 3 rows, 3 maps written to {maps}",
         "  drawn, with warnings:",
-        "    line 2 ('Hydrastis canadensis'): warning[unknown-place]: srank does not know the subnation code 'ZZ'"
-        " under US; it is kept as written",
+        "    line 2 ('Hydrastis canadensis'): warning[unknown-place]: ZZ, United States: srank does not know"
+        " the subnation code 'ZZ' under US; it is kept as written",
     ]
     assert map_title(maps / "Cynomys_ludovicianus.svg") == "Cynomys ludovicianus"
     assert titles(maps / "Cynomys_ludovicianus.svg")["CA-SK"] == "Saskatchewan (SK): S2 – Imperiled"
@@ -195,15 +195,15 @@ def test_rows_that_cannot_be_drawn_are_named_and_the_rest_drawn(srank_cli: Run, 
         "    line 8: has 3 fields, the header has 2",
         "    line 9 ('???'): the key gives no file name (it has no letter or digit)",
         "  drawn, with warnings:",
-        "    line 2 ('Hydrastis canadensis'): warning[unknown-place]: srank does not know the subnation code 'ZZ'"
-        " under US; it is kept as written",
+        "    line 2 ('Hydrastis canadensis'): warning[unknown-place]: ZZ, United States: srank does not know"
+        " the subnation code 'ZZ' under US; it is kept as written",
     ]
     status, _, err = srank_cli("map", source, "-c", "Distribution", "-k", "Scientific Name", "-o", maps, "--lenient")
     assert "Broken.svg" in os.listdir(maps)
     assert err.splitlines()[-3:] == [
         "  drawn, with warnings:",
-        "    line 2 ('Hydrastis canadensis'): warning[unknown-place]: srank does not know the subnation code 'ZZ'"
-        " under US; it is kept as written",
+        "    line 2 ('Hydrastis canadensis'): warning[unknown-place]: ZZ, United States: srank does not know"
+        " the subnation code 'ZZ' under US; it is kept as written",
         "    line 5 ('Broken'): warning[distribution-syntax]: Expected ')', found '('; 'Canada (N3): AB (S3, BC (S1)'"
         " does not read as a whole: only its readable places were kept",
     ]

@@ -435,3 +435,14 @@ def test_a_nation_is_a_code_or_a_name_and_a_subnation_must_be_in_it() -> None:
         _location("Narnia", None)
     with pytest.raises(srank.explorer.ExplorerQueryError, match=r"^srank knows no subnation 'MD' in CA"):
         _location("CA", "MD")
+
+
+def test_a_long_value_in_a_refusal_is_cut_inside_its_quotes_in_every_language() -> None:
+    with pytest.raises(ExplorerQueryError) as caught:
+        Client("http://127.0.0.1:9/api/").search(rank="G" * 80)
+    cut = "G" * 59 + "…"
+    assert caught.value.message.endswith(f"; not '{cut}'")
+    assert caught.value.message_in("fr").endswith(f"\u202f; pas «\u00a0{cut}\u00a0»")
+    with pytest.raises(ExplorerQueryError) as caught:
+        Client("http://127.0.0.1:9/api/").search(rank=list(range(2000)))  # type: ignore[arg-type]
+    assert caught.value.message.endswith("; not [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, …")

@@ -597,9 +597,26 @@ def _location(nation: str | None, subnation: str | None) -> list[dict[str, str]]
     return [{"paramType": "subnation", "nation": nation, "subnation": subnation}]
 
 
-def _shown(value: object) -> object:
-    """A value for a message's ``{value!r}``: text clipped to a few dozen characters, anything else as it is."""
-    return clipped(value) if isinstance(value, str) else value
+def _shown(value: object, limit: int = 60) -> object:
+    """A value for a message's ``{value!r}``, cut to ``limit`` characters: a 2,000-item list makes no 11 KB message.
+
+    Text stays text, so that each language quotes it its own way, and its cut shows as "…" inside the quotes;
+    anything else is its ``repr``, cut the same way.
+    """
+    if isinstance(value, str):
+        return value if len(value) <= limit else value[: limit - 1] + "…"
+    return _Repr(value, limit)
+
+
+class _Repr:
+    """An object whose ``repr`` is another's, cut short."""
+
+    def __init__(self, value: object, limit: int) -> None:
+        text = repr(value)
+        self.text = text if len(text) <= limit else text[: limit - 1] + "…"
+
+    def __repr__(self) -> str:
+        return self.text
 
 
 def _digest(body: object) -> str:

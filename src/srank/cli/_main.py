@@ -88,9 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Exception as error:
             from .._errors import SrankError  # here: --version and --help stay clear of what _errors imports
 
-            if not isinstance(error, SrankError):
+            if type(error) is not SrankError:  # an InvalidRankError or ExplorerError escaping a command is a bug
                 raise
-            _say(error, lang)  # srank's own failure that no command made a usage error: a broken installation
+            # srank's own failure that no command made a usage error (a broken installation): said on one line
+            _say(" ".join(in_language(error.args[0] if error.args else error, lang).split()), lang)
             return EXIT_USAGE
 
 

@@ -277,7 +277,7 @@ def _draw(args: argparse.Namespace, run: _Run, where: str, key: str, cell: str) 
         run.numbered.append(run.entry(shown, say("cli.map.numbered-as", name=name, numbered=numbered)))
     findings = _drawing_findings(dist)
     if findings:
-        run.noted.append(run.entry(shown, joined(findings, place=False, lang=run.lang)))
+        run.noted.append(run.entry(shown, joined(findings, lang=run.lang)))  # each place named
 
 
 def _not_a_file(path: Path) -> bool:
