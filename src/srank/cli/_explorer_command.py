@@ -24,12 +24,12 @@ from .._errors import ExplorerError, problem_line
 from .._explorer import Taxon, read
 from .._explorer_rows import FIELDS, rows
 from .._findings import separator
-from .._messages import Message, in_language, say, say_count
+from .._messages import in_language, say, say_count
 from ._arguments import UsageError, label_options, output_options
 from ._checks import Check, Verdict
 from ._codes import check_label_options
 from ._command import Command, TableCommand
-from ._hints import cli_hint
+from ._hints import cli_hint, cli_message
 from ._output import feeds_back
 from ._status import EXIT_USAGE
 from ._summary import Tally
@@ -109,17 +109,11 @@ class Counted:
             yield taxon
 
 
-_PARAMETER_NAMED = frozenset({"explorer.not-place-code", "explorer.not-seconds"})  # {name}: a parameter, an option here
-
-
 def one_line(error: ExplorerError, lang: str = "en") -> str:
     """An Explorer error, which names the URL and the status, on one line with its hint; in ``lang``, and in the
     command line's terms (its options, not the Python API's parameters)."""
-    message, hint = error.message, error.hint
-    if isinstance(message, Message) and message.key in _PARAMETER_NAMED:
-        message = say(message.key, **{**message.params, "name": f"--{message.params['name']}"})
-    hint = cli_hint(hint)
-    text = in_language(message, lang)
+    hint = cli_hint(error.hint)
+    text = in_language(cli_message(error.message), lang)
     if hint:
         text = in_language(say("line.with-hint", line=text, hint=in_language(hint, lang)), lang)
     return " ".join(text.split("\n"))

@@ -1,9 +1,10 @@
-"""The Python API's hints that name its functions and parameters, said the command line's way.
+"""The Python API's hints and messages that name its functions and parameters, said the command line's way.
 
 A hint such as "srank.parse_many reads a whole column" or "pass nation='US'"
 helps a Python user and no one at a prompt: each command that shows an error
 from the library swaps such a hint for its own (by message id), and leaves
-every other hint as the library wrote it.
+every other hint as the library wrote it. A message that names a parameter
+("nation is a two-letter code") names the option instead (--nation).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from .._batch import Result, message_of
 from .._errors import InvalidRankError
 from .._messages import Message, say
 
-__all__ = ["cli_error", "cli_hint", "cli_message_of"]
+__all__ = ["cli_error", "cli_hint", "cli_message", "cli_message_of"]
 
 _CLI_HINTS = {
     "parse.too-long-hint": "cli.hint.one-code",
@@ -22,6 +23,16 @@ _CLI_HINTS = {
     "explorer.say-nation-hint": "cli.explorer.say-nation-hint",
     "explorer.not-global-rank-hint": "cli.explorer.rank-hint",
 }
+
+
+_PARAMETER_NAMED = frozenset({"explorer.not-place-code", "explorer.not-seconds"})  # {name}: a Python parameter
+
+
+def cli_message(message: str) -> str:
+    """A library message in the command line's terms: the parameter it names becomes the option (--nation)."""
+    if isinstance(message, Message) and message.key in _PARAMETER_NAMED:
+        return say(message.key, **{**message.params, "name": f"--{message.params['name']}"})
+    return message
 
 
 def cli_hint(hint: str | None) -> str | None:
