@@ -425,20 +425,13 @@ def bench_check(report: Report, rows: int, repeat: int) -> None:
     generator = random.Random(11)
     names = ["Carex lasiocarpa", "Salix nigra", "Poa annua", "Aster novae-angliae", "Lynx canadensis"]
     with tempfile.TemporaryDirectory() as folder:
-        source, copy_out, check_out = (Path(folder) / name for name in ("in.csv", "copy.csv", "check.csv"))
+        source, copy_out = Path(folder) / "in.csv", Path(folder) / "copy.csv"
         with source.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(["id", "scientific_name", "state", "rank", "last_observed"])
             for number, code in enumerate(column):
                 writer.writerow([number, generator.choice(names), generator.choice(["VT", "NH", "ME"]), code, "2019"])
-        copy_seconds = check_seconds = float("inf")
-        for _ in range(repeat):  # in turn, so that a busy moment slows both alike
-            copy_seconds = min(copy_seconds, _run_python(["-c", COPY, str(source), str(copy_out)]))
-            check_command = ["-m", "srank", "check", str(source), "--column", "rank", "--output", str(check_out)]
-            check_seconds = min(check_seconds, _check_once(check_command))
-        with check_out.open(newline="", encoding="utf-8") as handle:
-            written = sum(1 for _ in csv.reader(handle)) - 1
-        assert written == rows, f"srank check wrote {written:,} rows for {rows:,}"
+        check_seconds, copy_seconds = _check_against(["-c", COPY, str(source), str(copy_out)], source, rows, repeat)
         size = source.stat().st_size
     report.add(
         f"srank check on a {rows:,}-row CSV ({size / 2**20:.0f} MiB), end to end",
@@ -567,18 +560,10 @@ def bench_check_workbook(report: Report, rows: int, repeat: int) -> None:
         for number, code in enumerate(column)
     ]
     with tempfile.TemporaryDirectory() as folder:
-        source, reference_out, check_out = (Path(folder) / name for name in ("in.xlsx", "ref.csv", "check.csv"))
+        source, reference_out = Path(folder) / "in.xlsx", Path(folder) / "ref.csv"
         write_workbook(source, table)
-        reference_seconds = check_seconds = float("inf")
-        for _ in range(repeat):  # in turn, so that a busy moment slows both alike
-            reference_seconds = min(
-                reference_seconds, _run_python(["-c", WORKBOOK_REFERENCE, str(source), str(reference_out)])
-            )
-            check_command = ["-m", "srank", "check", str(source), "--column", "rank", "--output", str(check_out)]
-            check_seconds = min(check_seconds, _check_once(check_command))
-        with check_out.open(newline="", encoding="utf-8") as handle:
-            written = sum(1 for _ in csv.reader(handle)) - 1
-        assert written == rows, f"srank check wrote {written:,} rows for {rows:,}"
+        reference = ["-c", WORKBOOK_REFERENCE, str(source), str(reference_out)]
+        check_seconds, reference_seconds = _check_against(reference, source, rows, repeat)
         size = source.stat().st_size
     report.add(
         f"srank check on a {rows:,}-row .xlsx ({size / 2**20:.1f} MiB), end to end",
@@ -587,6 +572,21 @@ def bench_check_workbook(report: Report, rows: int, repeat: int) -> None:
         check_seconds / reference_seconds,
         1.5,
     )
+
+
+def _check_against(reference: list[str], source: Path, rows: int, repeat: int) -> tuple[float, float]:
+    """The best of ``repeat`` runs of ``srank check`` on ``source`` and of the reference script, in turn, so that a
+    busy moment slows both alike; the check must write back every one of the ``rows``."""
+    check_out = source.with_name("check.csv")
+    check_seconds = reference_seconds = float("inf")
+    for _ in range(repeat):
+        reference_seconds = min(reference_seconds, _run_python(reference))
+        check_command = ["-m", "srank", "check", str(source), "--column", "rank", "--output", str(check_out)]
+        check_seconds = min(check_seconds, _check_once(check_command))
+    with check_out.open(newline="", encoding="utf-8") as handle:
+        written = sum(1 for _ in csv.reader(handle)) - 1
+    assert written == rows, f"srank check wrote {written:,} rows for {rows:,}"
+    return check_seconds, reference_seconds
 
 
 def _check_once(arguments: Sequence[str]) -> float:
