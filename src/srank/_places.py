@@ -44,13 +44,14 @@ def subnation_names(nation: str, code: str) -> dict[str, str] | None:
 def nation_name(code: str, lang: str = "en") -> str | None:
     """A nation's name in ``lang`` (a language or a tag of one: "fr-CA" reads as "fr"), or None for an unknown code."""
     names = nation_names(code)
-    return None if names is None else names.get(language(lang)) or names["en"]
+    # A language's own code is found at once (the parse path asks in "en" for every record); a tag is read first.
+    return None if names is None else names.get(lang) or names.get(language(lang)) or names["en"]
 
 
 def subnation_name(nation: str, code: str, lang: str = "en") -> str | None:
     """A subnation's name in ``lang``, as ``nation_name``."""
     names = subnation_names(nation, code)
-    return None if names is None else names.get(language(lang)) or names["en"]
+    return None if names is None else names.get(lang) or names.get(language(lang)) or names["en"]
 
 
 def nations_with_subnation(code: str) -> tuple[str, ...]:
