@@ -79,6 +79,36 @@ def test_an_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str])
     assert "invalid choice: 'frobnicate'" in capsys.readouterr().err
 
 
+def test_the_console_script_freezes_what_start_up_made_and_main_does_not(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gc
+
+    from srank.cli import main, run
+
+    gc.unfreeze()
+    try:
+        assert main(["round", "G5T1T3Q"]) == 0
+        assert gc.get_freeze_count() == 0  # an in-process caller keeps its collector as it was
+        monkeypatch.setattr(sys, "argv", ["srank", "round", "G5T1T3Q"])
+        assert run() == 0
+        assert gc.get_freeze_count() > 1000
+    finally:
+        gc.unfreeze()
+    assert capsys.readouterr().out == "T2\nT2\n"
+
+
+def test_python_dash_m_runs_the_console_script() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "srank", "explain", "S2B,S4N", "--style", "plants"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith("S2B,S4N")
+
+
 HEAVY = ["attr", "attrs", "lark", "typing", "shutil", "srank._describe", "srank._description_tables", "srank._model"]
 
 

@@ -26,6 +26,7 @@ from ._languages import available_languages, language, language_file
 from ._legacy import LEGACY_CODES
 from ._messages import fill
 from ._model import Grade, Level, Qualifier, Season
+from ._shipped import fingerprint
 from ._vocabulary import EXTINCT_GRADES
 
 __all__ = [
@@ -195,12 +196,9 @@ _origins: dict[str, str] = {}
 
 
 def _table_stamp(text: str) -> bytes:
-    import hashlib
-
     from . import __version__
 
-    digest = hashlib.sha256(text.encode()).hexdigest()
-    return f"srank table: srank {__version__}, sha256 {digest}\n".encode()
+    return f"srank table: srank {__version__}, {fingerprint(text)}\n".encode()
 
 
 def save_table(lang: str, text: str, handle: BinaryIO) -> None:

@@ -10,7 +10,7 @@ parser, so no parse tree is made. A wheel ships each parser ready-built
 ``hatch_build.py`` through ``save_parser``); loading it costs about 2 ms where
 building the LALR tables costs 20 ms, or 140 ms when ``interegular`` is
 installed and Lark checks the terminals for collisions. The file is used only
-when its stamp (lark's version, a hash of the grammar text and of the options)
+when its stamp (lark's version, a checksum of the grammar text and of the options)
 matches the grammar beside it and the lark that runs; otherwise, and in a source
 checkout or editable install, where the grammar may change at any time and no
 such file is made, the parser is built from the grammar. The ``.lark`` files
@@ -47,6 +47,7 @@ from ._rules import (
     range_rule,
     season_rule,
 )
+from ._shipped import fingerprint
 from ._values import Infraspecific, Range, Single
 from ._vocabulary import LEVEL_BY_LETTER, Grade, Level, Season
 
@@ -177,12 +178,10 @@ class _ToModel:
 
 def _stamp(name: str, grammar: str) -> bytes:
     """The first line of a shipped parser file: what it was built from (lark's version, grammar, options)."""
-    import hashlib
-
     import lark
 
-    built_from = f"{grammar}\n{sorted(_OPTIONS[name].items())!r}".encode()
-    return f"srank parser {name}: lark {lark.__version__}, sha256 {hashlib.sha256(built_from).hexdigest()}\n".encode()
+    built_from = fingerprint(f"{grammar}\n{sorted(_OPTIONS[name].items())!r}")
+    return f"srank parser {name}: lark {lark.__version__}, {built_from}\n".encode()
 
 
 def _transformer(name: str) -> dict[str, Any]:

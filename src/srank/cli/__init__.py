@@ -2,7 +2,8 @@
 
 One module per job, so that each reads on its own:
 
-- ``_main``: ``main()``, dispatch through the registry, and the process state a run borrows;
+- ``_main``: ``main()`` and the console script's ``run()``, dispatch through the registry, and
+  the process state a run borrows;
 - ``_registry``: every subcommand, once; the parser and dispatch both read it;
 - ``_command``: what a command declares (``Command``, ``TableCommand``);
 - ``_arguments``: the argument parser, and the option values argparse cannot check;
@@ -24,6 +25,6 @@ status (0 all valid, 1 some invalid, 2 usage or I/O error), never a traceback.
 """
 
 from ._completion import completion_parser
-from ._main import main
+from ._main import main, run
 
-__all__ = ["completion_parser", "main"]
+__all__ = ["completion_parser", "main", "run"]
