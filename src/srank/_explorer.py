@@ -195,10 +195,7 @@ def read_search(data: object) -> list[Taxon]:
         >>> srank.explorer.read_search([lynx])
         [<Taxon ELEMENT_GLOBAL.2.100 'Lynx canadensis' G5>]
     """
-    document, where = _load(data)
-    if _kind(document) != "search":
-        raise _not_explorer(document, where, wanted="explorer.want-search-or-list")
-    return _results(document, where)
+    return _results(*_load_as(data, ("search",), "explorer.want-search-or-list"))
 
 
 def read_taxon(data: object) -> Taxon:
@@ -219,10 +216,7 @@ def read_taxon(data: object) -> Taxon:
         >>> srank.explorer.read_taxon(lynx).scientific_name
         'Lynx canadensis'
     """
-    document, where = _load(data)
-    if _kind(document) not in ("taxon", "result"):
-        raise _not_explorer(document, where, wanted="explorer.want-taxon")
-    return taxon_of(document, where)
+    return taxon_of(*_load_as(data, ("taxon", "result"), "explorer.want-taxon"))
 
 
 def read_job(data: object) -> ExportJob:
@@ -242,9 +236,7 @@ def read_job(data: object) -> ExportJob:
         >>> srank.explorer.read_job({"jobId": "abc", "state": "Finished", "data": {"url": "https://example.org/a.xlsx"}}).url
         'https://example.org/a.xlsx'
     """
-    document, where = _load(data)
-    if _kind(document) != "job":
-        raise _not_explorer(document, where, wanted="explorer.want-job")
+    document, _ = _load_as(data, ("job",), "explorer.want-job")
     assert isinstance(document, Mapping)
     payload: Mapping[str, Any] = document["data"] if isinstance(document.get("data"), Mapping) else {}
     percent = document.get("percentComplete")
@@ -456,6 +448,14 @@ def _read_directory(folder: Path) -> list[Taxon]:
         elif kind != "job":
             raise _not_explorer(document, where)
     return taxa
+
+
+def _load_as(data: object, kinds: tuple[str, ...], wanted: str) -> tuple[Any, str]:
+    """``_load``, refusing a document of any kind but ``kinds``; ``wanted`` is the message id of what was asked for."""
+    document, where = _load(data)
+    if _kind(document) not in kinds:
+        raise _not_explorer(document, where, wanted=wanted)
+    return document, where
 
 
 def _not_explorer(document: object, where: str, wanted: str = "explorer.want-any") -> ExplorerDataError:

@@ -18,7 +18,7 @@ from .._vocabulary import LEVEL_BY_LETTER, Level
 
 TYPE_CHECKING = False  # imported by srank --help: typing itself would cost more than this module
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
     from typing import Any
 
     from ._command import Command
@@ -40,6 +40,7 @@ __all__ = [
     "output_option",
     "output_options",
     "renamed_option",
+    "repeatable",
     "rounded_option",
     "spoken",
 ]
@@ -248,6 +249,13 @@ def lang_option(command: argparse.ArgumentParser) -> None:
     Absent, it is not set (not even to a default), so that a command's ``--lang`` keeps the top parser's.
     """
     command.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS, help=say("cli.main.help-lang"))
+
+
+def repeatable(
+    command: argparse.ArgumentParser, *flags: str, read: Callable[[str], object], metavar: str, help: str
+) -> None:
+    """An option given once per value, its values kept in order (``-c A -c B``); ``read`` turns each into its value."""
+    command.add_argument(*flags, action="append", default=[], type=read, metavar=metavar, help=help)
 
 
 def lenient_option(command: argparse.ArgumentParser, *, partial: bool = False) -> None:

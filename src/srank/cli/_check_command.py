@@ -30,6 +30,7 @@ from ._arguments import (
     files_argument,
     label_options,
     lenient_option,
+    repeatable,
     rounded_option,
 )
 from ._checks import Cells, Check, Verdict
@@ -65,26 +66,13 @@ class CheckCommand(TableCommand[Table]):
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         files_argument(parser)
-        parser.add_argument(
-            "--column",
-            "-c",
-            action="append",
-            default=[],
-            type=column_option,
-            metavar="NAME[:LEVEL]",
-            help=say("cli.check.help-column"),
+        repeatable(
+            parser, "--column", "-c", read=column_option, metavar="NAME[:LEVEL]", help=say("cli.check.help-column")
         )
         parser.add_argument("--global-column", metavar="NAME", help=say("cli.check.help-global"))
         parser.add_argument("--national-column", metavar="NAME", help=say("cli.check.help-national"))
         parser.add_argument("--subnational-column", metavar="NAME", help=say("cli.check.help-subnational"))
-        parser.add_argument(
-            "--rounded",
-            action="append",
-            default=[],
-            type=rounded_option,
-            metavar="RAW=ROUNDED",
-            help=say("cli.check.help-rounded"),
-        )
+        repeatable(parser, "--rounded", read=rounded_option, metavar="RAW=ROUNDED", help=say("cli.check.help-rounded"))
         lenient_option(parser)
         label_options(parser)
 

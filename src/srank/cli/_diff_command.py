@@ -22,7 +22,6 @@ import attrs
 
 from .._change_kinds import WHOLE_KINDS, ChangeKind
 from .._changes import RankChange, compare_ranks
-from .._distribution import Distribution
 from .._distribution_text import parse_distribution
 from .._errors import InvalidRankError
 from .._findings import joined, separator
@@ -30,7 +29,7 @@ from .._messages import in_language, say, say_count
 from .._model import AnyRank
 from .._parse import is_missing, parse
 from .._place_changes import PlaceChange, compare_distributions
-from ._arguments import UsageError, lang_option, lenient_option, renamed_option
+from ._arguments import UsageError, lang_option, lenient_option, renamed_option, repeatable
 from ._checks import Check, Verdict
 from ._codes import check_label_options
 from ._command import TableCommand
@@ -58,6 +57,7 @@ INVALID = "invalid"  # a code that could not be read: the summary's kind, not a 
 NOT_COMPARED = "not compared"  # a row the join could not pair (blank or repeated key, malformed row)
 UNCHANGED = frozenset({ChangeKind.SAME, ChangeKind.NOTATION})  # no rank changed: exit status 0
 _CHANGES = frozenset(ChangeKind) - UNCHANGED
+_RENAMED = "COLUMN[=NEWNAME]"  # an option naming a column, and its new name if NEW renamed it
 _SUMMARY_ORDER = [*ChangeKind, INVALID, NOT_COMPARED]
 
 
@@ -85,30 +85,13 @@ class DiffCommand(TableCommand[JoinedTable]):
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("old", metavar="OLD", help=say("cli.diff.help-old"))
         parser.add_argument("new", metavar="NEW", help=say("cli.diff.help-new"))
-        parser.add_argument(
-            "--key",
-            "-k",
-            action="append",
-            default=[],
-            type=renamed_option,
-            metavar="COLUMN[=NEWNAME]",
-            help=say("cli.diff.help-key"),
-        )
-        parser.add_argument(
-            "--column",
-            "-c",
-            action="append",
-            default=[],
-            type=renamed_option,
-            metavar="COLUMN[=NEWNAME]",
-            help=say("cli.diff.help-column"),
-        )
-        parser.add_argument(
+        repeatable(parser, "--key", "-k", read=renamed_option, metavar=_RENAMED, help=say("cli.diff.help-key"))
+        repeatable(parser, "--column", "-c", read=renamed_option, metavar=_RENAMED, help=say("cli.diff.help-column"))
+        repeatable(
+            parser,
             "--distribution-column",
-            action="append",
-            default=[],
-            type=renamed_option,
-            metavar="COLUMN[=NEWNAME]",
+            read=renamed_option,
+            metavar=_RENAMED,
             help=say("cli.diff.help-distribution"),
         )
         parser.add_argument("--changes-only", action="store_true", help=say("cli.diff.help-changes-only"))
@@ -271,7 +254,7 @@ class ColumnDiff(Check):
         """The rows of a key's two cells; or one row naming why they could not be read, its code, and whether
         --lenient would read them."""
         ranks: tuple[AnyRank | None, AnyRank | None]
-        ranks, unread = _both(old, new, _read, self.layout.lenient, self.lang)
+        ranks, unread = _both(old, new, parse, self.layout.lenient, self.lang)
         old_rank, new_rank = ranks
         if unread is not None:
             message, code, lenient_reads = unread
@@ -347,7 +330,7 @@ class DistributionDiff(ColumnDiff):
         self.title = say("cli.diff.distribution-title", title=self.title)
 
     def compare(self, old: str, new: str, status: str) -> tuple[list[dict[str, Any]], str, bool]:
-        (old_dist, new_dist), unread = _both(old, new, _read_distribution, self.layout.lenient, self.lang)
+        (old_dist, new_dist), unread = _both(old, new, parse_distribution, self.layout.lenient, self.lang)
         if unread is not None:
             message, code, lenient_reads = unread
             return [self._cells(message=message)], code, lenient_reads
@@ -375,35 +358,27 @@ Read = TypeVar("Read")
 def _both(
     old: str,
     new: str,
-    read: Callable[[str, bool], tuple[Read | None, InvalidRankError | None]],
+    read: Callable[..., Read],
     lenient: bool,
     lang: str = "en",
 ) -> tuple[tuple[Read | None, Read | None], tuple[str, str, bool] | None]:
     """Both cells read; and when one cannot be, the message naming each side's error, the first code, and
     whether --lenient would read them."""
-    (old_value, old_error), (new_value, new_error) = read(old, lenient), read(new, lenient)
+    (old_value, old_error), (new_value, new_error) = _read(read, old, lenient), _read(read, new, lenient)
     errors = [(side, cell, error) for side, cell, error in (("old", old, old_error), ("new", new, new_error)) if error]
     if not errors:
         return (old_value, new_value), None
     message = separator(lang).join(_side(side, cli_message_of(error, lang), lang) for side, _, error in errors)
-    lenient_reads = not lenient and all(read(cell, True)[1] is None for _, cell, _ in errors)
+    lenient_reads = not lenient and all(_read(read, cell, True)[1] is None for _, cell, _ in errors)
     return (old_value, new_value), (message, errors[0][2].code, lenient_reads)
 
 
-def _read(cell: str, lenient: bool) -> tuple[AnyRank | None, InvalidRankError | None]:
+def _read(read: Callable[..., Read], cell: str, lenient: bool) -> tuple[Read | None, InvalidRankError | None]:
+    """A cell read by ``read`` (parse, parse_distribution): its value or its error; neither when it is missing."""
     if is_missing(cell):
         return None, None
     try:
-        return parse(cell, lenient=lenient), None
-    except InvalidRankError as error:
-        return None, error
-
-
-def _read_distribution(cell: str, lenient: bool) -> tuple[Distribution | None, InvalidRankError | None]:
-    if is_missing(cell):
-        return None, None
-    try:
-        return parse_distribution(cell, lenient=lenient), None
+        return read(cell, lenient=lenient), None
     except InvalidRankError as error:
         return None, error
 
