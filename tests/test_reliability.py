@@ -142,6 +142,35 @@ def test_a_signal_mid_run_cleans_up_and_exits_128_plus_the_signal(tmp_path: Path
     assert list(tmp_path.iterdir()) == []
 
 
+def test_many_outputs_sync_each_folder_once_after_every_file_is_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import srank.cli._output as output
+
+    events: list[tuple[str, ...]] = []
+    sync, clean = output._sync_folder, output._remove_leftovers
+
+    def synced(folder: str) -> None:
+        shown = sorted(name for name in os.listdir(folder) if name[0] != ".")  # what is in place when it syncs
+        events.append(("sync", os.path.basename(folder), *shown))
+        sync(folder)
+
+    def cleaned(folder: str) -> None:
+        events.append(("clean", os.path.basename(folder)))
+        clean(folder)
+
+    monkeypatch.setattr(output, "_sync_folder", synced)
+    monkeypatch.setattr(output, "_remove_leftovers", cleaned)
+    inputs = [str(write(tmp_path / f"in{number}.csv", "rank\nS1\n")) for number in range(3)]
+    (tmp_path / "out").mkdir()
+    assert main(["check", *inputs, "-c", "rank", "-o", str(tmp_path / "out")]) == 0
+    assert events == [("clean", "out"), ("sync", "out", "in0.csv", "in1.csv", "in2.csv")]  # once, after the last
+    events.clear()
+    assert main(["check", inputs[0], "-c", "rank", "-o", str(tmp_path / "one.csv")]) == 0
+    names = ("in0.csv", "in1.csv", "in2.csv", "one.csv", "out")
+    assert events == [("clean", tmp_path.name), ("sync", tmp_path.name, *names)]  # a lone output: at once
+
+
 # -- state, threads, memory ------------------------------------------------------
 
 

@@ -32,7 +32,7 @@ from ._arguments import UsageError, input_options, lang_option, lenient_option, 
 from ._codes import check_label_options
 from ._command import Command
 from ._hints import cli_message_of
-from ._output import feeds_back, output
+from ._output import feeds_back, many_outputs, output
 from ._reasons import os_reason
 from ._records import Unread
 from ._sources import decode_error_message, open_input
@@ -225,7 +225,7 @@ def _map_per_row(args: argparse.Namespace) -> int:
     if folder.exists() and not folder.is_dir():
         raise UsageError(say("cli.map.output-is-file", output=args.output))
     args.file = args.source
-    with open_table(args, [args.column, args.key]) as table:
+    with open_table(args, [args.column, args.key]) as table, many_outputs():
         column, key_column = table.index(args.column), table.index(args.key)
         try:
             folder.mkdir(parents=True, exist_ok=True)

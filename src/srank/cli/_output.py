@@ -14,11 +14,18 @@ The temporary file is named ``.srank-HOST-PID-XXXXXXXX.tmp``. A run killed
 with SIGKILL cannot remove its own; the next run that writes into the same
 folder removes each such file of this host and this user whose process is
 gone, and nothing else.
+
+A run that writes many files (``srank check`` of several files into a folder,
+``srank map`` of many rows) writes them inside ``many_outputs()``: each folder
+is cleaned of leftovers once, and synced once, after the last rename of the run
+(each file is still synced before its rename), where a lone output syncs its
+folder at once.
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import io
 import os
 import re
@@ -33,7 +40,32 @@ from .._messages import say
 from ._arguments import UsageError
 from ._reasons import os_reason
 
-__all__ = ["Sink", "feeds_back", "output"]
+__all__ = ["Sink", "feeds_back", "many_outputs", "output"]
+
+
+class _Folders:
+    """The folders a run of many outputs has cleaned of leftovers, and those it has yet to sync."""
+
+    def __init__(self) -> None:
+        self.cleaned: set[str] = set()
+        self.unsynced: set[str] = set()
+
+
+# Per thread and per run: runs in several threads at once each keep their own.
+_many: contextvars.ContextVar[_Folders | None] = contextvars.ContextVar("srank_many_outputs", default=None)
+
+
+@contextlib.contextmanager
+def many_outputs() -> Iterator[None]:
+    """Outputs written inside share one clean-up of leftovers and one sync per folder, when the block ends."""
+    folders = _Folders()
+    token = _many.set(folders)
+    try:
+        yield
+    finally:
+        _many.reset(token)
+        for folder in sorted(folders.unsynced):  # the renames done, even when the run stops early
+            _sync_folder(folder)
 
 
 class Sink:
@@ -95,7 +127,11 @@ def output(path: str | None) -> Iterator[Sink]:
         raise UsageError(say("cli.output.no-folder", path=path, folder=folder))
     if existing is not None and not _may_write(target):
         raise UsageError(say("cli.output.read-only", path=path))
-    _remove_leftovers(folder)
+    folders = _many.get()
+    if folders is None or folder not in folders.cleaned:
+        _remove_leftovers(folder)
+        if folders is not None:
+            folders.cleaned.add(folder)
     try:
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below
             "w", encoding="utf-8", newline="", dir=folder, prefix=_prefix(), suffix=".tmp", delete=False
@@ -111,7 +147,10 @@ def output(path: str | None) -> Iterator[Sink]:
             _closed(handle.close, path)
         _take_attributes(handle.name, existing)
         os.replace(handle.name, target)
-        _sync_folder(folder)
+        if folders is None:
+            _sync_folder(folder)
+        else:
+            folders.unsynced.add(folder)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(handle.name)

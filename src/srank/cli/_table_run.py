@@ -33,7 +33,7 @@ from ._arguments import UsageError, spoken
 from ._checks import Cache, Check, Prepared, RowCache, RunMemory, StackedRows, free_suffix
 from ._command import TableCommand
 from ._formats import Format
-from ._output import Sink
+from ._output import Sink, many_outputs
 from ._records import Unread
 from ._status import EXIT_OK, EXIT_USAGE
 from ._summary import Tally, colon, summarise
@@ -66,14 +66,16 @@ def run_table(command: TableCommand[Any], args: argparse.Namespace) -> int:
             return _run_one(command, args, writing, targets[0]).status
     runs = []
     memory = RunMemory()  # what the files share: a code is judged and rendered once
-    for path, target in zip(files, targets, strict=True):
-        args.file = path
-        try:
-            with _silenced(writing.quiet):
-                runs.append(_run_one(command, args, writing, target, memory))
-        except UsageError as error:  # this file cannot be read: named, and the next one read
-            print(f"srank: {in_language(error.args[0], lang) if len(error.args) == 1 else error}", file=sys.stderr)
-            runs.append(Run(EXIT_USAGE, 0, read=False))
+    with many_outputs():
+        for path, target in zip(files, targets, strict=True):
+            args.file = path
+            try:
+                with _silenced(writing.quiet):
+                    runs.append(_run_one(command, args, writing, target, memory))
+            except UsageError as error:  # this file cannot be read: named, and the next one read
+                said = in_language(error.args[0], lang) if len(error.args) == 1 else error
+                print(f"srank: {said}", file=sys.stderr)
+                runs.append(Run(EXIT_USAGE, 0, read=False))
     if not writing.quiet:
         print(total_line(command.title, runs, lang), file=sys.stderr)
     return max(run.status for run in runs)
