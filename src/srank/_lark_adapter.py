@@ -10,7 +10,7 @@ parser, so no parse tree is made. A wheel ships each parser ready-built
 ``hatch_build.py`` through ``save_parser``); loading it costs about 2 ms where
 building the LALR tables costs 20 ms, or 140 ms when ``interegular`` is
 installed and Lark checks the terminals for collisions. The file is used only
-when its stamp (lark's version, a checksum of the grammar text and of the options)
+when its stamp (lark's version, a hash of the grammar text and of the options)
 matches the grammar beside it and the lark that runs; otherwise, and in a source
 checkout or editable install, where the grammar may change at any time and no
 such file is made, the parser is built from the grammar. The ``.lark`` files
