@@ -126,6 +126,38 @@ def test_outputs_go_to_a_folder_named_after_their_inputs(
     )
 
 
+def test_an_output_that_cannot_be_written_is_said_and_the_others_are_kept(
+    srank_cli: Run, two: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import srank.cli._output as output
+
+    good, bad = two
+    third = write(tmp_path / "third.csv", "id,S Rank\n1,S1\n")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    synced = os.fsync
+    calls = []
+
+    def fsync(descriptor: int) -> None:  # the second output's disk fills up as it is synced
+        calls.append(descriptor)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        synced(descriptor)
+
+    monkeypatch.setattr(output.os, "fsync", fsync)
+    status, out, err = srank_cli("check", good, bad, third, "-c", "S Rank", "-o", folder)
+    assert (status, out) == (2, "")
+    assert err == (
+        GOOD_SUMMARY.format(path=good)
+        + f"srank: cannot write {folder / 'bad.csv'}: No space left on device\n"
+        + f"srank check: {third}: 1 row: 1 valid, 0 invalid, 0 missing; 1 distinct code\n"
+        + "srank check: 3 files, 3 rows: 2 passed, 1 not written\n"
+    )
+    assert sorted(os.listdir(folder)) == ["good.csv", "third.csv"]  # and no temporary file left
+
+
 def test_outputs_that_would_collide_or_overwrite_an_input_are_refused(srank_cli: Run, tmp_path: Path) -> None:
     (tmp_path / "east").mkdir()
     (tmp_path / "west").mkdir()

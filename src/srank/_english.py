@@ -352,6 +352,8 @@ MESSAGES: dict[str, str] = {
     "cli.files-failed.other": "{count:,} failed",
     "cli.files-unread.one": "{count:,} not read",
     "cli.files-unread.other": "{count:,} not read",
+    "cli.files-unwritten.one": "{count:,} not written",
+    "cli.files-unwritten.other": "{count:,} not written",
     "cli.sheet-ignored": "{name} is not a workbook: --sheet is ignored",
     "cli.header-row-past-end": "{name}: --header-row {row} is past the last line ({last})",
     "cli.column-on-line": "{column!r} is on line {line}: if the header is there, pass --header-row {line}",

@@ -40,7 +40,11 @@ from .._messages import say
 from ._arguments import UsageError
 from ._reasons import os_reason
 
-__all__ = ["Sink", "feeds_back", "many_outputs", "output"]
+__all__ = ["Sink", "UnwrittenError", "feeds_back", "many_outputs", "output"]
+
+
+class UnwrittenError(UsageError):
+    """An output that could not be written or put in place (a full disk): its input was read, its rows are lost."""
 
 
 class _Folders:
@@ -97,7 +101,7 @@ class Sink:
 def _failed(error: OSError, name: str) -> BaseException:
     if isinstance(error, BrokenPipeError):
         return error  # the reader went away: main() stops quietly
-    return UsageError(say("cli.output.cannot-write", path=name, reason=os_reason(error)))
+    return UnwrittenError(say("cli.output.cannot-write", path=name, reason=os_reason(error)))
 
 
 @contextlib.contextmanager
@@ -137,7 +141,7 @@ def output(path: str | None) -> Iterator[Sink]:
             "w", encoding="utf-8", newline="", dir=folder, prefix=_prefix(), suffix=".tmp", delete=False
         )
     except OSError as error:
-        raise UsageError(say("cli.output.cannot-write", path=path, reason=os_reason(error))) from None
+        raise UnwrittenError(say("cli.output.cannot-write", path=path, reason=os_reason(error))) from None
     try:
         try:
             yield Sink(handle, path)
@@ -168,7 +172,7 @@ def _direct(path: str, mode: str) -> Iterator[Sink]:
     try:
         handle = open(path, mode, encoding="utf-8", newline="")  # noqa: SIM115 - closed below
     except OSError as error:
-        raise UsageError(say("cli.output.cannot-write", path=path, reason=os_reason(error))) from None
+        raise UnwrittenError(say("cli.output.cannot-write", path=path, reason=os_reason(error))) from None
     try:
         yield Sink(handle, path)
     finally:

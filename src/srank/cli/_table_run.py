@@ -33,7 +33,7 @@ from ._arguments import UsageError, spoken
 from ._checks import Cache, Check, Prepared, RowCache, RunMemory, StackedRows, free_suffix
 from ._command import TableCommand
 from ._formats import Format
-from ._output import Sink, many_outputs
+from ._output import Sink, UnwrittenError, many_outputs
 from ._records import Unread
 from ._status import EXIT_OK, EXIT_USAGE
 from ._summary import Tally, colon, summarise
@@ -72,10 +72,11 @@ def run_table(command: TableCommand[Any], args: argparse.Namespace) -> int:
             try:
                 with _silenced(writing.quiet):
                     runs.append(_run_one(command, args, writing, target, memory))
-            except UsageError as error:  # this file cannot be read: named, and the next one read
+            except UsageError as error:  # this file cannot be read, or its output written: named, and the next one read
                 said = in_language(error.args[0], lang) if len(error.args) == 1 else error
                 print(f"srank: {said}", file=sys.stderr)
-                runs.append(Run(EXIT_USAGE, 0, read=False))
+                unwritten = isinstance(error, UnwrittenError)
+                runs.append(Run(EXIT_USAGE, 0, written=False) if unwritten else Run(EXIT_USAGE, 0, read=False))
     if not writing.quiet:
         print(total_line(command.title, runs, lang), file=sys.stderr)
     return max(run.status for run in runs)
@@ -88,14 +89,16 @@ class Run:
     status: int
     rows: int
     read: bool = True
+    written: bool = True
 
 
 def total_line(title: str, runs: Sequence[Run], lang: str) -> str:
     """The last line of a run over several files: the files and rows, and how many passed, failed, were not read."""
     counts = (
-        ("cli.files-passed", sum(run.read and run.status == EXIT_OK for run in runs)),
-        ("cli.files-failed", sum(run.read and run.status != EXIT_OK for run in runs)),
+        ("cli.files-passed", sum(run.read and run.written and run.status == EXIT_OK for run in runs)),
+        ("cli.files-failed", sum(run.read and run.written and run.status != EXIT_OK for run in runs)),
         ("cli.files-unread", sum(not run.read for run in runs)),
+        ("cli.files-unwritten", sum(not run.written for run in runs)),
     )
     parts = [say_count(key, count) for key, count in counts if count]
     said = say(
