@@ -47,6 +47,27 @@ def test_one_column_keeps_every_row_in_order_with_five_cells_appended(srank_cli:
     )
 
 
+def test_an_id_column_is_counted_cell_by_cell_though_its_cells_are_not_kept(srank_cli: Run, tmp_path: Path) -> None:
+    # Cells starting with a digit share their digit's verdict, so they are folded as they are met, never cached:
+    # repeats, examples and the first line of the problem must come out as for cached codes.
+    source = write(tmp_path / "ids.csv", "id,rank\n1,12\n2,S1\n3,12\n4,9x\n5,12\n6,S1\n")
+    status, out, err = srank_cli("check", source, "-c", "rank")
+    assert status == 1
+    assert [line.split(",")[1:4] for line in out.splitlines()[1:]] == [
+        ["12", "false", ""],
+        ["S1", "true", "S1"],
+        ["12", "false", ""],
+        ["9x", "false", ""],
+        ["12", "false", ""],
+        ["S1", "true", "S1"],
+    ]
+    assert err == (
+        f"srank check: {source}: 6 rows: 2 valid, 4 invalid, 0 missing; 3 distinct codes\n"
+        "  most common problems:\n"
+        "           4  syntax: '12' (3), '9x' (1); first on line 2\n"
+    )
+
+
 def test_strict_mode_says_how_many_invalid_rows_lenient_would_read(srank_cli: Run, tmp_path: Path) -> None:
     source = write(tmp_path / "in.csv", "rank\ns1 s2\nS3/S4\nS3/S4\nhello\n")
     status, _, err = srank_cli("check", source, "-c", "rank")

@@ -142,6 +142,12 @@ def _read(text: str, lenient: bool) -> AnyRank | InvalidRankError | None:
         return error
 
 
+def _by_first_digit(key: str) -> bool:
+    """A cell that starts with a digit (an id, a date, a count: a wrong column) is rejected at that digit, and its
+    verdict names only the digit: one verdict per digit, not one per distinct id."""
+    return key[:1].isdigit() and len(key) <= _SHORT
+
+
 def _first_error(rank: AnyRank) -> str:
     return next((finding.code for finding in rank.findings if finding.severity is Severity.ERROR), "")
 
@@ -181,14 +187,15 @@ class ColumnCheck(Check):
         return self.say(said)
 
     def judge(self, key: Any) -> Verdict:
-        # A cell that starts with a digit (an id, a date, a count: a wrong column) is rejected at that
-        # digit, and its verdict names only the digit: judge one cell per digit, not every distinct id.
-        if key[:1].isdigit() and len(key) <= _SHORT:
+        if _by_first_digit(key):
             known = self._by_digit.get(key[0])
             if known is None:
                 known = self._by_digit[key[0]] = self.judge_cell(key)
             return known
         return self.judge_cell(key)
+
+    def keeps(self, key: Any) -> bool:
+        return not _by_first_digit(key)  # its verdict is its digit's, a lookup away
 
     def judge_cell(self, key: Any) -> Verdict:
         result = _read(key, self.lenient)

@@ -98,6 +98,10 @@ class Check:
     def judge(self, key: Any) -> Verdict:
         raise NotImplementedError
 
+    def keeps(self, key: Any) -> bool:
+        """Whether a key is worth keeping in the caches: not when judging it again costs no more than a lookup."""
+        return True
+
     @property
     def identity(self) -> tuple[Any, ...]:
         """What makes two checks of one run judge alike: a later file's check takes the verdicts of an earlier one's."""
@@ -159,18 +163,20 @@ class Check:
             shown = self.example_of(key)
             if shown in examples or len(examples) < _EXAMPLES:
                 examples[shown] = examples.get(shown, 0) + rows
-            keys = self.problem_keys.setdefault(verdict.problem, set())
-            if len(keys) < _DISTINCT:
-                keys.add(hash(key))
-            elif hash(key) not in keys:
-                self.problem_more.add(verdict.problem)
+            if verdict.problem not in self.problem_more:  # once past the count, no key changes what is said
+                keys = self.problem_keys.setdefault(verdict.problem, set())
+                hashed = hash(key)
+                if len(keys) < _DISTINCT:
+                    keys.add(hashed)
+                elif hashed not in keys:
+                    self.problem_more.add(verdict.problem)
         if verdict.lenient_reads:
             self.lenient_rows += rows
 
     def count_kinds(self, key: Any, rows: int, verdict: Verdict) -> None:
         """Count the rows of one key by kind, and the key among the distinct ones."""
         self.kinds[verdict.kind] = self.kinds.get(verdict.kind, 0) + rows
-        if verdict.kind != "missing":
+        if verdict.kind != "missing" and not self.more_distinct:  # once past the count, no key changes it
             seen = key if size(key) <= _KEPT else hash(key)
             if len(self.distinct) < _DISTINCT:
                 self.distinct.add(seen)
@@ -229,6 +235,7 @@ class Cache(OrderedDict[Any, tuple[str, ...]]):
         self.counts: dict[Any, int] = {}
         self._verdicts: dict[Any, Verdict] = {}
         self.last: Verdict | None = None  # the verdict judged last, for a key too long to keep
+        self._last_known: tuple[tuple[str, ...], Verdict] | None = None  # and its rendering
         self.chars = 0  # characters of the fragments held
         self._rendered: dict[tuple[Any, ...], str] = {}
 
@@ -238,12 +245,16 @@ class Cache(OrderedDict[Any, tuple[str, ...]]):
         known = shared.get(key) if shared is not None else None
         if known is None:
             verdict = self.check.judge(key)
-            known = tuple(map(self.fragment, verdict.rows)), verdict
-            if shared is not None and size(key) <= _KEPT and _weight(known[0]) <= _KEPT_TEXT:
+            if verdict is self.last and self._last_known is not None:  # one verdict for many keys (every id
+                known = self._last_known  # starting with 4 is one syntax error): rendered once
+            else:
+                known = tuple(map(self.fragment, verdict.rows)), verdict
+            if shared is not None and size(key) <= _KEPT and _weight(known[0]) <= _KEPT_TEXT and self.check.keeps(key):
                 if len(shared) >= CACHE_SIZE:
                     shared.clear()
                 shared[key] = known
         verdict = self.last = known[1]
+        self._last_known = known
         if verdict.problem and verdict.problem not in self.check.first_lines:
             self.check.first_lines[verdict.problem] = self.line()
         return known
@@ -341,18 +352,19 @@ class RowCache(OrderedDict[Any, Any]):
                 each.append(cache[part(key)])
                 flagged = flagged or cache.flagged(part(key))
             entry = [tuple(map("".join, product(*each))), 0, None, flagged]
-        if size(key) > _KEPT:  # counted now and not kept; the caller's count goes to a throwaway entry
-            self._fold(key, 1, entry[2])
+        if size(key) > _KEPT or (entry[2] is not None and not self.parts[0][0].check.keeps(key)):
+            self._fold(key, 1, entry[2])  # counted now and not kept (judged again when met again)
+            entry[1] = 1  # already counted: the caller's count goes to this throwaway entry, and it is not "seen"
             return entry
-        weight = _weight(entry[0])
-        while self and (self.held + len(entry[0]) > ROW_CACHE_SIZE or self.chars + weight > CACHE_CHARS):
+        fragments = entry[0]
+        self.held += len(fragments)
+        self.chars += _weight(fragments)
+        while (self.held > ROW_CACHE_SIZE or self.chars > CACHE_CHARS) and self:  # the oldest leave first
             oldest, (fragments, rows, verdict, _flagged) = self.popitem(last=False)
             self.held -= len(fragments)
             self.chars -= _weight(fragments)
             self._fold(oldest, rows, verdict)
         self[key] = entry
-        self.held += len(entry[0])
-        self.chars += weight
         return entry
 
     def unread(self, message: str) -> str:
