@@ -42,6 +42,7 @@ TYPE_CHECKING = False  # srank --help says its words: typing itself would cost m
 
 if TYPE_CHECKING:
     import string
+    from typing import Self
 
 __all__ = [
     "ENGLISH_LANGUAGE",
@@ -86,7 +87,7 @@ class Message(str):
     key: str
     params: Mapping[str, object]
 
-    def __new__(cls, key: str, params: Mapping[str, object], english: str) -> Message:
+    def __new__(cls, key: str, params: Mapping[str, object], english: str) -> Self:
         self = str.__new__(cls, english)
         self.key = key
         self.params = params
@@ -112,9 +113,6 @@ class Localized(Message):
 
     __slots__ = ()
 
-    def __new__(cls, key: str, params: Mapping[str, object], english: str) -> Localized:
-        return super().__new__(cls, key, params, english)  # type: ignore[return-value]
-
     def render(self, lang: str) -> str:
         names = self.params["names"]
         assert isinstance(names, Mapping)
@@ -130,9 +128,6 @@ class _OneOf(Message):
     """Items joined as alternatives, "a, b or c", with each language's separator and word for "or"."""
 
     __slots__ = ()
-
-    def __new__(cls, key: str, params: Mapping[str, object], english: str) -> _OneOf:
-        return super().__new__(cls, key, params, english)  # type: ignore[return-value]
 
     def render(self, lang: str) -> str:
         code = language(lang)
@@ -156,9 +151,6 @@ class _Counted(Message):
     """A message whose wording follows a count: ``<key>.one`` or ``<key>.other``, by each language's rule."""
 
     __slots__ = ()
-
-    def __new__(cls, key: str, params: Mapping[str, object], english: str) -> _Counted:
-        return super().__new__(cls, key, params, english)  # type: ignore[return-value]
 
     def render(self, lang: str) -> str:
         code = language(lang)
