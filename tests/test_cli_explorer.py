@@ -80,6 +80,39 @@ def test_read_a_search_as_json_lines_with_nulls(srank_cli: Run) -> None:
     )
 
 
+def test_read_names_a_compressed_or_binary_file_for_what_it_is(srank_cli: Run, tmp_path: Path) -> None:
+    import gzip
+    import zipfile
+
+    body = b'{"uniqueId": "ELEMENT_GLOBAL.2.100", "scientificName": "Lynx canadensis", "roundedGRank": "G5"}'
+    packed = tmp_path / "taxon.json.gz"
+    packed.write_bytes(gzip.compress(body))
+    archive = tmp_path / "saved.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        handle.writestr("taxon.json", body)
+    program = tmp_path / "program.json"
+    program.write_bytes(b"\x7fELF\x02\x01\x01" + bytes(100))
+    assert srank_cli("explorer", "read", packed) == (
+        2,
+        "",
+        f"srank: {packed} is a compressed file (gzip), not text; decompress it first (gunzip)\n",
+    )
+    assert srank_cli("explorer", "read", archive, "--lang", "fr") == (
+        2,
+        "",
+        f"srank: {archive} est une archive zip, pas du JSON\u202f; extrayez-la (unzip) et lisez le fichier JSON"
+        " qu'elle contient\n",
+    )
+    assert srank_cli("explorer", "read", program, "--lang", "es") == (
+        2,
+        "",
+        f"srank: {program} es un programa (un ejecutable ELF), no JSON\n",
+    )
+    assert srank_cli("explorer", "read", "-", stdin=gzip.compress(body))[2] == (
+        "srank: stdin is a compressed file (gzip), not text; decompress it first (gunzip)\n"
+    )
+
+
 def test_read_several_files_and_stdin(srank_cli: Run) -> None:
     status, out, err = srank_cli(
         "explorer", "read", DATA / "ns_id.json", "-", stdin=(DATA / "ns_altid.json").read_bytes()

@@ -276,3 +276,15 @@ def test_evolve_changes_the_named_fields_and_keeps_the_rest() -> None:
         pass
 
     assert type(error.evolve(into=Sub)) is Sub
+
+
+def test_a_quoted_value_is_cut_inside_its_quotes_in_every_language() -> None:
+    from srank._errors import quotable
+    from srank._messages import say
+
+    said = say("explorer.not-json", where="a.json", error="no", text=quotable("x" * 70))
+    assert str(said) == "a.json is not JSON (no): '" + "x" * 59 + "…'"
+    assert said.render("fr") == "a.json n'est pas du JSON (no)\xa0: «\xa0" + "x" * 59 + "…\xa0»"
+    assert said.render("es") == "a.json no es JSON (no): «" + "x" * 59 + "…»"
+    assert repr(quotable(list(range(100)))) == "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, …"
+    assert quotable("short") == "short"

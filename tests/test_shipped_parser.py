@@ -198,3 +198,9 @@ def test_generated_codes_read_the_same_through_both_parsers(text: str) -> None:
     with _using(_LOADED):
         loaded = _outcome(text)
     assert loaded == built
+
+
+def test_a_fingerprint_is_the_sha256_of_the_text() -> None:
+    from srank._shipped import fingerprint
+
+    assert fingerprint("start: CODE") == "sha256 6f785aa910e40184aea2db1632fb1e9c903664ee094ac1e639007a15f8def9ee"

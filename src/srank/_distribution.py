@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ._errors import InvalidRankError, clipped
+from ._errors import InvalidRankError, clipped, quotable
 from ._findings import Finding, Severity
 from ._messages import localized, say
 from ._model import AnyRank, Season
@@ -479,7 +479,7 @@ def unread_rank(place: str | None, text: str, why: str, what: str = "word.rank")
     return Finding(
         "unreadable-rank",
         Severity.WARNING,
-        say(key, what=say(what), text=clipped(text), why=why),
+        say(key, what=say(what), text=quotable(text), why=why),
         (0, len(text)),
         text,
         place=place,

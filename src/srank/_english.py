@@ -823,6 +823,8 @@ MESSAGES: dict[str, str] = {
     "cli.sources.archive": "{name} is a {format} archive, not a CSV file; extract it ({tool}) and check the CSV file"
     " inside",
     "cli.sources.not-a-table": "{name} is {kind}, not a table",
+    "cli.sources.archive-json": "{name} is a {format} archive, not JSON; extract it ({tool}) and read the JSON file",
+    "cli.sources.not-json": "{name} is {kind}, not JSON",
     "cli.sources.export-first": "{name} is {kind}, not CSV or TSV text; export its table as CSV first",
     "cli.sources.binary": "{name} is a binary file, not text ({nul:,} of its first {size:,} bytes are NUL)",
     "cli.sources.kind.pdf": "a PDF document",

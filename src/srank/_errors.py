@@ -27,6 +27,7 @@ __all__ = [
     "clipped",
     "missing_dependency",
     "problem_line",
+    "quotable",
     "show_char",
     "shown",
 ]
@@ -39,6 +40,28 @@ def clipped(text: str, limit: int = _WINDOW) -> str:
     if len(text) <= limit:
         return text
     return say("text.clipped", start=text[: limit - 1], length=len(text))
+
+
+def quotable(value: object, limit: int = _WINDOW) -> object:
+    """A value for a message's ``{value!r}``, cut to ``limit`` characters: a 2,000-item list makes no 11 KB message.
+
+    Text stays text, so that each language quotes it its own way, and its cut shows as "…" inside the quotes
+    (``clipped`` would put its length there, in the language's digits); anything else is its ``repr``, cut alike.
+    """
+    if isinstance(value, str):
+        return value if len(value) <= limit else value[: limit - 1] + "…"
+    return _Repr(value, limit)
+
+
+class _Repr:
+    """An object whose ``repr`` is another's, cut short."""
+
+    def __init__(self, value: object, limit: int) -> None:
+        text = repr(value)
+        self.text = text if len(text) <= limit else text[: limit - 1] + "…"
+
+    def __repr__(self) -> str:
+        return self.text
 
 
 def problem_line(

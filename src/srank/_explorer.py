@@ -26,7 +26,7 @@ from typing import Any, Literal
 import attrs
 
 from ._distribution import Distribution, unread_rank
-from ._errors import ExplorerDataError, InvalidRankError, clipped
+from ._errors import ExplorerDataError, InvalidRankError, clipped, quotable
 from ._findings import Finding, Severity
 from ._messages import say
 from ._model import AnyRank
@@ -430,7 +430,7 @@ def _parse_json(content: str | bytes | bytearray, where: str) -> Any:
         return json.loads(content)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         text = content.decode("utf-8", "replace") if isinstance(content, (bytes, bytearray)) else content
-        shown = clipped(text.strip()) if text.strip() else say("explorer.empty")
+        shown = quotable(text.strip()) if text.strip() else say("explorer.empty")
         raise ExplorerDataError(
             say("explorer.not-json", where=where, error=str(error), text=shown), hint=say("explorer.not-json-hint")
         ) from None

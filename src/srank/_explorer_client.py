@@ -39,6 +39,7 @@ from ._errors import (
     ExplorerQueryError,
     ExplorerTimeoutError,
     clipped,
+    quotable,
 )
 from ._explorer import ExportJob, Taxon, read_job, search_page, taxon_of
 from ._messages import say
@@ -100,7 +101,7 @@ class Client:
     ) -> None:
         if not _is_http_url(base_url):
             raise ExplorerQueryError(
-                say("explorer.not-http", url=_shown(base_url)),
+                say("explorer.not-http", url=quotable(base_url)),
                 hint=say("explorer.not-http-hint", url=DEFAULT_BASE_URL),
             )
         for name, value in (("timeout", timeout), ("max_wait", max_wait)):
@@ -397,7 +398,7 @@ class Client:
             document = json.loads(content)
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             text = content[:200].decode("utf-8", "replace").strip()
-            shown = clipped(text) if text else say("explorer.empty")
+            shown = quotable(text) if text else say("explorer.empty")
             raise ExplorerDataError(
                 say("explorer.body-not-json", asked=f"{method} {url}", status=status, error=str(error), text=shown),
                 url=url,
@@ -560,7 +561,7 @@ def _global_rank(rank: object) -> str:
     code = rank.strip().upper() if isinstance(rank, str) else None
     if code not in GLOBAL_RANKS:
         raise ExplorerQueryError(
-            say("explorer.not-global-rank", ranks=", ".join(GLOBAL_RANKS), rank=_shown(rank)),
+            say("explorer.not-global-rank", ranks=", ".join(GLOBAL_RANKS), rank=quotable(rank)),
             hint=say("explorer.not-global-rank-hint"),
         )
     return code
@@ -569,7 +570,7 @@ def _global_rank(rank: object) -> str:
 def _location(nation: str | None, subnation: str | None) -> list[dict[str, str]]:
     for name, value in (("nation", nation), ("subnation", subnation)):
         if value is not None and not (isinstance(value, str) and value.replace(" ", "").isalpha()):
-            raise ExplorerQueryError(say("explorer.not-place-code", name=name, value=_shown(value)))
+            raise ExplorerQueryError(say("explorer.not-place-code", name=name, value=quotable(value)))
     if nation:  # a code (CA) or, as Explorer exports spell them, a name (Canada)
         written = nation.strip()
         nation = written.upper() if nation_names(written.upper()) is not None else nation_code(written, any_case=True)
@@ -595,28 +596,6 @@ def _location(nation: str | None, subnation: str | None) -> list[dict[str, str]]
             raise ExplorerQueryError(said, hint=say("explorer.say-nation-hint"))
         nation = nations[0]
     return [{"paramType": "subnation", "nation": nation, "subnation": subnation}]
-
-
-def _shown(value: object, limit: int = 60) -> object:
-    """A value for a message's ``{value!r}``, cut to ``limit`` characters: a 2,000-item list makes no 11 KB message.
-
-    Text stays text, so that each language quotes it its own way, and its cut shows as "…" inside the quotes;
-    anything else is its ``repr``, cut the same way.
-    """
-    if isinstance(value, str):
-        return value if len(value) <= limit else value[: limit - 1] + "…"
-    return _Repr(value, limit)
-
-
-class _Repr:
-    """An object whose ``repr`` is another's, cut short."""
-
-    def __init__(self, value: object, limit: int) -> None:
-        text = repr(value)
-        self.text = text if len(text) <= limit else text[: limit - 1] + "…"
-
-    def __repr__(self) -> str:
-        return self.text
 
 
 def _digest(body: object) -> str:

@@ -13,10 +13,5 @@ __all__ = ["fingerprint"]
 
 
 def fingerprint(text: str) -> str:
-    """A name for ``text`` that changes when it does: its SHA-256, in hexadecimal.
-
-    Examples:
-        >>> fingerprint("start: CODE")
-        'sha256 6f785aa910e40184aea2db1632fb1e9c903664ee094ac1e639007a15f8def9ee'
-    """
+    """A name for ``text`` that changes when it does: its SHA-256, in hexadecimal."""
     return f"sha256 {hashlib.sha256(text.encode('utf-8')).hexdigest()}"

@@ -132,25 +132,30 @@ def refusal(name: str, head: bytes, codec: str, *, utf16: str = "cli.sources.utf
     return refused
 
 
-def not_text(name: str, head: bytes) -> Message | None:
+def not_text(name: str, head: bytes, *, json: bool = False) -> Message | None:
     """Why a file whose first bytes are ``head`` is refused: a compressed file, an archive, an image, a
-    program, a database, named for what it is; None when nothing says it is not text."""
+    program, a database, named for what it is; None when nothing says it is not text. With ``json``, the
+    file was to be JSON (a saved Explorer response), not a table."""
     for magic, compressed, tool in _COMPRESSED:
         if head.startswith(magic):
             return say("cli.sources.compressed", name=name, format=compressed, tool=tool)
     if _BZIP2.match(head):
         return say("cli.sources.compressed", name=name, format="bzip2", tool="bunzip2")
-    for magic, archive, tool in _ARCHIVES:
+    archive = "cli.sources.archive-json" if json else "cli.sources.archive"
+    if json and head.startswith(b"PK\x03\x04"):  # a table's reader takes a zip for a workbook first
+        return say(archive, name=name, format="zip", tool="unzip")
+    for magic, format, tool in _ARCHIVES:
         if head.startswith(magic):
-            return say("cli.sources.archive", name=name, format=archive, tool=tool)
+            return say(archive, name=name, format=format, tool=tool)
     offset, magic = _TAR
     if head[offset : offset + len(magic)] == magic:
-        return say("cli.sources.archive", name=name, format="tar", tool="tar -xf")
+        return say(archive, name=name, format="tar", tool="tar -xf")
     for magic, kind, message in _OTHERS:
         if head.startswith(magic):
-            return say(message, name=name, kind=say(kind))
+            return say("cli.sources.not-json" if json else message, name=name, kind=say(kind))
     if head.startswith(_PARQUET) and 0 in head:
-        return say("cli.sources.export-first", name=name, kind=say("cli.sources.kind.parquet"))
+        message = "cli.sources.not-json" if json else "cli.sources.export-first"
+        return say(message, name=name, kind=say("cli.sources.kind.parquet"))
     return None
 
 
