@@ -31,9 +31,9 @@ class ShippedParserHook(BuildHookInterface):
         root = Path(self.root)
         sys.path.insert(0, str(root / "src"))
         try:
-            from srank._description_tables import SHIPPED_SUFFIX as TABLE_SUFFIX
             from srank._description_tables import save_table
-            from srank._lark_adapter import SHIPPED_SUFFIX, save_parser
+            from srank._lark_adapter import save_parser
+            from srank._shipped import SHIPPED_SUFFIX
 
             for name in GRAMMARS:
                 grammar = (root / "grammar" / name).read_text(encoding="utf-8")
@@ -42,10 +42,10 @@ class ShippedParserHook(BuildHookInterface):
                     save_parser(name, grammar, handle)
                 build_data["force_include"][str(built)] = f"srank/{name}{SHIPPED_SUFFIX}"
             for table in sorted((root / "src" / "srank" / "descriptions").glob("*.toml")):
-                built = self._scratch / (table.name + TABLE_SUFFIX)
+                built = self._scratch / (table.name + SHIPPED_SUFFIX)
                 with built.open("wb") as handle:
                     save_table(table.stem, table.read_text(encoding="utf-8"), handle)
-                build_data["force_include"][str(built)] = f"srank/descriptions/{table.name}{TABLE_SUFFIX}"
+                build_data["force_include"][str(built)] = f"srank/descriptions/{table.name}{SHIPPED_SUFFIX}"
         finally:
             sys.path.remove(str(root / "src"))
 

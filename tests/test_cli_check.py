@@ -68,6 +68,18 @@ def test_an_id_column_is_counted_cell_by_cell_though_its_cells_are_not_kept(sran
     )
 
 
+def test_the_examples_of_a_problem_are_the_cells_met_first_though_ids_are_counted_at_once(
+    srank_cli: Run, tmp_path: Path
+) -> None:
+    ids = "".join(f"{number}\n" for number in range(1000, 1070))
+    source = write(tmp_path / "ids.csv", "rank\nX5\n" + ids + "X5\n" * 10)
+    status, _, err = srank_cli("check", source, "-c", "rank", "--summary-only")
+    assert status == 1
+    assert (
+        err.splitlines()[-1] == "          81  syntax: 'X5' (11), '1000' (1), '1001' (1) and 68 more; first on line 2"
+    )
+
+
 def test_strict_mode_says_how_many_invalid_rows_lenient_would_read(srank_cli: Run, tmp_path: Path) -> None:
     source = write(tmp_path / "in.csv", "rank\ns1 s2\nS3/S4\nS3/S4\nhello\n")
     status, _, err = srank_cli("check", source, "-c", "rank")

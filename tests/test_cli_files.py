@@ -126,12 +126,50 @@ def test_outputs_go_to_a_folder_named_after_their_inputs(
     )
 
 
+def test_an_output_refused_as_read_only_counts_as_not_written(
+    srank_cli: Run, two: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import srank.cli._output
+
+    good, bad = two
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "bad.csv").write_text("kept\n")
+    monkeypatch.setattr(srank.cli._output, "_may_write", lambda path: not path.endswith("bad.csv"))
+    status, _, err = srank_cli("check", good, bad, "-c", "S Rank", "-o", folder)
+    assert status == 2
+    assert err.splitlines()[-2:] == [
+        f"srank: cannot write {folder / 'bad.csv'}: the file is read-only (permission denied); srank does not"
+        " replace it",
+        "srank check: 2 files, 2 rows: 1 passed, 1 not written",
+    ]
+    assert (folder / "bad.csv").read_text() == "kept\n"
+
+
+def test_a_folder_named_for_the_outputs_is_made_when_it_does_not_exist(
+    srank_cli: Run, two: tuple[Path, Path], tmp_path: Path
+) -> None:
+    good, bad = two
+    status, _, _ = srank_cli("check", good, bad, "-c", "S Rank", "-o", f"{tmp_path}/checked/", "--problems-only")
+    assert status == 1
+    assert sorted(os.listdir(tmp_path / "checked")) == ["bad.csv", "good.csv"]
+    assert [line.split(",")[:4] for line in (tmp_path / "checked" / "bad.csv").read_text().splitlines()] == [
+        ["id", "S Rank", "srank_line", "srank_valid"],
+        ["2", "SX?", "3", "false"],
+        ["3", "S9", "4", "false"],
+    ]
+    status, _, _ = srank_cli("check", good, bad, "-c", "S Rank", "-o", tmp_path / "deep" / "er")
+    assert (status, sorted(os.listdir(tmp_path / "deep" / "er"))) == (1, ["bad.csv", "good.csv"])
+    status, _, _ = srank_cli("check", good, "-c", "S Rank", "-o", f"{tmp_path}/one/")
+    assert (status, os.listdir(tmp_path / "one")) == (0, ["good.csv"])
+    status, _, err = srank_cli("check", good, bad, "-c", "S Rank", "-o", "/proc/no/such")
+    assert (status, err) == (2, "srank: cannot make the folder /proc/no/such: No such file or directory\n")
+
+
 def test_an_output_that_cannot_be_written_is_said_and_the_others_are_kept(
     srank_cli: Run, two: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import errno
-
-    import srank.cli._output as output
 
     good, bad = two
     third = write(tmp_path / "third.csv", "id,S Rank\n1,S1\n")
@@ -146,7 +184,7 @@ def test_an_output_that_cannot_be_written_is_said_and_the_others_are_kept(
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         synced(descriptor)
 
-    monkeypatch.setattr(output.os, "fsync", fsync)
+    monkeypatch.setattr(os, "fsync", fsync)
     status, out, err = srank_cli("check", good, bad, third, "-c", "S Rank", "-o", folder)
     assert (status, out) == (2, "")
     assert err == (
@@ -190,8 +228,8 @@ def test_outputs_that_would_collide_or_overwrite_an_input_are_refused(srank_cli:
         ),
         (
             ["-o", "{tmp}/out.csv"],
-            "-o {tmp}/out.csv is not a folder; with several files, -o names an existing"
-            " folder, where each output is named after its input",
+            "-o {tmp}/out.csv is not a folder; with several files, -o names a folder, where each output is named"
+            " after its input (one that does not exist yet is made if its name ends in / or has no extension)",
         ),
         (["--summary-only", "-o", "{tmp}"], "--summary-only writes no rows; leave out -o"),
         (["-q", "-o", "{tmp}"], "-q writes no rows; leave out -o"),

@@ -24,6 +24,7 @@ from lark import Lark
 
 import srank
 from srank import _lark_adapter as adapter
+from srank._shipped import SHIPPED_SUFFIX
 from srank.strategies import invalid_codes, rank_codes
 
 DATA = Path(__file__).parent / "data"
@@ -34,7 +35,7 @@ def _ship(folder: Path, name: str) -> Path:
     """Write a grammar and its built parser into ``folder``, as a wheel holds them."""
     grammar = adapter.grammar_text(name)
     (folder / name).write_text(grammar, encoding="utf-8")
-    shipped = folder / (name + adapter.SHIPPED_SUFFIX)
+    shipped = folder / (name + SHIPPED_SUFFIX)
     with shipped.open("wb") as handle:
         adapter.save_parser(name, grammar, handle)
     return shipped

@@ -26,7 +26,7 @@ from ._languages import available_languages, language, language_file
 from ._legacy import LEGACY_CODES
 from ._messages import fill
 from ._model import Grade, Level, Qualifier, Season
-from ._shipped import fingerprint
+from ._shipped import SHIPPED_SUFFIX, fingerprint
 from ._vocabulary import EXTINCT_GRADES
 
 __all__ = [
@@ -35,7 +35,6 @@ __all__ = [
     "EXTINCTION_WORDINGS",
     "PLANTS_EXTINCTION_WORDINGS",
     "PLANTS_LANG",
-    "SHIPPED_SUFFIX",
     "Table",
     "area_fields",
     "available_languages",
@@ -191,7 +190,6 @@ def _load_cached(lang: str) -> Table:
 # tuples and strings, read by an unpickler that refuses every global: loading one can
 # run no code.
 
-SHIPPED_SUFFIX = ".pickle"
 _origins: dict[str, str] = {}
 
 

@@ -331,9 +331,10 @@ MESSAGES: dict[str, str] = {
         " --summary-only (or -q)"
     ),
     "cli.output-not-folder": (
-        "-o {output} is not a folder; with several files, -o names an existing folder, where each output is named"
-        " after its input"
+        "-o {output} is not a folder; with several files, -o names a folder, where each output is named after its"
+        " input (one that does not exist yet is made if its name ends in / or has no extension)"
     ),
+    "cli.cannot-make-folder": "cannot make the folder {path}: {reason}",
     "cli.stdin-into-folder": "-o {output} is a folder, and stdin has no name to give its output there; name a file",
     "cli.same-output": (
         "{first} and {second} would both be written to {output}; check them in separate runs, or rename one"
@@ -679,7 +680,6 @@ MESSAGES: dict[str, str] = {
     "cli.map.need-key": "--column draws one map per row: name the column that names each map with --key",
     "cli.map.need-folder": "--column draws one map per row: name the folder to write them in with -o DIR",
     "cli.map.output-is-file": "--output {output} is a file; with --column, name a folder",
-    "cli.map.cannot-make-folder": "cannot make the folder {path}: {reason}",
     "cli.map.where-line": "line {number:,}",
     "cli.map.where-row": "row {number:,}",
     "cli.map.where-key": "{where} ({key!r})",

@@ -47,7 +47,7 @@ from ._rules import (
     range_rule,
     season_rule,
 )
-from ._shipped import fingerprint
+from ._shipped import SHIPPED_SUFFIX, fingerprint
 from ._values import Infraspecific, Range, Single
 from ._vocabulary import LEVEL_BY_LETTER, Grade, Level, Season
 
@@ -57,7 +57,6 @@ if TYPE_CHECKING:
 __all__ = [
     "DISTRIBUTION_GRAMMAR",
     "GRAMMAR_NAME",
-    "SHIPPED_SUFFIX",
     "build_parser",
     "distribution_error",
     "distribution_patterns",
@@ -71,8 +70,6 @@ __all__ = [
 
 GRAMMAR_NAME = "ranks.lark"
 DISTRIBUTION_GRAMMAR = "distributions.lark"
-SHIPPED_SUFFIX = ".pickle"
-"""A wheel holds the parser built from ``srank/NAME`` as ``srank/NAME.pickle``."""
 
 # Lark's options for each grammar (the ranks parser also gets its transformer). They are part of
 # the stamp, so a change here retires a shipped parser as a change to the grammar does.

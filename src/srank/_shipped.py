@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 
-__all__ = ["fingerprint"]
+__all__ = ["SHIPPED_SUFFIX", "fingerprint"]
+
+SHIPPED_SUFFIX = ".pickle"
+"""A wheel holds what it built from ``srank/NAME`` (a grammar, a description table) as ``srank/NAME.pickle``."""
 
 
 def fingerprint(text: str) -> str:

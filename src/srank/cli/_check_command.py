@@ -20,7 +20,7 @@ from .._errors import InvalidRankError
 from .._findings import Severity, joined, separator
 from .._messages import in_language, say, say_count
 from .._model import AnyRank, Level
-from .._parse import is_missing, parse
+from .._parse import parse
 from .._rounded_check import raw_unread_finding, rounded_finding
 from .._rules import expected_level_rule
 from ._arguments import (
@@ -33,6 +33,7 @@ from ._arguments import (
     repeatable,
     rounded_option,
 )
+from ._cells import read_cell
 from ._checks import Cells, Check, Verdict
 from ._codes import check_label_options
 from ._command import TableCommand
@@ -133,15 +134,6 @@ def _is_level_column(args: argparse.Namespace, spec: ColumnSpec) -> bool:
     return any(getattr(args, option) == spec.name for option in _LEVEL_OPTIONS)
 
 
-def _read(text: str, lenient: bool) -> AnyRank | InvalidRankError | None:
-    if is_missing(text):
-        return None
-    try:
-        return parse(text, lenient=lenient)
-    except InvalidRankError as error:
-        return error
-
-
 def _by_first_digit(key: str) -> bool:
     """A cell that starts with a digit (an id, a date, a count: a wrong column) is rejected at that digit, and its
     verdict names only the digit: one verdict per digit, not one per distinct id."""
@@ -198,11 +190,11 @@ class ColumnCheck(Check):
         return not _by_first_digit(key)  # its verdict is its digit's, a lookup away
 
     def judge_cell(self, key: Any) -> Verdict:
-        result = _read(key, self.lenient)
+        result = read_cell(parse, key, self.lenient)
         if result is None:
             return Verdict((self._cells(None, "", "", "", ""),), "missing")
         if isinstance(result, InvalidRankError):
-            lenient_reads = not self.lenient and not isinstance(_read(key, True), InvalidRankError)
+            lenient_reads = not self.lenient and not isinstance(read_cell(parse, key, True), InvalidRankError)
             message = cli_message_of(result, self.lang)
             if _is_distribution(key):
                 message += separator(self.lang) + self.say(say("cli.check.is-distribution"))
@@ -246,7 +238,9 @@ class LevelsCheck(Check):
         self.lang = lang
 
     def judge(self, key: Any) -> Verdict:
-        findings = check_row({level: _read(cell, self.lenient) for level, cell in zip(self.levels, key, strict=True)})
+        findings = check_row(
+            {level: read_cell(parse, cell, self.lenient) for level, cell in zip(self.levels, key, strict=True)}
+        )
         if findings is None:
             return Verdict(({"srank_levels": ""},), "skipped")
         if not findings:
@@ -286,13 +280,13 @@ class RoundedCheck(Check):
 
     def judge(self, key: Any) -> Verdict:
         raw_cell, stored_cell = key
-        raw = _read(raw_cell, self.lenient)
+        raw = read_cell(parse, raw_cell, self.lenient)
         if isinstance(raw, InvalidRankError):  # named, so that no row's problem goes unsaid
             note = raw_unread_finding(raw_cell, raw)
             return Verdict(({"srank_rounded_check": note.line(lang=self.lang)},), "skipped", note.code)
         if raw is None:
             return Verdict(({"srank_rounded_check": ""},), "skipped")
-        finding = rounded_finding(raw, stored_cell, _read(stored_cell, self.lenient))
+        finding = rounded_finding(raw, stored_cell, read_cell(parse, stored_cell, self.lenient))
         if finding is None:
             return Verdict(({"srank_rounded_check": ""},), "ok")
         return Verdict(({"srank_rounded_check": finding.line(lang=self.lang)},), "error", finding.code)

@@ -173,6 +173,14 @@ class Check:
         if verdict.lenient_reads:
             self.lenient_rows += rows
 
+    def reserve(self, key: Any, verdict: Verdict) -> None:
+        """Hold a key's place among its problem's examples when it is met and counted later (a cached key), so that
+        the examples are the keys met first, whether counted at once or when they leave a cache."""
+        if verdict.problem:
+            examples = self.problems.setdefault(verdict.problem, {})
+            if len(examples) < _EXAMPLES:
+                examples.setdefault(self.example_of(key), 0)
+
     def count_kinds(self, key: Any, rows: int, verdict: Verdict) -> None:
         """Count the rows of one key by kind, and the key among the distinct ones."""
         self.kinds[verdict.kind] = self.kinds.get(verdict.kind, 0) + rows
@@ -352,10 +360,13 @@ class RowCache(OrderedDict[Any, Any]):
                 each.append(cache[part(key)])
                 flagged = flagged or cache.flagged(part(key))
             entry = [tuple(map("".join, product(*each))), 0, None, flagged]
-        if size(key) > _KEPT or (entry[2] is not None and not self.parts[0][0].check.keeps(key)):
+        check, part = self.parts[0][0].check, self.parts[0][1]
+        if size(key) > _KEPT or (entry[2] is not None and not check.keeps(part(key))):
             self._fold(key, 1, entry[2])  # counted now and not kept (judged again when met again)
             entry[1] = 1  # already counted: the caller's count goes to this throwaway entry, and it is not "seen"
             return entry
+        if entry[2] is not None:
+            check.reserve(part(key), entry[2])  # counted when it leaves, but shown in the order keys are met
         fragments = entry[0]
         self.held += len(fragments)
         self.chars += _weight(fragments)
@@ -376,7 +387,9 @@ class RowCache(OrderedDict[Any, Any]):
         self.met.append(key)
         verdict = entry[2]
         if verdict is not None and verdict.problem:
-            self.caches[0].check.first_lines.setdefault(verdict.problem, line)
+            cache, part = self.parts[0]
+            cache.check.first_lines.setdefault(verdict.problem, line)
+            cache.check.reserve(part(key), verdict)
 
     def rebind(self, caches: Sequence[Cache]) -> None:
         """Count the next file's rows into its own checks (the same checks of the run, reading the same columns)."""

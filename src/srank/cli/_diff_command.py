@@ -27,9 +27,10 @@ from .._errors import InvalidRankError
 from .._findings import joined, separator
 from .._messages import in_language, say, say_count
 from .._model import AnyRank
-from .._parse import is_missing, parse
+from .._parse import parse
 from .._place_changes import PlaceChange, compare_distributions
 from ._arguments import UsageError, lang_option, lenient_option, renamed_option, repeatable
+from ._cells import read_cell
 from ._checks import Check, Verdict
 from ._codes import check_label_options
 from ._command import TableCommand
@@ -211,6 +212,9 @@ class ColumnDiff(Check):
         if isinstance(verdict, DiffVerdict):
             self.reviewed += verdict.reviewed * rows
 
+    def reserve(self, key: Any, verdict: Verdict) -> None:
+        super().reserve(key[:2], verdict)  # the place of the example add() will count
+
     def count_kinds(self, key: Any, rows: int, verdict: Verdict) -> None:
         counted = verdict.counted if isinstance(verdict, DiffVerdict) else (verdict.kind,)
         for kind in counted:
@@ -374,13 +378,9 @@ def _both(
 
 
 def _read(read: Callable[..., Read], cell: str, lenient: bool) -> tuple[Read | None, InvalidRankError | None]:
-    """A cell read by ``read`` (parse, parse_distribution): its value or its error; neither when it is missing."""
-    if is_missing(cell):
-        return None, None
-    try:
-        return read(cell, lenient=lenient), None
-    except InvalidRankError as error:
-        return None, error
+    """A cell's value and its error, one of them None (both, for a missing value)."""
+    value = read_cell(read, cell, lenient)
+    return (None, value) if isinstance(value, InvalidRankError) else (value, None)
 
 
 def _code(rank: AnyRank | None) -> str:

@@ -230,7 +230,7 @@ def _map_per_row(args: argparse.Namespace) -> int:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise UsageError(say("cli.map.cannot-make-folder", path=args.output, reason=os_reason(error))) from None
+            raise UsageError(say("cli.cannot-make-folder", path=args.output, reason=os_reason(error))) from None
         run = _Run(folder, lang=args.lang)
         width, unit, records = len(table.header), table.records.unit, table.records
         for row, _ in records:

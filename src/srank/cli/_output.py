@@ -120,7 +120,7 @@ def output(path: str | None) -> Iterator[Sink]:
     assert path is not None
     existing = _status(path)  # the file a symlink points to, if any
     if existing is not None and stat.S_ISDIR(existing.st_mode):
-        raise UsageError(say("cli.output.folder", path=path))
+        raise UnwrittenError(say("cli.output.folder", path=path))
     if existing is not None and (not stat.S_ISREG(existing.st_mode) or _names_a_descriptor(path)):
         # FIFO, device, socket; /dev/stdout, opened to append so that a file the shell opened stays as it was
         yield from _direct(path, "a" if _names_a_descriptor(path) else "w")
@@ -128,9 +128,9 @@ def output(path: str | None) -> Iterator[Sink]:
     target = os.path.realpath(path)  # a symlink's target, which the rename must replace
     folder = os.path.dirname(target)
     if not os.path.isdir(folder):
-        raise UsageError(say("cli.output.no-folder", path=path, folder=folder))
+        raise UnwrittenError(say("cli.output.no-folder", path=path, folder=folder))
     if existing is not None and not _may_write(target):
-        raise UsageError(say("cli.output.read-only", path=path))
+        raise UnwrittenError(say("cli.output.read-only", path=path))
     folders = _many.get()
     if folders is None or folder not in folders.cleaned:
         _remove_leftovers(folder)

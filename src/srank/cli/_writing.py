@@ -21,6 +21,7 @@ from .._messages import in_language, say
 from ._arguments import UsageError
 from ._formats import CsvFormat, ExcelCsvFormat, Format
 from ._output import Sink, output
+from ._reasons import os_reason
 
 __all__ = ["WORKBOOK_SUFFIXES", "Writing", "output_paths", "row_format", "rows_sink"]
 
@@ -77,13 +78,13 @@ def output_paths(files: Sequence[str], writing: Writing, output: str | None) -> 
     folder = output is not None and output != "-" and os.path.isdir(output)
     if not writing.rows:
         return [None] * len(files)
-    if len(files) == 1 and not folder:
+    if len(files) == 1 and not folder and not (output or "").endswith(("/", os.sep)):
         return [output]
     if output in (None, "-"):
         raise _usage(lang, "cli.several-files-output")
-    if not folder:
-        raise _usage(lang, "cli.output-not-folder", output=output)
     assert output is not None
+    if not folder and (os.path.exists(output) or not _names_a_folder(output)):
+        raise _usage(lang, "cli.output-not-folder", output=output)
     if files == ["-"]:
         raise _usage(lang, "cli.stdin-into-folder", output=output)
     named: dict[str, str] = {}
@@ -98,7 +99,17 @@ def output_paths(files: Sequence[str], writing: Writing, output: str | None) -> 
             raise _usage(lang, "cli.output-is-input", output=target)
         named[os.path.normcase(target)] = path
         paths.append(target)
+    if not folder:  # made once nothing else is refused, as mkdir -p would
+        try:
+            os.makedirs(output, exist_ok=True)
+        except OSError as error:
+            raise _usage(lang, "cli.cannot-make-folder", path=output, reason=os_reason(error)) from None
     return paths
+
+
+def _names_a_folder(path: str) -> bool:
+    """Whether a path that does not exist yet is to be made a folder: it ends in ``/``, or has no extension."""
+    return path.endswith(("/", os.sep)) or not os.path.splitext(path)[1]
 
 
 def _identity(path: str) -> tuple[int, int] | None:
