@@ -160,7 +160,7 @@ def test_round_reads_stdin_one_code_per_line_and_keeps_blank_lines(srank_cli: Ru
     status, out, err = srank_cli("round", "-", stdin=b"G3G4\n\nS1S3B\r\nG9\n")
     assert status == 1
     assert out == "G3\n\nS2B\n\n"
-    assert err.startswith("srank: Expected a rank value (1-5, X, H, U, NR or NA) after 'G', found '9'")
+    assert err.startswith("srank: stdin line 4: Expected a rank value (1-5, X, H, U, NR or NA) after 'G', found '9'")
 
 
 def test_round_reads_a_file_after_the_arguments_as_json(srank_cli: Run, tmp_path: Path) -> None:
@@ -169,10 +169,28 @@ def test_round_reads_a_file_after_the_arguments_as_json(srank_cli: Run, tmp_path
     status, out, _ = srank_cli("round", "G5", "--file", codes, "--json")
     assert status == 0
     assert [json.loads(line) for line in out.splitlines()] == [
-        {"input": "G5", "rounded": "G5", "error": None},
-        {"input": "G3G4", "rounded": "G3", "error": None},
-        {"input": "S2B", "rounded": "S2B", "error": None},
+        {"input": "G5", "rounded": "G5", "valid": True, "warnings": [], "error": None},
+        {"input": "G3G4", "rounded": "G3", "valid": True, "warnings": [], "error": None},
+        {"input": "S2B", "rounded": "S2B", "valid": True, "warnings": [], "error": None},
     ]
+
+
+def test_round_says_why_a_code_that_reads_is_not_valid(srank_cli: Run, tmp_path: Path) -> None:
+    codes = tmp_path / "codes.txt"
+    codes.write_text("G5\nG6\n", encoding="utf-8")
+    status, out, err = srank_cli("round", "G5Q", "--file", codes)
+    assert (status, out) == (1, "G5\nG5\n\n")
+    assert err.splitlines()[0] == (
+        "srank: G5Q: error[questionable-secure]: Q on a rank of 5: NatureServe's guidance calls it invalid, since"
+        " resolving the taxonomy could not lower the priority further"
+    )
+    assert err.splitlines()[1] == (
+        f"srank: {codes} line 2: Expected a rank value (1-5, X, H, U, NR or NA) after 'G', found '6'"
+    )
+    status, out, _ = srank_cli("round", "G5Q", "--json")
+    form = json.loads(out)
+    assert (status, form["rounded"], form["valid"], form["error"]) == (1, "G5", False, None)
+    assert [warning["code"] for warning in form["warnings"]] == ["questionable-secure"]
 
 
 def test_round_json_names_the_error(srank_cli: Run) -> None:

@@ -200,7 +200,7 @@ def test_exit_status_2_for_an_unreadable_code_named_with_its_side(srank_cli: Run
     assert out.splitlines()[1] == (
         "1,rank,,S3/S4,S3,,S3,,,\"old: error[syntax]: Expected the end of a range (S4 or S5), '?', an infraspecific"
         " part (T1-T5, TX, TH, TU, TNR or TNA), a season letter (B, N or M) or ',' after 'S3', found '/'; hint:"
-        " lenient parsing reads this as 'S3S4' (lenient=True; srank --lenient)\""
+        " --lenient reads this as 'S3S4'\""
     )
     assert err.splitlines()[:4] == [
         f"srank diff: {tmp_path / 'old.csv'} -> {tmp_path / 'new.csv'}: 2 rows out; 1 same, 1 invalid",

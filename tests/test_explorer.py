@@ -167,6 +167,34 @@ def test_a_directory_is_read_file_by_file_passing_over_export_jobs(tmp_path: Pat
     assert len(taxa) == 21
 
 
+def test_a_folder_without_saved_answers_or_with_binary_ones_is_refused_by_name(tmp_path: Path) -> None:
+    import gzip
+
+    (tmp_path / "notes.txt").write_text("not read", encoding="utf-8")
+    with pytest.raises(ExplorerDataError) as empty:
+        srank.explorer.read(tmp_path)
+    assert str(empty.value) == (
+        f"{tmp_path} holds no saved Explorer answers (no .json file)\n"
+        "Hint: a folder of saved answers holds the .json files that a search saved there"
+    )
+    (tmp_path / "a.json").write_bytes(gzip.compress(b"{}"))
+    with pytest.raises(ExplorerDataError) as packed:
+        srank.explorer.read(tmp_path)
+    assert empty.value.message != packed.value.message
+    assert (
+        packed.value.message
+        == f"{tmp_path / 'a.json'} is compressed (gzip), not JSON text; decompress it first (gunzip)"
+    )
+    (tmp_path / "a.json").write_bytes(b'{"x": "\xff\x00"}')
+    with pytest.raises(ExplorerDataError) as binary:
+        srank.explorer.read(tmp_path / "a.json")
+    assert binary.value.message == f"{tmp_path / 'a.json'} is not JSON text: byte 0xff at position 7 is not UTF-8"
+    assert binary.value.message_in("fr") == (
+        f"{tmp_path / 'a.json'} n'est pas du texte JSON\N{NO-BREAK SPACE}: l'octet 0xff en position 7 n'est pas"
+        " de l'UTF-8"
+    )
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [

@@ -157,7 +157,7 @@ MESSAGES: dict[str, str] = {
     "parse.iucn-category-hint": "NatureServe ranks look like G3, S2B or G5T2; the two systems do not map one to one",
     "parse.legacy-code": "{code!r} is a legacy code ({meaning})",
     "parse.legacy-code-hint": "NatureServe now writes {modern}; lenient parsing reads it so, with a note",
-    "parse.lenient-hint": "lenient parsing reads this as {reading!r} (lenient=True; srank --lenient)",
+    "parse.lenient-hint": "lenient parsing reads this as {reading!r} (lenient=True)",
     "lenient.surrounding-whitespace": "Surrounding whitespace was removed",
     "lenient.comma-space": "Spaces around a comma were removed",
     "lenient.inner-whitespace": "Whitespace inside the code was removed",
@@ -266,6 +266,10 @@ MESSAGES: dict[str, str] = {
     "explorer.cannot-read-hint": "give the path of a saved Explorer response, JSON text or parsed JSON",
     "explorer.not-json": "{where} is not JSON ({error}): {text!r}",
     "explorer.not-json-hint": "a saved Explorer response is the JSON body as the API sent it",
+    "explorer.not-utf8": "{where} is not JSON text: byte 0x{byte} at position {position:,} is not UTF-8",
+    "explorer.compressed": "{where} is compressed (gzip), not JSON text; decompress it first (gunzip)",
+    "explorer.no-saved": "{folder} holds no saved Explorer answers (no .json file)",
+    "explorer.no-saved-hint": "a folder of saved answers holds the .json files that a search saved there",
     "explorer.not-a-taxon": "{asked} answered with {type} {value}, not a taxon record",
     "explorer.no-job-id": "{asked} answered with no jobId",
     "explorer.empty-body": "{asked} answered {status} with an empty body",
@@ -433,6 +437,7 @@ MESSAGES: dict[str, str] = {
     "cli.codes.help-json": "one JSON object per code",
     "cli.codes.none-given": "give the codes to read: as arguments, - for stdin, or --file PATH",
     "cli.codes.cannot-read": "cannot read {path}: {reason}",
+    "cli.codes.at-line": "{name} line {number:,}",
     "cli.codes.line-too-long": "{name} line {number} is longer than {limit:,} bytes; expected one code a line",
     "cli.codes.not-utf8": "{name} line {number} is not UTF-8 text ({reason}); save it as UTF-8",
     "cli.codes.utf16": (
@@ -636,6 +641,7 @@ MESSAGES: dict[str, str] = {
     "cli.explorer.rounding-title": "NatureServe's rounding",
     # The command line's own hints where the Python API's name its functions and parameters.
     "cli.hint.one-code": "a rank code is one code, such as G3 or S2B,S4N: give one code per argument, line or cell",
+    "cli.hint.lenient": "--lenient reads this as {reading!r}",
     "cli.explorer.read-takes": (
         "srank explorer read takes saved Explorer answers: a search response or a taxon record (a .json file), a"
         " folder saved by srank explorer search --save, or - for stdin"

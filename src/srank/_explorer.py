@@ -426,9 +426,15 @@ def _load(data: object) -> tuple[Any, str]:
 
 
 def _parse_json(content: str | bytes | bytearray, where: str) -> Any:
+    if isinstance(content, (bytes, bytearray)) and content[:2] == b"\x1f\x8b":  # a saved answer gzipped
+        raise ExplorerDataError(say("explorer.compressed", where=where), hint=say("explorer.not-json-hint"))
     try:
         return json.loads(content)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except UnicodeDecodeError as error:  # bytes that are not text: named by the first one, never quoted
+        byte = f"{error.object[error.start]:02x}"
+        said = say("explorer.not-utf8", where=where, byte=byte, position=error.start)
+        raise ExplorerDataError(said, hint=say("explorer.not-json-hint")) from None
+    except json.JSONDecodeError as error:
         text = content.decode("utf-8", "replace") if isinstance(content, (bytes, bytearray)) else content
         shown = quotable(text.strip()) if text.strip() else say("explorer.empty")
         raise ExplorerDataError(
@@ -438,7 +444,10 @@ def _parse_json(content: str | bytes | bytearray, where: str) -> Any:
 
 def _read_directory(folder: Path) -> list[Taxon]:
     taxa: list[Taxon] = []
-    for path in sorted(folder.glob("*.json")):
+    paths = sorted(folder.glob("*.json"))
+    if not paths:  # a wrong folder, not a search that found nothing (its answer would be saved too)
+        raise ExplorerDataError(say("explorer.no-saved", folder=str(folder)), hint=say("explorer.no-saved-hint"))
+    for path in paths:
         document, where = _load(path)
         kind = _kind(document)
         if kind == "search":

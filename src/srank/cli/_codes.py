@@ -14,16 +14,18 @@ from typing import BinaryIO
 
 from .._describe import text_table
 from .._errors import InvalidRankError, SrankError
+from .._findings import Severity
 from .._languages import ENGLISH
-from .._messages import say
+from .._messages import in_language, say
 from .._model import AnyRank
 from .._parse import parse
 from ._arguments import UsageError, lenient_option
 from ._command import Command
 from ._hints import cli_error
 from ._reasons import decode_reason, os_reason
+from ._summary import colon
 
-__all__ = ["CodesCommand", "check_label_options", "codes_of", "read_codes"]
+__all__ = ["Code", "CodesCommand", "check_label_options", "codes_of", "read_codes"]
 
 
 class CodesCommand(Command):
@@ -39,7 +41,11 @@ class CodesCommand(Command):
         """This command's own options."""
 
 
-def codes_of(args: argparse.Namespace) -> Iterator[str | None]:
+Code = tuple[str | None, str | None]
+"""A code to answer for (None for a blank line) and where it was read ("codes.txt line 3"; None for an argument)."""
+
+
+def codes_of(args: argparse.Namespace) -> Iterator[Code]:
     """The codes to answer for, in order: the arguments (``-`` for stdin's lines), then the file's lines.
 
     A blank line read from stdin or a file is None: a missing code, not an error.
@@ -50,7 +56,7 @@ def codes_of(args: argparse.Namespace) -> Iterator[str | None]:
         if code == "-":
             yield from _lines(sys.stdin.buffer, "stdin")
         else:
-            yield code
+            yield code, None
     if args.file is not None:
         try:
             handle = open(args.file, "rb")  # noqa: SIM115 - closed below
@@ -69,7 +75,7 @@ def codes_of(args: argparse.Namespace) -> Iterator[str | None]:
 _MAX_LINE = 1 << 16  # bytes: far longer than any code, short enough that /dev/zero is refused at once
 
 
-def _lines(stream: BinaryIO, name: str) -> Iterator[str | None]:
+def _lines(stream: BinaryIO, name: str) -> Iterator[Code]:
     """Each line decoded on its own, so that a line that is not UTF-8 is named by its number."""
     number = 0
     try:
@@ -82,7 +88,7 @@ def _lines(stream: BinaryIO, name: str) -> Iterator[str | None]:
             except UnicodeDecodeError as error:
                 reason = decode_reason(error.reason)
                 raise UsageError(say("cli.codes.not-utf8", name=name, number=number, reason=reason)) from None
-            yield code if code.strip() else None
+            yield (code if code.strip() else None), say("cli.codes.at-line", name=name, number=number)
     except OSError as error:
         raise UsageError(say("cli.codes.cannot-read", path=name, reason=os_reason(error))) from None
 
@@ -105,17 +111,24 @@ def check_label_options(style: str, lang: str) -> None:
 
 
 def read_codes(
-    codes: Iterable[str | None], lenient: bool, lang: str = ENGLISH
+    codes: Iterable[Code], lenient: bool, lang: str = ENGLISH
 ) -> Iterator[tuple[str | None, AnyRank | None, InvalidRankError | None]]:
     """Each code with its rank or its error (None and None for a blank line); errors go to stderr with their caret,
-    in ``lang``."""
-    for text in codes:
+    in ``lang``, after where the code was read; so do the error findings of a code that reads but is not valid."""
+    for text, where in codes:
         if text is None:
             yield None, None, None
             continue
+        said_colon = colon(lang)
+        at = f"{in_language(where, lang)}{said_colon}" if where else ""
         try:
-            yield text, parse(text, lenient=lenient), None
+            rank = parse(text, lenient=lenient)
         except InvalidRankError as error:
             said = cli_error(error)
-            print(f"srank: {said.render(lang)}", file=sys.stderr)
+            print(f"srank: {at}{said.render(lang)}", file=sys.stderr)
             yield text, None, said
+            continue
+        for finding in rank.findings:
+            if finding.severity is Severity.ERROR:  # G5Q reads but is not valid: say why
+                print(f"srank: {at}{rank}{said_colon}{finding.line(lang=lang)}", file=sys.stderr)
+        yield text, rank, None

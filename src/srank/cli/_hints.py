@@ -22,6 +22,7 @@ _CLI_HINTS = {
     "explorer.job-not-taxa-hint": "cli.explorer.job-hint",
     "explorer.say-nation-hint": "cli.explorer.say-nation-hint",
     "explorer.not-global-rank-hint": "cli.explorer.rank-hint",
+    "parse.lenient-hint": "cli.hint.lenient",
 }
 
 
@@ -38,7 +39,7 @@ def cli_message(message: str) -> str:
 def cli_hint(hint: str | None) -> str | None:
     """The command line's hint for a hint of the Python API's (itself when the command line says it the same way)."""
     if isinstance(hint, Message) and hint.key in _CLI_HINTS:
-        return say(_CLI_HINTS[hint.key])
+        return say(_CLI_HINTS[hint.key], **hint.params)
     return hint
 
 

@@ -6,7 +6,7 @@ import argparse
 import json
 
 from .._batch import validity_of
-from .._json_form import error_form
+from .._json_form import error_form, finding_form
 from .._messages import say
 from ._arguments import lang_option
 from ._codes import CodesCommand, codes_of, read_codes
@@ -38,6 +38,8 @@ class RoundCommand(CodesCommand):
                 form = {
                     "input": text,
                     "rounded": rounded,
+                    "valid": None if text is None else validity_of(error or rank),
+                    "warnings": [] if rank is None else [finding_form(finding, args.lang) for finding in rank.findings],
                     "error": None if error is None else error_form(error, args.lang),
                 }
                 print(json.dumps(form, ensure_ascii=False))
