@@ -126,6 +126,24 @@ def test_outputs_go_to_a_folder_named_after_their_inputs(
     )
 
 
+def test_the_output_name_chooses_json_lines_and_a_json_name_is_refused(
+    srank_cli: Run, two: tuple[Path, Path], tmp_path: Path
+) -> None:
+    good, _ = two
+    assert srank_cli("check", good, "-c", "S Rank", "-o", tmp_path / "out.jsonl")[0] == 0
+    assert (tmp_path / "out.jsonl").read_text().splitlines()[0] == (
+        '{"id": "1", "S Rank": "S2", "srank_valid": true, "srank_canonical": "S2", "srank_rounded": "S2",'
+        ' "srank_label": "Imperiled", "srank_message": null}'
+    )
+    assert srank_cli("check", good, "-c", "S Rank", "-o", tmp_path / "out.json") == (
+        2,
+        "",
+        f"srank: -o {tmp_path / 'out.json'}: srank writes JSON lines, one object a row, not one JSON document;"
+        " name the file NAME.jsonl\n",
+    )
+    assert not (tmp_path / "out.json").exists()
+
+
 def test_an_output_refused_as_read_only_counts_as_not_written(
     srank_cli: Run, two: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -304,7 +304,7 @@ MESSAGES: dict[str, str] = {
         "CSV or TSV files, workbooks (.xlsx, .xlsm, .xlsb, .ods, .xls), or - for stdin; several files are read in"
         " turn, with a summary each and a total"
     ),
-    "cli.help-format": "output format (default: csv, or xlsx when -o names a .xlsx file)",
+    "cli.help-format": "output format (default: csv; xlsx or jsonl when -o names a .xlsx or .jsonl file)",
     "cli.help-output": (
         "write here instead of stdout; with several files, an existing folder, where each output is named after its"
         " input"
@@ -322,6 +322,9 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.xlsx-name-format": "-o {output} names a workbook, but --format {format} writes text; leave out --format",
     "cli.xlsx-needs-output": "--format xlsx writes a workbook: name its file with -o NAME.xlsx",
+    "cli.json-is-jsonl": (
+        "-o {output}: srank writes JSON lines, one object a row, not one JSON document; name the file NAME.jsonl"
+    ),
     "cli.xlsx-output-name": "--format xlsx writes a workbook, but -o {output} names a {suffix} file; name it NAME.xlsx",
     "cli.excel-is-csv": "--excel makes CSV for Excel; it does not apply to --format {format}",
     "cli.no-rows-no-output": "{option} writes no rows; leave out -o",

@@ -27,6 +27,11 @@ __all__ = ["WORKBOOK_SUFFIXES", "Writing", "output_paths", "row_format", "rows_s
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".ods", ".xls")
 _SUFFIXES = {"jsonl": ".jsonl", "xlsx": ".xlsx"}
+_FORMAT_OF_SUFFIX = {
+    ".xlsx": "xlsx",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}  # -o names the format when --format does not
 
 
 @attrs.frozen
@@ -43,7 +48,10 @@ class Writing:
     @classmethod
     def of(cls, args: argparse.Namespace, lang: str) -> Writing:
         output = args.output
-        chosen = args.format or ("xlsx" if output and output.lower().endswith(".xlsx") else "csv")
+        named = os.path.splitext(output)[1].lower() if output and output != "-" else ""
+        if named == ".json" and args.format is None:  # JSON lines are not one JSON document
+            raise _usage(lang, "cli.json-is-jsonl", output=output)
+        chosen = args.format or _FORMAT_OF_SUFFIX.get(named, "csv")
         if args.format not in (None, "xlsx") and output and output.lower().endswith(".xlsx"):
             raise _usage(lang, "cli.xlsx-name-format", output=output, format=args.format)
         if chosen == "xlsx" and output in (None, "-"):
