@@ -241,7 +241,7 @@ def test_the_python_api_keeps_its_own_hints(tmp_path: Path) -> None:
 
 
 def test_read_never_writes_over_its_input(srank_cli: Run, tmp_path: Path) -> None:
-    saved = tmp_path / "taxon.json"
+    saved = tmp_path / "taxon.txt"  # (-o taxon.json is refused anyway: srank writes JSON lines, not JSON)
     saved.write_bytes((DATA / "ns_id.json").read_bytes())
     status, _, err = srank_cli("explorer", "read", saved, "-o", saved)
     assert status == 2

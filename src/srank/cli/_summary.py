@@ -85,7 +85,7 @@ def summarise(
         lines += problem_lines(check, indent, unit, lang)
         if check.lenient_rows and not lenient:
             invalid = check.kinds.get("invalid", 0) + unread
-            said = say("cli.summary.lenient-would-read", rows=check.lenient_rows, invalid=invalid)
+            said = say_count("cli.summary.lenient-would-read", invalid, rows=check.lenient_rows)
             lines.append(indent + in_language(said, lang))
     lines += notes
     if tally.blank_lines:
@@ -110,8 +110,11 @@ def problem_lines(check: Check, indent: str, unit: str = "line", lang: str = ENG
             for key, times in examples[:3]
         )
         others = len(check.problem_keys.get(code, ())) - len(examples[:3])
-        more = "more-than" if code in check.problem_more else "more"
-        more_text = say(f"cli.summary.and-{more}", others=others) if others > 0 else ""
+        more_text: str = ""
+        if code in check.problem_more:
+            more_text = say("cli.summary.and-more-than", others=others)
+        elif others > 0:
+            more_text = say_count("cli.summary.and-more", others)
         first = check.first_lines.get(code)
         where = say(f"cli.summary.first-on-{unit}", first=first) if first else ""
         said = say("cli.summary.problem", rows=rows, code=code, examples=shown, more=more_text, where=where)
