@@ -26,13 +26,13 @@ from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from .._errors import clipped, problem_line
+from .._errors import problem_line
 from .._findings import separator
 from .._messages import in_language, say, say_count
 from ._arguments import UsageError
 from ._formats import CsvFormat, Format, JsonlFormat, csv_line
 from ._records import Unread
-from ._summary import colon, number
+from ._summary import colon, number, shown_cells
 from ._table import Table, open_table
 
 __all__ = ["ONLY_NEW", "ONLY_OLD", "Join", "JoinedTable", "Pair", "open_join"]
@@ -245,8 +245,7 @@ class JoinedRecords:
             )
             text = say("cli.join.repeated", places=places)
             message = self._repeated[key] = problem_line("error", "key-repeated", text, lang=lang)
-        shown = " / ".join(map(repr, key)) if self.several else repr(key)
-        self._count(side, "key-repeated", f"{clipped(shown)} ({_where(side, side.lines[at])})")
+        self._count(side, "key-repeated", f"{shown_cells(key, side.lang)} ({_where(side, side.lines[at])})")
         return [*self._cells(key), *cells, message], self._raw(key)
 
     def _count(self, side: _Side, code: str, where: str) -> None:

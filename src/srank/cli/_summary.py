@@ -18,7 +18,7 @@ from .._languages import ENGLISH
 from .._messages import in_language, say, say_count
 from ._checks import Check, Long
 
-__all__ = ["Tally", "colon", "number", "plural", "problem_lines", "summarise"]
+__all__ = ["Tally", "colon", "number", "plural", "problem_lines", "shown_cells", "summarise"]
 
 _SHOWN_LINES = 5
 
@@ -106,7 +106,7 @@ def problem_lines(check: Check, indent: str, unit: str = "line", lang: str = ENG
     for code, rows in ranked[:10]:
         examples = sorted(check.problems[code].items(), key=lambda item: -item[1])
         shown = ", ".join(
-            in_language(say("cli.summary.example", cells=_clip(key, lang), times=times), lang)
+            in_language(say("cli.summary.example", cells=shown_cells(key, lang), times=times), lang)
             for key, times in examples[:3]
         )
         others = len(check.problem_keys.get(code, ())) - len(examples[:3])
@@ -122,10 +122,10 @@ def problem_lines(check: Check, indent: str, unit: str = "line", lang: str = ENG
     return lines
 
 
-def _clip(key: Any, lang: str, limit: int = 40) -> str:
+def shown_cells(key: Any, lang: str, limit: int = 40) -> str:
     """A cell (or cells) for the summary: quoted, and shortened when long, with the cell's own length."""
     if isinstance(key, tuple):
-        return " / ".join(_clip(cell, lang, limit // 2) for cell in key)
+        return " / ".join(shown_cells(cell, lang, limit // 2) for cell in key)
     length = key.length if isinstance(key, Long) else len(key)
     shown = in_language(say("cli.summary.cell", cell=str(key)), lang)
     if len(shown) <= limit and length == len(key):
