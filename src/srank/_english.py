@@ -306,15 +306,17 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.help-format": "output format (default: csv; xlsx or jsonl when -o names a .xlsx or .jsonl file)",
     "cli.help-output": (
-        "write here instead of stdout; with several files, an existing folder, where each output is named after its"
-        " input"
+        "write here instead of stdout; with several files, a folder (made if it does not exist), where each output is"
+        " named after its input"
     ),
+    "cli.help-output-one": "write here instead of stdout",
     "cli.help-excel": (
         "CSV for Excel: UTF-8 with a byte-order mark, CRLF line ends, and an apostrophe before any cell a spreadsheet"
         " would run as a formula"
     ),
     "cli.help-problems-only": "write only the rows with an invalid or warned value, their line numbers in srank_line",
     "cli.help-summary-only": "write no rows, only the summary of each file and the total",
+    "cli.help-summary-only-one": "write no rows, only the summary",
     "cli.help-quiet": "write nothing: the exit status tells (an error that stops a file is still said)",
     "cli.help-header-row": (
         "the line of a CSV or TSV file, or the row of a workbook sheet, that names the columns; the lines above it"

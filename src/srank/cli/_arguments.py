@@ -208,9 +208,9 @@ class _HelpFormatter(argparse.HelpFormatter):
         return super()._fill_text(text, width, indent)
 
 
-def file_options(command: argparse.ArgumentParser) -> None:
+def file_options(command: argparse.ArgumentParser, *, several_files: bool = True, numbered: bool = True) -> None:
     """The options of every table command: where the output goes, and how the input is read."""
-    output_options(command)
+    output_options(command, several_files=several_files, numbered=numbered)
     input_options(command)
 
 
@@ -219,13 +219,20 @@ def files_argument(command: argparse.ArgumentParser) -> None:
     command.add_argument("files", nargs="+", metavar="FILE", help=say("cli.help-files"))
 
 
-def output_options(command: argparse.ArgumentParser) -> None:
-    """--format, --output and how rows are written, for the commands that write rows."""
+def output_options(command: argparse.ArgumentParser, *, several_files: bool = False, numbered: bool = True) -> None:
+    """--format, --output and how rows are written, for the commands that write rows.
+
+    ``several_files``: the command checks each of several files (FILE [FILE ...]), so -o may name a folder.
+    ``numbered``: its rows have line numbers; without, --problems-only is left out of the help (given, it is
+    refused with what to use instead).
+    """
+    one = "" if several_files else "-one"
     command.add_argument("--format", choices=("csv", "jsonl", "xlsx"), help=say("cli.help-format"))
-    command.add_argument("--output", "-o", type=output_option, metavar="PATH", help=say("cli.help-output"))
+    command.add_argument("--output", "-o", type=output_option, metavar="PATH", help=say(f"cli.help-output{one}"))
     command.add_argument("--excel", action="store_true", help=say("cli.help-excel"))
-    command.add_argument("--problems-only", action="store_true", help=say("cli.help-problems-only"))
-    command.add_argument("--summary-only", action="store_true", help=say("cli.help-summary-only"))
+    problems = say("cli.help-problems-only") if numbered else argparse.SUPPRESS
+    command.add_argument("--problems-only", action="store_true", help=problems)
+    command.add_argument("--summary-only", action="store_true", help=say(f"cli.help-summary-only{one}"))
     command.add_argument("--quiet", "-q", action="store_true", help=say("cli.help-quiet"))
 
 

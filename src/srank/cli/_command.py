@@ -85,7 +85,7 @@ class TableCommand(Command, Generic[SourceT]):
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         self.add_options(parser)
-        file_options(parser)
+        file_options(parser, several_files=self.each_file, numbered=self.numbered)
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         """This command's own options; the file options (--output, --format, ...) are common to all."""
