@@ -27,11 +27,7 @@ __all__ = ["WORKBOOK_SUFFIXES", "Writing", "output_paths", "row_format", "rows_s
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".ods", ".xls")
 _SUFFIXES = {"jsonl": ".jsonl", "xlsx": ".xlsx"}
-_FORMAT_OF_SUFFIX = {
-    ".xlsx": "xlsx",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-}  # -o names the format when --format does not
+_FORMAT_OF_SUFFIX = {".xlsx": "xlsx", ".jsonl": "jsonl", ".ndjson": "jsonl"}  # the format -o names, unless --format
 
 
 @attrs.frozen
