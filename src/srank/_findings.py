@@ -14,7 +14,7 @@ import attrs
 from ._errors import problem_line
 from ._messages import Said, in_language, say
 
-__all__ = ["CATALOGUE", "Finding", "Severity", "joined", "separator"]
+__all__ = ["CATALOGUE", "Finding", "Severity", "colon", "joined", "separator"]
 
 
 class Severity(enum.Enum):
@@ -117,6 +117,11 @@ def joined(findings: Iterable[Finding], *, place: bool = True, lang: str = "en")
 def separator(lang: str = "en") -> str:
     """What stands between two findings on one line: "; " in English."""
     return "; " if lang == "en" else in_language(say("line.separator"), lang)
+
+
+def colon(lang: str = "en") -> str:
+    """What stands between a name and what is said of it: ``": "``, in French ``"\N{NO-BREAK SPACE}: "``."""
+    return ": " if lang == "en" else in_language(say("line.colon"), lang)
 
 
 # code -> what it means. Severity is per occurrence: a legacy code is an error

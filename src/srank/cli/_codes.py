@@ -14,7 +14,7 @@ from typing import BinaryIO
 
 from .._describe import text_table
 from .._errors import InvalidRankError, SrankError
-from .._findings import Severity
+from .._findings import Severity, colon
 from .._languages import ENGLISH
 from .._messages import in_language, say
 from .._model import AnyRank
@@ -23,7 +23,6 @@ from ._arguments import UsageError, lenient_option
 from ._command import Command
 from ._hints import cli_error
 from ._reasons import decode_reason, os_reason
-from ._summary import colon
 
 __all__ = ["Code", "CodesCommand", "check_label_options", "codes_of", "read_codes"]
 

@@ -27,12 +27,12 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 
 from .._errors import problem_line
-from .._findings import separator
+from .._findings import colon, separator
 from .._messages import in_language, say, say_count
 from ._arguments import UsageError
 from ._formats import CsvFormat, Format, JsonlFormat, csv_line
 from ._records import Unread
-from ._summary import colon, number, shown_cells
+from ._summary import number, shown_cells
 from ._table import Table, open_table
 
 __all__ = ["ONLY_NEW", "ONLY_OLD", "Join", "JoinedTable", "Pair", "open_join"]

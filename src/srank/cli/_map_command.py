@@ -24,7 +24,7 @@ import attrs
 from .._distribution import Distribution
 from .._distribution_text import parse_distribution
 from .._errors import InvalidRankError, clipped
-from .._findings import Finding, joined, separator
+from .._findings import Finding, colon, joined, separator
 from .._messages import Message, in_language, say, say_count
 from .._parse import is_missing
 from .._svg import map_svg, off_the_map
@@ -37,7 +37,6 @@ from ._reasons import os_reason
 from ._records import Unread
 from ._sources import decode_error_message, open_input
 from ._status import EXIT_FOUND, EXIT_OK
-from ._summary import colon
 from ._table import open_table
 
 __all__ = ["COMMAND", "MapCommand", "safe_name"]

@@ -13,12 +13,12 @@ from typing import Any
 
 import attrs
 
-from .._findings import separator
+from .._findings import colon, separator
 from .._languages import ENGLISH
 from .._messages import in_language, say, say_count
 from ._checks import Check, Long
 
-__all__ = ["Tally", "colon", "number", "plural", "problem_lines", "shown_cells", "summarise"]
+__all__ = ["Tally", "number", "plural", "problem_lines", "shown_cells", "summarise"]
 
 _SHOWN_LINES = 5
 
@@ -48,11 +48,6 @@ def plural(count: int, word: str) -> str:
 def number(value: int, lang: str) -> str:
     """A number with the thousands grouped the language's way: ``1,234``, ``1 234``."""
     return in_language(say("cli.summary.number", number=value), lang)
-
-
-def colon(lang: str) -> str:
-    """What stands between a name and what is said of it: ``": "``, in French ``"\N{NO-BREAK SPACE}: "``."""
-    return ": " if lang == ENGLISH else in_language(say("cli.summary.colon"), lang)
 
 
 def summarise(

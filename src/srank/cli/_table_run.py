@@ -28,6 +28,7 @@ from typing import Any
 import attrs
 
 from .._errors import problem_line
+from .._findings import colon
 from .._messages import in_language, say, say_count
 from ._arguments import UsageError, spoken
 from ._checks import Cache, Check, Prepared, RowCache, RunMemory, StackedRows, free_suffix
@@ -36,7 +37,7 @@ from ._formats import Format
 from ._output import Sink, UnwrittenError, many_outputs
 from ._records import Unread
 from ._status import EXIT_OK, EXIT_USAGE
-from ._summary import Tally, colon, summarise
+from ._summary import Tally, summarise
 from ._table import Rows
 from ._writing import Writing, output_paths, row_format, rows_sink
 
