@@ -193,6 +193,17 @@ def test_round_says_why_a_code_that_reads_is_not_valid(srank_cli: Run, tmp_path:
     assert [warning["code"] for warning in form["warnings"]] == ["questionable-secure"]
 
 
+def test_explain_says_an_error_finding_once(srank_cli: Run) -> None:
+    finding = (
+        "error[questionable-secure]: Q on a rank of 5: NatureServe's guidance calls it invalid, since resolving the"
+        " taxonomy could not lower the priority further"
+    )
+    status, out, err = srank_cli("explain", "G5Q")
+    assert (status, err, out.splitlines()[-1]) == (1, "", f"    {finding}")
+    status, _, err = srank_cli("explain", "--style", "plants", "G5Q")
+    assert (status, err) == (1, f"srank: G5Q: {finding}\n")
+
+
 def test_round_json_names_the_error(srank_cli: Run) -> None:
     status, out, _ = srank_cli("round", "G3G2", "--json")
     assert status == 1

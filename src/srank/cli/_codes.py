@@ -110,10 +110,11 @@ def check_label_options(style: str, lang: str) -> None:
 
 
 def read_codes(
-    codes: Iterable[Code], lenient: bool, lang: str = ENGLISH
+    codes: Iterable[Code], lenient: bool, lang: str = ENGLISH, *, error_findings: bool = False
 ) -> Iterator[tuple[str | None, AnyRank | None, InvalidRankError | None]]:
     """Each code with its rank or its error (None and None for a blank line); errors go to stderr with their caret,
-    in ``lang``, after where the code was read; so do the error findings of a code that reads but is not valid."""
+    in ``lang``, after where the code was read. With ``error_findings`` (a command that shows no explanation), so
+    do the error findings of a code that reads but is not valid (G5Q)."""
     for text, where in codes:
         if text is None:
             yield None, None, None
@@ -127,7 +128,7 @@ def read_codes(
             print(f"srank: {at}{said.render(lang)}", file=sys.stderr)
             yield text, None, said
             continue
-        for finding in rank.findings:
+        for finding in rank.findings if error_findings else ():
             if finding.severity is Severity.ERROR:  # G5Q reads but is not valid: say why
                 print(f"srank: {at}{rank}{said_colon}{finding.line(lang=lang)}", file=sys.stderr)
         yield text, rank, None

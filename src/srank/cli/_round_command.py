@@ -30,7 +30,7 @@ class RoundCommand(CodesCommand):
 
     def run(self, args: argparse.Namespace) -> int:
         status = EXIT_OK
-        for text, rank, error in read_codes(codes_of(args), args.lenient, args.lang):
+        for text, rank, error in read_codes(codes_of(args), args.lenient, args.lang, error_findings=True):
             if text is not None and not validity_of(error or rank):  # unreadable, or an error finding (G5Q)
                 status = EXIT_FOUND
             rounded = None if rank is None else str(rank.rounded())
