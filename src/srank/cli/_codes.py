@@ -115,11 +115,11 @@ def read_codes(
     """Each code with its rank or its error (None and None for a blank line); errors go to stderr with their caret,
     in ``lang``, after where the code was read. With ``error_findings`` (a command that shows no explanation), so
     do the error findings of a code that reads but is not valid (G5Q)."""
+    said_colon = colon(lang)
     for text, where in codes:
         if text is None:
             yield None, None, None
             continue
-        said_colon = colon(lang)
         at = f"{in_language(where, lang)}{said_colon}" if where else ""
         try:
             rank = parse(text, lenient=lenient)
