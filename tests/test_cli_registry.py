@@ -53,6 +53,19 @@ def test_every_action_help_ends_with_examples(name: str, action: str, capsys: py
     assert len([line for line in examples if line.startswith(f"  srank {name} {action} ")]) >= 2
 
 
+def test_every_example_belongs_to_a_command_and_runs_it() -> None:
+    """The examples table has no row for a command that is gone, and each row's line runs its own command."""
+    import srank.cli
+
+    examples = json.loads((Path(srank.cli.__file__).parent / "examples.json").read_text(encoding="utf-8"))
+    assert set(examples) == {*NAMES, *(f"{name} {action}" for name, action in ACTIONS)}
+    for title, table in examples.items():
+        for message_id, line in table.items():
+            assert f"srank {title} " in f"{line} ", line
+            assert message_id.startswith(f"cli.{title.split()[0]}.example-"), message_id
+    assert sum(len(table) for table in examples.values()) == 27
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_every_command_refuses_a_bad_option_with_status_2(name: str, capsys: pytest.CaptureFixture[str]) -> None:
     from srank.cli import main

@@ -613,7 +613,7 @@ MESSAGES: dict[str, str] = {
     "cli.explorer.read-help": "saved Explorer API responses (files or folders) in long form",
     "cli.explorer.read-description": (
         "Read saved NatureServe Explorer API responses (a search, a taxon record, or a folder of them saved by srank "
-        "explorer search --save) and write one row per taxon x place: {fields}. A summary goes to stderr; a rounding "
+        "explorer search --save) and write one row per taxon x place: {columns}. A summary goes to stderr; a rounding "
         "of NatureServe's that is not srank's makes the exit status 1."
     ),
     "cli.explorer.example-two": "two saved responses, in long form",
@@ -623,7 +623,7 @@ MESSAGES: dict[str, str] = {
     "cli.explorer.output-is-input": "--output {output} is an input file; srank never modifies its input",
     "cli.explorer.search-help": "search the live Explorer API and write the taxa found in long form",
     "cli.explorer.search-description": (
-        "Search NatureServe Explorer's API (all pages) and write one row per taxon x place: {fields}. --nation, "
+        "Search NatureServe Explorer's API (all pages) and write one row per taxon x place: {columns}. --nation, "
         "--subnation and --rank are the API's own criteria. --save DIR keeps each answer as received, so that srank "
         "explorer read DIR (with the same --limit) repeats the run offline. Every failure is one line naming the URL "
         "and the status (exit status 2); a rounding of NatureServe's that is not srank's makes it 1."

@@ -146,7 +146,18 @@ def build_parsers(
     return parser, parsers
 
 
-class CommandParser(argparse.ArgumentParser):
+class _Described(argparse.ArgumentParser):
+    """A parser whose --help ends with its command's examples (``examples.json``), read only when help is shown."""
+
+    examples_of = ""  # the command's title after "srank ": "explain", "explorer read"
+
+    def format_help(self) -> str:
+        if self.examples_of and self.epilog is None:
+            self.epilog = _examples(self.examples_of, getattr(self, "language", ENGLISH))
+        return super().format_help()
+
+
+class CommandParser(_Described):
     """A command's parser. Its options are added when it is first used, so ``srank --help`` loads no command."""
 
     def __init__(self, *args: Any, entry: Entry, **kwargs: Any) -> None:
@@ -169,7 +180,7 @@ class CommandParser(argparse.ArgumentParser):
                 metavar="ACTION",
                 dest="action",
                 required=True,
-                parser_class=parser_class(lang),
+                parser_class=parser_class(lang, _Described),
             )
             for action in command.actions:
                 help_text = in_language(action.help, lang)
@@ -192,10 +203,25 @@ class CommandParser(argparse.ArgumentParser):
 
 
 def _describe(parser: argparse.ArgumentParser, command: Command, lang: str) -> None:
-    """A command's description at the top of its --help, and its examples at the end, in ``lang``."""
+    """A command's description at the top of its --help, in ``lang``; its examples follow when help is shown."""
     parser.description = in_language(command.description, lang)
-    examples = "\n".join(f"  {line}\n      {in_language(what, lang)}" for line, what in command.examples)
-    parser.epilog = f"{in_language(say('cli.main.examples'), lang)}\n{examples}" if examples else None
+    assert isinstance(parser, _Described)
+    parser.examples_of = command.title.removeprefix("srank ")
+
+
+def _examples(title: str, lang: str) -> str | None:
+    """The end of a command's --help: its examples, each a command line and what it does, in ``lang``.
+
+    ``examples.json`` holds them by command title ("explain", "explorer read"): the id of the message
+    that says what an example does, and its command line, the same in every language.
+    """
+    import json
+    import os
+
+    with open(os.path.join(os.path.dirname(__file__), "examples.json"), encoding="utf-8") as file:
+        examples: dict[str, str] = json.load(file).get(title, {})
+    lines = "\n".join(f"  {line}\n      {in_language(say(id), lang)}" for id, line in examples.items())
+    return f"{in_language(say('cli.main.examples'), lang)}\n{lines}" if lines else None
 
 
 class _HelpFormatter(argparse.HelpFormatter):

@@ -54,16 +54,8 @@ _LEVEL_OPTIONS = {
 
 class CheckCommand(TableCommand[Table]):
     name = "check"
+    columns = COLUMNS
     each_file = True
-    description = say("cli.check.description", columns=", ".join(COLUMNS))
-    examples = (
-        ("srank check export.csv --column 'S Rank' -o checked.csv", say("cli.check.example-one")),
-        (
-            "srank check export.csv -c 'G Rank:G' --global-column 'G Rank' --subnational-column 'S Rank'",
-            say("cli.check.example-levels"),
-        ),
-        ("srank check export.xlsx --rounded 'S Rank=Rounded S Rank'", say("cli.check.example-rounded")),
-    )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         files_argument(parser)

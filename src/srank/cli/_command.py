@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from .._messages import say
 from ._arguments import file_options
 from ._status import EXIT_FOUND, EXIT_OK
 
@@ -43,15 +44,29 @@ class Command:
 
     name = ""
     group = ""  # the command this is an action of: "explorer" for srank explorer read
-    help = ""  # one line, in the list of commands (or of the command's actions)
-    description = ""  # the paragraph at the top of its --help
-    examples: tuple[tuple[str, str], ...] = ()  # (command line, what it does), at the end of its --help
     actions: tuple[Command, ...] = ()
 
     @property
     def title(self) -> str:
         """How messages and summaries name it: ``srank NAME`` or ``srank NAME ACTION``."""
         return " ".join(filter(None, ("srank", self.group, self.name)))
+
+    @property
+    def help(self) -> str:
+        """An action's line in its command's list of actions: message ``cli.GROUP.NAME-help``.
+
+        (A command's own line in ``srank --help`` is its registry entry's, so that the list loads no command.)
+        """
+        return say(f"cli.{self.group}.{self.name}-help")
+
+    @property
+    def description(self) -> str:
+        """The paragraph at the top of its --help: message ``cli.NAME.description`` (``cli.GROUP.NAME-description``)."""
+        return say(self._description_id)
+
+    @property
+    def _description_id(self) -> str:
+        return f"cli.{self.group}.{self.name}-description" if self.group else f"cli.{self.name}.description"
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         """Add this command's options to its parser (options common to its actions, if it has actions)."""
@@ -82,6 +97,11 @@ class TableCommand(Command, Generic[SourceT]):
     numbered = True  # each row has a line (or row) number, which --problems-only writes in srank_line
     joiner = ": "  # between the headline and a lone main check's counts
     layout = "wide"
+    columns: tuple[str, ...] = ()  # srank's output columns, as its description lists them
+
+    @property
+    def description(self) -> str:
+        return say(self._description_id, columns=", ".join(self.columns))
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         self.add_options(parser)

@@ -64,24 +64,10 @@ _SUMMARY_ORDER = [*ChangeKind, INVALID, NOT_COMPARED]
 
 class DiffCommand(TableCommand[JoinedTable]):
     name = "diff"
+    columns = COLUMNS
     joiner = "; "
     layout = "long"
     numbered = False  # a joined row comes from two files: it has no one line number for --problems-only
-    description = say("cli.diff.description", columns=", ".join(COLUMNS))
-    examples = (
-        (
-            "srank diff ranks_2024.csv ranks_2025.csv --key ELEMENT_CODE -c G_RANK -c N_RANK --changes-only",
-            say("cli.diff.example-changes"),
-        ),
-        (
-            "srank diff last_year.xlsx export.csv --new-encoding cp1252 --key ID -c 'S Rank=S_RANK' --format jsonl",
-            say("cli.diff.example-workbook"),
-        ),
-        (
-            "srank diff old.csv new.csv --key ELEMENT_CODE --distribution-column Distribution",
-            say("cli.diff.example-places"),
-        ),
-    )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("old", metavar="OLD", help=say("cli.diff.help-old"))

@@ -41,17 +41,10 @@ Places = dict[tuple[str, str | None], list[Finding]]
 
 class DistributionCommand(TableCommand[Table]):
     name = "distribution"
+    columns = COLUMNS
     each_file = True
     reads = "distribution"
     joiner = "; "
-    description = say("cli.distribution.description", columns=", ".join(COLUMNS))
-    examples = (
-        ("srank distribution explorer_export.csv --column Distribution", say("cli.distribution.example-places")),
-        (
-            "srank distribution export.csv -c Distribution --global-column 'G Rank' --format jsonl",
-            say("cli.distribution.example-levels"),
-        ),
-    )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         files_argument(parser)

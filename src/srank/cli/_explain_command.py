@@ -24,13 +24,6 @@ __all__ = ["COMMAND", "ExplainCommand"]
 
 class ExplainCommand(CodesCommand):
     name = "explain"
-    description = say("cli.explain.description")
-    examples = (
-        ("srank explain G5T1T3Q 'S2B,S4N'", say("cli.explain.example-parts")),
-        ("srank explain --style plants S5T1T3Q", say("cli.explain.example-plants")),
-        ("srank explain --json --lang fr G3G4", say("cli.explain.example-json")),
-        ("srank explain --file codes.txt", say("cli.explain.example-file")),
-    )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         label_options(parser)

@@ -58,6 +58,7 @@ class TaxaCommand(TableCommand[Table]):
 
     group = "explorer"
     reads = "taxon"
+    columns = FIELDS
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         self.add_options(parser)
@@ -122,13 +123,6 @@ def one_line(error: ExplorerError, lang: str = "en") -> str:
 
 class ReadCommand(TaxaCommand):
     name = "read"
-    help = say("cli.explorer.read-help")
-    description = say("cli.explorer.read-description", fields=", ".join(FIELDS))
-    examples = (
-        ("srank explorer read speciesSearch.json taxon.json -o taxa.csv", say("cli.explorer.example-two")),
-        ("srank explorer read saved/ --format jsonl", say("cli.explorer.example-saved")),
-        ("curl -s URL | srank explorer read -", say("cli.explorer.example-stdin")),
-    )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("files", nargs="+", metavar="FILE", help=say("cli.explorer.help-files"))
@@ -166,13 +160,6 @@ def _refuse_binary(path: str, data: bytes | str) -> None:
 
 class SearchCommand(TaxaCommand):
     name = "search"
-    help = say("cli.explorer.search-help")
-    description = say("cli.explorer.search-description", fields=", ".join(FIELDS))
-    examples = (
-        ("srank explorer search goldenseal -o goldenseal.csv", say("cli.explorer.example-quick")),
-        ("srank explorer search --subnation MD --rank G1 --save md-g1/", say("cli.explorer.example-maryland")),
-        ("srank explorer search robin --nation CA --limit 5 --format jsonl", say("cli.explorer.example-five")),
-    )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         from .._explorer_client import DEFAULT_BASE_URL, GLOBAL_RANKS
@@ -267,12 +254,6 @@ class RoundingCheck(Check):
 
 class ExplorerCommand(Command):
     name = "explorer"
-    description = say("cli.explorer.description")
-    examples = (
-        ("srank explorer search goldenseal --save saved/ -o goldenseal.csv", say("cli.explorer.example-search")),
-        ("srank explorer read saved/ -o goldenseal.csv", say("cli.explorer.example-read")),
-        ("srank explorer read --help", say("cli.explorer.example-help")),
-    )
     actions = (ReadCommand(), SearchCommand())
 
 

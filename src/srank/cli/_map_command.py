@@ -64,15 +64,6 @@ def safe_name(key: str) -> str:
 
 class MapCommand(Command):
     name = "map"
-    description = say("cli.map.description")
-    examples = (
-        ("srank map 'United States (N5): MD (S3), VA (S4)' -o map.svg", say("cli.map.example-text")),
-        ("srank map distribution.txt --season B --lang fr -o map.svg", say("cli.map.example-french")),
-        (
-            "srank map export.csv --column Distribution --key 'Scientific Name' -o maps/",
-            say("cli.map.example-rows"),
-        ),
-    )
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument(

@@ -17,12 +17,6 @@ __all__ = ["COMMAND", "RoundCommand"]
 
 class RoundCommand(CodesCommand):
     name = "round"
-    description = say("cli.round.description")
-    examples = (
-        ("srank round G3G4 S1S3B", say("cli.round.example-codes")),
-        ("srank round --lenient 's3/s4'", say("cli.round.example-lenient")),
-        ("cut -d, -f3 export.csv | srank round -", say("cli.round.example-stdin")),
-    )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--json", action="store_true", help=say("cli.codes.help-json"))
