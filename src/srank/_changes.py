@@ -50,7 +50,7 @@ from ._vocabulary import EXTINCT_GRADES, OFF_SCALE_GRADES, Season
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["WHOLE_KINDS", "ChangeKind", "RankChange", "compare", "compare_ranks", "taxon_level"]
+__all__ = ["WHOLE_KINDS", "ChangeKind", "RankChange", "Said", "compare", "compare_ranks", "taxon_level"]
 
 
 _SEASON_ORDER: tuple[Season | None, ...] = (Season.BREEDING, Season.NONBREEDING, Season.MIGRANT, None)
@@ -68,8 +68,26 @@ _ORDER = {kind: at for at, kind in enumerate(ChangeKind)}
 _SIGNIFICANCE = {kind: _ORDER[_LEADER.get(kind, kind)] for kind in ChangeKind}
 
 
+class Said:
+    """What every change shares: ``str()`` is its sentence in English, and a notebook draws it on the ranks' colours."""
+
+    __slots__ = ()
+
+    def describe(self, *, lang: LanguageTag = "en") -> str:
+        """The change as a sentence in ``lang`` (each kind of change says it its own way)."""
+        raise NotImplementedError
+
+    def __str__(self) -> str:
+        return self.describe()
+
+    def _repr_html_(self) -> str:
+        from ._html import change_html  # presentation: one drawing for each kind of change
+
+        return change_html(self)
+
+
 @attrs.frozen(cache_hash=True)
-class RankChange:
+class RankChange(Said):
     """The change from ``old`` to ``new`` (rank objects, None when absent), of one code or one season's part.
 
     ``parts`` lists the change of each season's part (B, N, M, then parts
@@ -135,14 +153,6 @@ class RankChange:
         from ._change_text import describe_change  # presentation: the words come from the description table
 
         return describe_change(self, lang)
-
-    def __str__(self) -> str:
-        return self.describe()
-
-    def _repr_html_(self) -> str:
-        from ._html import change_html  # presentation
-
-        return change_html(self)
 
 
 def taxon_level(rank: AnyRank) -> Level:

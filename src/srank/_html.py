@@ -14,22 +14,23 @@ outer box). A comparison of two ranks, for example, is
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from html import escape
 from typing import TYPE_CHECKING
 
+from ._changes import RankChange
 from ._describe import describe
 from ._description_tables import load
 from ._findings import Finding
 from ._messages import in_language, say
 from ._model import AnyRank
 from ._palette import colour, palette, severity_swatch
+from ._place_changes import PlaceChange
 from ._text_options import LanguageTag
 
 if TYPE_CHECKING:
-    from ._changes import RankChange
     from ._distribution import Distribution
-    from ._place_changes import PlaceChange
 
 __all__ = [
     "block",
@@ -38,7 +39,6 @@ __all__ = [
     "distribution_html",
     "finding_html",
     "findings_html",
-    "place_change_html",
     "rank_html",
 ]
 
@@ -145,8 +145,15 @@ def _rank_findings(change: RankChange) -> str:
     return findings_html(finding for rank in (change.old, change.new) if rank is not None for finding in rank.findings)
 
 
-def change_html(change: RankChange, lang: str = "en") -> str:
-    """A change: both codes on their colours, its kind and its sentence; each season that changed below it."""
+@functools.singledispatch
+def change_html(change: object, lang: str = "en") -> str:
+    """A change drawn for a notebook: its codes on their colours, its kind and its sentence in ``lang``."""
+    raise TypeError(f"not a change: {change!r}")
+
+
+@change_html.register
+def _rank_change_html(change: RankChange, lang: str = "en") -> str:
+    """Both codes on their colours, the kind and the sentence; each season that changed below it."""
     from ._change_text import describe_change
 
     lines = []
@@ -160,7 +167,8 @@ def change_html(change: RankChange, lang: str = "en") -> str:
     return block(head + "".join(lines) + _rank_findings(change))
 
 
-def place_change_html(change: PlaceChange, lang: str = "en") -> str:
+@change_html.register
+def _place_change_html(change: PlaceChange, lang: str = "en") -> str:
     """A place's change, named by the place, with the readers' notes on either side."""
     line = _change_line(change.change, change.describe(lang=lang))
     return block(line + _rank_findings(change.change) + findings_html(change.notes))

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from ._changes import RankChange, compare_ranks
+from ._changes import RankChange, Said, compare_ranks
 from ._distribution import Distribution, PlaceRank, place_label, place_name
 from ._distribution_text import parse_distribution
 from ._errors import InvalidRankError
@@ -30,7 +30,7 @@ Place = tuple[str, str | None]
 
 
 @attrs.frozen
-class PlaceChange:
+class PlaceChange(Said):
     """The change of one place and season: ``nation``, ``subnation`` (None for the nation's own rank), ``change``.
 
     ``change`` is the RankChange of that season's part (its ``season``,
@@ -89,14 +89,6 @@ class PlaceChange:
         from ._change_text import describe_place_change  # presentation: the words come from the description table
 
         return describe_place_change(self, lang)
-
-    def __str__(self) -> str:
-        return self.describe()
-
-    def _repr_html_(self) -> str:
-        from ._html import place_change_html  # presentation
-
-        return place_change_html(self)
 
 
 def _distribution(value: object, side: str, lenient: bool) -> Distribution | None:
