@@ -30,7 +30,7 @@ from srank import Finding, InvalidRankError, Severity, _languages, _messages
 from srank._argparse_words import formatter_class, parser_class, translated_error
 from srank._distribution import place_label
 from srank._english import MESSAGES
-from srank._errors import ExplorerError
+from srank._explorer_errors import ExplorerError
 from srank._findings import CATALOGUE
 from srank._languages import environment_language, language
 from srank._messages import catalogue, placeholders, read_catalogue, say, say_count

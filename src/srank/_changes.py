@@ -50,7 +50,7 @@ from ._vocabulary import EXTINCT_GRADES, OFF_SCALE_GRADES, Season
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["WHOLE_KINDS", "ChangeKind", "RankChange", "Said", "compare", "compare_ranks", "taxon_level"]
+__all__ = ["WHOLE_KINDS", "Change", "ChangeKind", "RankChange", "compare", "compare_ranks", "taxon_level"]
 
 
 _SEASON_ORDER: tuple[Season | None, ...] = (Season.BREEDING, Season.NONBREEDING, Season.MIGRANT, None)
@@ -68,7 +68,7 @@ _ORDER = {kind: at for at, kind in enumerate(ChangeKind)}
 _SIGNIFICANCE = {kind: _ORDER[_LEADER.get(kind, kind)] for kind in ChangeKind}
 
 
-class Said:
+class Change:
     """What every change shares: ``str()`` is its sentence in English, and a notebook draws it on the ranks' colours."""
 
     __slots__ = ()
@@ -87,7 +87,7 @@ class Said:
 
 
 @attrs.frozen(cache_hash=True)
-class RankChange(Said):
+class RankChange(Change):
     """The change from ``old`` to ``new`` (rank objects, None when absent), of one code or one season's part.
 
     ``parts`` lists the change of each season's part (B, N, M, then parts

@@ -26,7 +26,8 @@ from typing import Any, Literal
 import attrs
 
 from ._distribution import Distribution, unread_rank
-from ._errors import ExplorerDataError, InvalidRankError, clipped, quotable
+from ._errors import InvalidRankError, clipped, quotable
+from ._explorer_errors import ExplorerDataError
 from ._findings import Finding, Severity
 from ._messages import say
 from ._model import AnyRank

@@ -30,7 +30,9 @@ from typing import Any, Literal
 import attrs
 
 from . import __version__
-from ._errors import (
+from ._errors import clipped, quotable
+from ._explorer import ExportJob, Taxon, read_job, search_page, taxon_of
+from ._explorer_errors import (
     ExplorerConnectionError,
     ExplorerDataError,
     ExplorerError,
@@ -38,10 +40,7 @@ from ._errors import (
     ExplorerNotFoundError,
     ExplorerQueryError,
     ExplorerTimeoutError,
-    clipped,
-    quotable,
 )
-from ._explorer import ExportJob, Taxon, read_job, search_page, taxon_of
 from ._messages import say
 from ._places import nation_code, nation_names, nations_with_subnation, subnation_names
 
@@ -243,7 +242,7 @@ class Client:
             >>> explorer.taxon("")
             Traceback (most recent call last):
             ...
-            srank._errors.ExplorerQueryError: '' is not a taxon's uid, id or elcode
+            srank._explorer_errors.ExplorerQueryError: '' is not a taxon's uid, id or elcode
         """
         path, name = _taxon_path(id_or_uid)
         document, url = self._json("GET", path, None, name, record=True)
@@ -337,7 +336,7 @@ class Client:
             >>> explorer.export("Lynx", species=False)
             Traceback (most recent call last):
             ...
-            srank._errors.ExplorerQueryError: the search asks for neither species nor ecosystems
+            srank._explorer_errors.ExplorerQueryError: the search asks for neither species nor ecosystems
         """
         if format not in ("json", "xlsx") or language not in ("en", "es", "fr"):
             raise ExplorerQueryError(f"format is json or xlsx and language en, es or fr, not {format!r}, {language!r}")
@@ -376,7 +375,7 @@ class Client:
             >>> explorer.job("")
             Traceback (most recent call last):
             ...
-            srank._errors.ExplorerQueryError: an export job is named by its jobId, not ''
+            srank._explorer_errors.ExplorerQueryError: an export job is named by its jobId, not ''
         """
         job_id = job.job_id if isinstance(job, ExportJob) else job
         if not isinstance(job_id, str) or not job_id:

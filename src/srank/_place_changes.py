@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from ._changes import RankChange, Said, compare_ranks
+from ._changes import Change, RankChange, compare_ranks
 from ._distribution import Distribution, PlaceRank, place_label, place_name
 from ._distribution_text import parse_distribution
 from ._errors import InvalidRankError
@@ -30,7 +30,7 @@ Place = tuple[str, str | None]
 
 
 @attrs.frozen
-class PlaceChange(Said):
+class PlaceChange(Change):
     """The change of one place and season: ``nation``, ``subnation`` (None for the nation's own rank), ``change``.
 
     ``change`` is the RankChange of that season's part (its ``season``,

@@ -20,8 +20,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
-from .._errors import ExplorerError, problem_line
+from .._errors import problem_line
 from .._explorer import Taxon, read
+from .._explorer_errors import ExplorerError
 from .._explorer_rows import FIELDS, rows
 from .._findings import separator
 from .._messages import in_language, say, say_count
