@@ -203,13 +203,13 @@ def read_taxon(data: object) -> Taxon:
     """One taxon: a taxon record (``GET /api/data/taxon/<uid>``) or one search result. ``data`` is as for ``read``.
 
     Args:
-        data: A path to a JSON file, JSON text, or the parsed JSON (a dict or a list).
+        data: As for ``read``; here a taxon record, or one result of a search.
 
     Returns:
-        The Taxon.
+        The Taxon, its ranks read (a search result carries fewer of them than a record).
 
     Raises:
-        ExplorerDataError: The data is not one taxon.
+        ExplorerDataError: A search response (use ``read`` or ``read_search``), an export job, or no Explorer JSON.
 
     Examples:
         >>> import srank.explorer
@@ -224,13 +224,13 @@ def read_job(data: object) -> ExportJob:
     """An export job: the answer to ``POST /api/export/taxonSearch`` or to ``GET /api/job/<id>``.
 
     Args:
-        data: A path to a JSON file, JSON text, or the parsed JSON (a dict or a list).
+        data: As for ``read``; here the job's answer, which holds ``jobId`` and ``state``.
 
     Returns:
-        The ExportJob.
+        The ExportJob: ``finished`` says whether NatureServe has made the file, ``url`` where it is.
 
     Raises:
-        ExplorerDataError: The data is not an export job.
+        ExplorerDataError: Taxa (a search or a record) rather than a job, or no Explorer JSON.
 
     Examples:
         >>> import srank.explorer
