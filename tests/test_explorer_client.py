@@ -446,3 +446,25 @@ def test_a_long_value_in_a_refusal_is_cut_inside_its_quotes_in_every_language() 
     with pytest.raises(ExplorerQueryError) as caught:
         Client("http://127.0.0.1:9/api/").search(rank=list(range(2000)))  # type: ignore[arg-type]
     assert caught.value.message.endswith("; not [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, …")
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda c: c.search("robin", nations="US"),
+            "Client.search() got an unexpected keyword argument 'nations'"
+            " (criteria: ecosystems, nation, rank, species, subnation)",
+        ),
+        (
+            lambda c: c.export(Rank="G1"),
+            "Client.export() got an unexpected keyword argument 'Rank'"
+            " (criteria: ecosystems, nation, rank, species, subnation)",
+        ),
+    ],
+)
+def test_a_misspelt_criterion_is_a_type_error_naming_the_criteria(call: Callable[[Any], object], message: str) -> None:
+    """search and export share their criteria as keyword arguments: one not among them is refused, as Python would."""
+    with pytest.raises(TypeError) as caught:
+        call(Client("http://127.0.0.1:9/api/"))  # nothing is asked
+    assert str(caught.value) == message

@@ -114,9 +114,8 @@ class Taxon:
 class ExportJob:
     """An export job (``POST /api/export/taxonSearch``, then ``GET /api/job/<id>``).
 
-    A new job has only its ``job_id``; its status adds ``state`` ("Finished" when
-    done), ``percent_complete``, ``successful``, ``error`` and, once finished, the
-    ``url`` of the file to download.
+    A new job has only its ``job_id``; each later status adds what NatureServe
+    says of it. A field NatureServe has not sent is None.
 
     Examples:
     >>> import srank.explorer
@@ -126,11 +125,15 @@ class ExportJob:
     """
 
     job_id: str | None
+    """The job's id (``jobId``), which ``Client.job`` asks about."""
     state: str | None = None
+    """NatureServe's word for where the job is ("Finished" once the file is made)."""
     percent_complete: float | None = None
     successful: bool | None = None
+    """Whether NatureServe made the file; False with an ``error``."""
     error: str | None = None
     url: str | None = None
+    """Where to download the finished file."""
 
     @property
     def finished(self) -> bool:
