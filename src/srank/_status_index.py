@@ -37,7 +37,7 @@ import random
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Literal
+from typing import Literal, TypedDict
 
 import attrs
 
@@ -48,6 +48,7 @@ from ._vocabulary import Season
 
 __all__ = [
     "UNCERTAIN",
+    "IndexOptions",
     "StatusIndex",
     "StatusIndexInterval",
     "Tally",
@@ -68,6 +69,17 @@ __all__ = [
 
 Uncertain = Literal["min", "median", "max"]
 UNCERTAIN = ("min", "median", "max")
+
+
+class IndexOptions(TypedDict, total=False):
+    """The keyword arguments of ``status_index``, for the methods that pass them on (``series.srank.status_index``)."""
+
+    season: str | Season
+    uncertain: Uncertain
+    errors: Errors
+    lenient: bool
+
+
 _TOP = 5  # the number of a secure rank: ranktrends' Wex, the weight of an extinct taxon
 _NUMBERS = range(_TOP + 1)
 
