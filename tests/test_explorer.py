@@ -252,8 +252,13 @@ def test_export_jobs_are_read() -> None:
     assert status.finished
     failed = srank.explorer.read_job({"state": "Failed", "data": {"errorMessage": "out of memory"}, "error": None})
     assert (failed.finished, failed.error) == (False, "out of memory")
-    with pytest.raises(ExplorerDataError, match="is not an export job"):
+    with pytest.raises(ExplorerDataError, match="is not an export job") as caught:
         srank.explorer.read_job(DATA / "ns_id.json")
+    assert caught.value.hint == "these are taxa: read them with srank.explorer.read"
+    with pytest.raises(ExplorerDataError, match="is not one taxon record or one search result") as caught:
+        srank.explorer.read_taxon(DATA / "ns_export.json")
+    assert caught.value.hint == "read it with srank.explorer.read_job"
+    assert caught.value.render("fr").endswith("Conseil\u00a0: lisez-la avec srank.explorer.read_job")
 
 
 # The rounding check

@@ -244,6 +244,7 @@ MESSAGES: dict[str, str] = {
     "explorer.not-seconds": "{name} must be a positive number of seconds, not {value!r}",
     "explorer.job-not-taxa": "{where} is an export job, not taxa",
     "explorer.job-not-taxa-hint": "read it with srank.explorer.read_job",
+    "explorer.taxa-not-job-hint": "these are taxa: read them with srank.explorer.read",
     "explorer.not-explorer": "{where} is not {wanted}: it is {found}",
     "explorer.not-explorer-hint": "srank.explorer.read tells a search response, a taxon record and a search result"
     " apart by itself",

@@ -482,7 +482,9 @@ def _not_explorer(document: object, where: str, wanted: str = "explorer.want-any
         found = say("explorer.an-object-with", keys=keys) if keys else say("explorer.an-empty-object")
     else:
         found = f"{type(document).__name__} {clipped(repr(document))}"
-    return ExplorerDataError(
-        say("explorer.not-explorer", where=where, wanted=say(wanted), found=found),
-        hint=say("explorer.not-explorer-hint"),
-    )
+    hint = "explorer.not-explorer-hint"  # taxa of another kind, or no Explorer data: read() tells them apart
+    if kind == "job":
+        hint = "explorer.job-not-taxa-hint"
+    elif kind is not None and wanted == "explorer.want-job":
+        hint = "explorer.taxa-not-job-hint"
+    return ExplorerDataError(say("explorer.not-explorer", where=where, wanted=say(wanted), found=found), hint=say(hint))
