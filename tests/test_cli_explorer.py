@@ -95,7 +95,7 @@ def test_read_names_a_compressed_or_binary_file_for_what_it_is(srank_cli: Run, t
     assert srank_cli("explorer", "read", packed) == (
         2,
         "",
-        f"srank: {packed} is a compressed file (gzip), not text; decompress it first (gunzip)\n",
+        f"srank: {packed} is compressed (gzip), not JSON text; decompress it first (gunzip)\n",
     )
     assert srank_cli("explorer", "read", archive, "--lang", "fr") == (
         2,
@@ -109,7 +109,7 @@ def test_read_names_a_compressed_or_binary_file_for_what_it_is(srank_cli: Run, t
         f"srank: {program} es un programa (un ejecutable ELF), no JSON\n",
     )
     assert srank_cli("explorer", "read", "-", stdin=gzip.compress(body))[2] == (
-        "srank: stdin is a compressed file (gzip), not text; decompress it first (gunzip)\n"
+        "srank: the data is compressed (gzip), not JSON text; decompress it first (gunzip)\n"
     )
 
 

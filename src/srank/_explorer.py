@@ -28,6 +28,7 @@ import attrs
 from ._distribution import Distribution, unread_rank
 from ._errors import InvalidRankError, clipped, quotable
 from ._explorer_errors import ExplorerDataError
+from ._file_kinds import SNIFF, file_kind
 from ._findings import Finding, Severity
 from ._messages import say
 from ._model import AnyRank
@@ -414,7 +415,7 @@ def _is_json_text(data: object) -> bool:
 def _load(data: object) -> tuple[Any, str]:
     """Parsed JSON and a name for messages, from parsed data, JSON text or a file's path."""
     if isinstance(data, (bytes, bytearray)) or _is_json_text(data):
-        where = say("explorer.the-json-text")
+        where = say("explorer.the-data" if isinstance(data, (bytes, bytearray)) else "explorer.the-json-text")
         return _parse_json(data, where), where  # type: ignore[arg-type]
     if isinstance(data, (str, os.PathLike)):
         path = Path(data)
@@ -430,8 +431,13 @@ def _load(data: object) -> tuple[Any, str]:
 
 
 def _parse_json(content: str | bytes | bytearray, where: str) -> Any:
-    if isinstance(content, (bytes, bytearray)) and content[:2] == b"\x1f\x8b":  # a saved answer gzipped
-        raise ExplorerDataError(say("explorer.compressed", where=where), hint=say("explorer.not-json-hint"))
+    kind = file_kind(content[:SNIFF]) if isinstance(content, (bytes, bytearray)) else None
+    if kind is not None:  # a saved answer gzipped, zipped with others, or another file: named, not quoted
+        if kind.family in ("compressed", "archive"):
+            said = say(f"explorer.{kind.family}", where=where, format=kind.name, tool=kind.tool)
+        else:
+            said = say("explorer.not-json-file", where=where, kind=say(kind.name))
+        raise ExplorerDataError(said)  # the message says what to do
     try:
         return json.loads(content)
     except UnicodeDecodeError as error:  # bytes that are not text: named by the first one, never quoted

@@ -61,7 +61,8 @@ def codes_of(args: argparse.Namespace) -> Iterator[Code]:
             handle = open(args.file, "rb")  # noqa: SIM115 - closed below
         except OSError as error:
             raise UsageError(say("cli.codes.cannot-read", path=args.file, reason=os_reason(error))) from None
-        from ._sources import SNIFF, refusal
+        from .._file_kinds import SNIFF
+        from ._sources import refusal
 
         with handle:
             head = handle.peek(SNIFF)[:SNIFF]

@@ -32,7 +32,6 @@ from ._codes import check_label_options
 from ._command import Command, TableCommand
 from ._hints import cli_hint, cli_message
 from ._output import feeds_back
-from ._sources import SNIFF, not_text
 from ._status import EXIT_USAGE
 from ._summary import Tally
 from ._table import Table, made_table
@@ -135,28 +134,11 @@ class ReadCommand(TaxaCommand):
                 if args.output not in (None, "-"):
                     raise UsageError(say("cli.explorer.output-is-input", output=args.output))
                 raise UsageError(say("cli.explorer.stdout-is-input"))
-            data = sys.stdin.buffer.read() if path == "-" else path
-            _refuse_binary(path, data)
-            found = read(data)
+            found = read(sys.stdin.buffer.read() if path == "-" else path)
             taxa += [found] if isinstance(found, Taxon) else found
         names = ["stdin" if path == "-" else path for path in args.files]
         several = in_language(say_count("cli.count-files", len(names)), args.lang)
         return (names[0] if len(names) == 1 else several), iter(taxa[: args.limit])
-
-
-def _refuse_binary(path: str, data: bytes | str) -> None:
-    """A compressed file, an archive, an image, a program: named for what it is, not quoted as JSON that fails."""
-    if isinstance(data, bytes):
-        head = data[:SNIFF]
-    else:
-        try:
-            with open(data, "rb") as handle:
-                head = handle.read(SNIFF)
-        except OSError:  # a folder of saved responses, a missing file: read() says what it finds
-            return
-    refused = not_text("stdin" if path == "-" else path, head, json=True)
-    if refused is not None:
-        raise UsageError(refused)
 
 
 class SearchCommand(TaxaCommand):

@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import codecs
 import io
-import re
 import sys
 from typing import IO, Any
 
 import attrs
 
+from .._file_kinds import SNIFF, file_kind
 from .._messages import Message, in_language, say
 from ._arguments import UsageError
 from ._reasons import decode_reason, os_reason
 
-__all__ = ["SNIFF", "Input", "decode_error_message", "open_input", "refusal"]
+__all__ = ["Input", "decode_error_message", "open_input", "refusal"]
 
-SNIFF = 4096  # bytes that tell a compressed file, an image or a program from text
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: FF FE 00 00 starts with FF FE
@@ -30,29 +29,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls, an encrypted .xlsx, other Office files
-# Files that are not text, by their first bytes ("magic numbers"): compressed files (format, tool), archives
-# (format, tool), and other files (the message id of what they are, and the message that refuses them).
-_COMPRESSED = (
-    (b"\x1f\x8b", "gzip", "gunzip"),
-    (b"\xfd7zXZ\x00", "xz", "unxz"),
-    (b"\x28\xb5\x2f\xfd", "zstd", "unzstd"),
-)
-_BZIP2 = re.compile(rb"BZh[1-9](?:1AY&SY|\x17rE8P\x90)")  # a block, or the end of an empty stream
-_ARCHIVES = (
-    (b"7z\xbc\xaf\x27\x1c", "7z", "7z x"),
-    (b"Rar!\x1a\x07", "RAR", "unrar x"),
-)
-_TAR = (257, b"ustar")  # the POSIX tar header's magic, at offset 257
-_OTHERS = (
-    (b"%PDF-", "cli.sources.kind.pdf", "cli.sources.not-a-table"),
-    (b"\x89PNG\r\n\x1a\n", "cli.sources.kind.png", "cli.sources.not-a-table"),
-    (b"\xff\xd8\xff", "cli.sources.kind.jpeg", "cli.sources.not-a-table"),
-    (b"GIF87a", "cli.sources.kind.gif", "cli.sources.not-a-table"),
-    (b"GIF89a", "cli.sources.kind.gif", "cli.sources.not-a-table"),
-    (b"\x7fELF", "cli.sources.kind.elf", "cli.sources.not-a-table"),
-    (b"SQLite format 3\x00", "cli.sources.kind.sqlite", "cli.sources.export-first"),
-)
-_PARQUET = b"PAR1"  # and NUL bytes soon after: a CSV header may start with PAR1 too
+_REFUSED = {"document": "cli.sources.not-a-table", "data": "cli.sources.export-first"}
 _NUL_SHARE = 8  # a first block whose NUL bytes are one in 8 or more is binary (text has none; UTF-16 is told apart)
 _CONTROLS = bytes([*range(0x09), *range(0x0E, 0x1A), *range(0x1B, 0x20), 0x7F])  # not tab, line ends, DOS EOF
 _NOT_TEXT_SHARE = 50  # bytes of which one in 50 or more are control characters are not text in any encoding
@@ -132,31 +109,15 @@ def refusal(name: str, head: bytes, codec: str, *, utf16: str = "cli.sources.utf
     return refused
 
 
-def not_text(name: str, head: bytes, *, json: bool = False) -> Message | None:
+def not_text(name: str, head: bytes) -> Message | None:
     """Why a file whose first bytes are ``head`` is refused: a compressed file, an archive, an image, a
-    program, a database, named for what it is; None when nothing says it is not text. With ``json``, the
-    file was to be JSON (a saved Explorer response), not a table."""
-    for magic, compressed, tool in _COMPRESSED:
-        if head.startswith(magic):
-            return say("cli.sources.compressed", name=name, format=compressed, tool=tool)
-    if _BZIP2.match(head):
-        return say("cli.sources.compressed", name=name, format="bzip2", tool="bunzip2")
-    archive = "cli.sources.archive-json" if json else "cli.sources.archive"
-    if json and head.startswith(b"PK\x03\x04"):  # a table's reader takes a zip for a workbook first
-        return say(archive, name=name, format="zip", tool="unzip")
-    for magic, format, tool in _ARCHIVES:
-        if head.startswith(magic):
-            return say(archive, name=name, format=format, tool=tool)
-    offset, magic = _TAR
-    if head[offset : offset + len(magic)] == magic:
-        return say(archive, name=name, format="tar", tool="tar -xf")
-    for magic, kind, message in _OTHERS:
-        if head.startswith(magic):
-            return say("cli.sources.not-json" if json else message, name=name, kind=say(kind))
-    if head.startswith(_PARQUET) and 0 in head:
-        message = "cli.sources.not-json" if json else "cli.sources.export-first"
-        return say(message, name=name, kind=say("cli.sources.kind.parquet"))
-    return None
+    program, a database, named for what it is (``_file_kinds``); None when nothing says it is not text."""
+    kind = file_kind(head)
+    if kind is None:
+        return None
+    if kind.family in ("compressed", "archive"):
+        return say(f"cli.sources.{kind.family}", name=name, format=kind.name, tool=kind.tool)
+    return say(_REFUSED[kind.family], name=name, kind=say(kind.name))
 
 
 def mostly_nul(name: str, head: bytes) -> Message | None:
