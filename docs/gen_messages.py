@@ -40,6 +40,7 @@ SECTIONS = {
     "distribution": "Distributions",
     "place": "Places",
     "explorer": "NatureServe Explorer records",
+    "file": "Files that are not text",
     "dataframe": "The pandas and polars helpers",
     "change": "Changes",
     "cli": "The command line's own sentences",

@@ -204,7 +204,7 @@ def test_a_folder_without_saved_answers_or_with_binary_ones_is_refused_by_name(t
         ),
         (b"\xff\xfe", "the data is not JSON ("),
         (b"\x1f\x8b\x08\x00", "the data is compressed (gzip), not JSON text; decompress it first (gunzip)"),
-        (b"PK\x03\x04\x14\x00", "the data is a zip archive, not JSON; extract it (unzip) and read the JSON file inside"),
+        (b"PK\x03\x04\x14\x00", "the data is a zip archive, not JSON; extract it (unzip) and read the JSON file"),
         (b"%PDF-1.7\n", "the data is a PDF document, not JSON"),
         ({"hello": 1}, "the data is not NatureServe Explorer data: it is an object with hello"),
         (42, "the data is not NatureServe Explorer data: it is int 42"),
@@ -253,8 +253,14 @@ def test_export_jobs_are_read() -> None:
         "1d8ba017-9a2e-4816-a73e-1a6ad481c0a2.json",
     )
     assert status.finished
+    assert not status.failed
     failed = srank.explorer.read_job({"state": "Failed", "data": {"errorMessage": "out of memory"}, "error": None})
-    assert (failed.finished, failed.error) == (False, "out of memory")
+    assert (failed.finished, failed.failed, failed.error) == (False, True, "out of memory")
+    # A job that ends without a file: finished, and failed, with no url to download.
+    gave_up = srank.explorer.read_job({"jobId": "x", "state": "Finished", "successful": False, "error": None})
+    assert (gave_up.finished, gave_up.failed, gave_up.url, gave_up.error) == (True, True, None, None)
+    running = srank.explorer.read_job({"jobId": "x", "state": "Running", "percentComplete": 40})
+    assert (running.finished, running.failed, running.percent_complete) == (False, False, 40.0)
     with pytest.raises(ExplorerDataError, match="is not an export job") as caught:
         srank.explorer.read_job(DATA / "ns_id.json")
     assert caught.value.hint == "these are taxa: read them with srank.explorer.read"

@@ -121,8 +121,8 @@ class ExportJob:
     Examples:
     >>> import srank.explorer
     >>> job = srank.explorer.read_job({"jobId": "abc", "state": "Running"})
-    >>> job.job_id, job.finished, job.url
-    ('abc', False, None)
+    >>> job.job_id, job.finished, job.failed, job.url
+    ('abc', False, False, None)
     """
 
     job_id: str | None
@@ -138,8 +138,15 @@ class ExportJob:
 
     @property
     def finished(self) -> bool:
-        """Whether NatureServe has finished the file (``state`` "Finished"); then ``url`` names it."""
+        """Whether NatureServe has finished the job (``state`` "Finished"); then ``url`` names the file, unless it
+        ``failed``."""
         return self.state == "Finished"
+
+    @property
+    def failed(self) -> bool:
+        """Whether NatureServe gave up on the file (``successful`` False, an ``error``, or ``state`` "Failed"), so
+        that a loop polling the job stops; ``error`` says why where NatureServe says."""
+        return self.successful is False or self.error is not None or self.state == "Failed"
 
 
 def read(data: object) -> list[Taxon] | Taxon:
