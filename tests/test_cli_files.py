@@ -419,6 +419,20 @@ def test_xlsx_output_reads_back_as_written(srank_cli: Run, tmp_path: Path) -> No
     ]
 
 
+def test_xlsx_output_opens_in_openpyxl_and_pandas_default_reader(srank_cli: Run, tmp_path: Path) -> None:
+    """Read as pandas.read_excel reads by default (openpyxl), not only by the reader srank itself uses."""
+    openpyxl = pytest.importorskip("openpyxl")
+    source = write(tmp_path / "in.csv", "name,rank\nLynx canadensis,S2\nSalix nigra,s9\n")
+    book = tmp_path / "out.xlsx"
+    assert srank_cli("check", source, "-c", "rank", "-o", book)[0] == 1
+    sheet = openpyxl.load_workbook(book, read_only=True).active
+    assert [list(row) for row in sheet.iter_rows(max_col=4, values_only=True)] == [
+        ["name", "rank", "srank_valid", "srank_canonical"],
+        ["Lynx canadensis", "S2", True, "S2"],
+        ["Salix nigra", "s9", False, None],
+    ]
+
+
 def test_xlsx_cells_past_a_spreadsheet_s_limit_are_cut_and_counted(srank_cli: Run, tmp_path: Path) -> None:
     calamine = pytest.importorskip("python_calamine")
     source = write(tmp_path / "in.csv", "note,rank\n" + "x" * 40_000 + ",S1\n")
