@@ -389,11 +389,12 @@ def test_a_refused_connection_is_one_line(srank_cli: Run) -> None:
         ),
         (["robin", "--base-url", "ftp://x/"], "srank: the base URL 'ftp://x/' is not an http(s) URL;"),
         (["robin", "--timeout", "0"], "srank: --timeout must be a positive number of seconds, not 0.0\n"),
-        (["robin", "--nation", "U.S."], "srank: --nation is a two-letter code such as 'US' or 'MD', not 'U.S.'\n"),
+        (["robin", "--nation", "U.S."], "srank: --nation is a two-letter code such as 'US' or 'CA', not 'U.S.'\n"),
         (["robin", "--lang", "de"], "srank: --lang de: "),
         (
             ["--subnation", "ZZ"],
-            "srank: srank knows no nation with the subnation 'ZZ'; say which; hint: pass --nation US or --nation CA\n",
+            "srank: srank knows no subnation 'ZZ' in any nation; hint: give the two-letter code of a state, province"
+            " or territory (MD, ON)\n",
         ),
     ],
 )

@@ -359,8 +359,10 @@ def test_an_export_job_is_started_and_polled(replay: tuple[Replay, str]) -> None
         (lambda c: c.search(rank="S2"), "the API searches by rounded global rank, one of G1, G2, G3, G4, G5, GH, GX,"),
         (lambda c: c.search(rank="G2G3"), "the API searches by rounded global rank"),
         (lambda c: c.search(species=False), "the search asks for neither species nor ecosystems"),
-        (lambda c: c.search(subnation="ZZ"), "srank knows no nation with the subnation 'ZZ'; say which"),
-        (lambda c: c.search(nation="U.S."), "nation is a two-letter code such as 'US' or 'MD', not 'U.S.'"),
+        (lambda c: c.search(subnation="ZZ"), "srank knows no subnation 'ZZ' in any nation"),
+        (lambda c: c.search(subnation="Maryland"), "srank knows no subnation 'MARYLAND' in any nation"),
+        (lambda c: c.search(nation="U.S."), "nation is a two-letter code such as 'US' or 'CA', not 'U.S.'"),
+        (lambda c: c.search(subnation="M.D."), "subnation is a two-letter code such as 'MD' or 'ON', not 'M.D.'"),
         (lambda c: c.search(limit=-1), "limit must be 0 or more, not -1"),
         (lambda c: c.taxon("ELEMENT GLOBAL 2"), "'ELEMENT GLOBAL 2' is not a taxon's uid, id or elcode"),
         (lambda c: c.taxon(True), "True is not a taxon's uid, id or elcode"),
@@ -468,3 +470,28 @@ def test_a_misspelt_criterion_is_a_type_error_naming_the_criteria(call: Callable
     with pytest.raises(TypeError) as caught:
         call(Client("http://127.0.0.1:9/api/"))  # nothing is asked
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("rank", "hint"),
+    [
+        ("G2G3", "search by its rounded rank, G2, and read G2G3 on the taxa found"),
+        ("g3?", "search by its rounded rank, G3, and read G3? on the taxa found"),
+        ("S2", "filter national or subnational ranks on the taxa found: taxon.distribution.subnational('US', 'MD')"),
+        ("G9", "filter national or subnational ranks on the taxa found: taxon.distribution.subnational('US', 'MD')"),
+    ],
+)
+def test_a_rank_the_api_does_not_search_by_hints_at_the_one_it_does(rank: str, hint: str) -> None:
+    with pytest.raises(ExplorerQueryError) as caught:
+        Client("http://127.0.0.1:9/api/").search(rank=rank)
+    assert caught.value.hint == hint
+
+
+def test_a_subnation_srank_does_not_know_hints_at_its_code() -> None:
+    with pytest.raises(ExplorerQueryError) as caught:
+        Client("http://127.0.0.1:9/api/").search(subnation="Maryland")
+    assert caught.value.hint == "give the two-letter code of a state, province or territory (MD, ON)"
+    assert caught.value.render("fr") == (
+        "srank ne connaît la subdivision «\u00a0MARYLAND\u00a0» dans aucun pays\nConseil\u00a0: donnez le code à deux"
+        " lettres d'un État, d'une province ou d'un territoire (MD, ON)"
+    )

@@ -231,11 +231,13 @@ MESSAGES: dict[str, str] = {
     "explorer.nation-hint": "give its two-letter code (US, CA, MX) or its name as Explorer spells it (Canada)",
     "explorer.unknown-subnation": "srank knows no subnation {subnation!r} in {nation}",
     "explorer.subnation-hint": "give the two-letter code of a state, province or territory of that nation (MD, ON)",
-    "explorer.no-nation-with": "srank knows no nation with the subnation {subnation!r}; say which",
+    "explorer.no-nation-with": "srank knows no subnation {subnation!r} in any nation",
+    "explorer.subnation-code-hint": "give the two-letter code of a state, province or territory (MD, ON)",
     "explorer.nations-with": "srank knows more than one nation ({nations}) with the subnation {subnation!r}; say which",
     "explorer.say-nation-hint": "pass nation='US' or 'CA'",
-    "explorer.not-place-code": "{name} is a two-letter code such as 'US' or 'MD', not {value!r}",
+    "explorer.not-place-code": "{name} is a two-letter code such as {first!r} or {second!r}, not {value!r}",
     "explorer.not-global-rank": "the API searches by rounded global rank, one of {ranks}; not {rank!r}",
+    "explorer.rounded-rank-hint": "search by its rounded rank, {rounded}, and read {rank} on the taxa found",
     "explorer.not-global-rank-hint": (
         "filter national or subnational ranks on the taxa found: taxon.distribution.subnational('US', 'MD')"
     ),

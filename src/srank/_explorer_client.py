@@ -143,7 +143,7 @@ class Client:
         Args:
             text: Words to search for, as on the site (a scientific or common name).
             nation: Only taxa ranked in this nation (an ISO code: "US", "CA").
-            subnation: Only taxa ranked in this subnation ("CA" with nation "US"); needs ``nation``.
+            subnation: Only taxa ranked in this subnation ("MD"; with ``nation`` where two nations share the code).
             rank: Only taxa of this rounded global rank (G1-G5, GH, GX, GNR, GNA, GU).
             species: Search species.
             ecosystems: Search ecosystems.
@@ -279,7 +279,7 @@ class Client:
         Args:
             text: Words to search for.
             nation: Only taxa ranked in this nation.
-            subnation: Only taxa ranked in this subnation; needs ``nation``.
+            subnation: Only taxa ranked in this subnation, as for ``search``.
             rank: Only taxa of this rounded global rank.
             species: Export species.
             ecosystems: Export ecosystems.
@@ -561,15 +561,28 @@ def _global_rank(rank: object) -> str:
     if code not in GLOBAL_RANKS:
         raise ExplorerQueryError(
             say("explorer.not-global-rank", ranks=", ".join(GLOBAL_RANKS), rank=quotable(rank)),
-            hint=say("explorer.not-global-rank-hint"),
+            hint=_rounded_hint(code) or say("explorer.not-global-rank-hint"),
         )
     return code
+
+
+def _rounded_hint(code: str | None) -> str | None:
+    """For a global rank the API does not search by (G2G3, G3?, G5T2): the rounded rank it does search by."""
+    from ._parse import parse
+
+    try:
+        rounded = str(parse(code or "").rounded())
+    except ValueError:  # not a code: the general hint says what the criterion is
+        return None
+    return say("explorer.rounded-rank-hint", rank=code, rounded=rounded) if rounded in GLOBAL_RANKS else None
 
 
 def _location(nation: str | None, subnation: str | None) -> list[dict[str, str]]:
     for name, value in (("nation", nation), ("subnation", subnation)):
         if value is not None and not (isinstance(value, str) and value.replace(" ", "").isalpha()):
-            raise ExplorerQueryError(say("explorer.not-place-code", name=name, value=quotable(value)))
+            first, second = ("US", "CA") if name == "nation" else ("MD", "ON")
+            said = say("explorer.not-place-code", name=name, first=first, second=second, value=quotable(value))
+            raise ExplorerQueryError(said)
     if nation:  # a code (CA) or, as Explorer exports spell them, a name (Canada)
         written = nation.strip()
         nation = written.upper() if nation_names(written.upper()) is not None else nation_code(written, any_case=True)
@@ -586,12 +599,11 @@ def _location(nation: str | None, subnation: str | None) -> list[dict[str, str]]
         return [{"paramType": "nation", "nation": nation}] if nation else []
     if nation is None:
         nations = nations_with_subnation(subnation)
-        if len(nations) != 1:
-            said = (
-                say("explorer.no-nation-with", subnation=subnation)
-                if not nations
-                else say("explorer.nations-with", nations=", ".join(nations), subnation=subnation)
-            )
+        if not nations:  # a name (Maryland) or a code of no place srank knows
+            said = say("explorer.no-nation-with", subnation=subnation)
+            raise ExplorerQueryError(said, hint=say("explorer.subnation-code-hint"))
+        if len(nations) > 1:
+            said = say("explorer.nations-with", nations=", ".join(nations), subnation=subnation)
             raise ExplorerQueryError(said, hint=say("explorer.say-nation-hint"))
         nation = nations[0]
     return [{"paramType": "subnation", "nation": nation, "subnation": subnation}]
