@@ -263,7 +263,7 @@ def test_export_jobs_are_read() -> None:
     assert (running.finished, running.failed, running.percent_complete) == (False, False, 40.0)
     with pytest.raises(ExplorerDataError, match="is not an export job") as caught:
         srank.explorer.read_job(DATA / "ns_id.json")
-    assert caught.value.hint == "these are taxa: read them with srank.explorer.read"
+    assert caught.value.hint == "read taxa with srank.explorer.read"
     with pytest.raises(ExplorerDataError, match="is not one taxon record or one search result") as caught:
         srank.explorer.read_taxon(DATA / "ns_export.json")
     assert caught.value.hint == "read it with srank.explorer.read_job"

@@ -246,7 +246,7 @@ MESSAGES: dict[str, str] = {
     "explorer.not-seconds": "{name} must be a positive number of seconds, not {value!r}",
     "explorer.job-not-taxa": "{where} is an export job, not taxa",
     "explorer.job-not-taxa-hint": "read it with srank.explorer.read_job",
-    "explorer.taxa-not-job-hint": "these are taxa: read them with srank.explorer.read",
+    "explorer.taxa-not-job-hint": "read taxa with srank.explorer.read",
     "explorer.not-explorer": "{where} is not {wanted}: it is {found}",
     "explorer.not-explorer-hint": "srank.explorer.read tells a search response, a taxon record and a search result"
     " apart by itself",
@@ -478,7 +478,7 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.round.example-codes": "G3 and S2B",
     "cli.round.example-lenient": "S3: lenient reading accepts the spellings data files use",
-    "cli.round.example-stdin": "one rounded code per line read from stdin",
+    "cli.round.example-stdin": "each distinct code of a file, one per line, from stdin",
     "cli.os.ENOENT": "No such file or directory",
     "cli.os.EACCES": "Permission denied",
     "cli.os.EPERM": "Operation not permitted",
