@@ -37,7 +37,7 @@ import random
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Literal, TypedDict
+from typing import Literal
 
 import attrs
 
@@ -48,7 +48,6 @@ from ._vocabulary import Season
 
 __all__ = [
     "UNCERTAIN",
-    "IndexOptions",
     "StatusIndex",
     "StatusIndexInterval",
     "Tally",
@@ -69,17 +68,6 @@ __all__ = [
 
 Uncertain = Literal["min", "median", "max"]
 UNCERTAIN = ("min", "median", "max")
-
-
-class IndexOptions(TypedDict, total=False):
-    """The keyword arguments of ``status_index``, for the methods that pass them on (``series.srank.status_index``)."""
-
-    season: str | Season
-    uncertain: Uncertain
-    errors: Errors
-    lenient: bool
-
-
 _TOP = 5  # the number of a secure rank: ranktrends' Wex, the weight of an extinct taxon
 _NUMBERS = range(_TOP + 1)
 

@@ -21,7 +21,7 @@ read; ``valid`` is the one that says False for it.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Unpack, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from ._errors import missing_dependency
 
@@ -44,7 +44,7 @@ from ._messages import in_language, say
 from ._method_docs import documented_as
 from ._model import AnyRank, Level, MultiSeasonRank, Rank, check_threshold
 from ._ordering import least_imperiled_of, most_imperiled_of
-from ._status_index import IndexOptions, StatusIndex, Uncertain, check_options, decoded_counts, index_of, tally
+from ._status_index import StatusIndex, Uncertain, check_options, decoded_counts, index_of, tally
 from ._text_options import LanguageTag, Style
 from ._vocabulary import Season, as_level
 
@@ -746,9 +746,23 @@ def _code(result: Result) -> object:
 
 
 @overload
-def status_index(data: pd.Series[Any], **options: Unpack[IndexOptions]) -> StatusIndex: ...
+def status_index(
+    data: pd.Series[Any],
+    *,
+    season: str | Season = ...,
+    uncertain: Uncertain = ...,
+    errors: Errors = ...,
+    lenient: bool = ...,
+) -> StatusIndex: ...
 @overload
-def status_index(data: SeriesGroupBy[Any, Any], **options: Unpack[IndexOptions]) -> pd.DataFrame: ...
+def status_index(
+    data: SeriesGroupBy[Any, Any],
+    *,
+    season: str | Season = ...,
+    uncertain: Uncertain = ...,
+    errors: Errors = ...,
+    lenient: bool = ...,
+) -> pd.DataFrame: ...
 def status_index(
     data: pd.Series[Any] | SeriesGroupBy[Any, Any],
     *,
@@ -928,5 +942,12 @@ class SrankAccessor:
         return compare(self._series, new, lenient=lenient, lang=lang)
 
     @documented_as(status_index, "data")
-    def status_index(self, **options: Unpack[IndexOptions]) -> StatusIndex:
-        return status_index(self._series, **options)
+    def status_index(
+        self,
+        *,
+        season: str | Season = "B",
+        uncertain: Uncertain = "median",
+        errors: Errors = "raise",
+        lenient: bool = False,
+    ) -> StatusIndex:
+        return status_index(self._series, season=season, uncertain=uncertain, errors=errors, lenient=lenient)

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, Generic, NoReturn, TypeVar, Unpack, cast, overload
+from typing import Any, Generic, NoReturn, TypeVar, overload
 
 from ._errors import missing_dependency
 
@@ -58,7 +58,7 @@ from ._model import AnyRank, Level, MultiSeasonRank, Rank, check_threshold
 from ._ordering import least_imperiled_of, most_imperiled_of
 from ._place_rows import PLACE_FIELDS, CellRows
 from ._polars_codes import distinct_positions, positions
-from ._status_index import IndexOptions, StatusIndex, Uncertain, check_options, index_number
+from ._status_index import StatusIndex, Uncertain, check_options, index_number
 from ._text_options import LanguageTag, Style
 from ._vocabulary import Season
 
@@ -727,9 +727,18 @@ def _change_row(old: Result, new: Result, old_cell: object, new_cell: object, la
 
 
 @overload
-def status_index(data: pl.Series, **options: Unpack[IndexOptions]) -> StatusIndex: ...
+def status_index(
+    data: pl.Series,
+    *,
+    season: str | Season = ...,
+    uncertain: Uncertain = ...,
+    errors: Errors = ...,
+    lenient: bool = ...,
+) -> StatusIndex: ...
 @overload
-def status_index(data: pl.Expr, **options: Unpack[IndexOptions]) -> pl.Expr: ...
+def status_index(
+    data: pl.Expr, *, season: str | Season = ..., uncertain: Uncertain = ..., errors: Errors = ..., lenient: bool = ...
+) -> pl.Expr: ...
 def status_index(
     data: pl.Series | pl.Expr,
     *,
@@ -849,7 +858,7 @@ def least_imperiled(
         For a Series, the code or None; for an expression, one String per group.
 
     Raises:
-        CellError: With ``errors="raise"``, as for ``most_imperiled``.
+        CellError: With ``errors="raise"``, for the first unreadable cell, naming its row (counted from 1).
         ValueError: ``errors`` is neither "skip" nor "raise".
 
     Examples:
@@ -893,11 +902,7 @@ def _aggregate(
 # -- the namespaces ---------------------------------------------------------------
 
 
-Summary = TypeVar("Summary")  # what status_index gives: a StatusIndex, or an aggregation (pl.Expr)
-Extreme = TypeVar("Extreme")  # what most_imperiled and least_imperiled give: a code (str | None), or a pl.Expr
-
-
-class _Methods(Generic[Data, Summary, Extreme]):
+class _Methods(Generic[Data]):
     """The shared body of both namespaces: each method is the module function of the same name."""
 
     _data: Data
@@ -962,24 +967,9 @@ class _Methods(Generic[Data, Summary, Extreme]):
     def compare(self, new: Data, *, lenient: bool = False, lang: LanguageTag = "en") -> Data:
         return compare(self._data, new, lenient=lenient, lang=lang)
 
-    # What sums a column up is a value on a Series and an aggregation on an expression (the class's Summary
-    # and Extreme): the module function's overloads give one or the other, as Data is one or the other.
-
-    @documented_as(status_index, "data")
-    def status_index(self, **options: Unpack[IndexOptions]) -> Summary:
-        return cast(Summary, status_index(self._data, **options))
-
-    @documented_as(most_imperiled, "data")
-    def most_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> Extreme:
-        return cast(Extreme, most_imperiled(self._data, errors=errors, lenient=lenient))
-
-    @documented_as(least_imperiled, "data")
-    def least_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> Extreme:
-        return cast(Extreme, least_imperiled(self._data, errors=errors, lenient=lenient))
-
 
 @pl.api.register_series_namespace("srank")
-class SrankSeriesNamespace(_Methods[pl.Series, StatusIndex, str | None]):
+class SrankSeriesNamespace(_Methods[pl.Series]):
     """The ``srank`` namespace on polars Series: ``series.srank.valid()`` and the other functions of ``srank.polars``.
 
     ``import srank.polars`` registers it. A type checker does not see namespaces
@@ -998,9 +988,28 @@ class SrankSeriesNamespace(_Methods[pl.Series, StatusIndex, str | None]):
     def __init__(self, series: pl.Series) -> None:
         self._data = series
 
+    @documented_as(status_index, "data")
+    def status_index(
+        self,
+        *,
+        season: str | Season = "B",
+        uncertain: Uncertain = "median",
+        errors: Errors = "raise",
+        lenient: bool = False,
+    ) -> StatusIndex:
+        return status_index(self._data, season=season, uncertain=uncertain, errors=errors, lenient=lenient)
+
+    @documented_as(most_imperiled, "data")
+    def most_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> str | None:
+        return most_imperiled(self._data, errors=errors, lenient=lenient)
+
+    @documented_as(least_imperiled, "data")
+    def least_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> str | None:
+        return least_imperiled(self._data, errors=errors, lenient=lenient)
+
 
 @pl.api.register_expr_namespace("srank")
-class SrankExprNamespace(_Methods[pl.Expr, pl.Expr, pl.Expr]):
+class SrankExprNamespace(_Methods[pl.Expr]):
     """The ``srank`` namespace on polars expressions: ``pl.col("rank").srank.valid()`` and the rest.
 
     ``import srank.polars`` registers it; it works in lazy queries and in
@@ -1018,3 +1027,22 @@ class SrankExprNamespace(_Methods[pl.Expr, pl.Expr, pl.Expr]):
 
     def __init__(self, expr: pl.Expr) -> None:
         self._data = expr
+
+    @documented_as(status_index, "data")
+    def status_index(
+        self,
+        *,
+        season: str | Season = "B",
+        uncertain: Uncertain = "median",
+        errors: Errors = "raise",
+        lenient: bool = False,
+    ) -> pl.Expr:
+        return status_index(self._data, season=season, uncertain=uncertain, errors=errors, lenient=lenient)
+
+    @documented_as(most_imperiled, "data")
+    def most_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> pl.Expr:
+        return most_imperiled(self._data, errors=errors, lenient=lenient)
+
+    @documented_as(least_imperiled, "data")
+    def least_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> pl.Expr:
+        return least_imperiled(self._data, errors=errors, lenient=lenient)
