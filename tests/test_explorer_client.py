@@ -451,28 +451,6 @@ def test_a_long_value_in_a_refusal_is_cut_inside_its_quotes_in_every_language() 
 
 
 @pytest.mark.parametrize(
-    ("call", "message"),
-    [
-        (
-            lambda c: c.search("robin", nations="US"),
-            "Client.search() got an unexpected keyword argument 'nations'"
-            " (criteria: ecosystems, nation, rank, species, subnation)",
-        ),
-        (
-            lambda c: c.export(Rank="G1"),
-            "Client.export() got an unexpected keyword argument 'Rank'"
-            " (criteria: ecosystems, nation, rank, species, subnation)",
-        ),
-    ],
-)
-def test_a_misspelt_criterion_is_a_type_error_naming_the_criteria(call: Callable[[Any], object], message: str) -> None:
-    """search and export share their criteria as keyword arguments: one not among them is refused, as Python would."""
-    with pytest.raises(TypeError) as caught:
-        call(Client("http://127.0.0.1:9/api/"))  # nothing is asked
-    assert str(caught.value) == message
-
-
-@pytest.mark.parametrize(
     ("rank", "hint"),
     [
         ("G2G3", "search by its rounded rank, G2, and read G2G3 on the taxa found"),

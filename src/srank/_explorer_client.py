@@ -25,7 +25,7 @@ import urllib.request
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any, Literal, TypedDict, Unpack
+from typing import Any, Literal
 
 import attrs
 
@@ -44,7 +44,7 @@ from ._explorer_errors import (
 from ._messages import say
 from ._places import nation_code, nation_names, nations_with_subnation, subnation_names
 
-__all__ = ["DEFAULT_BASE_URL", "GLOBAL_RANKS", "RETRY_STATUSES", "USER_AGENT", "Client", "Criteria"]
+__all__ = ["DEFAULT_BASE_URL", "GLOBAL_RANKS", "RETRY_STATUSES", "USER_AGENT", "Client"]
 
 DEFAULT_BASE_URL = "https://explorer.natureserve.org/api/"
 USER_AGENT = f"srank/{__version__} (+https://github.com/srank-project/srank)"
@@ -126,7 +126,15 @@ class Client:
     # Searches
 
     def search(
-        self, text: str | None = None, *, limit: int | None = None, **criteria: Unpack[Criteria]
+        self,
+        text: str | None = None,
+        *,
+        nation: str | None = None,
+        subnation: str | None = None,
+        rank: str | None = None,
+        species: bool = True,
+        ecosystems: bool = False,
+        limit: int | None = None,
     ) -> Iterator[Taxon]:
         """Every taxon the search finds, page after page (``list()`` of an empty search is ``[]``).
 
@@ -165,10 +173,10 @@ class Client:
             ...     print(error.message.split("; ")[-1])
             not 'S2'
         """
-        endpoint, body = _search_body("search", text, criteria)
+        endpoint, criteria = self._criteria(text, nation, subnation, rank, species, ecosystems)
         if limit is not None and limit < 0:
             raise ExplorerQueryError(f"limit must be 0 or more, not {limit!r}")
-        return self._pages(endpoint, body, limit)
+        return self._pages(endpoint, criteria, limit)
 
     def _pages(self, endpoint: str, criteria: dict[str, Any], limit: int | None) -> Iterator[Taxon]:
         digest = _digest(criteria)
@@ -182,6 +190,31 @@ class Client:
             page += 1
             if not taxa or _last_page(summary, page, given, len(taxa), self.page_size):
                 return
+
+    def _criteria(
+        self,
+        text: str | None,
+        nation: str | None,
+        subnation: str | None,
+        rank: str | None,
+        species: bool,
+        ecosystems: bool,
+    ) -> tuple[str, dict[str, Any]]:
+        """The endpoint and the search criteria, in the JSON the API takes."""
+        if not (species or ecosystems):
+            raise ExplorerQueryError("the search asks for neither species nor ecosystems", hint="leave species=True")
+        endpoint, kind = {
+            (True, False): ("speciesSearch", "species"),
+            (False, True): ("ecosystemsSearch", "ecosystems"),
+            (True, True): ("search", "combined"),
+        }[bool(species), bool(ecosystems)]
+        criteria: dict[str, Any] = {"criteriaType": kind}
+        if text is not None and not isinstance(text, str):
+            raise ExplorerQueryError(f"the search text must be text, not {type(text).__name__}")
+        criteria["textCriteria"] = [{"paramType": "quickSearch", "searchToken": text}] if text else []
+        criteria["statusCriteria"] = [{"paramType": "globalRank", "globalRank": _global_rank(rank)}] if rank else []
+        criteria["locationCriteria"] = _location(nation, subnation)
+        return endpoint, criteria
 
     # Records
 
@@ -268,9 +301,13 @@ class Client:
         self,
         text: str | None = None,
         *,
+        nation: str | None = None,
+        subnation: str | None = None,
+        rank: str | None = None,
+        species: bool = True,
+        ecosystems: bool = False,
         format: Literal["json", "xlsx"] = "json",
         language: Literal["en", "es", "fr"] = "en",
-        **criteria: Unpack[Criteria],
     ) -> ExportJob:
         """Start an export of a search (the same arguments); NatureServe prepares the file. Poll it with ``job``.
 
@@ -303,12 +340,14 @@ class Client:
         """
         if format not in ("json", "xlsx") or language not in ("en", "es", "fr"):
             raise ExplorerQueryError(f"format is json or xlsx and language en, es or fr, not {format!r}, {language!r}")
-        _, search = _search_body("export", text, criteria)
-        kinds = [kind for kind, wanted in _kinds(criteria).items() if wanted]
-        search["criteriaType"] = "combined"
-        search["recordTypeCriteria"] = [] if len(kinds) == 2 else [{"paramType": "recordType", "recordType": kinds[0]}]
-        search["recordSubtypeCriteria"] = []
-        body = {"criteria": search, "exportFormat": f"summary_{format}", "exportLanguage": language}
+        _, criteria = self._criteria(text, nation, subnation, rank, species, ecosystems)
+        kinds = [kind for kind, wanted in (("species", species), ("ecosystem", ecosystems)) if wanted]
+        criteria["criteriaType"] = "combined"
+        criteria["recordTypeCriteria"] = (
+            [] if len(kinds) == 2 else [{"paramType": "recordType", "recordType": kinds[0]}]
+        )
+        criteria["recordSubtypeCriteria"] = []
+        body = {"criteria": criteria, "exportFormat": f"summary_{format}", "exportLanguage": language}
         document, url = self._json("POST", "export/taxonSearch", body, f"export-{_digest(body)}")
         job = _job(document, url)
         if job.job_id is None:
@@ -515,45 +554,6 @@ def _taxon_path(id_or_uid: object) -> tuple[str, str]:
         f"{clipped(repr(id_or_uid))} is not a taxon's uid, id or elcode",
         hint="a uid reads ELEMENT_GLOBAL.2.154701, an id 154701, an elcode PDRAN0F010",
     )
-
-
-class Criteria(TypedDict, total=False):
-    """The search criteria ``Client.search`` and ``Client.export`` share, as keyword arguments (see ``search``)."""
-
-    nation: str | None
-    subnation: str | None
-    rank: str | None
-    species: bool  # True when not given
-    ecosystems: bool  # False when not given
-
-
-def _kinds(criteria: Mapping[str, Any]) -> dict[str, bool]:
-    """What the search is for: species (by default), ecosystems, or both."""
-    return {"species": bool(criteria.get("species", True)), "ecosystem": bool(criteria.get("ecosystems", False))}
-
-
-def _search_body(method: str, text: str | None, criteria: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
-    """The endpoint and the search criteria, in the JSON the API takes."""
-    unknown = sorted(set(criteria) - Criteria.__optional_keys__)
-    if unknown:
-        known = ", ".join(sorted(Criteria.__optional_keys__))
-        raise TypeError(f"Client.{method}() got an unexpected keyword argument {unknown[0]!r} (criteria: {known})")
-    species, ecosystems = _kinds(criteria).values()
-    if not (species or ecosystems):
-        raise ExplorerQueryError("the search asks for neither species nor ecosystems", hint="leave species=True")
-    endpoint, kind = {
-        (True, False): ("speciesSearch", "species"),
-        (False, True): ("ecosystemsSearch", "ecosystems"),
-        (True, True): ("search", "combined"),
-    }[species, ecosystems]
-    body: dict[str, Any] = {"criteriaType": kind}
-    if text is not None and not isinstance(text, str):
-        raise ExplorerQueryError(f"the search text must be text, not {type(text).__name__}")
-    rank = criteria.get("rank")
-    body["textCriteria"] = [{"paramType": "quickSearch", "searchToken": text}] if text else []
-    body["statusCriteria"] = [{"paramType": "globalRank", "globalRank": _global_rank(rank)}] if rank else []
-    body["locationCriteria"] = _location(criteria.get("nation"), criteria.get("subnation"))
-    return endpoint, body
 
 
 def _global_rank(rank: object) -> str:
