@@ -561,3 +561,12 @@ def test_record_text_that_a_spreadsheet_would_run_is_made_inert() -> None:
         "'=1+1",
         "'=1+1",
     )
+
+
+def test_srank_explorer_publishes_every_explorer_error() -> None:
+    """The errors live in their own module; srank.explorer names each in its __all__, as type checkers read it."""
+    from srank import _explorer_errors
+
+    assert set(_explorer_errors.__all__) <= set(srank.explorer.__all__)
+    for name in _explorer_errors.__all__:
+        assert getattr(srank.explorer, name) is getattr(_explorer_errors, name)

@@ -14,23 +14,22 @@ outer box). A comparison of two ranks, for example, is
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 from html import escape
 from typing import TYPE_CHECKING
 
-from ._changes import RankChange
 from ._describe import describe
 from ._description_tables import load
 from ._findings import Finding
 from ._messages import in_language, say
 from ._model import AnyRank
 from ._palette import colour, palette, severity_swatch
-from ._place_changes import PlaceChange
 from ._text_options import LanguageTag
 
 if TYPE_CHECKING:
+    from ._changes import Change, RankChange
     from ._distribution import Distribution
+    from ._place_changes import PlaceChange
 
 __all__ = [
     "block",
@@ -145,13 +144,18 @@ def _rank_findings(change: RankChange) -> str:
     return findings_html(finding for rank in (change.old, change.new) if rank is not None for finding in rank.findings)
 
 
-@functools.singledispatch
-def change_html(change: object, lang: str = "en") -> str:
+def change_html(change: Change, lang: str = "en") -> str:
     """A change drawn for a notebook: its codes on their colours, its kind and its sentence in ``lang``."""
-    raise TypeError(f"not a change: {change!r}")
+    from ._changes import RankChange  # here, not at the top: drawing a rank needs neither kind of change
+    from ._place_changes import PlaceChange
+
+    if isinstance(change, PlaceChange):
+        return _place_change_html(change, lang)
+    if isinstance(change, RankChange):
+        return _rank_change_html(change, lang)
+    raise TypeError(f"not a change srank draws: {change!r}")
 
 
-@change_html.register
 def _rank_change_html(change: RankChange, lang: str = "en") -> str:
     """Both codes on their colours, the kind and the sentence; each season that changed below it."""
     from ._change_text import describe_change
@@ -167,7 +171,6 @@ def _rank_change_html(change: RankChange, lang: str = "en") -> str:
     return block(head + "".join(lines) + _rank_findings(change))
 
 
-@change_html.register
 def _place_change_html(change: PlaceChange, lang: str = "en") -> str:
     """A place's change, named by the place, with the readers' notes on either side."""
     line = _change_line(change.change, change.describe(lang=lang))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import srank
+import srank.explorer
 
 srank.describe("G5", style="shrot")  # E: Argument "style" to "describe" has incompatible type "Literal['shrot']"; expected "Literal['short', 'long', 'plants']"  [arg-type]
 srank.describe("G5", lang=3)  # E: Argument "lang" to "describe" has incompatible type "Literal[3]"; expected "Literal['en', 'es', 'fr'] | str"  [arg-type]
@@ -10,3 +11,5 @@ srank.most_imperiled(["S1"], errors="ignore")  # E: Argument "errors" to "most_i
 srank.most_imperiled(["S1"]).upper()  # E: Item "Rank" of "Rank | MultiSeasonRank" has no attribute "upper"  [union-attr]  # E: Item "MultiSeasonRank" of "Rank | MultiSeasonRank" has no attribute "upper"  [union-attr]
 reveal_type(srank.least_imperiled(["S1", "S3"]))  # N: Revealed type is "srank._model.Rank | srank._model.MultiSeasonRank"
 reveal_type(srank.available_languages())  # N: Revealed type is "tuple[Literal['en'] | Literal['es'] | Literal['fr'], ...]"
+srank.explorer.Client().search("robin", nations="US")  # E: Unexpected keyword argument "nations" for "search" of "Client"; did you mean "nation"?  [call-arg]  # N: "search" defined in "srank._explorer_client"
+srank.explorer.Client().export(rank=1)  # E: Argument "rank" to "export" of "Client" has incompatible type "int"; expected "str | None"  [arg-type]
