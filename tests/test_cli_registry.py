@@ -53,6 +53,22 @@ def test_every_action_help_ends_with_examples(name: str, action: str, capsys: py
     assert len([line for line in examples if line.startswith(f"  srank {name} {action} ")]) >= 2
 
 
+def test_every_command_and_action_says_its_help_line_and_description() -> None:
+    """Both are messages found by the command's name: a command without them fails here, not when --help is asked."""
+    for entry in COMMANDS:
+        command = entry.command()
+        assert command.help == entry.help
+        assert command.description
+        for action in command.actions:
+            assert action.help
+            assert action.description
+    explorer = next(entry.command() for entry in COMMANDS if entry.name == "explorer")
+    assert [action.help for action in explorer.actions] == [
+        "saved Explorer API responses (files or folders) in long form",
+        "search the live Explorer API and write the taxa found in long form",
+    ]
+
+
 def test_every_example_belongs_to_a_command_and_runs_it() -> None:
     """The examples table has no row for a command that is gone, and each row's line runs its own command."""
     import srank.cli

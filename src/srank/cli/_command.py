@@ -53,11 +53,11 @@ class Command:
 
     @property
     def help(self) -> str:
-        """An action's line in its command's list of actions: message ``cli.GROUP.NAME-help``.
+        """Its line in a list of commands: message ``cli.command.NAME``, or for an action ``cli.GROUP.NAME-help``.
 
-        (A command's own line in ``srank --help`` is its registry entry's, so that the list loads no command.)
+        (``srank --help`` says a command's line from its registry entry, so that the list loads no command.)
         """
-        return say(f"cli.{self.group}.{self.name}-help")
+        return say(f"cli.{self.group}.{self.name}-help" if self.group else f"cli.command.{self.name}")
 
     @property
     def description(self) -> str:
