@@ -422,12 +422,19 @@ def _is_json_text(data: object) -> bool:
 def _load(data: object) -> tuple[Any, str]:
     """Parsed JSON and a name for messages, from parsed data, JSON text or a file's path."""
     if isinstance(data, (bytes, bytearray)) or _is_json_text(data):
-        where = say("explorer.the-data" if isinstance(data, (bytes, bytearray)) else "explorer.the-json-text")
+        if isinstance(data, (bytes, bytearray)):
+            where = say("explorer.the-data")
+            _refuse_file_kind(data[:SNIFF], where)
+        else:
+            where = say("explorer.the-json-text")
         return _parse_json(data, where), where  # type: ignore[arg-type]
     if isinstance(data, (str, os.PathLike)):
         path = Path(data)
         try:
-            content = path.read_bytes()
+            with path.open("rb") as file:
+                head = file.read(SNIFF)
+                _refuse_file_kind(head, str(path))  # before the rest is read: a wrong file may be large
+                content = head + file.read()
         except OSError as error:
             raise ExplorerDataError(
                 say("explorer.cannot-read", path=str(path), reason=error.strerror or str(error)),
@@ -437,14 +444,19 @@ def _load(data: object) -> tuple[Any, str]:
     return data, say("explorer.the-data")
 
 
+def _refuse_file_kind(head: bytes | bytearray, where: str) -> None:
+    """A saved answer gzipped, zipped with others, or another file altogether: named for what it is, not quoted."""
+    kind = file_kind(head)
+    if kind is None:
+        return
+    if kind.family in ("compressed", "archive"):
+        said = say(f"explorer.{kind.family}", where=where, format=kind.name, tool=kind.tool)
+    else:
+        said = say("explorer.not-json-file", where=where, kind=say(kind.name))
+    raise ExplorerDataError(said)  # the message says what to do
+
+
 def _parse_json(content: str | bytes | bytearray, where: str) -> Any:
-    kind = file_kind(content[:SNIFF]) if isinstance(content, (bytes, bytearray)) else None
-    if kind is not None:  # a saved answer gzipped, zipped with others, or another file: named, not quoted
-        if kind.family in ("compressed", "archive"):
-            said = say(f"explorer.{kind.family}", where=where, format=kind.name, tool=kind.tool)
-        else:
-            said = say("explorer.not-json-file", where=where, kind=say(kind.name))
-        raise ExplorerDataError(said)  # the message says what to do
     try:
         return json.loads(content)
     except UnicodeDecodeError as error:  # bytes that are not text: named by the first one, never quoted
