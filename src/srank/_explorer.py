@@ -421,13 +421,13 @@ def _is_json_text(data: object) -> bool:
 
 def _load(data: object) -> tuple[Any, str]:
     """Parsed JSON and a name for messages, from parsed data, JSON text or a file's path."""
-    if isinstance(data, (bytes, bytearray)) or _is_json_text(data):
-        if isinstance(data, (bytes, bytearray)):
-            where = say("explorer.the-data")
-            _refuse_file_kind(data[:SNIFF], where)
-        else:
-            where = say("explorer.the-json-text")
-        return _parse_json(data, where), where  # type: ignore[arg-type]
+    if isinstance(data, (bytes, bytearray)):
+        where = say("explorer.the-data")
+        _refuse_file_kind(data[:SNIFF], where)
+        return _parse_json(data, where), where
+    if isinstance(data, str) and _is_json_text(data):
+        where = say("explorer.the-json-text")
+        return _parse_json(data, where), where
     if isinstance(data, (str, os.PathLike)):
         path = Path(data)
         try:
