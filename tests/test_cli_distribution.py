@@ -44,6 +44,23 @@ def test_rows_in_records_out_and_the_summary_agree(srank_cli: Run, tmp_path: Pat
         f"srank distribution: {source}: 4 rows in, 8 records out; 2 read (1 with warnings), 1 with errors, 1 empty"
     )
     assert "distribution-syntax: 'Canada (N3): AB (S3, BC (S1)' (1); first on line 5" in err
+    # A place's problem is shown by the place, as the cell writes it; the cell's own problem, by the cell.
+    assert "season-missing: 'AZ (SX,S1)' (1); first on line 2" in err
+
+
+def test_the_summary_shows_a_place_s_problem_by_the_place(srank_cli: Run, tmp_path: Path) -> None:
+    source = tmp_path / "places.csv"
+    source.write_text(
+        "Distribution\n"
+        '"Canada (N3B,N4N,N3M): ZZ (S2), ON (S3)"\n'
+        '"United States (N5): MD (S3), XX (S1)"\n'
+        '"United States (N5): MD (S3), XX (S1)"\n'
+    )
+    err = srank_cli("distribution", source, "-c", "Distribution")[2]
+    assert err.splitlines()[1:] == [
+        "  most common problems:",
+        "           3  unknown-place: 'XX (S1)' (2), 'ZZ (S2)' (1); first on line 2",
+    ]
 
 
 def test_lenient_reading_keeps_the_readable_places_and_names_the_rest(srank_cli: Run) -> None:

@@ -61,6 +61,7 @@ class Verdict:
     problem: str = ""
     lenient_reads: bool = False  # strict mode: the cell does not read, but --lenient would read it
     warned: bool = False  # a value that reads but has a warning (a valid code with a finding)
+    about: str = ""  # what the summary shows among the problem's examples when not the key: a distribution's place
 
     @property
     def flagged(self) -> bool:
@@ -160,7 +161,7 @@ class Check:
         if verdict.problem:
             self.problem_rows[verdict.problem] = self.problem_rows.get(verdict.problem, 0) + rows
             examples = self.problems.setdefault(verdict.problem, {})
-            shown = self.example_of(key)
+            shown = verdict.about or self.example_of(key)
             if shown in examples or len(examples) < _EXAMPLES:
                 examples[shown] = examples.get(shown, 0) + rows
             if verdict.problem not in self.problem_more:  # once past the count, no key changes what is said
@@ -179,7 +180,7 @@ class Check:
         if verdict.problem:
             examples = self.problems.setdefault(verdict.problem, {})
             if len(examples) < _EXAMPLES:
-                examples.setdefault(self.example_of(key), 0)
+                examples.setdefault(verdict.about or self.example_of(key), 0)
 
     def count_kinds(self, key: Any, rows: int, verdict: Verdict) -> None:
         """Count the rows of one key by kind, and the key among the distinct ones."""

@@ -67,6 +67,15 @@ class DistributionCommand(TableCommand[Table]):
         return say("cli.distribution.headline", rows=rows, records=records)
 
 
+def _place_with(code: str, dist: Distribution, placed: list[tuple[Cells, tuple[tuple[str, Severity], ...]]]) -> str:
+    """The first place whose own finding is ``code``, as the cell writes it ("ZZ (S2)"): the summary's example of a
+    place's problem, rather than the whole cell; "" when the problem is the cell's."""
+    for record, (_, found) in zip(dist, placed, strict=True):
+        if any(each == code for each, _ in found):
+            return f"{record.subnation or record.nation} ({record.written})"
+    return ""
+
+
 class _NotGlobal(Exception):
     """The --global-column cell reads as a rank of another level; its argument is the message that says so."""
 
@@ -117,7 +126,7 @@ class DistributionCheck(Check):
         unread = next((code for code, _ in problems if code in ("unreadable-rank", "distribution-syntax")), "")
         kind = "invalid" if severe or unread else "warning" if problems else "valid"
         first = severe or unread or (problems[0][0] if problems else "")
-        return Verdict(tuple(cells for cells, _ in placed), kind, first)
+        return Verdict(tuple(cells for cells, _ in placed), kind, first, about=_place_with(first, dist, placed))
 
     def _cells(self, place: PlaceCells) -> Cells:
         """A place's output cells ("" for none), with an empty levels cell when asked."""
