@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -231,6 +232,49 @@ def test_a_file_of_codes_that_is_missing_or_not_utf8_is_one_line(srank_cli: Run,
     status, out, err = srank_cli("round", "--file", latin)
     assert (status, out) == (2, "G5\n")
     assert err == f"srank: {latin} line 2 is not UTF-8 text (invalid continuation byte); save it as UTF-8\n"
+
+
+def _zip(path: Path, names: list[str]) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        for name in names:
+            archive.writestr(name, "G5\n")
+    return path
+
+
+WORKBOOK_WORDS = (
+    "is a spreadsheet workbook, not a list of codes (--file reads text, one code per line); srank check {path}"
+    " --column NAME reads a column of it, with each code's rounded rank and status text"
+)
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (lambda path: _zip(path, ["[Content_Types].xml", "xl/workbook.xml"]), WORKBOOK_WORDS),
+        (lambda path: _zip(path, ["mimetype", "content.xml", "META-INF/manifest.xml"]), WORKBOOK_WORDS),
+        (lambda path: path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)), WORKBOOK_WORDS),
+        (
+            lambda path: _zip(path, ["codes.txt"]),
+            "is a zip archive, not a list of codes; extract it (unzip) and read the file inside",
+        ),
+        (lambda path: path.write_bytes(b"%PDF-1.7\n"), "is a PDF document, not a list of codes"),
+        (
+            lambda path: path.write_bytes(b"SQLite format 3\x00" + bytes(100)),
+            "is an SQLite database, not text; export its codes as text first, one per line",
+        ),
+    ],
+)
+def test_a_file_of_codes_that_is_not_text_is_named_for_what_it_is(
+    srank_cli: Run, tmp_path: Path, make: Any, said: str
+) -> None:
+    # --file reads a list of codes, not a table: a workbook is pointed to srank check, which reads its columns.
+    path = tmp_path / "codes"
+    make(path)
+    for command in ("round", "explain"):
+        status, out, err = srank_cli(command, "--file", path)
+        assert (status, out, err) == (2, "", f"srank: {path} {said.format(path=path)}\n")
 
 
 def test_a_line_far_longer_than_a_code_is_refused_at_once(srank_cli: Run) -> None:

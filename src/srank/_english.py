@@ -461,6 +461,15 @@ MESSAGES: dict[str, str] = {
     "cli.codes.utf16": (
         "{name} looks like {guess} text without a byte-order mark (every other byte is 0); save it as UTF-8"
     ),
+    "cli.codes.archive": (
+        "{name} is a {format} archive, not a list of codes; extract it ({tool}) and read the file inside"
+    ),
+    "cli.codes.not-codes": "{name} is {kind}, not a list of codes",
+    "cli.codes.export-first": "{name} is {kind}, not text; export its codes as text first, one per line",
+    "cli.codes.workbook": (
+        "{name} is a spreadsheet workbook, not a list of codes (--file reads text, one code per line); srank check"
+        " {name} --column NAME reads a column of it, with each code's rounded rank and status text"
+    ),
     "cli.codes.plants-english": (
         "--style plants --lang {lang}: the plants style reproduces USDA PLANTS status lines, which are English by "
         "definition; use --lang en, or --style short or long"

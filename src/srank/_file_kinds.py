@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["SNIFF", "FileKind", "file_kind"]
+__all__ = ["OLE2_MAGIC", "SNIFF", "WORKBOOK_MAGIC", "ZIP_MAGIC", "FileKind", "file_kind"]
 
 SNIFF = 4096  # bytes enough to tell a compressed file, an archive, an image or a program from text
+ZIP_MAGIC = b"PK\x03\x04"  # a zip: an archive, or an .xlsx, .xlsm, .xlsb or .ods workbook
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a legacy .xls, an encrypted workbook, other Office files
+WORKBOOK_MAGIC = (ZIP_MAGIC, OLE2_MAGIC)  # how a workbook starts: its parts tell which (cli._workbook)
 
 
 class FileKind(NamedTuple):
@@ -37,7 +40,7 @@ _COMPRESSED = (
 )
 _BZIP2 = re.compile(rb"BZh[1-9](?:1AY&SY|\x17rE8P\x90)")  # a block, or the end of an empty stream
 _ARCHIVES = (
-    (b"PK\x03\x04", "zip", "unzip"),
+    (ZIP_MAGIC, "zip", "unzip"),
     (b"7z\xbc\xaf\x27\x1c", "7z", "7z x"),
     (b"Rar!\x1a\x07", "RAR", "unrar x"),
 )

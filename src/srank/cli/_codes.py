@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from .._describe import text_table
 from .._errors import InvalidRankError, SrankError
+from .._file_kinds import SNIFF, WORKBOOK_MAGIC
 from .._findings import Severity, colon
 from .._languages import ENGLISH
 from .._messages import in_language, say
@@ -61,15 +62,33 @@ def codes_of(args: argparse.Namespace) -> Iterator[Code]:
             handle = open(args.file, "rb")  # noqa: SIM115 - closed below
         except OSError as error:
             raise UsageError(say("cli.codes.cannot-read", path=args.file, reason=os_reason(error))) from None
-        from .._file_kinds import SNIFF
         from ._sources import refusal
 
         with handle:
             head = handle.peek(SNIFF)[:SNIFF]
-            refused = refusal(args.file, head, "utf-8", utf16="cli.codes.utf16")  # each line is read as UTF-8
+            if _is_workbook(handle, head):
+                raise UsageError(say("cli.codes.workbook", name=args.file))
+            refused = refusal(args.file, head, "utf-8", _CODES_WORDS)  # each line is read as UTF-8
             if refused is not None:
                 raise UsageError(refused)
             yield from _lines(handle, args.file)
+
+
+_CODES_WORDS = {
+    "utf16": "cli.codes.utf16",
+    "archive": "cli.codes.archive",
+    "document": "cli.codes.not-codes",
+    "data": "cli.codes.export-first",
+}
+
+
+def _is_workbook(handle: BinaryIO, head: bytes) -> bool:
+    """Whether the file is a workbook (a zip or OLE2 file that ``srank check`` would read), told by its parts."""
+    if not head.startswith(WORKBOOK_MAGIC) or not handle.seekable():
+        return False
+    from ._workbook import workbook_kind
+
+    return workbook_kind(handle) != "zip"
 
 
 _MAX_LINE = 1 << 16  # bytes: far longer than any code, short enough that /dev/zero is refused at once

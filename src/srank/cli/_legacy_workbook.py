@@ -18,13 +18,13 @@ import io
 import struct
 from collections.abc import Iterator
 
+from .._file_kinds import OLE2_MAGIC
 from .._messages import Message, say
 from ._arguments import UsageError
 from ._workbook_limits import MAX_COLUMNS, MAX_SHEET_CELLS, MAX_WORKBOOK_BYTES, damaged, encrypted, too_much
 
 __all__ = ["checked_xls"]
 
-_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _FREE, _END, _FAT, _DIFAT = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFC
 _STREAMS = ("Workbook", "Book", "WORKBOOK", "BOOK")  # the names calamine looks for, in its order
 _SECTOR = 4096  # the rebuilt container's sector size (OLE2 version 4)
@@ -72,7 +72,7 @@ def checked_xls(data: bytes, name: str) -> io.BytesIO:
 
 
 def _workbook_stream(data: bytes) -> bytes:
-    if len(data) < 512 or not data.startswith(_SIGNATURE):
+    if len(data) < 512 or not data.startswith(OLE2_MAGIC):
         raise _Damaged("cli.workbook.ole2-header-short")
     shift, mini_shift = struct.unpack_from("<HH", data, 30)
     if shift not in (9, 12) or mini_shift != 6:
@@ -256,7 +256,7 @@ def _container(stream: bytearray) -> bytes:
     fat = [_FAT] * fat_sectors + [_END]
     fat += [directory_at + 2 + number for number in range(sectors - 1)] + [_END]
     fat += [_FREE] * (fat_sectors * 1024 - len(fat))
-    header = _SIGNATURE + bytes(16) + struct.pack("<HHHHH", 0x3E, 4, 0xFFFE, 12, 6) + bytes(6)
+    header = OLE2_MAGIC + bytes(16) + struct.pack("<HHHHH", 0x3E, 4, 0xFFFE, 12, 6) + bytes(6)
     header += struct.pack("<IIIIIIIII", 1, fat_sectors, directory_at, 0, 4096, _END, 0, _END, 0)
     header += struct.pack("<109I", *range(fat_sectors), *[_FREE] * (109 - fat_sectors))
     # No mini stream (size 0); calamine wants a version 4 root entry to name a sector all the same.

@@ -10,11 +10,12 @@ from __future__ import annotations
 import codecs
 import io
 import sys
+from collections.abc import Mapping
 from typing import IO, Any
 
 import attrs
 
-from .._file_kinds import SNIFF, file_kind
+from .._file_kinds import SNIFF, WORKBOOK_MAGIC, file_kind
 from .._messages import Message, in_language, say
 from ._arguments import UsageError
 from ._reasons import decode_reason, os_reason
@@ -28,8 +29,13 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls, an encrypted .xlsx, other Office files
-_REFUSED = {"document": "cli.sources.not-a-table", "data": "cli.sources.export-first"}
+TABLE_WORDS = {
+    "utf16": "cli.sources.utf16",
+    "archive": "cli.sources.archive",
+    "document": "cli.sources.not-a-table",
+    "data": "cli.sources.export-first",
+}
+"""How the table reader refuses a file, by what the file is: the ids of its messages (``refusal``)."""
 _NUL_SHARE = 8  # a first block whose NUL bytes are one in 8 or more is binary (text has none; UTF-16 is told apart)
 _CONTROLS = bytes([*range(0x09), *range(0x0E, 0x1A), *range(0x1B, 0x20), 0x7F])  # not tab, line ends, DOS EOF
 _NOT_TEXT_SHARE = 50  # bytes of which one in 50 or more are control characters are not text in any encoding
@@ -82,7 +88,7 @@ def _text_codec(encoding: str) -> str:
 
 def _sniffed(name: str, path: str, stream: Any, encoding: str, codec: str) -> Input:
     head = stream.peek(SNIFF)[:SNIFF]
-    if head.startswith((b"PK\x03\x04", _OLE2)):
+    if head.startswith(WORKBOOK_MAGIC):
         return _workbook(name, stream, path)
     refused = refusal(name, head, codec)
     if refused is not None:
@@ -91,33 +97,36 @@ def _sniffed(name: str, path: str, stream: Any, encoding: str, codec: str) -> In
     return Input(name, io.TextIOWrapper(stream, encoding=chosen, newline=""), None, chosen)
 
 
-def refusal(name: str, head: bytes, codec: str, *, utf16: str = "cli.sources.utf16") -> Message | None:
+def refusal(name: str, head: bytes, codec: str, words: Mapping[str, str] = TABLE_WORDS) -> Message | None:
     """Why a file whose first bytes are ``head`` cannot be read as ``codec`` text, or None.
 
     A byte-order mark says the file is text. Without one: a compressed file, an archive, an image..., then
-    (unless ``codec`` is UTF-16 or UTF-32) UTF-16 saved without its mark, said by the message ``utf16`` (a
-    command without --encoding asks for UTF-8), then a file mostly of NUL bytes.
+    (unless ``codec`` is UTF-16 or UTF-32) UTF-16 saved without its mark, then a file mostly of NUL bytes.
+    ``words`` are the reader's messages for these, by the keys of ``TABLE_WORDS`` (a list of codes is not
+    a table, and a command that has no --encoding asks for UTF-8).
     """
     if _encoding_from_bom(head) is not None:
         return None
-    refused = not_text(name, head)
+    refused = not_text(name, head, words)
     if refused is None and not codec.startswith(("utf-16", "utf-32")):
         guess = _utf16_without_bom(head)
         if guess:
-            return say(utf16, name=name, guess=guess.upper(), encoding=guess)
+            return say(words["utf16"], name=name, guess=guess.upper(), encoding=guess)
         refused = mostly_nul(name, head)
     return refused
 
 
-def not_text(name: str, head: bytes) -> Message | None:
+def not_text(name: str, head: bytes, words: Mapping[str, str] = TABLE_WORDS) -> Message | None:
     """Why a file whose first bytes are ``head`` is refused: a compressed file, an archive, an image, a
     program, a database, named for what it is (``_file_kinds``); None when nothing says it is not text."""
     kind = file_kind(head)
     if kind is None:
         return None
-    if kind.family in ("compressed", "archive"):
-        return say(f"cli.sources.{kind.family}", name=name, format=kind.name, tool=kind.tool)
-    return say(_REFUSED[kind.family], name=name, kind=say(kind.name))
+    if kind.family == "compressed":  # the same for every reader: decompressed, it may be what it reads
+        return say("cli.sources.compressed", name=name, format=kind.name, tool=kind.tool)
+    if kind.family == "archive":
+        return say(words["archive"], name=name, format=kind.name, tool=kind.tool)
+    return say(words[kind.family], name=name, kind=say(kind.name))
 
 
 def mostly_nul(name: str, head: bytes) -> Message | None:

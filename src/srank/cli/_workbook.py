@@ -29,6 +29,7 @@ from itertools import islice
 from typing import IO, Any
 
 from .._errors import shown
+from .._file_kinds import OLE2_MAGIC
 from .._messages import in_language, say
 from ._arguments import UsageError
 from ._workbook_limits import (
@@ -45,7 +46,6 @@ from ._workbook_limits import (
 __all__ = ["Sheet", "read_bounded", "read_sheet", "workbook_kind"]
 
 _LOOK = 20  # rows searched for the header
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ODS_MIMETYPE = b"mimetype" + b"application/vnd.oasis.opendocument.spreadsheet"
 
 
@@ -66,7 +66,7 @@ def workbook_kind(data: IO[bytes]) -> str:
     """
     head = data.read(4096)
     data.seek(0)
-    if head.startswith(_OLE2):
+    if head.startswith(OLE2_MAGIC):
         return "ole2"  # a legacy .xls, or an encrypted workbook: its directory tells (_legacy_workbook)
     try:
         with zipfile.ZipFile(data) as archive:
