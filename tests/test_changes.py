@@ -372,3 +372,15 @@ def test_an_unreadable_distribution_is_named_by_its_side() -> None:
         srank.compare_distributions("Canada (N3)", "Canada (N3")
     assert caught.value.message == "The new distribution cannot be read: Expected ')', found the end of the text"
     assert caught.value.message_in("fr").startswith("La nouvelle répartition ne peut pas être lue\u00a0: ")
+
+
+def test_the_repr_of_a_change_shows_its_public_fields() -> None:
+    # The season parts are change.parts; the repr stays one line of what a user can name.
+    assert repr(srank.compare("S2B,S4N", "S1B,S4N")) == (
+        "RankChange(kind=<ChangeKind.UPLISTED: 'uplisted'>, old=<MultiSeasonRank 'S2B,S4N'>,"
+        " new=<MultiSeasonRank 'S1B,S4N'>, season=None, species_only=False, old_text='S2B,S4N', new_text='S1B,S4N')"
+    )
+    assert repr(srank.compare("S2B,S4N", "S1B,S4N").parts[1]) == (
+        "RankChange(kind=<ChangeKind.SAME: 'same'>, old=<Rank 'S4N'>, new=<Rank 'S4N'>,"
+        " season=<Season.NONBREEDING: 'N'>, species_only=False, old_text=None, new_text=None)"
+    )

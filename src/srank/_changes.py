@@ -110,7 +110,7 @@ class RankChange(Change):
     """True when only the species' G part of a G+T code changed (G4T2 -> G5T2) — the kind compares the G parts."""
     old_text: str | None = None
     new_text: str | None = None
-    _parts: tuple[RankChange, ...] = ()
+    _parts: tuple[RankChange, ...] = attrs.field(default=(), repr=False)  # shown by ``parts``, not in the repr
 
     @property
     def parts(self) -> tuple[RankChange, ...]:
