@@ -118,8 +118,13 @@ def test_pandas_status_index_options_and_errors() -> None:
     low = srank_pandas.status_index(by_year, uncertain="min")
     assert low.loc[2021, "value"] == pytest.approx((1 + 0 + 3) / 15)
     bad = pd.Series(["S2", "G1G4"], index=["a", "b"]).groupby(["x", "y"])
-    with pytest.raises(srank.InvalidRankError, match=r"group 'y': code 'G1G4'"):
+    with pytest.raises(srank.InvalidRankError) as caught:
         srank_pandas.status_index(bad)
+    assert caught.value.message == "row 'b' (group 'y'): Range 1-4 is too wide: a range may skip at most one rank"
+    # A Series names the first row of the code, by its label, as most_imperiled does.
+    with pytest.raises(srank.InvalidRankError) as caught:
+        srank_pandas.status_index(pd.Series(["S2", "bogus", "S3", "bogus"], index=[10, 20, 30, 40]))
+    assert caught.value.message == "row 20: Expected a level letter (G, N, S or T), found 'b'"
     skipped = srank_pandas.status_index(bad, errors="skip")
     assert _plain(skipped.loc["y", "value"]) is None
     with pytest.raises(ValueError, match="uncertain must be one of"):

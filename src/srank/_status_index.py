@@ -36,7 +36,7 @@ import os
 import random
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Literal
 
 import attrs
@@ -268,15 +268,22 @@ def index_number(rank: AnyRank, season: Season, uncertain: str) -> float | None:
     return None if numbers is None else _choose(numbers, uncertain)
 
 
-def tally(counts: Iterable[tuple[object, Result, int]], season: Season, errors: str, caller: str) -> Tally:
-    """Add up decoded codes for one season; an unreadable code raises, named after ``caller``, unless skipped."""
+def tally(
+    counts: Iterable[tuple[object, Result, int]],
+    season: Season,
+    errors: str,
+    caller: str,
+    where: Callable[[object], str] | None = None,
+) -> Tally:
+    """Add up decoded codes for one season; an unreadable code raises, unless skipped, named after ``caller``
+    or by ``where(code)`` (a table's helper names the code's first row)."""
     values: dict[str, int] = {}
     numbers: dict[str, tuple[int, ...]] = {}
     counted = left_out = 0
     for item, result, count in counts:
         if isinstance(result, InvalidRankError):
             if errors == "raise":
-                raise cell_error(result, f"{caller}: code {item!r}") from None
+                raise cell_error(result, where(item) if where else f"{caller}: code {item!r}") from None
             left_out += count
             continue
         value = None if result is None else counted_value(result, season)

@@ -610,6 +610,18 @@ def _choose(
     return choose(ranks) if ranks else None
 
 
+def _first_row(index: pd.Index[Any], values: list[object], group: Hashable | None) -> Callable[[object], str]:
+    """Where an unreadable code stands, for an error: its first row's label (and its group), as ``_choose`` says it."""
+
+    def where(code: object) -> str:
+        row = next(label for label, value in zip(index, values, strict=True) if value is code or value == code)
+        if group is None:
+            return say("dataframe.row-label", row=row)
+        return say("dataframe.row-in-group", row=row, group=group)
+
+    return where
+
+
 def distributions(
     series: pd.Series[Any], *, lenient: bool = False, style: Style = "short", lang: LanguageTag = "en"
 ) -> pd.DataFrame:
@@ -789,7 +801,7 @@ def status_index(
         counted and left_out (nullable integers).
 
     Raises:
-        InvalidRankError: An unreadable cell, naming its group, unless ``errors="skip"``.
+        InvalidRankError: An unreadable cell, naming its first row (and its group), unless ``errors="skip"``.
         ValueError: A bad option, or (for a Series) nothing that counts.
         TypeError: ``data`` is neither a Series nor a SeriesGroupBy.
 
@@ -804,7 +816,9 @@ def status_index(
     """
     chosen = check_options("srank.pandas.status_index", season, uncertain, errors)
     if isinstance(data, pd.Series):
-        counts = tally(decoded_counts(data.tolist(), lenient, "status_index"), chosen, errors, "status_index()")
+        values = data.tolist()
+        where = _first_row(data.index, values, None)
+        counts = tally(decoded_counts(values, lenient, "status_index"), chosen, errors, "status_index()", where)
         return index_of(counts, uncertain, "srank.pandas.status_index")
     if not isinstance(data, SeriesGroupBy):
         raise TypeError(
@@ -814,7 +828,9 @@ def status_index(
 
     def per_group(group: pd.Series[Any]) -> pd.Series[Any]:
         caller = f"srank.pandas.status_index(), group {group.name!r}"
-        counts = tally(decoded_counts(group.tolist(), lenient, "status_index"), chosen, errors, caller)
+        values = group.tolist()
+        where = _first_row(group.index, values, group.name)
+        counts = tally(decoded_counts(values, lenient, "status_index"), chosen, errors, caller, where)
         value = index_of(counts, uncertain, caller).value if counts.counted else np.nan
         return pd.Series([value, counts.counted, counts.left_out], index=["value", "counted", "left_out"])
 
