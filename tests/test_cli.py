@@ -211,12 +211,45 @@ def test_round_json_names_the_error(srank_cli: Run) -> None:
     assert json.loads(out)["error"]["code"] == "range-reversed"
 
 
-def test_explain_reads_a_file_and_skips_its_blank_lines(srank_cli: Run, tmp_path: Path) -> None:
+def test_explain_json_gives_one_record_per_line_a_missing_code_too(srank_cli: Run, tmp_path: Path) -> None:
     codes = tmp_path / "codes.txt"
-    codes.write_text("G5\n\nSX\n", encoding="utf-8")
-    status, out, _ = srank_cli("explain", "-f", codes, "--json")
-    assert status == 0
-    assert [json.loads(line)["canonical"] for line in out.splitlines()] == ["G5", "SX"]
+    codes.write_text("G5\n\nSX\nN/A\n", encoding="utf-8")
+    status, out, err = srank_cli("explain", "-f", codes, "--json")
+    assert (status, err) == (0, "")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [(record["input"], record["canonical"], record["valid"]) for record in records] == [
+        ("G5", "G5", True),
+        (None, None, None),
+        ("SX", "SX", True),
+        ("N/A", None, None),
+    ]
+    assert records[3] == {
+        "input": "N/A",
+        "valid": None,
+        "canonical": None,
+        "rounded": None,
+        "label": None,
+        "explanation": [],
+        "warnings": [],
+        "rank": None,
+        "error": None,
+    }
+    # Without --json, a missing code has nothing to explain.
+    assert srank_cli("explain", "-f", codes)[1].startswith("G5: Secure\n")
+
+
+def test_a_line_that_says_a_code_is_missing_is_missing_as_in_srank_check(srank_cli: Run) -> None:
+    status, out, err = srank_cli("round", "-", "--json", stdin=b"G3G4\n\nN/A\nna\n")
+    assert (status, err) == (0, "")
+    assert [json.loads(line)["input"] for line in out.splitlines()] == ["G3G4", None, "N/A", "na"]
+    assert [json.loads(line)["valid"] for line in out.splitlines()] == [True, None, None, None]
+    assert srank_cli("round", "-", stdin=b"G3G4\n\nN/A\n")[:2] == (0, "G3\n\n\n")
+    # A code given as an argument is read as written: NA there is the missing-value error.
+    assert srank_cli("round", "NA")[0] == 1
+
+
+def test_file_dash_reads_stdin(srank_cli: Run) -> None:
+    assert srank_cli("round", "--file", "-", stdin=b"S1S2\nG5T2Q\n")[:2] == (0, "S1\nT2\n")
 
 
 def test_codes_are_required_from_somewhere(srank_cli: Run) -> None:
@@ -278,9 +311,12 @@ def test_a_file_of_codes_that_is_not_text_is_named_for_what_it_is(
 
 
 def test_a_line_far_longer_than_a_code_is_refused_at_once(srank_cli: Run) -> None:
-    status, out, err = srank_cli("round", "-", stdin=b"G5\n" + b"\0" * 70_000)
+    status, out, err = srank_cli("round", "-", stdin=b"G5\n" + b"G" * 70_000)
     assert (status, out) == (2, "G5\n")
     assert err == "srank: stdin line 2 is longer than 65,536 bytes; expected one code a line\n"
+    status, out, err = srank_cli("round", "-", stdin=b"G5\n" + b"\0" * 70_000)  # /dev/zero: not text at all
+    assert (status, out) == (2, "")
+    assert err == "srank: stdin is a binary file, not text (4,093 of its first 4,096 bytes are NUL)\n"
 
 
 def test_a_code_read_with_an_error_finding_is_not_valid_for_explain_and_round(srank_cli: Run) -> None:
@@ -291,20 +327,34 @@ def test_a_code_read_with_an_error_finding_is_not_valid_for_explain_and_round(sr
     assert srank_cli("round", "G5T2")[:2] == (0, "T2\n")
 
 
-@pytest.mark.parametrize(
-    ("encoding", "said"),
-    [
-        ("utf-16", "line 1 is not UTF-8 text (invalid start byte); save it as UTF-8"),
-        ("utf-16-le", "looks like UTF-16-LE text without a byte-order mark (every other byte is 0); save it as UTF-8"),
-    ],
-)
-def test_a_utf16_file_of_codes_is_named_as_text_not_binary(
-    srank_cli: Run, tmp_path: Path, encoding: str, said: str
+def test_a_utf16_file_of_codes_without_a_byte_order_mark_is_named_as_text_not_binary(
+    srank_cli: Run, tmp_path: Path
 ) -> None:
     codes = tmp_path / "codes.txt"
-    codes.write_text("G5\nS3\n", encoding=encoding)
+    codes.write_text("G5\nS3\n", encoding="utf-16-le")
     status, out, err = srank_cli("explain", "--file", codes)
     assert (status, out) == (2, "")
-    assert err.startswith(f"srank: {codes}")
-    assert said in err
-    assert "binary" not in err
+    said = "looks like UTF-16-LE text without a byte-order mark (every other byte is 0); save it as UTF-8"
+    assert err == f"srank: {codes} {said}\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-8-sig"])
+def test_a_file_of_codes_with_a_byte_order_mark_is_read_in_its_encoding(
+    srank_cli: Run, tmp_path: Path, encoding: str
+) -> None:
+    # Excel and Notepad save "Unicode text" as UTF-16 with a mark; stdin reads the same way.
+    codes = tmp_path / "codes.txt"
+    codes.write_text("G5T2Q\r\n\r\nS2B,S4N\r\n", encoding=encoding)
+    assert srank_cli("round", "--file", codes) == (0, "T2\n\nS2B,S4N\n", "")
+    assert srank_cli("round", "-", stdin=codes.read_bytes()) == (0, "T2\n\nS2B,S4N\n", "")
+
+
+def test_bytes_that_break_the_byte_order_mark_s_encoding_are_placed_near_a_line(srank_cli: Run, tmp_path: Path) -> None:
+    codes = tmp_path / "codes.txt"
+    codes.write_bytes("G5\n".encode("utf-32") + b"\xff\xff\xff\x7f")
+    status, _, err = srank_cli("round", "--file", codes)
+    assert status == 2
+    assert err == (
+        f"srank: {codes} is not UTF-32 text, as its byte-order mark says (code point not in range(0x110000)),"
+        " near line 1\n"
+    )

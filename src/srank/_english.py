@@ -451,13 +451,16 @@ MESSAGES: dict[str, str] = {
     "cli.option.delimiter-quote": "--delimiter cannot be the quote character '\"', which csv uses to quote cells",
     "cli.option.row-number": "expected a row number from 1, not {text!r}",
     "cli.codes.help-codes": "rank codes; - reads one code per line from stdin",
-    "cli.codes.help-file": "read one code per line from this file",
+    "cli.codes.help-file": "read one code per line from this file (- reads stdin)",
     "cli.codes.help-json": "one JSON object per code",
     "cli.codes.none-given": "give the codes to read: as arguments, - for stdin, or --file PATH",
     "cli.codes.cannot-read": "cannot read {path}: {reason}",
     "cli.codes.at-line": "{name} line {number:,}",
     "cli.codes.line-too-long": "{name} line {number} is longer than {limit:,} bytes; expected one code a line",
     "cli.codes.not-utf8": "{name} line {number} is not UTF-8 text ({reason}); save it as UTF-8",
+    "cli.codes.not-encoding": (
+        "{name} is not {encoding} text, as its byte-order mark says ({reason}), near line {number:,}"
+    ),
     "cli.codes.utf16": (
         "{name} looks like {guess} text without a byte-order mark (every other byte is 0); save it as UTF-8"
     ),

@@ -8,9 +8,10 @@ missing code, so that ``srank round`` writes one line per line read.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Iterable, Iterator
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from .._describe import text_table
 from .._errors import InvalidRankError, SrankError
@@ -19,7 +20,7 @@ from .._findings import Severity, colon
 from .._languages import ENGLISH
 from .._messages import in_language, say
 from .._model import AnyRank
-from .._parse import parse
+from .._parse import is_missing, parse
 from ._arguments import UsageError, lenient_option
 from ._command import Command
 from ._hints import cli_error
@@ -46,32 +47,60 @@ Code = tuple[str | None, str | None]
 
 
 def codes_of(args: argparse.Namespace) -> Iterator[Code]:
-    """The codes to answer for, in order: the arguments (``-`` for stdin's lines), then the file's lines.
+    """The codes to answer for, in order: the arguments (``-`` for stdin's lines), then the file's lines
+    (``--file -``: stdin's).
 
-    A blank line read from stdin or a file is None: a missing code, not an error.
+    A blank line read from stdin or a file is None: a missing code, not an error. A line that marks a
+    missing value (``N/A``, ``NA``...) is missing too, as a cell is to ``srank check`` (``read_codes``).
     """
     if not args.codes and args.file is None:
         raise UsageError(say("cli.codes.none-given"))
     for code in args.codes:
         if code == "-":
-            yield from _lines(sys.stdin.buffer, "stdin")
+            yield from _read_lines(_stdin(), "stdin")
         else:
             yield code, None
-    if args.file is not None:
+    if args.file == "-":
+        yield from _read_lines(_stdin(), "stdin")
+    elif args.file is not None:
         try:
             handle = open(args.file, "rb")  # noqa: SIM115 - closed below
         except OSError as error:
             raise UsageError(say("cli.codes.cannot-read", path=args.file, reason=os_reason(error))) from None
-        from ._sources import refusal
-
         with handle:
-            head = handle.peek(SNIFF)[:SNIFF]
-            if _is_workbook(handle, head):
-                raise UsageError(say("cli.codes.workbook", name=args.file))
-            refused = refusal(args.file, head, "utf-8", _CODES_WORDS)  # each line is read as UTF-8
-            if refused is not None:
-                raise UsageError(refused)
-            yield from _lines(handle, args.file)
+            yield from _read_lines(handle, args.file)
+
+
+def _stdin() -> BinaryIO:
+    if sys.stdin is None:  # started with stdin closed (<&-)
+        raise UsageError(say("cli.sources.stdin-closed"))
+    return sys.stdin.buffer
+
+
+def _read_lines(stream: BinaryIO, name: str) -> Iterator[Code]:
+    """The lines of a list of codes, once its first bytes show it is text: UTF-8, or UTF-16 or UTF-32 with a
+    byte-order mark (as Excel and Notepad save "Unicode text")."""
+    from ._sources import encoding_from_bom, refusal
+
+    buffered: Any = stream if hasattr(stream, "peek") else io.BufferedReader(stream)
+    try:
+        head = buffered.peek(SNIFF)[:SNIFF]
+    except OSError as error:
+        raise UsageError(say("cli.codes.cannot-read", path=name, reason=os_reason(error))) from None
+    if _is_workbook(buffered, head):
+        raise UsageError(say("cli.codes.workbook", name=name))
+    refused = refusal(name, head, "utf-8", _CODES_WORDS)
+    if refused is not None:
+        raise UsageError(refused)
+    encoding = encoding_from_bom(head)
+    if encoding is None or encoding == "utf-8-sig":
+        yield from _lines(buffered, name)
+        return
+    text = io.TextIOWrapper(buffered, encoding=encoding, newline=None)
+    try:
+        yield from _text_lines(text, name, encoding)
+    finally:
+        text.detach()  # the caller closes its file; stdin stays open
 
 
 _CODES_WORDS = {
@@ -92,6 +121,25 @@ def _is_workbook(handle: BinaryIO, head: bytes) -> bool:
 
 
 _MAX_LINE = 1 << 16  # bytes: far longer than any code, short enough that /dev/zero is refused at once
+
+
+def _text_lines(text: io.TextIOWrapper, name: str, encoding: str) -> Iterator[Code]:
+    """Each line of a text stream (UTF-16 or UTF-32). Bytes that do not decode are placed near a line: the
+    stream decodes a block of lines at a time."""
+    number = 0
+    try:
+        while line := text.readline(_MAX_LINE + 1):
+            number += 1
+            if len(line) > _MAX_LINE:
+                raise UsageError(say("cli.codes.line-too-long", name=name, number=number, limit=_MAX_LINE))
+            code = line.rstrip("\r\n")
+            yield (code if code.strip() else None), say("cli.codes.at-line", name=name, number=number)
+    except UnicodeDecodeError as error:
+        reason = decode_reason(error.reason)
+        said = say("cli.codes.not-encoding", name=name, number=number + 1, encoding=encoding.upper(), reason=reason)
+        raise UsageError(said) from None
+    except OSError as error:
+        raise UsageError(say("cli.codes.cannot-read", path=name, reason=os_reason(error))) from None
 
 
 def _lines(stream: BinaryIO, name: str) -> Iterator[Code]:
@@ -132,13 +180,14 @@ def check_label_options(style: str, lang: str) -> None:
 def read_codes(
     codes: Iterable[Code], lenient: bool, lang: str = ENGLISH, *, error_findings: bool = False
 ) -> Iterator[tuple[str | None, AnyRank | None, InvalidRankError | None]]:
-    """Each code with its rank or its error (None and None for a blank line); errors go to stderr with their caret,
+    """Each code with its rank or its error (None and None for a missing one: a blank line, or a line that says
+    ``N/A``, as a cell that says it is missing to ``srank check``); errors go to stderr with their caret,
     in ``lang``, after where the code was read. With ``error_findings`` (a command that shows no explanation), so
     do the error findings of a code that reads but is not valid (G5Q)."""
     said_colon = colon(lang)
     for text, where in codes:
-        if text is None:
-            yield None, None, None
+        if text is None or (where is not None and is_missing(text)):  # a blank line, or one that says N/A
+            yield text, None, None
             continue
         at = f"{in_language(where, lang)}{said_colon}" if where else ""
         try:

@@ -33,13 +33,13 @@ class ExplainCommand(CodesCommand):
         check_label_options(args.style, args.lang)
         status = EXIT_OK
         for text, rank, problem in read_codes(codes_of(args), args.lenient, args.lang):
-            if text is None:  # a blank line of a file: nothing to explain
-                continue
-            if not validity_of(rank):  # unreadable, or read with an error finding (G5Q)
+            missing = rank is None and problem is None  # a blank line, or one that says N/A: nothing to explain
+            if not missing and not validity_of(rank):  # unreadable, or read with an error finding (G5Q)
                 status = EXIT_FOUND
             if args.json:
                 import json  # only for --json
 
+                # One object per line read, a missing code's too, so that the output lines up with the input.
                 print(json.dumps(_explain_json(text, rank, problem, args), ensure_ascii=False))
             elif rank is not None:
                 _print_explanation(rank, args.style, args.lang)
@@ -69,21 +69,21 @@ def _print_explanation(rank: AnyRank, style: str, lang: str) -> None:
 
 
 def _explain_json(
-    text: str, rank: AnyRank | None, error: InvalidRankError | None, args: argparse.Namespace
+    text: str | None, rank: AnyRank | None, error: InvalidRankError | None, args: argparse.Namespace
 ) -> dict[str, Any]:
-    """The --json record of one code; the same keys whether it is valid or not."""
+    """The --json record of one code; the same keys whether it is valid, invalid (valid false) or missing
+    (valid null, as ``srank round --json`` and ``srank check``'s srank_valid say it)."""
     if rank is None:
-        assert error is not None
         return {
             "input": text,
-            "valid": False,
+            "valid": None if error is None else False,
             "canonical": None,
             "rounded": None,
             "label": None,
             "explanation": [],
             "warnings": [],
             "rank": None,
-            "error": error_form(error, args.lang),
+            "error": None if error is None else error_form(error, args.lang),
         }
     return {
         "input": text,

@@ -25,14 +25,15 @@ class RoundCommand(CodesCommand):
     def run(self, args: argparse.Namespace) -> int:
         status = EXIT_OK
         for text, rank, error in read_codes(codes_of(args), args.lenient, args.lang, error_findings=True):
-            if text is not None and not validity_of(error or rank):  # unreadable, or an error finding (G5Q)
+            valid = validity_of(error or rank)  # None for a missing code (a blank line, N/A)
+            if valid is False:  # unreadable, or an error finding (G5Q)
                 status = EXIT_FOUND
             rounded = None if rank is None else str(rank.rounded())
             if args.json:
                 form = {
                     "input": text,
                     "rounded": rounded,
-                    "valid": None if text is None else validity_of(error or rank),
+                    "valid": valid,
                     "warnings": [] if rank is None else [finding_form(finding, args.lang) for finding in rank.findings],
                     "error": None if error is None else error_form(error, args.lang),
                 }

@@ -20,7 +20,7 @@ from .._messages import Message, in_language, say
 from ._arguments import UsageError
 from ._reasons import decode_reason, os_reason
 
-__all__ = ["Input", "decode_error_message", "open_input", "refusal"]
+__all__ = ["TABLE_WORDS", "Input", "decode_error_message", "encoding_from_bom", "open_input", "refusal"]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -93,7 +93,7 @@ def _sniffed(name: str, path: str, stream: Any, encoding: str, codec: str) -> In
     refused = refusal(name, head, codec)
     if refused is not None:
         raise UsageError(refused)
-    chosen = _encoding_from_bom(head) or _utf8_with_sig(encoding)
+    chosen = encoding_from_bom(head) or _utf8_with_sig(encoding)
     return Input(name, io.TextIOWrapper(stream, encoding=chosen, newline=""), None, chosen)
 
 
@@ -105,7 +105,7 @@ def refusal(name: str, head: bytes, codec: str, words: Mapping[str, str] = TABLE
     ``words`` are the reader's messages for these, by the keys of ``TABLE_WORDS`` (a list of codes is not
     a table, and a command that has no --encoding asks for UTF-8).
     """
-    if _encoding_from_bom(head) is not None:
+    if encoding_from_bom(head) is not None:
         return None
     refused = not_text(name, head, words)
     if refused is None and not codec.startswith(("utf-16", "utf-32")):
@@ -147,7 +147,8 @@ def _utf8_with_sig(encoding: str) -> str:
     return "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
 
 
-def _encoding_from_bom(head: bytes) -> str | None:
+def encoding_from_bom(head: bytes) -> str | None:
+    """The encoding the byte-order mark starting ``head`` names (``utf-8-sig``, ``utf-16``, ``utf-32``), or None."""
     for bom, encoding in _BOMS:
         if head.startswith(bom):
             return encoding
