@@ -534,6 +534,23 @@ def test_a_workbook_with_a_title_row_is_read_directly(srank_cli: Run, tmp_path: 
     assert out.splitlines()[1] == "Aster,G5,S1,true,S1,S1,Critically Imperiled,"
 
 
+def test_a_note_right_of_a_workbook_table_is_kept_in_an_unnamed_column(srank_cli: Run, tmp_path: Path) -> None:
+    # In a sheet every cell has its column: a note beside the table does not make the row misread.
+    book = write_workbook(
+        tmp_path / "notes.xlsx",
+        [["Name", "S Rank"], ["Aster", "S1"], ["Carex", "S2", None, "check with botanist"], ["Poa", "S3"]],
+    )
+    status, out, err = srank_cli("check", book, "-c", "S Rank")
+    assert status == 0
+    assert out.splitlines() == [
+        "Name,S Rank,,,srank_valid,srank_canonical,srank_rounded,srank_label,srank_message",
+        "Aster,S1,,,true,S1,S1,Critically Imperiled,",
+        "Carex,S2,,check with botanist,true,S2,S2,Imperiled,",
+        "Poa,S3,,,true,S3,S3,Vulnerable,",
+    ]
+    assert err == f"srank check: {book}: 3 rows: 3 valid, 0 invalid, 0 missing; 3 distinct codes\n"
+
+
 def test_a_heritage_workbook_with_g_n_s_and_rounded_s_columns_is_checked_in_one_command(
     srank_cli: Run, tmp_path: Path
 ) -> None:

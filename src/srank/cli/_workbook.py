@@ -2,6 +2,10 @@
 
 Reads ``.xlsx``, ``.xlsm``, ``.xlsb``, ``.ods`` (after ``_workbook_limits`` has held the
 file to its bounds) and ``.xls`` (after ``_legacy_workbook`` has, and rebuilt its container).
+A row is as wide as the sheet's used area: cells right of the last column name
+(a note beside the table) are kept, in columns whose header is empty, and a
+row is never "malformed" for them, as a CSV line with extra fields is.
+
 Heritage exports often put a title above the header. Unless
 ``--header-row`` says where the header is, it is the first of the top rows that
 holds every column asked for; failing that, the first row with the most filled
@@ -157,7 +161,11 @@ def read_sheet(
     header = _trimmed(top[at])
     if not header:
         raise UsageError(say("cli.workbook.header-row-empty", name=name, row=skipped + at + 1, sheet=chosen))
-    width = len(header)
+    # A sheet's cells stand in fixed columns: a note right of the table ("check with botanist") is a cell of an
+    # unnamed column, not a sign that the row was misread, as an extra field is in CSV. The header spans the
+    # sheet's used area, unnamed where the sheet names nothing.
+    width = max(len(header), worksheet.end[1] + 1 if worksheet.end else 0)
+    header += [""] * (width - len(header))
 
     def data_rows() -> Iterator[list[str]]:
         for row in [*top[at + 1 :]]:
