@@ -466,11 +466,32 @@ def test_header_row_skips_the_title_lines_of_a_csv(srank_cli: Run, tmp_path: Pat
 
 def test_a_missing_column_on_a_later_line_suggests_header_row(srank_cli: Run, tmp_path: Path) -> None:
     source = write(tmp_path / "in.csv", TITLED)
-    assert srank_cli("check", source, "-c", "s rank") == (
+    assert srank_cli("check", source, "-c", "S Rank") == (
         2,
         "",
+        f"srank: {source} has no column 'S Rank'; the columns are: 'Rare plants of Vermont', ' 2024';"
+        " 'S Rank' is on line 3: if the header is there, pass --header-row 3\n",
+    )
+    # Found regardless of case: --header-row alone would not find it there, so the hint says how it is written.
+    assert srank_cli("check", source, "-c", "s rank")[2] == (
         f"srank: {source} has no column 's rank'; the columns are: 'Rare plants of Vermont', ' 2024';"
-        " 's rank' is on line 3: if the header is there, pass --header-row 3\n",
+        " 's rank' is on line 3, written 'S Rank': if the header is there, pass --header-row 3 and name the column"
+        " 'S Rank'\n"
+    )
+
+
+def test_the_suggested_header_line_holds_every_column_asked_for_or_says_which_it_lacks(
+    srank_cli: Run, tmp_path: Path
+) -> None:
+    both = write(tmp_path / "both.csv", "Report\nid,S Rank\nid,G Rank,S Rank\n1,G5,S2\n")
+    assert srank_cli("check", both, "-c", "S Rank", "-c", "G Rank")[2] == (
+        f"srank: {both} has no column 'S Rank'; the columns are: 'Report'; 'S Rank' is on line 3: if the header is"
+        " there, pass --header-row 3\n"
+    )
+    apart = write(tmp_path / "apart.csv", "Report\nid,G Rank\n1,G5\nid,S Rank\n1,S2\n")
+    assert srank_cli("check", apart, "-c", "S Rank", "-c", "G Rank")[2] == (
+        f"srank: {apart} has no column 'S Rank'; the columns are: 'Report'; 'S Rank' is on line 4: if the header is"
+        " there, pass --header-row 4; line 4 does not hold 'G Rank'\n"
     )
 
 

@@ -37,6 +37,7 @@ MESSAGES: dict[str, str] = {
     "error.hint": "Hint: {hint}",
     "error.at": "{where}: {message}",
     "text.clipped": "{start}… ({length:,} characters)",
+    "text.quoted": "{text!r}",
     # -- words that other messages take ----------------------------------------------
     "level.G": "global",
     "level.N": "national",
@@ -381,6 +382,16 @@ MESSAGES: dict[str, str] = {
     "cli.header-row-past-end": "{name}: --header-row {row} is past the last line ({last})",
     "cli.column-on-line": "{column!r} is on line {line}: if the header is there, pass --header-row {line}",
     "cli.column-on-row": "{column!r} is in row {line}: if the header is there, pass --header-row {line}",
+    "cli.column-on-line-written": (
+        "{column!r} is on line {line}, written {written!r}: if the header is there, pass --header-row {line} and name"
+        " the column {written!r}"
+    ),
+    "cli.column-on-row-written": (
+        "{column!r} is in row {line}, written {written!r}: if the header is there, pass --header-row {line} and name"
+        " the column {written!r}"
+    ),
+    "cli.line-lacks": "line {line} does not hold {columns}",
+    "cli.row-lacks": "row {line} does not hold {columns}",
     "cli.xlsx-cells-cut.one": (
         "{count:,} cell was longer than the {limit:,} characters a spreadsheet cell holds, and was cut there"
     ),

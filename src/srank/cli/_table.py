@@ -21,7 +21,7 @@ from typing import IO, Any, Protocol
 import attrs
 
 from .._findings import separator
-from .._messages import in_language, say
+from .._messages import in_language, one_of, say
 from ._arguments import UsageError, delimiter_option, spoken
 from ._formats import CsvFormat, Format, JsonlFormat, MadeJsonlFormat
 from ._output import feeds_back
@@ -102,6 +102,7 @@ class Table:
     made: bool = False  # rows srank made, not read: an empty cell is null in JSON lines
     notes: Sequence[str] = ()
     lang: str = "en"  # the language of the command line's own sentences
+    wanted: Sequence[str] = ()  # the columns the command reads: a later line holding them all may be the header
 
     @property
     def width(self) -> int:
@@ -121,19 +122,13 @@ class Table:
         name, colon, level = column.rpartition(":")
         if colon and name in self.header:
             message += in_language(say("cli.table.not-a-level", level=level, name=name), self.lang)
-        later = self._later_line(column)
+        later = _line_holding(self.records, [column, *(name for name in self.wanted if name != column)], column)
         if later is not None:
-            found = say("cli.column-on-row" if self.sheets else "cli.column-on-line", column=column, line=later)
-            message += separator(self.lang) + in_language(found, self.lang)
-        if self.sheets:
+            message += separator(self.lang) + later.hint(column, bool(self.sheets), self.lang)
+        if len(self.sheets) > 1:
             sheets = say("cli.table.sheets", sheets=", ".join(map(repr, self.sheets)))
             message += separator(self.lang) + in_language(sheets, self.lang)
         raise UsageError(message)
-
-    def _later_line(self, column: str) -> int | None:
-        """The line (a sheet's row) among the next few that holds ``column``: the header may be there."""
-        found = _line_holding(self.records, [column])
-        return None if found is None else found[1]
 
     def output_format(self, name: str, added: Sequence[str]) -> Format:
         if name == "jsonl":
@@ -163,7 +158,7 @@ def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Tabl
             try:
                 sheet = read_sheet(source.binary, source.name, args.sheet, args.header_row, wanted, args.command, lang)
                 records = SheetRecords(sheet.rows, sheet.header_row)
-                yield Table(source.name, sheet.header, None, records, ",", "\n", sheet.sheets, lang=lang)
+                yield Table(source.name, sheet.header, None, records, ",", "\n", sheet.sheets, lang=lang, wanted=wanted)
             finally:
                 if sys.stderr.isatty():
                     sys.stderr.write("\r\033[K")  # the progress line, if one was shown
@@ -177,6 +172,7 @@ def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Tabl
         skipped = _skip_lines(text, args.header_row - 1, source.name, lang) if args.header_row else 0
         table = _read_header(text, source.name, delimiter, args.command, lang, skipped, wanted)
         table.lang = lang
+        table.wanted = wanted
         yield table
     except UnicodeDecodeError as error:
         line = table.records.line if table is not None else 0
@@ -223,8 +219,7 @@ def _empty_header(name: str, records: Records, skipped: int, wanted: Sequence[st
         said = in_language(say("cli.table.first-line-empty", name=name), lang)
     found = _line_holding(records, wanted)
     if found is not None:
-        column, line = found
-        said += separator(lang) + in_language(say("cli.column-on-line", column=column, line=line), lang)
+        said += separator(lang) + found.hint(next(iter(found.written)), False, lang)
     return said
 
 
@@ -262,21 +257,53 @@ def _read_header(
     return Table(name, header, raw, records, delimiter, newline)
 
 
-def _line_holding(records: Rows, columns: Sequence[str]) -> tuple[str, int] | None:
-    """The first of ``columns`` found in the next few records, and its line (a sheet's row): the header may be there.
+@attrs.frozen
+class _Holding:
+    """A line (a sheet's row) that holds some of the columns asked for: the header may be there."""
 
-    Only asked when the run stops for want of a header, so the rows read here are not needed again.
+    line: int
+    written: dict[str, str]  # each column asked for that the line holds, as the line writes it ("s rank")
+    lacking: tuple[str, ...]  # the columns asked for that it does not hold
+
+    def hint(self, column: str, sheet: bool, lang: str) -> str:
+        """Where ``column`` is, and how to make that line the header, in ``lang``."""
+        place = "row" if sheet else "line"
+        written = self.written[column]
+        if written == column:
+            said = say(f"cli.column-on-{place}", column=column, line=self.line)
+        else:  # found regardless of case and spaces: --header-row alone would not find it there
+            said = say(f"cli.column-on-{place}-written", column=column, written=written, line=self.line)
+        text = in_language(said, lang)
+        if self.lacking:
+            lacking = one_of(say("text.quoted", text=name) for name in self.lacking)
+            text += separator(lang) + in_language(say(f"cli.{place}-lacks", line=self.line, columns=lacking), lang)
+        return text
+
+
+def _line_holding(records: Rows, columns: Sequence[str], must: str | None = None) -> _Holding | None:
+    """Among the next few records, the first that holds the most of ``columns`` (``must`` among them, if given).
+
+    Names match regardless of case and surrounding spaces. Only asked when the run stops for want of a
+    header, so the rows read here are not needed again.
     """
-    wanted = {column.strip().casefold(): column for column in columns}
+    keys = {column.strip().casefold(): column for column in columns}
+    best: _Holding | None = None
     try:
         for _, (row, _raw) in zip(range(_LOOK), iter(records), strict=False):
+            written: dict[str, str] = {}
             for cell in row:
-                column = wanted.get(cell.strip().casefold())
-                if column is not None:
-                    return column, records.line
-    except Exception:  # a row that cannot be read (bad bytes): the message stays as it was
-        return None
-    return None
+                column = keys.get(cell.strip().casefold())
+                if column is not None and (column not in written or cell == column):
+                    written[column] = cell
+            if not written or (must is not None and must not in written):
+                continue
+            if best is None or len(written) > len(best.written):
+                best = _Holding(records.line, written, tuple(name for name in columns if name not in written))
+                if not best.lacking:
+                    break
+    except Exception:  # a row that cannot be read (bad bytes): what was found before it stands
+        return best
+    return best
 
 
 def _newline(head: list[str]) -> str:
