@@ -377,6 +377,13 @@ def test_srank_s_own_cells_never_start_a_formula(srank_cli: Run, tmp_path: Path)
     source = write(tmp_path / "in.csv", "rank\n=S1\n")
     _, out, _ = srank_cli("check", source, "-c", "rank")
     assert out.splitlines()[1].startswith("=S1,false,,,,")  # the input cell as it was, without --excel
+    # srank's column names are its own cells too, when they start with the input column's name.
+    named = write(tmp_path / "named.csv", "=X,+Y\nS1,S2\n")
+    _, out, _ = srank_cli("check", named, "-c", "=X", "-c", "+Y")
+    assert out.splitlines()[0] == (
+        "=X,+Y,'=X.srank_valid,'=X.srank_canonical,'=X.srank_rounded,'=X.srank_label,'=X.srank_message,"
+        "'+Y.srank_valid,'+Y.srank_canonical,'+Y.srank_rounded,'+Y.srank_label,'+Y.srank_message"
+    )
 
 
 def test_xlsx_output_reads_back_as_written(srank_cli: Run, tmp_path: Path) -> None:

@@ -77,6 +77,7 @@ class CsvFormat(Format):
         self.newline = newline
 
     def header(self, header: list[str], raw: str | None, added: Sequence[str]) -> str:
+        added = [safe_cell(name) for name in added]  # srank's own names: "=X.srank_valid" from a column "=X"
         if raw is None:
             return csv_line([*header, *added], self.delimiter) + self.newline
         body, ending = split_ending(raw, self.newline)
