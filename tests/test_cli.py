@@ -80,7 +80,7 @@ def test_explain_a_bad_code_exits_1_and_still_explains_the_others(srank_cli: Run
 def test_explain_unknown_language_is_a_usage_error(srank_cli: Run) -> None:
     status, out, err = srank_cli("explain", "--lang", "xx", "G5")
     assert (status, out) == (2, "")
-    assert err == "srank: --lang xx: Unknown lang 'xx'; choose one of: 'en', 'es', 'fr'\n"
+    assert err == "srank: --lang xx: unknown language 'xx'; choose one of: 'en', 'es', 'fr'\n"
 
 
 def test_explain_json_has_the_same_keys_for_a_good_and_a_bad_code(srank_cli: Run) -> None:

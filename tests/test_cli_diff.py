@@ -301,7 +301,7 @@ def test_malformed_rows_are_named_not_dropped(srank_cli: Run, tmp_path: Path) ->
         "1,rank,,S2,S2,S2,S2,same,false,S2 unchanged",
         f'2,rank,,,S3,,,,,"error[malformed-row]: {tmp_path / "new.csv"} line 3 has 3 fields, the header has 2;'
         ' not compared"',
-        f'2,rank,,,,,,,,"error[malformed-row]: {tmp_path / "old.csv"} line 3 has 1 fields, the header has 2;'
+        f'2,rank,,,,,,,,"error[malformed-row]: {tmp_path / "old.csv"} line 3 has 1 field, the header has 2;'
         ' not compared"',
     ]
     assert f"  {tmp_path / 'old.csv'}: 3 rows: 1 paired, 0 not in {tmp_path / 'new.csv'}, 1 not compared," in err
@@ -317,7 +317,7 @@ def test_malformed_rows_are_named_not_dropped(srank_cli: Run, tmp_path: Path) ->
         (["--key", "id", "-c", "rank=grade"], "srank: new.csv has no column 'grade'; the columns are: 'id', 'rank'\n"),
         (
             ["--key", "id", "-c", "rank", "--lang", "xx"],
-            "srank: --lang xx: Unknown lang 'xx'; choose one of: 'en', 'es', 'fr'\n",
+            "srank: --lang xx: unknown language 'xx'; choose one of: 'en', 'es', 'fr'\n",
         ),
     ],
 )

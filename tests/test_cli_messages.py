@@ -402,7 +402,7 @@ def test_an_unknown_lang_is_refused_in_the_locale_s_language(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["round", "G5", "--lang", "xx"]) == 2
-    assert capsys.readouterr().err == "srank: --lang xx: Unknown lang 'xx'; choose one of: 'en', 'es', 'fr'\n"
+    assert capsys.readouterr().err == "srank: --lang xx: unknown language 'xx'; choose one of: 'en', 'es', 'fr'\n"
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
     assert main(["round", "G5", "--lang", "xx"]) == 2
     assert capsys.readouterr().err == (

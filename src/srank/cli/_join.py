@@ -128,7 +128,7 @@ def _read_side(table: Table, keys: Sequence[str], compared: Sequence[str], lang:
             side.blank += 1
             continue
         else:
-            why = row.problem if isinstance(row, Unread) else say("cli.table.wrong-width", fields=len(row), width=width)
+            why = row.problem if isinstance(row, Unread) else say_count("cli.table.wrong-width", len(row), width=width)
             key = tuple(row[at].strip() if at < len(row) else "" for at in key_at)
             key = key if several else key[0]
             cells = tuple(row[at] if at < len(row) else "" for at in cell_at)

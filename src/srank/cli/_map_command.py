@@ -231,7 +231,7 @@ def _map_per_row(args: argparse.Namespace) -> int:
             elif not row:
                 run.not_drawn.append(run.entry(where, say("cli.map.blank-line")))
             elif len(row) != width:
-                run.not_drawn.append(run.entry(where, say("cli.table.wrong-width", fields=len(row), width=width)))
+                run.not_drawn.append(run.entry(where, say_count("cli.table.wrong-width", len(row), width=width)))
             else:
                 _draw(args, run, where, row[key_column].strip(), row[column])
     return _summary(args, table.name, run)

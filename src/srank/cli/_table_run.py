@@ -288,7 +288,7 @@ def _malformed(row: list[str], width: int, records: Rows, reads: tuple[str, str]
     if isinstance(row, Unread):
         why, kind = row.problem, row.problem
     else:
-        why, kind = say("cli.table.wrong-width", fields=len(row), width=width), say("cli.table.wrong-number-of-fields")
+        why, kind = say_count("cli.table.wrong-width", len(row), width=width), say("cli.table.wrong-number-of-fields")
     tally.add_unread(kind, records.line)
     where = say(f"cli.unit.{records.unit}", number=records.line)
     return problem_line("error", "malformed-row", say(f"cli.table.malformed-{what}", where=where, why=why), lang=lang)
