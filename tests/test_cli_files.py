@@ -254,6 +254,11 @@ def test_outputs_that_would_collide_or_overwrite_an_input_are_refused(srank_cli:
         (["--format", "xlsx"], "--format xlsx writes a workbook: name its file with -o NAME.xlsx"),
         (["--excel", "--format", "jsonl"], "--excel makes CSV for Excel; it does not apply to --format jsonl"),
         (
+            ["--excel", "-o", "out.xlsx"],
+            "--excel makes CSV for Excel; -o out.xlsx writes xlsx, which it does not apply to: leave out --excel,"
+            " or name a .csv output",
+        ),
+        (
             ["-o", "{tmp}/x.xlsx", "--format", "csv"],
             "-o {tmp}/x.xlsx names a workbook, but --format csv writes text; leave out --format",
         ),

@@ -320,8 +320,8 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.help-format": "output format (default: csv; xlsx or jsonl when -o names a .xlsx or .jsonl file)",
     "cli.help-output": (
-        "write here instead of stdout; with several files, a folder (made if it does not exist), where each output is"
-        " named after its input"
+        "write here instead of stdout; with several files, a folder, where each output is named after its input (a"
+        " folder that does not exist yet is made when its name ends in / or has no extension: -o checked/)"
     ),
     "cli.help-output-one": "write here instead of stdout",
     "cli.help-excel": (
@@ -343,6 +343,10 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.xlsx-output-name": "--format xlsx writes a workbook, but -o {output} names a {suffix} file; name it NAME.xlsx",
     "cli.excel-is-csv": "--excel makes CSV for Excel; it does not apply to --format {format}",
+    "cli.excel-is-csv-named": (
+        "--excel makes CSV for Excel; -o {output} writes {format}, which it does not apply to: leave out --excel,"
+        " or name a .csv output"
+    ),
     "cli.no-rows-no-output": "{option} writes no rows; leave out -o",
     "cli.problems-only-unnumbered": (
         "{command} --problems-only: its rows come from two files and have no one line number; --changes-only keeps"

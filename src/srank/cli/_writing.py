@@ -56,6 +56,8 @@ class Writing:
         if suffix and suffix.lower() != ".xlsx":  # a workbook named y.csv opens as nothing
             raise _usage(lang, "cli.xlsx-output-name", output=output, suffix=suffix)
         if args.excel and chosen != "csv":
+            if args.format is None:  # chosen by the output's name: say so, not an option the user never gave
+                raise _usage(lang, "cli.excel-is-csv-named", output=output, format=chosen)
             raise _usage(lang, "cli.excel-is-csv", format=chosen)
         silent = args.summary_only or args.quiet
         if silent and output is not None:
