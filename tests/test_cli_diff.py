@@ -215,6 +215,26 @@ def test_exit_status_2_for_an_unreadable_code_named_with_its_side(srank_cli: Run
     assert out.splitlines()[1] == '1,rank,,S3S4,S3,S3,S3,more-certain,false,"S3/S4 → S3, more certain"'
 
 
+def test_a_place_whose_rank_lenient_reading_cannot_read_is_not_compared(srank_cli: Run, tmp_path: Path) -> None:
+    # Vermont had a rank last year, one that cannot be read: not "added" this year.
+    old, new = tmp_path / "old.csv", tmp_path / "new.csv"
+    old.write_text('ID,DIST\n1,"United States (N3): VT (S9), NH (S2)"\n', encoding="utf-8")
+    new.write_text('ID,DIST\n1,"United States (N3): VT (S2), NH (S2)"\n', encoding="utf-8")
+    status, out, err = srank_cli("diff", old, new, "--key", "ID", "--distribution-column", "DIST", "--lenient")
+    assert status == 2
+    assert out.splitlines()[1:] == [
+        "1,DIST,US,,N3,N3,N3,N3,same,false,United States: N3 unchanged",
+        "1,DIST,US-VT,,,S2,,,,,\"Vermont: not compared; warning[unreadable-rank]: The rank 'S9' could not be read"
+        " (Expected a rank value (1-5, X, H, U, NR or NA) after 'S', found '9'); the record keeps its text\"",
+        "1,DIST,US-NH,,S2,S2,S2,S2,same,false,New Hampshire: S2 unchanged",
+    ]
+    assert err.splitlines()[:3] == [
+        f"srank diff: {old} -> {new}: 3 rows out; 2 same, 1 invalid",
+        "  most common problems:",
+        "           1  unreadable-rank: 'US-VT' (1)",
+    ]
+
+
 def test_a_distribution_column_is_compared_place_by_place(srank_cli: Run, tmp_path: Path) -> None:
     rows = [
         ["taxon", "G Rank", "Distribution"],

@@ -972,6 +972,7 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.workbook.xls-record-past-end": "a record at byte {at:,} of its Workbook stream runs past the end",
     "cli.workbook.xls-sheet-past-end": "a sheet starts at byte {at:,}, past the end of its Workbook stream",
+    "cli.diff.place-not-compared": "{place}: not compared; {notes}",
     "cli.diff.side": "{side}: {problem}",
     "cli.join.partner-unread": "the key's row in {where} could not be read; not compared",
     # -- end of the command line's own words

@@ -226,7 +226,7 @@ class ColumnDiff(Check):
             return DiffVerdict((row,), NOT_COMPARED, counted=(NOT_COMPARED,))
         rows, problem, lenient_reads = self.compare(old, new, status)
         cells = [{**row, **dates} for row in rows]
-        if problem:
+        if problem and not any(row["srank_change"] for row in cells):  # the cells could not be read: one row
             return DiffVerdict((cells[0],), INVALID, problem, lenient_reads, counted=(INVALID,))
         reviewed = 0
         if _moved(dates):
@@ -236,9 +236,11 @@ class ColumnDiff(Check):
                 if row["srank_change"] in UNCHANGED:
                     row["srank_message"] = f"{row['srank_message']}{separator(self.lang)}{note}"
                     reviewed += 1
-        counted = tuple(row["srank_change"] for row in cells)
+        counted = tuple(row["srank_change"] or INVALID for row in cells)  # a place whose rank could not be read
         kept = tuple(row for row in cells if row["srank_change"] != ChangeKind.SAME or not self.layout.changes_only)
-        return DiffVerdict(kept, counted[0] if counted else ChangeKind.SAME, counted=counted, reviewed=reviewed)
+        kind = counted[0] if counted else ChangeKind.SAME
+        about = next((row.get("srank_place", "") for row in cells if not row["srank_change"]), "")  # "US-VT"
+        return DiffVerdict(kept, kind, problem, lenient_reads, about=about, counted=counted, reviewed=reviewed)
 
     def compare(self, old: str, new: str, status: str) -> tuple[list[dict[str, Any]], str, bool]:
         """The rows of a key's two cells; or one row naming why they could not be read, its code, and whether
@@ -329,9 +331,8 @@ class DistributionDiff(ColumnDiff):
         if not places:  # no place on either side: still one row
             nothing = compare_ranks(None, None)
             return [self._change_cells(nothing, nothing.describe(lang=lang), status)], "", False
-        rows = [
-            self._change_cells(place.change, _place_message(place, lang), status, _place(place)) for place in places
-        ]
+        rows = [self._place_cells(place, status) for place in places]
+        problem = next((_UNREADABLE for place in places if _unreadable(place)), "")
         notes = separator(lang).join(
             _side(side, joined(dist.notes, place=False, lang=lang), lang)
             for side, dist in (("old", old_dist), ("new", new_dist))
@@ -339,7 +340,18 @@ class DistributionDiff(ColumnDiff):
         )
         if notes:
             rows[0]["srank_message"] = f"{rows[0]['srank_message']}{separator(lang)}{notes}"
-        return rows, "", False
+        return rows, problem, False
+
+    def _place_cells(self, place: PlaceChange, status: str) -> dict[str, Any]:
+        """A place's row. A place whose rank lenient reading could not read, on either side, is not compared (as a
+        code that cannot be read is not): its row names the place, the side that reads, and the reader's warning."""
+        lang = self.layout.lang
+        if not _unreadable(place):
+            return self._change_cells(place.change, _place_message(place, lang), status, _place(place))
+        notes = joined(place.notes, place=False, lang=lang)
+        message = in_language(say("cli.diff.place-not-compared", place=place.place_name(lang), notes=notes), lang)
+        change = place.change
+        return self._cells(place=_place(place), old=_code(change.old), new=_code(change.new), message=message)
 
 
 Read = TypeVar("Read")
@@ -371,6 +383,14 @@ def _read(read: Callable[..., Read], cell: str, lenient: bool) -> tuple[Read | N
 
 def _code(rank: AnyRank | None) -> str:
     return "" if rank is None else str(rank)
+
+
+_UNREADABLE = "unreadable-rank"
+
+
+def _unreadable(place: PlaceChange) -> bool:
+    """Whether lenient reading could not read the place's rank on one side: the place is there, its rank unknown."""
+    return any(note.code == _UNREADABLE for note in place.notes)
 
 
 def _place(change: PlaceChange) -> str:
