@@ -445,3 +445,18 @@ def test_a_key_whose_row_in_the_other_file_is_malformed_is_not_called_added(sran
         '2,rank,,S2,S3,S2,S3,downlisted,true,"S2 → S3, downlisted (less imperiled)"',
         f'1,rank,,S1,,,,,,"error[malformed-row]: {old} line 2 has 3 fields, the header has 2; not compared"',
     ]
+
+
+def test_a_file_that_is_not_utf8_is_told_the_option_of_its_own_side(srank_cli: Run, tmp_path: Path) -> None:
+    # --encoding would decode both files; the hint names the option that sets only the file that failed.
+    old, new = tmp_path / "old.csv", tmp_path / "new.csv"
+    old.write_bytes("NAME,SRANK\nCastilleja coccínea,S2\n".encode("cp1252"))
+    new.write_text("NAME,SRANK\nCastilleja coccínea,S1\n", encoding="utf-8")
+    hint = "if it was saved by Excel on Windows, pass --{side}-encoding cp1252\n"
+    assert srank_cli("diff", old, new, "--key", "NAME", "-c", "SRANK")[2].endswith(hint.format(side="old"))
+    assert srank_cli("diff", new, old, "--key", "NAME", "-c", "SRANK")[2].endswith(hint.format(side="new"))
+    status, out, _ = srank_cli("diff", old, new, "--key", "NAME", "-c", "SRANK", "--old-encoding", "cp1252")
+    assert (status, out.splitlines()[1]) == (
+        1,
+        'Castilleja coccínea,SRANK,,S2,S1,S2,S1,uplisted,true,"S2 → S1, uplisted (more imperiled)"',
+    )

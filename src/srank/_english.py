@@ -868,8 +868,8 @@ MESSAGES: dict[str, str] = {
     "cli.sources.at-offset": ", byte offset {offset:,} (line {line:,})",
     "cli.sources.near-line": ", near line {line}",
     "cli.sources.near-start": ", near the first lines",
-    "cli.sources.hint-cp1252": " if it was saved by Excel on Windows, pass --encoding cp1252",
-    "cli.sources.hint-encoding": " pass the file's real --encoding",
+    "cli.sources.hint-cp1252": " if it was saved by Excel on Windows, pass {option} cp1252",
+    "cli.sources.hint-encoding": " pass the file's real {option}",
     "cli.sources.hint-not-text": " its bytes do not look like text in any encoding: check that it is the table you"
     " meant",
     "cli.sources.compressed": "{name} is a compressed file ({format}), not text; decompress it first ({tool})",

@@ -330,6 +330,7 @@ def open_join(args: argparse.Namespace, join: Join) -> Iterator[JoinedTable]:
         one = argparse.Namespace(**vars(args))  # this file's own options; the rest (--delimiter ...) as given
         one.file = path
         one.encoding = getattr(args, f"{which}_encoding") or args.encoding
+        one.encoding_option = f"--{which}-encoding"  # what a decoding error's hint names: it sets this file's only
         one.sheet = getattr(args, f"{which}_sheet") or args.sheet
         with open_table(one, [*keys, *compared]) as table:
             sides.append(_read_side(table, keys, compared, getattr(args, "lang", "en")))

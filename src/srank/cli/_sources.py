@@ -180,9 +180,16 @@ def _workbook(name: str, stream: IO[bytes], path: str) -> Input:
 
 
 def decode_error_message(
-    name: str, path: str, encoding: str, error: UnicodeDecodeError, line: int, lang: str = "en"
+    name: str,
+    path: str,
+    encoding: str,
+    error: UnicodeDecodeError,
+    line: int,
+    lang: str = "en",
+    option: str = "--encoding",
 ) -> str:
-    """Where the bytes stop being ``encoding``: the line, and the byte offset when the file can be re-read."""
+    """Where the bytes stop being ``encoding``: the line, and the byte offset when the file can be re-read; the
+    hint names ``option``, the one that sets this file's encoding (``srank diff`` has one per file)."""
     offset = _first_bad_byte(path, encoding) if path != "-" else None
     if offset:
         at = say("cli.sources.at-offset", offset=offset[0], line=offset[1])
@@ -190,11 +197,11 @@ def decode_error_message(
         at = say("cli.sources.near-line", line=line) if line else say("cli.sources.near-start")
     bad = error.object[error.start : error.start + 1].hex() if error.object else ""
     if not encoding.startswith("utf-8"):
-        hint = say("cli.sources.hint-encoding")
+        hint = say("cli.sources.hint-encoding", option=option)
     elif _looks_binary(error.object[max(0, error.start - SNIFF) : error.start + SNIFF]):
         hint = say("cli.sources.hint-not-text")  # no text encoding would read it: not worth naming one
     else:
-        hint = say("cli.sources.hint-cp1252")
+        hint = say("cli.sources.hint-cp1252", option=option)
     shown = "UTF-8" if encoding in ("utf-8", "utf-8-sig") else encoding
     reason = decode_reason(error.reason)
     said = say("cli.sources.not-encoding", name=name, encoding=shown, reason=reason, byte=bad, at=at, hint=hint)

@@ -176,7 +176,9 @@ def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Tabl
         yield table
     except UnicodeDecodeError as error:
         line = table.records.line if table is not None else 0
-        raise UsageError(decode_error_message(source.name, args.file, source.encoding, error, line, lang)) from None
+        option = getattr(args, "encoding_option", "--encoding")
+        said = decode_error_message(source.name, args.file, source.encoding, error, line, lang, option)
+        raise UsageError(said) from None
     except LineTooLong as error:
         raise UsageError(say("cli.table.at", name=source.name, problem=str(error))) from None
     except UnicodeError as error:  # a codec that fails in its own way ("undefined", "punycode")
