@@ -215,6 +215,25 @@ IN_EXPLORER_DATA: dict[str, tuple[dict[str, object], str]] = {
 }
 
 
+# Codes of srank diff, which joins two files on a key: OLD's text, NEW's text, and what a row says.
+IN_A_DIFF = {
+    "key-blank": ("id,r\n,S1\n", "id,r\n1,S1\n", "error[key-blank]: the key is blank on"),
+    "key-repeated": ("id,r\n1,S1\n1,S2\n", "id,r\n1,S1\n", "error[key-repeated]: the key is repeated"),
+    "key-unread": ("id,r\n1,S1\n", "id,r\n1,S1,x\n", "error[key-unread]: the key's row in"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(IN_A_DIFF))
+def test_codes_of_two_joined_files_are_written_in_their_rows(srank_cli: Run, tmp_path: Path, code: str) -> None:
+    old_text, new_text, message = IN_A_DIFF[code]
+    (tmp_path / "old.csv").write_text(old_text, encoding="utf-8")
+    (tmp_path / "new.csv").write_text(new_text, encoding="utf-8")
+    status, out, err = srank_cli("diff", tmp_path / "old.csv", tmp_path / "new.csv", "-k", "id", "-c", "r")
+    assert status == 2
+    assert message in out
+    assert f"  {code}: " in err  # the summary counts it under its own code
+
+
 @pytest.mark.parametrize("code", sorted(IN_A_FILE))
 def test_file_level_codes(code: str, srank_cli: Run) -> None:
     argv, data, message = IN_A_FILE[code]
@@ -232,6 +251,7 @@ def test_every_code_srank_writes_is_catalogued() -> None:
         written |= set(re.findall(r'\bcode="([a-z][a-z-]+)"', text))
         written |= set(re.findall(r'Finding\(\s*"([a-z][a-z-]+)"', text))
         written |= set(re.findall(r'(?:_error|_warning)\(\s*"([a-z][a-z-]+)"', text))
+        written |= set(re.findall(r'problem_line\(\s*"(?:error|warning)",\s*"([a-z][a-z-]+)"', text))
     assert written
     assert written - set(CATALOGUE) == set()
 
@@ -239,7 +259,7 @@ def test_every_code_srank_writes_is_catalogued() -> None:
 def test_every_catalogued_code_is_triggered_here() -> None:
     codes = {name.split(",")[0] for name in SINGLE_CODE}
     triggered = codes | set(CROSS_LEVEL) | set(BUILT_BY_HAND) | set(IN_A_COLUMN) | set(IN_A_DISTRIBUTION)
-    triggered |= set(IN_A_FILE) | set(IN_A_ROUNDED_COLUMN) | set(IN_EXPLORER_DATA)
+    triggered |= set(IN_A_FILE) | set(IN_A_ROUNDED_COLUMN) | set(IN_EXPLORER_DATA) | set(IN_A_DIFF)
     assert triggered == set(CATALOGUE)
     assert not codes & set(CROSS_LEVEL)
 

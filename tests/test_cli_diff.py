@@ -438,12 +438,17 @@ def test_a_key_whose_row_in_the_other_file_is_malformed_is_not_called_added(sran
     old, new = tmp_path / "old.csv", tmp_path / "new.csv"
     old.write_text("id,rank\n1,S1,extra\n2,S2\n", encoding="utf-8")
     new.write_text("id,rank\n1,S1\n2,S3\n", encoding="utf-8")
-    status, out, _ = srank_cli("diff", old, new, "--key", "id", "-c", "rank")
+    status, out, err = srank_cli("diff", old, new, "--key", "id", "-c", "rank")
     assert status == 2
     assert out.splitlines()[1:] == [
-        f"1,rank,,,S1,,,,,error[malformed-row]: the key's row in {old} line 2 could not be read; not compared",
+        f"1,rank,,,S1,,,,,error[key-unread]: the key's row in {old} line 2 could not be read; not compared",
         '2,rank,,S2,S3,S2,S3,downlisted,true,"S2 → S3, downlisted (less imperiled)"',
         f'1,rank,,S1,,,,,,"error[malformed-row]: {old} line 2 has 3 fields, the header has 2; not compared"',
+    ]
+    # The summary counts each row under its own code: only OLD's line 2 is malformed.
+    assert err.splitlines()[-2:] == [
+        f"             1  key-unread: {new} line 2",
+        f"             1  malformed-row: {old} line 2",
     ]
 
 

@@ -189,6 +189,12 @@ CATALOGUE: dict[str, str] = {
     # Whole files (srank check, srank distribution)
     "malformed-row": "A row whose cells could not be read: the wrong number of fields, or a quote that never"
     " closes (error; the row is kept, padded, and named by its line).",
+    # Two files joined on a key (srank diff): rows that are written but not compared
+    "key-blank": "A row whose key is blank, so it pairs with no row of the other file (error).",
+    "key-repeated": "A key on more than one row of a file, so which rows pair is not known (error; each row names"
+    " the lines of its key in both files).",
+    "key-unread": "A row whose key stands on a row of the other file that could not be read: not compared, and not"
+    " called added or removed (error).",
     # NatureServe Explorer API records (srank.explorer)
     "unreadable-date": "A review or change date in an Explorer record that is not an ISO date (warning; the date is"
     " left out).",

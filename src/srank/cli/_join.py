@@ -232,8 +232,8 @@ class JoinedRecords:
     def _partner_unread(self, key: Key, side: _Side, at: int, other: _Side, cells: list[str]) -> tuple[list[str], str]:
         """A row whose key is on a row of the other file that could not be read: not compared, not added."""
         said = say("cli.join.partner-unread", where=_where(other, other.unread[key]))
-        message = problem_line("error", "malformed-row", said, lang=side.lang)
-        self._count(side, "malformed-row", _where(side, side.lines[at]))
+        message = problem_line("error", "key-unread", said, lang=side.lang)
+        self._count(side, "key-unread", _where(side, side.lines[at]))
         return [*self._cells(key), *cells, message], self._raw(key)
 
     def _repeat(self, key: Key, side: _Side, at: int, cells: list[str]) -> tuple[list[str], str]:
