@@ -224,7 +224,7 @@ def test_an_unsafe_key_stays_in_the_folder_and_names_never_collide(srank_cli: Ru
         f"srank map: {source}: 5 rows, 5 maps written to {maps}",
         "  numbered:",
         "    line 3 ('x'): written as x-2.svg, as another row's key gave x.svg",
-        "    line 4 ('X'): written as X-3.svg, as another row's key gave X.svg",
+        "    line 4 ('X'): written as X-3.svg, as another row's key gave x.svg",  # the file as it was written
     ]
 
 

@@ -190,7 +190,8 @@ class _Run:
         return f"{where}{colon(self.lang)}{self.say(what)}"
 
     def file_for(self, key: str) -> tuple[str, str]:
-        """The file name for ``key`` ("" if it gives none), and the name it would have had if that was taken.
+        """The file name for ``key`` ("" if it gives none), and, when another row's key took the name it would
+        have had, that file's name as written ("Hydrastis_canadensis.svg" for "hydrastis_CANADENSIS.svg").
 
         Names are compared case-folded, as a Windows or macOS folder would.
         """
@@ -203,7 +204,7 @@ class _Run:
             number += 1
             name = f"{stem}-{number}.svg"
         self.taken[name.casefold()] = name
-        return name, first if name != first else ""
+        return name, self.taken[first.casefold()] if name != first else ""
 
 
 def _map_per_row(args: argparse.Namespace) -> int:
