@@ -415,3 +415,20 @@ def test_explorer_needs_an_action_and_each_action_has_its_help(srank_cli: Run) -
         assert out.startswith(f"usage: srank explorer {action} ")
         examples = out.split("\nexamples:\n", 1)[1].splitlines()
         assert len([line for line in examples if line.startswith(f"  srank explorer {action} ")]) >= 2
+
+
+def test_a_place_s_own_problem_is_not_hidden_by_its_taxon_s_rounding(srank_cli: Run, tmp_path: Path) -> None:
+    # The global rounding that differs stands on every row; Ontario's unreadable rank is its own, and is named.
+    record = json.loads((DATA / "ns_id.json").read_text(encoding="utf-8"))
+    text = json.dumps(record).replace('"roundedGRank": "G3"', '"roundedGRank": "G4"')
+    record = json.loads(text)
+    for nation in record["elementNationals"]:
+        for place in nation["elementSubnationals"]:
+            if place["subnation"]["subnationCode"] == "ON":
+                place["srank"] = "S9"
+    saved = tmp_path / "taxon.json"
+    saved.write_text(json.dumps(record), encoding="utf-8")
+    status, _, err = srank_cli("explorer", "read", saved, "--summary-only")
+    assert status == 1
+    problems = [line.split(":")[0].split() for line in err.splitlines()[2:]]
+    assert problems == [["28", "rounded-differs"], ["1", "unreadable-rank"]]

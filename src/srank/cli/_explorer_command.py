@@ -221,10 +221,14 @@ class RoundingCheck(Check):
         found = _findings_in(self.lang).findall(message)
         error = problem_line("error", "CODE", "", lang=self.lang).split("[", 1)[0]
         errors = [code for severity, code in found if severity == error]
-        if "differs" in (global_rounding, rounding):
+        # The row's kind is its worst; its problem, the place's own first: a taxon's global rounding that
+        # differs stands on every row of the taxon, and would hide what one place says (an unreadable rank).
+        if rounding == "differs":
             return Verdict(({},), "error", "rounded-differs")
         if errors:
             return Verdict(({},), "error", errors[0])
+        if global_rounding == "differs":
+            return Verdict(({},), "error", found[0][1] if found else "rounded-differs")
         if found:
             return Verdict(({},), "warning", found[0][1])
         return Verdict(({},), "ok" if "agrees" in (global_rounding, rounding) else "skipped")
