@@ -208,6 +208,7 @@ def test_retries_are_bounded_and_the_last_status_is_named(replay: tuple[Replay, 
         f"POST {base}data/speciesSearch answered HTTP 503 Service Unavailable (asked 4 times):"
         " <html><body>Service Unavailable</body></html>"
     )
+    assert caught.value.hint == "the service is unavailable for now (busy, or down for maintenance); try again later"
     assert not isinstance(caught.value, ExplorerNotFoundError)
 
 
@@ -229,6 +230,19 @@ def test_a_body_that_is_not_json(replay: tuple[Replay, str]) -> None:
     assert caught.value.message == (
         f"POST {base}data/speciesSearch answered 200 with a body that is not JSON (Expecting value: line 1 column 1"
         " (char 0)): '<html>Maintenance</html>'"
+    )
+    assert caught.value.hint == (
+        "check the base URL: it should be the API's root, such as https://explorer.natureserve.org/api/"
+    )
+
+
+def test_a_json_body_cut_short_is_not_blamed_on_the_base_url(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/data/speciesSearch", Answer(200, b'{"results": [{"uniqueId": "ELEMENT_GL'))
+    with pytest.raises(ExplorerDataError) as caught:
+        list(client(base).search("robin"))
+    assert caught.value.hint == (
+        "the answer starts as JSON but does not end as JSON: it was cut short on the way; try again"
     )
 
 
@@ -473,3 +487,14 @@ def test_a_subnation_srank_does_not_know_hints_at_its_code() -> None:
         "srank ne connaît la subdivision «\u00a0MARYLAND\u00a0» dans aucun pays\nConseil\u00a0: donnez le code à deux"
         " lettres d'un État, d'une province ou d'un territoire (MD, ON)"
     )
+
+
+def test_a_timeout_of_one_second_is_said_in_the_singular() -> None:
+    from srank._messages import say_count
+
+    said = say_count("explorer.no-answer-within", 1.0, asked="GET x")
+    assert (str(said), said.render("fr")) == (
+        "GET x: no answer within 1 second",
+        "GET x\u00a0: aucune réponse en 1\u00a0seconde",
+    )
+    assert str(say_count("explorer.no-answer-within", 2.5, asked="GET x")) == "GET x: no answer within 2.5 seconds"

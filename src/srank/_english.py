@@ -282,6 +282,8 @@ MESSAGES: dict[str, str] = {
     "explorer.empty-body": "{asked} answered {status} with an empty body",
     "explorer.body-not-json": "{asked} answered {status} with a body that is not JSON ({error}): {text!r}",
     "explorer.body-not-json-hint": "check the base URL: it should be the API's root, such as {url}",
+    "explorer.body-cut-hint": "the answer starts as JSON but does not end as JSON: it was cut short on the way; try"
+    " again",
     "explorer.null": "{asked} answered {status} with null",
     "explorer.cannot-save": "cannot save the answer to {path!r}: {reason}",
     "explorer.http": "{asked} answered HTTP {status} {reason}",
@@ -291,7 +293,10 @@ MESSAGES: dict[str, str] = {
     "explorer.http-429-hint": "the API limits how often it is asked: wait, or ask for fewer pages at once",
     "explorer.http-500-hint": "the server failed; try again later (a search past its first 10,000 records answers"
     " 500: narrow it)",
-    "explorer.no-answer-within": "{asked}: no answer within {seconds:g} seconds",
+    "explorer.http-unavailable-hint": "the service is unavailable for now (busy, or down for maintenance); try again"
+    " later",
+    "explorer.no-answer-within.one": "{asked}: no answer within {count:g} second",
+    "explorer.no-answer-within.other": "{asked}: no answer within {count:g} seconds",
     "explorer.no-answer-within-hint": "try again later, or raise the timeout",
     "explorer.no-answer": "{asked}: no answer ({reason})",
     "explorer.no-answer-hint": "check the network and the base URL",

@@ -41,7 +41,7 @@ from ._explorer_errors import (
     ExplorerQueryError,
     ExplorerTimeoutError,
 )
-from ._messages import say
+from ._messages import say, say_count
 from ._places import nation_code, nation_names, nations_with_subnation, subnation_names
 
 __all__ = ["DEFAULT_BASE_URL", "GLOBAL_RANKS", "RETRY_STATUSES", "USER_AGENT", "Client"]
@@ -402,7 +402,9 @@ class Client:
                 say("explorer.body-not-json", asked=f"{method} {url}", status=status, error=str(error), text=shown),
                 url=url,
                 status=status,
-                hint=say("explorer.body-not-json-hint", url=DEFAULT_BASE_URL),
+                hint=say("explorer.body-cut-hint")
+                if text.startswith(("{", "["))  # JSON that stops short: a dropped connection, not a wrong address
+                else say("explorer.body-not-json-hint", url=DEFAULT_BASE_URL),
             ) from None
         if record and document is None:
             message = say("explorer.null", asked=f"{method} {url}", status=status)
@@ -445,7 +447,7 @@ class Client:
                 if detail:
                     message = say("error.at", where=message, message=detail)
                 kind = ExplorerNotFoundError if status == 404 and record else ExplorerHTTPError
-                hint = say(f"explorer.http-{status}-hint") if status in _HINTS else None
+                hint = say(_HINTS[status]) if status in _HINTS else None
                 raise kind(message, url=url, status=status, hint=hint) from None
             except (TimeoutError, urllib.error.URLError, OSError, http.client.HTTPException) as error:
                 raise _no_answer(error, asked, url, self.timeout) from None
@@ -459,7 +461,15 @@ class Client:
         return min(max(wait, 0.0), self.max_wait)
 
 
-_HINTS = frozenset({400, 404, 429, 500})  # statuses with a hint: the messages explorer.http-<status>-hint
+_HINTS = {  # the hint of an HTTP status, by message id
+    400: "explorer.http-400-hint",
+    404: "explorer.http-404-hint",
+    429: "explorer.http-429-hint",
+    500: "explorer.http-500-hint",
+    502: "explorer.http-unavailable-hint",
+    503: "explorer.http-unavailable-hint",
+    504: "explorer.http-unavailable-hint",
+}
 
 
 def _is_http_url(url: object) -> bool:
@@ -478,7 +488,7 @@ def _no_answer(error: BaseException, asked: str, url: str, timeout: float) -> Ex
     reason = error.reason if isinstance(error, urllib.error.URLError) else error
     if isinstance(reason, TimeoutError):
         return ExplorerTimeoutError(
-            say("explorer.no-answer-within", asked=asked, seconds=timeout),
+            say_count("explorer.no-answer-within", timeout, asked=asked),
             url=url,
             hint=say("explorer.no-answer-within-hint"),
         )

@@ -168,7 +168,7 @@ def _singular(counts: str) -> frozenset[int]:
     return frozenset(int(count) for count in counts.split())
 
 
-def say_count(key: str, /, count: int, **params: object) -> Message:
+def say_count(key: str, /, count: float, **params: object) -> Message:
     """The message ``<key>.one`` or ``<key>.other``, as ``count`` asks in each language ("1 argument", "0 argument")."""
     filled = {"count": count, **params}
     english = _english_fill(f"{key}.{_form(count, _singular(ENGLISH_LANGUAGE['singular_counts']))}", filled)
