@@ -570,3 +570,12 @@ def test_srank_explorer_publishes_every_explorer_error() -> None:
     assert set(_explorer_errors.__all__) <= set(srank.explorer.__all__)
     for name in _explorer_errors.__all__:
         assert getattr(srank.explorer, name) is getattr(_explorer_errors, name)
+
+
+def test_the_repr_says_when_it_shows_the_rounded_rank() -> None:
+    # A search publishes only rounded ranks; an unreadable global rank leaves only the rounded one too.
+    lynx = {"uniqueId": "ELEMENT_GLOBAL.2.100", "scientificName": "Lynx canadensis", "roundedGRank": "G5"}
+    assert repr(srank.explorer.read_taxon(lynx)) == "<Taxon ELEMENT_GLOBAL.2.100 'Lynx canadensis' rounded G5>"
+    unread = {**lynx, "grank": "G9"}
+    assert repr(srank.explorer.read_taxon(unread)) == "<Taxon ELEMENT_GLOBAL.2.100 'Lynx canadensis' rounded G5>"
+    assert repr(srank.explorer.read_taxon({"uniqueId": "ELEMENT_GLOBAL.2.1"})) == "<Taxon ELEMENT_GLOBAL.2.1 None ->"

@@ -64,7 +64,7 @@ class Taxon:
     >>> lynx = {"uniqueId": "ELEMENT_GLOBAL.2.100", "scientificName": "Lynx canadensis", "roundedGRank": "G5"}
     >>> taxon = srank.explorer.read_taxon(lynx)
     >>> taxon, taxon.rounded_global_rank
-    (<Taxon ELEMENT_GLOBAL.2.100 'Lynx canadensis' G5>, <Rank 'G5'>)
+    (<Taxon ELEMENT_GLOBAL.2.100 'Lynx canadensis' rounded G5>, <Rank 'G5'>)
     """
 
     element_global_id: int | None
@@ -107,8 +107,10 @@ class Taxon:
         return (*self.record_findings, *(finding for record in self.distribution for finding in record.findings))
 
     def __repr__(self) -> str:
-        rank = self.global_rank or self.rounded_global_rank
-        return f"<Taxon {self.unique_id or self.element_global_id} {self.scientific_name!r} {rank or '-'}>"
+        # A search publishes only the rounded rank, and an unreadable global rank leaves only it: said as such.
+        rounded = f"rounded {self.rounded_global_rank}" if self.rounded_global_rank else "-"
+        rank = self.global_rank or rounded
+        return f"<Taxon {self.unique_id or self.element_global_id} {self.scientific_name!r} {rank}>"
 
 
 @attrs.frozen
@@ -170,9 +172,9 @@ def read(data: object) -> list[Taxon] | Taxon:
         >>> import srank.explorer
         >>> lynx = {"uniqueId": "ELEMENT_GLOBAL.2.100", "scientificName": "Lynx canadensis", "roundedGRank": "G5"}
         >>> srank.explorer.read({"results": [lynx], "resultsSummary": {"totalResults": 1}})
-        [<Taxon ELEMENT_GLOBAL.2.100 'Lynx canadensis' G5>]
+        [<Taxon ELEMENT_GLOBAL.2.100 'Lynx canadensis' rounded G5>]
         >>> srank.explorer.read(lynx)
-        <Taxon ELEMENT_GLOBAL.2.100 'Lynx canadensis' G5>
+        <Taxon ELEMENT_GLOBAL.2.100 'Lynx canadensis' rounded G5>
     """
     if isinstance(data, (str, os.PathLike)) and not _is_json_text(data) and Path(data).is_dir():
         return _read_directory(Path(data))
@@ -205,7 +207,7 @@ def read_search(data: object) -> list[Taxon]:
         >>> import srank.explorer
         >>> lynx = {"uniqueId": "ELEMENT_GLOBAL.2.100", "scientificName": "Lynx canadensis", "roundedGRank": "G5"}
         >>> srank.explorer.read_search([lynx])
-        [<Taxon ELEMENT_GLOBAL.2.100 'Lynx canadensis' G5>]
+        [<Taxon ELEMENT_GLOBAL.2.100 'Lynx canadensis' rounded G5>]
     """
     return _results(*_load_as(data, ("search",), "explorer.want-search-or-list"))
 
