@@ -492,3 +492,14 @@ def test_lenient_salvage_takes_no_code_from_inside_a_word() -> None:
     dist = srank.parse_distribution("United States (N5): MD (S2), @SUM (S2)", lenient=True)
     assert [(record.subnation, str(record.rank)) for record in dist] == [(None, "N5"), ("MD", "S2")]
     assert [finding.code for finding in dist.findings] == ["distribution-syntax"]
+
+
+def test_a_three_letter_subnation_code_points_to_api_data() -> None:
+    # Mexico's states have three-letter codes, seen in Explorer API data only, not in distribution strings.
+    with pytest.raises(srank.InvalidRankError) as caught:
+        srank.parse_distribution("Mexico (N3): SON (S2)")
+    assert (caught.value.message, caught.value.span) == ("Expected ' (', found 'N'", (15, 16))
+    assert caught.value.hint == (
+        "a subnation code in a distribution string has two letters (MD, ON); three-letter codes (Mexico's states)"
+        " come with Explorer API data: read it with srank.Distribution.from_api"
+    )

@@ -195,6 +195,10 @@ MESSAGES: dict[str, str] = {
     "distribution.expected": "Expected {expected}, found {found!r}",
     "distribution.expected-at-end": "Expected {expected}, found the end of the text",
     "distribution.hint": "a distribution reads 'United States (N5): MD (S3), VA (S4)' or 'CA(N4), US(N5B,NNRN)'",
+    "distribution.code-two-letters-hint": (
+        "a subnation code in a distribution string has two letters (MD, ON); three-letter codes (Mexico's states)"
+        " come with Explorer API data: read it with srank.Distribution.from_api"
+    ),
     "distribution.unknown-nation-name": "Unknown nation name {name!r}",
     "distribution.unknown-nation-name-hint": "Explorer spells nations out as Canada or United States; Biotics"
     " writes ISO codes: US(N5)",
