@@ -181,7 +181,7 @@ def test_a_part_written_twice_agrees_with_a_stored_rounded_rank_written_once(sra
         "warning[part-repeated]: Part 'S2B' is written twice,\n"
     )
     assert err == (
-        f"srank check: {source}: 4 rows: 4 valid, 0 invalid, 0 missing; 3 distinct codes\n"
+        f"srank check: {source}: 4 rows: 4 valid (4 with warnings), 0 invalid, 0 missing; 3 distinct codes\n"
         "  rounded 'Rounded S' from 'S Rank': 0 rows differ, 4 agree, 0 not compared\n"
     )
 

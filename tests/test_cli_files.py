@@ -345,7 +345,7 @@ def test_problems_only_writes_the_invalid_and_warned_rows_with_their_lines(srank
         "6,G1T2,7,true,G1T2,T2,Critically Imperiled; subspecies or variety Imperiled,"
         "warning[infraspecific-more-secure]: The infraspecific rank T2 is more secure than its species' rank G1\n"
     )
-    assert err.startswith(f"srank check: {source}: 6 rows: 3 valid, 2 invalid, 1 missing;")
+    assert err.startswith(f"srank check: {source}: 6 rows: 3 valid (1 with warnings), 2 invalid, 1 missing;")
 
 
 def test_problems_only_in_json_lines(srank_cli: Run, tmp_path: Path) -> None:

@@ -157,13 +157,24 @@ class ColumnCheck(Check):
         self.lenient = lenient
         self.style = style
         self.lang = lang
+        self.warned = 0  # valid rows with a warning (SX,S1; a code read leniently): --problems-only keeps them
+
+    def count_kinds(self, key: Any, rows: int, verdict: Verdict) -> None:
+        super().count_kinds(key, rows, verdict)
+        if verdict.warned and verdict.kind == "valid":
+            self.warned += rows
 
     def counts(self, unread: int) -> str:
         kinds = self.kinds
         distinct = "cli.counts.more-distinct-codes" if self.more_distinct else "cli.counts.distinct-codes"
+        valid: str = say_count("cli.counts.valid", kinds.get("valid", 0))
+        if self.warned:
+            valid = say(
+                "cli.counts.valid-warned", valid=valid, warnings=say("cli.counts.with-warnings", count=self.warned)
+            )
         said = say(
             "cli.counts.column",
-            valid=say_count("cli.counts.valid", kinds.get("valid", 0)),
+            valid=valid,
             invalid=say_count("cli.counts.invalid", kinds.get("invalid", 0) + unread),
             missing=say_count("cli.counts.missing", kinds.get("missing", 0)),
             distinct=say_count(distinct, len(self.distinct)),
