@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import io
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, BinaryIO
 
 from .._describe import text_table
@@ -94,11 +94,11 @@ def _read_lines(stream: BinaryIO, name: str) -> Iterator[Code]:
         raise UsageError(refused)
     encoding = encoding_from_bom(head)
     if encoding is None or encoding == "utf-8-sig":
-        yield from _lines(buffered, name)
+        yield from _lines(buffered.readline, name, _utf8_line(name))
         return
     text = io.TextIOWrapper(buffered, encoding=encoding, newline=None)
     try:
-        yield from _text_lines(text, name, encoding)
+        yield from _lines(text.readline, name, _as_read, encoding)
     finally:
         text.detach()  # the caller closes its file; stdin stays open
 
@@ -123,18 +123,23 @@ def _is_workbook(handle: BinaryIO, head: bytes) -> bool:
 _MAX_LINE = 1 << 16  # bytes: far longer than any code, short enough that /dev/zero is refused at once
 
 
-def _text_lines(text: io.TextIOWrapper, name: str, encoding: str) -> Iterator[Code]:
-    """Each line of a text stream (UTF-16 or UTF-32). Bytes that do not decode are placed near a line: the
-    stream decodes a block of lines at a time."""
+def _lines(
+    read: Callable[[int], Any], name: str, decoded: Callable[[Any, int], str], encoding: str = "utf-8"
+) -> Iterator[Code]:
+    """Each line that ``read(limit)`` gives, bounded, as ``decoded(line, number)`` makes it text.
+
+    UTF-8 lines are decoded one by one, so a line that is not UTF-8 is named by its number; a UTF-16 or UTF-32
+    stream decodes a block of lines at a time, so bytes that do not decode there are placed near a line.
+    """
     number = 0
     try:
-        while line := text.readline(_MAX_LINE + 1):
+        while line := read(_MAX_LINE + 1):
             number += 1
             if len(line) > _MAX_LINE:
                 raise UsageError(say("cli.codes.line-too-long", name=name, number=number, limit=_MAX_LINE))
-            code = line.rstrip("\r\n")
+            code = decoded(line, number).rstrip("\r\n")
             yield (code if code.strip() else None), say("cli.codes.at-line", name=name, number=number)
-    except UnicodeDecodeError as error:
+    except UnicodeDecodeError as error:  # from the stream's own decoding
         reason = decode_reason(error.reason)
         said = say("cli.codes.not-encoding", name=name, number=number + 1, encoding=encoding.upper(), reason=reason)
         raise UsageError(said) from None
@@ -142,22 +147,19 @@ def _text_lines(text: io.TextIOWrapper, name: str, encoding: str) -> Iterator[Co
         raise UsageError(say("cli.codes.cannot-read", path=name, reason=os_reason(error))) from None
 
 
-def _lines(stream: BinaryIO, name: str) -> Iterator[Code]:
-    """Each line decoded on its own, so that a line that is not UTF-8 is named by its number."""
-    number = 0
-    try:
-        while line := stream.readline(_MAX_LINE + 1):
-            number += 1
-            if len(line) > _MAX_LINE:
-                raise UsageError(say("cli.codes.line-too-long", name=name, number=number, limit=_MAX_LINE))
-            try:
-                code = line.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
-            except UnicodeDecodeError as error:
-                reason = decode_reason(error.reason)
-                raise UsageError(say("cli.codes.not-utf8", name=name, number=number, reason=reason)) from None
-            yield (code if code.strip() else None), say("cli.codes.at-line", name=name, number=number)
-    except OSError as error:
-        raise UsageError(say("cli.codes.cannot-read", path=name, reason=os_reason(error))) from None
+def _utf8_line(name: str) -> Callable[[bytes, int], str]:
+    def decoded(line: bytes, number: int) -> str:
+        try:
+            return line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as error:
+            reason = decode_reason(error.reason)
+            raise UsageError(say("cli.codes.not-utf8", name=name, number=number, reason=reason)) from None
+
+    return decoded
+
+
+def _as_read(line: str, number: int) -> str:
+    return line
 
 
 def check_label_options(style: str, lang: str) -> None:
