@@ -484,6 +484,11 @@ def test_a_missing_column_on_a_later_line_suggests_header_row(srank_cli: Run, tm
         f"srank: {source} has no column 'S Rank'; the columns are: 'Rare plants of Vermont', ' 2024';"
         " 'S Rank' is on line 3: if the header is there, pass --header-row 3\n",
     )
+    # In French, the columns are quoted as the rest of the sentence is.
+    assert srank_cli("check", source, "-c", "S Rank", "--lang", "fr")[2].startswith(
+        f"srank: {source} n'a pas de colonne «\u00a0S Rank\u00a0»\u202f; les colonnes sont\u00a0:"
+        " «\u00a0Rare plants of Vermont\u00a0», «\u00a0 2024\u00a0»\u202f;"
+    )
     # Found regardless of case: --header-row alone would not find it there, so the hint says how it is written.
     assert srank_cli("check", source, "-c", "s rank")[2] == (
         f"srank: {source} has no column 's rank'; the columns are: 'Rare plants of Vermont', ' 2024';"

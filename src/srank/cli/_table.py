@@ -114,7 +114,7 @@ class Table:
             return positions[0]
         if positions:
             raise UsageError(say("cli.table.column-twice", name=self.name, column=column, count=len(positions)))
-        shown = ", ".join(repr(title) for title in self.header[:50]) + (" ..." if len(self.header) > 50 else "")
+        shown = self._quoted(self.header[:50]) + (" ..." if len(self.header) > 50 else "")
         message = in_language(say("cli.table.no-column", name=self.name, column=column, columns=shown), self.lang)
         close = [title for title in self.header if title.strip().casefold() == column.strip().casefold()]
         if close:
@@ -126,9 +126,13 @@ class Table:
         if later is not None:
             message += separator(self.lang) + later.hint(column, bool(self.sheets), self.lang)
         if len(self.sheets) > 1:
-            sheets = say("cli.table.sheets", sheets=", ".join(map(repr, self.sheets)))
+            sheets = say("cli.table.sheets", sheets=self._quoted(self.sheets))
             message += separator(self.lang) + in_language(sheets, self.lang)
         raise UsageError(message)
+
+    def _quoted(self, names: Sequence[str]) -> str:
+        """Names in the run's language's quotes ('S Rank', « S Rank »), one after another."""
+        return ", ".join(in_language(say("text.quoted", text=name), self.lang) for name in names)
 
     def output_format(self, name: str, added: Sequence[str]) -> Format:
         if name == "jsonl":
