@@ -153,3 +153,13 @@ def test_valid_in_a_column_of_one_level() -> None:
     ]
     with pytest.raises(ValueError, match=r"srank.pandas.valid\(\) takes a level letter G, N, S or T"):
         cells.srank.valid(level="Z")
+
+
+def test_a_column_of_parsed_ranks_reads_as_its_codes() -> None:
+    # What .srank.parse() gives can be given back: the docstrings say "text, rank objects or missing values".
+    parsed = pd.Series(["S1", "G3G4", None]).srank.parse()
+    assert parsed.srank.valid().tolist() == [True, True, pd.NA]
+    assert parsed.srank.rounded().tolist()[:2] == ["S1", "G3"]
+    assert parsed.srank.message().isna().tolist() == [True, True, True]  # no problem to name
+    assert repr(srank.pandas.most_imperiled(parsed)) == "<Rank 'S1'>"
+    assert srank.parse_many([srank.parse("G5"), "S2"]) == [srank.parse("G5"), srank.parse("S2")]

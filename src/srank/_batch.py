@@ -64,6 +64,8 @@ def cell_error(error: InvalidRankError, where: str) -> InvalidRankError:
 
 
 def _decode(value: object, lenient: bool) -> Result:
+    if isinstance(value, (Rank, MultiSeasonRank)):  # already read: a column of srank.pandas.parse's results
+        return value
     if is_missing(value):
         return None
     if not isinstance(value, str):

@@ -240,18 +240,10 @@ def decoded_counts(codes: Iterable[object], lenient: bool, name: str) -> list[tu
     try:
         counts: Counter[object] = Counter(items)
     except TypeError:  # an unhashable value somewhere: one entry per item
-        return [(item, result, 1) for item, result in zip(items, _decode(list(items), lenient), strict=True)]
+        return [(item, result, 1) for item, result in zip(items, parse_many(items, lenient=lenient), strict=True)]
     distinct = list(counts)
-    return [(item, result, counts[item]) for item, result in zip(distinct, _decode(distinct, lenient), strict=True)]
-
-
-def _decode(items: list[object], lenient: bool) -> list[Result]:
-    texts = [None if isinstance(item, (Rank, MultiSeasonRank)) else item for item in items]
-    results = parse_many(texts, lenient=lenient)
-    return [
-        item if isinstance(item, (Rank, MultiSeasonRank)) else result
-        for item, result in zip(items, results, strict=True)
-    ]
+    results = parse_many(distinct, lenient=lenient)
+    return [(item, result, counts[item]) for item, result in zip(distinct, results, strict=True)]
 
 
 def counted_value(rank: AnyRank, season: Season) -> Value | None:

@@ -613,8 +613,14 @@ def _choose(
 def _first_row(index: pd.Index[Any], values: list[object], group: Hashable | None) -> Callable[[object], str]:
     """Where an unreadable code stands, for an error: its first row's label (and its group), as ``_choose`` says it."""
 
+    def same(value: object, code: object) -> bool:
+        try:
+            return value is code or bool(value == code)
+        except (TypeError, ValueError):  # pandas.NA (and an array) refuse bool(): not the code
+            return False
+
     def where(code: object) -> str:
-        row = next(label for label, value in zip(index, values, strict=True) if value is code or value == code)
+        row = next(label for label, value in zip(index, values, strict=True) if same(value, code))
         if group is None:
             return say("dataframe.row-label", row=row)
         return say("dataframe.row-in-group", row=row, group=group)
