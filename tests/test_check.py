@@ -501,6 +501,28 @@ def test_check_levels_rejects_wrong_levels_and_types() -> None:
         srank.check_levels("G1", "S3")  # type: ignore[call-arg]
 
 
+def test_check_levels_names_the_unreadable_argument_and_takes_a_table_s_gaps() -> None:
+    with pytest.raises(srank.InvalidRankError) as caught:
+        srank.check_levels(global_rank="G3", subnational_rank="S9")
+    assert (
+        caught.value.message == "subnational_rank: Expected a rank value (1-5, X, H, U, NR or NA) after 'S', found '9'"
+    )
+    # A DataFrame row's empty cells: NaN, pandas.NA, blank text, N/A are a level with no rank, as None is.
+    for gap in (float("nan"), "", " ", "N/A", None):
+        assert srank.check_levels(global_rank=gap, subnational_rank="S1") == []  # type: ignore[arg-type]
+    nan: Any = float("nan")
+    found = srank.check_levels(global_rank="G1", national_rank=nan, subnational_rank="S3")
+    assert [finding.code for finding in found] == ["subnational-more-secure"]
+
+
+def test_functions_of_many_codes_refuse_a_value_that_is_not_iterable() -> None:
+    for function in (srank.most_imperiled, srank.least_imperiled, srank.status_index, srank.status_index_interval):
+        with pytest.raises(TypeError, match=r"takes an iterable of codes \(a list, a column\), not int$"):
+            function(5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^Distribution.from_api\(\) takes the list under 'nations', not NoneType$"):
+        srank.Distribution.from_api(None)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("code", list(IN_EXPLORER_DATA))
 def test_in_explorer_data_reports(code: str) -> None:
     import srank.explorer

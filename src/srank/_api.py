@@ -16,6 +16,7 @@ from ._describe import describe as _describe
 from ._describe import explain as _explain
 from ._errors import InvalidRankError
 from ._findings import Finding, Severity
+from ._messages import say
 from ._model import AnyRank, MultiSeasonRank, Rank
 from ._ordering import least_imperiled_of, most_imperiled_of
 from ._parse import is_missing, parse
@@ -132,8 +133,10 @@ def check_levels(
     every (G, N, S) chain in it is checked, and each finding names its place.
 
     Texts are parsed (strictly unless ``lenient=True``; an unreadable one raises
-    InvalidRankError; use check() for single-code findings). A T rank counts as
-    a global rank. The rules are documented in the API reference.
+    InvalidRankError naming its argument; use check() for single-code findings).
+    A missing value (None, NaN, pandas.NA, blank text, ``N/A``) is a level with no
+    rank, as a table's empty cell. A T rank counts as a global rank. The rules are
+    documented in the API reference.
 
     Args:
         global_rank: The taxon's global (G or T) rank, as text or a rank object.
@@ -167,9 +170,15 @@ def check_levels(
         ("national_rank", national_rank),
         ("subnational_rank", subnational_rank),
     ):
-        if code is not None and not isinstance(code, (str, Rank, MultiSeasonRank)):
+        if is_missing(code):  # None, NaN, pandas.NA, blank text, N/A: no rank at that level, as a table's gap
+            read[name] = None
+            continue
+        if not isinstance(code, (str, Rank, MultiSeasonRank)):
             raise TypeError(f"{name} must be a str, a srank rank object or None, not {type(code).__name__}")
-        read[name] = None if code is None else _rank(code, "check_levels", lenient)
+        try:
+            read[name] = _rank(code, "check_levels", lenient)
+        except InvalidRankError as error:  # which of the three it is
+            raise error.evolve(message=say("error.at", where=name, message=error.message)) from None
     if distribution is not None:
         if national_rank is not None or subnational_rank is not None:
             raise TypeError("check_levels() takes a distribution or national/subnational ranks, not both")
@@ -186,6 +195,8 @@ def _ranks_of(name: str, codes: Iterable[object], lenient: bool, errors: Errors)
         raise ValueError(f"{name}(): errors must be one of {', '.join(map(repr, ERRORS))}, not {errors!r}")
     if isinstance(codes, (str, Rank, MultiSeasonRank)):
         raise TypeError(f"{name}() takes an iterable of codes, not a single {type(codes).__name__}")
+    if not isinstance(codes, Iterable):
+        raise TypeError(f"{name}() takes an iterable of codes (a list, a column), not {type(codes).__name__}")
     found: list[AnyRank] = []
     for code in codes:
         if is_missing(code):  # None, NaN, blank text, NA: a gap in the column, as in parse_many

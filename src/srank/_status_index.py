@@ -236,6 +236,8 @@ def decoded_counts(codes: Iterable[object], lenient: bool, name: str) -> list[tu
     """
     if isinstance(codes, (str, bytes, Rank, MultiSeasonRank)):
         raise TypeError(f"{name}() takes an iterable of codes, not a single {type(codes).__name__}")
+    if not isinstance(codes, Iterable):
+        raise TypeError(f"{name}() takes an iterable of codes (a list, a column), not {type(codes).__name__}")
     items: Sequence[object] = codes if isinstance(codes, (list, tuple)) else list(codes)  # a generator: read once
     try:
         counts: Counter[object] = Counter(items)
