@@ -163,3 +163,10 @@ def test_a_column_of_parsed_ranks_reads_as_its_codes() -> None:
     assert parsed.srank.message().isna().tolist() == [True, True, True]  # no problem to name
     assert repr(srank.pandas.most_imperiled(parsed)) == "<Rank 'S1'>"
     assert srank.parse_many([srank.parse("G5"), "S2"]) == [srank.parse("G5"), srank.parse("S2")]
+
+
+def test_a_value_that_is_not_a_series_is_refused_by_srank_not_by_pandas() -> None:
+    for given in (["S1"], pd.DataFrame({"rank": ["S1"]})):
+        for function in (srank.pandas.valid, srank.pandas.rounded, srank.pandas.label, srank.pandas.is_imperiled):
+            with pytest.raises(TypeError, match=r"^srank.pandas takes a pandas Series of codes \(a column"):
+                function(given)

@@ -91,6 +91,10 @@ CHANGE_COLUMNS = ("kind", "rounded_changed", "old", "new", "old_rounded", "new_r
 
 def _distinct(series: pd.Series[Any]) -> tuple[np.ndarray[Any, Any], list[object]]:
     """Row positions into the unique cells; the last entry (position -1, pandas' missing value) is None."""
+    if not isinstance(series, pd.Series):  # a list, a DataFrame: said here, not as pandas' AttributeError
+        raise TypeError(
+            f"srank.pandas takes a pandas Series of codes (a column, df['rank']), not {type(series).__name__}"
+        )
     try:
         codes, uniques = pd.factorize(series, use_na_sentinel=True)
     except TypeError:  # unhashable cells (lists): each row is its own value
