@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import srank
 from srank import Level, MultiSeasonRank, Qualifier, Range, Rank, Season, Single
+from srank import strategies
 from srank.strategies import invalid_codes, multi_season_ranks, rank_codes, ranks
 
 T = TypeVar("T")
@@ -258,3 +259,19 @@ def test_import_srank_does_not_import_hypothesis_and_registration_follows_it(fir
     )
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report == {"before": False, "type": "Rank", "code": "G5", "multi": "S1B,S1N"}
+
+
+@settings(max_examples=200, derandomize=True)
+@given(strategies.distributions(formats=["biotics"]))
+def test_a_biotics_distribution_reads_back_as_itself(dist: srank.Distribution) -> None:
+    # The empty Biotics string is the empty text, an Explorer distribution: it is not drawn.
+    assert srank.parse_distribution(str(dist)) == dist
+
+
+def test_wrong_arguments_are_refused_when_the_strategy_is_made_or_drawn() -> None:
+    with pytest.raises(ValueError, match=r"levels must be a srank.Level or a non-empty collection"):
+        strategies.ranks(levels=5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^multi_season must be True or False, not 'yes'$"):
+        strategies.rank_codes(multi_season="yes")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"takes 'explorer', 'biotics' or both, not \['csv'\]"):
+        find(strategies.distributions(formats=["csv"]), lambda _: True)

@@ -43,6 +43,19 @@ __all__ = [
 ]
 
 Format = Literal["explorer", "biotics", "api"]
+FORMATS: tuple[Format, ...] = ("explorer", "biotics", "api")
+
+
+def _place_codes(*codes: object) -> None:
+    """A place is looked up by its codes, as text: a number or None would find nothing, silently."""
+    for code in codes:
+        if not isinstance(code, str):
+            raise TypeError(f"a place code is text, such as 'US' or 'CA', not {type(code).__name__}")
+
+
+def _known_format(value: object) -> None:
+    if value not in FORMATS:
+        raise ValueError(f"a Distribution's format is one of {', '.join(map(repr, FORMATS))}, not {value!r}")
 
 
 @attrs.frozen
@@ -132,7 +145,7 @@ class Distribution:
     """
 
     records: tuple[PlaceRank, ...]
-    format: Format
+    format: Format = attrs.field(validator=lambda _, __, value: _known_format(value))
     notes: tuple[Finding, ...] = ()  # what lenient reading skipped between records
 
     def __iter__(self) -> Iterator[PlaceRank]:
@@ -154,6 +167,7 @@ class Distribution:
             >>> srank.parse_distribution("United States (N5B): CA (S4)").national("US").rank
             <Rank 'N5B'>
         """
+        _place_codes(nation)
         return next((r for r in self.records if r.nation == nation and r.subnation is None), None)
 
     def subnational(self, nation: str, subnation: str) -> PlaceRank | None:
@@ -170,6 +184,7 @@ class Distribution:
             >>> srank.parse_distribution("United States (N5B): CA (S4)").subnational("US", "CA").place
             'California'
         """
+        _place_codes(nation, subnation)
         return next((r for r in self.records if r.nation == nation and r.subnation == subnation), None)
 
     @property

@@ -74,6 +74,8 @@ def _value_menu(*, inexact: bool, secure_first: bool, status_range: bool = False
 def _normalise_levels(levels: Level | Collection[Level] | None) -> tuple[Level, ...]:
     if levels is None:
         return _ALL_LEVELS
+    if not isinstance(levels, (Level, Collection)):
+        raise ValueError(f"levels must be a srank.Level or a non-empty collection of srank.Level, not {levels!r}")
     chosen = (levels,) if isinstance(levels, Level) else tuple(levels)
     if not chosen or not all(isinstance(level, Level) for level in chosen):
         raise ValueError("levels must be a srank.Level or a non-empty collection of srank.Level")
@@ -216,6 +218,8 @@ def rank_codes(*, multi_season: bool = True) -> st.SearchStrategy[str]:
         >>> find(rank_codes(), lambda code: "," in code, settings=settings(derandomize=True))
         'S1B,S1N'
     """
+    if not isinstance(multi_season, bool):
+        raise TypeError(f"multi_season must be True or False, not {multi_season!r}")
     if not multi_season:
         return ranks().map(str)
     return _rank_codes(ranks(), multi_season_ranks())
@@ -322,8 +326,15 @@ def distributions(draw: st.DrawFn, *, formats: Collection[str] = ("explorer", "b
     """
     from ._distribution import Distribution, PlaceRank
 
+    unknown = sorted(set(formats) - {"explorer", "biotics"})
+    if unknown or not formats:
+        raise ValueError(f"distributions(formats=...) takes 'explorer', 'biotics' or both, not {unknown or formats!r}")
     chosen = draw(st.sampled_from(sorted(formats)))
-    nations = draw(st.lists(st.sampled_from(_NATIONS[:2] if chosen == "explorer" else _NATIONS), unique=True))
+    # An empty Biotics string is the empty text, which reads back as an (empty) Explorer distribution.
+    minimum = 1 if chosen == "biotics" else 0
+    nations = draw(
+        st.lists(st.sampled_from(_NATIONS[:2] if chosen == "explorer" else _NATIONS), unique=True, min_size=minimum)
+    )
     records: list[PlaceRank] = []
     for nation in nations:
         records.append(PlaceRank(nation, None, draw(_place_rank(Level.NATIONAL))))
