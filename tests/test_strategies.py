@@ -15,8 +15,7 @@ from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
 import srank
-from srank import Level, MultiSeasonRank, Qualifier, Range, Rank, Season, Single
-from srank import strategies
+from srank import Level, MultiSeasonRank, Qualifier, Range, Rank, Season, Single, strategies
 from srank.strategies import invalid_codes, multi_season_ranks, rank_codes, ranks
 
 T = TypeVar("T")
