@@ -384,3 +384,8 @@ def test_the_repr_of_a_change_shows_its_public_fields() -> None:
         "RankChange(kind=<ChangeKind.SAME: 'same'>, old=<Rank 'S4N'>, new=<Rank 'S4N'>,"
         " season=<Season.NONBREEDING: 'N'>, species_only=False, old_text=None, new_text=None)"
     )
+
+
+def test_a_code_given_with_spaces_is_written_without_them_in_the_sentence() -> None:
+    change = srank.compare("SH", " s3/s4 ", lenient=True)
+    assert (str(change), change.new_text) == ("SH → s3/s4, rediscovered, rounded SH → S3", " s3/s4 ")

@@ -512,3 +512,9 @@ def test_change_sentences_read_without_english(
         assert "listed" not in text, text
         if lang == "fr":
             assert " :" not in text, text  # the colon takes a no-break space in French
+
+
+def test_the_c_and_posix_locales_name_no_language_and_read_as_english() -> None:
+    # lang=os.environ["LANG"] in a container gives "C.UTF-8": English, as the command line takes it.
+    for tag in ("C", "C.UTF-8", "POSIX", "c.utf8"):
+        assert srank.describe("S2", lang=tag) == "Imperiled"

@@ -219,8 +219,9 @@ def most_imperiled(codes: Iterable[object], *, lenient: bool = False, errors: Er
     Strings are parsed (strictly unless ``lenient=True``); missing values (None,
     NaN, blank text, NA, as in parse_many) are skipped, so a column with gaps
     can be passed as is. A code that cannot be read raises InvalidRankError, or
-    is skipped with ``errors="skip"``, as in the pandas and polars versions.
-    Raises ValueError when nothing is left.
+    is skipped with ``errors="skip"`` (the default of the pandas and polars
+    versions, which give a whole column's answer and a null where nothing is
+    left). Raises ValueError when nothing is left.
 
     Args:
         codes: Codes as text or rank objects, with missing values if need be (not a single str).

@@ -62,7 +62,7 @@ def describe_place_change(change: PlaceChange, lang: LanguageTag = "en") -> str:
 def _written(change: RankChange, side: str, whole: bool) -> str:
     text = getattr(change, f"{side}_text") if whole else None
     rank = getattr(change, side)
-    return text if text is not None else "" if rank is None else str(rank)
+    return text.strip() if text is not None else "" if rank is None else str(rank)  # " s3/s4 " in a sentence
 
 
 def _line(change: RankChange, table: Table, *, whole: bool) -> str:

@@ -65,7 +65,9 @@ def language(lang: str) -> str:
 
     Case, ``_`` for ``-``, an encoding (``.UTF-8``) and a modifier (``@euro``)
     do not matter; a region or script srank has no file for falls back to
-    the language itself, so ``fr-CA`` and ``fr_CA.UTF-8`` read as ``fr``.
+    the language itself, so ``fr-CA`` and ``fr_CA.UTF-8`` read as ``fr``. The
+    locales ``C`` and ``POSIX`` (``C.UTF-8``) name no language: English, as for
+    the command line.
     """
     if not isinstance(lang, str):
         raise TypeError(f"lang must be a str, not {type(lang).__name__}")
@@ -77,6 +79,8 @@ def _closest(lang: str) -> str:
     import re  # not at import: the first parse in English never reads a tag
 
     tag = lang.strip().split("@", 1)[0].split(".", 1)[0].replace("_", "-")
+    if tag.upper() in ("C", "POSIX"):  # a locale with no language (lang=os.environ["LANG"] in a container)
+        return ENGLISH
     if re.fullmatch(_TAG, tag):
         known = {name.lower(): name for name in available_languages()}
         subtags = tag.lower().split("-")
