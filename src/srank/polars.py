@@ -31,6 +31,7 @@ except in ``valid()``, which says False for an unreadable cell.
 from __future__ import annotations
 
 import functools
+from collections import deque
 from collections.abc import Callable
 from typing import Any, Generic, NoReturn, TypeVar, overload
 
@@ -224,9 +225,9 @@ class CellError(InvalidRankError):
 
     Rows are counted from 1, in the column (a polars column has no index labels, which
     the pandas helpers name instead). polars raises an error from inside an expression
-    again as ``type(error)(text)``, with the whole rendered error as the text: this
-    class can be made so, and its ``message`` then holds everything, the row, the
-    code, the caret and the hint.
+    again as ``type(error)(text)``, with the whole rendered error and the expression as
+    the text: made so, this class finds the error it was rendered from, among the last
+    few raised, and has its fields again (``code``, ``span``, ``hint``, ``message_in``).
 
     Examples:
         >>> import polars as pl
@@ -248,6 +249,10 @@ class CellError(InvalidRankError):
         hint: str | None = None,
         code: str = "syntax",
     ) -> None:
+        raised = None if text else next((e for e in reversed(_RAISED) if message.startswith(str(e))), None)
+        if raised is not None:  # polars' type(error)(text): the fields of the error that text renders
+            message, text, span, expected = raised.message, raised.text, raised.span, raised.expected
+            hint, code = raised.hint, raised.code
         super().__init__(message, text=text, span=span, expected=expected, hint=hint, code=code)
 
     def __str__(self) -> str:
@@ -257,7 +262,12 @@ class CellError(InvalidRankError):
 def _raise_unreadable(result: InvalidRankError, position: int, column: str) -> NoReturn:
     row = position + 1  # counted from 1, as people count rows
     where = say("dataframe.row-of-column", row=row, column=column) if column else say("dataframe.row", row=row)
-    raise cell_error(result, where).evolve(into=CellError) from None
+    error = cell_error(result, where).evolve(into=CellError)
+    _RAISED.append(error)  # for polars' raising it again from its text, outside the expression
+    raise error from None
+
+
+_RAISED: deque[InvalidRankError] = deque(maxlen=16)  # the last errors raised from inside an expression
 
 
 def _choose(series: pl.Series, choose: Callable[[list[AnyRank]], AnyRank], strict: bool, lenient: bool) -> str | None:
