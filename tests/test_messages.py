@@ -477,7 +477,7 @@ def test_a_tag_reads_as_the_closest_language(tag: str, lang: str) -> None:
     assert srank.describe("G1", lang=tag) == srank.describe("G1", lang=lang)
 
 
-@pytest.mark.parametrize("tag", ["de", "de-CH", "", "C", "../fr", "fr/../en", "f r", "français"])
+@pytest.mark.parametrize("tag", ["de", "de-CH", "", "../fr", "fr/../en", "f r", "français"])
 def test_an_unknown_language_lists_the_languages(tag: str) -> None:
     with pytest.raises(ValueError, match=r"^Unknown lang .*; choose one of: 'en', 'es', 'fr'$"):
         language(tag)
