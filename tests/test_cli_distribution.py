@@ -118,3 +118,17 @@ def test_a_place_read_from_a_legacy_code_keeps_its_note_beside_the_same_rank_wri
         ),
         ("3", "SNA", "Not Applicable", ""),
     ]
+
+
+def test_a_place_written_twice_gets_its_own_cross_level_findings_once(srank_cli: Run, tmp_path: Path) -> None:
+    # Each record has its own findings: a place repeated n times gives n findings, not n x n (quadratic output).
+    cell = "United States (N5): " + ", ".join(["MD (S4)"] * 3)
+    source = tmp_path / "rep.csv"
+    source.write_text(f'id,G Rank,Distribution\n1,G2,"{cell}"\n', encoding="utf-8")
+    status, out, _ = srank_cli("distribution", source, "-c", "Distribution", "--global-column", "G Rank")
+    assert status == 0
+    levels = [row["srank_levels"] for row in csv.DictReader(io.StringIO(out))]
+    assert (
+        levels[1:]
+        == ["warning[subnational-more-secure]: The subnational rank 'S4' is more secure than the global rank 'G2'"] * 3
+    )

@@ -37,7 +37,14 @@ from ._model import AnyRank, Level, MultiSeasonRank, Rank
 from ._rules import expected_level_rule, level_word
 from ._vocabulary import EXTINCT_GRADES
 
-__all__ = ["check_distribution_levels", "check_levels", "check_row", "column_validity", "expected_level_rule"]
+__all__ = [
+    "check_distribution_levels",
+    "check_levels",
+    "check_row",
+    "column_validity",
+    "expected_level_rule",
+    "levels_by_record",
+]
 
 _GAP = 3  # the data exchange rejects a subnational number this much greater
 
@@ -189,9 +196,17 @@ def check_distribution_levels(global_rank: AnyRank | None, distribution: Distrib
     nation's) is left out of the comparisons: the record's own findings name it
     (``wrong-level``, ``PlaceRank.findings``).
     """
+    return [finding for found in levels_by_record(global_rank, distribution) for finding in found]
+
+
+def levels_by_record(global_rank: AnyRank | None, distribution: Distribution) -> list[list[Finding]]:
+    """The findings of ``check_distribution_levels``, one list per record, in the distribution's order.
+
+    A place written twice has each its own, so a table writes each record's findings beside it once.
+    """
     if global_rank is not None:
         _checked(global_rank, "global_rank", (Level.GLOBAL, Level.INFRASPECIFIC))
-    findings: list[Finding] = []
+    findings: list[list[Finding]] = []
     nations: dict[str, AnyRank | None] = {}
     for record in distribution:
         level = Level.NATIONAL if record.subnation is None else Level.SUBNATIONAL
@@ -208,5 +223,5 @@ def check_distribution_levels(global_rank: AnyRank | None, distribution: Distrib
             if rank is not None:
                 found += check_levels(national_rank=national, subnational_rank=rank)
                 found += check_levels(global_rank=global_rank, subnational_rank=rank)
-        findings += (attrs.evolve(finding, place=record.label) for finding in found)
+        findings.append([attrs.evolve(finding, place=record.label) for finding in found])
     return findings

@@ -13,7 +13,7 @@ import argparse
 from collections.abc import Sequence
 from typing import Any
 
-from .._cross_level import check_distribution_levels
+from .._cross_level import levels_by_record
 from .._distribution import Distribution, PlaceRank
 from .._distribution_text import parse_distribution
 from .._errors import InvalidRankError, clipped
@@ -36,7 +36,7 @@ __all__ = ["COLUMNS", "COMMAND", "DistributionCheck", "DistributionCommand"]
 
 COLUMNS = tuple(f"srank_{field}" for field in PLACE_FIELDS)
 _LEVELS = "srank_levels"
-Places = dict[tuple[str, str | None], list[Finding]]
+Places = list[list[Finding]]  # each record's cross-level findings, in the distribution's order
 
 
 class DistributionCommand(TableCommand[Table]):
@@ -115,12 +115,12 @@ class DistributionCheck(Check):
             return Verdict((self._cells(lone(notes)),), "invalid", dist.notes[0].code)
         if not dist.records:
             return Verdict((self._cells(lone(self.empty)),), "missing")
-        levels = self._levels(dist, global_cell) if self.with_levels else {}
+        levels = self._levels(dist, global_cell) if self.with_levels else []
         placed = [self._place(record, dist, at, levels) for at, record in enumerate(dist)]
         problems = [
             *((finding.code, finding.severity) for finding in dist.notes),
             *(problem for _, codes in placed for problem in codes),
-            *((finding.code, finding.severity) for found in levels.values() for finding in found),
+            *((finding.code, finding.severity) for found in levels for finding in found),
         ]
         severe = next((code for code, severity in problems if severity is Severity.ERROR), "")
         unread = next((code for code, _ in problems if code in ("unreadable-rank", "distribution-syntax")), "")
@@ -151,14 +151,10 @@ class DistributionCheck(Check):
                 why = error.message if isinstance(error, InvalidRankError) else error.args[0]
                 said = say("cli.distribution.global-unread", rank=clipped(global_cell), why=why)
                 unread = [Finding("global-rank-unread", Severity.WARNING, said, (0, 0))]
-        by_label: dict[str | None, list[Finding]] = {}
-        for finding in check_distribution_levels(global_rank, dist):  # grouped once: a cell may hold 50,000 places
-            by_label.setdefault(finding.place, []).append(finding)
-        by_place: Places = {}
-        for at, record in enumerate(dist):
-            found = by_label.get(record.label, [])
-            by_place[(record.nation, record.subnation)] = [*unread, *found] if at == 0 else found
-        return by_place
+        # One list per record, in order: a cell may hold 50,000 places, and a place written twice has each its own.
+        by_record = levels_by_record(global_rank, dist)
+        by_record[0] = [*unread, *by_record[0]]
+        return by_record
 
     def _place(
         self, record: PlaceRank, dist: Distribution, at: int, levels: Places
@@ -173,7 +169,7 @@ class DistributionCheck(Check):
             known = self._places[key] = (cells, self._cells(cells), problems)
         place = self._cells(with_notes(known[0], dist, self.lang)) if at == 0 and dist.notes else known[1]
         if self.with_levels:
-            found = levels.get((record.nation, record.subnation), [])
+            found = levels[at]
             place = {**place, _LEVELS: joined(found, place=False, lang=self.lang)}
         return place, known[2]
 
