@@ -22,7 +22,7 @@ from ._lark_adapter import parse_code
 from ._messages import say
 from ._model import CACHED_LENGTH, Level, MultiSeasonRank, Rank
 
-__all__ = ["MAX_LENGTH", "MISSING_MARKERS", "is_missing", "is_valid", "parse", "reads"]
+__all__ = ["MAX_LENGTH", "MISSING_MARKERS", "is_missing", "is_valid", "lenient_reading", "parse", "reads"]
 
 MAX_LENGTH = 200
 """Longer text is rejected before any parsing: no real code is a tenth as long."""
@@ -214,7 +214,8 @@ def _drop_extra_part(
     says what it dropped.
     """
     at = error.span[0]
-    if error.code != "syntax" or not 0 < at < len(reading):
+    # Only a G rank (its T part read) followed by a G or T part is repaired: anything else is not read twice more.
+    if error.code != "syntax" or not 0 < at < len(reading) or reading[0] != "G" or reading[at] not in "GT":
         return None
     kept, dropped = reading[:at], reading[at:]
     try:
@@ -267,10 +268,10 @@ def _explain_failure(
                 hint=say("parse.legacy-code-hint", modern=found.modern),
                 code="legacy-code",
             )
-        lenient_reading = _lenient_reading(text) if error.code == "syntax" else None
-        if lenient_reading is not None:
+        reading_leniently = lenient_reading(text) if error.code == "syntax" else None
+        if reading_leniently is not None:
             # Offered only when lenient parsing really reads the text.
-            return error.evolve(hint=say("parse.lenient-hint", reading=lenient_reading))
+            return error.evolve(hint=say("parse.lenient-hint", reading=reading_leniently))
         return error
     if reading != text:
         # Point into the text as given, so a data manager sees their own cell.
@@ -278,6 +279,16 @@ def _explain_failure(
     return error
 
 
+def lenient_reading(text: str) -> str | None:
+    """The code lenient parsing reads ``text`` as, or None: what a strict error offers as its hint, and what
+    ``srank check`` counts as "--lenient would read it". Memoised, failures too (``parse`` keeps only successes),
+    so that a strict error and its command ask lenient parsing once."""
+    if len(text) > CACHED_LENGTH:
+        return _lenient_reading.__wrapped__(text)
+    return _lenient_reading(text)
+
+
+@functools.lru_cache(maxsize=4096)
 def _lenient_reading(text: str) -> str | None:
     try:
         return str(parse(text, lenient=True))

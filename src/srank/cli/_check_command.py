@@ -20,7 +20,7 @@ from .._errors import InvalidRankError
 from .._findings import Severity, joined, separator
 from .._messages import in_language, say, say_count
 from .._model import AnyRank, Level
-from .._parse import parse
+from .._parse import lenient_reading, parse
 from .._rounded_check import raw_unread_finding, rounded_finding
 from .._rules import expected_level_rule
 from ._arguments import (
@@ -197,7 +197,7 @@ class ColumnCheck(Check):
         if result is None:
             return Verdict((self._cells(None, "", "", "", ""),), "missing")
         if isinstance(result, InvalidRankError):
-            lenient_reads = not self.lenient and not isinstance(read_cell(parse, key, True), InvalidRankError)
+            lenient_reads = not self.lenient and lenient_reading(key) is not None
             message = cli_message_of(result, self.lang)
             if _is_distribution(key):
                 message += separator(self.lang) + self.say(say("cli.check.is-distribution"))
