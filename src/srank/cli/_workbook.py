@@ -290,8 +290,14 @@ def _texts(
 
 
 def _find_header(top: list[list[str]], wanted: Sequence[str]) -> int:
+    """The first row naming every wanted column; else the first naming them all regardless of case and spaces
+    (a mistyped name is then said with "did you mean"); else the first with the most filled cells."""
     for at, row in enumerate(top):
         if wanted and all(name in row for name in wanted):
+            return at
+    folded = {name.strip().casefold() for name in wanted}
+    for at, row in enumerate(top):
+        if folded and folded <= {cell.strip().casefold() for cell in row}:
             return at
     filled = [sum(1 for cell in row if cell) for row in top]
     return filled.index(max(filled))
