@@ -69,6 +69,15 @@ def test_output_to_a_symlink_replaces_its_target_and_keeps_the_link(srank_cli: R
     assert target.read_text().endswith("S1,true,S1,S1,Critically Imperiled,\n")
 
 
+def test_output_to_a_symlink_loop_is_refused_and_the_link_kept(srank_cli: Run, tmp_path: Path) -> None:
+    # A shell's > refuses it too (ELOOP); replacing the link would lose what the user made.
+    loop = tmp_path / "loop.csv"
+    loop.symlink_to("loop.csv")
+    status, out, err = srank_cli("check", write(tmp_path / "in.csv", "rank\nS1\n"), "-c", "rank", "-o", loop)
+    assert (status, out, err) == (2, "", f"srank: cannot write {loop}: Too many levels of symbolic links\n")
+    assert loop.is_symlink()
+
+
 def test_output_to_a_device_writes_to_it_and_leaves_it_a_device(srank_cli: Run, tmp_path: Path) -> None:
     assert srank_cli("check", write(tmp_path / "in.csv", "rank\nS1\n"), "-c", "rank", "-o", os.devnull)[0] == 0
     assert Path(os.devnull).is_char_device()

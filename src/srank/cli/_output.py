@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import errno
 import io
 import os
 import re
@@ -186,9 +187,13 @@ def _names_a_descriptor(path: str) -> bool:
 
 
 def _status(path: str) -> os.stat_result | None:
+    """The file ``path`` names (through a symlink), or None when there is none yet; a symlink that leads
+    nowhere it can end (a loop) is refused, as a shell's ``>`` refuses it, rather than replaced."""
     try:
         return os.stat(path)
-    except OSError:
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise UnwrittenError(say("cli.output.cannot-write", path=path, reason=os_reason(error))) from None
         return None
 
 
