@@ -15,7 +15,6 @@ from typing import Any, BinaryIO
 
 from .._describe import text_table
 from .._errors import InvalidRankError, SrankError
-from .._file_kinds import SNIFF, WORKBOOK_MAGIC
 from .._findings import Severity, colon
 from .._languages import ENGLISH
 from .._messages import in_language, say
@@ -80,6 +79,7 @@ def _stdin() -> BinaryIO:
 def _read_lines(stream: BinaryIO, name: str) -> Iterator[Code]:
     """The lines of a list of codes, once its first bytes show it is text: UTF-8, or UTF-16 or UTF-32 with a
     byte-order mark (as Excel and Notepad save "Unicode text")."""
+    from .._file_kinds import SNIFF  # only when a file or stdin is read: srank explain G5 loads none of it
     from ._sources import encoding_from_bom, refusal
 
     buffered: Any = stream if hasattr(stream, "peek") else io.BufferedReader(stream)
@@ -113,6 +113,8 @@ _CODES_WORDS = {
 
 def _is_workbook(handle: BinaryIO, head: bytes) -> bool:
     """Whether the file is a workbook (a zip or OLE2 file that ``srank check`` would read), told by its parts."""
+    from .._file_kinds import WORKBOOK_MAGIC
+
     if not head.startswith(WORKBOOK_MAGIC) or not handle.seekable():
         return False
     from ._workbook import workbook_kind
