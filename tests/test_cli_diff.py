@@ -465,3 +465,13 @@ def test_a_file_that_is_not_utf8_is_told_the_option_of_its_own_side(srank_cli: R
         1,
         'Castilleja coccínea,SRANK,,S2,S1,S2,S1,uplisted,true,"S2 → S1, uplisted (more imperiled)"',
     )
+
+
+def test_every_place_whose_rank_cannot_be_read_keeps_its_row(srank_cli: Run, tmp_path: Path) -> None:
+    old, new = tmp_path / "old.csv", tmp_path / "new.csv"
+    old.write_text('ID,DIST\n1,"US(N9), CA(N8)"\n', encoding="utf-8")
+    new.write_text('ID,DIST\n1,"US(N2), CA(N3)"\n', encoding="utf-8")
+    status, out, err = srank_cli("diff", old, new, "--key", "ID", "--distribution-column", "DIST", "--lenient")
+    assert status == 2
+    assert [line.split(",")[2] for line in out.splitlines()[1:]] == ["US", "CA"]
+    assert err.splitlines()[0] == f"srank diff: {old} -> {new}: 2 rows out; 2 invalid"

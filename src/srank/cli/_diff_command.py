@@ -226,7 +226,7 @@ class ColumnDiff(Check):
             return DiffVerdict((row,), NOT_COMPARED, counted=(NOT_COMPARED,))
         rows, problem, lenient_reads = self.compare(old, new, status)
         cells = [{**row, **dates} for row in rows]
-        if problem and not any(row["srank_change"] for row in cells):  # the cells could not be read: one row
+        if problem and len(cells) == 1 and not cells[0]["srank_change"]:  # the cells could not be read: one row
             return DiffVerdict((cells[0],), INVALID, problem, lenient_reads, counted=(INVALID,))
         reviewed = 0
         if _moved(dates):
