@@ -82,25 +82,29 @@ def _read_lines(stream: BinaryIO, name: str) -> Iterator[Code]:
     from .._file_kinds import SNIFF  # only when a file or stdin is read: srank explain G5 loads none of it
     from ._sources import encoding_from_bom, refusal
 
-    buffered: Any = stream if hasattr(stream, "peek") else io.BufferedReader(stream)
+    buffered: Any = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # a pipe's stdin has peek
     try:
-        head = buffered.peek(SNIFF)[:SNIFF]
-    except OSError as error:
-        raise UsageError(say("cli.codes.cannot-read", path=name, reason=os_reason(error))) from None
-    if _is_workbook(buffered, head):
-        raise UsageError(say("cli.codes.workbook", name=name))
-    refused = refusal(name, head, "utf-8", _CODES_WORDS)
-    if refused is not None:
-        raise UsageError(refused)
-    encoding = encoding_from_bom(head)
-    if encoding is None or encoding == "utf-8-sig":
-        yield from _lines(buffered.readline, name, _utf8_line(name))
-        return
-    text = io.TextIOWrapper(buffered, encoding=encoding, newline=None)
-    try:
-        yield from _lines(text.readline, name, _as_read, encoding)
+        try:
+            head = buffered.peek(SNIFF)[:SNIFF]
+        except OSError as error:
+            raise UsageError(say("cli.codes.cannot-read", path=name, reason=os_reason(error))) from None
+        if _is_workbook(buffered, head):
+            raise UsageError(say("cli.codes.workbook", name=name))
+        refused = refusal(name, head, "utf-8", _CODES_WORDS)
+        if refused is not None:
+            raise UsageError(refused)
+        encoding = encoding_from_bom(head)
+        if encoding is None or encoding == "utf-8-sig":
+            yield from _lines(buffered.readline, name, _utf8_line(name))
+            return
+        text = io.TextIOWrapper(buffered, encoding=encoding, newline=None)
+        try:
+            yield from _lines(text.readline, name, _as_read, encoding)
+        finally:
+            text.detach()
     finally:
-        text.detach()  # the caller closes its file; stdin stays open
+        if buffered is not stream:
+            buffered.detach()  # the caller closes its file; stdin stays open
 
 
 _CODES_WORDS = {
