@@ -176,7 +176,6 @@ def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Tabl
         skipped = _skip_lines(text, args.header_row - 1, source.name, lang) if args.header_row else 0
         table = _read_header(text, source.name, delimiter, args.command, lang, skipped, wanted)
         table.lang = lang
-        table.wanted = wanted
         yield table
     except UnicodeDecodeError as error:
         line = table.records.line if table is not None else 0
@@ -260,7 +259,7 @@ def _read_header(
     header, raw = first
     if isinstance(header, Unread):
         raise UsageError(say("cli.table.header-unread", name=name, problem=header.problem))
-    return Table(name, header, raw, records, delimiter, newline)
+    return Table(name, header, raw, records, delimiter, newline, wanted=wanted)
 
 
 @attrs.frozen
