@@ -484,3 +484,17 @@ def test_per_group_choices_agree_with_srank_most_and_least_imperiled(rows: list[
     for group, most, least in chosen.rows():
         cells = [text for key, text in rows if key == group]
         assert (most, least) == (_chosen_by_python(cells, True), _chosen_by_python(cells, False))
+
+
+def test_an_error_kept_for_polars_holds_no_frame_and_no_column() -> None:
+    # The registry that gives polars' re-raised error its fields keeps a copy that was never raised.
+    import gc
+    import weakref
+
+    series = pl.Series("rank", ["S2", "G3G2"])
+    alive = weakref.ref(series)
+    with pytest.raises(srank_polars.CellError):
+        srank_polars.most_imperiled(series, errors="raise")
+    del series
+    gc.collect()
+    assert alive() is None

@@ -263,7 +263,7 @@ def _raise_unreadable(result: InvalidRankError, position: int, column: str) -> N
     row = position + 1  # counted from 1, as people count rows
     where = say("dataframe.row-of-column", row=row, column=column) if column else say("dataframe.row", row=row)
     error = cell_error(result, where).evolve(into=CellError)
-    _RAISED.append(error)  # for polars' raising it again from its text, outside the expression
+    _RAISED.append(error.evolve())  # for polars' raising it again from its text; a copy, never raised, holds no frame
     raise error from None
 
 

@@ -120,6 +120,8 @@ def output(path: str | None) -> Iterator[Sink]:
         return
     assert path is not None
     existing = _status(path)  # the file a symlink points to, if any
+    if existing is None:
+        _refuse_a_loop(path)
     if existing is not None and stat.S_ISDIR(existing.st_mode):
         raise UnwrittenError(say("cli.output.folder", path=path))
     if existing is not None and (not stat.S_ISREG(existing.st_mode) or _names_a_descriptor(path)):
@@ -187,14 +189,20 @@ def _names_a_descriptor(path: str) -> bool:
 
 
 def _status(path: str) -> os.stat_result | None:
-    """The file ``path`` names (through a symlink), or None when there is none yet; a symlink that leads
-    nowhere it can end (a loop) is refused, as a shell's ``>`` refuses it, rather than replaced."""
     try:
         return os.stat(path)
+    except OSError:
+        return None
+
+
+def _refuse_a_loop(path: str) -> None:
+    """A symlink that leads nowhere it can end (a loop) is refused, as a shell's ``>`` refuses it: replacing
+    it would lose the link the user made."""
+    try:
+        os.stat(path)
     except OSError as error:
         if error.errno == errno.ELOOP:
             raise UnwrittenError(say("cli.output.cannot-write", path=path, reason=os_reason(error))) from None
-        return None
 
 
 def _may_write(path: str) -> bool:
