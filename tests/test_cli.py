@@ -308,6 +308,9 @@ def test_a_file_of_codes_that_is_not_text_is_named_for_what_it_is(
     for command in ("round", "explain"):
         status, out, err = srank_cli(command, "--file", path)
         assert (status, out, err) == (2, "", f"srank: {path} {said.format(path=path)}\n")
+    # Piped in, the same (a workbook is read whole to be told from an archive), and named as srank check takes it.
+    status, out, err = srank_cli("round", "-", stdin=path.read_bytes())
+    assert (status, out, err) == (2, "", f"srank: stdin {said.format(path='-')}\n")
 
 
 def test_a_line_far_longer_than_a_code_is_refused_at_once(srank_cli: Run) -> None:

@@ -210,13 +210,12 @@ def _syntax_error(text: str, start: int, body: str) -> InvalidRankError:
     located = distribution_error(body, "explorer")
     if located is None:  # the grammar reads what the patterns did not: a bug in srank, say so plainly
         raise SrankError(f"srank's distribution patterns and grammar disagree on {clipped(body)!r}; please report it")
-    at = located.span[0]
-    if _LONG_CODE.match(body, max(at - 4, 0)) and at >= 4:  # "MX (N3): SON (S2)": a third letter where "(" goes
+    if _LONG_CODE.search(body, 0, located.span[0] + 1):  # "MX (N3): SON (S2)": a third letter where "(" goes
         located = located.evolve(hint=say("distribution.code-two-letters-hint"))
     return _shifted(located, text, start)
 
 
-_LONG_CODE = re.compile(r"[ :,] ?[A-Z]{2}[A-Z]")  # a subnation code of three letters, up to its third
+_LONG_CODE = re.compile(r"[ :,] *[A-Z]{3}\Z")  # a subnation code of three letters, ending at the error
 
 
 def _shifted(error: InvalidRankError, text: str, by: int) -> InvalidRankError:

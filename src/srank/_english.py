@@ -495,7 +495,7 @@ MESSAGES: dict[str, str] = {
     "cli.codes.export-first": "{name} is {kind}, not text; export its codes as text first, one per line",
     "cli.codes.workbook": (
         "{name} is a spreadsheet workbook, not a list of codes (--file reads text, one code per line); srank check"
-        " {name} --column NAME reads a column of it, with each code's rounded rank and status text"
+        " {path} --column NAME reads a column of it, with each code's rounded rank and status text"
     ),
     "cli.codes.plants-english": (
         "--style plants --lang {lang}: the plants style reproduces USDA PLANTS status lines, which are English by "

@@ -56,18 +56,18 @@ def codes_of(args: argparse.Namespace) -> Iterator[Code]:
         raise UsageError(say("cli.codes.none-given"))
     for code in args.codes:
         if code == "-":
-            yield from _read_lines(_stdin(), "stdin")
+            yield from _read_lines(_stdin(), "stdin", "-")
         else:
             yield code, None
     if args.file == "-":
-        yield from _read_lines(_stdin(), "stdin")
+        yield from _read_lines(_stdin(), "stdin", "-")
     elif args.file is not None:
         try:
             handle = open(args.file, "rb")  # noqa: SIM115 - closed below
         except OSError as error:
             raise UsageError(say("cli.codes.cannot-read", path=args.file, reason=os_reason(error))) from None
         with handle:
-            yield from _read_lines(handle, args.file)
+            yield from _read_lines(handle, args.file, args.file)
 
 
 def _stdin() -> BinaryIO:
@@ -76,9 +76,9 @@ def _stdin() -> BinaryIO:
     return sys.stdin.buffer
 
 
-def _read_lines(stream: BinaryIO, name: str) -> Iterator[Code]:
+def _read_lines(stream: BinaryIO, name: str, path: str) -> Iterator[Code]:
     """The lines of a list of codes, once its first bytes show it is text: UTF-8, or UTF-16 or UTF-32 with a
-    byte-order mark (as Excel and Notepad save "Unicode text")."""
+    byte-order mark (as Excel and Notepad save "Unicode text"). ``name`` is said, ``path`` given to a command."""
     from .._file_kinds import SNIFF  # only when a file or stdin is read: srank explain G5 loads none of it
     from ._sources import encoding_from_bom, refusal
 
@@ -89,7 +89,7 @@ def _read_lines(stream: BinaryIO, name: str) -> Iterator[Code]:
         except OSError as error:
             raise UsageError(say("cli.codes.cannot-read", path=name, reason=os_reason(error))) from None
         if _is_workbook(buffered, head):
-            raise UsageError(say("cli.codes.workbook", name=name))
+            raise UsageError(say("cli.codes.workbook", name=name, path=path))
         refused = refusal(name, head, "utf-8", _CODES_WORDS)
         if refused is not None:
             raise UsageError(refused)
@@ -119,11 +119,12 @@ def _is_workbook(handle: BinaryIO, head: bytes) -> bool:
     """Whether the file is a workbook (a zip or OLE2 file that ``srank check`` would read), told by its parts."""
     from .._file_kinds import WORKBOOK_MAGIC
 
-    if not head.startswith(WORKBOOK_MAGIC) or not handle.seekable():
+    if not head.startswith(WORKBOOK_MAGIC):
         return False
-    from ._workbook import workbook_kind
+    from ._workbook import read_bounded, workbook_kind
 
-    return workbook_kind(handle) != "zip"
+    # zipfile seeks; a pipe (a workbook on stdin) is read whole, within the workbook bound, as srank check does
+    return workbook_kind(handle if handle.seekable() else io.BytesIO(read_bounded(handle))) != "zip"
 
 
 _MAX_LINE = 1 << 16  # bytes: far longer than any code, short enough that /dev/zero is refused at once

@@ -226,7 +226,7 @@ class ColumnDiff(Check):
             return DiffVerdict((row,), NOT_COMPARED, counted=(NOT_COMPARED,))
         rows, problem, lenient_reads = self.compare(old, new, status)
         cells = [{**row, **dates} for row in rows]
-        if problem and len(cells) == 1 and not cells[0]["srank_change"]:  # the cells could not be read: one row
+        if problem:  # the cells could not be read: one row
             return DiffVerdict((cells[0],), INVALID, problem, lenient_reads, counted=(INVALID,))
         reviewed = 0
         if _moved(dates):
@@ -236,11 +236,12 @@ class ColumnDiff(Check):
                 if row["srank_change"] in UNCHANGED:
                     row["srank_message"] = f"{row['srank_message']}{separator(self.lang)}{note}"
                     reviewed += 1
-        counted = tuple(row["srank_change"] or INVALID for row in cells)  # a place whose rank could not be read
+        counted = tuple(row["srank_change"] or INVALID for row in cells)
         kept = tuple(row for row in cells if row["srank_change"] != ChangeKind.SAME or not self.layout.changes_only)
         kind = counted[0] if counted else ChangeKind.SAME
-        about = next((row.get("srank_place", "") for row in cells if not row["srank_change"]), "")  # "US-VT"
-        return DiffVerdict(kept, kind, problem, lenient_reads, about=about, counted=counted, reviewed=reviewed)
+        unread = [row for row in cells if not row["srank_change"]]  # places whose rank could not be read
+        problem, about = (_UNREADABLE, unread[0].get("srank_place", "")) if unread else ("", "")  # about: "US-VT"
+        return DiffVerdict(kept, kind, problem, about=about, counted=counted, reviewed=reviewed)
 
     def compare(self, old: str, new: str, status: str) -> tuple[list[dict[str, Any]], str, bool]:
         """The rows of a key's two cells; or one row naming why they could not be read, its code, and whether
@@ -332,7 +333,6 @@ class DistributionDiff(ColumnDiff):
             nothing = compare_ranks(None, None)
             return [self._change_cells(nothing, nothing.describe(lang=lang), status)], "", False
         rows = [self._place_cells(place, status) for place in places]
-        problem = next((_UNREADABLE for place in places if _unreadable(place)), "")
         notes = separator(lang).join(
             _side(side, joined(dist.notes, place=False, lang=lang), lang)
             for side, dist in (("old", old_dist), ("new", new_dist))
@@ -340,7 +340,7 @@ class DistributionDiff(ColumnDiff):
         )
         if notes:
             rows[0]["srank_message"] = f"{rows[0]['srank_message']}{separator(lang)}{notes}"
-        return rows, problem, False
+        return rows, "", False
 
     def _place_cells(self, place: PlaceChange, status: str) -> dict[str, Any]:
         """A place's row. A place whose rank lenient reading could not read, on either side, is not compared (as a

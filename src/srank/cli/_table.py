@@ -114,7 +114,8 @@ class Table:
             return positions[0]
         if positions:
             raise UsageError(say("cli.table.column-twice", name=self.name, column=column, count=len(positions)))
-        shown = self._quoted(self.header[:50]) + (" ..." if len(self.header) > 50 else "")
+        named = [title for title in self.header if title]  # a sheet's unnamed columns (its used area) say nothing
+        shown = self._quoted(named[:50]) + (" ..." if len(named) > 50 else "")
         message = in_language(say("cli.table.no-column", name=self.name, column=column, columns=shown), self.lang)
         close = [title for title in self.header if title.strip().casefold() == column.strip().casefold()]
         if close:
