@@ -551,7 +551,7 @@ def test_a_note_right_of_a_workbook_table_is_kept_in_an_unnamed_column(srank_cli
     assert err == f"srank check: {book}: 3 rows: 3 valid, 0 invalid, 0 missing; 3 distinct codes\n"
     # A mistyped name still finds its header row (regardless of case), so the message says "did you mean".
     assert srank_cli("check", book, "-c", "S rank")[2] == (
-        f"srank: {book} has no column 'S rank'; the columns are: 'Name', 'S Rank', '', '' (did you mean 'S Rank'?)\n"
+        f"srank: {book} has no column 'S rank'; the columns are: 'Name', 'S Rank' (did you mean 'S Rank'?)\n"
     )
     # A workbook of one sheet has no other sheet to choose: the message does not list it.
     status, _, err = srank_cli("check", book, "-c", "G Rank")

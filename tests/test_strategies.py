@@ -268,7 +268,7 @@ def test_a_biotics_distribution_reads_back_as_itself(dist: srank.Distribution) -
 
 
 def test_wrong_arguments_are_refused_when_the_strategy_is_made_or_drawn() -> None:
-    with pytest.raises(ValueError, match=r"levels must be a srank.Level or a non-empty collection"):
+    with pytest.raises(TypeError, match=r"levels must be a srank.Level or a non-empty collection"):
         strategies.ranks(levels=5)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"^multi_season must be True or False, not 'yes'$"):
         strategies.rank_codes(multi_season="yes")  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ._batch import ERRORS, Errors
+from ._batch import ERRORS, Errors, codes_given
 from ._describe import Explanation
 from ._describe import describe as _describe
 from ._describe import explain as _explain
@@ -193,10 +193,7 @@ def check_levels(
 def _ranks_of(name: str, codes: Iterable[object], lenient: bool, errors: Errors) -> list[AnyRank]:
     if errors not in ERRORS:
         raise ValueError(f"{name}(): errors must be one of {', '.join(map(repr, ERRORS))}, not {errors!r}")
-    if isinstance(codes, (str, Rank, MultiSeasonRank)):
-        raise TypeError(f"{name}() takes an iterable of codes, not a single {type(codes).__name__}")
-    if not isinstance(codes, Iterable):
-        raise TypeError(f"{name}() takes an iterable of codes (a list, a column), not {type(codes).__name__}")
+    codes_given(codes, name)
     found: list[AnyRank] = []
     for code in codes:
         if is_missing(code):  # None, NaN, blank text, NA: a gap in the column, as in parse_many

@@ -20,6 +20,7 @@ __all__ = [
     "Errors",
     "Result",
     "cell_error",
+    "codes_given",
     "is_missing",
     "message_of",
     "parse_many",
@@ -28,6 +29,17 @@ __all__ = [
 ]
 
 Result: TypeAlias = Rank | MultiSeasonRank | InvalidRankError | None
+
+
+def codes_given(codes: object, name: str) -> None:
+    """Refuse, as ``name()`` takes it, what is not an iterable of codes: one code (a text is an iterable of
+    characters, and reading "G5" letter by letter is never what was meant), or a value that is not iterable."""
+    if isinstance(codes, (str, bytes, Rank, MultiSeasonRank)):
+        raise TypeError(f"{name}() takes an iterable of codes, not a single {type(codes).__name__}")
+    if not isinstance(codes, Iterable):
+        raise TypeError(f"{name}() takes an iterable of codes (a list, a column), not {type(codes).__name__}")
+
+
 Errors: TypeAlias = Literal["raise", "skip"]
 """What a function over many codes does with one that cannot be read: raise its error, or leave it out."""
 ERRORS: tuple[Errors, ...] = ("raise", "skip")

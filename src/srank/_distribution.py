@@ -294,9 +294,10 @@ class Distribution:
             >>> [str(record.rank) for record in srank.Distribution.from_api(nations)]
             ['N5', 'S4']
         """
-        if isinstance(nations, (str, bytes, Mapping)) or not isinstance(nations, Iterable):
-            shown = "a text or one object" if isinstance(nations, (str, bytes, Mapping)) else type(nations).__name__
-            raise TypeError(f"Distribution.from_api() takes the list under 'nations', not {shown}")
+        if isinstance(nations, (str, bytes, Mapping)):
+            raise TypeError("Distribution.from_api() takes the list under 'nations', not a text or one object")
+        if not isinstance(nations, Iterable):
+            raise TypeError(f"Distribution.from_api() takes the list under 'nations', not {type(nations).__name__}")
         records: list[PlaceRank] = []
         notes: list[Finding] = []
         for at, nation in enumerate(nations):

@@ -607,7 +607,7 @@ MESSAGES: dict[str, str] = {
     "cli.counts.read.one": "{count:,} read",
     "cli.counts.read.other": "{count:,} read",
     "cli.counts.with-warnings": "({count:,} with warnings)",
-    "cli.counts.valid-warned": "{valid} {warnings}",
+    "cli.counts.warned": "{count} {warnings}",
     "cli.counts.empty.one": "{count:,} empty",
     "cli.counts.empty.other": "{count:,} empty",
     "cli.counts.records.one": "{count:,} record",

@@ -79,7 +79,7 @@ def _closest(lang: str) -> str:
     import re  # not at import: the first parse in English never reads a tag
 
     tag = lang.strip().split("@", 1)[0].split(".", 1)[0].replace("_", "-")
-    if tag.upper() in ("C", "POSIX"):  # a locale with no language (lang=os.environ["LANG"] in a container)
+    if tag.upper() in _NOT_A_LOCALE:  # a locale with no language (lang=os.environ["LANG"] in a container)
         return ENGLISH
     if re.fullmatch(_TAG, tag):
         known = {name.lower(): name for name in available_languages()}

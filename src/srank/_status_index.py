@@ -41,9 +41,9 @@ from typing import Literal
 
 import attrs
 
-from ._batch import ERRORS, Errors, Result, cell_error, parse_many
+from ._batch import ERRORS, Errors, Result, cell_error, codes_given, parse_many
 from ._errors import InvalidRankError, SrankError
-from ._model import AnyRank, Grade, MultiSeasonRank, Range, Rank, Single, Value, season_part
+from ._model import AnyRank, Grade, Range, Rank, Single, Value, season_part
 from ._vocabulary import Season
 
 __all__ = [
@@ -234,10 +234,7 @@ def decoded_counts(codes: Iterable[object], lenient: bool, name: str) -> list[tu
 
     Texts are read once each (``parse_many``); rank objects are taken as they are.
     """
-    if isinstance(codes, (str, bytes, Rank, MultiSeasonRank)):
-        raise TypeError(f"{name}() takes an iterable of codes, not a single {type(codes).__name__}")
-    if not isinstance(codes, Iterable):
-        raise TypeError(f"{name}() takes an iterable of codes (a list, a column), not {type(codes).__name__}")
+    codes_given(codes, name)
     items: Sequence[object] = codes if isinstance(codes, (list, tuple)) else list(codes)  # a generator: read once
     try:
         counts: Counter[object] = Counter(items)

@@ -75,7 +75,7 @@ def _normalise_levels(levels: Level | Collection[Level] | None) -> tuple[Level, 
     if levels is None:
         return _ALL_LEVELS
     if not isinstance(levels, (Level, Collection)):
-        raise ValueError(f"levels must be a srank.Level or a non-empty collection of srank.Level, not {levels!r}")
+        raise TypeError(f"levels must be a srank.Level or a non-empty collection of srank.Level, not {levels!r}")
     chosen = (levels,) if isinstance(levels, Level) else tuple(levels)
     if not chosen or not all(isinstance(level, Level) for level in chosen):
         raise ValueError("levels must be a srank.Level or a non-empty collection of srank.Level")

@@ -169,9 +169,7 @@ class ColumnCheck(Check):
         distinct = "cli.counts.more-distinct-codes" if self.more_distinct else "cli.counts.distinct-codes"
         valid: str = say_count("cli.counts.valid", kinds.get("valid", 0))
         if self.warned:
-            valid = say(
-                "cli.counts.valid-warned", valid=valid, warnings=say("cli.counts.with-warnings", count=self.warned)
-            )
+            valid = say("cli.counts.warned", count=valid, warnings=say("cli.counts.with-warnings", count=self.warned))
         said = say(
             "cli.counts.column",
             valid=valid,

@@ -97,9 +97,10 @@ class DistributionCheck(Check):
     def counts(self, unread: int) -> str:
         kinds = self.kinds
         read, warned = kinds.get("valid", 0) + kinds.get("warning", 0), kinds.get("warning", 0)
-        warnings = " " + self.say(say("cli.counts.with-warnings", count=warned)) if warned else ""
+        first: str = say_count("cli.counts.read", read)
+        if warned:  # as srank check says its warned rows
+            first = say("cli.counts.warned", count=first, warnings=say("cli.counts.with-warnings", count=warned))
         errors, empty = kinds.get("invalid", 0) + unread, kinds.get("missing", 0)
-        first = self.say(say_count("cli.counts.read", read)) + warnings
         return self.listed([first, say("cli.counts.with-errors", count=errors), say_count("cli.counts.empty", empty)])
 
     def judge(self, key: Any) -> Verdict:
