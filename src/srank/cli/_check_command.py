@@ -157,12 +157,6 @@ class ColumnCheck(Check):
         self.lenient = lenient
         self.style = style
         self.lang = lang
-        self.warned = 0  # valid rows with a warning (SX,S1; a code read leniently): --problems-only keeps them
-
-    def count_kinds(self, key: Any, rows: int, verdict: Verdict) -> None:
-        super().count_kinds(key, rows, verdict)
-        if verdict.warned and verdict.kind == "valid":
-            self.warned += rows
 
     def counts(self, unread: int) -> str:
         kinds = self.kinds

@@ -93,6 +93,7 @@ class Check:
         self.problem_more: set[str] = set()  # problem codes with more distinct keys than that
         self.first_lines: dict[str, int] = {}
         self.lenient_rows = 0
+        self.warned = 0  # valid rows with a warning (SX,S1; a code read leniently)
         self.distinct: set[Any] = set()
         self.more_distinct = False
 
@@ -158,19 +159,20 @@ class Check:
         if not rows:
             return
         self.count_kinds(key, rows, verdict)
-        if verdict.problem:
-            self.problem_rows[verdict.problem] = self.problem_rows.get(verdict.problem, 0) + rows
-            examples = self.problems.setdefault(verdict.problem, {})
+        problem = verdict.problem
+        if problem:
+            self.problem_rows[problem] = self.problem_rows.get(problem, 0) + rows
+            examples = self.problems.setdefault(problem, {})
             shown = verdict.about or self.example_of(key)
             if shown in examples or len(examples) < _EXAMPLES:
                 examples[shown] = examples.get(shown, 0) + rows
-            if verdict.problem not in self.problem_more:  # once past the count, no key changes what is said
-                keys = self.problem_keys.setdefault(verdict.problem, set())
+            if problem not in self.problem_more:  # once past the count, no key changes what is said
+                keys = self.problem_keys.setdefault(problem, set())
                 hashed = hash(key)
                 if len(keys) < _DISTINCT:
                     keys.add(hashed)
                 elif hashed not in keys:
-                    self.problem_more.add(verdict.problem)
+                    self.problem_more.add(problem)
         if verdict.lenient_reads:
             self.lenient_rows += rows
 
@@ -183,10 +185,16 @@ class Check:
                 examples.setdefault(verdict.about or self.example_of(key), 0)
 
     def count_kinds(self, key: Any, rows: int, verdict: Verdict) -> None:
-        """Count the rows of one key by kind, and the key among the distinct ones."""
-        self.kinds[verdict.kind] = self.kinds.get(verdict.kind, 0) + rows
-        if verdict.kind != "missing" and not self.more_distinct:  # once past the count, no key changes it
-            seen = key if size(key) <= _KEPT else hash(key)
+        """Count the rows of one key by kind (valid ones with a warning too), and the key among the distinct ones.
+
+        A run of many files comes here for each distinct key of each file, so this is kept to a few lookups.
+        """
+        kind = verdict.kind
+        self.kinds[kind] = self.kinds.get(kind, 0) + rows
+        if verdict.warned and kind == "valid":
+            self.warned += rows
+        if kind != "missing" and not self.more_distinct:  # once past the count, no key changes it
+            seen = key if (len(key) if type(key) is str else size(key)) <= _KEPT else hash(key)
             if len(self.distinct) < _DISTINCT:
                 self.distinct.add(seen)
             elif seen not in self.distinct:
@@ -383,14 +391,19 @@ class RowCache(OrderedDict[Any, Any]):
         """The appended text of a row whose cells could not be read: each check's cells for it, joined."""
         return "".join(cache.fragment(cache.check.unread(message)) for cache in self.caches)
 
-    def seen(self, key: Any, entry: list[Any], line: int) -> None:
-        """An entry met for the first time in this file: its problem's first line, if the check has none yet."""
+    def seen(self, key: Any, entry: list[Any]) -> None:
+        """An entry met for the first time in this file: its problem's first line, if the check has none yet.
+
+        Called for each distinct key of each file of a run, so the line is asked only when it is needed.
+        """
         self.met.append(key)
         verdict = entry[2]
         if verdict is not None and verdict.problem:
             cache, part = self.parts[0]
-            cache.check.first_lines.setdefault(verdict.problem, line)
-            cache.check.reserve(part(key), verdict)
+            check = cache.check
+            if verdict.problem not in check.first_lines:
+                check.first_lines[verdict.problem] = cache.line()
+            check.reserve(part(key), verdict)
 
     def rebind(self, caches: Sequence[Cache]) -> None:
         """Count the next file's rows into its own checks (the same checks of the run, reading the same columns)."""
@@ -398,11 +411,16 @@ class RowCache(OrderedDict[Any, Any]):
         self.parts = [(cache, part) for cache, (_, part) in zip(caches, self.parts, strict=True)]
 
     def settle(self) -> None:
-        """Fold this file's counts into its checks, and keep the entries, at zero rows, for the run's next file."""
+        """Fold this file's counts into its checks, and keep the entries, at zero rows, for the run's next file.
+
+        Only a lone check's cache is kept across files, so each entry holds its verdict.
+        """
+        cache, part = self.parts[0]
+        add, entries = cache.check.add, self.get
         for key in self.met:  # in the order this file met them, as finish() folds a file's own entries
-            entry = self.get(key)
+            entry = entries(key)
             if entry is not None and entry[1]:
-                self._fold(key, entry[1], entry[2])
+                add(part(key), entry[1], entry[2])
                 entry[1] = 0
         self.met.clear()
         for cache in self.caches:

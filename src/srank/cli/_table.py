@@ -26,7 +26,16 @@ from ._arguments import UsageError, delimiter_option, spoken
 from ._formats import CsvFormat, Format, JsonlFormat, MadeJsonlFormat
 from ._output import feeds_back
 from ._reasons import os_reason
-from ._records import MAX_RECORD_CHARS, LineTooLong, Records, Unread, detect_delimiter, lines_of, too_long
+from ._records import (
+    MAX_LINE_CHARS,
+    MAX_RECORD_CHARS,
+    LineTooLong,
+    Records,
+    Unread,
+    detect_delimiter,
+    lines_of,
+    too_long,
+)
 from ._sources import decode_error_message, open_input
 from ._workbook import read_sheet
 
@@ -236,7 +245,7 @@ def _read_header(
     head: list[str] = []  # the first whole lines, about _SAMPLE characters: they choose the delimiter and ending
     size = 0
     for line in lines:
-        if too_long(line):
+        if len(line) > MAX_LINE_CHARS and too_long(line):  # the length alone first: each file of a run comes here
             raise LineTooLong(len(head) + 1)  # before any reading of it: a 1 GiB header, /dev/zero
         head.append(line)
         size += len(line)
@@ -314,9 +323,10 @@ def _line_holding(records: Rows, columns: Sequence[str], must: str | None = None
 
 def _newline(head: list[str]) -> str:
     """The file's line ending, as its first lines write it."""
-    if any("\r\n" in line for line in head):
+    text = "".join(head)  # a few KiB: searched whole, not line by line
+    if "\r\n" in text:
         return "\r\n"
-    if any("\r" in line for line in head) and not any("\n" in line for line in head):
+    if "\r" in text and "\n" not in text:
         return "\r"
     return "\n"
 

@@ -216,7 +216,7 @@ def _write_rows(
             key = key_of(row)
             entry = prepared[key]
             if not entry[1] and kept:  # met for the first time in this file
-                prepared.seen(key, entry, records.line)
+                prepared.seen(key, entry)
             entry[1] += 1
             fragments = entry[0]
             if not every:
@@ -231,7 +231,7 @@ def _write_rows(
                 _expand(row, raw, fragments, fmt, chunk, sink)
         elif not row:  # a blank line: kept as a row whose checked cells are empty, never a problem of its own
             tally.blank_lines += 1
-            fragments = _count(prepared, key_of(blank), kept, records.line)[0]
+            fragments = _count(prepared, key_of(blank), kept)[0]
             if every:
                 extra += len(fragments) - 1
                 chunk += (fmt.unread(blank, raw, width, fragment) for fragment in fragments)
@@ -251,11 +251,11 @@ def _no_number(line: int) -> str:
     return ""
 
 
-def _count(prepared: Any, key: Any, kept: bool, line: int) -> Any:
+def _count(prepared: Any, key: Any, kept: bool) -> Any:
     """The cache entry of a row's key, counted once more (and its first line noted, for a cache kept across files)."""
     entry = prepared[key]
     if not entry[1] and kept:
-        prepared.seen(key, entry, line)
+        prepared.seen(key, entry)
     entry[1] += 1
     return entry
 
