@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -189,6 +190,8 @@ def test_an_output_that_cannot_be_written_is_said_and_the_others_are_kept(
 ) -> None:
     import errno
 
+    import srank.cli._output as output
+
     good, bad = two
     third = write(tmp_path / "third.csv", "id,S Rank\n1,S1\n")
     folder = tmp_path / "out"
@@ -202,6 +205,7 @@ def test_an_output_that_cannot_be_written_is_said_and_the_others_are_kept(
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         synced(descriptor)
 
+    monkeypatch.setattr(output, "_file_system_sync", lambda: None)  # where there is no syncfs: one sync a file
     monkeypatch.setattr(os, "fsync", fsync)
     status, out, err = srank_cli("check", good, bad, third, "-c", "S Rank", "-o", folder)
     assert (status, out) == (2, "")
@@ -212,6 +216,45 @@ def test_an_output_that_cannot_be_written_is_said_and_the_others_are_kept(
         + "srank check: 3 files, 3 rows: 2 passed, 1 not written\n"
     )
     assert sorted(os.listdir(folder)) == ["good.csv", "third.csv"]  # and no temporary file left
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="syncfs is Linux's")
+def test_outputs_are_synced_in_batches_and_one_whose_sync_fails_is_said_and_not_put_in_place(
+    srank_cli: Run, two: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import srank.cli._output as output
+
+    good, bad = two
+    third = write(tmp_path / "third.csv", "id,S Rank\n1,S1\n")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    real = output._file_system_sync()
+    assert real is not None
+    seen: list[list[str]] = []
+
+    def sync(descriptor: int) -> None:  # what waits in the folder at each sync; the second batch's disk fails
+        seen.append(sorted(name.split("-")[0] if name.startswith(".srank") else name for name in os.listdir(folder)))
+        if len(seen) == 2:
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        real(descriptor)
+
+    monkeypatch.setattr(output, "_file_system_sync", lambda: sync)
+    monkeypatch.setattr(os, "fsync", lambda descriptor: pytest.fail("a file synced on its own"))
+    monkeypatch.setattr(output, "_sync_folder", lambda folder: None)  # os.fsync on the folder, tested elsewhere
+    monkeypatch.setattr(output, "_BATCH", 2)
+    status, out, err = srank_cli("check", good, bad, third, "-c", "S Rank", "-o", folder)
+    assert (status, out) == (2, "")
+    assert seen == [[".srank", ".srank"], [".srank", "bad.csv", "good.csv"]]  # two at once, then the last
+    assert err == (
+        GOOD_SUMMARY.format(path=good)
+        + BAD_SUMMARY.format(path=bad)
+        + f"srank check: {third}: 1 row: 1 valid, 0 invalid, 0 missing; 1 distinct code\n"
+        + f"srank: cannot write {folder / 'third.csv'}: Input/output error\n"
+        + "srank check: 3 files, 6 rows: 1 passed, 1 failed, 1 not written\n"
+    )
+    assert sorted(os.listdir(folder)) == ["bad.csv", "good.csv"]  # and no temporary file left
 
 
 def test_outputs_that_would_collide_or_overwrite_an_input_are_refused(srank_cli: Run, tmp_path: Path) -> None:

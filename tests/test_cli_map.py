@@ -228,6 +228,25 @@ def test_an_unsafe_key_stays_in_the_folder_and_names_never_collide(srank_cli: Ru
     ]
 
 
+def test_maps_whose_sync_fails_are_not_put_in_place_and_the_run_says_so(
+    srank_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import srank.cli._output as output
+
+    def sync(descriptor: int) -> None:
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(output, "_file_system_sync", lambda: sync)
+    source = tmp_path / "taxa.csv"
+    source.write_text('name,dist\nx,"US(N5)"\ny,"US(N4)"\n', encoding="utf-8")
+    maps = tmp_path / "maps"
+    status, _, err = srank_cli("map", source, "-c", "dist", "-k", "name", "-o", maps)
+    assert (status, err) == (2, f"srank: cannot write {maps / 'x.svg'}: Input/output error\n")
+    assert os.listdir(maps) == []  # neither map, and no temporary file
+
+
 def test_a_symlink_in_the_folder_is_left_alone(srank_cli: Run, tmp_path: Path) -> None:
     source = tmp_path / "taxa.csv"
     source.write_text('name,dist\nx,"US(N5)"\n', encoding="utf-8")

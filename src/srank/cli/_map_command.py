@@ -216,7 +216,7 @@ def _map_per_row(args: argparse.Namespace) -> int:
     if folder.exists() and not folder.is_dir():
         raise UsageError(say("cli.map.output-is-file", output=args.output))
     args.file = args.source
-    with open_table(args, [args.column, args.key]) as table, many_outputs():
+    with open_table(args, [args.column, args.key]) as table, many_outputs() as outputs:
         column, key_column = table.index(args.column), table.index(args.key)
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -235,6 +235,8 @@ def _map_per_row(args: argparse.Namespace) -> int:
                 run.not_drawn.append(run.entry(where, say_count("cli.table.wrong-width", len(row), width=width)))
             else:
                 _draw(args, run, where, row[key_column].strip(), row[column])
+    if outputs.unplaced:  # written, but its sync failed: the run stops as at a failed write
+        raise outputs.unplaced[0][1]
     return _summary(args, table.name, run)
 
 

@@ -34,7 +34,7 @@ from ._arguments import UsageError, spoken
 from ._checks import Cache, Check, Prepared, RowCache, RunMemory, StackedRows, free_suffix
 from ._command import TableCommand
 from ._formats import Format
-from ._output import Sink, UnwrittenError, many_outputs
+from ._output import Outputs, Sink, UnwrittenError, many_outputs
 from ._records import Unread
 from ._status import EXIT_OK, EXIT_USAGE
 from ._summary import Tally, summarise
@@ -65,22 +65,37 @@ def run_table(command: TableCommand[Any], args: argparse.Namespace) -> int:
         args.file = files[0]
         with _silenced(writing.quiet):
             return _run_one(command, args, writing, targets[0]).status
-    runs = []
+    runs: list[Run] = []
     memory = RunMemory()  # what the files share: a code is judged and rendered once
-    with many_outputs():
+    with many_outputs() as outputs:
         for path, target in zip(files, targets, strict=True):
             args.file = path
             try:
                 with _silenced(writing.quiet):
                     runs.append(_run_one(command, args, writing, target, memory))
             except UsageError as error:  # this file cannot be read, or its output written: named, and the next one read
-                said = in_language(error.args[0], lang) if len(error.args) == 1 else error
-                print(f"srank: {said}", file=sys.stderr)
+                _say_error(error, lang)
                 unwritten = isinstance(error, UnwrittenError)
                 runs.append(Run(EXIT_USAGE, 0, written=False) if unwritten else Run(EXIT_USAGE, 0, read=False))
+            _unplaced(outputs, targets, runs, lang)
+    _unplaced(outputs, targets, runs, lang)  # the outputs put in place as the run ends
     if not writing.quiet:
         print(total_line(command.title, runs, lang), file=sys.stderr)
     return max(run.status for run in runs)
+
+
+def _say_error(error: UsageError, lang: str) -> None:
+    said = in_language(error.args[0], lang) if len(error.args) == 1 else error
+    print(f"srank: {said}", file=sys.stderr)
+
+
+def _unplaced(outputs: Outputs, targets: Sequence[str | None], runs: list[Run], lang: str) -> None:
+    """Say each output that was written but could not be put in place (its sync failed), and count its file so."""
+    for name, error in outputs.unplaced:
+        _say_error(error, lang)
+        at = targets.index(name)
+        runs[at] = attrs.evolve(runs[at], status=EXIT_USAGE, written=False)
+    outputs.unplaced.clear()
 
 
 @attrs.frozen
