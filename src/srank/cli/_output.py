@@ -202,11 +202,10 @@ def output(path: str | None) -> Iterator[Sink]:
             outputs.cleaned.add(folder)
     batched = outputs is not None and outputs.sync is not None
     try:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below
-            "w", encoding="utf-8", newline="", dir=folder, prefix=_prefix(), suffix=".tmp", delete=False
-        )
+        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=_prefix(), suffix=".tmp")
     except OSError as error:
         raise UnwrittenError(say("cli.output.cannot-write", path=path, reason=os_reason(error))) from None
+    handle = open(descriptor, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
     waiting = False
     try:
         try:
@@ -216,14 +215,14 @@ def output(path: str | None) -> Iterator[Sink]:
                 _closed(lambda: os.fsync(handle.fileno()), path)  # on disk before the rename makes it the output
         finally:
             _closed(handle.close, path)
-        _take_attributes(handle.name, existing)
+        _take_attributes(temporary, existing)
         if outputs is not None and batched:
-            outputs.pending.append((handle.name, target, path))
+            outputs.pending.append((temporary, target, path))
             waiting = True
             if len(outputs.pending) >= _BATCH:
                 outputs.put_in_place()
             return
-        os.replace(handle.name, target)
+        os.replace(temporary, target)
         if outputs is None:
             _sync_folder(folder)
         else:
@@ -231,7 +230,7 @@ def output(path: str | None) -> Iterator[Sink]:
     finally:
         if not waiting:
             with contextlib.suppress(FileNotFoundError):
-                os.unlink(handle.name)
+                os.unlink(temporary)
 
 
 def _closed(close: Callable[[], object], name: str) -> None:
@@ -312,6 +311,7 @@ def _sync_folder(folder: str) -> None:
 # -- leftovers of runs killed by SIGKILL --------------------------------------------------------------
 
 
+@functools.cache
 def _host() -> str:
     return re.sub(r"[^A-Za-z0-9.]", "_", socket.gethostname()) or "localhost"
 
