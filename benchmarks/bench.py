@@ -1243,7 +1243,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "import": lambda report: bench_import(report, 10 if args.quick else 30),
         "check": lambda report: bench_check(report, size, 1 if args.quick else 3),
         "levels": lambda report: bench_check_levels(report, size, 1 if args.quick else 3),
-        "files": lambda report: bench_many_files(report, 200, 1_000, 1 if args.quick else 3),
+        "files": lambda report: bench_many_files(report, 200, 1_000, 1 if args.quick else 5),
         "workbook": lambda report: bench_check_workbook(report, 50_000, 3 if args.quick else 5),
         "distribution": lambda report: bench_distribution(report, size // 10, 1 if args.quick else 3),
         "diff": lambda report: bench_diff(report, size // 5, 1 if args.quick else 3),
