@@ -183,6 +183,29 @@ def test_many_outputs_sync_each_folder_once_after_every_file_is_in_place(
     assert events == [("clean", tmp_path.name), ("sync", tmp_path.name, *names)]  # a lone output: at once
 
 
+def test_a_run_of_many_outputs_stopped_early_puts_the_finished_ones_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import srank.cli._table as table
+
+    opened = table.open_input
+
+    def open_input(path: str, encoding: str) -> object:  # Ctrl-C as the third file is opened
+        if path.endswith("in2.csv"):
+            raise KeyboardInterrupt
+        return opened(path, encoding)
+
+    monkeypatch.setattr(table, "open_input", open_input)
+    inputs = [str(write(tmp_path / f"in{number}.csv", "rank\nS1\n")) for number in range(4)]
+    (tmp_path / "out").mkdir()
+    assert main(["check", *inputs, "-c", "rank", "-o", str(tmp_path / "out")]) == 130  # "srank: interrupted"
+    assert sorted(os.listdir(tmp_path / "out")) == ["in0.csv", "in1.csv"]  # synced, renamed; no temporary file
+    assert (tmp_path / "out" / "in1.csv").read_text() == (
+        "rank,srank_valid,srank_canonical,srank_rounded,srank_label,srank_message\n"
+        "S1,true,S1,S1,Critically Imperiled,\n"
+    )
+
+
 # -- state, threads, memory ------------------------------------------------------
 
 
