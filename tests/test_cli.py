@@ -264,7 +264,36 @@ def test_a_file_of_codes_that_is_missing_or_not_utf8_is_one_line(srank_cli: Run,
     latin.write_bytes(b"G5\n\xe9\n")
     status, out, err = srank_cli("round", "--file", latin)
     assert (status, out) == (2, "G5\n")
-    assert err == f"srank: {latin} line 2 is not UTF-8 text (invalid continuation byte); save it as UTF-8\n"
+    assert err == (
+        f"srank: {latin} line 2 is not UTF-8 text (invalid continuation byte); save it as UTF-8, or name its encoding"
+        " with --encoding (cp1252, latin-1 ...)\n"
+    )
+
+
+def test_a_file_of_codes_is_read_in_the_encoding_named(srank_cli: Run, tmp_path: Path) -> None:
+    codes = tmp_path / "codes.txt"
+    codes.write_bytes(b"S1\r\nS2\xe9\r\nN/A\r\nS3\x81\r\n")  # cp1252 has no 0x81: the fourth line is not cp1252
+    status, out, err = srank_cli("round", "--file", codes, "--encoding", "windows-1252")
+    assert (status, out) == (2, "S1\n\n\n")
+    assert err.splitlines()[0] == f"srank: {codes} line 2: Expected the end of a range (S3 or S4), '?', an" + (
+        " infraspecific part (T1-T5, TX, TH, TU, TNR or TNA), a season letter (B, N or M) or ',' after 'S2', found 'é'"
+    )
+    assert err.splitlines()[-1] == f"srank: {codes} line 4 is not CP1252 text (character maps to <undefined>)"
+    status, out, _ = srank_cli("explain", "-", "--encoding", "latin-1", "--json", stdin=b"G5\n\xe9\n")
+    assert (status, [json.loads(line)["input"] for line in out.splitlines()]) == (1, ["G5", "é"])
+    marked = tmp_path / "marked.txt"
+    marked.write_bytes(b"\xef\xbb\xbfS2\xc3\xa9\n")  # a UTF-8 byte-order mark wins over --encoding
+    assert json.loads(srank_cli("explain", "--file", marked, "--encoding", "cp1252", "--json")[1])["input"] == "S2é"
+    wide = tmp_path / "wide.txt"
+    wide.write_bytes("S1\nS2\n".encode("utf-16-le")[:-1])  # cut inside the last character
+    status, out, err = srank_cli("round", "--file", wide, "--encoding", "utf-16-le")
+    assert (status, out, err) == (2, "S1\n", f"srank: {wide} is not UTF-16-LE text (truncated data), near line 2\n")
+    assert srank_cli("round", "--file", wide, "--encoding", "rot13")[::2] == (
+        2,
+        "srank: --encoding 'rot13' is not a text encoding; name the one the file was saved in, such as utf-8 or"
+        " cp1252\n",
+    )
+    assert srank_cli("round", "G5", "--encoding", "nope")[:2] == (0, "G5\n")  # no file read: nothing to decode
 
 
 def _zip(path: Path, names: list[str]) -> Path:
@@ -337,8 +366,12 @@ def test_a_utf16_file_of_codes_without_a_byte_order_mark_is_named_as_text_not_bi
     codes.write_text("G5\nS3\n", encoding="utf-16-le")
     status, out, err = srank_cli("explain", "--file", codes)
     assert (status, out) == (2, "")
-    said = "looks like UTF-16-LE text without a byte-order mark (every other byte is 0); save it as UTF-8"
+    said = (
+        "looks like UTF-16-LE text without a byte-order mark (every other byte is 0); save it as UTF-8, or read it"
+        " with --encoding utf-16-le"
+    )
     assert err == f"srank: {codes} {said}\n"
+    assert srank_cli("explain", "--file", codes, "--encoding", "utf-16-le", "--json")[:2][0] == 0
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-8-sig"])

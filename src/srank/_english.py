@@ -481,12 +481,18 @@ MESSAGES: dict[str, str] = {
     "cli.codes.cannot-read": "cannot read {path}: {reason}",
     "cli.codes.at-line": "{name} line {number:,}",
     "cli.codes.line-too-long": "{name} line {number} is longer than {limit:,} bytes; expected one code a line",
-    "cli.codes.not-utf8": "{name} line {number} is not UTF-8 text ({reason}); save it as UTF-8",
+    "cli.codes.not-utf8": (
+        "{name} line {number} is not UTF-8 text ({reason}); save it as UTF-8, or name its encoding with --encoding"
+        " (cp1252, latin-1 ...)"
+    ),
+    "cli.codes.not-named-encoding": "{name} line {number:,} is not {encoding} text ({reason})",
+    "cli.codes.not-named-encoding-near": "{name} is not {encoding} text ({reason}), near line {number:,}",
     "cli.codes.not-encoding": (
         "{name} is not {encoding} text, as its byte-order mark says ({reason}), near line {number:,}"
     ),
     "cli.codes.utf16": (
-        "{name} looks like {guess} text without a byte-order mark (every other byte is 0); save it as UTF-8"
+        "{name} looks like {guess} text without a byte-order mark (every other byte is 0); save it as UTF-8,"
+        " or read it with --encoding {encoding}"
     ),
     "cli.codes.archive": (
         "{name} is a {format} archive, not a list of codes; extract it ({tool}) and read the file inside"

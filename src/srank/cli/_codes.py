@@ -34,6 +34,7 @@ class CodesCommand(Command):
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("codes", nargs="*", metavar="CODE", help=say("cli.codes.help-codes"))
         parser.add_argument("--file", "-f", metavar="PATH", help=say("cli.codes.help-file"))
+        parser.add_argument("--encoding", default="utf-8", help=say("cli.option.encoding"))
         self.add_options(parser)
         lenient_option(parser)
 
@@ -54,20 +55,25 @@ def codes_of(args: argparse.Namespace) -> Iterator[Code]:
     """
     if not args.codes and args.file is None:
         raise UsageError(say("cli.codes.none-given"))
+    encoding = args.encoding
+    if encoding != "utf-8" and ("-" in args.codes or args.file is not None):
+        from ._sources import text_codec
+
+        encoding = text_codec(encoding)  # an unknown codec, or one that is not text (rot13), refused before reading
     for code in args.codes:
         if code == "-":
-            yield from _read_lines(_stdin(), "stdin", "-")
+            yield from _read_lines(_stdin(), "stdin", "-", encoding)
         else:
             yield code, None
     if args.file == "-":
-        yield from _read_lines(_stdin(), "stdin", "-")
+        yield from _read_lines(_stdin(), "stdin", "-", encoding)
     elif args.file is not None:
         try:
             handle = open(args.file, "rb")  # noqa: SIM115 - closed below
         except OSError as error:
             raise UsageError(say("cli.codes.cannot-read", path=args.file, reason=os_reason(error))) from None
         with handle:
-            yield from _read_lines(handle, args.file, args.file)
+            yield from _read_lines(handle, args.file, args.file, encoding)
 
 
 def _stdin() -> BinaryIO:
@@ -76,9 +82,10 @@ def _stdin() -> BinaryIO:
     return sys.stdin.buffer
 
 
-def _read_lines(stream: BinaryIO, name: str, path: str) -> Iterator[Code]:
+def _read_lines(stream: BinaryIO, name: str, path: str, codec: str = "utf-8") -> Iterator[Code]:
     """The lines of a list of codes, once its first bytes show it is text: UTF-8, or UTF-16 or UTF-32 with a
-    byte-order mark (as Excel and Notepad save "Unicode text"). ``name`` is said, ``path`` given to a command."""
+    byte-order mark (as Excel and Notepad save "Unicode text"), or in ``codec`` (--encoding; a byte-order mark
+    wins, as for srank check). ``name`` is said, ``path`` given to a command."""
     from .._file_kinds import SNIFF  # only when a file or stdin is read: srank explain G5 loads none of it
     from ._sources import encoding_from_bom, refusal
 
@@ -90,16 +97,18 @@ def _read_lines(stream: BinaryIO, name: str, path: str) -> Iterator[Code]:
             raise UsageError(say("cli.codes.cannot-read", path=name, reason=os_reason(error))) from None
         if _is_workbook(buffered, head):
             raise UsageError(say("cli.codes.workbook", name=name, path=path))
-        refused = refusal(name, head, "utf-8", _CODES_WORDS)
+        refused = refusal(name, head, codec, _CODES_WORDS)
         if refused is not None:
             raise UsageError(refused)
-        encoding = encoding_from_bom(head)
-        if encoding is None or encoding == "utf-8-sig":
-            yield from _lines(buffered.readline, name, _utf8_line(name))
+        marked = encoding_from_bom(head)
+        if marked == "utf-8-sig" or (marked is None and "\n".encode(codec) == b"\n"):
+            # UTF-8, cp1252, latin-1, Shift JIS ...: split into lines as bytes, each decoded, so a bad line is named
+            yield from _lines(buffered.readline, name, _line_decoder(name, "utf-8" if marked else codec))
             return
-        text = io.TextIOWrapper(buffered, encoding=encoding, newline=None)
+        text = io.TextIOWrapper(buffered, encoding=marked or codec, newline=None)  # UTF-16, UTF-32
+        why = "cli.codes.not-encoding" if marked else "cli.codes.not-named-encoding-near"
         try:
-            yield from _lines(text.readline, name, _as_read, encoding)
+            yield from _lines(text.readline, name, _as_read, marked or codec, why)
         finally:
             text.detach()
     finally:
@@ -131,7 +140,11 @@ _MAX_LINE = 1 << 16  # bytes: far longer than any code, short enough that /dev/z
 
 
 def _lines(
-    read: Callable[[int], Any], name: str, decoded: Callable[[Any, int], str], encoding: str = "utf-8"
+    read: Callable[[int], Any],
+    name: str,
+    decoded: Callable[[Any, int], str],
+    encoding: str = "utf-8",
+    why: str = "cli.codes.not-encoding",
 ) -> Iterator[Code]:
     """Each line that ``read(limit)`` gives, bounded, as ``decoded(line, number)`` makes it text.
 
@@ -148,19 +161,24 @@ def _lines(
             yield (code if code.strip() else None), say("cli.codes.at-line", name=name, number=number)
     except UnicodeDecodeError as error:  # from the stream's own decoding
         reason = decode_reason(error.reason)
-        said = say("cli.codes.not-encoding", name=name, number=number + 1, encoding=encoding.upper(), reason=reason)
+        said = say(why, name=name, number=number + 1, encoding=encoding.upper(), reason=reason)
         raise UsageError(said) from None
     except OSError as error:
         raise UsageError(say("cli.codes.cannot-read", path=name, reason=os_reason(error))) from None
 
 
-def _utf8_line(name: str) -> Callable[[bytes, int], str]:
+def _line_decoder(name: str, codec: str) -> Callable[[bytes, int], str]:
+    """A line's bytes as text in ``codec``; a line that is not names its number (and for UTF-8, --encoding)."""
+
     def decoded(line: bytes, number: int) -> str:
         try:
-            return line.decode("utf-8-sig" if number == 1 else "utf-8")
+            return line.decode("utf-8-sig" if codec == "utf-8" and number == 1 else codec)
         except UnicodeDecodeError as error:
             reason = decode_reason(error.reason)
-            raise UsageError(say("cli.codes.not-utf8", name=name, number=number, reason=reason)) from None
+            if codec == "utf-8":
+                raise UsageError(say("cli.codes.not-utf8", name=name, number=number, reason=reason)) from None
+            said = say("cli.codes.not-named-encoding", name=name, number=number, encoding=codec.upper(), reason=reason)
+            raise UsageError(said) from None
 
     return decoded
 

@@ -20,7 +20,7 @@ from .._messages import Message, in_language, say
 from ._arguments import UsageError
 from ._reasons import decode_reason, os_reason
 
-__all__ = ["TABLE_WORDS", "Input", "decode_error_message", "encoding_from_bom", "open_input", "refusal"]
+__all__ = ["TABLE_WORDS", "Input", "decode_error_message", "encoding_from_bom", "open_input", "refusal", "text_codec"]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -53,7 +53,7 @@ class Input:
 
 def open_input(path: str, encoding: str) -> Input:
     name = "stdin" if path == "-" else path
-    codec = _text_codec(encoding)
+    codec = text_codec(encoding)
     if path == "-" and sys.stdin is None:  # started with stdin closed (<&-)
         raise UsageError(say("cli.sources.stdin-closed"))
     try:
@@ -73,7 +73,7 @@ def open_input(path: str, encoding: str) -> Input:
         raise
 
 
-def _text_codec(encoding: str) -> str:
+def text_codec(encoding: str) -> str:
     """The codec's own name ("utf16", "U16" and "UTF-16" are one codec), refusing codecs that are not text."""
     try:
         codec = codecs.lookup(encoding).name
