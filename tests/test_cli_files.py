@@ -540,6 +540,17 @@ def test_a_missing_column_on_a_later_line_suggests_header_row(srank_cli: Run, tm
     )
 
 
+def test_a_header_below_many_lines_of_notes_is_found(srank_cli: Run, tmp_path: Path) -> None:
+    notes = [f"Note {number}: see the data dictionary" for number in range(1, 61)]
+    source = write(tmp_path / "in.csv", "\n".join([*notes, "id,S Rank", "1,S2"]) + "\n")
+    assert srank_cli("check", source, "-c", "S Rank")[2].endswith(
+        "; 'S Rank' is on line 61: if the header is there, pass --header-row 61\n"
+    )
+    book = write_workbook(tmp_path / "in.xlsx", [[note] for note in notes] + [["id", "S Rank"], [1, "S2"]])
+    status, out, _ = srank_cli("check", book, "-c", "S Rank")
+    assert (status, out.splitlines()[1]) == (0, "1,S2,true,S2,S2,Imperiled,")  # the sheet's header row is found
+
+
 def test_the_suggested_header_line_holds_every_column_asked_for_or_says_which_it_lacks(
     srank_cli: Run, tmp_path: Path
 ) -> None:

@@ -42,7 +42,7 @@ from ._workbook import read_sheet
 __all__ = ["Rows", "SheetRecords", "Source", "Table", "made_table", "open_table"]
 
 _SAMPLE = 1 << 12  # characters read to choose the delimiter and line ending (the first line is always read whole)
-_LOOK = 20  # rows after the header searched for a column the header lacks
+_LOOK = 200  # rows after the header searched for a column it lacks (an export's notes may fill dozens of lines)
 
 
 class SheetRecords:

@@ -49,7 +49,8 @@ from ._workbook_limits import (
 
 __all__ = ["Sheet", "read_bounded", "read_sheet", "workbook_kind"]
 
-_LOOK = 20  # rows searched for the header
+_LOOK = 200  # rows searched for a header naming the columns asked for (an export's notes may fill dozens of rows)
+_FULLEST = 20  # rows among which the fullest is taken as the header when none names them
 _ODS_MIMETYPE = b"mimetype" + b"application/vnd.oasis.opendocument.spreadsheet"
 
 
@@ -299,7 +300,7 @@ def _find_header(top: list[list[str]], wanted: Sequence[str]) -> int:
     for at, row in enumerate(top):
         if folded and folded <= {cell.strip().casefold() for cell in row}:
             return at
-    filled = [sum(1 for cell in row if cell) for row in top]
+    filled = [sum(1 for cell in row if cell) for row in top[:_FULLEST]]
     return filled.index(max(filled))
 
 
