@@ -252,9 +252,40 @@ def test_outputs_are_synced_in_batches_and_one_whose_sync_fails_is_said_and_not_
         + BAD_SUMMARY.format(path=bad)
         + f"srank check: {third}: 1 row: 1 valid, 0 invalid, 0 missing; 1 distinct code\n"
         + f"srank: cannot write {folder / 'third.csv'}: Input/output error\n"
-        + "srank check: 3 files, 6 rows: 1 passed, 1 failed, 1 not written\n"
+        + "srank check: 3 files, 5 rows: 1 passed, 1 failed, 1 not written\n"  # a file not written counts no row
     )
     assert sorted(os.listdir(folder)) == ["bad.csv", "good.csv"]  # and no temporary file left
+    seen.clear()
+    monkeypatch.undo()  # a file that replaces another is synced on its own, and at once
+    monkeypatch.setattr(output, "_file_system_sync", lambda: sync)
+    monkeypatch.setattr(output, "_sync_folder", lambda folder: None)
+    status, _, err = srank_cli("check", good, bad, third, "-c", "S Rank", "-o", folder)
+    assert (status, seen) == (1, [[".srank", "bad.csv", "good.csv"]])  # the two replaced at once; third.csv batched
+    assert err.endswith("srank check: 3 files, 6 rows: 2 passed, 1 failed\n")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="syncfs is Linux's")
+def test_a_run_stopped_while_a_batch_is_synced_leaves_no_temporary_file(
+    srank_cli: Run, two: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import srank.cli._output as output
+
+    def sync(descriptor: int) -> None:
+        raise KeyboardInterrupt  # Ctrl-C as the sync returns
+
+    monkeypatch.setattr(output, "_file_system_sync", lambda: sync)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    status, _, err = srank_cli("check", *two, "-c", "S Rank", "-o", folder)
+    assert (status, err.splitlines()[-1], os.listdir(folder)) == (130, "srank: interrupted", [])
+
+
+def test_the_kernel_version_is_read_from_uname(monkeypatch: pytest.MonkeyPatch) -> None:
+    import srank.cli._output as output
+
+    for release, version in [("6.8.0-45-generic", (6, 8)), ("5.4.0", (5, 4)), ("weird", (0,))]:
+        monkeypatch.setattr(os, "uname", lambda release=release: os.uname_result(("Linux", "h", release, "", "")))
+        assert output._kernel_version() == version
 
 
 def test_outputs_that_would_collide_or_overwrite_an_input_are_refused(srank_cli: Run, tmp_path: Path) -> None:

@@ -243,7 +243,11 @@ def test_maps_whose_sync_fails_are_not_put_in_place_and_the_run_says_so(
     source.write_text('name,dist\nx,"US(N5)"\ny,"US(N4)"\n', encoding="utf-8")
     maps = tmp_path / "maps"
     status, _, err = srank_cli("map", source, "-c", "dist", "-k", "name", "-o", maps)
-    assert (status, err) == (2, f"srank: cannot write {maps / 'x.svg'}: Input/output error\n")
+    assert (status, err) == (
+        2,
+        f"srank: cannot write {maps / 'x.svg'}: Input/output error\n"
+        f"srank: cannot write {maps / 'y.svg'}: Input/output error\n",
+    )
     assert os.listdir(maps) == []  # neither map, and no temporary file
 
 

@@ -32,7 +32,7 @@ from ._arguments import UsageError, input_options, lang_option, lenient_option, 
 from ._codes import check_label_options
 from ._command import Command
 from ._hints import cli_message_of
-from ._output import feeds_back, many_outputs, output
+from ._output import Outputs, feeds_back, many_outputs, output
 from ._reasons import os_reason
 from ._records import Unread
 from ._sources import decode_error_message, open_input
@@ -235,9 +235,19 @@ def _map_per_row(args: argparse.Namespace) -> int:
                 run.not_drawn.append(run.entry(where, say_count("cli.table.wrong-width", len(row), width=width)))
             else:
                 _draw(args, run, where, row[key_column].strip(), row[column])
-    if outputs.unplaced:  # written, but its sync failed: the run stops as at a failed write
-        raise outputs.unplaced[0][1]
+                _stop_if_unplaced(outputs, run.lang)
+    _stop_if_unplaced(outputs, run.lang)  # the last maps, put in place as the block ends
     return _summary(args, table.name, run)
+
+
+def _stop_if_unplaced(outputs: Outputs, lang: str) -> None:
+    """Maps written whose sync failed: each named, and the run stopped, as a failed write stops it."""
+    if not outputs.unplaced:
+        return
+    *before, (_, last) = outputs.unplaced
+    for _, error in before:
+        print(f"srank: {in_language(error.args[0], lang)}", file=sys.stderr)
+    raise last
 
 
 def _draw(args: argparse.Namespace, run: _Run, where: str, key: str, cell: str) -> None:

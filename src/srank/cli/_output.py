@@ -18,12 +18,16 @@ gone, and nothing else.
 A run that writes many files (``srank check`` of several files into a folder,
 ``srank map`` of many rows) writes them inside ``many_outputs()``: each folder
 is cleaned of leftovers once, and synced once, after the last rename of the run,
-where a lone output syncs its folder at once. On Linux the files themselves are
-synced in batches too, as ``git`` does with ``core.fsyncMethod=batch``: each is
-written and closed, and after every ``_BATCH`` files (and at the end, even of a
-run stopped early) one ``syncfs`` puts their data on disk and they are renamed
-into place. A sync per file costs as much as checking a thousand rows. An output
-that cannot be put in place is named in ``unplaced``, for the run to say.
+where a lone output syncs its folder at once. On Linux 5.8 and later, new files
+(not those that replace one) are synced in batches too, in the spirit of ``git``'s
+``core.fsyncMethod=batch``: each is written and closed, and after every ``_BATCH``
+files (and at the end, even of a run stopped early) one ``syncfs`` of the folder
+puts their data on disk and they are renamed into place. A sync per file costs as
+much as checking a thousand rows. The folder is opened before the batch's first
+file is, so its ``syncfs`` reports any write error since (as it does from Linux
+5.8). A file that replaces another is synced and renamed at once, so a run never
+holds more disk space than the old outputs and one new one. An output that
+cannot be put in place is named in ``unplaced``, for the run to say.
 """
 
 from __future__ import annotations
@@ -58,41 +62,57 @@ _BATCH = 100  # outputs written before one sync of their file system puts them a
 
 class Outputs:
     """What the outputs of one run share: the folders cleaned of leftovers and those yet to sync; on Linux the
-    outputs written and waiting for their sync and rename, and those that could not be put in place."""
+    new outputs written and waiting for their sync and rename, and those that could not be put in place."""
 
     def __init__(self, sync: Callable[[int], None] | None) -> None:
         self.cleaned: set[str] = set()
         self.unsynced: set[str] = set()
         self.sync = sync  # syncs the file system a descriptor is on; None: each output is synced on its own
-        self.pending: list[tuple[str, str, str]] = []  # temporary file, the file it replaces, the output as named
+        self.watched: dict[str, int] = {}  # each folder of the batch, opened before its first file was
+        self.pending: list[tuple[str, str, str]] = []  # temporary file, the file it becomes, the output as named
         self.unplaced: list[tuple[str, UnwrittenError]] = []  # the output as named, and why it is not in place
 
+    def watch(self, folder: str) -> None:
+        """Open ``folder`` before a file of the batch is written there: its sync then reports every error since."""
+        if folder not in self.watched:
+            self.watched[folder] = os.open(folder, os.O_RDONLY)
+
     def put_in_place(self) -> None:
-        """One sync of the file system of each folder with outputs waiting, then each renamed into place."""
-        pending, self.pending, sync = self.pending, [], self.sync
-        failed: dict[str, OSError] = {}
-        for folder in sorted({os.path.dirname(temporary) for temporary, _, _ in pending}):
-            try:
-                descriptor = os.open(folder, os.O_RDONLY)
+        """One sync of the file system of each folder with outputs waiting, then each renamed into place.
+
+        An output whose sync failed is not put in place; one still waiting when the run is stopped here (Ctrl-C
+        during the sync) is removed, never left behind.
+        """
+        pending, watched = self.pending, self.watched
+        self.pending, self.watched = [], {}
+        try:
+            failed: dict[str, OSError] = {}
+            for folder, descriptor in watched.items():
                 try:
-                    if sync is not None:  # always, when an output waits
-                        sync(descriptor)
-                finally:
-                    os.close(descriptor)
-            except OSError as error:  # an output whose data may not be on disk is not put in place
-                failed[folder] = error
-        for temporary, target, name in pending:
-            try:
-                unsynced = failed.get(os.path.dirname(temporary))
-                if unsynced is not None:
-                    raise unsynced
-                os.replace(temporary, target)
-                self.unsynced.add(os.path.dirname(target))
-            except OSError as error:
+                    if self.sync is not None:  # always, when a folder is watched
+                        self.sync(descriptor)
+                except OSError as error:  # an output whose data may not be on disk is not put in place
+                    failed[folder] = error
+            while pending:
+                temporary, target, name = pending[0]
+                try:
+                    unsynced = failed.get(os.path.dirname(temporary))
+                    if unsynced is not None:
+                        raise unsynced
+                    os.replace(temporary, target)
+                    self.unsynced.add(os.path.dirname(target))
+                except OSError as error:
+                    with contextlib.suppress(OSError):
+                        os.unlink(temporary)
+                    said = say("cli.output.cannot-write", path=name, reason=os_reason(error))
+                    self.unplaced.append((name, UnwrittenError(said)))
+                pending.pop(0)
+        finally:
+            for descriptor in watched.values():
+                os.close(descriptor)
+            for temporary, _, _ in pending:
                 with contextlib.suppress(OSError):
                     os.unlink(temporary)
-                said = say("cli.output.cannot-write", path=name, reason=os_reason(error))
-                self.unplaced.append((name, UnwrittenError(said)))
 
 
 # Per thread and per run: runs in several threads at once each keep their own.
@@ -120,6 +140,8 @@ def _file_system_sync() -> Callable[[int], None] | None:
         return None
     import ctypes
 
+    if _kernel_version() < (5, 8):  # syncfs reports write errors from Linux 5.8 on; before, it could hide them
+        return None
     try:
         syncfs = ctypes.CDLL(None, use_errno=True).syncfs
     except (OSError, AttributeError):  # a C library without it
@@ -200,14 +222,20 @@ def output(path: str | None) -> Iterator[Sink]:
         _remove_leftovers(folder)
         if outputs is not None:
             outputs.cleaned.add(folder)
-    batched = outputs is not None and outputs.sync is not None
+    batched = outputs is not None and outputs.sync is not None and existing is None  # a new file
     try:
+        if outputs is not None and batched:
+            outputs.watch(folder)
         descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=_prefix(), suffix=".tmp")
     except OSError as error:
         raise UnwrittenError(say("cli.output.cannot-write", path=path, reason=os_reason(error))) from None
-    handle = open(descriptor, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
     waiting = False
     try:
+        try:
+            handle = open(descriptor, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+        except BaseException:
+            os.close(descriptor)
+            raise
         try:
             yield Sink(handle, path)
             _closed(handle.flush, path)
@@ -309,6 +337,12 @@ def _sync_folder(folder: str) -> None:
 
 
 # -- leftovers of runs killed by SIGKILL --------------------------------------------------------------
+
+
+def _kernel_version() -> tuple[int, ...]:
+    """Linux's version, from ``uname -r`` ("6.8.0-45-generic": (6, 8)); (0,) when it cannot be read."""
+    found = re.match(r"(\d+)\.(\d+)", os.uname().release)
+    return (int(found[1]), int(found[2])) if found else (0,)
 
 
 @functools.cache

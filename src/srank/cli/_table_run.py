@@ -67,18 +67,21 @@ def run_table(command: TableCommand[Any], args: argparse.Namespace) -> int:
             return _run_one(command, args, writing, targets[0]).status
     runs: list[Run] = []
     memory = RunMemory()  # what the files share: a code is judged and rendered once
-    with many_outputs() as outputs:
-        for path, target in zip(files, targets, strict=True):
-            args.file = path
-            try:
-                with _silenced(writing.quiet):
-                    runs.append(_run_one(command, args, writing, target, memory))
-            except UsageError as error:  # this file cannot be read, or its output written: named, and the next one read
-                _say_error(error, lang)
-                unwritten = isinstance(error, UnwrittenError)
-                runs.append(Run(EXIT_USAGE, 0, written=False) if unwritten else Run(EXIT_USAGE, 0, read=False))
-            _unplaced(outputs, targets, runs, lang)
-    _unplaced(outputs, targets, runs, lang)  # the outputs put in place as the run ends
+    outputs = Outputs(None)
+    try:
+        with many_outputs() as outputs:
+            for path, target in zip(files, targets, strict=True):
+                args.file = path
+                try:
+                    with _silenced(writing.quiet):
+                        runs.append(_run_one(command, args, writing, target, memory))
+                except UsageError as error:  # this file cannot be read, or its output written: named, and the next
+                    _say_error(error, lang)
+                    unwritten = isinstance(error, UnwrittenError)
+                    runs.append(Run(EXIT_USAGE, 0, written=False) if unwritten else Run(EXIT_USAGE, 0, read=False))
+                _unplaced(outputs, targets, runs, lang)
+    finally:
+        _unplaced(outputs, targets, runs, lang)  # those put in place as the run ends, even when it is stopped
     if not writing.quiet:
         print(total_line(command.title, runs, lang), file=sys.stderr)
     return max(run.status for run in runs)
@@ -90,11 +93,13 @@ def _say_error(error: UsageError, lang: str) -> None:
 
 
 def _unplaced(outputs: Outputs, targets: Sequence[str | None], runs: list[Run], lang: str) -> None:
-    """Say each output that was written but could not be put in place (its sync failed), and count its file so."""
+    """Say each output that was written but could not be put in place (its sync failed), and count its file as
+    one whose output failed: not written, and none of its rows in the total, as when a write fails."""
     for name, error in outputs.unplaced:
         _say_error(error, lang)
         at = targets.index(name)
-        runs[at] = attrs.evolve(runs[at], status=EXIT_USAGE, written=False)
+        if at < len(runs):
+            runs[at] = attrs.evolve(runs[at], status=EXIT_USAGE, rows=0, written=False)
     outputs.unplaced.clear()
 
 
