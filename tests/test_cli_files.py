@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -185,28 +186,36 @@ def test_a_folder_named_for_the_outputs_is_made_when_it_does_not_exist(
     assert (status, err) == (2, "srank: cannot make the folder /proc/no/such: No such file or directory\n")
 
 
+@pytest.fixture
+def three(two: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path, Path, Path]:
+    """good.csv, bad.csv, a third good file, and an empty folder for their outputs."""
+    (tmp_path / "out").mkdir()
+    return (*two, write(tmp_path / "third.csv", "id,S Rank\n1,S1\n"), tmp_path / "out")
+
+
+def _second_call_fails(call: Callable[[int], None], number: int) -> Callable[[int], None]:
+    """``call`` (a sync), failing with the error ``number`` the second time: a disk that fills up or breaks."""
+    calls = []
+
+    def failing(descriptor: int) -> None:
+        calls.append(descriptor)
+        if len(calls) == 2:
+            raise OSError(number, os.strerror(number))
+        call(descriptor)
+
+    return failing
+
+
 def test_an_output_that_cannot_be_written_is_said_and_the_others_are_kept(
-    srank_cli: Run, two: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    srank_cli: Run, three: tuple[Path, Path, Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import errno
 
     import srank.cli._output as output
 
-    good, bad = two
-    third = write(tmp_path / "third.csv", "id,S Rank\n1,S1\n")
-    folder = tmp_path / "out"
-    folder.mkdir()
-    synced = os.fsync
-    calls = []
-
-    def fsync(descriptor: int) -> None:  # the second output's disk fills up as it is synced
-        calls.append(descriptor)
-        if len(calls) == 2:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        synced(descriptor)
-
+    good, bad, third, folder = three
     monkeypatch.setattr(output, "_file_system_sync", lambda: None)  # where there is no syncfs: one sync a file
-    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "fsync", _second_call_fails(os.fsync, errno.ENOSPC))  # the second output's
     status, out, err = srank_cli("check", good, bad, third, "-c", "S Rank", "-o", folder)
     assert (status, out) == (2, "")
     assert err == (
@@ -220,25 +229,22 @@ def test_an_output_that_cannot_be_written_is_said_and_the_others_are_kept(
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="syncfs is Linux's")
 def test_outputs_are_synced_in_batches_and_one_whose_sync_fails_is_said_and_not_put_in_place(
-    srank_cli: Run, two: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    srank_cli: Run, three: tuple[Path, Path, Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import errno
 
     import srank.cli._output as output
 
-    good, bad = two
-    third = write(tmp_path / "third.csv", "id,S Rank\n1,S1\n")
-    folder = tmp_path / "out"
-    folder.mkdir()
+    good, bad, third, folder = three
     real = output._file_system_sync()
     assert real is not None
     seen: list[list[str]] = []
 
-    def sync(descriptor: int) -> None:  # what waits in the folder at each sync; the second batch's disk fails
+    failing = _second_call_fails(real, errno.EIO)  # the second batch's disk fails
+
+    def sync(descriptor: int) -> None:  # what waits in the folder at each sync
         seen.append(sorted(name.split("-")[0] if name.startswith(".srank") else name for name in os.listdir(folder)))
-        if len(seen) == 2:
-            raise OSError(errno.EIO, os.strerror(errno.EIO))
-        real(descriptor)
+        failing(descriptor)
 
     monkeypatch.setattr(output, "_file_system_sync", lambda: sync)
     monkeypatch.setattr(os, "fsync", lambda descriptor: pytest.fail("a file synced on its own"))
