@@ -135,12 +135,15 @@ def many_outputs() -> Iterator[Outputs]:
 
 @functools.cache
 def _file_system_sync() -> Callable[[int], None] | None:
-    """Linux's ``syncfs``: every file written on the file system of a descriptor on disk, in one call."""
-    if not sys.platform.startswith("linux"):
-        return None
-    import ctypes
+    """Linux's ``syncfs``: every file written on the file system of a descriptor on disk, in one call.
 
-    if _kernel_version() < (5, 8):  # syncfs reports write errors from Linux 5.8 on; before, it could hide them
+    Only from Linux 5.8, which made it report write errors; before, it could hide them.
+    """
+    if not sys.platform.startswith("linux") or _kernel_version() < (5, 8):
+        return None
+    try:
+        import ctypes
+    except ImportError:  # a Python built without it
         return None
     try:
         syncfs = ctypes.CDLL(None, use_errno=True).syncfs
