@@ -296,6 +296,27 @@ def test_a_file_of_codes_is_read_in_the_encoding_named(srank_cli: Run, tmp_path:
     assert srank_cli("round", "G5", "--encoding", "nope")[:2] == (0, "G5\n")  # no file read: nothing to decode
 
 
+def test_a_file_of_codes_in_utf16_or_utf32_without_its_mark_or_not_text_at_all(srank_cli: Run, tmp_path: Path) -> None:
+    wide = tmp_path / "wide.txt"
+    wide.write_bytes("S1\nS2\n".encode("utf-16-be"))  # --encoding utf-16 and no mark: the byte order its NULs show
+    assert srank_cli("round", "--file", wide, "--encoding", "utf-16") == (0, "S1\nS2\n", "")
+    wider = tmp_path / "wider.txt"
+    wider.write_bytes("S1\n".encode("utf-32-le"))
+    assert srank_cli("round", "--file", wider, "--encoding", "utf-32") == (
+        2,
+        "",
+        f"srank: {wider} cannot be read as utf-32 text (UTF-32 stream does not start with BOM); pass the file's"
+        " real --encoding\n",
+    )
+    noise = tmp_path / "noise.bin"
+    noise.write_bytes(bytes(range(0x80, 0x100)) + bytes(range(1, 9)) * 8)  # not UTF-8, and control characters
+    assert srank_cli("explain", "--file", noise)[::2] == (
+        2,
+        f"srank: {noise} line 1 does not look like text in any encoding: check that it is the list of codes you"
+        " meant\n",
+    )
+
+
 def _zip(path: Path, names: list[str]) -> Path:
     import zipfile
 

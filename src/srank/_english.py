@@ -486,6 +486,9 @@ MESSAGES: dict[str, str] = {
         " (cp1252, latin-1 ...)"
     ),
     "cli.codes.not-named-encoding": "{name} line {number:,} is not {encoding} text ({reason})",
+    "cli.codes.not-text": (
+        "{name} line {number:,} does not look like text in any encoding: check that it is the list of codes you meant"
+    ),
     "cli.codes.not-named-encoding-near": "{name} is not {encoding} text ({reason}), near line {number:,}",
     "cli.codes.not-encoding": (
         "{name} is not {encoding} text, as its byte-order mark says ({reason}), near line {number:,}"

@@ -87,7 +87,7 @@ def _read_lines(stream: BinaryIO, name: str, path: str, codec: str = "utf-8") ->
     byte-order mark (as Excel and Notepad save "Unicode text"), or in ``codec`` (--encoding; a byte-order mark
     wins, as for srank check). ``name`` is said, ``path`` given to a command."""
     from .._file_kinds import SNIFF  # only when a file or stdin is read: srank explain G5 loads none of it
-    from ._sources import encoding_from_bom, refusal
+    from ._sources import encoding_from_bom, refusal, utf16_without_bom
 
     buffered: Any = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # a pipe's stdin has peek
     try:
@@ -101,6 +101,8 @@ def _read_lines(stream: BinaryIO, name: str, path: str, codec: str = "utf-8") ->
         if refused is not None:
             raise UsageError(refused)
         marked = encoding_from_bom(head)
+        if marked is None and codec == "utf-16":  # no mark to tell the byte order: the one its NUL bytes show
+            codec = utf16_without_bom(head) or codec
         if marked == "utf-8-sig" or (marked is None and "\n".encode(codec) == b"\n"):
             # UTF-8, cp1252, latin-1, Shift JIS ...: split into lines as bytes, each decoded, so a bad line is named
             yield from _lines(buffered.readline, name, _line_decoder(name, "utf-8" if marked else codec))
@@ -163,18 +165,23 @@ def _lines(
         reason = decode_reason(error.reason)
         said = say(why, name=name, number=number + 1, encoding=encoding.upper(), reason=reason)
         raise UsageError(said) from None
+    except UnicodeError as error:  # a codec that fails in its own way: UTF-32 without its mark
+        raise UsageError(say("cli.table.codec-failed", name=name, encoding=encoding, error=str(error))) from None
     except OSError as error:
         raise UsageError(say("cli.codes.cannot-read", path=name, reason=os_reason(error))) from None
 
 
 def _line_decoder(name: str, codec: str) -> Callable[[bytes, int], str]:
     """A line's bytes as text in ``codec``; a line that is not names its number (and for UTF-8, --encoding)."""
+    from ._sources import looks_binary
 
     def decoded(line: bytes, number: int) -> str:
         try:
             return line.decode("utf-8-sig" if codec == "utf-8" and number == 1 else codec)
         except UnicodeDecodeError as error:
             reason = decode_reason(error.reason)
+            if looks_binary(line):
+                raise UsageError(say("cli.codes.not-text", name=name, number=number)) from None
             if codec == "utf-8":
                 raise UsageError(say("cli.codes.not-utf8", name=name, number=number, reason=reason)) from None
             said = say("cli.codes.not-named-encoding", name=name, number=number, encoding=codec.upper(), reason=reason)

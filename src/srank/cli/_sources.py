@@ -20,7 +20,17 @@ from .._messages import Message, in_language, say
 from ._arguments import UsageError
 from ._reasons import decode_reason, os_reason
 
-__all__ = ["TABLE_WORDS", "Input", "decode_error_message", "encoding_from_bom", "open_input", "refusal", "text_codec"]
+__all__ = [
+    "TABLE_WORDS",
+    "Input",
+    "decode_error_message",
+    "encoding_from_bom",
+    "looks_binary",
+    "open_input",
+    "refusal",
+    "text_codec",
+    "utf16_without_bom",
+]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -109,7 +119,7 @@ def refusal(name: str, head: bytes, codec: str, words: Mapping[str, str] = TABLE
         return None
     refused = not_text(name, head, words)
     if refused is None and not codec.startswith(("utf-16", "utf-32")):
-        guess = _utf16_without_bom(head)
+        guess = utf16_without_bom(head)
         if guess:
             return say(words["utf16"], name=name, guess=guess.upper(), encoding=guess)
         refused = mostly_nul(name, head)
@@ -137,7 +147,7 @@ def mostly_nul(name: str, head: bytes) -> Message | None:
     return None
 
 
-def _looks_binary(data: bytes) -> bool:
+def looks_binary(data: bytes) -> bool:
     """Whether ``data`` holds control characters (other than tab, line and page breaks) too often to be text."""
     controls = len(data) - len(data.translate(None, _CONTROLS))
     return controls * _NOT_TEXT_SHARE >= len(data) > 0
@@ -155,7 +165,8 @@ def encoding_from_bom(head: bytes) -> str | None:
     return None
 
 
-def _utf16_without_bom(head: bytes) -> str | None:
+def utf16_without_bom(head: bytes) -> str | None:
+    """The byte order of UTF-16 text without its mark (``utf-16-le`` or ``-be``), told by its NUL bytes; or None."""
     sample = head[: len(head) // 2 * 2][:512]
     if len(sample) < 4:
         return None
@@ -198,7 +209,7 @@ def decode_error_message(
     bad = error.object[error.start : error.start + 1].hex() if error.object else ""
     if not encoding.startswith("utf-8"):
         hint = say("cli.sources.hint-encoding", option=option)
-    elif _looks_binary(error.object[max(0, error.start - SNIFF) : error.start + SNIFF]):
+    elif looks_binary(error.object[max(0, error.start - SNIFF) : error.start + SNIFF]):
         hint = say("cli.sources.hint-not-text")  # no text encoding would read it: not worth naming one
     else:
         hint = say("cli.sources.hint-cp1252", option=option)
