@@ -579,13 +579,24 @@ def test_a_missing_column_on_a_later_line_suggests_header_row(srank_cli: Run, tm
 
 def test_a_header_below_many_lines_of_notes_is_found(srank_cli: Run, tmp_path: Path) -> None:
     notes = [f"Note {number}: see the data dictionary" for number in range(1, 61)]
-    source = write(tmp_path / "in.csv", "\n".join([*notes, "id,S Rank", "1,S2"]) + "\n")
+    header = ["Scientific Name", "Common Name", "G Rank", "S Rank", "Last Observed"]
+    source = write(tmp_path / "in.csv", "\n".join([*notes, ",".join(header), "Carex,Sedge,G5,S2,2019"]) + "\n")
     assert srank_cli("check", source, "-c", "S Rank")[2].endswith(
         "; 'S Rank' is on line 61: if the header is there, pass --header-row 61\n"
     )
-    book = write_workbook(tmp_path / "in.xlsx", [[note] for note in notes] + [["id", "S Rank"], [1, "S2"]])
+    # A mistyped name is on no line: the fuller line below the notes is pointed to.
+    assert srank_cli("check", source, "-c", "State Rank")[2] == (
+        f"srank: {source} has no column 'State Rank'; the columns are: 'Note 1: see the data dictionary'; line 61"
+        " has 5 filled cells ('Scientific Name', 'Common Name', 'G Rank', 'S Rank', 'Last Observed'): if the header"
+        " is there, pass --header-row 61\n"
+    )
+    book = write_workbook(tmp_path / "in.xlsx", [[note] for note in notes] + [header, ["Carex", "Sedge", "G5", "S2"]])
     status, out, _ = srank_cli("check", book, "-c", "S Rank")
-    assert (status, out.splitlines()[1]) == (0, "1,S2,true,S2,S2,Imperiled,")  # the sheet's header row is found
+    assert (status, out.splitlines()[1]) == (0, "Carex,Sedge,G5,S2,,true,S2,S2,Imperiled,")  # the header row found
+    assert srank_cli("check", book, "-c", "State Rank")[2] == (  # the fullest row is taken as the header
+        f"srank: {book} has no column 'State Rank'; the columns are: 'Scientific Name', 'Common Name', 'G Rank',"
+        " 'S Rank', 'Last Observed'\n"
+    )
 
 
 def test_the_suggested_header_line_holds_every_column_asked_for_or_says_which_it_lacks(
@@ -651,8 +662,9 @@ def test_a_blank_first_line_suggests_the_line_of_the_column(srank_cli: Run, tmp_
         f"srank: {source}: the first line is empty; expected a header row naming the columns; 'S Rank' is on line"
         " 3: if the header is there, pass --header-row 3\n",
     )
-    assert srank_cli("check", source, "-c", "G Rank", "--header-row", "2")[2] == (
-        f"srank: {source}: line 2 (--header-row 2) is empty; expected a header row naming the columns\n"
+    assert srank_cli("check", source, "-c", "G Rank", "--header-row", "2")[2] == (  # no line names it: the fullest
+        f"srank: {source}: line 2 (--header-row 2) is empty; expected a header row naming the columns; line 3 has 2"
+        " filled cells ('id', 'S Rank'): if the header is there, pass --header-row 3\n"
     )
     other = write(tmp_path / "other.csv", "id,S Rank\n1,S3\n")
     assert srank_cli("diff", other, source, "-k", "id", "-c", "S Rank")[2] == (

@@ -381,6 +381,18 @@ MESSAGES: dict[str, str] = {
     "cli.total": "{command}: {files}, {rows}: {verdicts}",
     "cli.count-files.one": "{count:,} file",
     "cli.count-files.other": "{count:,} files",
+    "cli.fuller-line.one": (
+        "line {line} has {count:,} filled cell ({cells}): if the header is there, pass --header-row {line}"
+    ),
+    "cli.fuller-line.other": (
+        "line {line} has {count:,} filled cells ({cells}): if the header is there, pass --header-row {line}"
+    ),
+    "cli.fuller-row.one": (
+        "row {line} has {count:,} filled cell ({cells}): if the header is there, pass --header-row {line}"
+    ),
+    "cli.fuller-row.other": (
+        "row {line} has {count:,} filled cells ({cells}): if the header is there, pass --header-row {line}"
+    ),
     "cli.count-rows.one": "{count:,} row",
     "cli.count-rows.other": "{count:,} rows",
     "cli.files-passed.one": "{count:,} passed",

@@ -21,7 +21,7 @@ from typing import IO, Any, Protocol
 import attrs
 
 from .._findings import separator
-from .._messages import in_language, one_of, say
+from .._messages import in_language, one_of, say, say_count
 from ._arguments import UsageError, delimiter_option, spoken
 from ._formats import CsvFormat, Format, JsonlFormat, MadeJsonlFormat
 from ._output import feeds_back
@@ -132,9 +132,12 @@ class Table:
         name, colon, level = column.rpartition(":")
         if colon and name in self.header:
             message += in_language(say("cli.table.not-a-level", level=level, name=name), self.lang)
-        later = _line_holding(self.records, [column, *(name for name in self.wanted if name != column)], column)
+        wanted = [column, *(name for name in self.wanted if name != column)]
+        later, fuller = _line_holding(self.records, wanted, column, filled=sum(1 for title in self.header if title))
         if later is not None:
             message += separator(self.lang) + later.hint(column, bool(self.sheets), self.lang)
+        elif fuller is not None and not close:  # no line names the column: the header may be a fuller one
+            message += separator(self.lang) + fuller.hint(bool(self.sheets), self.lang)
         if len(self.sheets) > 1:
             sheets = say("cli.table.sheets", sheets=self._quoted(self.sheets))
             message += separator(self.lang) + in_language(sheets, self.lang)
@@ -232,9 +235,11 @@ def _empty_header(name: str, records: Records, skipped: int, wanted: Sequence[st
         said = in_language(say("cli.table.header-line-empty", name=name, line=skipped + 1), lang)
     else:
         said = in_language(say("cli.table.first-line-empty", name=name), lang)
-    found = _line_holding(records, wanted)
+    found, fuller = _line_holding(records, wanted)
     if found is not None:
         said += separator(lang) + found.hint(next(iter(found.written)), False, lang)
+    elif fuller is not None:
+        said += separator(lang) + fuller.hint(False, lang)
     return said
 
 
@@ -295,16 +300,39 @@ class _Holding:
         return text
 
 
-def _line_holding(records: Rows, columns: Sequence[str], must: str | None = None) -> _Holding | None:
-    """Among the next few records, the first that holds the most of ``columns`` (``must`` among them, if given).
+@attrs.frozen
+class _Fuller:
+    """A line (a sheet's row) with more filled cells than the header: when no line names the column asked
+    for, the header may be there and the name mistyped."""
+
+    line: int
+    cells: tuple[str, ...]
+
+    def hint(self, sheet: bool, lang: str) -> str:
+        shown = ", ".join(in_language(say("text.quoted", text=cell), lang) for cell in self.cells[:8])
+        shown += " ..." if len(self.cells) > 8 else ""
+        said = say_count(f"cli.fuller-{'row' if sheet else 'line'}", len(self.cells), line=self.line, cells=shown)
+        return in_language(said, lang)
+
+
+def _line_holding(
+    records: Rows, columns: Sequence[str], must: str | None = None, filled: int = 0
+) -> tuple[_Holding | None, _Fuller | None]:
+    """Among the next few records, the first that holds the most of ``columns`` (``must`` among them, if given),
+    and the first with the most filled cells if that is clearly more than ``filled`` (the header's): two more, so
+    that a data row with a note beside it is not taken for a header; one more beside a one-cell title.
 
     Names match regardless of case and surrounding spaces. Only asked when the run stops for want of a
     header, so the rows read here are not needed again.
     """
     keys = {column.strip().casefold(): column for column in columns}
     best: _Holding | None = None
+    fuller: _Fuller | None = None
     try:
         for _, (row, _raw) in zip(range(_LOOK), iter(records), strict=False):
+            cells = tuple(cell for cell in row if cell.strip())
+            if len(cells) > (len(fuller.cells) if fuller else filled + (1 if filled <= 1 else 2) - 1):
+                fuller = _Fuller(records.line, cells)
             written: dict[str, str] = {}
             for cell in row:
                 column = keys.get(cell.strip().casefold())
@@ -317,8 +345,8 @@ def _line_holding(records: Rows, columns: Sequence[str], must: str | None = None
                 if not best.lacking:
                     break
     except Exception:  # a row that cannot be read (bad bytes): what was found before it stands
-        return best
-    return best
+        return best, fuller
+    return best, fuller
 
 
 def _newline(head: list[str]) -> str:

@@ -49,8 +49,7 @@ from ._workbook_limits import (
 
 __all__ = ["Sheet", "read_bounded", "read_sheet", "workbook_kind"]
 
-_LOOK = 200  # rows searched for a header naming the columns asked for (an export's notes may fill dozens of rows)
-_FULLEST = 20  # rows among which the fullest is taken as the header when none names them
+_LOOK = 200  # rows searched for the header: the first naming the columns asked for, else the first fullest
 _ODS_MIMETYPE = b"mimetype" + b"application/vnd.oasis.opendocument.spreadsheet"
 
 
@@ -300,7 +299,7 @@ def _find_header(top: list[list[str]], wanted: Sequence[str]) -> int:
     for at, row in enumerate(top):
         if folded and folded <= {cell.strip().casefold() for cell in row}:
             return at
-    filled = [sum(1 for cell in row if cell) for row in top[:_FULLEST]]
+    filled = [sum(1 for cell in row if cell) for row in top]
     return filled.index(max(filled))
 
 
