@@ -66,6 +66,7 @@ def _examples() -> list[tuple[str, Callable[[str], str]]]:
         ("G3G2", error("G3G2")),
         ("G6", error("G6")),
         ("VU", error("VU")),
+        ("Extirpated", error("Extirpated")),
         ("G2T4", finding("G2T4")),
         ("SNA,SNA", finding("SNA,SNA")),
     ]

@@ -32,6 +32,7 @@ SINGLE_CODE = {
     ),
     "syntax": ("G6", E, "Expected a rank value (1-5, X, H, U, NR or NA) after 'G', found '6'", (1, 2)),
     "iucn-category": ("VU", E, "'VU' is an IUCN Red List category, not a NatureServe rank", (0, 2)),
+    "status-in-words": ("Extirpated", E, "'Extirpated' is a status written in words, not a rank code", (0, 10)),
     "range-reversed": ("G3G2", E, "Range 3-2 is reversed", (0, 4)),
     "range-degenerate": ("G2G2", E, "Range 2-2 has the same number at both ends", (0, 4)),
     "range-too-wide": ("G1G4", E, "Range 1-4 is too wide: a range may skip at most one rank", (0, 4)),

@@ -114,6 +114,28 @@ def test_iucn_category() -> None:
     )
 
 
+def test_a_status_in_words_names_its_code() -> None:
+    assert str(_error("Extirpated")) == (
+        "'Extirpated' is a status written in words, not a rank code\n"
+        "    Extirpated\n"
+        "    ^^^^^^^^^^\n"
+        "Hint: its code is X at the level of the rank: GX, NX or SX"
+    )
+    error = _error(" non  ÉVALUÉ ", lenient=True)  # any case and spacing, lenient or not
+    assert (error.code, error.hint_in("fr")) == (
+        "status-in-words",
+        "son code est NR au niveau du rang\u00a0: GNR, NNR ou SNR",
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_every_label_of_a_status_reads_as_its_value(lang: str) -> None:
+    # srank's own labels, pasted into a rank column, are named for the code they stand for.
+    for code, value in [("SX", "X"), ("SH", "H"), ("SU", "U"), ("SNR", "NR"), ("SNA", "NA"), ("GX", "X")]:
+        label = srank.describe(code, lang=lang)
+        assert (label, _error(label).code, f"G{value}" in str(_error(label))) == (label, "status-in-words", True)
+
+
 def test_legacy_code_names_its_modern_equivalent() -> None:
     assert str(_error("SZN")) == (
         "'SZN' is a legacy code (transitory nonbreeding, no definable occurrences)\n"

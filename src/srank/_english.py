@@ -157,6 +157,8 @@ MESSAGES: dict[str, str] = {
     "parse.dropped-extra-part-hint": "NatureServe rounds such codes by their first T part",
     "parse.iucn-category": "{category!r} is an IUCN Red List category, not a NatureServe rank",
     "parse.iucn-category-hint": "NatureServe ranks look like G3, S2B or G5T2; the two systems do not map one to one",
+    "parse.status-in-words": "{text!r} is a status written in words, not a rank code",
+    "parse.status-in-words-hint": "its code is {value} at the level of the rank: G{value}, N{value} or S{value}",
     "parse.legacy-code": "{code!r} is a legacy code ({meaning})",
     "parse.legacy-code-hint": "NatureServe now writes {modern}; lenient parsing reads it so, with a note",
     "parse.lenient-hint": "lenient parsing reads this as {reading!r} (lenient=True)",

@@ -133,6 +133,7 @@ CATALOGUE: dict[str, str] = {
     "missing-value": "The text is a missing-value marker (NA, N/A, <NA>), not a rank.",
     "syntax": "The text does not follow rank-code syntax.",
     "iucn-category": "The text is an IUCN Red List category, not a NatureServe rank.",
+    "status-in-words": "The text is a status written in words (Extirpated, Non évalué), not a rank code.",
     "range-reversed": "A range lists its more secure end first (G3G2).",
     "range-degenerate": "A range has the same number at both ends (G2G2).",
     "range-too-wide": "A range spans more than three ranks (G1G4); NatureServe uses U instead.",

@@ -14,7 +14,7 @@ from ._findings import Finding, Severity
 from ._legacy import LEGACY_CODES, Legacy
 from ._messages import say
 
-__all__ = ["find_iucn", "find_legacy", "normalise", "normalise_mapped"]
+__all__ = ["find_iucn", "find_legacy", "find_status_word", "normalise", "normalise_mapped"]
 
 
 _LEGACY_PART = re.compile("|".join(sorted(map(re.escape, LEGACY_CODES), key=len, reverse=True)))
@@ -25,6 +25,37 @@ _IUCN = re.compile(
     r"|extinct in the wild|data deficient|not evaluated)\b",
     re.IGNORECASE,
 )
+
+
+# A status written in words where a code belongs, as state lists and CDC sheets write it (in English, French and
+# Spanish, after the labels of descriptions/*.toml), and the value its code has at any level. Whole cells only:
+# "Extirpated" is SX at the subnational level; "Vulnerable" is left to the IUCN reading, which it also is.
+_STATUS_WORDS = {
+    "X": (
+        "extirpated", "extinct", "eliminated", "presumed extirpated", "presumed extinct", "presumed eliminated",
+        "disparu", "disparue", "extirpé", "extirpée", "présumé disparu", "présumée disparue", "présumé éliminé",
+        "extinto", "extinta", "extirpado", "extirpada", "presuntamente extinto", "presuntamente extinta",
+        "presuntamente extirpado", "presuntamente extirpada", "presuntamente eliminado",
+    ),
+    "H": (
+        "historical", "historic", "possibly extirpated", "possibly extinct", "possibly eliminated", "historique",
+        "possiblement disparu", "possiblement disparue", "possiblement éliminé", "histórico", "histórica",
+        "posiblemente extinto", "posiblemente extinta", "posiblemente extirpado", "posiblemente extirpada",
+        "posiblemente eliminado",
+    ),
+    "U": ("unrankable", "inclassable", "no clasificable"),
+    "NR": (
+        "not ranked", "unranked", "not yet ranked", "not assessed", "non classé", "non classée", "non évalué",
+        "non évaluée", "pas encore classé", "no evaluado", "no evaluada", "sin clasificar",
+    ),
+    "NA": ("not applicable", "non applicable", "sans objet", "no aplicable", "no aplica"),
+}  # fmt: skip
+_STATUS_OF = {word: value for value, words in _STATUS_WORDS.items() for word in words}
+
+
+def find_status_word(text: str) -> str | None:
+    """The rank value (X, H, U, NR, NA) of a status written in words (``Extirpated``, ``Non évalué``), or None."""
+    return _STATUS_OF.get(" ".join(text.split()).casefold())
 
 
 def find_legacy(text: str) -> tuple[Legacy, tuple[int, int]] | None:

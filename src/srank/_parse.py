@@ -246,7 +246,7 @@ def _explain_failure(
     text: str, reading: str, origin: list[int], lenient: bool, error: InvalidRankError
 ) -> InvalidRankError:
     """Replace a bare syntax error with what the text most likely is."""
-    from ._lenient import find_iucn, find_legacy
+    from ._lenient import find_iucn, find_legacy, find_status_word
 
     iucn = find_iucn(text)
     if iucn is not None:
@@ -256,6 +256,15 @@ def _explain_failure(
             span=(0, len(text)),
             hint=say("parse.iucn-category-hint"),
             code="iucn-category",
+        )
+    status = find_status_word(text)
+    if status is not None:
+        return error.evolve(
+            message=say("parse.status-in-words", text=text.strip()),
+            text=text,
+            span=(0, len(text)),
+            hint=say("parse.status-in-words-hint", value=status),
+            code="status-in-words",
         )
     if not lenient:
         legacy = find_legacy(text)
