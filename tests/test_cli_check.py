@@ -703,3 +703,16 @@ def test_a_column_given_with_two_levels_names_both_options(srank_cli: Run) -> No
     status, _, err = srank_cli(*argv, stdin=b"S Rank\nS1\n")
     assert status == 2
     assert err == "srank: 'S Rank' is given as --subnational-column and as --column 'S Rank:G'; choose one\n"
+
+
+def test_the_summary_names_where_a_problem_first_occurs_in_each_language(srank_cli: Run, tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text("rank\nS1\nS9\n", encoding="utf-8")
+    said = {
+        lang: srank_cli("check", source, "-c", "rank", "--lang", lang)[2].splitlines()[2] for lang in ("en", "fr", "es")
+    }
+    assert said == {
+        "en": "           1  syntax: 'S9' (1); first on line 3",
+        "fr": "           1  syntax\u00a0: «\u00a0S9\u00a0» (1)\u202f; première occurrence à la ligne 3",
+        "es": "           1  syntax: «S9» (1); primero en la línea 3",
+    }
