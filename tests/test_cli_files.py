@@ -700,3 +700,20 @@ def test_problems_only_needs_rows_with_line_numbers(srank_cli: Run, tmp_path: Pa
         "srank: srank diff --problems-only: its rows come from two files and have no one line number;"
         " --changes-only keeps the rows that changed\n",
     )
+
+
+def test_a_file_named_as_a_workbook_that_is_not_one_is_said_so(srank_cli: Run, tmp_path: Path) -> None:
+    broken = tmp_path / "ranks.xlsx"
+    broken.write_bytes(bytes(range(0xC0, 0x100)) * 8)  # neither a workbook nor text
+    assert srank_cli("check", broken, "-c", "rank")[::2] == (
+        2,
+        f"srank: {broken} is not UTF-8 text (invalid start byte, byte 0xc0, byte offset 0 (line 1)); it is"
+        " named .xlsx, but it is not a workbook (its first bytes are not a workbook's): it may be damaged, or another"
+        " file renamed\n",
+    )
+    renamed = write(tmp_path / "export.xls", "id,rank\n1,S1\n")  # a web export's CSV named .xls is read as text
+    assert srank_cli("check", renamed, "-c", "rank")[:2] == (
+        0,
+        "id,rank,srank_valid,srank_canonical,srank_rounded,srank_label,srank_message\n"
+        "1,S1,true,S1,S1,Critically Imperiled,\n",
+    )

@@ -903,6 +903,10 @@ MESSAGES: dict[str, str] = {
     "cli.sources.near-start": ", near the first lines",
     "cli.sources.hint-cp1252": " if it was saved by Excel on Windows, pass {option} cp1252",
     "cli.sources.hint-encoding": " pass the file's real {option}",
+    "cli.sources.hint-not-a-workbook": (
+        " it is named {suffix}, but it is not a workbook (its first bytes are not a workbook's): it may be damaged,"
+        " or another file renamed"
+    ),
     "cli.sources.hint-not-text": " its bytes do not look like text in any encoding: check that it is the table you"
     " meant",
     "cli.sources.compressed": "{name} is a compressed file ({format}), not text; decompress it first ({tool})",

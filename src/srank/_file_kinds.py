@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["OLE2_MAGIC", "SNIFF", "WORKBOOK_MAGIC", "ZIP_MAGIC", "FileKind", "file_kind"]
+__all__ = ["OLE2_MAGIC", "SNIFF", "WORKBOOK_MAGIC", "WORKBOOK_SUFFIXES", "ZIP_MAGIC", "FileKind", "file_kind"]
 
 SNIFF = 4096  # bytes enough to tell a compressed file, an archive, an image or a program from text
 ZIP_MAGIC = b"PK\x03\x04"  # a zip: an archive, or an .xlsx, .xlsm, .xlsb or .ods workbook
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a legacy .xls, an encrypted workbook, other Office files
 WORKBOOK_MAGIC = (ZIP_MAGIC, OLE2_MAGIC)  # how a workbook starts: its parts tell which (cli._workbook)
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".ods", ".xls")  # how a workbook is named
 
 
 class FileKind(NamedTuple):

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 import sys
 from collections.abc import Mapping
 from typing import IO, Any
 
 import attrs
 
-from .._file_kinds import SNIFF, WORKBOOK_MAGIC, file_kind
+from .._file_kinds import SNIFF, WORKBOOK_MAGIC, WORKBOOK_SUFFIXES, file_kind
 from .._messages import Message, in_language, say
 from ._arguments import UsageError
 from ._reasons import decode_reason, os_reason
@@ -207,7 +208,10 @@ def decode_error_message(
     else:
         at = say("cli.sources.near-line", line=line) if line else say("cli.sources.near-start")
     bad = error.object[error.start : error.start + 1].hex() if error.object else ""
-    if not encoding.startswith("utf-8"):
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix in WORKBOOK_SUFFIXES:  # named as a workbook, but its first bytes are not a workbook's
+        hint = say("cli.sources.hint-not-a-workbook", suffix=suffix)
+    elif not encoding.startswith("utf-8"):
         hint = say("cli.sources.hint-encoding", option=option)
     elif looks_binary(error.object[max(0, error.start - SNIFF) : error.start + SNIFF]):
         hint = say("cli.sources.hint-not-text")  # no text encoding would read it: not worth naming one

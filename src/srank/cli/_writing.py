@@ -17,15 +17,15 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
+from .._file_kinds import WORKBOOK_SUFFIXES
 from .._messages import in_language, say
 from ._arguments import UsageError
 from ._formats import CsvFormat, ExcelCsvFormat, Format
 from ._output import Sink, output
 from ._reasons import os_reason
 
-__all__ = ["WORKBOOK_SUFFIXES", "Writing", "output_paths", "row_format", "rows_sink"]
+__all__ = ["Writing", "output_paths", "row_format", "rows_sink"]
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".ods", ".xls")
 _SUFFIXES = {"jsonl": ".jsonl", "xlsx": ".xlsx"}
 _FORMAT_OF_SUFFIX = {".xlsx": "xlsx", ".jsonl": "jsonl", ".ndjson": "jsonl"}  # the format -o names, unless --format
 
