@@ -286,6 +286,24 @@ def test_a_run_stopped_while_a_batch_is_synced_leaves_no_temporary_file(
     assert (status, err.splitlines()[-1], os.listdir(folder)) == (130, "srank: interrupted", [])
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="syncfs is Linux's")
+def test_outputs_in_a_folder_that_cannot_be_opened_are_synced_one_by_one(
+    srank_cli: Run, three: tuple[Path, Path, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good, bad, third, folder = three
+    opened, synced = os.open, []
+
+    def refused(path: str, flags: int, *args: int) -> int:  # a folder the user may write into but not read
+        if os.path.realpath(path) == os.path.realpath(folder) and flags == os.O_RDONLY:
+            raise PermissionError(13, "Permission denied")
+        return opened(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", refused)
+    monkeypatch.setattr(os, "fsync", synced.append)
+    assert srank_cli("check", good, bad, third, "-c", "S Rank", "-o", folder)[0] == 1
+    assert (sorted(os.listdir(folder)), len(synced)) == (["bad.csv", "good.csv", "third.csv"], 3)
+
+
 def test_the_kernel_version_is_read_from_uname(monkeypatch: pytest.MonkeyPatch) -> None:
     import srank.cli._output as output
 

@@ -72,10 +72,15 @@ class Outputs:
         self.pending: list[tuple[str, str, str]] = []  # temporary file, the file it becomes, the output as named
         self.unplaced: list[tuple[str, UnwrittenError]] = []  # the output as named, and why it is not in place
 
-    def watch(self, folder: str) -> None:
-        """Open ``folder`` before a file of the batch is written there: its sync then reports every error since."""
+    def watch(self, folder: str) -> bool:
+        """Open ``folder`` before a file of the batch is written there, so that its sync reports every error since;
+        False when it cannot be opened (a folder the user may write but not read): its files are synced alone."""
         if folder not in self.watched:
-            self.watched[folder] = os.open(folder, os.O_RDONLY)
+            try:
+                self.watched[folder] = os.open(folder, os.O_RDONLY)
+            except OSError:
+                return False
+        return True
 
     def put_in_place(self) -> None:
         """One sync of the file system of each folder with outputs waiting, then each renamed into place.
@@ -225,10 +230,9 @@ def output(path: str | None) -> Iterator[Sink]:
         _remove_leftovers(folder)
         if outputs is not None:
             outputs.cleaned.add(folder)
-    batched = outputs is not None and outputs.sync is not None and existing is None  # a new file
+    # A new file waits for its batch's sync; one that replaces another is synced at once (see the module's text).
+    batched = outputs is not None and outputs.sync is not None and existing is None and outputs.watch(folder)
     try:
-        if outputs is not None and batched:
-            outputs.watch(folder)
         descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=_prefix(), suffix=".tmp")
     except OSError as error:
         raise UnwrittenError(say("cli.output.cannot-write", path=path, reason=os_reason(error))) from None
