@@ -300,12 +300,15 @@ def test_a_file_of_codes_in_utf16_or_utf32_without_its_mark_or_not_text_at_all(s
     wide = tmp_path / "wide.txt"
     wide.write_bytes("S1\nS2\n".encode("utf-16-be"))  # --encoding utf-16 and no mark: the byte order its NULs show
     assert srank_cli("round", "--file", wide, "--encoding", "utf-16") == (0, "S1\nS2\n", "")
-    wider = tmp_path / "wider.txt"
-    wider.write_bytes("S1\n".encode("utf-32-le"))
-    assert srank_cli("round", "--file", wider, "--encoding", "utf-32") == (
+    for order in ("utf-32-le", "utf-32-be"):
+        wider = tmp_path / f"{order}.txt"
+        wider.write_bytes("S1\n".encode(order))
+        assert srank_cli("round", "--file", wider, "--encoding", "utf-32") == (0, "S1\n", "")
+    odd = tmp_path / "odd.txt"
+    odd.write_bytes("€€€€\n".encode("utf-32-le"))  # no order its NULs show: the codec's own failure, one message
+    assert srank_cli("round", "--file", odd, "--encoding", "utf-32")[::2] == (
         2,
-        "",
-        f"srank: {wider} cannot be read as utf-32 text (UTF-32 stream does not start with BOM); pass the file's"
+        f"srank: {odd} cannot be read as utf-32 text (UTF-32 stream does not start with BOM); pass the file's"
         " real --encoding\n",
     )
     noise = tmp_path / "noise.bin"

@@ -617,6 +617,26 @@ def test_a_header_below_many_lines_of_notes_is_found(srank_cli: Run, tmp_path: P
     )
 
 
+def test_the_line_offered_as_the_header_is_never_a_data_row(srank_cli: Run, tmp_path: Path) -> None:
+    # A data row with a note beside it is fuller than the header, but holds a rank code: it is not offered.
+    titled = write(
+        tmp_path / "titled.csv", "Rare plants of Vermont, 2024\nname,rank,county\nCarex,S2,Essex\nViola,S1,Orange,see\n"
+    )
+    assert srank_cli("check", titled, "-c", "State Rank")[2] == (
+        f"srank: {titled} has no column 'State Rank'; the columns are: 'Rare plants of Vermont', ' 2024'; line 2 has 3"
+        " filled cells ('name', 'rank', 'county'): if the header is there, pass --header-row 2\n"
+    )
+    plain = write(tmp_path / "plain.csv", "name,rank,,\nCarex,S2,Essex,note\n")
+    assert srank_cli("check", plain, "-c", "State Rank")[2] == (
+        f"srank: {plain} has no column 'State Rank'; the columns are: 'name', 'rank'\n"
+    )
+    rows: list[list[object]] = [["name", "S Rank", "county"], *[["Carex", "S2", "Essex"]] * 40]
+    book = write_workbook(tmp_path / "noted.xlsx", [*rows, ["Viola", "S1", "Orange", "see note"]])
+    assert srank_cli("check", book, "-c", "State Rank")[2] == (
+        f"srank: {book} has no column 'State Rank'; the columns are: 'name', 'S Rank', 'county'\n"
+    )
+
+
 def test_the_suggested_header_line_holds_every_column_asked_for_or_says_which_it_lacks(
     srank_cli: Run, tmp_path: Path
 ) -> None:
@@ -722,12 +742,17 @@ def test_problems_only_needs_rows_with_line_numbers(srank_cli: Run, tmp_path: Pa
 
 def test_a_file_named_as_a_workbook_that_is_not_one_is_said_so(srank_cli: Run, tmp_path: Path) -> None:
     broken = tmp_path / "ranks.xlsx"
-    broken.write_bytes(bytes(range(0xC0, 0x100)) * 8)  # neither a workbook nor text
+    broken.write_bytes((bytes(range(0xC0, 0x100)) + bytes(range(1, 9)) * 8) * 8)  # neither a workbook nor text
     assert srank_cli("check", broken, "-c", "rank")[::2] == (
         2,
-        f"srank: {broken} is not UTF-8 text (invalid start byte, byte 0xc0, byte offset 0 (line 1)); it is"
-        " named .xlsx, but it is not a workbook (its first bytes are not a workbook's): it may be damaged, or another"
+        f"srank: {broken} is not UTF-8 text (invalid start byte, byte 0xc0, byte offset 0 (line 1)); its name ends"
+        " in .xlsx, but it is not a workbook (its first bytes are not a workbook's): it may be damaged, or another"
         " file renamed\n",
+    )
+    windows = tmp_path / "export.xls"  # a web export's CSV, saved in cp1252 and named .xls: the encoding is the hint
+    windows.write_bytes(b"name,rank\nPyrola p\xe9,S1\n")
+    assert srank_cli("check", windows, "-c", "rank")[2].endswith(
+        "; if it was saved by Excel on Windows, pass --encoding cp1252\n"
     )
     renamed = write(tmp_path / "export.xls", "id,rank\n1,S1\n")  # a web export's CSV named .xls is read as text
     assert srank_cli("check", renamed, "-c", "rank")[:2] == (

@@ -119,12 +119,13 @@ def test_a_status_in_words_names_its_code() -> None:
         "'Extirpated' is a status written in words, not a rank code\n"
         "    Extirpated\n"
         "    ^^^^^^^^^^\n"
-        "Hint: its code is X at the level of the rank: GX, NX or SX"
+        "Hint: its code is X after the letter of the level: GX, NX or SX"
     )
+    assert _error("Non e\u0301value\u0301e").code == "status-in-words"  # accents written decomposed too
     error = _error(" non  ÉVALUÉ ", lenient=True)  # any case and spacing, lenient or not
     assert (error.code, error.hint_in("fr")) == (
         "status-in-words",
-        "son code est NR au niveau du rang\u00a0: GNR, NNR ou SNR",
+        "son code est NR après la lettre du niveau\u00a0: GNR, NNR ou SNR",
     )
 
 

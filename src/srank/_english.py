@@ -158,7 +158,7 @@ MESSAGES: dict[str, str] = {
     "parse.iucn-category": "{category!r} is an IUCN Red List category, not a NatureServe rank",
     "parse.iucn-category-hint": "NatureServe ranks look like G3, S2B or G5T2; the two systems do not map one to one",
     "parse.status-in-words": "{text!r} is a status written in words, not a rank code",
-    "parse.status-in-words-hint": "its code is {value} at the level of the rank: G{value}, N{value} or S{value}",
+    "parse.status-in-words-hint": "its code is {value} after the letter of the level: G{value}, N{value} or S{value}",
     "parse.legacy-code": "{code!r} is a legacy code ({meaning})",
     "parse.legacy-code-hint": "NatureServe now writes {modern}; lenient parsing reads it so, with a note",
     "parse.lenient-hint": "lenient parsing reads this as {reading!r} (lenient=True)",
@@ -904,8 +904,8 @@ MESSAGES: dict[str, str] = {
     "cli.sources.hint-cp1252": " if it was saved by Excel on Windows, pass {option} cp1252",
     "cli.sources.hint-encoding": " pass the file's real {option}",
     "cli.sources.hint-not-a-workbook": (
-        " it is named {suffix}, but it is not a workbook (its first bytes are not a workbook's): it may be damaged,"
-        " or another file renamed"
+        " its name ends in {suffix}, but it is not a workbook (its first bytes are not a workbook's): it may be"
+        " damaged, or another file renamed"
     ),
     "cli.sources.hint-not-text": " its bytes do not look like text in any encoding: check that it is the table you"
     " meant",

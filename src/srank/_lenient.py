@@ -34,14 +34,15 @@ _STATUS_WORDS = {
     "X": (
         "extirpated", "extinct", "eliminated", "presumed extirpated", "presumed extinct", "presumed eliminated",
         "disparu", "disparue", "extirpé", "extirpée", "présumé disparu", "présumée disparue", "présumé éliminé",
-        "extinto", "extinta", "extirpado", "extirpada", "presuntamente extinto", "presuntamente extinta",
-        "presuntamente extirpado", "presuntamente extirpada", "presuntamente eliminado",
+        "présumée éliminée", "extinto", "extinta", "extirpado", "extirpada", "presuntamente extinto",
+        "presuntamente extinta", "presuntamente extirpado", "presuntamente extirpada", "presuntamente eliminado",
+        "presuntamente eliminada",
     ),
     "H": (
         "historical", "historic", "possibly extirpated", "possibly extinct", "possibly eliminated", "historique",
         "possiblement disparu", "possiblement disparue", "possiblement éliminé", "histórico", "histórica",
         "posiblemente extinto", "posiblemente extinta", "posiblemente extirpado", "posiblemente extirpada",
-        "posiblemente eliminado",
+        "possiblement éliminée", "posiblemente eliminado", "posiblemente eliminada",
     ),
     "U": ("unrankable", "inclassable", "no clasificable"),
     "NR": (
@@ -54,8 +55,13 @@ _STATUS_OF = {word: value for value, words in _STATUS_WORDS.items() for word in 
 
 
 def find_status_word(text: str) -> str | None:
-    """The rank value (X, H, U, NR, NA) of a status written in words (``Extirpated``, ``Non évalué``), or None."""
-    return _STATUS_OF.get(" ".join(text.split()).casefold())
+    """The rank value (X, H, U, NR, NA) of a status written in words (``Extirpated``, ``Non évalué``), or None.
+
+    Accents are compared composed (NFC), as a keyboard and a sheet may write them either way.
+    """
+    import unicodedata  # only when a text fails to read
+
+    return _STATUS_OF.get(unicodedata.normalize("NFC", " ".join(text.split())).casefold())
 
 
 def find_legacy(text: str) -> tuple[Legacy, tuple[int, int]] | None:

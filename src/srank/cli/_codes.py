@@ -87,7 +87,7 @@ def _read_lines(stream: BinaryIO, name: str, path: str, codec: str = "utf-8") ->
     byte-order mark (as Excel and Notepad save "Unicode text"), or in ``codec`` (--encoding; a byte-order mark
     wins, as for srank check). ``name`` is said, ``path`` given to a command."""
     from .._file_kinds import SNIFF  # only when a file or stdin is read: srank explain G5 loads none of it
-    from ._sources import encoding_from_bom, refusal, utf16_without_bom
+    from ._sources import encoding_from_bom, refusal, utf16_without_bom, utf32_without_bom
 
     buffered: Any = stream if hasattr(stream, "peek") else io.BufferedReader(stream)  # a pipe's stdin has peek
     try:
@@ -101,8 +101,8 @@ def _read_lines(stream: BinaryIO, name: str, path: str, codec: str = "utf-8") ->
         if refused is not None:
             raise UsageError(refused)
         marked = encoding_from_bom(head)
-        if marked is None and codec == "utf-16":  # no mark to tell the byte order: the one its NUL bytes show
-            codec = utf16_without_bom(head) or codec
+        if marked is None and codec in ("utf-16", "utf-32"):  # no mark to tell the byte order: its NUL bytes show it
+            codec = (utf16_without_bom if codec == "utf-16" else utf32_without_bom)(head) or codec
         if marked == "utf-8-sig" or (marked is None and "\n".encode(codec) == b"\n"):
             # UTF-8, cp1252, latin-1, Shift JIS ...: split into lines as bytes, each decoded, so a bad line is named
             yield from _lines(buffered.readline, name, _line_decoder(name, "utf-8" if marked else codec))

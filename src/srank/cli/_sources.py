@@ -31,6 +31,7 @@ __all__ = [
     "refusal",
     "text_codec",
     "utf16_without_bom",
+    "utf32_without_bom",
 ]
 
 _BOMS = (
@@ -166,6 +167,19 @@ def encoding_from_bom(head: bytes) -> str | None:
     return None
 
 
+def utf32_without_bom(head: bytes) -> str | None:
+    """The byte order of UTF-32 text without its mark (``utf-32-le`` or ``-be``), told by its NUL bytes; or None."""
+    sample = head[: len(head) // 4 * 4][:1024]
+    if len(sample) < 8:
+        return None
+    for order, at in (("utf-32-le", 0), ("utf-32-be", 3)):
+        units = [sample[start::4] for start in range(4)]
+        text, zeros = units[at], b"".join(units[start] for start in range(4) if start != at)
+        if zeros.count(0) == len(zeros) and text.count(0) < 0.1 * len(text):
+            return order
+    return None
+
+
 def utf16_without_bom(head: bytes) -> str | None:
     """The byte order of UTF-16 text without its mark (``utf-16-le`` or ``-be``), told by its NUL bytes; or None."""
     sample = head[: len(head) // 2 * 2][:512]
@@ -208,12 +222,13 @@ def decode_error_message(
     else:
         at = say("cli.sources.near-line", line=line) if line else say("cli.sources.near-start")
     bad = error.object[error.start : error.start + 1].hex() if error.object else ""
+    binary = looks_binary(error.object[max(0, error.start - SNIFF) : error.start + SNIFF])
     suffix = os.path.splitext(name)[1].lower()
-    if suffix in WORKBOOK_SUFFIXES:  # named as a workbook, but its first bytes are not a workbook's
+    if binary and suffix in WORKBOOK_SUFFIXES:  # named as a workbook, but neither one nor text
         hint = say("cli.sources.hint-not-a-workbook", suffix=suffix)
     elif not encoding.startswith("utf-8"):
         hint = say("cli.sources.hint-encoding", option=option)
-    elif looks_binary(error.object[max(0, error.start - SNIFF) : error.start + SNIFF]):
+    elif binary:
         hint = say("cli.sources.hint-not-text")  # no text encoding would read it: not worth naming one
     else:
         hint = say("cli.sources.hint-cp1252", option=option)

@@ -319,19 +319,21 @@ def _line_holding(
     records: Rows, columns: Sequence[str], must: str | None = None, filled: int = 0
 ) -> tuple[_Holding | None, _Fuller | None]:
     """Among the next few records, the first that holds the most of ``columns`` (``must`` among them, if given),
-    and the first with the most filled cells if that is clearly more than ``filled`` (the header's): two more, so
-    that a data row with a note beside it is not taken for a header; one more beside a one-cell title.
+    and the first of those that look like a header (``looks_like_header``: no number, no rank code) with the
+    most filled cells, if more than ``filled``, the header's.
 
     Names match regardless of case and surrounding spaces. Only asked when the run stops for want of a
     header, so the rows read here are not needed again.
     """
+    from ._headers import looks_like_header  # only when the run stops for want of a column
+
     keys = {column.strip().casefold(): column for column in columns}
     best: _Holding | None = None
     fuller: _Fuller | None = None
     try:
         for _, (row, _raw) in zip(range(_LOOK), iter(records), strict=False):
             cells = tuple(cell for cell in row if cell.strip())
-            if len(cells) > (len(fuller.cells) if fuller else filled + (1 if filled <= 1 else 2) - 1):
+            if len(cells) > (len(fuller.cells) if fuller else filled) and looks_like_header(cells):
                 fuller = _Fuller(records.line, cells)
             written: dict[str, str] = {}
             for cell in row:

@@ -49,7 +49,8 @@ from ._workbook_limits import (
 
 __all__ = ["Sheet", "read_bounded", "read_sheet", "workbook_kind"]
 
-_LOOK = 200  # rows searched for the header: the first naming the columns asked for, else the first fullest
+_LOOK = 200  # rows searched for the header: the first naming the columns asked for, else the fullest like one
+_FULLEST = 20  # rows among which the fullest is taken when no row looks like a header
 _ODS_MIMETYPE = b"mimetype" + b"application/vnd.oasis.opendocument.spreadsheet"
 
 
@@ -291,7 +292,8 @@ def _texts(
 
 def _find_header(top: list[list[str]], wanted: Sequence[str]) -> int:
     """The first row naming every wanted column; else the first naming them all regardless of case and spaces
-    (a mistyped name is then said with "did you mean"); else the first with the most filled cells."""
+    (a mistyped name is then said with "did you mean"); else the first that looks like a header (no number, no
+    rank code) with the most filled cells; else the first with the most filled cells among the top _FULLEST."""
     for at, row in enumerate(top):
         if wanted and all(name in row for name in wanted):
             return at
@@ -299,8 +301,14 @@ def _find_header(top: list[list[str]], wanted: Sequence[str]) -> int:
     for at, row in enumerate(top):
         if folded and folded <= {cell.strip().casefold() for cell in row}:
             return at
-    filled = [sum(1 for cell in row if cell) for row in top]
-    return filled.index(max(filled))
+    from ._headers import looks_like_header  # only when no row names the columns: the run stops with a message
+
+    filled = [[cell for cell in row if cell] for row in top]
+    named = [len(cells) if looks_like_header(cells) else 0 for cells in filled]
+    if max(named, default=0):
+        return named.index(max(named))
+    counts = [len(cells) for cells in filled[:_FULLEST]]
+    return counts.index(max(counts))
 
 
 def _trimmed(row: list[str]) -> list[str]:
