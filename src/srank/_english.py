@@ -503,6 +503,10 @@ MESSAGES: dict[str, str] = {
     "cli.codes.not-text": (
         "{name} line {number:,} does not look like text in any encoding: check that it is the list of codes you meant"
     ),
+    "cli.codes.no-byte-order": (
+        "{name} has no byte-order mark, and --encoding {encoding} needs one to tell the order of its bytes; pass"
+        " --encoding {encoding}-le or {encoding}-be"
+    ),
     "cli.codes.not-named-encoding-near": "{name} is not {encoding} text ({reason}), near line {number:,}",
     "cli.codes.not-encoding": (
         "{name} is not {encoding} text, as its byte-order mark says ({reason}), near line {number:,}"

@@ -102,7 +102,10 @@ def _read_lines(stream: BinaryIO, name: str, path: str, codec: str = "utf-8") ->
             raise UsageError(refused)
         marked = encoding_from_bom(head)
         if marked is None and codec in ("utf-16", "utf-32"):  # no mark to tell the byte order: its NUL bytes show it
-            codec = (utf16_without_bom if codec == "utf-16" else utf32_without_bom)(head) or codec
+            guess = (utf16_without_bom if codec == "utf-16" else utf32_without_bom)(head)
+            if guess is None:
+                raise UsageError(say("cli.codes.no-byte-order", name=name, encoding=codec))
+            codec = guess
         if marked == "utf-8-sig" or (marked is None and "\n".encode(codec) == b"\n"):
             # UTF-8, cp1252, latin-1, Shift JIS ...: split into lines as bytes, each decoded, so a bad line is named
             yield from _lines(buffered.readline, name, _line_decoder(name, "utf-8" if marked else codec))
