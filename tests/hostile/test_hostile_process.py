@@ -224,6 +224,10 @@ def _run_as(user: tuple[int, int] | None, argv: list[str]) -> tuple[int, str]:
     return os.waitstatus_to_exitcode(code), err
 
 
+# The child is a fork, so that it runs as another user with srank already loaded (that user may not read the
+# Python under /root). Python 3.12 warns of any fork in a process with threads, and polars, loaded by other tests,
+# keeps a pool of native ones; the child runs only srank's own code and leaves with os._exit.
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded, use of fork:DeprecationWarning")
 def test_a_read_only_file_is_refused_to_a_user_who_may_not_write_it(shared_folder: Path) -> None:
     other = _as_another_user()  # root may write any file: the refusal is for a user who may not
     (shared_folder / "in.csv").write_text(ROWS)
