@@ -291,7 +291,7 @@ def test_outputs_in_a_folder_that_cannot_be_opened_are_synced_one_by_one(
     srank_cli: Run, three: tuple[Path, Path, Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     good, bad, third, folder = three
-    opened, synced = os.open, []
+    opened, synced = os.open, list[int]()
 
     def refused(path: str, flags: int, *args: int) -> int:  # a folder the user may write into but not read
         if os.path.realpath(path) == os.path.realpath(folder) and flags == os.O_RDONLY:
@@ -608,7 +608,8 @@ def test_a_header_below_many_lines_of_notes_is_found(srank_cli: Run, tmp_path: P
         " has 5 filled cells ('Scientific Name', 'Common Name', 'G Rank', 'S Rank', 'Last Observed'): if the header"
         " is there, pass --header-row 61\n"
     )
-    book = write_workbook(tmp_path / "in.xlsx", [[note] for note in notes] + [header, ["Carex", "Sedge", "G5", "S2"]])
+    sheet: list[list[object]] = [[note] for note in notes]
+    book = write_workbook(tmp_path / "in.xlsx", [*sheet, [*header], ["Carex", "Sedge", "G5", "S2"]])
     status, out, _ = srank_cli("check", book, "-c", "S Rank")
     assert (status, out.splitlines()[1]) == (0, "Carex,Sedge,G5,S2,,true,S2,S2,Imperiled,")  # the header row found
     assert srank_cli("check", book, "-c", "State Rank")[2] == (  # the fullest row is taken as the header
@@ -630,7 +631,8 @@ def test_the_line_offered_as_the_header_is_never_a_data_row(srank_cli: Run, tmp_
     assert srank_cli("check", plain, "-c", "State Rank")[2] == (
         f"srank: {plain} has no column 'State Rank'; the columns are: 'name', 'rank'\n"
     )
-    rows: list[list[object]] = [["name", "S Rank", "county"], *[["Carex", "S2", "Essex"]] * 40]
+    rows: list[list[object]] = [["name", "S Rank", "county"]]
+    rows += [["Carex", "S2", "Essex"] for _ in range(40)]
     book = write_workbook(tmp_path / "noted.xlsx", [*rows, ["Viola", "S1", "Orange", "see note"]])
     assert srank_cli("check", book, "-c", "State Rank")[2] == (
         f"srank: {book} has no column 'State Rank'; the columns are: 'name', 'S Rank', 'county'\n"

@@ -187,8 +187,7 @@ def test_a_run_of_many_outputs_stopped_early_puts_the_finished_ones_in_place(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import srank.cli._table as table
-
-    opened = table.open_input
+    from srank.cli._sources import open_input as opened
 
     def open_input(path: str, encoding: str) -> object:  # Ctrl-C as the third file is opened
         if path.endswith("in2.csv"):
