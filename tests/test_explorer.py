@@ -369,9 +369,31 @@ def test_broken_values_become_findings_and_the_rest_is_read() -> None:
         "warning[distribution-syntax]: nations[2].subnations is dict, not a list; it was left out",
         "warning[unreadable-rank]: United States: The rounded rank 'NX?' could not be read ('?' cannot qualify 'NX');"
         " it is left out",
-        "warning[unreadable-rank]: Canada: The rank '' could not be read (no rank is given); the record keeps its text",
-    ]
+    ]  # Canada's rank is not given: missing, as a blank cell is, with no note
     assert places(taxon) == [("US", None, "N2N3", None), ("CA", None, "", None)]
+
+
+def test_a_blank_rank_is_missing_without_a_note() -> None:
+    # Explorer answers write a rank not given as null or as an empty text: both are missing, as a blank cell is.
+    taxon = srank.explorer.read_taxon(
+        {
+            "gRank": "G5",
+            "elementNationals": [
+                {
+                    "nation": {"isoCode": "US"},
+                    "nrank": "N5",
+                    "elementSubnationals": [
+                        {"subnation": {"subnationCode": "MD"}, "srank": "", "roundedSRank": ""},
+                        {"subnation": {"subnationCode": "VA"}, "srank": "  ", "roundedSRank": None},
+                    ],
+                }
+            ],
+        }
+    )
+    assert (taxon.findings, places(taxon)) == (
+        (),
+        [("US", None, "N5", None), ("US", "MD", "", None), ("US", "VA", "", None)],
+    )
 
 
 def test_places_that_are_not_a_list_are_named() -> None:

@@ -444,14 +444,13 @@ def _api_record(
 def _api_rank(
     text: object, label: str, lenient: bool, where: str, notes: list[Finding], what: str = "word.rank"
 ) -> tuple[AnyRank | None, str | None]:
-    """A rank of an API object, or (None, its text) with a note on why it could not be read."""
-    if not isinstance(text, str) or not text:
-        why = (
-            say("distribution.no-rank")
-            if text in (None, "")
-            else say("distribution.rank-not-text", type=type(text).__name__)
-        )
-        notes.append(unread_rank(label, "" if text is None else clipped(repr(text)), why, what))
+    """A rank of an API object, or (None, its text) with a note on why it could not be read; no rank given (None,
+    a blank text) is missing, as a blank cell is to ``srank check``, without a note."""
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return None, ""
+    if not isinstance(text, str):
+        why = say("distribution.rank-not-text", type=type(text).__name__)
+        notes.append(unread_rank(label, clipped(repr(text)), why, what))
         return None, ""
     try:
         rank = parse(text, lenient=lenient)

@@ -221,7 +221,6 @@ MESSAGES: dict[str, str] = {
     "distribution.no-subnation-code-hint": "a subnation has subnationCode",
     "distribution.unread-rank": "The {what} {text!r} could not be read ({why}); the record keeps its text",
     "distribution.unread-rank-left-out": "The {what} {text!r} could not be read ({why}); it is left out",
-    "distribution.no-rank": "no rank is given",
     "distribution.rank-not-text": "the rank is {type}, not text",
     "distribution.empty-cell": "the cell holds no distribution",
     "distribution.not-text": "expected a distribution string, found {type}",
