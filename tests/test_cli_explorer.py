@@ -151,7 +151,8 @@ def test_a_rounding_that_is_not_srank_s_makes_the_exit_status_1(srank_cli: Run, 
         " of S4S5; srank rounds S4S5 to S4"
     )
     assert err.splitlines() == [
-        f"srank explorer read: {changed}: 1 taxon, 29 rows: 1 row with findings, 28 consistent, 0 not compared",
+        f"srank explorer read: {changed}: 1 taxon, 29 rows: 1 row with findings, 1 whose rounding differs,"
+        " 28 consistent, 0 not compared",
         "  most common problems:",
         "           1  rounded-differs: 'Hydrastis canadensis, US-AR' (1); first on row 9",
     ]

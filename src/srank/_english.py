@@ -609,6 +609,8 @@ MESSAGES: dict[str, str] = {
     "cli.counts.rows-with-findings.one": "{count:,} row with findings",
     "cli.counts.rows-with-findings.other": "{count:,} rows with findings",
     "cli.counts.with-errors": "{count:,} with errors",
+    "cli.counts.rounding-differs.one": "{count:,} whose rounding differs",
+    "cli.counts.rounding-differs.other": "{count:,} whose rounding differs",
     "cli.counts.consistent.one": "{count:,} consistent",
     "cli.counts.consistent.other": "{count:,} consistent",
     "cli.counts.not-compared.one": "{count:,} not compared",

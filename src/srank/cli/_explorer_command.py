@@ -205,8 +205,9 @@ _LENIENT_NOTES = ("normalised-", "dropped-extra-part")
 class RoundingCheck(Check):
     """Each row's rounding columns and findings, for the summary and the exit status; it adds no column.
 
-    A row is an error where NatureServe's rounding differs from srank's (the
-    taxon's global rank or the place's) or a finding is an error; a warning
+    A row "differs" where NatureServe's rounding differs from srank's (the
+    taxon's global rank or the place's: a warning in its message, and what
+    makes the exit status 1); an error where a finding is an error; a warning
     where it has other findings; consistent where a rounding was compared and
     agrees; not compared otherwise (a search publishes only rounded N and S ranks).
     """
@@ -226,16 +227,32 @@ class RoundingCheck(Check):
         errors = [code for severity, code in found if severity == error]
         # The row's kind is its worst; its problem, the place's own first: a taxon's global rounding that
         # differs stands on every row of the taxon, and would hide what one place says (an unreadable rank).
-        if rounding == "differs":
-            return Verdict(({},), "error", "rounded-differs")
         if errors:
             return Verdict(({},), "error", errors[0])
+        if rounding == "differs":
+            return Verdict(({},), "differs", "rounded-differs")
         if global_rounding == "differs":  # a note of lenient reading (normalised-case) names no problem of the place
             own = [code for _, code in found if not code.startswith(_LENIENT_NOTES)]
-            return Verdict(({},), "error", own[0] if own else "rounded-differs")
+            return Verdict(({},), "differs", own[0] if own else "rounded-differs")
         if found:
             return Verdict(({},), "warning", found[0][1])
         return Verdict(({},), "ok" if "agrees" in (global_rounding, rounding) else "skipped")
+
+    def failed(self) -> bool:
+        return super().failed() or self.kinds.get("differs", 0) > 0
+
+    def counts(self, unread: int) -> str:
+        kinds = self.kinds
+        differs, errors = kinds.get("differs", 0), kinds.get("error", 0)
+        parts = [
+            say_count("cli.counts.rows-with-findings", kinds.get("warning", 0) + errors + differs),
+            say("cli.counts.with-errors", count=errors) if errors else "",
+            say_count("cli.counts.rounding-differs", differs) if differs else "",
+            say_count("cli.counts.consistent", kinds.get("ok", 0)),
+            say_count("cli.counts.not-compared", kinds.get("skipped", 0)),
+            say_count("cli.counts.malformed", unread) if unread else "",
+        ]
+        return self.listed(parts)
 
     def example_of(self, key: Any) -> Any:
         name, unique_id, nation, subnation, *_ = key
