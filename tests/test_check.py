@@ -167,6 +167,11 @@ IN_A_DISTRIBUTION = {
         "The rank 'N9' could not be read (Expected a rank value (1-5, X, H, U, NR or NA) after 'N', found '9');"
         " the record keeps its text",
     ),
+    "place-repeated": (
+        "United States (N2): PA (S2), PA (S1)",
+        False,
+        "the place is listed again, as 'S1', after 'S2'; both records are kept, and a map shows the first",
+    ),
 }
 
 

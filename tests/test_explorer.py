@@ -396,6 +396,21 @@ def test_a_blank_rank_is_missing_without_a_note() -> None:
     )
 
 
+def test_a_place_listed_twice_is_noted_on_its_second_record() -> None:
+    nations = [
+        {
+            "nationCode": "US",
+            "subnations": [{"subnationCode": "PA", "srank": "S2"}, {"subnationCode": "PA", "srank": "S1"}],
+        }
+    ]
+    dist = srank.Distribution.from_api(nations)
+    assert [(record.written, [finding.code for finding in record.notes]) for record in dist] == [
+        ("", []),
+        ("S2", []),
+        ("S1", ["place-repeated"]),
+    ]
+
+
 def test_places_that_are_not_a_list_are_named() -> None:
     taxon = srank.explorer.read_taxon({"gRank": "G5", "nations": "US"})
     assert [str(f) for f in taxon.findings] == [

@@ -36,6 +36,7 @@ from ._vocabulary import Level
 __all__ = [
     "Distribution",
     "PlaceRank",
+    "noted_repeats",
     "place_label",
     "place_name",
     "unknown_place",
@@ -331,7 +332,7 @@ class Distribution:
                     notes.append(_skipped(problem))
                     continue
                 records.append(_api_record(subnation, code, sub, "srank", "roundedSRank", lenient, where))
-        return cls(tuple(records), "api", tuple(notes))
+        return cls(noted_repeats(records), "api", tuple(notes))
 
 
 def _code(data: object, key: str, inner: str, inner_key: str) -> str | None:
@@ -487,6 +488,23 @@ def unknown_place(nation: str, subnation: str | None) -> Finding:
         code,
         place=place_label(nation, subnation),
     )
+
+
+def noted_repeats(records: Iterable[PlaceRank]) -> tuple[PlaceRank, ...]:
+    """The records, each place listed again noted so (``place-repeated``): both are kept, as written, and a
+    reader of a map or a table is told which rank stands first."""
+    first: dict[tuple[str, str | None], PlaceRank] = {}
+    noted = []
+    for record in records:
+        earlier = first.setdefault((record.nation, record.subnation), record)
+        if earlier is record:
+            noted.append(record)
+            continue
+        written = record.written
+        again = say("distribution.place-repeated", first=earlier.written, again=written)
+        finding = Finding("place-repeated", Severity.WARNING, again, (0, len(written)), written, place=record.label)
+        noted.append(attrs.evolve(record, notes=(*record.notes, finding)))
+    return tuple(noted)
 
 
 def unread_rank(place: str | None, text: str, why: str, what: str = "word.rank") -> Finding:

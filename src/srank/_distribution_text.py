@@ -15,7 +15,7 @@ from typing import Literal
 
 import attrs
 
-from ._distribution import Distribution, PlaceRank, place_label, unknown_place, unread_rank
+from ._distribution import Distribution, PlaceRank, noted_repeats, place_label, unknown_place, unread_rank
 from ._errors import InvalidRankError, SrankError, clipped
 from ._findings import Finding, Severity
 from ._lark_adapter import distribution_error, distribution_patterns
@@ -121,7 +121,7 @@ def _read_explorer(text: str, lenient: bool) -> Distribution:
             records += salvaged
             continue
         records += _nation_line(matched, start, text, lenient)
-    return Distribution(tuple(records), "explorer", tuple(notes))
+    return Distribution(noted_repeats(records), "explorer", tuple(notes))
 
 
 def _nation_line(matched: re.Match[str], start: int, text: str, lenient: bool) -> list[PlaceRank]:
@@ -180,7 +180,7 @@ def _read_biotics(text: str, lenient: bool) -> Distribution:
             continue
         records.append(_record(matched["code"], None, matched["rank"], matched.start("rank"), text, lenient, []))
         at = matched.end() + 2
-    return Distribution(tuple(records), "biotics", tuple(notes))
+    return Distribution(noted_repeats(records), "biotics", tuple(notes))
 
 
 def _record(

@@ -219,6 +219,9 @@ MESSAGES: dict[str, str] = {
     "distribution.subnations-not-a-list-hint": "subnations is a list of objects with subnationCode and roundedSRank",
     "distribution.no-subnation-code": "{where} has no subnationCode",
     "distribution.no-subnation-code-hint": "a subnation has subnationCode",
+    "distribution.place-repeated": (
+        "the place is listed again, as {again!r}, after {first!r}; both records are kept, and a map shows the first"
+    ),
     "distribution.unread-rank": "The {what} {text!r} could not be read ({why}); the record keeps its text",
     "distribution.unread-rank-left-out": "The {what} {text!r} could not be read ({why}); it is left out",
     "distribution.rank-not-text": "the rank is {type}, not text",

@@ -183,6 +183,8 @@ CATALOGUE: dict[str, str] = {
     " reading, a warning after a lenient one).",
     "unknown-place": "A nation or subnation code that srank's place table does not hold (warning; the code is kept).",
     "unreadable-rank": "A place's rank that lenient reading could not read (warning; the record keeps the text).",
+    "place-repeated": "A place listed more than once in a distribution (warning; each record is kept, the first"
+    " stands on a map).",
     "empty-distribution": "A distribution cell holds no distribution (warning; srank distribution and the dataframe"
     " helpers still give its row).",
     "global-rank-unread": "The global rank beside a distribution could not be read; only national and subnational"
