@@ -329,3 +329,21 @@ def test_a_folder_is_not_a_distribution(srank_cli: Run, tmp_path: Path) -> None:
 )
 def test_safe_names(key: str, name: str) -> None:
     assert safe_name(key) == name
+
+
+def test_a_distribution_strict_reading_refuses_says_when_lenient_would_draw_it(srank_cli: Run, tmp_path: Path) -> None:
+    bad = "United States (N3): MD (S2), VA (S3?S4)"
+    status, _, err = srank_cli("map", bad, "-o", tmp_path / "one.svg")
+    assert (
+        status,
+        err.endswith("; --lenient would draw the places it can read, and list the others below the map\n"),
+    ) == (
+        1,
+        True,
+    )
+    source = tmp_path / "taxa.csv"
+    source.write_text(f'name,dist\nx,"{bad}"\ny,"Canada (N3"\n', encoding="utf-8")
+    _, _, err = srank_cli("map", source, "-c", "dist", "-k", "name", "-o", tmp_path / "maps")
+    lines = err.splitlines()
+    assert (lines[2].endswith("below the map"), lines[3].endswith("below the map")) == (True, False)  # y: no reading
+    assert srank_cli("map", bad, "--lenient", "-o", tmp_path / "lenient.svg")[0] == 0

@@ -763,6 +763,7 @@ MESSAGES: dict[str, str] = {
     "cli.map.the-text": "the text",
     "cli.map.hint-table": " (for a table, give --column and --key)",
     "cli.map.hint-no-file": " (and there is no file {name!r})",
+    "cli.map.lenient-would-draw": "; --lenient would draw the places it can read, and list the others below the map",
     "cli.map.empty": "the distribution is empty",
     "cli.map.drawn.one": "{where}: {count:,} place drawn to {written}{notes}",
     "cli.map.drawn.other": "{where}: {count:,} places drawn to {written}{notes}",

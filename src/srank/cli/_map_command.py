@@ -107,6 +107,8 @@ def _one_map(args: argparse.Namespace) -> int:
             hint = say("cli.map.hint-no-file", name=clipped(text)) if "(" not in text else ""
         elif "\n" in text:
             hint = say("cli.map.hint-table")
+        if not args.lenient and _lenient_draws(text):
+            hint += say("cli.map.lenient-would-draw")
         said = say("cli.map.no-map", where=where, problem=cli_message_of(error, lang), hint=hint)
         print(head + in_language(said, lang), file=sys.stderr)
         return EXIT_FOUND
@@ -155,6 +157,14 @@ def _distribution_text(args: argparse.Namespace) -> tuple[str, str]:
         else:
             opened.text.close()
     return text.strip(), opened.name
+
+
+def _lenient_draws(text: str) -> bool:
+    """Whether --lenient would draw a map of ``text``, which strict reading refused: the hint a run then gives."""
+    try:
+        return bool(parse_distribution(text, lenient=True).records)
+    except InvalidRankError:
+        return False
 
 
 def _drawing_findings(dist: Distribution) -> tuple[Finding, ...]:
@@ -258,7 +268,10 @@ def _draw(args: argparse.Namespace, run: _Run, where: str, key: str, cell: str) 
     try:
         dist = parse_distribution(cell, lenient=args.lenient)
     except InvalidRankError as error:
-        run.not_drawn.append(run.entry(shown, cli_message_of(error, run.lang)))
+        said = cli_message_of(error, run.lang)
+        if not args.lenient and _lenient_draws(cell):
+            said += run.say(say("cli.map.lenient-would-draw"))
+        run.not_drawn.append(run.entry(shown, said))
         return
     if not dist.records:
         run.not_drawn.append(run.entry(shown, _nothing(dist, run.lang)))
