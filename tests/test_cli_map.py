@@ -189,7 +189,8 @@ def test_rows_that_cannot_be_drawn_are_named_and_the_rest_drawn(srank_cli: Run, 
         f"srank map: {source}: 8 rows, 3 maps written to {maps}, 5 not drawn",
         "  not drawn:",
         "    line 5 ('Broken'): error[distribution-syntax]: Expected ')', found '('; hint: a distribution reads"
-        " 'United States (N5): MD (S3), VA (S4)' or 'CA(N4), US(N5B,NNRN)'",
+        " 'United States (N5): MD (S3), VA (S4)' or 'CA(N4), US(N5B,NNRN)'; --lenient would draw the places it can"
+        " read, and list the others below the map",
         "    line 6 ('Nothing'): the distribution is empty",
         "    line 7: the key is empty",
         "    line 8: has 3 fields, the header has 2",

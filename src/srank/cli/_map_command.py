@@ -107,10 +107,10 @@ def _one_map(args: argparse.Namespace) -> int:
             hint = say("cli.map.hint-no-file", name=clipped(text)) if "(" not in text else ""
         elif "\n" in text:
             hint = say("cli.map.hint-table")
+        said = in_language(say("cli.map.no-map", where=where, problem=cli_message_of(error, lang), hint=hint), lang)
         if not args.lenient and _lenient_draws(text):
-            hint += say("cli.map.lenient-would-draw")
-        said = say("cli.map.no-map", where=where, problem=cli_message_of(error, lang), hint=hint)
-        print(head + in_language(said, lang), file=sys.stderr)
+            said += in_language(say("cli.map.lenient-would-draw"), lang)
+        print(head + said, file=sys.stderr)
         return EXIT_FOUND
     if not dist.records:
         print(
