@@ -471,3 +471,21 @@ def test_a_file_that_is_not_utf8_is_told_the_option_of_its_own_side(srank_cli: R
         1,
         'Castilleja coccínea,SRANK,,S2,S1,S2,S1,uplisted,true,"S2 → S1, uplisted (more imperiled)"',
     )
+
+
+def test_keys_that_differ_only_in_case_are_not_paired_and_said_so(srank_cli: Run, tmp_path: Path) -> None:
+    old, new = tmp_path / "2024.csv", tmp_path / "2025.csv"
+    old.write_text("id,S Rank\nABNKC10010,S1\nABC2,S2\nPDRAN0F010,S3\n", encoding="utf-8")
+    new.write_text("id,S Rank\nabnkc10010,S1\nABC2,S3\npdran0f010,S3\n", encoding="utf-8")
+    status, _, err = srank_cli("diff", old, new, "-k", "id", "-c", "S Rank", "--summary-only")
+    assert (status, err.splitlines()[1:]) == (
+        1,
+        [
+            f"  {old}: 3 rows: 1 paired, 2 not in {new}",
+            f"  {new}: 3 rows: 1 paired, 2 not in {old}",
+            f"  2 keys of {new} differ from keys of {old} only in case, so they are not paired ('ABNKC10010' and"
+            " 'abnkc10010')",
+        ],
+    )
+    new.write_text("id,S Rank\nABNKC10010,S1\nABC2,S3\nPDRAN0F010,S3\n", encoding="utf-8")
+    assert "only in case" not in srank_cli("diff", old, new, "-k", "id", "-c", "S Rank", "--summary-only")[2]

@@ -869,6 +869,13 @@ MESSAGES: dict[str, str] = {
     "cli.join.repeated": "the key is repeated ({places}); not compared",
     "cli.join.paired.one": "{count:,} paired",
     "cli.join.paired.other": "{count:,} paired",
+    "cli.join.case-only.one": (
+        "{count:,} key of {new} differs from a key of {old} only in case, so they are not paired"
+    ),
+    "cli.join.case-only.other": (
+        "{count:,} keys of {new} differ from keys of {old} only in case, so they are not paired"
+    ),
+    "cli.join.case-pair": "{old} and {new}",
     "cli.join.not-in.one": "{count:,} not in {file}",
     "cli.join.not-in.other": "{count:,} not in {file}",
     "cli.join.blank-skipped.one": "{count:,} blank row skipped",

@@ -96,6 +96,17 @@ class _Side:
         return [self.lines[self.first[key]]] if key in self.first else []
 
 
+def _case_only(old: _Side, new: _Side) -> list[tuple[Key, Key]]:
+    """The keys of ``new`` on no row of ``old`` that differ from such a key of ``old`` only in case, paired with
+    it: an export that changed the case of its ids (ABNKC10010, abnkc10010) pairs none of them."""
+
+    def folded(key: Key) -> Key:
+        return key.casefold() if isinstance(key, str) else tuple(cell.casefold() for cell in key)
+
+    alone = {folded(key): key for key in old.first if key not in new.first}
+    return [(alone[folded(key)], key) for key in new.first if key not in old.first and folded(key) in alone]
+
+
 def _read_side(table: Table, keys: Sequence[str], compared: Sequence[str], lang: str = "en") -> _Side:
     side = _Side(table.name, table.records.unit, len(compared), lang)
     key_at = [table.index(name) for name in keys]
@@ -308,6 +319,12 @@ class JoinedTable:
                 parts.append(say_count("cli.join.blank-skipped", side.blank))
             counts = ", ".join(in_language(part, lang) for part in parts)
             lines.append(f"  {side.name}{said}{in_language(say_count('cli.count-rows', read), lang)}{said}{counts}")
+        case_only = _case_only(records.old, records.new)
+        if case_only:
+            old_key, new_key = case_only[0]
+            example = say("cli.join.case-pair", old=shown_cells(old_key, lang), new=shown_cells(new_key, lang))
+            said = say_count("cli.join.case-only", len(case_only), new=records.new.name, old=records.old.name)
+            lines.append(f"  {in_language(said, lang)} ({in_language(example, lang)})")
         if records.problem_rows:
             lines.append("  " + in_language(say("cli.join.not-compared-rows"), lang))
         for code, rows in sorted(records.problem_rows.items(), key=lambda item: -item[1]):
