@@ -168,7 +168,7 @@ def _lines(
         reason = decode_reason(error.reason)
         said = say(why, name=name, number=number + 1, encoding=encoding.upper(), reason=reason)
         raise UsageError(said) from None
-    except UnicodeError as error:  # a codec that fails in its own way: UTF-32 without its mark
+    except UnicodeError as error:  # a codec that fails in its own way, not with a UnicodeDecodeError
         raise UsageError(say("cli.table.codec-failed", name=name, encoding=encoding, error=str(error))) from None
     except OSError as error:
         raise UsageError(say("cli.codes.cannot-read", path=name, reason=os_reason(error))) from None
