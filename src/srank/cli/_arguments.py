@@ -55,6 +55,11 @@ class UsageError(Exception):
     Its argument is a message (``say(...)``), which ``main`` says in the run's language.
     """
 
+    @property
+    def said(self) -> object:
+        """What to say: the message, for ``in_language``; the error's text when it was raised with other arguments."""
+        return self.args[0] if len(self.args) == 1 else str(self)
+
 
 class ColumnSpec(namedtuple("ColumnSpec", ["name", "level"], defaults=[None])):
     """A rank column to check, and the level its cells must have (None: any)."""

@@ -73,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return command.run(args)
         except UsageError as error:
-            _say(error.args[0] if len(error.args) == 1 else str(error), lang)
+            _say(error.said, lang)
             return EXIT_USAGE
         except KeyboardInterrupt:
             _say(say("cli.main.interrupted"), lang)

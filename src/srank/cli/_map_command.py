@@ -256,7 +256,7 @@ def _stop_if_unplaced(outputs: Outputs, lang: str) -> None:
         return
     *before, (_, last) = outputs.unplaced
     for _, error in before:
-        print(f"srank: {in_language(error.args[0], lang)}", file=sys.stderr)
+        print(f"srank: {in_language(error.said, lang)}", file=sys.stderr)
     raise last
 
 

@@ -88,8 +88,7 @@ def run_table(command: TableCommand[Any], args: argparse.Namespace) -> int:
 
 
 def _say_error(error: UsageError, lang: str) -> None:
-    said = in_language(error.args[0], lang) if len(error.args) == 1 else error
-    print(f"srank: {said}", file=sys.stderr)
+    print(f"srank: {in_language(error.said, lang)}", file=sys.stderr)
 
 
 def _unplaced(outputs: Outputs, targets: Sequence[str | None], runs: list[Run], lang: str) -> None:
