@@ -136,5 +136,6 @@ def draw_every_picture(lang: srank.Language) -> None:
     )
     dist.to_svg(lang=lang)
     dist.to_svg(season="B", lang=lang, title="Title")
+    srank.parse_distribution("Canada (N3)").to_svg(lang=lang)  # a nation ranked only as a whole
     _html.distribution_html(dist, lang)
     srank.parse("S2B,S4N").to_html(lang=lang)

@@ -77,7 +77,11 @@ def test_a_place_srank_does_not_know_is_said_to_be_off_the_map(
     assert (status, err) == (0, said.format(out=out) + "\n")
     root = ET.parse(out).getroot()
     assert [g.findtext(f"{SVG}text") for g in root.iter(f"{SVG}g") if g.get("class") == "listed"] == [
-        "ZZ (US-ZZ): S2 – " + {"en": "Imperiled", "fr": "En péril", "es": "Amenazada"}[lang]
+        {
+            "en": "ZZ (US-ZZ): S2 – Imperiled",
+            "fr": "ZZ (US-ZZ)\u00a0: S2 – En péril",
+            "es": "ZZ (US-ZZ): S2 – Amenazada",
+        }[lang]
     ]
 
 
@@ -87,7 +91,7 @@ def test_a_season_and_a_language(srank_cli: Run, tmp_path: Path) -> None:
     assert status == 0
     # The nonbreeding part of Virginia's S3B,S4N, in French.
     assert titles(out)["US-VA"] == (
-        "Virginie (VA): S4N – Population non reproductrice\u00a0: apparemment en sécurité (S3B,S4N)"
+        "Virginie (VA)\u00a0: S4N – Population non reproductrice\u00a0: apparemment en sécurité (S3B,S4N)"
     )
 
 

@@ -304,8 +304,12 @@ def test_mexico_is_drawn_only_when_one_of_its_states_is_ranked() -> None:
 def test_the_map_speaks_the_chosen_language() -> None:
     svg = srank.parse_distribution(FERRET).to_svg(lang="fr")
     found = tiles(svg)
-    assert title(found["US-AZ"]) == "Arizona (AZ): S1 – Gravement en péril"
-    assert title(found["US-CA"]) == "Californie (CA): Non présent"
+    assert title(found["US-AZ"]) == "Arizona (AZ)\u00a0: S1 – Gravement en péril"  # French puts a space before ":"
+    assert title(found["US-CA"]) == "Californie (CA)\u00a0: Non présent"
+    assert [item.findtext(f"{SVG}text") for item in marks(svg, "nation")] == [
+        "Canada\u00a0: NX",
+        "États-Unis\u00a0: N1",
+    ]
     assert [text_of(item) for item in marks(svg, "legend-item")][:3] == [
         "X Présumée disparue",
         "H Possiblement disparue",
@@ -424,6 +428,28 @@ def test_an_empty_distribution_draws_an_empty_map() -> None:
     assert {tile.get("data-class") for tile in tiles(svg).values()} == {"not-present"}
     assert [item.get("data-class") for item in marks(svg, "legend-item")] == ["not-present"]
     assert marks(svg, "nation") == []
+
+
+def test_a_nation_ranked_only_as_a_whole_has_hatched_tiles_not_absent_ones() -> None:
+    # "Canada (N3)" says the taxon is in Canada: its provinces are not "not present", they have no rank of their own.
+    svg = srank.parse_distribution("United States (N4): VT (S2)\nCanada (N3)").to_svg()
+    found = tiles(svg)
+    assert found["CA-ON"].get("data-class") == "national-only"
+    assert title(found["CA-ON"]) == "Ontario (ON): No subnational rank given"
+    assert found["US-NH"].get("data-class") == "not-present"  # the US lists its states: NH is not among them
+    assert found["US-VT"].get("data-class") == "2"
+    assert found["CA-ON"].find(f"{SVG}rect").get("fill") == "url(#srank-national-only)"
+    assert [(item.get("data-class"), text_of(item)) for item in marks(svg, "legend-item")] == [
+        ("2", "2 Imperiled"),
+        ("3", "3 Vulnerable"),  # the national ranks, in the panel beside the grid
+        ("4", "4 Apparently Secure"),
+        ("not-present", "Not present"),
+        ("national-only", "No subnational rank given"),
+    ]
+    assert 'id="srank-national-only"' in svg
+    french = srank.parse_distribution("Canada (N3)").to_svg(lang="fr")
+    assert title(tiles(french)["CA-QC"]) == "Québec (QC)\u00a0: Aucun rang infranational donné"
+    assert "srank-national-only" not in srank.parse_distribution("Canada (N3): ON (S2)").to_svg()
 
 
 def test_map_svg_takes_text_or_a_distribution() -> None:

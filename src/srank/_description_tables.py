@@ -79,6 +79,7 @@ _CHANGE = ("absent", "rounded", "species", "season", "season_item", "separator",
 _PICTURE = (
     "rounded",
     "not_present",
+    "national_only",
     "not_target",
     "nations",
     "legend",

@@ -7,7 +7,10 @@ season is chosen; for a chosen season, a part without a season letter stands
 for every season. The national ranks sit beside the grid above a legend of the
 classes drawn, and every record that has no tile (an unknown code, a second
 record for the same place, a rank that could not be read) is listed under the
-grid, so nothing is dropped silently.
+grid, so nothing is dropped silently. A place without a record is "not
+present", except in a nation the distribution ranks only as a whole
+(``United States (N4)``): its tiles are hatched, "no subnational rank given",
+since a national rank says the taxon is there.
 
 The SVG is self-contained: no scripts, links or fonts from outside (the generic
 ``sans-serif`` family), and it is also valid as HTML, so a notebook shows it
@@ -25,6 +28,7 @@ import attrs
 
 from ._describe import describe, explain
 from ._description_tables import Table, load
+from ._findings import colon
 from ._model import AnyRank, Grade, Level, Rank, Season, Single
 from ._palette import CLASSES, Swatch, palette
 from ._places import map_layout, nation_name, subnation_name
@@ -42,6 +46,8 @@ PANEL_GAP = 18
 PANEL_WIDTH = 260
 LINE = 20
 NOT_PRESENT = "not-present"
+NATIONAL_ONLY = "national-only"  # a tile of a nation the distribution ranks only as a whole
+_HATCH = "srank-national-only"
 
 _TITLES: dict[tuple[AnyRank, object, str], str] = {}
 _TITLES_LIMIT = 4096
@@ -117,6 +123,19 @@ def _bands(x: int, y: int, width: int, height: int, classes: tuple[str, ...]) ->
     return "".join(out)
 
 
+def _hatch(x: int, y: int) -> str:
+    return f'<rect x="{x}" y="{y}" width="{TILE}" height="{TILE}" fill="url(#{_HATCH})"/>'
+
+
+def _hatch_pattern() -> str:
+    """The not-present colour with grey diagonal stripes: a place that may hold the taxon, with no rank of its own."""
+    return (
+        f'<defs><pattern id="{_HATCH}" width="6" height="6" patternUnits="userSpaceOnUse"'
+        f' patternTransform="rotate(45)"><rect width="6" height="6" fill="{palette().not_present.fill}"/>'
+        '<rect width="2" height="6" fill="#C4C4C4"/></pattern></defs>'
+    )
+
+
 def _text_colour(classes: tuple[str, ...]) -> str:
     colours = palette()
     return colours[classes[0]].text if classes else colours.not_present.text
@@ -154,6 +173,8 @@ def distribution_svg(dist: Distribution, season: object = None, lang: str = "en"
     colours = palette()
 
     nations, on_tiles, off_grid = _placed(dist)
+    with_places = {record.nation for record in [*on_tiles.values(), *off_grid]}
+    national_only = {record.nation for record in nations} - with_places
     drawn_nations = set(layout.shown) | {nation for nation, _ in on_tiles}
     tiles = {place: cell for place, cell in layout.tiles.items() if place[0] in drawn_nations}
     unread_tiles = [record for record in on_tiles.values() if record.rank is None]
@@ -172,20 +193,24 @@ def distribution_svg(dist: Distribution, season: object = None, lang: str = "en"
         head += 20
 
     present: set[str] = set()
-    absent = False
+    absent = hatched = False
     parts.append('<g font-size="10" text-anchor="middle">')
     for place, (row, column) in sorted(tiles.items(), key=lambda item: item[1]):
         x, y = MARGIN + (column - 1) * CELL, head + (row - 1) * CELL
         tile = on_tiles.get(place)
         name = _place_name(place[0], place[1], lang)
-        shown = _shown(tile, chosen, table, lang)
-        present.update(shown.classes)
-        absent = absent or not shown.classes
-        data_class = " ".join(shown.classes) or NOT_PRESENT
-        hover = f"{name} ({place[1]}): {shown.title}"
+        if tile is None and place[0] in national_only:
+            shown, data_class, bands = _Shown((), table.text("picture", "national_only")), NATIONAL_ONLY, _hatch(x, y)
+            hatched = True
+        else:
+            shown = _shown(tile, chosen, table, lang)
+            present.update(shown.classes)
+            absent = absent or not shown.classes
+            data_class, bands = " ".join(shown.classes) or NOT_PRESENT, _bands(x, y, TILE, TILE, shown.classes)
+        hover = f"{name} ({place[1]}){colon(lang)}{shown.title}"
         parts.append(
             f'<g class="tile" data-place="{escape(place[0])}-{escape(place[1])}" data-class="{data_class}">'
-            f"<title>{escape(hover)}</title>{_bands(x, y, TILE, TILE, shown.classes)}"
+            f"<title>{escape(hover)}</title>{bands}"
             f'<text x="{x + TILE // 2}" y="{y + 12}" fill="{_text_colour(shown.classes)}">{escape(place[1])}</text>'
         )
         if tile is not None and tile.rank is None:
@@ -209,7 +234,7 @@ def distribution_svg(dist: Distribution, season: object = None, lang: str = "en"
             present.update(shown.classes)
             absent = absent or not shown.classes
             rank_text = record.written if record.rank is not None else shown.title
-            text = f"{_place_name(record.nation, None, lang)}: {rank_text}"
+            text = f"{_place_name(record.nation, None, lang)}{colon(lang)}{rank_text}"
             parts.append(_line(panel_x, panel_y, shown, text, mark="nation"))
             panel_y += LINE
         panel_y += 10
@@ -229,6 +254,15 @@ def distribution_svg(dist: Distribution, season: object = None, lang: str = "en"
             _legend_item(panel_x, panel_y, colours.not_present, NOT_PRESENT, table.text("picture", "not_present"))
         )
         panel_y += LINE
+    if hatched:
+        parts.insert(0, _hatch_pattern())
+        fill = f"url(#{_HATCH})"
+        parts.append(
+            _legend_item(
+                panel_x, panel_y, colours.not_present, NATIONAL_ONLY, table.text("picture", "national_only"), fill
+            )
+        )
+        panel_y += LINE
 
     # Places without a tile go under the grid, and under the panel when it is the taller.
     bottom = max(head + rows * CELL, panel_y)
@@ -238,7 +272,7 @@ def distribution_svg(dist: Distribution, season: object = None, lang: str = "en"
         parts.append(f'<text x="{MARGIN}" y="{bottom + 12}" font-size="12" font-weight="bold">{heading}</text>')
         bottom += LINE
         for record, shown in listed:
-            line = f"{_place_name(record.nation, record.subnation, lang)} ({record.nation}-{record.subnation}): "
+            line = f"{_place_name(record.nation, record.subnation, lang)} ({record.nation}-{record.subnation}){colon(lang)}"
             parts.append(_line(MARGIN, bottom, shown, line + shown.title))
             bottom += LINE
 
@@ -290,9 +324,9 @@ def _line(x: int, y: int, shown: _Shown, text: str, mark: str = "listed") -> str
     )
 
 
-def _legend_item(x: int, y: int, swatch: Swatch, name: str, text: str) -> str:
+def _legend_item(x: int, y: int, swatch: Swatch, name: str, text: str, fill: str | None = None) -> str:
     return (
         f'<g class="legend-item" data-class="{name}"><rect x="{x}" y="{y + 1}" width="16" height="16"'
-        f' fill="{swatch.fill}" stroke="#808080" stroke-width="0.5"/>'
+        f' fill="{fill or swatch.fill}" stroke="#808080" stroke-width="0.5"/>'
         f'<text x="{x + 22}" y="{y + 13}" font-size="11">{escape(text)}</text></g>'
     )
