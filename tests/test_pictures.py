@@ -438,7 +438,7 @@ def test_a_nation_ranked_only_as_a_whole_has_hatched_tiles_not_absent_ones() -> 
     assert title(found["CA-ON"]) == "Ontario (ON): No subnational rank given"
     assert found["US-NH"].get("data-class") == "not-present"  # the US lists its states: NH is not among them
     assert found["US-VT"].get("data-class") == "2"
-    assert found["CA-ON"].find(f"{SVG}rect").get("fill") == "url(#srank-national-only)"
+    assert [rect.get("fill") for rect in found["CA-ON"].iter(f"{SVG}rect")] == ["url(#srank-national-only)"]
     assert [(item.get("data-class"), text_of(item)) for item in marks(svg, "legend-item")] == [
         ("2", "2 Imperiled"),
         ("3", "3 Vulnerable"),  # the national ranks, in the panel beside the grid

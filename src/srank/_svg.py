@@ -272,7 +272,8 @@ def distribution_svg(dist: Distribution, season: object = None, lang: str = "en"
         parts.append(f'<text x="{MARGIN}" y="{bottom + 12}" font-size="12" font-weight="bold">{heading}</text>')
         bottom += LINE
         for record, shown in listed:
-            line = f"{_place_name(record.nation, record.subnation, lang)} ({record.nation}-{record.subnation}){colon(lang)}"
+            name = _place_name(record.nation, record.subnation, lang)
+            line = f"{name} ({record.nation}-{record.subnation}){colon(lang)}"
             parts.append(_line(MARGIN, bottom, shown, line + shown.title))
             bottom += LINE
 
