@@ -173,6 +173,32 @@ def test_an_empty_or_null_answer_to_a_taxon_is_not_found(replay: tuple[Replay, s
         client(base).taxon("2")
 
 
+def test_an_answer_to_a_taxon_that_holds_no_taxon_is_refused_as_the_saved_file_is(
+    replay: tuple[Replay, str], tmp_path: Path
+) -> None:
+    server, base = replay
+    server.at("/api/data/taxon/ELEMENT_GLOBAL.2.2", Answer(body=b"{}"))
+    server.at("/api/data/taxonSearch?id=3", Answer(body=b'{"results": null, "resultsSummary": null}'))
+    explorer = client(base, save=tmp_path)
+    with pytest.raises(ExplorerDataError) as empty:
+        explorer.taxon("ELEMENT_GLOBAL.2.2")
+    assert (empty.value.url, empty.value.status) == (f"{base}data/taxon/ELEMENT_GLOBAL.2.2", 200)
+    assert empty.value.message == (
+        f"GET {base}data/taxon/ELEMENT_GLOBAL.2.2 is not one taxon record or one search result:"
+        " it is an object with no keys"
+    )
+    with pytest.raises(ExplorerDataError) as search:
+        explorer.taxon(3)
+    assert search.value.message.endswith("is not one taxon record or one search result: it is a search response")
+    with pytest.raises(ExplorerDataError) as saved:  # the saved answer is refused alike, offline
+        srank.explorer.read_taxon(tmp_path / "taxon-ELEMENT_GLOBAL.2.2.json")
+    saved_name = tmp_path / "taxon-ELEMENT_GLOBAL.2.2.json"
+    assert (
+        saved.value.message
+        == f"{saved_name} is not one taxon record or one search result: it is an object with no keys"
+    )
+
+
 # Failures: retried, or named
 
 

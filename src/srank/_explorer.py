@@ -35,7 +35,17 @@ from ._model import AnyRank
 from ._parse import parse
 from ._rounded_check import rounding_agrees, rounding_differs
 
-__all__ = ["ExportJob", "Taxon", "read", "read_job", "read_search", "read_taxon", "search_page", "taxon_of"]
+__all__ = [
+    "ExportJob",
+    "Taxon",
+    "read",
+    "read_job",
+    "read_search",
+    "read_taxon",
+    "search_page",
+    "taxon_of",
+    "taxon_record",
+]
 
 Source = Literal["search", "taxon"]
 
@@ -230,7 +240,14 @@ def read_taxon(data: object) -> Taxon:
         >>> srank.explorer.read_taxon(lynx).scientific_name
         'Lynx canadensis'
     """
-    return taxon_of(*_load_as(data, ("taxon", "result"), "explorer.want-taxon"))
+    return taxon_record(*_load(data))
+
+
+def taxon_record(document: object, where: str) -> Taxon:
+    """A taxon record or one search result, anything else refused: saved files and the client's answers alike."""
+    if not isinstance(document, Mapping) or _kind(document) not in ("taxon", "result"):
+        raise _not_explorer(document, where, wanted="explorer.want-taxon")
+    return taxon_of(document, where)
 
 
 def read_job(data: object) -> ExportJob:

@@ -31,7 +31,7 @@ import attrs
 
 from . import __version__
 from ._errors import clipped, quotable
-from ._explorer import ExportJob, Taxon, read_job, search_page, taxon_of
+from ._explorer import ExportJob, Taxon, read_job, search_page, taxon_record
 from ._explorer_errors import (
     ExplorerConnectionError,
     ExplorerDataError,
@@ -257,7 +257,7 @@ class Client:
                 url=url,
                 status=200,
             )
-        return taxon_of(document, f"GET {url}")
+        return _taxon(document, url)
 
     def taxa(self, ids: Iterable[int | str]) -> Iterator[Taxon | ExplorerError]:
         """Each id's taxon, in order; an id that fails comes back as its error, so no other id is lost.
@@ -536,6 +536,14 @@ def _last_page(summary: Mapping[str, Any], pages_read: int, given: int, got: int
 def _search_page(document: object, url: str) -> tuple[list[Taxon], Mapping[str, Any]]:
     try:
         return search_page(document, f"POST {url}")
+    except ExplorerDataError as error:
+        raise ExplorerDataError(error.message, url=url, status=200, hint=error.hint) from None
+
+
+def _taxon(document: object, url: str) -> Taxon:
+    """A taxon record, refused as ``read_taxon`` refuses a saved one ({}, a search, a job): live and saved agree."""
+    try:
+        return taxon_record(document, f"GET {url}")
     except ExplorerDataError as error:
         raise ExplorerDataError(error.message, url=url, status=200, hint=error.hint) from None
 
