@@ -228,6 +228,32 @@ IN_A_DIFF = {
     "key-unread": ("id,r\n1,S1\n", "id,r\n1,S1,x\n", "error[key-unread]: the key's row in"),
 }
 
+# Codes of two distributions compared (srank.compare_distributions): (old, new, the changed place, its message).
+IN_COMPARED_DISTRIBUTIONS = {
+    "place-maybe-skipped": (
+        "Canada (N3): AB (S3)",
+        "Canada (N3): AB (S3, BC (S1)",  # a parenthesis left open: lenient reading keeps BC only
+        "AB",
+        "warning[place-maybe-skipped]: Alberta, Canada: The new distribution does not read as a whole: the place may"
+        " stand in the text that was skipped, so it is not called removed",
+    ),
+}
+
+
+@pytest.mark.parametrize("code", sorted(IN_COMPARED_DISTRIBUTIONS))
+def test_codes_of_compared_distributions(code: str) -> None:
+    old, new, subnation, message = IN_COMPARED_DISTRIBUTIONS[code]
+    (change,) = [
+        change for change in srank.compare_distributions(old, new, lenient=True) if change.subnation == subnation
+    ]
+    assert [note.line() for note in change.notes] == [message]
+    # The other way round, the old side is the one not read whole.
+    (back,) = [
+        change for change in srank.compare_distributions(new, old, lenient=True) if change.subnation == subnation
+    ]
+    assert [note.code for note in back.notes] == [code]
+    assert "not called added" in back.notes[0].message
+
 
 @pytest.mark.parametrize("code", sorted(IN_A_DIFF))
 def test_codes_of_two_joined_files_are_written_in_their_rows(srank_cli: Run, tmp_path: Path, code: str) -> None:
@@ -266,6 +292,7 @@ def test_every_catalogued_code_is_triggered_here() -> None:
     codes = {name.split(",")[0] for name in SINGLE_CODE}
     triggered = codes | set(CROSS_LEVEL) | set(BUILT_BY_HAND) | set(IN_A_COLUMN) | set(IN_A_DISTRIBUTION)
     triggered |= set(IN_A_FILE) | set(IN_A_ROUNDED_COLUMN) | set(IN_EXPLORER_DATA) | set(IN_A_DIFF)
+    triggered |= set(IN_COMPARED_DISTRIBUTIONS)
     assert triggered == set(CATALOGUE)
     assert not codes & set(CROSS_LEVEL)
 

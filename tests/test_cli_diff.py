@@ -229,7 +229,7 @@ def test_a_place_whose_rank_lenient_reading_cannot_read_is_not_compared(srank_cl
         "1,DIST,US-NH,,S2,S2,S2,S2,same,false,New Hampshire: S2 unchanged",
     ]
     assert err.splitlines()[:3] == [
-        f"srank diff: {old} -> {new}: 3 rows out; 2 same, 1 invalid",
+        f"srank diff: {old} -> {new}: 3 rows out; 2 same, 1 not compared",
         "  most common problems:",
         "           1  unreadable-rank: 'US-VT' (1)",
     ]
@@ -238,7 +238,28 @@ def test_a_place_whose_rank_lenient_reading_cannot_read_is_not_compared(srank_cl
     new.write_text('ID,DIST\n1,"US(N2), CA(N3)"\n', encoding="utf-8")
     status, out, err = srank_cli("diff", old, new, "--key", "ID", "--distribution-column", "DIST", "--lenient")
     assert [line.split(",")[2] for line in out.splitlines()[1:]] == ["US", "CA"]
-    assert (status, err.splitlines()[0]) == (2, f"srank diff: {old} -> {new}: 2 rows out; 2 invalid")
+    assert (status, err.splitlines()[0]) == (2, f"srank diff: {old} -> {new}: 2 rows out; 2 not compared")
+
+
+def test_a_place_missing_from_a_distribution_not_read_whole_is_not_compared(srank_cli: Run, tmp_path: Path) -> None:
+    # A parenthesis left open: lenient reading keeps BC and skips "AB (S3": Alberta was not removed.
+    old, new = tmp_path / "old.csv", tmp_path / "new.csv"
+    old.write_text('ID,DIST\n1,"Canada (N3): AB (S3)"\n', encoding="utf-8")
+    new.write_text('ID,DIST\n1,"Canada (N3): AB (S3, BC (S1)"\n', encoding="utf-8")
+    status, out, err = srank_cli("diff", old, new, "--key", "ID", "--distribution-column", "DIST", "--lenient")
+    assert status == 2
+    assert [line.split(",")[2:9] for line in out.splitlines()[1:]] == [
+        ["CA", "", "N3", "N3", "N3", "N3", "same"],
+        ["CA-AB", "", "S3", "", "", "", ""],
+        ["CA-BC", "", "", "S1", "", "S1", "added"],
+    ]
+    assert "Alberta: not compared; warning[place-maybe-skipped]: The new distribution does not read as a whole" in out
+    assert err.splitlines()[:4] == [
+        f"srank diff: {old} -> {new}: 3 rows out; 1 added, 1 same, 1 not compared",
+        "  most common problems:",
+        "           1  place-maybe-skipped: 'CA-AB' (1)",
+        f"  {old}: 1 row: 1 paired, 0 not in {new}",
+    ]
 
 
 def test_a_distribution_column_is_compared_place_by_place(srank_cli: Run, tmp_path: Path) -> None:

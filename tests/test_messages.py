@@ -127,6 +127,9 @@ def corpus() -> Iterator[tuple[str, Finding | InvalidRankError]]:
         yield "an API place", _raised(lambda nations=nations: srank.Distribution.from_api(nations))  # type: ignore[misc]
         for finding in srank.Distribution.from_api(nations, lenient=True).notes:
             yield "an API place", finding
+    for change in srank.compare_distributions("Canada (N3): AB (S3)", "Canada (N3): AB (S3, BC (S1)", lenient=True):
+        for finding in change.notes:
+            yield finding.code, finding
     read = srank.parse_distribution("Mexico (N3)\nCanada (N3): ON (S9), QC (S2\nUS (N1)", lenient=True)
     for finding in (*read.notes, *(note for record in read for note in record.findings)):
         yield finding.code, finding

@@ -6,7 +6,8 @@ old distribution's places come first, in its order, then the places found only
 in the new one. Each place's codes are compared with ``compare_ranks``, and
 each season's part becomes one ``PlaceChange``; a place on one side only is
 ``added`` or ``removed``. A place whose rank lenient reading could not read is
-compared as absent, and its ``notes`` say why.
+compared as absent, and its ``notes`` say why; so is a place missing from a side
+whose text lenient reading could not read whole (it may stand in the part skipped).
 """
 
 from __future__ import annotations
@@ -19,14 +20,15 @@ from ._changes import Change, RankChange, compare_ranks
 from ._distribution import Distribution, PlaceRank, place_label, place_name
 from ._distribution_text import parse_distribution
 from ._errors import InvalidRankError
-from ._findings import Finding
+from ._findings import Finding, Severity
 from ._messages import say
 from ._parse import is_missing
 from ._text_options import LanguageTag
 
-__all__ = ["PlaceChange", "compare_distributions"]
+__all__ = ["PLACE_MAYBE_SKIPPED", "PlaceChange", "compare_distributions"]
 
 Place = tuple[str, str | None]
+PLACE_MAYBE_SKIPPED = "place-maybe-skipped"
 
 
 @attrs.frozen
@@ -152,10 +154,20 @@ def compare_distributions(old: object, new: object, *, lenient: bool = False) ->
         ['United States: N3 unchanged', 'California: S3 → S2, uplisted (more imperiled)', 'Oregon: S1 added']
     """
     found: list[PlaceChange] = []
-    for (nation, subnation), before, after in _pairs(
-        _distribution(old, "old", lenient), _distribution(new, "new", lenient)
-    ):
+    old_dist, new_dist = _distribution(old, "old", lenient), _distribution(new, "new", lenient)
+    for (nation, subnation), before, after in _pairs(old_dist, new_dist):
         change = compare_ranks(before.rank if before else None, after.rank if after else None)
         notes = (*(before.notes if before else ()), *(after.notes if after else ()))
+        if before is None and old_dist is not None and old_dist.notes:
+            notes = (*notes, _maybe_skipped("old", place_label(nation, subnation)))
+        if after is None and new_dist is not None and new_dist.notes:
+            notes = (*notes, _maybe_skipped("new", place_label(nation, subnation)))
         found += [PlaceChange(nation, subnation, part, notes) for part in change.parts]
     return found
+
+
+def _maybe_skipped(side: str, place: str) -> Finding:
+    """The note on a place missing from a side whose text lenient reading could not read whole: it may be there."""
+    return Finding(
+        PLACE_MAYBE_SKIPPED, Severity.WARNING, say(f"change.place-maybe-skipped-{side}"), (0, 0), place=place
+    )

@@ -28,7 +28,7 @@ from .._findings import joined, separator
 from .._messages import in_language, say, say_count
 from .._model import AnyRank
 from .._parse import parse
-from .._place_changes import PlaceChange, compare_distributions
+from .._place_changes import PLACE_MAYBE_SKIPPED, PlaceChange, compare_distributions
 from ._arguments import UsageError, lang_option, lenient_option, renamed_option, repeatable
 from ._cells import read_cell
 from ._checks import Check, Verdict
@@ -236,11 +236,11 @@ class ColumnDiff(Check):
                 if row["srank_change"] in UNCHANGED:
                     row["srank_message"] = f"{row['srank_message']}{separator(self.lang)}{note}"
                     reviewed += 1
-        counted = tuple(row["srank_change"] or INVALID for row in cells)
+        counted = tuple(row["srank_change"] or NOT_COMPARED for row in cells)  # no change: a place not compared
         kept = tuple(row for row in cells if row["srank_change"] != ChangeKind.SAME or not self.layout.changes_only)
         kind = counted[0] if counted else ChangeKind.SAME
-        unread = [row for row in cells if not row["srank_change"]]  # places whose rank could not be read
-        problem, about = (_UNREADABLE, unread[0].get("srank_place", "")) if unread else ("", "")  # about: "US-VT"
+        unread = [row for row in cells if not row["srank_change"]]  # places not compared
+        problem, about = (_unread_code(unread[0]), unread[0].get("srank_place", "")) if unread else ("", "")  # US-VT
         return DiffVerdict(kept, kind, problem, about=about, counted=counted, reviewed=reviewed)
 
     def compare(self, old: str, new: str, status: str) -> tuple[list[dict[str, Any]], str, bool]:
@@ -389,8 +389,14 @@ _UNREADABLE = "unreadable-rank"
 
 
 def _unreadable(place: PlaceChange) -> bool:
-    """Whether lenient reading could not read the place's rank on one side: the place is there, its rank unknown."""
-    return any(note.code == _UNREADABLE for note in place.notes)
+    """Whether lenient reading could not read the place's rank on one side (the place is there, its rank unknown),
+    or could not read one side whole while the place is missing from it (it may stand in the text skipped)."""
+    return any(note.code in (_UNREADABLE, PLACE_MAYBE_SKIPPED) for note in place.notes)
+
+
+def _unread_code(row: dict[str, Any]) -> str:
+    """Why a place's row was not compared, from its message: the code in brackets reads the same in every language."""
+    return PLACE_MAYBE_SKIPPED if f"[{PLACE_MAYBE_SKIPPED}]" in row["srank_message"] else _UNREADABLE
 
 
 def _place(change: PlaceChange) -> str:
