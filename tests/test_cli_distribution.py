@@ -132,3 +132,13 @@ def test_a_place_written_twice_gets_its_own_cross_level_findings_once(srank_cli:
         levels[1:]
         == ["warning[subnational-more-secure]: The subnational rank 'S4' is more secure than the global rank 'G2'"] * 3
     )
+
+
+def test_a_summary_counts_examples_not_keys(srank_cli: Run, tmp_path: Path) -> None:
+    # One unreadable place beside three global ranks: three keys, one example, and no "and 2 more".
+    source = tmp_path / "rep.csv"
+    rows = "".join(f'"Canada (N3): AB (S9)",G{number}\n' for number in (1, 2, 3))
+    source.write_text("Distribution,G\n" + rows, encoding="utf-8")
+    status, _, err = srank_cli("distribution", source, "-c", "Distribution", "--lenient", "--global-column", "G")
+    assert status == 1
+    assert err.splitlines()[2] == "           3  unreadable-rank: 'AB (S9)' (3); first on line 2"

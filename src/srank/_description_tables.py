@@ -84,6 +84,7 @@ _PICTURE = (
     "nations",
     "legend",
     "off_grid",
+    "unread_tiles",
     "unread",
     "no_season",
     "season_shown",

@@ -219,6 +219,7 @@ def distribution_svg(dist: Distribution, season: object = None, lang: str = "en"
     parts.append("</g>")
 
     listed = [(record, _shown(record, chosen, table, lang)) for record in off_grid + unread_tiles]
+    sections = (("off_grid", listed[: len(off_grid)]), ("unread_tiles", listed[len(off_grid) :]))
     for _, shown in listed:
         present.update(shown.classes)
         absent = absent or not shown.classes
@@ -266,12 +267,15 @@ def distribution_svg(dist: Distribution, season: object = None, lang: str = "en"
 
     # Places without a tile go under the grid, and under the panel when it is the taller.
     bottom = max(head + rows * CELL, panel_y)
-    if listed:
+    # A tile whose rank could not be read ("?") is listed again with the reader's words, under its own heading.
+    for section, records in sections:
+        if not records:
+            continue
         bottom += 8
-        heading = escape(table.text("picture", "off_grid"))
+        heading = escape(table.text("picture", section))
         parts.append(f'<text x="{MARGIN}" y="{bottom + 12}" font-size="12" font-weight="bold">{heading}</text>')
         bottom += LINE
-        for record, shown in listed:
+        for record, shown in records:
             name = _place_name(record.nation, record.subnation, lang)
             line = f"{name} ({record.nation}-{record.subnation}){colon(lang)}"
             parts.append(_line(MARGIN, bottom, shown, line + shown.title))

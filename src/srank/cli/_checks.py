@@ -89,7 +89,7 @@ class Check:
         self.kinds: dict[str, int] = {}  # rows per kind
         self.problems: dict[str, dict[Any, int]] = {}  # problem code -> example key -> rows
         self.problem_rows: dict[str, int] = {}
-        self.problem_keys: dict[str, set[int]] = {}  # problem code -> the hashes of its keys (up to _DISTINCT)
+        self.problem_keys: dict[str, set[int]] = {}  # problem code -> the hashes of its examples (up to _DISTINCT)
         self.problem_more: set[str] = set()  # problem codes with more distinct keys than that
         self.first_lines: dict[str, int] = {}
         self.lenient_rows = 0
@@ -167,8 +167,9 @@ class Check:
             if shown in examples or len(examples) < _EXAMPLES:
                 examples[shown] = examples.get(shown, 0) + rows
             if problem not in self.problem_more:  # once past the count, no key changes what is said
+                # Distinct examples, not keys: keys that show alike ('AB (S9)' beside G1 and beside G2) are one.
                 keys = self.problem_keys.setdefault(problem, set())
-                hashed = hash(key)
+                hashed = hash(shown)
                 if len(keys) < _DISTINCT:
                     keys.add(hashed)
                 elif hashed not in keys:
