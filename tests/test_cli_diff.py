@@ -215,12 +215,20 @@ def test_exit_status_2_for_an_unreadable_code_named_with_its_side(srank_cli: Run
     assert out.splitlines()[1] == '1,rank,,S3S4,S3,S3,S3,more-certain,false,"S3/S4 → S3, more certain"'
 
 
+def _lenient_distributions(srank_cli: Run, tmp_path: Path, old_cell: str, new_cell: str) -> tuple[int, str, str]:
+    """srank diff --lenient of one key's distribution cell in last year's file and this year's."""
+    old, new = tmp_path / "old.csv", tmp_path / "new.csv"
+    old.write_text(f'ID,DIST\n1,"{old_cell}"\n', encoding="utf-8")
+    new.write_text(f'ID,DIST\n1,"{new_cell}"\n', encoding="utf-8")
+    return srank_cli("diff", old, new, "--key", "ID", "--distribution-column", "DIST", "--lenient")
+
+
 def test_a_place_whose_rank_lenient_reading_cannot_read_is_not_compared(srank_cli: Run, tmp_path: Path) -> None:
     # Vermont had a rank last year, one that cannot be read: not "added" this year.
+    status, out, err = _lenient_distributions(
+        srank_cli, tmp_path, "United States (N3): VT (S9), NH (S2)", "United States (N3): VT (S2), NH (S2)"
+    )
     old, new = tmp_path / "old.csv", tmp_path / "new.csv"
-    old.write_text('ID,DIST\n1,"United States (N3): VT (S9), NH (S2)"\n', encoding="utf-8")
-    new.write_text('ID,DIST\n1,"United States (N3): VT (S2), NH (S2)"\n', encoding="utf-8")
-    status, out, err = srank_cli("diff", old, new, "--key", "ID", "--distribution-column", "DIST", "--lenient")
     assert status == 2
     assert out.splitlines()[1:] == [
         "1,DIST,US,,N3,N3,N3,N3,same,false,United States: N3 unchanged",
@@ -234,19 +242,17 @@ def test_a_place_whose_rank_lenient_reading_cannot_read_is_not_compared(srank_cl
         "           1  unreadable-rank: 'US-VT' (1)",
     ]
     # Every such place keeps its row, when no place of the cell reads.
-    old.write_text('ID,DIST\n1,"US(N9), CA(N8)"\n', encoding="utf-8")
-    new.write_text('ID,DIST\n1,"US(N2), CA(N3)"\n', encoding="utf-8")
-    status, out, err = srank_cli("diff", old, new, "--key", "ID", "--distribution-column", "DIST", "--lenient")
+    status, out, err = _lenient_distributions(srank_cli, tmp_path, "US(N9), CA(N8)", "US(N2), CA(N3)")
     assert [line.split(",")[2] for line in out.splitlines()[1:]] == ["US", "CA"]
     assert (status, err.splitlines()[0]) == (2, f"srank diff: {old} -> {new}: 2 rows out; 2 not compared")
 
 
 def test_a_place_missing_from_a_distribution_not_read_whole_is_not_compared(srank_cli: Run, tmp_path: Path) -> None:
     # A parenthesis left open: lenient reading keeps BC and skips "AB (S3": Alberta was not removed.
+    status, out, err = _lenient_distributions(
+        srank_cli, tmp_path, "Canada (N3): AB (S3)", "Canada (N3): AB (S3, BC (S1)"
+    )
     old, new = tmp_path / "old.csv", tmp_path / "new.csv"
-    old.write_text('ID,DIST\n1,"Canada (N3): AB (S3)"\n', encoding="utf-8")
-    new.write_text('ID,DIST\n1,"Canada (N3): AB (S3, BC (S1)"\n', encoding="utf-8")
-    status, out, err = srank_cli("diff", old, new, "--key", "ID", "--distribution-column", "DIST", "--lenient")
     assert status == 2
     assert [line.split(",")[2:9] for line in out.splitlines()[1:]] == [
         ["CA", "", "N3", "N3", "N3", "N3", "same"],

@@ -35,17 +35,7 @@ from ._model import AnyRank
 from ._parse import parse
 from ._rounded_check import rounding_agrees, rounding_differs
 
-__all__ = [
-    "ExportJob",
-    "Taxon",
-    "read",
-    "read_job",
-    "read_search",
-    "read_taxon",
-    "search_page",
-    "taxon_of",
-    "taxon_record",
-]
+__all__ = ["ExportJob", "Taxon", "read", "read_job", "read_search", "read_taxon", "search_page", "taxon_record"]
 
 Source = Literal["search", "taxon"]
 
