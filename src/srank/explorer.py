@@ -16,16 +16,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from . import _explorer_errors
 from ._explorer import ExportJob, Taxon, read, read_job, read_search, read_taxon
-from ._explorer_errors import (
-    ExplorerConnectionError,
-    ExplorerDataError,
-    ExplorerError,
-    ExplorerHTTPError,
-    ExplorerNotFoundError,
-    ExplorerQueryError,
-    ExplorerTimeoutError,
-)
+from ._explorer_errors import *  # noqa: F403 - srank.explorer's errors: their one list is _explorer_errors.__all__
 from ._explorer_rows import FIELDS, rows
 
 if TYPE_CHECKING:
@@ -35,21 +28,15 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "FIELDS",
     "Client",
-    "ExplorerConnectionError",
-    "ExplorerDataError",
-    "ExplorerError",
-    "ExplorerHTTPError",
-    "ExplorerNotFoundError",
-    "ExplorerQueryError",
-    "ExplorerTimeoutError",
     "ExportJob",
     "Taxon",
     "read",
     "read_job",
     "read_search",
     "read_taxon",
-    "rows",
 ]
+__all__ += ["rows"]
+__all__ += _explorer_errors.__all__
 
 _CLIENT = ("Client", "DEFAULT_BASE_URL")
 
