@@ -394,6 +394,28 @@ def test_a_workbook_is_not_written_under_a_text_file_s_name(
         assert (tmp_path / name).read_bytes()[:4] == b"PK\x03\x04"
 
 
+@pytest.mark.parametrize("name", ["out.ods", "out.xls", "out.xlsm", "OUT.XLSB"])
+def test_text_is_not_written_under_a_workbook_s_name(
+    srank_cli: Run, two: tuple[Path, Path], tmp_path: Path, name: str
+) -> None:
+    # srank writes .xlsx workbooks only: CSV text named out.ods would open as a damaged workbook.
+    out = tmp_path / name
+    suffix = out.suffix.lower()
+    for extra in ([], ["--format", "csv"], ["--format", "jsonl"]):
+        status, _, err = srank_cli("check", two[0], "-c", "S Rank", "-o", out, *extra)
+        assert (status, err) == (
+            2,
+            f"srank: -o {out} names a {suffix} workbook, which srank does not write; name it NAME.xlsx for a workbook,"
+            " or NAME.csv\n",
+        )
+        assert not out.exists()
+    status, _, err = srank_cli("check", two[0], "-c", "S Rank", "-o", out, "--lang", "es")
+    spanish = (
+        f"-o {out} nombra un libro {suffix}, que srank no escribe; nómbrelo NOMBRE.xlsx para un libro, o NOMBRE.csv"
+    )
+    assert (status, err) == (2, f"srank: {spanish}\n")
+
+
 def test_a_workbook_goes_to_a_device_or_a_pipe(srank_cli: Run, two: tuple[Path, Path]) -> None:
     import subprocess
     import sys
