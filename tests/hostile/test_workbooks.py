@@ -246,6 +246,27 @@ def test_a_workbook_on_stdin_is_read(srank_cli: Run, tmp_path: Path) -> None:
     assert (status, out.splitlines()[1]) == (0, "S3,true,S3,S3,Vulnerable,")
 
 
+def test_a_workbook_on_stdin_past_the_bound_is_refused_as_a_file_that_long_is(
+    srank_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Read to the bound and no further, then named as too long: it used to be cut there and called a damaged zip.
+    from srank.cli import _sources, _workbook_limits
+
+    book = _one_rank_sheet(tmp_path / "in.xlsx", '<row r="2"><c r="A2" t="inlineStr"><is><t>S3</t></is></c></row>')
+    monkeypatch.setattr(_workbook_limits, "MAX_WORKBOOK_BYTES", 2000)
+    monkeypatch.setattr(_sources, "_SPOOL", 1000)  # past it, the bytes go to a temporary file
+    padded = book.read_bytes() + b"\0" * 3000
+    status, out, err = srank_cli("check", "-", "-c", "rank", stdin=padded)
+    assert (status, out, err) == (
+        2,
+        "",
+        "srank: stdin is more than 1 GiB long, more than srank reads from a workbook\n",
+    )
+    monkeypatch.setattr(_workbook_limits, "MAX_WORKBOOK_BYTES", 1 << 30)
+    status, out, _ = srank_cli("check", "-", "-c", "rank", stdin=book.read_bytes())  # spilled to disk, and read
+    assert (status, out.splitlines()[1]) == (0, "S3,true,S3,S3,Vulnerable,")
+
+
 def test_a_sheet_written_without_positions_is_read_as_calamine_reads_it(srank_cli: Run, tmp_path: Path) -> None:
     cells = (
         '<x:row><x:c t="inlineStr"><x:is><x:t>rank</x:t></x:is></x:c></x:row>'

@@ -195,14 +195,36 @@ def utf16_without_bom(head: bytes) -> str | None:
 
 def _workbook(name: str, stream: IO[bytes], path: str) -> Input:
     """A zip archive or an OLE2 file: a workbook (named for what it is when it cannot be read), or refused."""
-    from ._workbook import read_bounded, workbook_kind
+    from ._workbook import workbook_kind
 
     data: IO[bytes] = stream
-    if path == "-" or not stream.seekable():  # zipfile needs to seek; a pipe is read whole, within the bound
-        data = io.BytesIO(read_bounded(stream))
+    if path == "-" or not stream.seekable():  # zipfile needs to seek: a pipe is read whole, within the bound
+        data = _spooled(stream, name)
     if workbook_kind(data) == "zip":
         raise UsageError(say("cli.sources.zip", name=name))
     return Input(name, None, data, "")
+
+
+_SPOOL = 64 << 20  # bytes of a piped workbook held in memory; the rest goes to a temporary file
+
+
+def _spooled(stream: IO[bytes], name: str) -> IO[bytes]:
+    """A pipe's workbook in a file that can seek: in memory while small, on disk past _SPOOL (not twice in memory,
+    as pieces and their join), and refused past 1 GiB as a file that long is, not read as a damaged zip."""
+    import tempfile
+
+    from ._workbook_limits import MAX_WORKBOOK_BYTES
+
+    spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL)  # noqa: SIM115 - returned open; closed when the run ends
+    size = 0
+    while piece := stream.read(1 << 20):
+        size += len(piece)
+        if size > MAX_WORKBOOK_BYTES:
+            spool.close()
+            raise UsageError(say("cli.workbook.too-big", name=name))
+        spool.write(piece)
+    spool.seek(0)
+    return spool
 
 
 def decode_error_message(
