@@ -578,6 +578,43 @@ def test_xlsx_cells_past_a_spreadsheet_s_limit_are_cut_and_counted(srank_cli: Ru
     assert len(rows[1][0]) == 32_767
 
 
+def test_an_xlsx_past_a_sheet_s_columns_is_not_written(srank_cli: Run, tmp_path: Path) -> None:
+    # srank's five columns would stand past XFD, where no spreadsheet (nor srank) reads them.
+    source = write(tmp_path / "in.csv", ",".join(["rank", *(f"c{i}" for i in range(16_380))]) + "\nS2" + ",x" * 16_380)
+    book = tmp_path / "out.xlsx"
+    status, out, err = srank_cli("check", source, "-c", "rank", "-o", book)
+    assert (status, out) == (2, "")
+    assert err == (
+        f"srank: {book} is not written: a row of 16,386 columns is wider than the 16,384 a sheet holds;"
+        " write CSV (-o NAME.csv)\n"
+    )
+    assert list(tmp_path.iterdir()) == [source]
+    # A malformed row with more fields than a sheet holds stops the run too.
+    write(source, "rank,note\nS2" + ",x" * 16_390 + "\n")
+    status, _, err = srank_cli("check", source, "-c", "rank", "-o", book)
+    assert (status, "16,396 columns" in err, book.exists()) == (2, True, False)
+
+
+def test_an_xlsx_past_a_sheet_s_rows_is_not_written(
+    srank_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from srank.cli import _xlsx_output
+
+    monkeypatch.setattr(_xlsx_output, "ROWS", 3)  # a sheet of 1,048,576 rows, made small
+    source = write(tmp_path / "in.csv", "rank\nS1\nS2\nS3\n")
+    book = tmp_path / "out.xlsx"
+    status, _, err = srank_cli("check", source, "-c", "rank", "-o", book, "--lang", "fr")
+    assert (status, err) == (
+        2,
+        f"srank: {book} n'est pas écrit\u00a0: ses lignes dépassent les 3\u00a0qu'une feuille contient\u202f;"
+        " écrivez du CSV (-o NOM.csv), ou divisez l'entrée\n",
+    )
+    assert not book.exists()
+    write(source, "rank\nS1\nS2\n")  # the header and two rows fit
+    assert srank_cli("check", source, "-c", "rank", "-o", book)[0] == 0
+    assert book.exists()
+
+
 # -- title rows above a CSV header --------------------------------------------------------
 
 TITLED = "Rare plants of Vermont, 2024\n\nid,S Rank\n1,S2\n2,S9\n"

@@ -433,8 +433,10 @@ MESSAGES: dict[str, str] = {
     "cli.xlsx-cells-cut.other": (
         "{count:,} cells were longer than the {limit:,} characters a spreadsheet cell holds, and were cut there"
     ),
-    "cli.xlsx-rows-over": "{rows:,} rows written: a spreadsheet shows only the first {limit:,}",
-    "cli.xlsx-columns-over": "{columns:,} columns written: a spreadsheet shows only the first {limit:,}",
+    "cli.xlsx-too-long": "{output} is not written: its rows run past the {limit:,} a sheet holds; write CSV"
+    " (-o NAME.csv), or split the input",
+    "cli.xlsx-too-wide": "{output} is not written: a row of {columns:,} columns is wider than the {limit:,} a sheet"
+    " holds; write CSV (-o NAME.csv)",
     # -- Python's argparse, for the command line (srank._argparse_words) ------------------
     "argparse.usage": "usage: ",
     "argparse.section": "{title}",

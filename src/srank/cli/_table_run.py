@@ -160,7 +160,7 @@ def _run_one(
         if writing.problems_only:
             name = _LINE + free_suffix(table.header, [_LINE, *added])
             added = [name, *added]
-        fmt = row_format(table.output_format(writing.format, added), writing, table.header)
+        fmt = row_format(table.output_format(writing.format, added), writing, table.header, target)
         if writing.problems_only:
             line = _line_cell(fmt, name)
         tally = Tally()

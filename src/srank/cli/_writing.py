@@ -143,12 +143,13 @@ def output_name(path: str, writing: Writing) -> str:
     return stem + ".csv" if suffix.lower() in WORKBOOK_SUFFIXES else name
 
 
-def row_format(source_format: Format, writing: Writing, header: Sequence[str]) -> Format:
-    """The format the rows are written in: the source's own CSV or JSON lines, or made for Excel."""
+def row_format(source_format: Format, writing: Writing, header: Sequence[str], target: str | None) -> Format:
+    """The format the rows are written in: the source's own CSV or JSON lines, or made for Excel (or a workbook,
+    ``target``)."""
     if writing.format == "xlsx":
         from ._xlsx_output import XlsxFormat
 
-        return XlsxFormat(len(header))
+        return XlsxFormat(len(header), target or "-")
     if writing.excel and isinstance(source_format, CsvFormat):
         return ExcelCsvFormat(source_format.delimiter, len(header))
     return source_format

@@ -12,7 +12,9 @@ it as a formula and never turns ``00123`` into a number, so no apostrophe is
 needed. Characters XML cannot hold (control characters, a lone surrogate) are
 written as OOXML's ``_xHHHH_`` escapes, which spreadsheets read back as the
 character; a cell past the 32,767 characters a spreadsheet cell holds is cut
-there, and the summary says how many were.
+there, and the summary says how many were. Rows or columns past a sheet's
+1,048,576 by 16,384 stop the run before the workbook is put in place: a sheet
+past them is not a workbook spreadsheets (or srank) open, and CSV holds them.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from xml.sax.saxutils import escape
 
 from .._messages import in_language, say, say_count
 from ._formats import Format
-from ._output import Sink
+from ._output import Sink, UnwrittenError
 
 __all__ = ["CELL_CHARS", "COLUMNS", "ROWS", "XlsxFormat", "workbook"]
 
@@ -97,10 +99,12 @@ def _escaped(match: re.Match[str]) -> str:
 class XlsxFormat(Format):
     """Rows as the sheet's ``<row>`` elements; cells past ``width`` (a joined row's compared cells) are left out."""
 
-    def __init__(self, width: int) -> None:
+    def __init__(self, width: int, name: str) -> None:
         self.width = width
+        self.name = name  # the workbook's, for the message that stops a run past a sheet's bounds
         self.cut = 0  # cells cut to CELL_CHARS
-        self.most_columns = 0
+        self.added = 0  # srank's columns after each row's own
+        self.written = 0  # rows, the header one
 
     def cell(self, text: str) -> str:
         if not text:
@@ -112,34 +116,33 @@ class XlsxFormat(Format):
         space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
         return f'<c t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
-    def _row(self, cells: Sequence[str], appended: str = "") -> str:
-        self.most_columns = max(self.most_columns, len(cells))
+    def _row(self, cells: Sequence[str], appended: str = "", added: int = 0) -> str:
+        self.written += 1
+        if self.written > ROWS:
+            raise UnwrittenError(say("cli.xlsx-too-long", output=self.name, limit=ROWS))
+        if len(cells) + added > COLUMNS:
+            raise UnwrittenError(say("cli.xlsx-too-wide", output=self.name, columns=len(cells) + added, limit=COLUMNS))
         return "<row>" + "".join(map(self.cell, cells)) + appended + "</row>"
 
     def header(self, header: list[str], raw: str | None, added: Sequence[str]) -> str:
+        self.added = len(added)
         return self._row([*header, *added])
 
     def values(self, names: tuple[str, ...], values: tuple[Any, ...]) -> str:
-        self.most_columns = max(self.most_columns, self.width + len(names))
         return "".join(map(_value_cell, values, [self] * len(values)))
 
     def row(self, row: list[str], raw: str | None, appended: str) -> str:
-        return self._row(row[: self.width], appended)
+        return self._row(row[: self.width], appended, self.added)
 
     def unread(self, row: list[str], raw: str | None, width: int, appended: str) -> str:
         cells = [*row[:width], *[""] * (width - len(row))]
-        extra = "".join(map(self.cell, row[width:]))
-        self.most_columns = max(self.most_columns, len(row))
-        return self._row(cells, appended + extra)
+        extra = row[width:]
+        return self._row(cells, appended + "".join(map(self.cell, extra)), self.added + len(extra))
 
     def notes(self, rows: int, lang: str) -> list[str]:
         notes = []
         if self.cut:
             notes.append(say_count("cli.xlsx-cells-cut", self.cut, limit=CELL_CHARS))
-        if rows + 1 > ROWS:
-            notes.append(say("cli.xlsx-rows-over", rows=rows + 1, limit=ROWS))
-        if self.most_columns > COLUMNS:
-            notes.append(say("cli.xlsx-columns-over", columns=self.most_columns, limit=COLUMNS))
         return ["  " + in_language(note, lang) for note in notes]
 
 
