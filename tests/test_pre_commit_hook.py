@@ -153,12 +153,16 @@ def test_pre_commit_runs_the_hook_on_the_staged_files_offline(tmp_path: Path) ->
     assert "srank check" in tried.stdout
     assert "srank: name a rank column: --column NAME (or --global-column, --national-column, ...)" in tried.stdout
 
-    # A project's configuration, naming its column with args, as docs/checking-data.md shows.
+    # A project's configuration, naming its column with args, as docs/checking-data.md shows: the -- at their end
+    # makes a staged file whose name starts with a dash a file, not an unknown option.
+    (data / "-early.csv").write_text("id,S Rank\n1,S4\n", encoding="utf-8")
+    _git(data, "add", "-A")
     revision = subprocess.run(
         ["git", "rev-parse", "HEAD"], cwd=hooks, capture_output=True, text=True, check=True
     ).stdout.strip()
     (data / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {hooks}\n  rev: {revision}\n  hooks:\n  - id: srank-check\n    args: [--column, S Rank]\n",
+        f"repos:\n- repo: {hooks}\n  rev: {revision}\n  hooks:\n  - id: srank-check\n"
+        "    args: [--column, S Rank, --]\n",
         encoding="utf-8",
     )
     done = subprocess.run(
@@ -173,8 +177,9 @@ def test_pre_commit_runs_the_hook_on_the_staged_files_offline(tmp_path: Path) ->
     lines = done.stdout.splitlines()
     assert [line for line in lines if line.startswith("srank check")] == [
         "srank check..............................................................Failed",
+        "srank check: -early.csv: 1 row: 1 valid, 0 invalid, 0 missing; 1 distinct code",
         "srank check: ranks/bad.csv: 2 rows: 1 valid, 1 invalid, 0 missing; 2 distinct codes",
         "srank check: ranks/good.csv: 2 rows: 2 valid, 0 invalid, 0 missing; 2 distinct codes",
-        "srank check: 2 files, 4 rows: 1 passed, 1 failed",
+        "srank check: 3 files, 5 rows: 2 passed, 1 failed",
     ]
     assert "           1  syntax: 'S9' (1); first on line 3" in lines
