@@ -309,6 +309,11 @@ def test_a_usage_error_names_the_columns_and_suggests_a_close_one(srank_cli: Run
     status, out, err = srank_cli("check", "-", "-c", "S rank", stdin=b"id,S Rank\n1,S1\n")
     assert (status, out) == (2, "")
     assert err == "srank: stdin has no column 'S rank'; the columns are: 'id', 'S Rank' (did you mean 'S Rank'?)\n"
+    # Written without its space or with an underscore, a name is still offered; a part of it is not.
+    for asked in ("SRank", "s_rank", "S-RANK"):
+        err = srank_cli("check", "-", "-c", asked, stdin=b"id,S Rank\n1,S1\n")[2]
+        assert err.endswith(" (did you mean 'S Rank'?)\n"), asked
+    assert "did you mean" not in srank_cli("check", "-", "-c", "rank", stdin=b"id,S Rank\n1,S1\n")[2]
 
 
 @pytest.mark.parametrize(
@@ -623,6 +628,9 @@ def test_a_missing_sheet_lists_the_sheets(srank_cli: Run, tmp_path: Path) -> Non
     book = write_workbook(tmp_path / "export.xlsx", [["rank"], ["S1"]])
     assert srank_cli("check", book, "-c", "rank", "--sheet", "Other")[2] == (
         f"srank: {book} has no sheet 'Other'; the sheets are: 'Ranks'\n"
+    )
+    assert srank_cli("check", book, "-c", "rank", "--sheet", "ranks")[2] == (
+        f"srank: {book} has no sheet 'ranks'; the sheets are: 'Ranks' (did you mean 'Ranks'?)\n"
     )
 
 

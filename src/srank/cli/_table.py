@@ -126,7 +126,9 @@ class Table:
         named = [title for title in self.header if title]  # a sheet's unnamed columns (its used area) say nothing
         shown = self._quoted(named[:50]) + (" ..." if len(named) > 50 else "")
         message = in_language(say("cli.table.no-column", name=self.name, column=column, columns=shown), self.lang)
-        close = [title for title in self.header if title.strip().casefold() == column.strip().casefold()]
+        from ._headers import close_names  # a column that is not there: the run stops with a message
+
+        close = close_names(column, self.header)
         if close:
             message += in_language(say("cli.table.did-you-mean", close=close[0]), self.lang)
         name, colon, level = column.rpartition(":")

@@ -244,7 +244,12 @@ def _chosen_sheet(book: Any, name: str, sheet: str | None, lang: str = "en") -> 
     if sheet is not None:
         found = next((each for each in sheets if each.name == sheet), None)
         if found is None:
-            raise UsageError(say("cli.workbook.no-sheet", name=name, sheet=sheet, sheets=listed))
+            from ._headers import close_names
+
+            close = close_names(sheet, [str(each.name) for each in sheets])
+            hint = in_language(say("cli.table.did-you-mean", close=close[0]), lang) if close else ""
+            said = say("cli.workbook.no-sheet", name=name, sheet=sheet, sheets=listed)
+            raise UsageError(in_language(said, lang) + hint)
         if _kind_of(found) != "WorkSheet":
             raise UsageError(say("cli.workbook.not-cells", name=name, sheet=sheet, kind=_kind_of(found).lower()))
         return sheet
