@@ -724,3 +724,16 @@ def test_the_summary_names_where_a_problem_first_occurs_in_each_language(srank_c
         "fr": "           1  syntax\u00a0: «\u00a0S9\u00a0» (1)\u202f; première occurrence à la ligne 3",
         "es": "           1  syntax: «S9» (1); primero en la línea 3",
     }
+
+
+def test_a_multi_season_code_split_at_its_comma_is_named_with_its_quotes(srank_cli: Run) -> None:
+    # An export that left S2B,S4N unquoted: the row has a field too many, and the message says why.
+    status, out, _ = srank_cli("check", "-", "-c", "S Rank", stdin=b"id,S Rank\n1,S2B,S4N\n2,S2,S2\n")
+    assert status == 1
+    assert out.splitlines()[1:] == [
+        '1,S2B,false,,,,"error[malformed-row]: line 2 has 3 fields, the header has 2; the rank was not read'
+        ' (S2B,S4N splits at its comma: CSV writes it in quotes, ""S2B,S4N"")",S4N',
+        '2,S2,false,,,,"error[malformed-row]: line 3 has 3 fields, the header has 2; the rank was not read",S2',
+    ]
+    spanish = srank_cli("check", "-", "-c", "S Rank", "--lang", "es", stdin=b"S Rank\nS1N,S3B\n")[1]
+    assert '(S1N,S3B se corta en su coma: un CSV lo escribe entre comillas, ""S1N,S3B"")' in spanish

@@ -21,15 +21,17 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import itertools
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import attrs
 
-from .._errors import problem_line
+from .._errors import InvalidRankError, problem_line
 from .._findings import colon
 from .._messages import in_language, say, say_count
+from .._model import MultiSeasonRank
 from ._arguments import UsageError, spoken
 from ._checks import Cache, Check, Prepared, RowCache, RunMemory, StackedRows, free_suffix
 from ._command import TableCommand
@@ -310,7 +312,27 @@ def _malformed(row: list[str], width: int, records: Rows, reads: tuple[str, str]
         why, kind = say_count("cli.table.wrong-width", len(row), width=width), say("cli.table.wrong-number-of-fields")
     tally.add_unread(kind, records.line)
     where = say(f"cli.unit.{records.unit}", number=records.line)
-    return problem_line("error", "malformed-row", say(f"cli.table.malformed-{what}", where=where, why=why), lang=lang)
+    said = say(f"cli.table.malformed-{what}", where=where, why=why)
+    split = _split_code(row) if what == "rank" and not isinstance(row, Unread) and len(row) > width else None
+    if split is not None and getattr(records, "delimiter", "") == ",":
+        said = say("cli.table.comma-in-code", said=said, code=split)
+    return problem_line("error", "malformed-row", said, lang=lang)
+
+
+def _split_code(row: list[str]) -> str | None:
+    """A multi-season code that a row too long holds unquoted, split at its comma (S2B | S4N), or None."""
+    from .._parse import parse
+
+    for left, right in itertools.pairwise(row):
+        joined = f"{left.strip()},{right.strip()}"
+        if len(joined) <= 40 and left.strip() and right.strip():
+            try:
+                rank = parse(joined)
+                if isinstance(rank, MultiSeasonRank) and not rank.findings:  # S2B,S4N; not S2,S2 (two cells)
+                    return joined
+            except InvalidRankError:
+                pass
+    return None
 
 
 def _expand(
