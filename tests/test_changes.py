@@ -358,6 +358,9 @@ def test_unreadable_places_compare_as_absent_and_say_why() -> None:
     changes = srank.compare_distributions("US(N4), CA(N3)", "US(N4), CA(N9)", lenient=True)
     assert str(changes[1].change.kind) == "removed"
     assert [note.code for note in changes[1].notes] == ["unreadable-rank"]
+    assert [(change.old_written, change.new_written) for change in changes] == [("N4", "N4"), ("N3", "N9")]
+    only_new = srank.compare_distributions(None, "US(N2)")[0]
+    assert (only_new.old_written, only_new.new_written) == (None, "N2")
     with pytest.raises(srank.InvalidRankError):
         srank.compare_distributions("US(N4), CA(N3)", "US(N4), CA(N9)")
 

@@ -232,7 +232,7 @@ def test_a_place_whose_rank_lenient_reading_cannot_read_is_not_compared(srank_cl
     assert status == 2
     assert out.splitlines()[1:] == [
         "1,DIST,US,,N3,N3,N3,N3,same,false,United States: N3 unchanged",
-        "1,DIST,US-VT,,,S2,,,,,\"Vermont: not compared; warning[unreadable-rank]: The rank 'S9' could not be read"
+        "1,DIST,US-VT,,S9,S2,,,,,\"Vermont: not compared; warning[unreadable-rank]: The rank 'S9' could not be read"
         " (Expected a rank value (1-5, X, H, U, NR or NA) after 'S', found '9'); the record keeps its text\"",
         "1,DIST,US-NH,,S2,S2,S2,S2,same,false,New Hampshire: S2 unchanged",
     ]

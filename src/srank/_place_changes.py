@@ -49,6 +49,10 @@ class PlaceChange(Change):
     subnation: str | None
     change: RankChange
     notes: tuple[Finding, ...] = ()
+    old_written: str | None = None
+    """The place's old rank as written (``'S9'`` where lenient reading could not read it); None when absent."""
+    new_written: str | None = None
+    """The place's new rank as written; None when absent."""
 
     @property
     def place(self) -> str:
@@ -162,7 +166,8 @@ def compare_distributions(old: object, new: object, *, lenient: bool = False) ->
             notes = (*notes, _maybe_skipped("old", place_label(nation, subnation)))
         if after is None and new_dist is not None and new_dist.notes:
             notes = (*notes, _maybe_skipped("new", place_label(nation, subnation)))
-        found += [PlaceChange(nation, subnation, part, notes) for part in change.parts]
+        written = (before.written if before else None, after.written if after else None)
+        found += [PlaceChange(nation, subnation, part, notes, *written) for part in change.parts]
     return found
 
 

@@ -350,8 +350,9 @@ class DistributionDiff(ColumnDiff):
             return self._change_cells(place.change, _place_message(place, lang), status, _place(place))
         notes = joined(place.notes, place=False, lang=lang)
         message = in_language(say("cli.diff.place-not-compared", place=place.place_name(lang), notes=notes), lang)
-        change = place.change
-        return self._cells(place=_place(place), old=_code(change.old), new=_code(change.new), message=message)
+        change = place.change  # a rank that could not be read keeps its text, as a code in a column does
+        old, new = _code(change.old) or place.old_written or "", _code(change.new) or place.new_written or ""
+        return self._cells(place=_place(place), old=old, new=new, message=message)
 
 
 Read = TypeVar("Read")
