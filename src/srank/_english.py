@@ -325,10 +325,10 @@ MESSAGES: dict[str, str] = {
     "change.old-unreadable": "The old code cannot be read: {problem}",
     "change.old-distribution-unreadable": "The old distribution cannot be read: {problem}",
     "change.new-distribution-unreadable": "The new distribution cannot be read: {problem}",
-    "change.place-maybe-skipped-old": "The old distribution does not read as a whole: the place may stand in the text"
-    " that was skipped, so it is not called added",
-    "change.place-maybe-skipped-new": "The new distribution does not read as a whole: the place may stand in the text"
-    " that was skipped, so it is not called removed",
+    "change.place-maybe-skipped-old": "The old distribution does not read as a whole, and the text skipped names the"
+    " place: it may not be new",
+    "change.place-maybe-skipped-new": "The new distribution does not read as a whole, and the text skipped names the"
+    " place: it may not have been removed",
     "change.new-unreadable": "The new code cannot be read: {problem}",
     # -- the command line's own sentences (srank.cli) --------------------------------------
     "cli.help-files": (

@@ -183,8 +183,8 @@ CATALOGUE: dict[str, str] = {
     " reading, a warning after a lenient one).",
     "unknown-place": "A nation or subnation code that srank's place table does not hold (warning; the code is kept).",
     "unreadable-rank": "A place's rank that lenient reading could not read (warning; the record keeps the text).",
-    "place-maybe-skipped": "A place on one side only of a comparison, while the other side's distribution does not"
-    " read as a whole: it may stand in the text skipped, so srank diff does not call it added or removed (warning).",
+    "place-maybe-skipped": "A place on one side only of a comparison, named in text that lenient reading skipped on"
+    " the other side: it may not be added or removed (warning; srank diff does not compare it).",
     "place-repeated": "A place listed more than once in a distribution (warning; each record is kept, the first"
     " stands on a map).",
     "empty-distribution": "A distribution cell holds no distribution (warning; srank distribution and the dataframe"

@@ -7,11 +7,12 @@ in the new one. Each place's codes are compared with ``compare_ranks``, and
 each season's part becomes one ``PlaceChange``; a place on one side only is
 ``added`` or ``removed``. A place whose rank lenient reading could not read is
 compared as absent, and its ``notes`` say why; so is a place missing from a side
-whose text lenient reading could not read whole (it may stand in the part skipped).
+where text that lenient reading skipped names it (it may still be there).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import attrs
@@ -162,13 +163,23 @@ def compare_distributions(old: object, new: object, *, lenient: bool = False) ->
     for (nation, subnation), before, after in _pairs(old_dist, new_dist):
         change = compare_ranks(before.rank if before else None, after.rank if after else None)
         notes = (*(before.notes if before else ()), *(after.notes if after else ()))
-        if before is None and old_dist is not None and old_dist.notes:
+        if before is None and _may_hold(old_dist, nation, subnation):
             notes = (*notes, _maybe_skipped("old", place_label(nation, subnation)))
-        if after is None and new_dist is not None and new_dist.notes:
+        if after is None and _may_hold(new_dist, nation, subnation):
             notes = (*notes, _maybe_skipped("new", place_label(nation, subnation)))
         written = (before.written if before else None, after.written if after else None)
         found += [PlaceChange(nation, subnation, part, notes, *written) for part in change.parts]
     return found
+
+
+def _may_hold(dist: Distribution | None, nation: str, subnation: str | None) -> bool:
+    """Whether text that lenient reading skipped in ``dist`` names the place: its code or its name, as a word."""
+    if dist is None or not dist.notes:
+        return False
+    code = subnation if subnation is not None else nation
+    names = {code, place_name(nation, subnation, "en")}
+    pattern = re.compile("|".join(rf"(?<![^\W\d_]){re.escape(name)}(?![^\W\d_])" for name in names), re.IGNORECASE)
+    return any(note.code == "distribution-syntax" and pattern.search(note.fragment) for note in dist.notes)
 
 
 def _maybe_skipped(side: str, place: str) -> Finding:

@@ -34,8 +34,8 @@ __all__ = [
     "read_job",
     "read_search",
     "read_taxon",
+    "rows",
 ]
-__all__ += ["rows"]
 __all__ += _explorer_errors.__all__
 
 _CLIENT = ("Client", "DEFAULT_BASE_URL")
