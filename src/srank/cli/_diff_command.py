@@ -224,7 +224,7 @@ class ColumnDiff(Check):
         if status not in ("", ONLY_OLD, ONLY_NEW):
             row = {**self._cells(old=old.strip(), new=new.strip(), message=status), **dates}
             return DiffVerdict((row,), NOT_COMPARED, counted=(NOT_COMPARED,))
-        rows, problem, lenient_reads = self.compare(old, new, status)
+        rows, problem, lenient_reads, unread_codes = self.compare(old, new, status)
         cells = [{**row, **dates} for row in rows]
         if problem:  # the cells could not be read: one row
             return DiffVerdict((cells[0],), INVALID, problem, lenient_reads, counted=(INVALID,))
@@ -240,12 +240,12 @@ class ColumnDiff(Check):
         kept = tuple(row for row in cells if row["srank_change"] != ChangeKind.SAME or not self.layout.changes_only)
         kind = counted[0] if counted else ChangeKind.SAME
         unread = [row for row in cells if not row["srank_change"]]  # places not compared
-        problem, about = (_unread_code(unread[0]), unread[0].get("srank_place", "")) if unread else ("", "")  # US-VT
+        problem, about = (unread_codes[0], unread[0].get("srank_place", "")) if unread else ("", "")  # about: US-VT
         return DiffVerdict(kept, kind, problem, about=about, counted=counted, reviewed=reviewed)
 
-    def compare(self, old: str, new: str, status: str) -> tuple[list[dict[str, Any]], str, bool]:
+    def compare(self, old: str, new: str, status: str) -> Compared:
         """The rows of a key's two cells; or one row naming why they could not be read, its code, and whether
-        --lenient would read them."""
+        --lenient would read them; last, the code of each place row not compared (a distribution's)."""
         ranks: tuple[AnyRank | None, AnyRank | None]
         ranks, unread = _both(old, new, parse, self.layout.lenient, self.lang)
         old_rank, new_rank = ranks
@@ -254,14 +254,14 @@ class ColumnDiff(Check):
             written = [cell.strip() if rank is None else str(rank) for cell, rank in ((old, old_rank), (new, new_rank))]
             rounded = ["" if rank is None else str(rank.rounded()) for rank in (old_rank, new_rank)]
             row = self._cells(old=written[0], new=written[1], old_rounded=rounded[0], new_rounded=rounded[1])
-            return [{**row, "srank_message": message}], code, lenient_reads
+            return [{**row, "srank_message": message}], code, lenient_reads, ()
         change = compare_ranks(old_rank, new_rank, old, new)
         lang = self.layout.lang
         if change.parts[0] is change or change.kind in WHOLE_KINDS:
             parts = [(change, change.describe(lang=lang))]
         else:
             parts = [(part, part.describe(lang=lang)) for part in change.parts]
-        return [self._change_cells(part, message, status) for part, message in parts], "", False
+        return [self._change_cells(part, message, status) for part, message in parts], "", False, ()
 
     def _change_cells(self, change: RankChange, message: str, status: str, place: str = "") -> dict[str, Any]:
         kind = change.kind
@@ -322,16 +322,16 @@ class DistributionDiff(ColumnDiff):
         super().__init__(pair, indexes, layout)
         self.title = say("cli.diff.distribution-title", title=self.title)
 
-    def compare(self, old: str, new: str, status: str) -> tuple[list[dict[str, Any]], str, bool]:
+    def compare(self, old: str, new: str, status: str) -> Compared:
         (old_dist, new_dist), unread = _both(old, new, parse_distribution, self.layout.lenient, self.lang)
         if unread is not None:
             message, code, lenient_reads = unread
-            return [self._cells(message=message)], code, lenient_reads
+            return [self._cells(message=message)], code, lenient_reads, ()
         lang = self.layout.lang
         places = compare_distributions(old_dist, new_dist)
         if not places:  # no place on either side: still one row
             nothing = compare_ranks(None, None)
-            return [self._change_cells(nothing, nothing.describe(lang=lang), status)], "", False
+            return [self._change_cells(nothing, nothing.describe(lang=lang), status)], "", False, ()
         rows = [self._place_cells(place, status) for place in places]
         notes = separator(lang).join(
             _side(side, joined(dist.notes, place=False, lang=lang), lang)
@@ -340,13 +340,13 @@ class DistributionDiff(ColumnDiff):
         )
         if notes:
             rows[0]["srank_message"] = f"{rows[0]['srank_message']}{separator(lang)}{notes}"
-        return rows, "", False
+        return rows, "", False, tuple(code for place in places if (code := _not_compared(place)))
 
     def _place_cells(self, place: PlaceChange, status: str) -> dict[str, Any]:
         """A place's row. A place whose rank lenient reading could not read, on either side, is not compared (as a
         code that cannot be read is not): its row names the place, the side that reads, and the reader's warning."""
         lang = self.layout.lang
-        if not _unreadable(place):
+        if not _not_compared(place):
             return self._change_cells(place.change, _place_message(place, lang), status, _place(place))
         notes = joined(place.notes, place=False, lang=lang)
         message = in_language(say("cli.diff.place-not-compared", place=place.place_name(lang), notes=notes), lang)
@@ -356,6 +356,7 @@ class DistributionDiff(ColumnDiff):
 
 
 Read = TypeVar("Read")
+Compared = tuple[list[dict[str, Any]], str, bool, tuple[str, ...]]
 
 
 def _both(
@@ -389,15 +390,10 @@ def _code(rank: AnyRank | None) -> str:
 _UNREADABLE = "unreadable-rank"
 
 
-def _unreadable(place: PlaceChange) -> bool:
-    """Whether lenient reading could not read the place's rank on one side (the place is there, its rank unknown),
-    or could not read one side whole while the place is missing from it (it may stand in the text skipped)."""
-    return any(note.code in (_UNREADABLE, PLACE_MAYBE_SKIPPED) for note in place.notes)
-
-
-def _unread_code(row: dict[str, Any]) -> str:
-    """Why a place's row was not compared, from its message: the code in brackets reads the same in every language."""
-    return PLACE_MAYBE_SKIPPED if f"[{PLACE_MAYBE_SKIPPED}]" in row["srank_message"] else _UNREADABLE
+def _not_compared(place: PlaceChange) -> str:
+    """Why a place is not compared, as a finding's code ("" when it is): lenient reading could not read its rank on
+    one side (the place is there, its rank unknown), or text it skipped on the side that lacks the place names it."""
+    return next((note.code for note in place.notes if note.code in (_UNREADABLE, PLACE_MAYBE_SKIPPED)), "")
 
 
 def _place(change: PlaceChange) -> str:
