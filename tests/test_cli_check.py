@@ -732,8 +732,13 @@ def test_a_multi_season_code_split_at_its_comma_is_named_with_its_quotes(srank_c
     assert status == 1
     assert out.splitlines()[1:] == [
         '1,S2B,false,,,,"error[malformed-row]: line 2 has 3 fields, the header has 2; the rank was not read'
-        ' (S2B,S4N splits at its comma: CSV writes it in quotes, ""S2B,S4N"")",S4N',
+        ' (if S2B,S4N is one code, CSV writes it in quotes: ""S2B,S4N"")",S4N',
         '2,S2,false,,,,"error[malformed-row]: line 3 has 3 fields, the header has 2; the rank was not read",S2',
     ]
     spanish = srank_cli("check", "-", "-c", "S Rank", "--lang", "es", stdin=b"S Rank\nS1N,S3B\n")[1]
-    assert '(S1N,S3B se corta en su coma: un CSV lo escribe entre comillas, ""S1N,S3B"")' in spanish
+    assert '(si S1N,S3B es un solo código, un CSV lo escribe entre comillas: ""S1N,S3B"")' in spanish
+    # Three parts, all of them; and only the cells of the rank column: a comma in a note is not blamed on it.
+    three = srank_cli("check", "-", "-c", "S Rank", stdin=b"id,S Rank\n3,S2B,S4N,S3M\n")[1]
+    assert 'if S2B,S4N,S3M is one code, CSV writes it in quotes: ""S2B,S4N,S3M""' in three
+    noted = srank_cli("check", "-", "-c", "S Rank", stdin=b"S Rank,note\nS2B,seen, twice\n")[1]
+    assert "is one code" not in noted

@@ -614,7 +614,7 @@ MESSAGES: dict[str, str] = {
     "cli.table.malformed-rank": "{where} {why}; the rank was not read",
     "cli.table.malformed-distribution": "{where} {why}; the distribution was not read",
     "cli.table.malformed-taxon": "{where} {why}; the taxon was not read",
-    "cli.table.comma-in-code": '{said} ({code} splits at its comma: CSV writes it in quotes, "{code}")',
+    "cli.table.comma-in-code": '{said} (if {code} is one code, CSV writes it in quotes: "{code}")',
     "cli.records.unclosed-quote": "opens a quote that is not closed",
     "cli.records.nul-byte": "holds a NUL byte",
     "cli.records.too-long": "is longer than {limit:,} characters",

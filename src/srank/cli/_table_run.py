@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
-import itertools
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -32,6 +31,7 @@ from .._errors import InvalidRankError, problem_line
 from .._findings import colon
 from .._messages import in_language, say, say_count
 from .._model import MultiSeasonRank
+from .._parse import parse
 from ._arguments import UsageError, spoken
 from ._checks import Cache, Check, Prepared, RowCache, RunMemory, StackedRows, free_suffix
 from ._command import TableCommand
@@ -257,7 +257,7 @@ def _write_rows(
                 extra += len(fragments) - 1
                 chunk += (fmt.unread(blank, raw, width, fragment) for fragment in fragments)
         else:
-            message = prepared.unread(_malformed(row, width, records, reads, tally))
+            message = prepared.unread(_malformed(row, width, records, reads, tally, checks))
             add(fmt.unread(row, raw, width, number(records.line) + message))
             flagged += 1
         if len(chunk) >= _CHUNK_ROWS:
@@ -300,7 +300,9 @@ def _row_cache(caches: Sequence[Cache], long: bool, memory: RunMemory | None, fm
     return rows, True
 
 
-def _malformed(row: list[str], width: int, records: Rows, reads: tuple[str, str], tally: Tally) -> str:
+def _malformed(
+    row: list[str], width: int, records: Rows, reads: tuple[str, str], tally: Tally, checks: Sequence[Check] = ()
+) -> str:
     """A row whose cells could not be read: counted, and the message srank's cells give it, in the run's language.
 
     ``reads`` is what a row's checked cells hold ("rank", "distribution", "taxon") and the language.
@@ -313,25 +315,28 @@ def _malformed(row: list[str], width: int, records: Rows, reads: tuple[str, str]
     tally.add_unread(kind, records.line)
     where = say(f"cli.unit.{records.unit}", number=records.line)
     said = say(f"cli.table.malformed-{what}", where=where, why=why)
-    split = _split_code(row) if what == "rank" and not isinstance(row, Unread) and len(row) > width else None
-    if split is not None and getattr(records, "delimiter", "") == ",":
-        said = say("cli.table.comma-in-code", said=said, code=split)
+    if what == "rank" and not isinstance(row, Unread) and getattr(records, "delimiter", "") == ",":
+        split = _split_code(row, width, [at for check in checks for at in check.indexes])
+        if split is not None:
+            said = say("cli.table.comma-in-code", said=said, code=split)
     return problem_line("error", "malformed-row", said, lang=lang)
 
 
-def _split_code(row: list[str]) -> str | None:
-    """A multi-season code that a row too long holds unquoted, split at its comma (S2B | S4N), or None."""
-    from .._parse import parse
-
-    for left, right in itertools.pairwise(row):
-        joined = f"{left.strip()},{right.strip()}"
-        if len(joined) <= 40 and left.strip() and right.strip():
-            try:
-                rank = parse(joined)
-                if isinstance(rank, MultiSeasonRank) and not rank.findings:  # S2B,S4N; not S2,S2 (two cells)
-                    return joined
-            except InvalidRankError:
-                pass
+def _split_code(row: list[str], width: int, columns: Sequence[int]) -> str | None:
+    """A multi-season code that a row too long holds unquoted in a rank column, split at its commas (S2B | S4N), when
+    joining them gives the row the header's width; or None."""
+    extra = len(row) - width
+    for at in columns:
+        cells = [cell.strip() for cell in row[at : at + extra + 1]]
+        if extra < 1 or len(cells) != extra + 1 or not all(cells) or sum(map(len, cells)) > 40:
+            continue
+        joined = ",".join(cells)
+        try:
+            rank = parse(joined)
+        except InvalidRankError:
+            continue
+        if isinstance(rank, MultiSeasonRank) and not rank.findings:  # S2B,S4N; not S2,S2 (two cells)
+            return joined
     return None
 
 
