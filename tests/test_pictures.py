@@ -452,6 +452,13 @@ def test_a_nation_ranked_only_as_a_whole_has_hatched_tiles_not_absent_ones() -> 
     french = srank.parse_distribution("Canada (N3)").to_svg(lang="fr")
     assert title(tiles(french)["CA-QC"]) == "Québec (QC)\u00a0: Aucun rang infranational donné"
     assert "srank-national-only" not in srank.parse_distribution("Canada (N3): ON (S2)").to_svg()
+    # Not when the national rank says the taxon is gone, or has no part for the season shown.
+    seasonal = srank.parse_distribution("Canada (N3B)\nUnited States (N4N): VT (S2N)")
+    assert tiles(seasonal.to_svg(season="N"))["CA-ON"].get("data-class") == "not-present"
+    assert tiles(seasonal.to_svg(season="B"))["CA-ON"].get("data-class") == "national-only"
+    for gone in ("Canada (NX)", "Canada (NH)"):
+        assert tiles(srank.parse_distribution(gone).to_svg())["CA-ON"].get("data-class") == "not-present", gone
+    assert tiles(srank.parse_distribution("Canada (NNR)").to_svg())["CA-ON"].get("data-class") == "national-only"
 
 
 def test_map_svg_takes_text_or_a_distribution() -> None:

@@ -10,7 +10,8 @@ record for the same place, a rank that could not be read) is listed under the
 grid, so nothing is dropped silently. A place without a record is "not
 present", except in a nation the distribution ranks only as a whole
 (``United States (N4)``): its tiles are hatched, "no subnational rank given",
-since a national rank says the taxon is there.
+since a national rank says the taxon is there (unless it is X or H, or has no
+part for the season shown).
 
 The SVG is self-contained: no scripts, links or fonts from outside (the generic
 ``sans-serif`` family), and it is also valid as HTML, so a notebook shows it
@@ -48,6 +49,7 @@ LINE = 20
 NOT_PRESENT = "not-present"
 NATIONAL_ONLY = "national-only"  # a tile of a nation the distribution ranks only as a whole
 _HATCH = "srank-national-only"
+_GONE = {"X", "H"}  # presumed and possibly extirpated: a nation ranked so has its places drawn not present
 
 _TITLES: dict[tuple[AnyRank, object, str], str] = {}
 _TITLES_LIMIT = 4096
@@ -123,6 +125,11 @@ def _bands(x: int, y: int, width: int, height: int, classes: tuple[str, ...]) ->
     return "".join(out)
 
 
+def _present(classes: tuple[str, ...]) -> bool:
+    """Whether a national rank's classes say the taxon is in the nation: some, and not all of them X or H."""
+    return bool(classes) and not set(classes) <= _GONE
+
+
 def _hatch(x: int, y: int) -> str:
     return f'<rect x="{x}" y="{y}" width="{TILE}" height="{TILE}" fill="url(#{_HATCH})"/>'
 
@@ -174,7 +181,9 @@ def distribution_svg(dist: Distribution, season: object = None, lang: str = "en"
 
     nations, on_tiles, off_grid = _placed(dist)
     with_places = {record.nation for record in [*on_tiles.values(), *off_grid]}
-    national_only = {record.nation for record in nations} - with_places
+    # A national rank that says the taxon is there, for the season shown: not X or H, not a season it lacks.
+    there = {record.nation for record in nations if _present(_shown(record, chosen, table, lang).classes)}
+    national_only = there - with_places
     drawn_nations = set(layout.shown) | {nation for nation, _ in on_tiles}
     tiles = {place: cell for place, cell in layout.tiles.items() if place[0] in drawn_nations}
     unread_tiles = [record for record in on_tiles.values() if record.rank is None]
