@@ -95,7 +95,7 @@ def _read_lines(stream: BinaryIO, name: str, path: str, codec: str = "utf-8") ->
             head = buffered.peek(SNIFF)[:SNIFF]
         except OSError as error:
             raise UsageError(say("cli.codes.cannot-read", path=name, reason=os_reason(error))) from None
-        if _is_workbook(buffered, head):
+        if _is_workbook(buffered, head, name):
             raise UsageError(say("cli.codes.workbook", name=name, path=path))
         refused = refusal(name, head, codec, _CODES_WORDS)
         if refused is not None:
@@ -129,16 +129,20 @@ _CODES_WORDS = {
 }
 
 
-def _is_workbook(handle: BinaryIO, head: bytes) -> bool:
+def _is_workbook(handle: BinaryIO, head: bytes, name: str) -> bool:
     """Whether the file is a workbook (a zip or OLE2 file that ``srank check`` would read), told by its parts."""
     from .._file_kinds import WORKBOOK_MAGIC
 
     if not head.startswith(WORKBOOK_MAGIC):
         return False
-    from ._workbook import read_bounded, workbook_kind
+    from ._sources import spooled
+    from ._workbook import workbook_kind
 
-    # zipfile seeks; a pipe (a workbook on stdin) is read whole, within the workbook bound, as srank check does
-    return workbook_kind(handle if handle.seekable() else io.BytesIO(read_bounded(handle))) != "zip"
+    if handle.seekable():
+        return workbook_kind(handle) != "zip"
+    # zipfile seeks: a pipe (a workbook on stdin) is spooled, within the workbook bound, as srank check spools it
+    with spooled(handle, name) as data:
+        return workbook_kind(data) != "zip"
 
 
 _MAX_LINE = 1 << 16  # bytes: far longer than any code, short enough that /dev/zero is refused at once

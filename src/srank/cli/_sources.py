@@ -199,8 +199,10 @@ def _workbook(name: str, stream: IO[bytes], path: str) -> Input:
 
     data: IO[bytes] = stream
     if path == "-" or not stream.seekable():  # zipfile needs to seek: a pipe is read whole, within the bound
-        data = _spooled(stream, name)
+        data = spooled(stream, name)
     if workbook_kind(data) == "zip":
+        if data is not stream:
+            data.close()
         raise UsageError(say("cli.sources.zip", name=name))
     return Input(name, None, data, "")
 
@@ -208,7 +210,7 @@ def _workbook(name: str, stream: IO[bytes], path: str) -> Input:
 _SPOOL = 64 << 20  # bytes of a piped workbook held in memory; the rest goes to a temporary file
 
 
-def _spooled(stream: IO[bytes], name: str) -> IO[bytes]:
+def spooled(stream: IO[bytes], name: str) -> IO[bytes]:
     """A pipe's workbook in a file that can seek: in memory while small, on disk past _SPOOL (not twice in memory,
     as pieces and their join), and refused past 1 GiB as a file that long is, not read as a damaged zip."""
     import tempfile
@@ -216,13 +218,16 @@ def _spooled(stream: IO[bytes], name: str) -> IO[bytes]:
     from ._workbook_limits import MAX_WORKBOOK_BYTES
 
     spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL)  # noqa: SIM115 - returned open; closed when the run ends
-    size = 0
-    while piece := stream.read(1 << 20):
-        size += len(piece)
-        if size > MAX_WORKBOOK_BYTES:
-            spool.close()
-            raise UsageError(say("cli.workbook.too-big", name=name))
-        spool.write(piece)
+    try:
+        size = 0
+        while piece := stream.read(1 << 20):
+            size += len(piece)
+            if size > MAX_WORKBOOK_BYTES:
+                raise UsageError(say("cli.workbook.too-big", name=name))
+            spool.write(piece)
+    except BaseException:  # past the bound, a read that fails, Ctrl-C: nothing is left on disk
+        spool.close()
+        raise
     spool.seek(0)
     return spool
 
