@@ -632,6 +632,8 @@ def test_a_missing_sheet_lists_the_sheets(srank_cli: Run, tmp_path: Path) -> Non
     assert srank_cli("check", book, "-c", "rank", "--sheet", "ranks")[2] == (
         f"srank: {book} has no sheet 'ranks'; the sheets are: 'Ranks' (did you mean 'Ranks'?)\n"
     )
+    french = srank_cli("check", book, "-c", "rank", "--sheet", "ranks", "--lang", "fr")[2]
+    assert "les feuilles sont\u00a0: «\u00a0Ranks\u00a0» (vouliez-vous dire «\u00a0Ranks\u00a0»\u202f?)" in french
 
 
 def test_a_column_with_an_unknown_level_suffix_gets_a_hint(srank_cli: Run) -> None:

@@ -401,17 +401,17 @@ def test_text_is_not_written_under_a_workbook_s_name(
     # srank writes .xlsx workbooks only: CSV text named out.ods would open as a damaged workbook.
     out = tmp_path / name
     suffix = out.suffix.lower()
-    for extra in ([], ["--format", "csv"], ["--format", "jsonl"]):
+    for extra, text in (([], ".csv"), (["--format", "csv"], ".csv"), (["--format", "jsonl"], ".jsonl")):
         status, _, err = srank_cli("check", two[0], "-c", "S Rank", "-o", out, *extra)
         assert (status, err) == (
             2,
-            f"srank: -o {out} names a {suffix} workbook, which srank does not write; name it NAME.xlsx for a workbook,"
-            " or NAME.csv\n",
+            f"srank: -o {out} names a workbook ({suffix}), which srank does not write; name it NAME.xlsx for a"
+            f" workbook, or NAME{text}\n",
         )
         assert not out.exists()
     status, _, err = srank_cli("check", two[0], "-c", "S Rank", "-o", out, "--lang", "es")
     spanish = (
-        f"-o {out} nombra un libro {suffix}, que srank no escribe; nómbrelo NOMBRE.xlsx para un libro, o NOMBRE.csv"
+        f"-o {out} nombra un libro ({suffix}), que srank no escribe; nómbrelo NOMBRE.xlsx para un libro, o NOMBRE.csv"
     )
     assert (status, err) == (2, f"srank: {spanish}\n")
 
@@ -606,7 +606,7 @@ def test_an_xlsx_past_a_sheet_s_rows_is_not_written(
     status, _, err = srank_cli("check", source, "-c", "rank", "-o", book, "--lang", "fr")
     assert (status, err) == (
         2,
-        f"srank: {book} n'est pas écrit\u00a0: ses lignes dépassent les 3\u00a0qu'une feuille contient\u202f;"
+        f"srank: {book} n'est pas écrit\u00a0: ses rangées dépassent les 3\u00a0qu'une feuille contient\u202f;"
         " écrivez du CSV (-o NOM.csv), ou divisez l'entrée\n",
     )
     assert not book.exists()

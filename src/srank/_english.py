@@ -358,8 +358,8 @@ MESSAGES: dict[str, str] = {
     "cli.json-is-jsonl": (
         "-o {output}: srank writes JSON lines, one object a row, not one JSON document; name the file NAME.jsonl"
     ),
-    "cli.workbook-output-name": "-o {output} names a {suffix} workbook, which srank does not write; name it NAME.xlsx"
-    " for a workbook, or NAME.csv",
+    "cli.workbook-output-name": "-o {output} names a workbook ({suffix}), which srank does not write; name it"
+    " NAME.xlsx for a workbook, or NAME{text}",
     "cli.xlsx-output-name": "--format xlsx writes a workbook, but -o {output} names a {suffix} file; name it NAME.xlsx",
     "cli.excel-is-csv": "--excel makes CSV for Excel; it does not apply to --format {format}",
     "cli.excel-is-csv-named": (

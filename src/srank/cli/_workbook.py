@@ -240,7 +240,7 @@ def _chosen_sheet(book: Any, name: str, sheet: str | None, lang: str = "en") -> 
     sheets = list(book.sheets_metadata)
     if not sheets:
         raise damaged(name, say("cli.workbook.no-sheets"))
-    listed = ", ".join(repr(each.name) for each in sheets)
+    listed = ", ".join(in_language(say("text.quoted", text=str(each.name)), lang) for each in sheets)  # « Ranks »
     if sheet is not None:
         found = next((each for each in sheets if each.name == sheet), None)
         if found is None:
@@ -258,8 +258,12 @@ def _chosen_sheet(book: Any, name: str, sheet: str | None, lang: str = "en") -> 
         raise UsageError(say("cli.workbook.no-cells", name=name, sheets=listed))
     first = cells[0]
     if _visibility(first) != "Visible":
-        shown = [each.name for each in cells if _visibility(each) == "Visible"]
-        others = say("cli.workbook.visible", sheets=", ".join(map(repr, shown))) if shown else ""
+        shown = [
+            in_language(say("text.quoted", text=str(each.name)), lang)
+            for each in cells
+            if _visibility(each) == "Visible"
+        ]
+        others = say("cli.workbook.visible", sheets=", ".join(shown)) if shown else ""
         said = say("cli.workbook.hidden", name=name, sheet=str(first.name), others=others)
         print(f"srank: {in_language(said, lang)}", file=sys.stderr)
     return str(first.name)

@@ -53,7 +53,8 @@ class Writing:
         if chosen == "xlsx" and output in (None, "-"):
             raise _usage(lang, "cli.xlsx-needs-output")
         if named in WORKBOOK_SUFFIXES and named != ".xlsx" and chosen != "xlsx" and not os.path.isdir(output):
-            raise _usage(lang, "cli.workbook-output-name", output=output, suffix=named)  # CSV text named out.ods
+            text = _SUFFIXES.get(chosen, ".csv")  # the name the text srank writes would have: CSV text named out.ods
+            raise _usage(lang, "cli.workbook-output-name", output=output, suffix=named, text=text)
         suffix = os.path.splitext(output)[1] if chosen == "xlsx" and not os.path.isdir(output) else ""
         if suffix and suffix.lower() != ".xlsx":  # a workbook named y.csv opens as nothing
             raise _usage(lang, "cli.xlsx-output-name", output=output, suffix=suffix)
