@@ -182,7 +182,8 @@ def distribution_svg(dist: Distribution, season: object = None, lang: str = "en"
     nations, on_tiles, off_grid = _placed(dist)
     with_places = {record.nation for record in [*on_tiles.values(), *off_grid]}
     # A national rank that says the taxon is there, for the season shown: not X or H, not a season it lacks.
-    there = {record.nation for record in nations if _present(_shown(record, chosen, table, lang).classes)}
+    national = [(record, _shown(record, chosen, table, lang)) for record in nations]
+    there = {record.nation for record, shown in national if _present(shown.classes)}
     national_only = there - with_places
     drawn_nations = set(layout.shown) | {nation for nation, _ in on_tiles}
     tiles = {place: cell for place, cell in layout.tiles.items() if place[0] in drawn_nations}
@@ -239,8 +240,7 @@ def distribution_svg(dist: Distribution, season: object = None, lang: str = "en"
         heading = escape(table.text("picture", "nations"))
         parts.append(f'<text x="{panel_x}" y="{panel_y + 12}" font-size="12" font-weight="bold">{heading}</text>')
         panel_y += LINE
-        for record in nations:
-            shown = _shown(record, chosen, table, lang)
+        for record, shown in national:
             present.update(shown.classes)
             absent = absent or not shown.classes
             rank_text = record.written if record.rank is not None else shown.title
