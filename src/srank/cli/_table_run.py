@@ -31,7 +31,6 @@ from .._errors import InvalidRankError, problem_line
 from .._findings import colon
 from .._messages import in_language, say, say_count
 from .._model import MultiSeasonRank
-from .._parse import parse
 from ._arguments import UsageError, spoken
 from ._checks import Cache, Check, Prepared, RowCache, RunMemory, StackedRows, free_suffix
 from ._command import TableCommand
@@ -301,7 +300,7 @@ def _row_cache(caches: Sequence[Cache], long: bool, memory: RunMemory | None, fm
 
 
 def _malformed(
-    row: list[str], width: int, records: Rows, reads: tuple[str, str], tally: Tally, checks: Sequence[Check] = ()
+    row: list[str], width: int, records: Rows, reads: tuple[str, str], tally: Tally, checks: Sequence[Check]
 ) -> str:
     """A row whose cells could not be read: counted, and the message srank's cells give it, in the run's language.
 
@@ -325,6 +324,8 @@ def _malformed(
 def _split_code(row: list[str], width: int, columns: Sequence[int]) -> str | None:
     """A multi-season code that a row too long holds unquoted in a rank column, split at its commas (S2B | S4N), when
     joining them gives the row the header's width; or None."""
+    from .._parse import parse  # a malformed row only: the run's judging has usually loaded it already
+
     extra = len(row) - width
     for at in columns:
         cells = [cell.strip() for cell in row[at : at + extra + 1]]
