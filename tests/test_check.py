@@ -264,6 +264,23 @@ def test_codes_of_compared_distributions(code: str) -> None:
             if change.subnation == "NV"
         )
         assert (str(nevada.change.kind), nevada.notes) == ("removed", ())
+    # A place is named where a place stands, before its rank: "or" in a note is not Oregon, and California's "CA ("
+    # in Explorer text is not Canada, which Explorer text names "Canada (".
+    words = srank.compare_distributions(
+        "United States (N4): VT (S2), OR (S2), MD (S3)", "United States (N4): VT (S2), MD (S3 (or S2)", lenient=True
+    )
+    assert [(change.subnation, [note.code for note in change.notes]) for change in words][2:] == [
+        ("OR", []),
+        ("MD", ["place-maybe-skipped"]),
+    ]
+    codes = srank.compare_distributions(
+        "Canada (N3)\nUnited States (N4): CA (S2)", "United States (N4): CA (S2, OR (S1)", lenient=True
+    )
+    assert [(change.nation, change.subnation, [note.code for note in change.notes]) for change in codes][:1] == [
+        ("CA", None, [])
+    ]
+    biotics = srank.compare_distributions("US(N4), CA(N3)", "US(N4), CA(N3", lenient=True)
+    assert [note.code for note in biotics[1].notes] == ["place-maybe-skipped"]
 
 
 @pytest.mark.parametrize("code", sorted(IN_A_DIFF))

@@ -241,6 +241,18 @@ def test_a_place_whose_rank_lenient_reading_cannot_read_is_not_compared(srank_cl
         "  most common problems:",
         "           1  unreadable-rank: 'US-VT' (1)",
     ]
+    # Each place not compared is counted among the problems, not only a key's first.
+    status, _, err = _lenient_distributions(
+        srank_cli,
+        tmp_path,
+        "United States (N4): VT (S2), NH (S3), ME (S1)",
+        "United States (N4): VT (S9), NH (S8), ME (S7)",
+    )
+    assert err.splitlines()[:3] == [
+        f"srank diff: {old} -> {new}: 4 rows out; 1 same, 3 not compared",
+        "  most common problems:",
+        "           3  unreadable-rank: 'US-VT' (1), 'US-NH' (1), 'US-ME' (1)",
+    ]
     # Every such place keeps its row, when no place of the cell reads.
     status, out, err = _lenient_distributions(srank_cli, tmp_path, "US(N9), CA(N8)", "US(N2), CA(N3)")
     assert [line.split(",")[2] for line in out.splitlines()[1:]] == ["US", "CA"]

@@ -173,12 +173,17 @@ def compare_distributions(old: object, new: object, *, lenient: bool = False) ->
 
 
 def _may_hold(dist: Distribution | None, nation: str, subnation: str | None) -> bool:
-    """Whether text that lenient reading skipped in ``dist`` names the place: its code or its name, as a word."""
+    """Whether text that lenient reading skipped in ``dist`` names the place where a place stands, before its rank:
+    a subnation's code (``AB (``), a nation's name in Explorer text (``Canada (``) or its code in Biotics text."""
     if dist is None or not dist.notes:
         return False
-    code = subnation if subnation is not None else nation
-    names = {code, place_name(nation, subnation, "en")}
-    pattern = re.compile("|".join(rf"(?<![^\W\d_]){re.escape(name)}(?![^\W\d_])" for name in names), re.IGNORECASE)
+    if subnation is not None:
+        named = re.escape(subnation)
+    elif dist.format == "biotics":
+        named = re.escape(nation)
+    else:
+        named = f"(?i:{re.escape(place_name(nation, None, 'en'))})"
+    pattern = re.compile(rf"(?<![^\W\d_]){named}\s*\(")
     return any(note.code == "distribution-syntax" and pattern.search(note.fragment) for note in dist.notes)
 
 

@@ -159,23 +159,26 @@ class Check:
         if not rows:
             return
         self.count_kinds(key, rows, verdict)
-        problem = verdict.problem
-        if problem:
-            self.problem_rows[problem] = self.problem_rows.get(problem, 0) + rows
-            examples = self.problems.setdefault(problem, {})
-            shown = verdict.about or self.example_of(key)
-            if shown in examples or len(examples) < _EXAMPLES:
-                examples[shown] = examples.get(shown, 0) + rows
-            if problem not in self.problem_more:  # once past the count, no key changes what is said
-                # Distinct examples, not keys: keys that show alike ('AB (S9)' beside G1 and beside G2) are one.
-                keys = self.problem_keys.setdefault(problem, set())
-                hashed = hash(shown)
-                if len(keys) < _DISTINCT:
-                    keys.add(hashed)
-                elif hashed not in keys:
-                    self.problem_more.add(problem)
+        if verdict.problem:
+            self.add_problem(key, rows, verdict.problem, verdict.about)
         if verdict.lenient_reads:
             self.lenient_rows += rows
+
+    def add_problem(self, key: Any, rows: int, problem: str, about: str = "") -> None:
+        """Fold ``rows`` rows of ``key`` into a problem's count and examples; ``about`` is shown instead of the key."""
+        self.problem_rows[problem] = self.problem_rows.get(problem, 0) + rows
+        examples = self.problems.setdefault(problem, {})
+        shown = about or self.example_of(key)
+        if shown in examples or len(examples) < _EXAMPLES:
+            examples[shown] = examples.get(shown, 0) + rows
+        if problem not in self.problem_more:  # once past the count, no key changes what is said
+            # Distinct examples, not keys: keys that show alike ('AB (S9)' beside G1 and beside G2) are one.
+            keys = self.problem_keys.setdefault(problem, set())
+            hashed = hash(shown)
+            if len(keys) < _DISTINCT:
+                keys.add(hashed)
+            elif hashed not in keys:
+                self.problem_more.add(problem)
 
     def reserve(self, key: Any, verdict: Verdict) -> None:
         """Hold a key's place among its problem's examples when it is met and counted later (a cached key), so that

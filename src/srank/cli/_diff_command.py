@@ -173,6 +173,7 @@ class DiffVerdict(Verdict):
 
     counted: tuple[str, ...] = ()
     reviewed: int = 0  # rows "reviewed but unchanged"
+    places: tuple[tuple[str, str], ...] = ()  # each place row not compared after the first: its code and place
 
 
 class ColumnDiff(Check):
@@ -195,8 +196,10 @@ class ColumnDiff(Check):
 
     def add(self, key: Any, rows: int, verdict: Verdict) -> None:
         super().add(key[:2], rows, verdict)  # examples of problems show the two codes
-        if isinstance(verdict, DiffVerdict):
+        if isinstance(verdict, DiffVerdict) and rows:
             self.reviewed += verdict.reviewed * rows
+            for code, place in verdict.places:  # a distribution's other places not compared count as well
+                self.add_problem(key[:2], rows, code, place)
 
     def reserve(self, key: Any, verdict: Verdict) -> None:
         super().reserve(key[:2], verdict)  # the place of the example add() will count
@@ -239,9 +242,14 @@ class ColumnDiff(Check):
         counted = tuple(row["srank_change"] or NOT_COMPARED for row in cells)  # no change: a place not compared
         kept = tuple(row for row in cells if row["srank_change"] != ChangeKind.SAME or not self.layout.changes_only)
         kind = counted[0] if counted else ChangeKind.SAME
-        unread = [row for row in cells if not row["srank_change"]]  # places not compared
-        problem, about = (unread_codes[0], unread[0].get("srank_place", "")) if unread else ("", "")  # about: US-VT
-        return DiffVerdict(kept, kind, problem, about=about, counted=counted, reviewed=reviewed)
+        unread = [
+            (code, row.get("srank_place", ""))
+            for code, row in zip(unread_codes, (r for r in cells if not r["srank_change"]), strict=True)
+        ]
+        problem, about = unread[0] if unread else ("", "")  # about: US-VT
+        return DiffVerdict(
+            kept, kind, problem, about=about, counted=counted, reviewed=reviewed, places=tuple(unread[1:])
+        )
 
     def compare(self, old: str, new: str, status: str) -> Compared:
         """The rows of a key's two cells; or one row naming why they could not be read, its code, and whether
