@@ -253,6 +253,16 @@ def test_a_place_whose_rank_lenient_reading_cannot_read_is_not_compared(srank_cl
         "  most common problems:",
         "           3  unreadable-rank: 'US-VT' (1), 'US-NH' (1), 'US-ME' (1)",
     ]
+    # A cell of which lenient reading kept nothing is not compared, as a cell that does not read is not.
+    status, out, err = _lenient_distributions(srank_cli, tmp_path, "United States (N4): VT (S2)", "garbage")
+    assert (status, out.splitlines()[1:]) == (
+        2,
+        [
+            "1,DIST,,,,,,,,,\"new: warning[distribution-syntax]: Expected ' (', found the end of the text; 'garbage'"
+            ' does not read as a whole: it was skipped"'
+        ],
+    )
+    assert err.splitlines()[0] == f"srank diff: {old} -> {new}: 1 row out; 1 invalid"
     # Every such place keeps its row, when no place of the cell reads.
     status, out, err = _lenient_distributions(srank_cli, tmp_path, "US(N9), CA(N8)", "US(N2), CA(N3)")
     assert [line.split(",")[2] for line in out.splitlines()[1:]] == ["US", "CA"]

@@ -336,6 +336,16 @@ class DistributionDiff(ColumnDiff):
             message, code, lenient_reads = unread
             return [self._cells(message=message)], code, lenient_reads, ()
         lang = self.layout.lang
+        nothing_read = [
+            (side, dist)
+            for side, dist in (("old", old_dist), ("new", new_dist))
+            if dist is not None and dist.notes and not dist.records
+        ]
+        if nothing_read:  # lenient reading kept no place of a cell: not compared, as a cell that cannot be read is not
+            said = separator(lang).join(
+                _side(side, joined(dist.notes, place=False, lang=lang), lang) for side, dist in nothing_read
+            )
+            return [self._cells(message=said)], nothing_read[0][1].notes[0].code, False, ()
         places = compare_distributions(old_dist, new_dist)
         if not places:  # no place on either side: still one row
             nothing = compare_ranks(None, None)
