@@ -451,6 +451,8 @@ def test_a_nation_ranked_only_as_a_whole_has_hatched_tiles_not_absent_ones() -> 
     assert 'id="srank-national-only"' in svg
     french = srank.parse_distribution("Canada (N3)").to_svg(lang="fr")
     assert title(tiles(french)["CA-QC"]) == "Québec (QC)\u00a0: Aucun rang infranational donné"
+    unread = srank.parse_distribution("Canada (N3): ON (S9)", lenient=True).to_svg(lang="fr")
+    assert title(tiles(unread)["CA-ON"]) == "Ontario (ON)\u00a0: «\u00a0S9\u00a0»\u00a0: illisible"  # French quotes
     assert "srank-national-only" not in srank.parse_distribution("Canada (N3): ON (S2)").to_svg()
     # Not when the national rank says the taxon is gone, or has no part for the season shown.
     seasonal = srank.parse_distribution("Canada (N3B)\nUnited States (N4N): VT (S2N)")

@@ -102,7 +102,7 @@ def rank_html(rank: AnyRank, lang: LanguageTag = "en") -> str:
 
 def distribution_html(dist: Distribution, lang: LanguageTag = "en") -> str:
     """The map above a table of places: place, rank, rounded rank, status and findings, in source order."""
-    from ._svg import distribution_svg
+    from ._svg import distribution_svg, unread_text
 
     table = load(lang)
     head = "".join(
@@ -116,7 +116,7 @@ def distribution_html(dist: Distribution, lang: LanguageTag = "en") -> str:
         code = record.nation if record.subnation is None else f"{record.nation}-{record.subnation}"
         weight = "font-weight:bold;" if record.subnation is None else ""
         if rank is None:
-            unread = table.fill("picture", "unread", text=repr(record.unread or ""))
+            unread = unread_text(record, table)
             cells = [chip(None, record.unread or "?"), "", escape(unread)]
         else:
             cells = [chip(rank), chip(rank.rounded()), escape(describe(rank, lang=lang))]

@@ -30,6 +30,7 @@ import attrs
 from ._describe import describe, explain
 from ._description_tables import Table, load
 from ._findings import colon
+from ._messages import in_language, say
 from ._model import AnyRank, Grade, Level, Rank, Season, Single
 from ._palette import CLASSES, Swatch, palette
 from ._places import map_layout, nation_name, subnation_name
@@ -37,7 +38,7 @@ from ._places import map_layout, nation_name, subnation_name
 if TYPE_CHECKING:
     from ._distribution import Distribution, PlaceRank
 
-__all__ = ["class_label", "distribution_svg", "map_svg", "off_the_map", "rank_title", "season_of"]
+__all__ = ["class_label", "distribution_svg", "map_svg", "off_the_map", "rank_title", "season_of", "unread_text"]
 
 
 MARGIN = 10
@@ -97,7 +98,7 @@ def _shown(record: PlaceRank | None, season: Season | None, table: Table, lang: 
         return _Shown((), table.text("picture", "not_present"))
     rank = record.rank
     if rank is None:
-        return _Shown((), table.fill("picture", "unread", text=repr(record.unread or "")))
+        return _Shown((), unread_text(record, table))
     rounded = rank.rounded().parts
     if season is None:
         return _Shown(tuple(part.value.low.value for part in rounded), rank_title(rank, lang))
@@ -110,6 +111,12 @@ def _shown(record: PlaceRank | None, season: Season | None, table: Table, lang: 
     part = rank.parts[at]
     title = rank_title(part, lang) if part is rank else f"{rank_title(part, lang)} ({rank})"
     return _Shown((rounded[at].value.low.value,), title)
+
+
+def unread_text(record: PlaceRank, table: Table) -> str:
+    """ "'S9' could not be read", the text in the quotes of the table's language (« S9 » in French)."""
+    quoted = in_language(say("text.quoted", text=record.unread or ""), table.lang)
+    return table.fill("picture", "unread", text=quoted)
 
 
 def _bands(x: int, y: int, width: int, height: int, classes: tuple[str, ...]) -> str:
