@@ -586,7 +586,7 @@ def test_an_xlsx_past_a_sheet_s_columns_is_not_written(srank_cli: Run, tmp_path:
     assert (status, out) == (2, "")
     assert err == (
         f"srank: {book} is not written: a row of 16,386 columns is wider than the 16,384 a sheet holds;"
-        " write CSV (-o NAME.csv)\n"
+        " write CSV (-o NAME.csv, or --format csv for a folder)\n"
     )
     assert list(tmp_path.iterdir()) == [source]
     # A malformed row with more fields than a sheet holds stops the run too.
@@ -607,7 +607,7 @@ def test_an_xlsx_past_a_sheet_s_rows_is_not_written(
     assert (status, err) == (
         2,
         f"srank: {book} n'est pas écrit\u00a0: ses rangées dépassent les 3\u00a0qu'une feuille contient\u202f;"
-        " écrivez du CSV (-o NOM.csv), ou divisez l'entrée\n",
+        " écrivez du CSV (-o NOM.csv, ou --format csv pour un dossier), ou divisez l'entrée\n",
     )
     assert not book.exists()
     write(source, "rank\nS1\nS2\n")  # the header and two rows fit

@@ -434,9 +434,9 @@ MESSAGES: dict[str, str] = {
         "{count:,} cells were longer than the {limit:,} characters a spreadsheet cell holds, and were cut there"
     ),
     "cli.xlsx-too-long": "{output} is not written: its rows run past the {limit:,} a sheet holds; write CSV"
-    " (-o NAME.csv), or split the input",
+    " (-o NAME.csv, or --format csv for a folder), or split the input",
     "cli.xlsx-too-wide": "{output} is not written: a row of {columns:,} columns is wider than the {limit:,} a sheet"
-    " holds; write CSV (-o NAME.csv)",
+    " holds; write CSV (-o NAME.csv, or --format csv for a folder)",
     # -- Python's argparse, for the command line (srank._argparse_words) ------------------
     "argparse.usage": "usage: ",
     "argparse.section": "{title}",
