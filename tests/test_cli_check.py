@@ -668,7 +668,7 @@ def test_workbook_messages_name_the_sheets_and_an_empty_header_row(srank_cli: Ru
     book.save(tmp_path / "two.xlsx")
     status, _, err = srank_cli("check", tmp_path / "two.xlsx", "-c", "S Rank")
     assert status == 2
-    assert err.endswith("; the workbook's sheets are 'Notes', 'Ranks' (choose one with --sheet)\n")
+    assert err.endswith("; the sheet 'Ranks' names it: read that sheet with --sheet\n")
     status, out, _ = srank_cli("check", tmp_path / "two.xlsx", "-c", "S Rank", "--sheet", "Ranks")
     assert out.splitlines()[1] == "S1,2024-03-01,true,S1,S1,Critically Imperiled,"
     status, _, err = srank_cli("check", tmp_path / "two.xlsx", "-c", "S Rank", "--sheet", "Ranks", "--header-row", "3")
@@ -744,3 +744,25 @@ def test_a_multi_season_code_split_at_its_comma_is_named_with_its_quotes(srank_c
     assert 'if S2B,S4N,S3M is one code, CSV writes it in quotes: ""S2B,S4N,S3M""' in three
     noted = srank_cli("check", "-", "-c", "S Rank", stdin=b"S Rank,note\nS2B,seen, twice\n")[1]
     assert "is one code" not in noted
+
+
+def test_a_column_missing_from_the_first_sheet_is_looked_for_in_the_others(srank_cli: Run, tmp_path: Path) -> None:
+    # An export whose first sheet is a note about it: the error names the sheet that holds the column.
+    openpyxl = pytest.importorskip("openpyxl")
+    pytest.importorskip("python_calamine")
+    book = openpyxl.Workbook()
+    book.active.title = "Notes"
+    book.active.append(["About this export"])
+    book.create_sheet("Ranks").append(["id", "S Rank"])
+    book.create_sheet("Other").append(["x", "y"])
+    path = tmp_path / "export.xlsx"
+    book.save(path)
+    status, _, err = srank_cli("check", path, "-c", "S Rank")
+    assert (status, err) == (
+        2,
+        f"srank: {path} has no column 'S Rank'; the columns are: 'About this export'; the sheet 'Ranks' names it:"
+        " read that sheet with --sheet\n",
+    )
+    status, _, err = srank_cli("check", path, "-c", "G Rank")  # in no sheet: the sheets are listed, as before
+    assert err.endswith("the workbook's sheets are 'Notes', 'Ranks', 'Other' (choose one with --sheet)\n")
+    assert srank_cli("check", path, "-c", "S Rank", "--sheet", "Ranks")[0] == 0

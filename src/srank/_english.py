@@ -897,6 +897,7 @@ MESSAGES: dict[str, str] = {
     "cli.table.did-you-mean": " (did you mean {close!r}?)",
     "cli.table.not-a-level": " (:{level} is not a level: write {name}:G, :N or :S)",
     "cli.table.sheets": "the workbook's sheets are {sheets} (choose one with --sheet)",
+    "cli.table.sheet-names": "the sheet {sheet!r} names it: read that sheet with --sheet",
     "cli.table.os-error": "{name}: {reason}",
     "cli.table.empty": "{name} is empty: expected a header row naming the columns",
     "cli.table.first-line-empty": "{name}: the first line is empty; expected a header row naming the columns",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import chain
 from typing import IO, Any, Protocol
 
@@ -112,6 +112,7 @@ class Table:
     notes: Sequence[str] = ()
     lang: str = "en"  # the language of the command line's own sentences
     wanted: Sequence[str] = ()  # the columns the command reads: a later line holding them all may be the header
+    naming: Callable[[Sequence[str]], list[str]] | None = None  # a workbook's other sheets that name columns
 
     @property
     def width(self) -> int:
@@ -140,7 +141,11 @@ class Table:
             message += separator(self.lang) + later.hint(column, bool(self.sheets), self.lang)
         elif fuller is not None and not close:  # no line names the column: the header may be a fuller one
             message += separator(self.lang) + fuller.hint(bool(self.sheets), self.lang)
-        if len(self.sheets) > 1:
+        elsewhere = self.naming([column]) if self.naming is not None and len(self.sheets) > 1 else []
+        if elsewhere:  # a workbook whose first sheet is a note or a title page
+            sheets = say("cli.table.sheet-names", sheet=elsewhere[0])
+            message += separator(self.lang) + in_language(sheets, self.lang)
+        elif len(self.sheets) > 1:
             sheets = say("cli.table.sheets", sheets=self._quoted(self.sheets))
             message += separator(self.lang) + in_language(sheets, self.lang)
         raise UsageError(message)
@@ -177,7 +182,12 @@ def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Tabl
             try:
                 sheet = read_sheet(source.binary, source.name, args.sheet, args.header_row, wanted, args.command, lang)
                 records = SheetRecords(sheet.rows, sheet.header_row)
-                yield Table(source.name, sheet.header, None, records, ",", "\n", sheet.sheets, lang=lang, wanted=wanted)
+                yield Table(
+                    *(source.name, sheet.header, None, records, ",", "\n", sheet.sheets),
+                    lang=lang,
+                    wanted=wanted,
+                    naming=sheet.naming,
+                )
             finally:
                 if sys.stderr.isatty():
                     sys.stderr.write("\r\033[K")  # the progress line, if one was shown

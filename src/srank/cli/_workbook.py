@@ -28,7 +28,7 @@ import os
 import sys
 import tempfile
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 from typing import IO, Any
 
@@ -55,13 +55,23 @@ _ODS_MIMETYPE = b"mimetype" + b"application/vnd.oasis.opendocument.spreadsheet"
 
 
 class Sheet:
-    """A sheet's header, its number (1-based), and its rows after the header as lists of text."""
+    """A sheet's header, its number (1-based), its rows after the header as lists of text, the workbook's sheets,
+    and ``naming(columns)``: the other sheets that name those columns near their top (asked only when one is missing).
+    """
 
-    def __init__(self, header: list[str], header_row: int, rows: Iterator[list[str]], sheets: list[str]) -> None:
+    def __init__(
+        self,
+        header: list[str],
+        header_row: int,
+        rows: Iterator[list[str]],
+        sheets: list[str],
+        naming: Callable[[Sequence[str]], list[str]] = lambda columns: [],
+    ) -> None:
         self.header = header
         self.header_row = header_row
         self.rows = rows
         self.sheets = sheets
+        self.naming = naming
 
 
 def workbook_kind(data: IO[bytes]) -> str:
@@ -174,7 +184,19 @@ def read_sheet(
         for row in rows:
             yield _fitted(row, width)
 
-    return Sheet(header, skipped + at + 1, data_rows(), list(book.sheet_names))
+    def naming(columns: Sequence[str]) -> list[str]:
+        # Every sheet was held to the bounds with the chosen one (check_xlsx reads every part), so calamine may read it.
+        found = []
+        for other in book.sheets_metadata:
+            if other.name == chosen or _kind_of(other) != "WorkSheet":
+                continue
+            cells = _calamine(lambda other=other: book.get_sheet_by_name(other.name), name)
+            top = islice(_texts(cells.iter_rows(), 0, name, str(other.name), {}), _LOOK)
+            if any(all(column in row for column in columns) for row in top):
+                found.append(str(other.name))
+        return found
+
+    return Sheet(header, skipped + at + 1, data_rows(), list(book.sheet_names), naming)
 
 
 def _legacy(data: IO[bytes], name: str) -> IO[bytes]:
