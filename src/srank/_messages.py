@@ -56,6 +56,7 @@ __all__ = [
     "localized",
     "one_of",
     "placeholders",
+    "quoted",
     "read_catalogue",
     "say",
     "say_count",
@@ -180,6 +181,15 @@ def one_of(items: Iterable[str]) -> Message:
     listed = tuple(items)
     english = _joined([str(item) for item in listed], MESSAGES, _english_fill)
     return _OneOf("list.or", {"items": listed}, english)
+
+
+def quoted(texts: Iterable[str], lang: str) -> str:
+    """Texts in ``lang``'s quotes ('S Rank', « S Rank »), one after another: names in a message of the run's.
+
+    >>> quoted(["Notes", "Ranks"], "fr")
+    '«\u00a0Notes\u00a0», «\u00a0Ranks\u00a0»'
+    """
+    return ", ".join(in_language(say("text.quoted", text=text), lang) for text in texts)
 
 
 def say(key: str, /, **params: object) -> Message:

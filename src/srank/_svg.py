@@ -30,7 +30,7 @@ import attrs
 from ._describe import describe, explain
 from ._description_tables import Table, load
 from ._findings import colon
-from ._messages import in_language, say
+from ._messages import quoted
 from ._model import AnyRank, Grade, Level, Rank, Season, Single
 from ._palette import CLASSES, Swatch, palette
 from ._places import map_layout, nation_name, subnation_name
@@ -115,8 +115,7 @@ def _shown(record: PlaceRank | None, season: Season | None, table: Table, lang: 
 
 def unread_text(record: PlaceRank, table: Table) -> str:
     """ "'S9' could not be read", the text in the quotes of the table's language (« S9 » in French)."""
-    quoted = in_language(say("text.quoted", text=record.unread or ""), table.lang)
-    return table.fill("picture", "unread", text=quoted)
+    return table.fill("picture", "unread", text=quoted([record.unread or ""], table.lang))
 
 
 def _bands(x: int, y: int, width: int, height: int, classes: tuple[str, ...]) -> str:

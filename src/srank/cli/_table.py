@@ -21,7 +21,7 @@ from typing import IO, Any, Protocol
 import attrs
 
 from .._findings import separator
-from .._messages import in_language, one_of, say, say_count
+from .._messages import in_language, one_of, quoted, say, say_count
 from ._arguments import UsageError, delimiter_option, spoken
 from ._formats import CsvFormat, Format, JsonlFormat, MadeJsonlFormat
 from ._output import feeds_back
@@ -125,7 +125,7 @@ class Table:
         if positions:
             raise UsageError(say("cli.table.column-twice", name=self.name, column=column, count=len(positions)))
         named = [title for title in self.header if title]  # a sheet's unnamed columns (its used area) say nothing
-        shown = self._quoted(named[:50]) + (" ..." if len(named) > 50 else "")
+        shown = quoted(named[:50], self.lang) + (" ..." if len(named) > 50 else "")
         message = in_language(say("cli.table.no-column", name=self.name, column=column, columns=shown), self.lang)
         from ._headers import close_names  # a column that is not there: the run stops with a message
 
@@ -146,13 +146,9 @@ class Table:
             sheets = say("cli.table.sheet-names", sheet=elsewhere[0])
             message += separator(self.lang) + in_language(sheets, self.lang)
         elif len(self.sheets) > 1:
-            sheets = say("cli.table.sheets", sheets=self._quoted(self.sheets))
+            sheets = say("cli.table.sheets", sheets=quoted(self.sheets, self.lang))
             message += separator(self.lang) + in_language(sheets, self.lang)
         raise UsageError(message)
-
-    def _quoted(self, names: Sequence[str]) -> str:
-        """Names in the run's language's quotes ('S Rank', « S Rank »), one after another."""
-        return ", ".join(in_language(say("text.quoted", text=name), self.lang) for name in names)
 
     def output_format(self, name: str, added: Sequence[str]) -> Format:
         if name == "jsonl":
@@ -321,7 +317,7 @@ class _Fuller:
     cells: tuple[str, ...]
 
     def hint(self, sheet: bool, lang: str) -> str:
-        shown = ", ".join(in_language(say("text.quoted", text=cell), lang) for cell in self.cells[:8])
+        shown = quoted(self.cells[:8], lang)
         shown += " ..." if len(self.cells) > 8 else ""
         said = say_count(f"cli.fuller-{'row' if sheet else 'line'}", len(self.cells), line=self.line, cells=shown)
         return in_language(said, lang)

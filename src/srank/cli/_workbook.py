@@ -34,7 +34,7 @@ from typing import IO, Any
 
 from .._errors import shown
 from .._file_kinds import OLE2_MAGIC
-from .._messages import in_language, say
+from .._messages import in_language, quoted, say
 from ._arguments import UsageError
 from ._workbook_limits import (
     MAX_CELL_CHARS,
@@ -262,7 +262,7 @@ def _chosen_sheet(book: Any, name: str, sheet: str | None, lang: str = "en") -> 
     sheets = list(book.sheets_metadata)
     if not sheets:
         raise damaged(name, say("cli.workbook.no-sheets"))
-    listed = ", ".join(in_language(say("text.quoted", text=str(each.name)), lang) for each in sheets)  # « Ranks »
+    listed = quoted([str(each.name) for each in sheets], lang)  # « Ranks » in French
     if sheet is not None:
         found = next((each for each in sheets if each.name == sheet), None)
         if found is None:
@@ -280,12 +280,8 @@ def _chosen_sheet(book: Any, name: str, sheet: str | None, lang: str = "en") -> 
         raise UsageError(say("cli.workbook.no-cells", name=name, sheets=listed))
     first = cells[0]
     if _visibility(first) != "Visible":
-        shown = [
-            in_language(say("text.quoted", text=str(each.name)), lang)
-            for each in cells
-            if _visibility(each) == "Visible"
-        ]
-        others = say("cli.workbook.visible", sheets=", ".join(shown)) if shown else ""
+        shown = [str(each.name) for each in cells if _visibility(each) == "Visible"]
+        others = say("cli.workbook.visible", sheets=quoted(shown, lang)) if shown else ""
         said = say("cli.workbook.hidden", name=name, sheet=str(first.name), others=others)
         print(f"srank: {in_language(said, lang)}", file=sys.stderr)
     return str(first.name)
