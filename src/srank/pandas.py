@@ -21,7 +21,7 @@ read; ``valid`` is the one that says False for it.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar, overload
 
 from ._errors import missing_dependency
 
@@ -41,8 +41,8 @@ from ._errors import InvalidRankError
 from ._findings import Finding, separator
 from ._languages import language
 from ._messages import in_language, say
-from ._method_docs import documented_as
 from ._model import AnyRank, Level, MultiSeasonRank, Rank, check_threshold
+from ._namespace_methods import delegate
 from ._ordering import least_imperiled_of, most_imperiled_of
 from ._status_index import StatusIndex, Uncertain, check_options, decoded_counts, index_of, tally
 from ._text_options import LanguageTag, Style
@@ -874,6 +874,28 @@ def explorer_frame(taxa: Taxon | Iterable[Taxon], *, style: Style = "short", lan
     return frame
 
 
+# -- the accessor ------------------------------------------------------------------
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+_R_co = TypeVar("_R_co", covariant=True)
+
+
+class _Method(Protocol[_P, _R_co]):
+    """What a type checker sees of an accessor method: the function's parameters after the Series, its result."""
+
+    @overload
+    def __get__(self, instance: None, owner: type[Any], /) -> _Method[_P, _R_co]: ...
+    @overload
+    def __get__(self, instance: SrankAccessor, owner: type[Any], /) -> Callable[_P, _R_co]: ...
+
+
+def _method(function: Callable[Concatenate[pd.Series[Any], _P], _R]) -> _Method[_P, _R]:
+    """``function`` as a method of the accessor, with its parameters and help (one signature, the function's)."""
+    method: _Method[_P, _R] = delegate(function)
+    return method
+
+
 @pd.api.extensions.register_series_accessor("srank")
 class SrankAccessor:
     """The ``.srank`` accessor on pandas Series: the functions of ``srank.pandas`` as methods.
@@ -893,87 +915,24 @@ class SrankAccessor:
     """
 
     def __init__(self, series: pd.Series[Any]) -> None:
-        self._series = series
+        self._data = series
 
-    @documented_as(parse, "series")
-    def parse(self, *, lenient: bool = False) -> pd.Series[Any]:
-        return parse(self._series, lenient=lenient)
-
-    @documented_as(valid, "series")
-    def valid(self, *, lenient: bool = False, level: Level | str | None = None) -> pd.Series[bool]:
-        return valid(self._series, lenient=lenient, level=level)
-
-    @documented_as(canonical, "series")
-    def canonical(self, *, lenient: bool = False) -> pd.Series[str]:
-        return canonical(self._series, lenient=lenient)
-
-    @documented_as(rounded, "series")
-    def rounded(self, *, lenient: bool = False) -> pd.Series[Any]:
-        return rounded(self._series, lenient=lenient)
-
-    @documented_as(sort_key, "series")
-    def sort_key(self, *, lenient: bool = False) -> pd.Series[Any]:
-        return sort_key(self._series, lenient=lenient)
-
-    @documented_as(level, "series")
-    def level(self, *, lenient: bool = False) -> pd.Series[Any]:
-        return level(self._series, lenient=lenient)
-
-    @documented_as(bounds, "series")
-    def bounds(self, *, lenient: bool = False) -> pd.DataFrame:
-        return bounds(self._series, lenient=lenient)
-
-    @documented_as(is_imperiled, "series")
-    def is_imperiled(self, threshold: int = 3, *, lenient: bool = False) -> pd.Series[bool]:
-        return is_imperiled(self._series, threshold, lenient=lenient)
-
-    @documented_as(is_extinct, "series")
-    def is_extinct(self, *, lenient: bool = False) -> pd.Series[bool]:
-        return is_extinct(self._series, lenient=lenient)
-
-    @documented_as(is_possibly_extinct, "series")
-    def is_possibly_extinct(self, *, lenient: bool = False) -> pd.Series[bool]:
-        return is_possibly_extinct(self._series, lenient=lenient)
-
-    @documented_as(is_ranked, "series")
-    def is_ranked(self, *, lenient: bool = False) -> pd.Series[bool]:
-        return is_ranked(self._series, lenient=lenient)
-
-    @documented_as(label, "series")
-    def label(self, *, lenient: bool = False, style: Style = "short", lang: LanguageTag = "en") -> pd.Series[str]:
-        return label(self._series, lenient=lenient, style=style, lang=lang)
-
-    @documented_as(findings, "series")
-    def findings(self, *, lenient: bool = False) -> pd.Series[Any]:
-        return findings(self._series, lenient=lenient)
-
-    @documented_as(message, "series")
-    def message(self, *, lenient: bool = False, lang: LanguageTag = "en") -> pd.Series[str]:
-        return message(self._series, lenient=lenient, lang=lang)
-
-    @documented_as(most_imperiled, "data")
-    def most_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> AnyRank | None:
-        return most_imperiled(self._series, errors=errors, lenient=lenient)
-
-    @documented_as(least_imperiled, "data")
-    def least_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> AnyRank | None:
-        return least_imperiled(self._series, errors=errors, lenient=lenient)
-
-    @documented_as(distributions, "series")
-    def distributions(self, *, lenient: bool = False, style: Style = "short", lang: LanguageTag = "en") -> pd.DataFrame:
-        return distributions(self._series, lenient=lenient, style=style, lang=lang)
-
-    @documented_as(compare, "old")
-    def compare(self, new: pd.Series[Any], *, lenient: bool = False, lang: LanguageTag = "en") -> pd.DataFrame:
-        return compare(self._series, new, lenient=lenient, lang=lang)
-
-    @documented_as(status_index, "data")
-    def status_index(
-        self,
-        *,
-        season: str | Season = "B",
-        uncertain: Uncertain = "median",
-        errors: Errors = "raise",
-        lenient: bool = False,
-    ) -> StatusIndex:
-        return status_index(self._series, season=season, uncertain=uncertain, errors=errors, lenient=lenient)
+    parse = _method(parse)
+    valid = _method(valid)
+    canonical = _method(canonical)
+    rounded = _method(rounded)
+    sort_key = _method(sort_key)
+    level = _method(level)
+    bounds = _method(bounds)
+    is_imperiled = _method(is_imperiled)
+    is_extinct = _method(is_extinct)
+    is_possibly_extinct = _method(is_possibly_extinct)
+    is_ranked = _method(is_ranked)
+    label = _method(label)
+    findings = _method(findings)
+    message = _method(message)
+    most_imperiled = _method(most_imperiled)
+    least_imperiled = _method(least_imperiled)
+    distributions = _method(distributions)
+    compare = _method(compare)
+    status_index = _method(status_index)

@@ -33,7 +33,7 @@ from __future__ import annotations
 import functools
 from collections import deque
 from collections.abc import Callable
-from typing import Any, Generic, NoReturn, TypeVar, overload
+from typing import Any, Concatenate, Generic, NoReturn, ParamSpec, Protocol, TypeVar, overload
 
 from ._errors import missing_dependency
 
@@ -54,8 +54,8 @@ from ._findings import separator
 from ._json_form import finding_form
 from ._languages import language
 from ._messages import in_language, say
-from ._method_docs import documented_as
 from ._model import AnyRank, Level, MultiSeasonRank, Rank, check_threshold
+from ._namespace_methods import delegate, documented
 from ._ordering import least_imperiled_of, most_imperiled_of
 from ._place_rows import PLACE_FIELDS, CellRows
 from ._polars_codes import distinct_positions, positions
@@ -912,68 +912,67 @@ def _aggregate(
 # -- the namespaces ---------------------------------------------------------------
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+_R_co = TypeVar("_R_co", covariant=True)
+
+
+class _Same(Protocol[_P]):
+    """What a type checker sees of a method that gives back the namespace's own kind: a Series or an expression."""
+
+    @overload
+    def __get__(self, instance: None, owner: type[Any], /) -> _Same[_P]: ...
+    @overload
+    def __get__(self, instance: _Methods[Data], owner: type[Any], /) -> Callable[_P, Data]: ...
+
+
+class _Summary(Protocol[_P, _R_co]):
+    """What a type checker sees of a method that sums a Series up (a value), or an expression (an expression)."""
+
+    @overload
+    def __get__(self, instance: None, owner: type[Any], /) -> _Summary[_P, _R_co]: ...
+    @overload
+    def __get__(self, instance: SrankSeriesNamespace, owner: type[Any], /) -> Callable[_P, _R_co]: ...
+    @overload
+    def __get__(self, instance: SrankExprNamespace, owner: type[Any], /) -> Callable[_P, pl.Expr]: ...
+
+
+def _same(function: Callable[Concatenate[pl.Series, _P], pl.Series]) -> _Same[_P]:
+    """``function`` as a method of both namespaces, with its parameters and help (one signature, the function's)."""
+    method: _Same[_P] = delegate(function)
+    return method
+
+
+def _summary(function: Callable[Concatenate[pl.Series, _P], _R]) -> _Summary[_P, _R]:
+    """``function``, which sums a Series up, as a method of both namespaces."""
+    method: _Summary[_P, _R] = delegate(function)
+    return method
+
+
 class _Methods(Generic[Data]):
     """The shared body of both namespaces: each method is the module function of the same name."""
 
     _data: Data
 
-    @documented_as(valid, "data")
-    def valid(self, *, lenient: bool = False) -> Data:
-        return valid(self._data, lenient=lenient)
+    valid = _same(valid)
+    canonical = _same(canonical)
+    rounded = _same(rounded)
+    sort_key = _same(sort_key)
+    level = _same(level)
+    bounds = _same(bounds)
+    is_imperiled = _same(is_imperiled)
+    is_extinct = _same(is_extinct)
+    is_possibly_extinct = _same(is_possibly_extinct)
+    is_ranked = _same(is_ranked)
+    label = _same(label)
+    message = _same(message)
+    findings = _same(findings)
+    distributions = _same(distributions)
+    status_index = _summary(status_index)
+    most_imperiled = _summary(most_imperiled)
+    least_imperiled = _summary(least_imperiled)
 
-    @documented_as(canonical, "data")
-    def canonical(self, *, lenient: bool = False) -> Data:
-        return canonical(self._data, lenient=lenient)
-
-    @documented_as(rounded, "data")
-    def rounded(self, *, lenient: bool = False) -> Data:
-        return rounded(self._data, lenient=lenient)
-
-    @documented_as(sort_key, "data")
-    def sort_key(self, *, lenient: bool = False) -> Data:
-        return sort_key(self._data, lenient=lenient)
-
-    @documented_as(level, "data")
-    def level(self, *, lenient: bool = False) -> Data:
-        return level(self._data, lenient=lenient)
-
-    @documented_as(bounds, "data")
-    def bounds(self, *, lenient: bool = False) -> Data:
-        return bounds(self._data, lenient=lenient)
-
-    @documented_as(is_imperiled, "data")
-    def is_imperiled(self, threshold: int = 3, *, lenient: bool = False) -> Data:
-        return is_imperiled(self._data, threshold, lenient=lenient)
-
-    @documented_as(is_extinct, "data")
-    def is_extinct(self, *, lenient: bool = False) -> Data:
-        return is_extinct(self._data, lenient=lenient)
-
-    @documented_as(is_possibly_extinct, "data")
-    def is_possibly_extinct(self, *, lenient: bool = False) -> Data:
-        return is_possibly_extinct(self._data, lenient=lenient)
-
-    @documented_as(is_ranked, "data")
-    def is_ranked(self, *, lenient: bool = False) -> Data:
-        return is_ranked(self._data, lenient=lenient)
-
-    @documented_as(label, "data")
-    def label(self, *, lenient: bool = False, style: Style = "short", lang: LanguageTag = "en") -> Data:
-        return label(self._data, lenient=lenient, style=style, lang=lang)
-
-    @documented_as(message, "data")
-    def message(self, *, lenient: bool = False, lang: LanguageTag = "en") -> Data:
-        return message(self._data, lenient=lenient, lang=lang)
-
-    @documented_as(findings, "data")
-    def findings(self, *, lenient: bool = False) -> Data:
-        return findings(self._data, lenient=lenient)
-
-    @documented_as(distributions, "data")
-    def distributions(self, *, lenient: bool = False, style: Style = "short", lang: LanguageTag = "en") -> Data:
-        return distributions(self._data, lenient=lenient, style=style, lang=lang)
-
-    @documented_as(compare, "old")
+    @documented(compare)
     def compare(self, new: Data, *, lenient: bool = False, lang: LanguageTag = "en") -> Data:
         return compare(self._data, new, lenient=lenient, lang=lang)
 
@@ -998,25 +997,6 @@ class SrankSeriesNamespace(_Methods[pl.Series]):
     def __init__(self, series: pl.Series) -> None:
         self._data = series
 
-    @documented_as(status_index, "data")
-    def status_index(
-        self,
-        *,
-        season: str | Season = "B",
-        uncertain: Uncertain = "median",
-        errors: Errors = "raise",
-        lenient: bool = False,
-    ) -> StatusIndex:
-        return status_index(self._data, season=season, uncertain=uncertain, errors=errors, lenient=lenient)
-
-    @documented_as(most_imperiled, "data")
-    def most_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> str | None:
-        return most_imperiled(self._data, errors=errors, lenient=lenient)
-
-    @documented_as(least_imperiled, "data")
-    def least_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> str | None:
-        return least_imperiled(self._data, errors=errors, lenient=lenient)
-
 
 @pl.api.register_expr_namespace("srank")
 class SrankExprNamespace(_Methods[pl.Expr]):
@@ -1037,22 +1017,3 @@ class SrankExprNamespace(_Methods[pl.Expr]):
 
     def __init__(self, expr: pl.Expr) -> None:
         self._data = expr
-
-    @documented_as(status_index, "data")
-    def status_index(
-        self,
-        *,
-        season: str | Season = "B",
-        uncertain: Uncertain = "median",
-        errors: Errors = "raise",
-        lenient: bool = False,
-    ) -> pl.Expr:
-        return status_index(self._data, season=season, uncertain=uncertain, errors=errors, lenient=lenient)
-
-    @documented_as(most_imperiled, "data")
-    def most_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> pl.Expr:
-        return most_imperiled(self._data, errors=errors, lenient=lenient)
-
-    @documented_as(least_imperiled, "data")
-    def least_imperiled(self, *, errors: Errors = "skip", lenient: bool = False) -> pl.Expr:
-        return least_imperiled(self._data, errors=errors, lenient=lenient)
