@@ -744,6 +744,13 @@ def test_a_multi_season_code_split_at_its_comma_is_named_with_its_quotes(srank_c
     assert 'if S2B,S4N,S3M is one code, CSV writes it in quotes: ""S2B,S4N,S3M""' in three
     noted = srank_cli("check", "-", "-c", "S Rank", stdin=b"S Rank,note\nS2B,seen, twice\n")[1]
     assert "is one code" not in noted
+    # Read as the run reads: lower case is a code under --lenient, and only there.
+    lower = b"id,S Rank\n1,s2b,s4n\n"
+    assert (
+        'if s2b,s4n is one code, CSV writes it in quotes: ""s2b,s4n""'
+        in srank_cli("check", "-", "-c", "S Rank", "--lenient", stdin=lower)[1]
+    )
+    assert "is one code" not in srank_cli("check", "-", "-c", "S Rank", stdin=lower)[1]
 
 
 def test_a_column_missing_from_the_first_sheet_is_looked_for_in_the_others(srank_cli: Run, tmp_path: Path) -> None:

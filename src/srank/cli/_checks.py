@@ -81,6 +81,7 @@ class Check:
     prefix = ""  # before each column name: several rank columns write "S Rank.srank_valid"
     primary = True  # the summary's main counts (a rank or distribution column), not a cross-column check
     lang = ENGLISH  # the language of its cells' messages and of its counts: the run's, set by the skeleton
+    lenient = False  # whether it reads codes as --lenient does
 
     def __init__(self, indexes: Sequence[int]) -> None:
         self.indexes = tuple(indexes)

@@ -315,28 +315,29 @@ def _malformed(
     where = say(f"cli.unit.{records.unit}", number=records.line)
     said = say(f"cli.table.malformed-{what}", where=where, why=why)
     if what == "rank" and not isinstance(row, Unread) and getattr(records, "delimiter", "") == ",":
-        split = _split_code(row, width, [at for check in checks for at in check.indexes])
+        split = _split_code(row, width, [(at, check.lenient) for check in checks for at in check.indexes])
         if split is not None:
             said = say("cli.table.comma-in-code", said=said, code=split)
     return problem_line("error", "malformed-row", said, lang=lang)
 
 
-def _split_code(row: list[str], width: int, columns: Sequence[int]) -> str | None:
+def _split_code(row: list[str], width: int, columns: Sequence[tuple[int, bool]]) -> str | None:
     """A multi-season code that a row too long holds unquoted in a rank column, split at its commas (S2B | S4N), when
-    joining them gives the row the header's width; or None."""
+    joining them gives the row the header's width; or None. Each column is read as its check reads (lenient or not)."""
     from .._parse import parse  # a malformed row only: the run's judging has usually loaded it already
 
     extra = len(row) - width
-    for at in columns:
+    for at, lenient in columns:
         cells = [cell.strip() for cell in row[at : at + extra + 1]]
         if extra < 1 or len(cells) != extra + 1 or not all(cells) or sum(map(len, cells)) > 40:
             continue
         joined = ",".join(cells)
         try:
-            rank = parse(joined)
+            rank = parse(joined, lenient=lenient)
         except InvalidRankError:
             continue
-        if isinstance(rank, MultiSeasonRank) and not rank.findings:  # S2B,S4N; not S2,S2 (two cells)
+        # S2B,S4N (s2b,s4n when lenient: its only findings are the notes of reading it so); not S2,S2 (two cells).
+        if isinstance(rank, MultiSeasonRank) and all(finding in rank.notes for finding in rank.findings):
             return joined
     return None
 
