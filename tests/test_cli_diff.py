@@ -192,6 +192,18 @@ def test_a_part_written_twice_is_notation_and_a_season_ranked_twice_pairs_its_eq
     ]
 
 
+def test_lenient_is_offered_for_a_distribution_only_where_it_reads_all_of_it(srank_cli: Run, tmp_path: Path) -> None:
+    # Lenient reading of "Maryland (S2)" keeps the nation only: offering it would drop every state from the diff.
+    old = 'id,dist\n1,"United States (N3): Maryland (S2), VA (S3)"\n2,"United States (N3): md (s2)"\n'
+    new = 'id,dist\n1,"United States (N3): Maryland (S1), VA (S3)"\n2,"United States (N3): MD (S1)"\n'
+    (tmp_path / "old.csv").write_text(old, encoding="utf-8")
+    (tmp_path / "new.csv").write_text(new, encoding="utf-8")
+    paths = (tmp_path / "old.csv", tmp_path / "new.csv")
+    status, _, err = srank_cli("diff", *paths, "--key", "id", "--distribution-column", "dist")
+    assert status == 2
+    assert "  --lenient would read 1 of the 2 invalid rows" in err.splitlines()
+
+
 def test_exit_status_2_for_an_unreadable_code_named_with_its_side(srank_cli: Run, tmp_path: Path) -> None:
     (tmp_path / "old.csv").write_text("id,rank\n1,S3/S4\n2,S1\n", encoding="utf-8")
     (tmp_path / "new.csv").write_text("id,rank\n1,S3\n2,S1\n", encoding="utf-8")

@@ -505,6 +505,23 @@ def test_a_three_letter_subnation_code_points_to_api_data() -> None:
     )
 
 
+def test_a_place_spelled_out_gets_its_code_as_the_hint() -> None:
+    # Hand-made lists write "Maryland (S2)"; NatureServe writes MD. The hint names the code, in any case or language.
+    with pytest.raises(srank.InvalidRankError) as caught:
+        srank.parse_distribution("United States (N3): VA (S3), Maryland (S2)")
+    assert (caught.value.message, caught.value.span) == ("Expected a two-letter code (MD), found 'Maryland'", (29, 30))
+    assert caught.value.hint == "write each place as its two-letter code: Maryland is MD"
+    with pytest.raises(srank.InvalidRankError) as caught:
+        srank.parse_distribution("Canada (N3): nouveau-brunswick (S3)")
+    assert caught.value.hint == "write each place as its two-letter code: nouveau-brunswick is NB"
+    assert caught.value.hint_in("fr") == (
+        "écrivez chaque lieu par son code de deux lettres\u00a0: nouveau-brunswick s'écrit NB"
+    )
+    with pytest.raises(srank.InvalidRankError) as caught:  # not a place of that nation: the usual hint
+        srank.parse_distribution("Canada (N3): Maryland (S3)")
+    assert caught.value.hint == "a distribution reads 'United States (N5): MD (S3), VA (S4)' or 'CA(N4), US(N5B,NNRN)'"
+
+
 def test_a_distribution_s_format_and_place_codes_are_checked() -> None:
     with pytest.raises(ValueError, match=r"^a Distribution's format is one of 'explorer', 'biotics', 'api', not 'csv'"):
         srank.Distribution((), "csv")  # type: ignore[arg-type]

@@ -39,6 +39,7 @@ __all__ = [
     "noted_repeats",
     "place_label",
     "place_name",
+    "read_whole",
     "unknown_place",
     "unread_rank",
 ]
@@ -472,6 +473,14 @@ def _flag(data: Mapping[str, Any], flag: str) -> bool | None:
     if value is None and isinstance(nested, Mapping):
         value = nested.get(flag)
     return value if isinstance(value, bool) else None
+
+
+def read_whole(dist: Distribution) -> bool:
+    """Whether reading kept every place of the text with its rank: lenient reading skips, with a note, text it cannot
+    read (``distribution-syntax``) and keeps a place whose rank it cannot read without one (``unread``)."""
+    return all(note.code != "distribution-syntax" for note in dist.notes) and all(
+        record.unread is None for record in dist
+    )
 
 
 def unknown_place(nation: str, subnation: str | None) -> Finding:

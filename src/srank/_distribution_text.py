@@ -21,7 +21,7 @@ from ._findings import Finding, Severity
 from ._lark_adapter import distribution_error, distribution_patterns
 from ._messages import say
 from ._parse import is_missing, parse
-from ._places import nation_code, nation_name, subnation_name
+from ._places import nation_code, nation_name, subnation_code, subnation_name
 
 __all__ = ["parse_distribution"]
 
@@ -212,10 +212,25 @@ def _syntax_error(text: str, start: int, body: str) -> InvalidRankError:
         raise SrankError(f"srank's distribution patterns and grammar disagree on {clipped(body)!r}; please report it")
     if _LONG_CODE.search(body, 0, located.span[0] + 1):  # "MX (N3): SON (S2)": a third letter where "(" goes
         located = located.evolve(hint=say("distribution.code-two-letters-hint"))
+    named = _named_place(body, located.span[0])
+    if named is not None:  # "United States (N3): Maryland (S2)": a place spelled out where its code goes
+        located = located.evolve(hint=say("distribution.name-for-code-hint", name=named[0], code=named[1]))
     return _shifted(located, text, start)
 
 
 _LONG_CODE = re.compile(r"[ :,] *[A-Z]{3}\Z")  # a subnation code of three letters, ending at the error
+_NATION_NAME = re.compile(r"(.+?) *\(")
+_PLACE_NAME = re.compile(r"([^\W\d_][^(),:\n]*?) *\(")  # a name up to its "(": "New Brunswick (", "Québec ("
+
+
+def _named_place(body: str, at: int) -> tuple[str, str] | None:
+    """The name and code of a subnation of the line's nation that the line spells out at ``at``, or None."""
+    nation, place = _NATION_NAME.match(body), _PLACE_NAME.match(body, at)
+    if nation is None or place is None:
+        return None
+    code = nation_code(nation[1].strip(), any_case=True)
+    found = None if code is None else subnation_code(code, place[1].strip())
+    return None if found is None else (place[1].strip(), found)
 
 
 def _shifted(error: InvalidRankError, text: str, by: int) -> InvalidRankError:

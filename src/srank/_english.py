@@ -201,6 +201,7 @@ MESSAGES: dict[str, str] = {
         "a subnation code in a distribution string has two letters (MD, ON); three-letter codes (Mexico's states)"
         " come with Explorer API data: read it with srank.Distribution.from_api"
     ),
+    "distribution.name-for-code-hint": "write each place as its two-letter code: {name} is {code}",
     "distribution.unknown-nation-name": "Unknown nation name {name!r}",
     "distribution.unknown-nation-name-hint": "Explorer spells nations out as Canada or United States; Biotics"
     " writes ISO codes: US(N5)",

@@ -15,6 +15,7 @@ __all__ = [
     "nation_name",
     "nation_names",
     "nations_with_subnation",
+    "subnation_code",
     "subnation_name",
     "subnation_names",
 ]
@@ -75,6 +76,22 @@ def nation_code(name: str, *, any_case: bool = False) -> str | None:
     if any_case:
         return _codes_by_folded_name().get(name.casefold())
     return _codes_by_name().get(name)
+
+
+def subnation_code(nation: str, name: str) -> str | None:
+    """The code of a subnation of ``nation`` written by its name, in any language the table gives and any case
+    ("Maryland", "virginie"), or None: what a hint offers a distribution that spells a place out."""
+    return _subnation_codes_by_folded_name().get((nation, name.casefold()))
+
+
+@functools.lru_cache(maxsize=1)
+def _subnation_codes_by_folded_name() -> dict[tuple[str, str], str]:
+    return {
+        (nation, name.casefold()): code
+        for nation, subnations in _table()["subnations"].items()
+        for code, names in subnations.items()
+        for name in names.values()
+    }
 
 
 class MapLayout(NamedTuple):

@@ -22,6 +22,7 @@ import attrs
 
 from .._change_kinds import WHOLE_KINDS, ChangeKind
 from .._changes import RankChange, compare_ranks
+from .._distribution import read_whole
 from .._distribution_text import parse_distribution
 from .._errors import InvalidRankError
 from .._findings import joined, separator
@@ -331,7 +332,7 @@ class DistributionDiff(ColumnDiff):
         self.title = say("cli.diff.distribution-title", title=self.title)
 
     def compare(self, old: str, new: str, status: str) -> Compared:
-        (old_dist, new_dist), unread = _both(old, new, parse_distribution, self.layout.lenient, self.lang)
+        (old_dist, new_dist), unread = _both(old, new, parse_distribution, self.layout.lenient, self.lang, read_whole)
         if unread is not None:
             message, code, lenient_reads = unread
             return [self._cells(message=message)], code, lenient_reads, ()
@@ -383,15 +384,17 @@ def _both(
     read: Callable[..., Read],
     lenient: bool,
     lang: str = "en",
+    whole: Callable[[Read], bool] = lambda _: True,
 ) -> tuple[tuple[Read | None, Read | None], tuple[str, str, bool] | None]:
     """Both cells read; and when one cannot be, the message naming each side's error, the first code, and
-    whether --lenient would read them."""
+    whether --lenient would read them (``whole``: all of each, not only the parts it can read)."""
     (old_value, old_error), (new_value, new_error) = _read(read, old, lenient), _read(read, new, lenient)
     errors = [(side, cell, error) for side, cell, error in (("old", old, old_error), ("new", new, new_error)) if error]
     if not errors:
         return (old_value, new_value), None
     message = separator(lang).join(_side(side, cli_message_of(error, lang), lang) for side, _, error in errors)
-    lenient_reads = not lenient and all(_read(read, cell, True)[1] is None for _, cell, _ in errors)
+    leniently = [_read(read, cell, True)[0] for _, cell, _ in errors]
+    lenient_reads = not lenient and all(value is not None and whole(value) for value in leniently)
     return (old_value, new_value), (message, errors[0][2].code, lenient_reads)
 
 
