@@ -89,7 +89,27 @@ def test_every_command_refuses_a_bad_option_with_status_2(name: str, capsys: pyt
     assert main([name, *MINIMAL[name], "--no-such-option"]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err
-    assert err.endswith("srank: error: unrecognized arguments: --no-such-option\n")
+    # Said by the command, under its own usage: `srank check: error: ...` after `usage: srank check ...`.
+    assert err.startswith(f"usage: srank {name} ")
+    assert err.endswith(
+        f"srank {name}{' ' + MINIMAL[name][0] if name == 'explorer' else ''}: error: unrecognized"
+        " arguments: --no-such-option\n"
+    )
+
+
+def test_a_mistyped_option_is_named_with_the_option_meant(capsys: pytest.CaptureFixture[str]) -> None:
+    from srank.cli import main
+
+    assert main(["check", "-", "-c", "S Rank", "--lenent"]) == 2
+    assert capsys.readouterr().err.endswith(
+        "srank check: error: unrecognized arguments: --lenent (did you mean '--lenient'?)\n"
+    )
+    assert main(["--lang", "fr", "explain", "G5", "--jsn"]) == 2
+    assert capsys.readouterr().err.endswith(
+        "srank explain\u00a0: erreur\u00a0: arguments non reconnus\u00a0: --jsn (vouliez-vous dire «\u00a0--json\u00a0»\u202f?)\n"
+    )
+    assert main(["round", "G5", "--zzzzzz"]) == 2  # nothing close: no guess
+    assert capsys.readouterr().err.endswith("srank round: error: unrecognized arguments: --zzzzzz\n")
 
 
 def test_no_command_prints_the_list_of_commands(capsys: pytest.CaptureFixture[str]) -> None:

@@ -161,6 +161,27 @@ class _Described(argparse.ArgumentParser):
             self.epilog = _examples(self.examples_of, getattr(self, "language", ENGLISH))
         return super().format_help()
 
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        # What a command does not know is said by the command, with its usage and the option meant: argparse
+        # would hand it up to `srank`, whose usage does not name the command's options.
+        namespace, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(self._unrecognized(extras))
+        return namespace, extras
+
+    def _unrecognized(self, extras: list[str]) -> str:
+        import difflib
+        import re
+
+        lang = getattr(self, "language", ENGLISH)
+        said = in_language(say("argparse.unrecognized", arguments=" ".join(extras)), lang)
+        given = next((extra.partition("=")[0] for extra in extras if extra.startswith("-")), None)
+        if given is None:
+            return said
+        known = sorted(set(re.findall(r"(?<![\w-])--?[A-Za-z][\w-]*", self.format_help())))
+        close = difflib.get_close_matches(given, known, n=1, cutoff=0.6)
+        return said + (in_language(say("cli.table.did-you-mean", close=close[0]), lang) if close else "")
+
 
 class CommandParser(_Described):
     """A command's parser. Its options are added when it is first used, so ``srank --help`` loads no command."""
