@@ -106,7 +106,8 @@ def test_a_mistyped_option_is_named_with_the_option_meant(capsys: pytest.Capture
     )
     assert main(["--lang", "fr", "explain", "G5", "--jsn"]) == 2
     assert capsys.readouterr().err.endswith(
-        "srank explain\u00a0: erreur\u00a0: arguments non reconnus\u00a0: --jsn (vouliez-vous dire «\u00a0--json\u00a0»\u202f?)\n"
+        "srank explain\u00a0: erreur\u00a0: arguments non reconnus\u00a0: --jsn"
+        " (vouliez-vous dire «\u00a0--json\u00a0»\u202f?)\n"
     )
     assert main(["round", "G5", "--zzzzzz"]) == 2  # nothing close: no guess
     assert capsys.readouterr().err.endswith("srank round: error: unrecognized arguments: --zzzzzz\n")
