@@ -773,3 +773,16 @@ def test_a_column_missing_from_the_first_sheet_is_looked_for_in_the_others(srank
     status, _, err = srank_cli("check", path, "-c", "G Rank")  # in no sheet: the sheets are listed, as before
     assert err.endswith("the workbook's sheets are 'Notes', 'Ranks', 'Other' (choose one with --sheet)\n")
     assert srank_cli("check", path, "-c", "S Rank", "--sheet", "Ranks")[0] == 0
+
+
+def test_a_folder_given_as_a_file_is_named_as_a_folder(srank_cli: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    status, _, err = srank_cli("check", folder, "-c", "S Rank")
+    assert status == 2
+    assert err == f"srank: cannot read {folder}: it is a folder; give the files in it, as {folder}/*.csv\n"
+    status, _, err = srank_cli("--lang", "fr", "check", folder, "-c", "S Rank")
+    assert err == (
+        f"srank: impossible de lire {folder}\u00a0: c'est un dossier\u202f; donnez les fichiers qu'il contient,"
+        f" comme {folder}/*.csv\n"
+    )

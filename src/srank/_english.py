@@ -909,6 +909,7 @@ MESSAGES: dict[str, str] = {
     "cli.sources.unknown-encoding": "unknown --encoding {encoding!r}",
     "cli.sources.not-text-encoding": "--encoding {encoding!r} is not a text encoding; name the one the file was"
     " saved in, such as utf-8 or cp1252",
+    "cli.sources.folder": "cannot read {path}: it is a folder; give the files in it, as {pattern}",
     "cli.sources.stdin-closed": "cannot read stdin: it is closed; name the input file instead of -",
     "cli.records.line-too-long": "line {line:,} is longer than {limit:,} characters, the most srank reads in one line"
     " (is the file really text with line endings?)",

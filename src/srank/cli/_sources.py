@@ -68,6 +68,8 @@ def open_input(path: str, encoding: str) -> Input:
     codec = text_codec(encoding)
     if path == "-" and sys.stdin is None:  # started with stdin closed (<&-)
         raise UsageError(say("cli.sources.stdin-closed"))
+    if path != "-" and os.path.isdir(path):  # a folder of exports: the command takes its files
+        raise UsageError(say("cli.sources.folder", path=path, pattern=os.path.join(path, "*.csv")))
     try:
         raw: IO[bytes] = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115 - the caller closes it
     except OSError as error:
