@@ -228,9 +228,9 @@ def _named_place(body: str, at: int) -> tuple[str, str] | None:
     nation, place = _NATION_NAME.match(body), _PLACE_NAME.match(body, at)
     if nation is None or place is None:
         return None
-    code = nation_code(nation[1].strip(), any_case=True)
-    found = None if code is None else subnation_code(code, place[1].strip())
-    return None if found is None else (place[1].strip(), found)
+    code, name = nation_code(nation[1].strip(), any_case=True), place[1].strip()
+    found = None if code is None else subnation_code(code, name)
+    return None if found is None else (name, found)
 
 
 def _shifted(error: InvalidRankError, text: str, by: int) -> InvalidRankError:

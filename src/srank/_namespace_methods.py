@@ -22,8 +22,8 @@ Method = TypeVar("Method", bound=Callable[..., object])
 def delegate(function: Callable[..., object]) -> Any:
     """A method that calls ``function`` with the namespace's ``_data`` as its first argument.
 
-    Typed ``Any`` on purpose: the namespace module casts it to a descriptor type that
-    names the method's parameters and result.
+    Typed ``Any`` on purpose: the namespace module annotates it with a descriptor type
+    that names the method's parameters and result.
     """
     signature = inspect.signature(function)
     filled, *rest = signature.parameters.values()
