@@ -50,6 +50,21 @@ def test_many_files_give_a_summary_each_and_a_total(srank_cli: Run, two: tuple[P
     )
 
 
+def test_files_may_stand_after_the_options_too(srank_cli: Run, two: tuple[Path, Path]) -> None:
+    # argparse takes no positional after an option; srank adds such files to FILE, in their order.
+    good, bad = two
+    status, out, err = srank_cli("check", good, "-c", "S Rank", bad, "--summary-only")
+    assert (status, out) == (1, "")
+    assert err == (
+        GOOD_SUMMARY.format(path=good)
+        + BAD_SUMMARY.format(path=bad)
+        + "srank check: 2 files, 5 rows: 1 passed, 1 failed\n"
+    )
+    status, _, err = srank_cli("check", good, "-c", "S Rank", bad, "--no-such")  # an option still is refused
+    assert status == 2
+    assert err.endswith(f"srank check: error: unrecognized arguments: {bad} --no-such\n")
+
+
 def test_a_file_that_cannot_be_read_is_named_and_the_others_are_checked(
     srank_cli: Run, two: tuple[Path, Path], tmp_path: Path
 ) -> None:

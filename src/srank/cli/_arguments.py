@@ -165,6 +165,10 @@ class _Described(argparse.ArgumentParser):
         # What a command does not know is said by the command, with its usage and the option meant: argparse
         # would hand it up to `srank`, whose usage does not name the command's options.
         namespace, extras = super().parse_known_args(args, namespace)
+        files = getattr(namespace, "files", None)  # FILE [FILE ...] (files_argument)
+        if extras and isinstance(files, list) and all(extra == "-" or not extra.startswith("-") for extra in extras):
+            files += extras  # `srank check a.csv -c X b.csv`: argparse takes no FILE after an option
+            extras = []
         if extras:
             self.error(self._unrecognized(extras))
         return namespace, extras
