@@ -159,7 +159,7 @@ def _codes(chosen: Any) -> dict[str, str | None]:
 
 
 def test_most_imperiled_per_group_skips_bad_and_missing_cells() -> None:
-    chosen = srank_pandas.most_imperiled(SPECIES.groupby("species")["rank"])
+    chosen = srank_pandas.most_imperiled(SPECIES.groupby("species")["rank"], errors="skip")
     assert chosen.dtype == object
     assert chosen.index.name == "species"
     assert isinstance(chosen["Lynx canadensis"], srank.Rank)
@@ -173,7 +173,7 @@ def test_most_imperiled_per_group_skips_bad_and_missing_cells() -> None:
 
 
 def test_least_imperiled_per_group() -> None:
-    chosen = srank_pandas.least_imperiled(SPECIES.groupby("species")["rank"])
+    chosen = srank_pandas.least_imperiled(SPECIES.groupby("species")["rank"], errors="skip")
     assert _codes(chosen) == {
         "Carex lasiocarpa": None,
         "Lynx canadensis": "S3",  # S2B,S4N counts by its most imperiled part
@@ -183,7 +183,7 @@ def test_least_imperiled_per_group() -> None:
 
 
 def test_grouped_by_several_keys() -> None:
-    chosen = srank_pandas.most_imperiled(SPECIES.groupby(["species", "state"])["rank"])
+    chosen = srank_pandas.most_imperiled(SPECIES.groupby(["species", "state"])["rank"], errors="skip")
     assert str(chosen[("Lynx canadensis", "NH")]) == "S2B,S4N"
     assert chosen[("Salix nigra", "ME")] is None
 
@@ -201,9 +201,9 @@ def test_errors_raise_names_the_cell_and_the_group() -> None:
 
 
 def test_a_plain_series_gives_one_rank() -> None:
-    assert str(srank_pandas.most_imperiled(SPECIES["rank"])) == "S1S2"
-    assert str(SPECIES["rank"].srank.least_imperiled()) == "S5"
-    assert srank_pandas.most_imperiled(pd.Series([None, "G3G2"], dtype=object)) is None
+    assert str(srank_pandas.most_imperiled(SPECIES["rank"], errors="skip")) == "S1S2"
+    assert str(SPECIES["rank"].srank.least_imperiled(errors="skip")) == "S5"
+    assert srank_pandas.most_imperiled(pd.Series([None, "G3G2"], dtype=object), errors="skip") is None
     with pytest.raises(InvalidRankError, match=r"^row 1: Range 3-2 is reversed"):
         pd.Series([None, "G3G2"], dtype=object).srank.most_imperiled(errors="raise")
     assert str(srank_pandas.most_imperiled(pd.Series(["s2", "S4"]), lenient=True)) == "S2"
@@ -244,7 +244,18 @@ def test_grouped_choice_decodes_each_distinct_text_once(monkeypatch: pytest.Monk
     frame = pd.DataFrame(
         {"species": ["a", "b", "c", "a", "b", "c"] * 20, "rank": ["S1", "S9", "S3", "S9", "S1", None] * 20}
     )
-    chosen = srank_pandas.most_imperiled(frame.groupby("species")["rank"])
+    chosen = srank_pandas.most_imperiled(frame.groupby("species")["rank"], errors="skip")
     assert _codes(chosen) == {"a": "S1", "b": "S1", "c": "S3"}
     # Each text once, whichever groups hold it; missing cells (NaN here) are recognised on sight, not remembered.
     assert sorted(value for value in seen if isinstance(value, str)) == ["S1", "S3", "S9"]
+
+
+def test_an_unreadable_cell_raises_by_default_as_in_srank_most_imperiled() -> None:
+    # A trial's lower-case s1 was left out in silence, and the group came out S3; now it is named.
+    frame = pd.DataFrame({"k": [1, 1, 2], "r": ["S3", "s1", None]})
+    for choose in (srank_pandas.most_imperiled, srank_pandas.least_imperiled):
+        with pytest.raises(InvalidRankError, match=r"^row 1 \(group 1\): Expected a level letter"):
+            choose(frame.groupby("k")["r"])
+    with pytest.raises(InvalidRankError, match=r"^row 1: "):
+        frame["r"].srank.most_imperiled()
+    assert [str(rank) for rank in srank_pandas.most_imperiled(frame.groupby("k")["r"], lenient=True)] == ["S1", "None"]

@@ -167,7 +167,8 @@ SPECIES = {
 def test_most_and_least_imperiled_per_group() -> None:
     frame = pl.DataFrame(SPECIES)
     chosen = frame.group_by("species", maintain_order=True).agg(
-        most=pl.col("rank").srank.most_imperiled(), least=pl.col("rank").srank.least_imperiled()
+        most=pl.col("rank").srank.most_imperiled(errors="skip"),
+        least=pl.col("rank").srank.least_imperiled(errors="skip"),
     )
     assert chosen.rows() == [
         ("Lynx canadensis", "S1S2", "S3"),
@@ -175,7 +176,7 @@ def test_most_and_least_imperiled_per_group() -> None:
         ("Poa annua", "SNR", "SNR"),
         ("Carex lasiocarpa", None, None),
     ]
-    assert srank_polars.most_imperiled(frame["rank"]) == "S1S2"
+    assert srank_polars.most_imperiled(frame["rank"], errors="skip") == "S1S2"
 
 
 def test_per_group_choices_are_named_after_their_column() -> None:
@@ -193,6 +194,17 @@ def test_per_group_choices_are_named_after_their_column() -> None:
     assert chosen.rows() == [("Lynx canadensis", "S1S2", "G5"), ("Salix nigra", "S5", None)]
     lazy = frame.lazy().group_by("species", maintain_order=True).agg(pl.col("S Rank").srank.least_imperiled())
     assert lazy.collect_schema().names() == ["species", "S Rank"]
+
+
+def test_an_unreadable_cell_raises_by_default_as_in_srank_most_imperiled() -> None:
+    # A trial's lower-case s1 was left out in silence, and the group came out S3; now it is named.
+    frame = pl.DataFrame({"species": ["Lynx", "Lynx"], "rank": ["S3", "s1"]})
+    for chosen in (pl.col("rank").srank.most_imperiled(), pl.col("rank").srank.least_imperiled()):
+        with pytest.raises(srank_polars.CellError, match=r"^row 2 of 'rank': Expected a level letter"):
+            frame.group_by("species").agg(chosen)
+    with pytest.raises(srank_polars.CellError, match=r"^row 2 of 'rank': "):
+        srank_polars.most_imperiled(frame["rank"])
+    assert frame["rank"].srank.most_imperiled(lenient=True) == "S1"
 
 
 def test_errors_raise_names_the_cell() -> None:
@@ -479,7 +491,8 @@ def test_per_group_choices_agree_with_srank_most_and_least_imperiled(rows: list[
         schema={"group": pl.Int64, "rank": pl.String},
     )
     chosen = frame.group_by("group").agg(
-        most=pl.col("rank").srank.most_imperiled(), least=pl.col("rank").srank.least_imperiled()
+        most=pl.col("rank").srank.most_imperiled(errors="skip"),
+        least=pl.col("rank").srank.least_imperiled(errors="skip"),
     )
     for group, most, least in chosen.rows():
         cells = [text for key, text in rows if key == group]

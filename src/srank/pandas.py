@@ -504,7 +504,7 @@ def most_imperiled(data: pd.Series[Any], *, errors: Errors = ..., lenient: bool 
 @overload
 def most_imperiled(data: SeriesGroupBy[Any, Any], *, errors: Errors = ..., lenient: bool = ...) -> pd.Series[Any]: ...
 def most_imperiled(
-    data: pd.Series[Any] | SeriesGroupBy[Any, Any], *, errors: Errors = "skip", lenient: bool = False
+    data: pd.Series[Any] | SeriesGroupBy[Any, Any], *, errors: Errors = "raise", lenient: bool = False
 ) -> AnyRank | pd.Series[Any] | None:
     """The most imperiled rank of a Series, or of each group of ``df.groupby(...)["rank"]``.
 
@@ -514,7 +514,8 @@ def most_imperiled(
 
     Args:
         data: A Series of codes, or a SeriesGroupBy.
-        errors: "skip" leaves out a cell that cannot be read; "raise" raises for it.
+        errors: "raise" (the default, as ``srank.most_imperiled``) raises for a cell that cannot be
+            read; "skip" leaves it out.
         lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
 
     Returns:
@@ -543,13 +544,14 @@ def least_imperiled(data: pd.Series[Any], *, errors: Errors = ..., lenient: bool
 @overload
 def least_imperiled(data: SeriesGroupBy[Any, Any], *, errors: Errors = ..., lenient: bool = ...) -> pd.Series[Any]: ...
 def least_imperiled(
-    data: pd.Series[Any] | SeriesGroupBy[Any, Any], *, errors: Errors = "skip", lenient: bool = False
+    data: pd.Series[Any] | SeriesGroupBy[Any, Any], *, errors: Errors = "raise", lenient: bool = False
 ) -> AnyRank | pd.Series[Any] | None:
     """The least imperiled rank of a Series, or of each group, among ranked values; see ``most_imperiled``.
 
     Args:
         data: A Series of codes, or a SeriesGroupBy.
-        errors: "skip" leaves out a cell that cannot be read; "raise" raises for it.
+        errors: "raise" (the default, as ``srank.most_imperiled``) raises for a cell that cannot be
+            read; "skip" leaves it out.
         lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
 
     Returns:

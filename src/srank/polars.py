@@ -819,7 +819,7 @@ def most_imperiled(data: pl.Series, *, errors: Errors = ..., lenient: bool = ...
 @overload
 def most_imperiled(data: pl.Expr, *, errors: Errors = ..., lenient: bool = ...) -> pl.Expr: ...
 def most_imperiled(
-    data: pl.Series | pl.Expr, *, errors: Errors = "skip", lenient: bool = False
+    data: pl.Series | pl.Expr, *, errors: Errors = "raise", lenient: bool = False
 ) -> str | pl.Expr | None:
     """The canonical code of the most imperiled rank, as ``srank.most_imperiled``; an aggregation on an expression.
 
@@ -827,7 +827,8 @@ def most_imperiled(
 
     Args:
         data: A polars Series of codes, or an expression.
-        errors: "skip" leaves out a cell that cannot be read; "raise" raises for it.
+        errors: "raise" (the default, as ``srank.most_imperiled``) raises for a cell that cannot be
+            read; "skip" leaves it out.
         lenient: Read the spellings real files use instead of NatureServe's syntax only.
 
     Returns:
@@ -855,13 +856,14 @@ def least_imperiled(data: pl.Series, *, errors: Errors = ..., lenient: bool = ..
 @overload
 def least_imperiled(data: pl.Expr, *, errors: Errors = ..., lenient: bool = ...) -> pl.Expr: ...
 def least_imperiled(
-    data: pl.Series | pl.Expr, *, errors: Errors = "skip", lenient: bool = False
+    data: pl.Series | pl.Expr, *, errors: Errors = "raise", lenient: bool = False
 ) -> str | pl.Expr | None:
     """The canonical code of the least imperiled rank, among ranked values; see ``most_imperiled``.
 
     Args:
         data: A polars Series of codes, or an expression.
-        errors: "skip" leaves out a cell that cannot be read; "raise" raises for it.
+        errors: "raise" (the default, as ``srank.most_imperiled``) raises for a cell that cannot be
+            read; "skip" leaves it out.
         lenient: Read the spellings real files use instead of NatureServe's syntax only.
 
     Returns:
