@@ -120,15 +120,19 @@ def test_pandas_status_index_options_and_errors() -> None:
     bad = pd.Series(["S2", "G1G4"], index=["a", "b"]).groupby(["x", "y"])
     with pytest.raises(srank.InvalidRankError) as caught:
         srank_pandas.status_index(bad)
-    assert caught.value.message == "row 'b' (group 'y'): Range 1-4 is too wide: a range may skip at most one rank"
+    assert caught.value.message == (
+        "index label 'b' (group 'y'): Range 1-4 is too wide: a range may skip at most one rank"
+    )
     # A Series names the first row of the code, by its label, as most_imperiled does.
     with pytest.raises(srank.InvalidRankError) as caught:
         srank_pandas.status_index(pd.Series(["S2", "bogus", "S3", "bogus"], index=[10, 20, 30, 40]))
-    assert caught.value.message == "row 20: Expected a level letter (G, N, S or T), found 'b'"
+    assert caught.value.message == "index label 20: Expected a level letter (G, N, S or T), found 'b'"
     for dtype in ("string", "object"):  # a missing value before it (pandas.NA refuses comparison) is passed over
         with pytest.raises(srank.InvalidRankError) as caught:
             srank_pandas.status_index(pd.Series(["S3", None, "S9"], dtype=dtype))
-        assert caught.value.message == "row 2: Expected a rank value (1-5, X, H, U, NR or NA) after 'S', found '9'"
+        assert (
+            caught.value.message == "index label 2: Expected a rank value (1-5, X, H, U, NR or NA) after 'S', found '9'"
+        )
     skipped = srank_pandas.status_index(bad, errors="skip")
     assert _plain(skipped.loc["y", "value"]) is None
     with pytest.raises(ValueError, match="uncertain must be one of"):

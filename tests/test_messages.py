@@ -549,9 +549,12 @@ def test_a_cell_error_names_its_row_in_the_language() -> None:
     pd = pytest.importorskip("pandas")
     pytest.importorskip("srank.pandas")
     with pytest.raises(InvalidRankError) as caught:
-        pd.Series(["G5", "G3G2"]).srank.most_imperiled(errors="raise")
-    assert caught.value.message == "row 1: Range 3-2 is reversed"
-    assert caught.value.message_in("fr") == f"ligne 1{NBSP}: La plage 3-2 est inversée"
+        pd.Series(["G5", "G3G2"], name="S Rank").srank.most_imperiled(errors="raise")
+    assert caught.value.message == "index label 1 of 'S Rank': Range 3-2 is reversed"
+    assert caught.value.message_in("fr") == (
+        f"étiquette d'index 1 de «{NBSP}S Rank{NBSP}»{NBSP}: La plage 3-2 est inversée"
+    )
+    assert caught.value.message_in("es").startswith("etiqueta de índice 1 de «S Rank»: ")
     assert caught.value.hint_in("es") == (
         "escriba primero el número más bajo (más amenazado), como en G2G3; o pase errors='skip' para dejar fuera las"
         " celdas ilegibles"

@@ -193,7 +193,7 @@ def test_errors_raise_names_the_cell_and_the_group() -> None:
         srank_pandas.most_imperiled(SPECIES.groupby("species")["rank"], errors="raise")
     error = caught.value
     assert error.message == (
-        "row 9 (group 'Carex lasiocarpa'): Expected a rank value (1-5, X, H, U, NR or NA) after 'S', found '9'"
+        "index label 9 (group 'Carex lasiocarpa'): Expected a rank value (1-5, X, H, U, NR or NA) after 'S', found '9'"
     )
     assert (error.text, error.span, error.code) == ("S9", (1, 2), "syntax")
     assert error.hint is not None
@@ -204,7 +204,7 @@ def test_a_plain_series_gives_one_rank() -> None:
     assert str(srank_pandas.most_imperiled(SPECIES["rank"], errors="skip")) == "S1S2"
     assert str(SPECIES["rank"].srank.least_imperiled(errors="skip")) == "S5"
     assert srank_pandas.most_imperiled(pd.Series([None, "G3G2"], dtype=object), errors="skip") is None
-    with pytest.raises(InvalidRankError, match=r"^row 1: Range 3-2 is reversed"):
+    with pytest.raises(InvalidRankError, match=r"^index label 1: Range 3-2 is reversed"):
         pd.Series([None, "G3G2"], dtype=object).srank.most_imperiled(errors="raise")
     assert str(srank_pandas.most_imperiled(pd.Series(["s2", "S4"]), lenient=True)) == "S2"
 
@@ -254,8 +254,8 @@ def test_an_unreadable_cell_raises_by_default_as_in_srank_most_imperiled() -> No
     # A trial's lower-case s1 was left out in silence, and the group came out S3; now it is named.
     frame = pd.DataFrame({"k": [1, 1, 2], "r": ["S3", "s1", None]})
     for choose in (srank_pandas.most_imperiled, srank_pandas.least_imperiled):
-        with pytest.raises(InvalidRankError, match=r"^row 1 \(group 1\): Expected a level letter"):
+        with pytest.raises(InvalidRankError, match=r"^index label 1 \(group 1\): Expected a level letter"):
             choose(frame.groupby("k")["r"])
-    with pytest.raises(InvalidRankError, match=r"^row 1: "):
+    with pytest.raises(InvalidRankError, match=r"^index label 1 of 'r': "):  # loc[1] finds it; polars counts from 1
         frame["r"].srank.most_imperiled()
     assert [str(rank) for rank in srank_pandas.most_imperiled(frame.groupby("k")["r"], lenient=True)] == ["S1", "None"]

@@ -318,8 +318,9 @@ MESSAGES: dict[str, str] = {
     "file.kind.parquet": "a Parquet file",
     # -- the pandas and polars helpers ---------------------------------------------------
     "dataframe.row": "row {row}",
-    "dataframe.row-label": "row {row!r}",
-    "dataframe.row-in-group": "row {row!r} (group {group!r})",
+    "dataframe.index-label": "index label {row!r}",
+    "dataframe.index-label-of": "index label {row!r} of {column!r}",
+    "dataframe.in-group": "{where} (group {group!r})",
     "dataframe.row-of-column": "row {row} of {column!r}",
     "dataframe.skip-hint": "pass errors='skip' to leave unreadable cells out",
     "dataframe.hint-or": "{hint}; or {other}",

@@ -40,7 +40,7 @@ from ._describe import describe, text_table
 from ._errors import InvalidRankError
 from ._findings import Finding, separator
 from ._languages import language
-from ._messages import in_language, say
+from ._messages import Message, in_language, say
 from ._model import AnyRank, Level, MultiSeasonRank, Rank, check_threshold
 from ._namespace_methods import delegate
 from ._ordering import least_imperiled_of, most_imperiled_of
@@ -523,7 +523,7 @@ def most_imperiled(
         object Series of ranks indexed by group, None where a group has nothing readable.
 
     Raises:
-        InvalidRankError: With ``errors="raise"``, for the first unreadable cell, naming its row and group.
+        InvalidRankError: With ``errors="raise"``, for the first unreadable cell, naming its index label and group.
         TypeError: ``data`` is neither a Series nor a SeriesGroupBy.
         ValueError: ``errors`` is neither "skip" nor "raise".
 
@@ -605,18 +605,26 @@ def _choose(
     for row, result in zip(values.index, decode(values.tolist()), strict=True):
         if isinstance(result, InvalidRankError):
             if strict:
-                where = (
-                    say("dataframe.row-label", row=row)
-                    if group is None
-                    else say("dataframe.row-in-group", row=row, group=group[0])
-                )
+                where = _located(row, None if group is None else group[0], values.name if group is None else None)
                 raise cell_error(result, where) from None
         elif result is not None:
             ranks.append(result)
     return choose(ranks) if ranks else None
 
 
-def _first_row(index: pd.Index[Any], values: list[object], group: Hashable | None) -> Callable[[object], str]:
+def _located(row: Hashable, group: Hashable | None, column: Hashable | None) -> Message:
+    """A cell by its index label, which ``loc`` takes (a position would count otherwise): "index label 7 of
+    'rank'", or "... (group 'Lynx')" in a groupby, whose column the groups do not carry."""
+    if isinstance(column, str):
+        where = say("dataframe.index-label-of", row=row, column=column)
+    else:
+        where = say("dataframe.index-label", row=row)
+    return where if group is None else say("dataframe.in-group", where=where, group=group)
+
+
+def _first_row(
+    index: pd.Index[Any], values: list[object], group: Hashable | None, column: Hashable | None = None
+) -> Callable[[object], str]:
     """Where an unreadable code stands, for an error: its first row's label (and its group), as ``_choose`` says it."""
 
     def same(value: object, code: object) -> bool:
@@ -627,9 +635,7 @@ def _first_row(index: pd.Index[Any], values: list[object], group: Hashable | Non
 
     def where(code: object) -> str:
         row = next(label for label, value in zip(index, values, strict=True) if same(value, code))
-        if group is None:
-            return say("dataframe.row-label", row=row)
-        return say("dataframe.row-in-group", row=row, group=group)
+        return _located(row, group, column)
 
     return where
 
@@ -813,7 +819,7 @@ def status_index(
         counted and left_out (nullable integers).
 
     Raises:
-        InvalidRankError: An unreadable cell, naming its first row (and its group), unless ``errors="skip"``.
+        InvalidRankError: An unreadable cell, naming its first index label (and its group), unless ``errors="skip"``.
         ValueError: A bad option, or (for a Series) nothing that counts.
         TypeError: ``data`` is neither a Series nor a SeriesGroupBy.
 
@@ -829,7 +835,7 @@ def status_index(
     chosen = check_options("srank.pandas.status_index", season, uncertain, errors)
     if isinstance(data, pd.Series):
         values = data.tolist()
-        where = _first_row(data.index, values, None)
+        where = _first_row(data.index, values, None, data.name)
         counts = tally(decoded_counts(values, lenient, "status_index"), chosen, errors, "status_index()", where)
         return index_of(counts, uncertain, "srank.pandas.status_index")
     if not isinstance(data, SeriesGroupBy):
