@@ -259,6 +259,9 @@ def test_checked_output_can_be_checked_again_and_the_new_columns_do_not_collide(
             "first.csv", str(first)
         )
     )
+    # --summary-only writes no column: the suffix is not said.
+    status, _, err = srank_cli("check", first, "-c", "srank_rounded", "--summary-only")
+    assert (status, err) == (0, f"srank check: {first}: 1 row: 1 valid, 0 invalid, 0 missing; 1 distinct code\n")
 
 
 def test_ragged_blank_and_unclosed_rows_are_kept_with_their_cells_as_they_were(srank_cli: Run, tmp_path: Path) -> None:

@@ -156,7 +156,7 @@ def _run_one(
         checks = command.checks(args, table)
         for check in checks:
             check.lang = lang
-        added = _name_columns(table.name, table.header, checks, long, lang)
+        added = _name_columns(table.name, table.header, checks, long, lang, said=writing.rows)
         line: Callable[[int], str] | None = None
         if writing.problems_only:
             name = _LINE + free_suffix(table.header, [_LINE, *added])
@@ -184,17 +184,18 @@ def _line_cell(fmt: Format, name: str) -> Callable[[int], str]:
 
 
 def _name_columns(
-    source: str, header: Sequence[str], checks: Sequence[Check], long: bool, lang: str = "en"
+    source: str, header: Sequence[str], checks: Sequence[Check], long: bool, lang: str = "en", *, said: bool = True
 ) -> list[str]:
     """Each check's output names: its prefix and columns, and one suffix (.2, .3 ...) if the input has them already.
 
-    Returns the columns srank adds: every check's, or in the long layout the one set they share.
+    Returns the columns srank adds: every check's, or in the long layout the one set they share. The suffix is
+    ``said`` on stderr when rows are written (not under --summary-only or -q, which write no column).
     """
     plain = [check.prefix + column for check in checks for column in check.columns]
     suffix = free_suffix(header, plain)
     for check in checks:
         check.names = tuple(check.prefix + column + suffix for column in check.columns)
-    if suffix:  # checked output checked again
+    if suffix and said:  # checked output checked again
         print(f"srank: {in_language(say('cli.table.new-suffix', source=source, suffix=suffix), lang)}", file=sys.stderr)
     if not long:
         return [name for check in checks for name in check.names]
