@@ -550,3 +550,19 @@ def test_keys_that_differ_only_in_case_are_not_paired_and_said_so(srank_cli: Run
     )
     new.write_text("id,S Rank\nABNKC10010,S1\nABC2,S3\nPDRAN0F010,S3\n", encoding="utf-8")
     assert "only in case" not in srank_cli("diff", old, new, "-k", "id", "-c", "S Rank", "--summary-only")[2]
+
+
+def test_a_column_new_renamed_is_hinted_with_the_old_new_form(srank_cli: Run, tmp_path: Path) -> None:
+    (tmp_path / "old.csv").write_text("id,S Rank\n1,S2\n", encoding="utf-8")
+    (tmp_path / "new.csv").write_text("ID,S_RANK\n1,S1\n", encoding="utf-8")
+    new = tmp_path / "new.csv"
+    status, _, err = srank_cli("diff", tmp_path / "old.csv", new, "-k", "id=ID", "-c", "S Rank")
+    assert status == 2
+    assert err == (
+        f"srank: {new} has no column 'S Rank'; the columns are: 'ID', 'S_RANK' (did you mean 'S_RANK'? if {new}"
+        " renamed the column, write it as 'S Rank=S_RANK')\n"
+    )
+    assert srank_cli("diff", tmp_path / "old.csv", new, "-k", "id=ID", "-c", "S Rank=S_RANK")[0] == 1
+    # OLD's own missing column gets the plain "did you mean"
+    status, _, err = srank_cli("diff", new, tmp_path / "old.csv", "-k", "ID=id", "-c", "S Rank")
+    assert err.endswith("(did you mean 'S_RANK'?)\n")

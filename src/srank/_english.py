@@ -834,6 +834,7 @@ MESSAGES: dict[str, str] = {
     "cli.diff.headline": "{rows} out",
     "cli.diff.same-left-out.one": " ({count:,} same row left out by --changes-only)",
     "cli.diff.same-left-out.other": " ({count:,} same rows left out by --changes-only)",
+    "cli.diff.did-you-mean-renamed": " (did you mean {close!r}? if {file} renamed the column, write it as {pair!r})",
     "cli.diff.title-renamed": "column {old!r} ({new!r} in {file})",
     "cli.diff.distribution-title": "distribution {title}",
     # each kind of change counted in the summary: in English, the srank_change value itself

@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 from .._errors import problem_line
 from .._findings import colon, separator
-from .._messages import in_language, say, say_count
+from .._messages import Message, in_language, say, say_count
 from ._arguments import UsageError
 from ._formats import CsvFormat, Format, JsonlFormat, csv_line
 from ._records import Unread
@@ -105,6 +105,18 @@ def _case_only(old: _Side, new: _Side) -> list[tuple[Key, Key]]:
 
     alone = {folded(key): key for key in old.first if key not in new.first}
     return [(alone[folded(key)], key) for key in new.first if key not in old.first and folded(key) in alone]
+
+
+def _renamed_hint(name: str, pairs: Sequence[Pair]) -> Callable[[str, str], Message]:
+    """NEW's "did you mean", with the OLD=NEW form that names a column NEW renamed ('S Rank=S_RANK')."""
+    old_of = {pair.new: pair.old for pair in pairs}
+
+    def hint(column: str, close: str) -> Message:
+        return say(
+            "cli.diff.did-you-mean-renamed", close=close, file=name, pair=f"{old_of.get(column, column)}={close}"
+        )
+
+    return hint
 
 
 def _read_side(table: Table, keys: Sequence[str], compared: Sequence[str], lang: str = "en") -> _Side:
@@ -350,6 +362,8 @@ def open_join(args: argparse.Namespace, join: Join) -> Iterator[JoinedTable]:
         one.encoding_option = f"--{which}-encoding"  # what a decoding error's hint names: it sets this file's only
         one.sheet = getattr(args, f"{which}_sheet") or args.sheet
         with open_table(one, [*keys, *compared]) as table:
+            if which == "new":
+                table.renamed = _renamed_hint(table.name, [*join.keys, *join.columns])
             sides.append(_read_side(table, keys, compared, getattr(args, "lang", "en")))
             delimiter, newline = table.delimiter, table.newline  # the output is written as NEW is
     yield JoinedTable(sides[0], sides[1], join, delimiter, newline)

@@ -21,7 +21,7 @@ from typing import IO, Any, Protocol
 import attrs
 
 from .._findings import separator
-from .._messages import in_language, one_of, quoted, say, say_count
+from .._messages import Message, in_language, one_of, quoted, say, say_count
 from ._arguments import UsageError, delimiter_option, spoken
 from ._formats import CsvFormat, Format, JsonlFormat, MadeJsonlFormat
 from ._output import feeds_back
@@ -113,6 +113,8 @@ class Table:
     lang: str = "en"  # the language of the command line's own sentences
     wanted: Sequence[str] = ()  # the columns the command reads: a later line holding them all may be the header
     naming: Callable[[Sequence[str]], list[str]] | None = None  # a workbook's other sheets that name columns
+    # srank diff's NEW: "did you mean", said with how to name a column the file renamed (column, close -> text)
+    renamed: Callable[[str, str], Message] | None = None
 
     @property
     def width(self) -> int:
@@ -131,7 +133,12 @@ class Table:
 
         close = close_names(column, self.header)
         if close:
-            message += in_language(say("cli.table.did-you-mean", close=close[0]), self.lang)
+            meant = (
+                say("cli.table.did-you-mean", close=close[0])
+                if self.renamed is None
+                else self.renamed(column, close[0])
+            )
+            message += in_language(meant, self.lang)
         name, colon, level = column.rpartition(":")
         if colon and name in self.header:
             message += in_language(say("cli.table.not-a-level", level=level, name=name), self.lang)
