@@ -34,6 +34,7 @@ from ._text_options import LanguageTag
 from ._vocabulary import Level
 
 __all__ = [
+    "UNREAD",
     "Distribution",
     "PlaceRank",
     "noted_repeats",
@@ -475,12 +476,13 @@ def _flag(data: Mapping[str, Any], flag: str) -> bool | None:
     return value if isinstance(value, bool) else None
 
 
+# What lenient reading could not read: text it skipped (a note), a place it kept without its rank (the place's).
+UNREAD = ("distribution-syntax", "unreadable-rank")
+
+
 def read_whole(dist: Distribution) -> bool:
-    """Whether reading kept every place of the text with its rank: lenient reading skips, with a note, text it cannot
-    read (``distribution-syntax``) and keeps a place whose rank it cannot read without one (``unread``)."""
-    return all(note.code != "distribution-syntax" for note in dist.notes) and all(
-        record.unread is None for record in dist
-    )
+    """Whether reading kept every place of the text with its rank: no finding of ``UNREAD``."""
+    return all(finding.code not in UNREAD for finding in dist.findings)
 
 
 def unknown_place(nation: str, subnation: str | None) -> Finding:
