@@ -572,8 +572,12 @@ def test_xlsx_output_opens_in_openpyxl_and_pandas_default_reader(srank_cli: Run,
     source = write(tmp_path / "in.csv", "name,rank\nLynx canadensis,S2\nSalix nigra,s9\n")
     book = tmp_path / "out.xlsx"
     assert srank_cli("check", source, "-c", "rank", "-o", book)[0] == 1
-    sheet = openpyxl.load_workbook(book, read_only=True).active
-    assert [list(row) for row in sheet.iter_rows(max_col=4, values_only=True)] == [
+    workbook = openpyxl.load_workbook(book, read_only=True)  # read-only keeps the file open until close()
+    try:
+        rows = [list(row) for row in workbook.active.iter_rows(max_col=4, values_only=True)]
+    finally:
+        workbook.close()
+    assert rows == [
         ["name", "rank", "srank_valid", "srank_canonical"],
         ["Lynx canadensis", "S2", True, "S2"],
         ["Salix nigra", "s9", False, None],
