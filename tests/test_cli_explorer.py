@@ -164,6 +164,11 @@ def test_a_rounding_that_is_not_srank_s_makes_the_exit_status_1(srank_cli: Run, 
         ("missing.json", None, "cannot read '{path}': No such file or directory"),
         ("job.json", (DATA / "ns_export.json").read_bytes(), "{path} is an export job, not taxa"),
         ("page.html", b"<html>Not here</html>", "{path} is not JSON (Expecting value: line 1 column 1 (char 0))"),
+        (  # past Python's recursion limit: an error of srank's, not a RecursionError's traceback
+            "deep.json",
+            b"[" * 100_000 + b"]" * 100_000,
+            "{path} is nested too deeply to read as JSON; an Explorer answer nests only a few levels",
+        ),
     ],
 )
 def test_read_failures_are_one_line_and_leave_no_output(

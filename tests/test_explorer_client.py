@@ -262,6 +262,17 @@ def test_a_body_that_is_not_json(replay: tuple[Replay, str]) -> None:
     )
 
 
+def test_a_body_nested_past_python_s_limit_is_an_explorer_error(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/data/speciesSearch", Answer(200, b"[" * 100_000 + b"]" * 100_000))
+    with pytest.raises(ExplorerDataError) as caught:  # not a RecursionError: every failure is an ExplorerError
+        list(client(base).search("robin"))
+    assert caught.value.message == (
+        f"POST {base}data/speciesSearch answered 200 with JSON nested too deeply to read; an Explorer answer nests"
+        " only a few levels"
+    )
+
+
 def test_a_json_body_cut_short_is_not_blamed_on_the_base_url(replay: tuple[Replay, str]) -> None:
     server, base = replay
     server.at("/api/data/speciesSearch", Answer(200, b'{"results": [{"uniqueId": "ELEMENT_GL'))

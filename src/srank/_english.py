@@ -278,6 +278,9 @@ MESSAGES: dict[str, str] = {
     " gRank and nations",
     "explorer.cannot-read": "cannot read {path!r}: {reason}",
     "explorer.cannot-read-hint": "give the path of a saved Explorer response, JSON text or parsed JSON",
+    "explorer.json-too-deep": (
+        "{where} is nested too deeply to read as JSON; an Explorer answer nests only a few levels"
+    ),
     "explorer.not-json": "{where} is not JSON ({error}): {text!r}",
     "explorer.not-json-hint": "a saved Explorer response is the JSON body as the API sent it",
     "explorer.not-utf8": "{where} is not JSON text: byte 0x{byte} at position {position:,} is not UTF-8",
@@ -289,6 +292,8 @@ MESSAGES: dict[str, str] = {
     "explorer.not-a-taxon": "{asked} answered with {type} {value}, not a taxon record",
     "explorer.no-job-id": "{asked} answered with no jobId",
     "explorer.empty-body": "{asked} answered {status} with an empty body",
+    "explorer.body-too-deep": "{asked} answered {status} with JSON nested too deeply to read; an Explorer answer"
+    " nests only a few levels",
     "explorer.body-not-json": "{asked} answered {status} with a body that is not JSON ({error}): {text!r}",
     "explorer.body-not-json-hint": "check the base URL: it should be the API's root, such as {url}",
     "explorer.body-cut-hint": "the answer starts as JSON but does not end as JSON: it was cut short on the way; try"

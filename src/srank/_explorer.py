@@ -472,6 +472,10 @@ def _parse_json(content: str | bytes | bytearray, where: str) -> Any:
         byte = f"{error.object[error.start]:02x}"
         said = say("explorer.not-utf8", where=where, byte=byte, position=error.start)
         raise ExplorerDataError(said, hint=say("explorer.not-json-hint")) from None
+    except RecursionError:  # '[' nested past Python's recursion limit: not an answer, and not to be quoted
+        raise ExplorerDataError(
+            say("explorer.json-too-deep", where=where), hint=say("explorer.not-json-hint")
+        ) from None
     except json.JSONDecodeError as error:
         text = content.decode("utf-8", "replace") if isinstance(content, (bytes, bytearray)) else content
         shown = quotable(text.strip()) if text.strip() else say("explorer.empty")

@@ -395,6 +395,9 @@ class Client:
             raise ExplorerNotFoundError(message, url=url, status=status)
         try:
             document = json.loads(content)
+        except RecursionError:  # '[' nested past Python's recursion limit
+            said = say("explorer.body-too-deep", asked=f"{method} {url}", status=status)
+            raise ExplorerDataError(said, url=url, status=status) from None
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             text = content[:200].decode("utf-8", "replace").strip()
             shown = quotable(text) if text else say("explorer.empty")
