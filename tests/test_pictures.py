@@ -342,6 +342,17 @@ def test_every_text_of_the_map_is_escaped() -> None:
         assert "&lt;script&gt;" in markup
 
 
+def test_characters_xml_forbids_are_replaced_so_the_map_always_parses() -> None:
+    # A vertical tab from a spreadsheet cell, a control character, a lone surrogate: each is shown as U+FFFD.
+    dist = srank.parse_distribution("United States (N3): MD (S2)")
+    for title, shown in (("Falco\x0bmexicanus", "Falco\ufffdmexicanus"), ("a\x01b\ud800", "a\ufffdb\ufffd")):
+        svg = dist.to_svg(title=title)
+        root = ET.fromstring(svg)
+        assert any(element.text == shown for element in root.iter("{http://www.w3.org/2000/svg}text")), shown
+        svg.encode("utf-8")  # no lone surrogate left to fail a file's writing
+    assert "Tab\tand\nbreak" in dist.to_svg(title="Tab\tand\nbreak")  # what XML allows is kept
+
+
 def test_sixty_places_fit_in_sixty_kilobytes() -> None:
     states = list(srank._places.map_layout().tiles)
     us = [code for nation, code in states if nation == "US"]

@@ -15,12 +15,12 @@ outer box). A comparison of two ranks, for example, is
 from __future__ import annotations
 
 from collections.abc import Iterable
-from html import escape
 from typing import TYPE_CHECKING
 
 from ._describe import describe
 from ._description_tables import load
 from ._findings import Finding
+from ._markup import escape
 from ._messages import in_language, say
 from ._model import AnyRank
 from ._palette import colour, palette, severity_swatch

@@ -22,7 +22,6 @@ short description) that a browser shows on hover; ``data-place`` and
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 import attrs
@@ -30,6 +29,7 @@ import attrs
 from ._describe import describe, explain
 from ._description_tables import Table, load
 from ._findings import colon
+from ._markup import escape
 from ._messages import quoted
 from ._model import AnyRank, Grade, Level, Rank, Season, Single
 from ._palette import CLASSES, Swatch, palette
