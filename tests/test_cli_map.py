@@ -291,6 +291,11 @@ def test_a_workbook_with_a_title_row(srank_cli: Run, tmp_path: Path) -> None:
         (["-c", "dist", "-o", "maps"], "srank: --column draws one map per row: name the column that names each map"),
         (["-c", "dist", "-k", "name"], "srank: --column draws one map per row: name the folder to write them in"),
         (["-c", "dist", "-k", "name", "-o", "taxa.csv"], "srank: --output taxa.csv is a file; with --column, name a"),
+        (  # one map's name, not a folder: no folder called one.svg is made
+            ["-c", "dist", "-k", "name", "-o", "one.svg"],
+            "srank: --output one.svg is named as a file (.svg), but --column draws one map per row: name a folder,"
+            " such as one",
+        ),
         (["-k", "name"], "srank: --key names the maps of a table's rows: give the distribution column with --column"),
         (["-c", "nope", "-k", "name", "-o", "maps"], "srank: taxa.csv has no column 'nope'; the columns are:"),
         (["--lang", "de"], "srank: --lang de: "),
@@ -306,6 +311,7 @@ def test_usage_errors(
     assert status == 2
     assert err.startswith(message)
     assert not Path("maps").exists()
+    assert not Path("one.svg").exists()
     assert Path("taxa.csv").read_text(encoding="utf-8") == 'name,dist\nx,"US(N5)"\n'
 
 

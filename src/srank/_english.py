@@ -791,6 +791,8 @@ MESSAGES: dict[str, str] = {
     "cli.map.need-key": "--column draws one map per row: name the column that names each map with --key",
     "cli.map.need-folder": "--column draws one map per row: name the folder to write them in with -o DIR",
     "cli.map.output-is-file": "--output {output} is a file; with --column, name a folder",
+    "cli.map.output-named-file": "--output {output} is named as a file ({suffix}), but --column draws one map per"
+    " row: name a folder, such as {folder}",
     "cli.map.where-line": "line {number:,}",
     "cli.map.where-row": "row {number:,}",
     "cli.map.where-key": "{where} ({key!r})",
