@@ -360,6 +360,25 @@ def test_a_404_is_one_line_naming_the_url_and_status(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_busy_answer_is_waited_for_aloud_and_retries_and_max_wait_bound_it(
+    srank_cli: Run, replay: tuple[Replay, str]
+) -> None:
+    # NatureServe may ask for an hour (Retry-After: 3600): each wait is said, --max-wait caps it, --retries ends it.
+    server, base = replay
+    busy = Answer(429, b"{}", (("Retry-After", "3600"),))
+    server.at("/api/data/speciesSearch", busy, busy, recorded("ns_search_spp"))
+    arguments = ["explorer", "search", "robin", "--base-url", base, "--max-wait", "0.05", "--summary-only"]
+    status, _, err = srank_cli(*arguments)
+    assert status == 0
+    waited = "srank explorer search: no answer yet; asking again in 0.05 s (--retries 0 does not wait)"
+    assert err.splitlines()[:2] == [waited, waited]
+    server.at("/api/data/speciesSearch", busy)
+    status, _, err = srank_cli(*arguments, "--retries", "0")
+    assert status == 2
+    assert "no answer yet" not in err
+    assert err.startswith(f"srank: POST {base}data/speciesSearch answered HTTP 429 ")
+
+
 def test_a_body_that_is_not_json_is_one_line(srank_cli: Run, replay: tuple[Replay, str]) -> None:
     server, base = replay
     server.at("/api/data/speciesSearch", Answer(body=b"<html>maintenance</html>", headers=()))

@@ -736,6 +736,10 @@ MESSAGES: dict[str, str] = {
     "cli.explorer.help-save": "keep each JSON answer in DIR, to read again offline",
     "cli.explorer.help-timeout": "per request (default: 30)",
     "cli.explorer.help-base-url": "the API's root",
+    "cli.explorer.help-retries": "times to ask again after a busy or failed answer (default: 3; 0 fails at once)",
+    "cli.explorer.help-max-wait": "the longest wait before asking again, even where NatureServe asks for more"
+    " (default: 60)",
+    "cli.explorer.waiting": "{command}: no answer yet; asking again in {seconds} s (--retries 0 does not wait)",
     "cli.explorer.help-limit": "stop after N taxa",
     "cli.explorer.nothing-asked": "say what to search for: TEXT, --nation, --subnation or --rank",
     "cli.explorer.taxa-count": "expected a number of taxa (0 or more), not {text!r}",

@@ -16,6 +16,7 @@ import contextlib
 import functools
 import re
 import sys
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING, Any
@@ -158,6 +159,10 @@ class SearchCommand(TaxaCommand):
         parser.add_argument(
             "--timeout", type=float, default=30.0, metavar="SECONDS", help=say("cli.explorer.help-timeout")
         )
+        parser.add_argument("--retries", type=_count, default=3, metavar="N", help=say("cli.explorer.help-retries"))
+        parser.add_argument(
+            "--max-wait", type=float, default=60.0, metavar="SECONDS", help=say("cli.explorer.help-max-wait")
+        )
         parser.add_argument(
             "--base-url", default=DEFAULT_BASE_URL, metavar="URL", help=say("cli.explorer.help-base-url")
         )
@@ -187,7 +192,19 @@ class SearchCommand(TaxaCommand):
 def _client(args: argparse.Namespace) -> Client:
     from .._explorer_client import Client
 
-    client = Client(args.base_url, timeout=args.timeout, save=args.save)
+    def sleep(seconds: float) -> None:  # a wait is said: NatureServe may ask for a minute, or an hour (max-wait)
+        said = say("cli.explorer.waiting", command="srank explorer search", seconds=f"{seconds:g}")
+        print(in_language(said, args.lang), file=sys.stderr, flush=True)
+        time.sleep(seconds)
+
+    client = Client(
+        args.base_url,
+        timeout=args.timeout,
+        retries=args.retries,
+        max_wait=args.max_wait,
+        save=args.save,
+        sleep=sleep,
+    )
     if args.limit is not None:  # pages no longer than the limit: fewer records asked for, fewer saved unwritten
         client.page_size = max(1, min(client.page_size, args.limit))
     return client
