@@ -377,6 +377,12 @@ def test_a_busy_answer_is_waited_for_aloud_and_retries_and_max_wait_bound_it(
     assert status == 2
     assert "no answer yet" not in err
     assert err.startswith(f"srank: POST {base}data/speciesSearch answered HTTP 429 ")
+    assert srank_cli("explorer", "search", "robin", "--base-url", base, "--max-wait", "0")[2] == (
+        "srank: --max-wait must be a positive number of seconds, not 0.0\n"
+    )
+    assert srank_cli("explorer", "search", "robin", "--retries", "x")[2].endswith(
+        "srank explorer search: error: argument --retries: expected a number of times (0 or more), not 'x'\n"
+    )
 
 
 def test_a_body_that_is_not_json_is_one_line(srank_cli: Run, replay: tuple[Replay, str]) -> None:

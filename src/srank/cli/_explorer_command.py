@@ -159,7 +159,7 @@ class SearchCommand(TaxaCommand):
         parser.add_argument(
             "--timeout", type=float, default=30.0, metavar="SECONDS", help=say("cli.explorer.help-timeout")
         )
-        parser.add_argument("--retries", type=_count, default=3, metavar="N", help=say("cli.explorer.help-retries"))
+        parser.add_argument("--retries", type=_retries, default=3, metavar="N", help=say("cli.explorer.help-retries"))
         parser.add_argument(
             "--max-wait", type=float, default=60.0, metavar="SECONDS", help=say("cli.explorer.help-max-wait")
         )
@@ -208,6 +208,12 @@ def _client(args: argparse.Namespace) -> Client:
     if args.limit is not None:  # pages no longer than the limit: fewer records asked for, fewer saved unwritten
         client.page_size = max(1, min(client.page_size, args.limit))
     return client
+
+
+def _retries(text: str) -> int:
+    if not (text.isascii() and text.isdigit()):
+        raise argparse.ArgumentTypeError(say("cli.explorer.retries-count", text=text))
+    return int(text)
 
 
 def _count(text: str) -> int:

@@ -32,7 +32,8 @@ _PARAMETER_NAMED = frozenset({"explorer.not-place-code", "explorer.not-seconds"}
 def cli_message(message: str) -> str:
     """A library message in the command line's terms: the parameter it names becomes the option (--nation)."""
     if isinstance(message, Message) and message.key in _PARAMETER_NAMED:
-        return say(message.key, **{**message.params, "name": f"--{message.params['name']}"})
+        option = "--" + str(message.params["name"]).replace("_", "-")  # max_wait is --max-wait
+        return say(message.key, **{**message.params, "name": option})
     return message
 
 
