@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
-from explorer_server import DATA, Answer, Replay, pages, recorded
+from explorer_server import DATA, SEARCH, Answer, Replay, pages, recorded
 
 HEADER = (
     "element_global_id,unique_id,elcode,scientific_name,primary_common_name,record_type,global_rank,"
@@ -313,8 +313,33 @@ def test_search_saves_its_answers_and_read_repeats_the_run_offline(
     assert len(live.splitlines()) == 1 + 108
     counts = "20 taxa, 108 rows: 0 rows with findings, 108 consistent, 0 not compared\n"
     assert live_err == f"srank explorer search: 'robin': {counts}"
-    assert offline_err == f"srank explorer read: {saved}: {counts}"
+    assert offline_err == (  # the limit saved one of the search's two pages: reading it back says so
+        f"srank explorer read: {saved}: {counts}  {saved} holds 1 of the 2 pages of a saved search: the run that"
+        " saved it stopped early or had a --limit, so these rows are not the whole search\n"
+    )
     assert len(server.asked) == 1
+
+
+def test_a_search_that_failed_part_way_reads_back_as_part_of_a_search(
+    srank_cli: Run, replay: tuple[Replay, str], tmp_path: Path
+) -> None:
+    # Page 0 answered, page 1 failed: the run stops (exit 2), and its saved page, read later, is not the search.
+    server, base = replay
+    first = {"results": SEARCH["results"], "resultsSummary": {"page": 0, "totalPages": 2, "totalResults": 40}}
+    server.at("/api/data/speciesSearch", Answer(body=json.dumps(first).encode()), Answer(500, b"{}"))
+    saved = tmp_path / "saved"
+    arguments = ["--save", saved, "--base-url", base, "--retries", "0", "--summary-only"]
+    assert srank_cli("explorer", "search", "robin", *arguments)[0] == 2
+    status, _, err = srank_cli("explorer", "read", saved, "--summary-only")
+    assert status == 0
+    assert err.splitlines()[-1] == (
+        f"  {saved} holds 1 of the 2 pages of a saved search: the run that saved it stopped early or had a --limit,"
+        " so these rows are not the whole search"
+    )
+    whole = tmp_path / "whole"
+    server.at("/api/data/speciesSearch", pages)
+    assert srank_cli("explorer", "search", "robin", "--save", whole, "--base-url", base, "--summary-only")[0] == 0
+    assert "pages of a saved search" not in srank_cli("explorer", "read", whole, "--summary-only")[2]
 
 
 def test_a_limited_search_saves_pages_no_longer_than_its_limit(

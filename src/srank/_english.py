@@ -742,6 +742,8 @@ MESSAGES: dict[str, str] = {
     "cli.explorer.waiting": "{command}: no answer yet; asking again in {seconds} s (--retries 0 does not wait)",
     "cli.explorer.help-limit": "stop after N taxa",
     "cli.explorer.nothing-asked": "say what to search for: TEXT, --nation, --subnation or --rank",
+    "cli.explorer.pages-missing": "{folder} holds {saved:,} of the {total:,} pages of a saved search: the run that"
+    " saved it stopped early or had a --limit, so these rows are not the whole search",
     "cli.explorer.retries-count": "expected a number of times (0 or more), not {text!r}",
     "cli.explorer.taxa-count": "expected a number of taxa (0 or more), not {text!r}",
     "cli.explorer.headline": "{taxa}, {rows}",

@@ -485,20 +485,36 @@ def _parse_json(content: str | bytes | bytearray, where: str) -> Any:
 
 
 def _read_directory(folder: Path) -> list[Taxon]:
+    return read_folder(folder)[0]
+
+
+def read_folder(folder: Path) -> tuple[list[Taxon], list[tuple[int, int]]]:
+    """The taxa of a folder of saved answers, and for each saved search whose pages stop short of the total its
+    answers report (a run that failed part-way, or had a limit), the pages saved and that total.
+
+    A search's pages are the files ``Client`` saves as ``NAME-pageNNNN.json``, one NAME per search.
+    """
     taxa: list[Taxon] = []
     paths = sorted(folder.glob("*.json"))
     if not paths:  # a wrong folder, not a search that found nothing (its answer would be saved too)
         raise ExplorerDataError(say("explorer.no-saved", folder=str(folder)), hint=say("explorer.no-saved-hint"))
+    pages: dict[str, tuple[int, int]] = {}  # a search's name: pages saved, pages its answers report
     for path in paths:
         document, where = _load(path)
         kind = _kind(document)
         if kind == "search":
             taxa += _results(document, where)
+            summary = document.get("resultsSummary") if isinstance(document, Mapping) else None
+            total = summary.get("totalPages") if isinstance(summary, Mapping) else None
+            name, paged, _ = path.stem.rpartition("-page")
+            if paged and type(total) is int:
+                saved, reported = pages.get(name, (0, 0))
+                pages[name] = (saved + 1, max(reported, total))
         elif kind in ("taxon", "result"):
             taxa.append(taxon_of(document, where))
         elif kind != "job":
             raise _not_explorer(document, where)
-    return taxa
+    return taxa, [(saved, total) for saved, total in pages.values() if saved < total]
 
 
 def _load_as(data: object, kinds: tuple[str, ...], wanted: str) -> tuple[Any, str]:

@@ -14,15 +14,17 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import os
 import re
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._errors import problem_line
-from .._explorer import Taxon, read
+from .._explorer import Taxon, read, read_folder
 from .._explorer_errors import ExplorerError
 from .._explorer_rows import FIELDS, rows
 from .._findings import separator
@@ -79,7 +81,9 @@ class TaxaCommand(TableCommand[Table]):
         name, taxa = self.taxa(args)
         args.taxa = Counted(taxa)  # this run's, for the summary
         made = rows(args.taxa, style=args.style, lang=args.lang)
-        yield made_table(name, FIELDS, (["" if cell is None else cell for cell in row] for row in made))
+        table = made_table(name, FIELDS, (["" if cell is None else cell for cell in row] for row in made))
+        table.notes = getattr(args, "notes", ())
+        yield table
 
     def checks(self, args: argparse.Namespace, table: Table) -> list[Check]:
         return [RoundingCheck(table.header, args.taxa)]
@@ -130,14 +134,23 @@ class ReadCommand(TaxaCommand):
 
     def taxa(self, args: argparse.Namespace) -> tuple[str, Iterator[Taxon]]:
         taxa: list[Taxon] = []
+        notes: list[str] = []
         for path in args.files:
             if feeds_back(path, args.output):  # also srank explorer read in.json >> in.json
                 if args.output not in (None, "-"):
                     raise UsageError(say("cli.explorer.output-is-input", output=args.output))
                 raise UsageError(say("cli.explorer.stdout-is-input"))
+            if path != "-" and os.path.isdir(path):  # saved by srank explorer search --save: its pages are counted
+                folder_taxa, short = read_folder(Path(path))
+                taxa += folder_taxa
+                notes += [
+                    say("cli.explorer.pages-missing", folder=path, saved=got, total=pages) for got, pages in short
+                ]
+                continue
             found = read(sys.stdin.buffer.read() if path == "-" else path)
             taxa += [found] if isinstance(found, Taxon) else found
         names = ["stdin" if path == "-" else path for path in args.files]
+        args.notes = ["  " + in_language(note, args.lang) for note in notes]  # for the summary, under the counts
         several = in_language(say_count("cli.count-files", len(names)), args.lang)
         return (names[0] if len(names) == 1 else several), iter(taxa[: args.limit])
 
