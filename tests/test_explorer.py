@@ -616,3 +616,16 @@ def test_the_repr_says_when_it_shows_the_rounded_rank() -> None:
     unread = {**lynx, "grank": "G9"}
     assert repr(srank.explorer.read_taxon(unread)) == "<Taxon ELEMENT_GLOBAL.2.100 'Lynx canadensis' rounded G5>"
     assert repr(srank.explorer.read_taxon({"uniqueId": "ELEMENT_GLOBAL.2.1"})) == "<Taxon ELEMENT_GLOBAL.2.1 None ->"
+
+
+def test_a_global_field_holding_another_level_s_rank_is_named() -> None:
+    # A trial's record gave grank S3 and roundedGRank N3: each is a wrong-level error, as a place's would be.
+    taxon = srank.explorer.read_taxon({"uniqueId": "X", "grank": "S3", "roundedGRank": "N3"})
+    assert [finding.line() for finding in taxon.findings][:2] == [
+        "error[wrong-level]: 'S3' is a subnational rank, given as the record's global rank: that is a global (G) rank",
+        "error[wrong-level]: 'N3' is a national rank, given as the record's rounded global rank: that is a global (G)"
+        " rank",
+    ]
+    assert taxon.findings[0].hint == "check the record: NatureServe gives a taxon's global rank here"
+    # A T rank is a global rank (a variety's rounded global rank): nothing to say.
+    assert srank.explorer.read_taxon({"uniqueId": "Y", "grank": "G5T2", "roundedGRank": "T2"}).findings == ()

@@ -183,6 +183,9 @@ MESSAGES: dict[str, str] = {
     "levels.wrong-level-hint": "move it to the {level} rank column",
     "levels.wrong-level-place": "{code!r} is {a_rank!l}; {place} holds {level} ({letter}) ranks",
     "levels.wrong-level-place-hint": "write the {level} rank here; a distribution gives each level its place",
+    "levels.wrong-level-field": "{code!r} is {a_rank!l}, given as the record's {field}: that is a {level} ({letter})"
+    " rank",
+    "levels.wrong-level-field-hint": "check the record: NatureServe gives a taxon's {level} rank here",
     "levels.nation": "a nation",
     "levels.subnation": "a state, province or territory",
     "rounded.ours": "srank rounds {raw} to {rounded}",

@@ -31,9 +31,10 @@ from ._explorer_errors import ExplorerDataError
 from ._file_kinds import SNIFF, file_kind
 from ._findings import Finding, Severity
 from ._messages import say
-from ._model import AnyRank
+from ._model import AnyRank, Level
 from ._parse import parse
 from ._rounded_check import rounding_agrees, rounding_differs
+from ._rules import expected_level_rule
 
 __all__ = ["ExportJob", "Taxon", "read", "read_job", "read_search", "read_taxon", "search_page", "taxon_record"]
 
@@ -92,8 +93,14 @@ class Taxon:
     @property
     def record_findings(self) -> tuple[Finding, ...]:
         """What concerns the record as a whole — reading notes, the global rank's findings and rounding check,
-        and the places that could not be read."""
+        a global rank of another level (an S3 as ``grank``), and the places that could not be read."""
         found = list(self.notes)
+        for rank, field in (
+            (self.global_rank, "word.global-rank"),
+            (self.rounded_global_rank, "word.rounded-global-rank"),
+        ):
+            wrong = None if rank is None else expected_level_rule(rank, Level.GLOBAL, field=say(field))
+            found += [wrong] if wrong is not None else []
         if self.global_rank is not None:
             found += self.global_rank.findings
             if self.rounded_global_rank is not None:

@@ -455,11 +455,14 @@ def multi_part_guidance(rank: MultiSeasonRank) -> tuple[Finding, ...]:
     return tuple(found)
 
 
-def expected_level_rule(rank: MultiSeasonRank | Rank, expected: Level, *, place: bool = False) -> Finding | None:
+def expected_level_rule(
+    rank: MultiSeasonRank | Rank, expected: Level, *, place: bool = False, field: str | None = None
+) -> Finding | None:
     """The finding for a rank that sits where another level belongs (a G5 in an S rank column).
 
     A T rank counts as global: it is the rounded global rank of a subspecies or variety.
-    ``place`` words it for a place of a distribution (a G5 as a nation's rank) rather than a column.
+    ``place`` words it for a place of a distribution (a G5 as a nation's rank) rather than a column;
+    ``field`` (a message: "global rank") for a field of an Explorer record.
     """
     level = Level.GLOBAL if rank.level is Level.INFRASPECIFIC else rank.level
     wanted = Level.GLOBAL if expected is Level.INFRASPECIFIC else expected
@@ -467,7 +470,10 @@ def expected_level_rule(rank: MultiSeasonRank | Rank, expected: Level, *, place:
         return None
     text = str(rank)
     words = {"code": text, "a_rank": a_rank(rank.level), "level": level_word(wanted), "letter": wanted.value}
-    if place:
+    if field is not None:
+        message = say("levels.wrong-level-field", field=field, **words)
+        hint = say("levels.wrong-level-field-hint", level=level_word(wanted))
+    elif place:
         where = say("levels.nation" if wanted is Level.NATIONAL else "levels.subnation")
         message = say("levels.wrong-level-place", place=where, **words)
         hint = say("levels.wrong-level-place-hint", level=level_word(wanted))
