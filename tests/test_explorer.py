@@ -629,3 +629,10 @@ def test_a_global_field_holding_another_level_s_rank_is_named() -> None:
     assert taxon.findings[0].hint == "check the record: NatureServe gives a taxon's global rank here"
     # A T rank is a global rank (a variety's rounded global rank): nothing to say.
     assert srank.explorer.read_taxon({"uniqueId": "Y", "grank": "G5T2", "roundedGRank": "T2"}).findings == ()
+
+
+def test_rows_of_a_path_or_of_json_says_to_read_it_first() -> None:
+    for unread in ("taxon.json", Path("taxon.json"), {"uniqueId": "X"}, [{"uniqueId": "X"}]):
+        said = r"^rows\(\) takes taxa, not (str|PosixPath|WindowsPath|dict): read it first"
+        with pytest.raises(TypeError, match=said):
+            list(srank.explorer.rows(unread))  # type: ignore[arg-type]

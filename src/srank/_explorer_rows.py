@@ -9,7 +9,8 @@ message of its first row. A taxon with no place still gives one row.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Iterable, Iterator, Mapping
 
 from ._describe import text_table
 from ._distribution import PlaceRank
@@ -75,6 +76,7 @@ def rows(taxa: Taxon | Iterable[Taxon], *, style: Style = "short", lang: Languag
 
     Raises:
         ValueError: An unknown style or language, before any row is written.
+        TypeError: ``taxa`` holds something other than taxa (a path or JSON: ``read`` it first).
 
     Examples:
         >>> import srank.explorer
@@ -84,7 +86,11 @@ def rows(taxa: Taxon | Iterable[Taxon], *, style: Style = "short", lang: Languag
         'Lynx canadensis'
     """
     text_table(style=style, lang=lang)  # a wrong style or lang fails before any taxon is written
+    if isinstance(taxa, (str, bytes, Mapping, os.PathLike)):  # a saved answer, not yet read: its characters or keys
+        raise TypeError(f"rows() takes taxa, not {type(taxa).__name__}: read it first, srank.explorer.read(...)")
     for taxon in [taxa] if isinstance(taxa, Taxon) else taxa:
+        if not isinstance(taxon, Taxon):
+            raise TypeError(f"rows() takes taxa, not {type(taxon).__name__}: read it first, srank.explorer.read(...)")
         yield from _taxon_rows(taxon, style, lang)
 
 
