@@ -136,6 +136,7 @@ def test_pre_commit_runs_the_hook_on_the_staged_files_offline(tmp_path: Path) ->
     (data / "ranks").mkdir(parents=True)
     (data / "ranks" / "good.csv").write_text("id,S Rank\n1,S2\n2,S3B\n", encoding="utf-8")
     (data / "ranks" / "bad.csv").write_text("id,S Rank\n1,S2\n2,S9\n", encoding="utf-8")
+    (data / "ranks" / "MAINE.CSV").write_text("id,S Rank\n1,S1\n", encoding="utf-8")  # any case is checked
     (data / "notes.txt").write_text("not checked\n", encoding="utf-8")
     environment = _offline_environment(tmp_path, wheels)
 
@@ -175,11 +176,13 @@ def test_pre_commit_runs_the_hook_on_the_staged_files_offline(tmp_path: Path) ->
     )
     assert done.returncode == 1, done.stdout + done.stderr
     lines = done.stdout.splitlines()
-    assert [line for line in lines if line.startswith("srank check")] == [
-        "srank check..............................................................Failed",
+    said = [line for line in lines if line.startswith("srank check")]
+    assert said[0] == "srank check..............................................................Failed"
+    assert sorted(said[1:-1]) == [  # in the order pre-commit passes them
         "srank check: -early.csv: 1 row: 1 valid, 0 invalid, 0 missing; 1 distinct code",
+        "srank check: ranks/MAINE.CSV: 1 row: 1 valid, 0 invalid, 0 missing; 1 distinct code",
         "srank check: ranks/bad.csv: 2 rows: 1 valid, 1 invalid, 0 missing; 2 distinct codes",
         "srank check: ranks/good.csv: 2 rows: 2 valid, 0 invalid, 0 missing; 2 distinct codes",
-        "srank check: 3 files, 5 rows: 2 passed, 1 failed",
     ]
+    assert said[-1] == "srank check: 4 files, 6 rows: 3 passed, 1 failed"
     assert "           1  syntax: 'S9' (1); first on line 3" in lines
