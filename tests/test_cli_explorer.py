@@ -488,3 +488,16 @@ def test_a_place_s_own_problem_is_not_hidden_by_its_taxon_s_rounding(srank_cli: 
     assert status == 1
     problems = [line.split(":")[0].split() for line in err.splitlines()[2:]]
     assert problems == [["28", "rounded-differs"], ["1", "unreadable-rank"]]
+
+
+def test_the_summary_names_what_reading_lost_before_what_it_noticed(srank_cli: Run, tmp_path: Path) -> None:
+    # A row with two unreadable dates and a subnation left out: the summary names the subnation, which was lost.
+    record = json.loads((DATA / "ns_id.json").read_text(encoding="utf-8"))
+    record["grankReviewDate"] = record["grankChangeDate"] = "soon"
+    del record["elementNationals"][0]["elementSubnationals"][0]["subnation"]["subnationCode"]
+    path = tmp_path / "taxon.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    status, _, err = srank_cli("explorer", "read", path, "--summary-only")
+    assert status == 0
+    problems = err.splitlines()[2:]
+    assert problems[0].split(":")[0].split() == ["1", "distribution-syntax"]

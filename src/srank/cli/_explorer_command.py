@@ -23,6 +23,7 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._distribution import UNREAD
 from .._errors import problem_line
 from .._explorer import Taxon, read, read_folder
 from .._explorer_errors import ExplorerError
@@ -270,8 +271,8 @@ class RoundingCheck(Check):
         if global_rounding == "differs":  # a note of lenient reading (normalised-case) names no problem of the place
             own = [code for _, code in found if not code.startswith(_LENIENT_NOTES)]
             return Verdict(({},), "differs", own[0] if own else "rounded-differs")
-        if found:
-            return Verdict(({},), "warning", found[0][1])
+        if found:  # what reading lost (a place left out, a rank unread) before what it only noticed (a date)
+            return Verdict(({},), "warning", next((code for _, code in found if code in UNREAD), found[0][1]))
         return Verdict(({},), "ok" if "agrees" in (global_rounding, rounding) else "skipped")
 
     def failed(self) -> bool:
