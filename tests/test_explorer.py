@@ -363,10 +363,13 @@ def test_broken_values_become_findings_and_the_rest_is_read() -> None:
         "warning[unreadable-rank]: The rounded global rank 'G9' could not be read (Expected a rank value (1-5, X, H, U,"
         " NR or NA) after 'G', found '9'); it is left out",
         "warning[unreadable-date]: grankReviewDate '30/11/2012' is not a date (YYYY-MM-DD); it is left out",
-        "warning[distribution-syntax]: nations[0] has no nationCode; it was left out",
-        "warning[distribution-syntax]: nations[1].subnations[0] has no subnationCode; it was left out",
-        "warning[distribution-syntax]: nations[1].subnations[1] has no subnationCode; it was left out",
-        "warning[distribution-syntax]: nations[2].subnations is dict, not a list; it was left out",
+        # Named by the keys of a taxon record, where they stand (a search's would be nations[0], nationCode).
+        "warning[distribution-syntax]: elementNationals[0] has no nation.isoCode; it was left out",
+        "warning[distribution-syntax]: elementNationals[1].elementSubnationals[0] has no subnation.subnationCode; it"
+        " was left out",
+        "warning[distribution-syntax]: elementNationals[1].elementSubnationals[1] has no subnation.subnationCode; it"
+        " was left out",
+        "warning[distribution-syntax]: elementNationals[2].elementSubnationals is dict, not a list; it was left out",
         "warning[unreadable-rank]: United States: The rounded rank 'NX?' could not be read ('?' cannot qualify 'NX');"
         " it is left out",
     ]  # Canada's rank is not given: missing, as a blank cell is, with no note

@@ -303,20 +303,27 @@ class Distribution:
             raise TypeError(f"Distribution.from_api() takes the list under 'nations', not {type(nations).__name__}")
         records: list[PlaceRank] = []
         notes: list[Finding] = []
+        nations = list(nations)
+        # A place is named by the keys it stands under: a search's nations and subnations, or a taxon record's
+        # elementNationals and elementSubnationals (whose nations hold a "nation" object, not a nationCode).
+        shape = _TAXON_SHAPE if any(map(_taxon_shaped, nations)) else _SEARCH_SHAPE
         for at, nation in enumerate(nations):
+            above, below = shape
+            where = f"{above}[{at}]"
             code = _code(nation, "nationCode", "nation", "isoCode")
             if code is None:
-                problem = _api_error("distribution.no-nation-code", f"nations[{at}]", nation)
+                field = "nation.isoCode" if shape is _TAXON_SHAPE else "nationCode"  # where the shape keeps it
+                problem = _api_error("distribution.no-nation-code", where, nation, field=field)
                 if not lenient:
                     raise problem
                 notes.append(_skipped(problem))
                 continue
-            records.append(_api_record(nation, code, None, "nrank", "roundedNRank", lenient, f"nations[{at}]"))
+            records.append(_api_record(nation, code, None, "nrank", "roundedNRank", lenient, where))
             subnations = nation.get("subnations", nation.get("elementSubnationals")) or []
             if not isinstance(subnations, list):
                 problem = _api_error(
                     "distribution.subnations-not-a-list",
-                    f"nations[{at}].subnations",
+                    f"{where}.{below}",
                     subnations,
                     type=type(subnations).__name__,
                 )
@@ -325,16 +332,27 @@ class Distribution:
                 notes.append(_skipped(problem))
                 continue
             for place, subnation in enumerate(subnations):
-                where = f"nations[{at}].subnations[{place}]"
+                at_place = f"{where}.{below}[{place}]"
                 sub = _code(subnation, "subnationCode", "subnation", "subnationCode")
                 if sub is None:
-                    problem = _api_error("distribution.no-subnation-code", where, subnation)
+                    field = "subnation.subnationCode" if shape is _TAXON_SHAPE else "subnationCode"
+                    problem = _api_error("distribution.no-subnation-code", at_place, subnation, field=field)
                     if not lenient:
                         raise problem
                     notes.append(_skipped(problem))
                     continue
-                records.append(_api_record(subnation, code, sub, "srank", "roundedSRank", lenient, where))
+                records.append(_api_record(subnation, code, sub, "srank", "roundedSRank", lenient, at_place))
         return cls(noted_repeats(records), "api", tuple(notes))
+
+
+_TAXON_SHAPE = ("elementNationals", "elementSubnationals")
+_SEARCH_SHAPE = ("nations", "subnations")
+
+
+def _taxon_shaped(nation: object) -> bool:
+    return isinstance(nation, Mapping) and (
+        "elementSubnationals" in nation or "elementNationalId" in nation or isinstance(nation.get("nation"), Mapping)
+    )
 
 
 def _code(data: object, key: str, inner: str, inner_key: str) -> str | None:

@@ -217,11 +217,11 @@ MESSAGES: dict[str, str] = {
     "distribution.read-all-the-same": "{problem}; {fragment!r} does not read as a whole: every place in it was read"
     " all the same",
     "distribution.left-out": "{problem}; it was left out",
-    "distribution.no-nation-code": "{where} has no nationCode",
+    "distribution.no-nation-code": "{where} has no {field}",
     "distribution.no-nation-code-hint": "a nation has nationCode and roundedNRank",
     "distribution.subnations-not-a-list": "{where} is {type}, not a list",
     "distribution.subnations-not-a-list-hint": "subnations is a list of objects with subnationCode and roundedSRank",
-    "distribution.no-subnation-code": "{where} has no subnationCode",
+    "distribution.no-subnation-code": "{where} has no {field}",
     "distribution.no-subnation-code-hint": "a subnation has subnationCode",
     "distribution.place-repeated": (
         "the place is listed again, as {again!r}, after {first!r}; both records are kept, and a map shows the first"
