@@ -501,3 +501,15 @@ def test_the_summary_names_what_reading_lost_before_what_it_noticed(srank_cli: R
     assert status == 0
     problems = err.splitlines()[2:]
     assert problems[0].split(":")[0].split() == ["1", "distribution-syntax"]
+
+
+def test_a_search_answered_by_something_else_points_at_the_base_url(srank_cli: Run, replay: tuple[Replay, str]) -> None:
+    # A taxon record where a search was asked: the address is wrong, not a saved file (no 'srank explorer read' hint).
+    server, base = replay
+    server.at("/api/data/speciesSearch", recorded("ns_id"))
+    status, _, err = srank_cli("explorer", "search", "robin", "--base-url", base)
+    assert status == 2
+    assert err.endswith(
+        "; hint: check the base URL: it should be the API's root, such as https://explorer.natureserve.org/api/\n"
+    )
+    assert "srank explorer read" not in err

@@ -539,8 +539,9 @@ def _last_page(summary: Mapping[str, Any], pages_read: int, given: int, got: int
 def _search_page(document: object, url: str) -> tuple[list[Taxon], Mapping[str, Any]]:
     try:
         return search_page(document, f"POST {url}")
-    except ExplorerDataError as error:
-        raise ExplorerDataError(error.message, url=url, status=200, hint=error.hint) from None
+    except ExplorerDataError as error:  # a search answered by something else: the address, not a saved file, is wrong
+        hint = say("explorer.body-not-json-hint", url=DEFAULT_BASE_URL)
+        raise ExplorerDataError(error.message, url=url, status=200, hint=hint) from None
 
 
 def _taxon(document: object, url: str) -> Taxon:
