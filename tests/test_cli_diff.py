@@ -202,6 +202,11 @@ def test_lenient_is_offered_for_a_distribution_only_where_it_reads_all_of_it(sra
     status, _, err = srank_cli("diff", *paths, "--key", "id", "--distribution-column", "dist")
     assert status == 2
     assert "  --lenient would read 1 of the 2 invalid rows" in err.splitlines()
+    # A line that does not parse but whose every place lenient reading reads loses nothing: it is offered.
+    (tmp_path / "old.csv").write_text('id,dist\n1,"United States (N3): MD (S2); VA (S3)"\n', encoding="utf-8")
+    (tmp_path / "new.csv").write_text('id,dist\n1,"United States (N3): MD (S1), VA (S3)"\n', encoding="utf-8")
+    status, _, err = srank_cli("diff", *paths, "--key", "id", "--distribution-column", "dist")
+    assert "  --lenient would read the invalid row" in err.splitlines()
 
 
 def test_exit_status_2_for_an_unreadable_code_named_with_its_side(srank_cli: Run, tmp_path: Path) -> None:

@@ -142,3 +142,19 @@ def test_a_summary_counts_examples_not_keys(srank_cli: Run, tmp_path: Path) -> N
     status, _, err = srank_cli("distribution", source, "-c", "Distribution", "--lenient", "--global-column", "G")
     assert status == 1
     assert err.splitlines()[2] == "           3  unreadable-rank: 'AB (S9)' (3); first on line 2"
+
+
+def test_a_line_read_whole_all_the_same_is_a_warning_and_one_that_lost_a_place_an_error(srank_cli: Run) -> None:
+    # Under --lenient: '; ' for ', ' loses nothing (every place read); 'Maryland (S2)' loses Maryland.
+    whole = b'd\n"United States (N3): MD (S2); VA (S3)"\n'
+    status, _, err = srank_cli("distribution", "-", "-c", "d", "--lenient", stdin=whole)
+    assert (status, err.splitlines()[0]) == (
+        0,
+        "srank distribution: stdin: 1 row in, 3 records out; 1 read (1 with warnings), 0 with errors, 0 empty",
+    )
+    lost = b'd\n"United States (N3): Maryland (S2), VA (S3)"\n'
+    status, _, err = srank_cli("distribution", "-", "-c", "d", "--lenient", stdin=lost)
+    assert (status, err.splitlines()[0]) == (
+        1,
+        "srank distribution: stdin: 1 row in, 2 records out; 0 read, 1 with errors, 0 empty",
+    )

@@ -24,7 +24,7 @@ import attrs
 
 from ._errors import InvalidRankError, clipped, quotable
 from ._findings import Finding, Severity
-from ._messages import localized, say
+from ._messages import Message, localized, say
 from ._model import AnyRank, Season
 from ._parse import parse
 from ._places import nation_name, nation_names, subnation_name, subnation_names
@@ -37,6 +37,7 @@ __all__ = [
     "UNREAD",
     "Distribution",
     "PlaceRank",
+    "lost",
     "noted_repeats",
     "place_label",
     "place_name",
@@ -496,11 +497,19 @@ def _flag(data: Mapping[str, Any], flag: str) -> bool | None:
 
 # What lenient reading could not read: text it skipped (a note), a place it kept without its rank (the place's).
 UNREAD = ("distribution-syntax", "unreadable-rank")
+_READ_ALL_THE_SAME = "distribution.read-all-the-same"  # the note of a line that did not parse, every place read
+
+
+def lost(finding: Finding) -> bool:
+    """Whether a finding says that reading lost something: text it skipped, or a rank it kept as text only (not a
+    line it could not parse but read every place of all the same)."""
+    said = finding.message
+    return finding.code in UNREAD and not (isinstance(said, Message) and said.key == _READ_ALL_THE_SAME)
 
 
 def read_whole(dist: Distribution) -> bool:
-    """Whether reading kept every place of the text with its rank: no finding of ``UNREAD``."""
-    return all(finding.code not in UNREAD for finding in dist.findings)
+    """Whether reading kept every place of the text with its rank: no finding that ``lost`` anything."""
+    return not any(map(lost, dist.findings))
 
 
 def unknown_place(nation: str, subnation: str | None) -> Finding:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .._cross_level import levels_by_record
-from .._distribution import UNREAD, Distribution, PlaceRank
+from .._distribution import UNREAD, Distribution, PlaceRank, read_whole
 from .._distribution_text import parse_distribution
 from .._errors import InvalidRankError, clipped
 from .._findings import Finding, Severity, joined
@@ -124,7 +124,8 @@ class DistributionCheck(Check):
             *((finding.code, finding.severity) for found in levels for finding in found),
         ]
         severe = next((code for code, severity in problems if severity is Severity.ERROR), "")
-        unread = next((code for code, _ in problems if code in UNREAD), "")
+        # A line lenient reading could not parse but read every place of all the same loses nothing: not unread.
+        unread = "" if read_whole(dist) else next((code for code, _ in problems if code in UNREAD), "")
         kind = "invalid" if severe or unread else "warning" if problems else "valid"
         first = severe or unread or (problems[0][0] if problems else "")
         return Verdict(tuple(cells for cells, _ in placed), kind, first, about=_place_with(first, dist, placed))
