@@ -520,6 +520,17 @@ def test_a_place_spelled_out_gets_its_code_as_the_hint() -> None:
     with pytest.raises(srank.InvalidRankError) as caught:  # not a place of that nation: the usual hint
         srank.parse_distribution("Canada (N3): Maryland (S3)")
     assert caught.value.hint == "a distribution reads 'United States (N5): MD (S3), VA (S4)' or 'CA(N4), US(N5B,NNRN)'"
+    # In capitals the grammar stops inside the name (OHIO at 'IO'): the hint reads the whole item.
+    for text, hint in (
+        ("United States (N3): OHIO (S2)", "OHIO is OH"),
+        ("Canada (N3): AB (S1), QUÉBEC (S2)", "QUÉBEC is QC"),
+    ):
+        with pytest.raises(srank.InvalidRankError) as caught:
+            srank.parse_distribution(text)
+        assert caught.value.hint == f"write each place as its two-letter code: {hint}"
+    with pytest.raises(srank.InvalidRankError) as caught:  # Mexico's states have three letters: no code to offer
+        srank.parse_distribution("Mexico (N3): Sonora (S2)")
+    assert caught.value.hint == "a distribution reads 'United States (N5): MD (S3), VA (S4)' or 'CA(N4), US(N5B,NNRN)'"
 
 
 def test_a_distribution_s_format_and_place_codes_are_checked() -> None:

@@ -224,13 +224,18 @@ _PLACE_NAME = re.compile(r"([^\W\d_][^(),:\n]*?) *\(")  # a name up to its "(": 
 
 
 def _named_place(body: str, at: int) -> tuple[str, str] | None:
-    """The name and code of a subnation of the line's nation that the line spells out at ``at``, or None."""
-    nation, place = _NATION_NAME.match(body), _PLACE_NAME.match(body, at)
+    """The name and two-letter code of a subnation of the line's nation that the item at ``at`` spells out, or None.
+
+    The item starts after the ": " or ", " before ``at``: the grammar may stop inside a name in capitals (OHIO, at
+    its third letter). Mexico's states have three-letter codes, which a distribution string cannot hold: no hint.
+    """
+    start = max(body.rfind(": ", 0, at + 1), body.rfind(", ", 0, at + 1))
+    nation, place = _NATION_NAME.match(body), _PLACE_NAME.match(body, start + 2 if start >= 0 else at)
     if nation is None or place is None:
         return None
     code, name = nation_code(nation[1].strip(), any_case=True), place[1].strip()
     found = None if code is None else subnation_code(code, name)
-    return None if found is None else (name, found)
+    return None if found is None or len(found) != 2 else (name, found)
 
 
 def _shifted(error: InvalidRankError, text: str, by: int) -> InvalidRankError:
