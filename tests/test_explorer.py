@@ -639,3 +639,19 @@ def test_rows_of_a_path_or_of_json_says_to_read_it_first() -> None:
         said = r"^rows\(\) takes taxa, not (str|PosixPath|WindowsPath|dict): read it first"
         with pytest.raises(TypeError, match=said):
             list(srank.explorer.rows(unread))  # type: ignore[arg-type]
+
+
+def test_a_taxon_record_s_places_are_named_by_its_keys_whatever_they_hold() -> None:
+    # No "nation" object to tell the shape by: the record's key (elementNationals) names it.
+    taxon = srank.explorer.read_taxon({"uniqueId": "X", "grank": "G2", "elementNationals": [{"nrank": "N1"}]})
+    (note,) = taxon.findings
+    assert note.message == "elementNationals[0] has no nation.isoCode; it was left out"
+    assert note.hint == "a nation gives its code as nation.isoCode"
+    search = srank.Distribution.from_api(
+        [{"roundedNRank": "N1", "subnations": {}}, {"nationCode": "US", "subnations": 3}], lenient=True
+    )
+    assert [finding.message for finding in search.notes] == [
+        "nations[0] has no nationCode; it was left out",
+        "nations[1].subnations is int, not a list; it was left out",
+    ]
+    assert search.notes[1].hint == "subnations is a list of subnations, each giving its code as subnationCode"

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import attrs
 
@@ -37,6 +37,7 @@ __all__ = [
     "UNREAD",
     "Distribution",
     "PlaceRank",
+    "api_places",
     "lost",
     "noted_repeats",
     "place_label",
@@ -302,52 +303,66 @@ class Distribution:
             raise TypeError("Distribution.from_api() takes the list under 'nations', not a text or one object")
         if not isinstance(nations, Iterable):
             raise TypeError(f"Distribution.from_api() takes the list under 'nations', not {type(nations).__name__}")
-        records: list[PlaceRank] = []
-        notes: list[Finding] = []
-        nations = list(nations)
-        # A place is named by the keys it stands under: a search's nations and subnations, or a taxon record's
-        # elementNationals and elementSubnationals (whose nations hold a "nation" object, not a nationCode).
-        shape = _TAXON_SHAPE if any(map(_taxon_shaped, nations)) else _SEARCH_SHAPE
-        for at, nation in enumerate(nations):
-            above, below = shape
-            where = f"{above}[{at}]"
-            code = _code(nation, "nationCode", "nation", "isoCode")
-            if code is None:
-                field = "nation.isoCode" if shape is _TAXON_SHAPE else "nationCode"  # where the shape keeps it
-                problem = _api_error("distribution.no-nation-code", where, nation, field=field)
+        return api_places(list(nations), lenient=lenient)
+
+
+class _Shape(NamedTuple):
+    """Where an answer keeps its places and their codes, as its messages name them."""
+
+    nations: str
+    subnations: str
+    nation_code: str
+    subnation_code: str
+
+
+_SEARCH = _Shape("nations", "subnations", "nationCode", "subnationCode")
+_TAXON = _Shape("elementNationals", "elementSubnationals", "nation.isoCode", "subnation.subnationCode")
+
+
+def api_places(nations: list[Any], *, lenient: bool, record: bool | None = None) -> Distribution:
+    """``Distribution.from_api`` of a list: a taxon record's ``elementNationals`` (``record``), a search result's
+    ``nations`` (not ``record``), or either, told by its objects (``record`` None: a nation of a taxon record holds a
+    ``nation`` object or ``elementSubnationals``). The messages name the places by the answer's own keys."""
+    if record is None:
+        record = any(map(_taxon_shaped, nations))
+    shape = _TAXON if record else _SEARCH
+    records: list[PlaceRank] = []
+    notes: list[Finding] = []
+    for at, nation in enumerate(nations):
+        where = f"{shape.nations}[{at}]"
+        code = _code(nation, "nationCode", "nation", "isoCode")
+        if code is None:
+            problem = _api_error("distribution.no-nation-code", where, nation, field=shape.nation_code)
+            if not lenient:
+                raise problem
+            notes.append(_skipped(problem))
+            continue
+        records.append(_api_record(nation, code, None, "nrank", "roundedNRank", lenient, where))
+        subnations = nation.get("subnations", nation.get("elementSubnationals")) or []
+        if not isinstance(subnations, list):
+            problem = _api_error(
+                "distribution.subnations-not-a-list",
+                f"{where}.{shape.subnations}",
+                subnations,
+                type=type(subnations).__name__,
+                name=shape.subnations,
+                field=shape.subnation_code,
+            )
+            if not lenient:
+                raise problem
+            notes.append(_skipped(problem))
+            continue
+        for place, subnation in enumerate(subnations):
+            at_place = f"{where}.{shape.subnations}[{place}]"
+            sub = _code(subnation, "subnationCode", "subnation", "subnationCode")
+            if sub is None:
+                problem = _api_error("distribution.no-subnation-code", at_place, subnation, field=shape.subnation_code)
                 if not lenient:
                     raise problem
                 notes.append(_skipped(problem))
                 continue
-            records.append(_api_record(nation, code, None, "nrank", "roundedNRank", lenient, where))
-            subnations = nation.get("subnations", nation.get("elementSubnationals")) or []
-            if not isinstance(subnations, list):
-                problem = _api_error(
-                    "distribution.subnations-not-a-list",
-                    f"{where}.{below}",
-                    subnations,
-                    type=type(subnations).__name__,
-                )
-                if not lenient:
-                    raise problem
-                notes.append(_skipped(problem))
-                continue
-            for place, subnation in enumerate(subnations):
-                at_place = f"{where}.{below}[{place}]"
-                sub = _code(subnation, "subnationCode", "subnation", "subnationCode")
-                if sub is None:
-                    field = "subnation.subnationCode" if shape is _TAXON_SHAPE else "subnationCode"
-                    problem = _api_error("distribution.no-subnation-code", at_place, subnation, field=field)
-                    if not lenient:
-                        raise problem
-                    notes.append(_skipped(problem))
-                    continue
-                records.append(_api_record(subnation, code, sub, "srank", "roundedSRank", lenient, at_place))
-        return cls(noted_repeats(records), "api", tuple(notes))
-
-
-_TAXON_SHAPE = ("elementNationals", "elementSubnationals")
-_SEARCH_SHAPE = ("nations", "subnations")
+            records.append(_api_record(subnation, code, sub, "srank", "roundedSRank", lenient, at_place))
+    return Distribution(noted_repeats(records), "api", tuple(notes))
 
 
 def _taxon_shaped(nation: object) -> bool:
@@ -387,7 +402,7 @@ def _api_error(key: str, where: str, value: object, **params: object) -> Invalid
         say(key, where=where, **params),
         text=clipped(repr(value)),
         span=(0, 0),
-        hint=say(f"{key}-hint"),
+        hint=say(f"{key}-hint", **params),
         code="distribution-syntax",
     )
 

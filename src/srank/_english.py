@@ -218,11 +218,11 @@ MESSAGES: dict[str, str] = {
     " all the same",
     "distribution.left-out": "{problem}; it was left out",
     "distribution.no-nation-code": "{where} has no {field}",
-    "distribution.no-nation-code-hint": "a nation has nationCode and roundedNRank",
+    "distribution.no-nation-code-hint": "a nation gives its code as {field}",
     "distribution.subnations-not-a-list": "{where} is {type}, not a list",
-    "distribution.subnations-not-a-list-hint": "subnations is a list of objects with subnationCode and roundedSRank",
+    "distribution.subnations-not-a-list-hint": "{name} is a list of subnations, each giving its code as {field}",
     "distribution.no-subnation-code": "{where} has no {field}",
-    "distribution.no-subnation-code-hint": "a subnation has subnationCode",
+    "distribution.no-subnation-code-hint": "a subnation gives its code as {field}",
     "distribution.place-repeated": (
         "the place is listed again, as {again!r}, after {first!r}; both records are kept, and a map shows the first"
     ),

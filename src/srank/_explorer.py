@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ._distribution import Distribution, unread_rank
+from ._distribution import Distribution, api_places, unread_rank
 from ._errors import InvalidRankError, clipped, quotable
 from ._explorer_errors import ExplorerDataError
 from ._file_kinds import SNIFF, file_kind
@@ -295,13 +295,13 @@ def taxon_of(record: Mapping[str, Any], where: str = "the record") -> Taxon:
     source: Source = "taxon" if any(key in record for key in _TAXON_KEYS) else "search"
     raw = _global(record.get("grank", record.get("gRank")), "word.global-rank", notes)
     rounded = _global(record.get("roundedGRank"), "word.rounded-global-rank", notes)
-    places = record.get("elementNationals", record.get("nations"))
+    key = "elementNationals" if "elementNationals" in record else "nations"
+    places = record.get(key)
     if places is None:
         distribution = Distribution((), "api")
     elif isinstance(places, list):
-        distribution = Distribution.from_api(places, lenient=True)
+        distribution = api_places(places, lenient=True, record=key == "elementNationals")
     else:
-        key = "elementNationals" if "elementNationals" in record else "nations"
         shown = clipped(repr(places))
         notes.append(
             Finding(
