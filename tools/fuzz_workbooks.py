@@ -107,7 +107,8 @@ def _batch(seed_path: str, first: int, count: int, folder: str) -> int:
     failures = 0
     for number in range(first, first + count):
         case = Path(folder) / f"case-{number}.{kind}"
-        case.write_bytes(_mutated(random.Random(f"{seed_path}:{number}"), seed))
+        # Seeded by the kind and the number, not the path: a run's temporary folder must not change its cases.
+        case.write_bytes(_mutated(random.Random(f"seed.{kind}:{number}"), seed))
         err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
         out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
         try:

@@ -658,6 +658,19 @@ def test_an_xlsb_workbook_is_read(srank_cli: Run, tmp_path: Path) -> None:
     assert err.endswith(": 0 rows: 0 valid, 0 invalid, 0 missing; 0 distinct codes\n")
 
 
+def test_an_xlsb_duration_past_python_s_is_a_damaged_workbook_not_a_traceback(srank_cli: Run, tmp_path: Path) -> None:
+    # Found by the workbook fuzzer: calamine converts a duration cell to a timedelta as it gives the row, and a
+    # value of 10**12 days overflows it (OverflowError) inside the row loop.
+    duration = bytes.fromhex("000008000000c2f280649d432540")  # column 8, the double of 255:10:10 (10.632... days)
+    huge = bytes.fromhex("000008000000") + struct.pack("<d", 1e12)
+    status, out, err = srank_cli("check", _xlsb_copy(tmp_path / "long.xlsb", (duration, huge)), "-c", "String")
+    assert (status, out) == (2, "")
+    assert err == (
+        f"srank: {tmp_path / 'long.xlsb'} is a damaged workbook (days=2147483647; must have magnitude <= 999999999);"
+        " open it in Excel or LibreOffice, save it again and check that\n"
+    )
+
+
 _CELL_A2 = b"\x07\x0c\x00\x00\x00\x00"  # BrtCellIsst, 12 bytes, column 0 (row 2's first cell)
 
 

@@ -152,7 +152,7 @@ def read_sheet(
         from ._error_cells import error_cells
 
         errors = error_cells(data, chosen, with_errors)
-    rows = _texts(worksheet.iter_rows(), worksheet.start[1], name, chosen, errors)
+    rows = _texts(_calamine_rows(worksheet.iter_rows(), name), worksheet.start[1], name, chosen, errors)
     if sys.stderr.isatty():
         from ._progress import with_row_progress
 
@@ -191,7 +191,7 @@ def read_sheet(
             if other.name == chosen or _kind_of(other) != "WorkSheet":
                 continue
             cells = _calamine(lambda other=other: book.get_sheet_by_name(other.name), name)
-            top = islice(_texts(cells.iter_rows(), 0, name, str(other.name), {}), _LOOK)
+            top = islice(_texts(_calamine_rows(cells.iter_rows(), name), 0, name, str(other.name), {}), _LOOK)
             if any(all(column in row for column in columns) for row in top):
                 found.append(str(other.name))
         return found
@@ -216,14 +216,28 @@ def _calamine(call: Any, name: str) -> Any:
             return call()
     except UsageError:
         raise
-    except Exception as error:
-        if type(error).__name__ == "PasswordError":
-            raise encrypted(name) from None
-        raise damaged(name, say("cli.workbook.reader-error", error=_first_line(error))) from None
-    except BaseException as error:  # pyo3 turns a panic in Rust into PanicException, a BaseException
-        if type(error).__name__ != "PanicException":
-            raise
-        raise damaged(name, say("cli.workbook.reader-stopped", error=_first_line(error))) from None
+    except BaseException as error:
+        raise _said(error, name) from None
+
+
+def _calamine_rows(rows: Iterator[list[Any]], name: str) -> Iterator[list[Any]]:
+    """A sheet's rows as calamine converts them, one by one: a cell it cannot convert (a date or a duration past
+    Python's, in a damaged file) stops the run with one message, as a failing call does."""
+    try:
+        yield from rows
+    except BaseException as error:
+        raise _said(error, name) from None
+
+
+def _said(error: BaseException, name: str) -> BaseException:
+    """The message for what calamine raised; anything else (KeyboardInterrupt) as it was."""
+    if type(error).__name__ == "PasswordError":
+        return encrypted(name)
+    if type(error).__name__ == "PanicException":  # pyo3 turns a panic in Rust into PanicException, a BaseException
+        return damaged(name, say("cli.workbook.reader-stopped", error=_first_line(error)))
+    if isinstance(error, Exception):
+        return damaged(name, say("cli.workbook.reader-error", error=_first_line(error)))
+    return error
 
 
 @contextlib.contextmanager
