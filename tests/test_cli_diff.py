@@ -564,7 +564,7 @@ def test_a_column_new_renamed_is_hinted_with_the_old_new_form(srank_cli: Run, tm
     status, _, err = srank_cli("diff", tmp_path / "old.csv", new, "-k", "id=ID", "-c", "S Rank")
     assert status == 2
     assert err == (
-        f"srank: {new} has no column 'S Rank'; the columns are: 'ID', 'S_RANK' (did you mean 'S_RANK'? if {new}"
+        f"srank: {new} has no column 'S Rank'; the columns are: 'ID', 'S_RANK' (did you mean 'S_RANK'? If {new}"
         " renamed the column, write it as 'S Rank=S_RANK')\n"
     )
     assert srank_cli("diff", tmp_path / "old.csv", new, "-k", "id=ID", "-c", "S Rank=S_RANK")[0] == 1

@@ -624,11 +624,14 @@ def test_the_repr_says_when_it_shows_the_rounded_rank() -> None:
 def test_a_global_field_holding_another_level_s_rank_is_named() -> None:
     # A trial's record gave grank S3 and roundedGRank N3: each is a wrong-level error, as a place's would be.
     taxon = srank.explorer.read_taxon({"uniqueId": "X", "grank": "S3", "roundedGRank": "N3"})
-    assert [finding.line() for finding in taxon.findings][:2] == [
-        "error[wrong-level]: 'S3' is a subnational rank, given as the record's global rank: that is a global (G) rank",
-        "error[wrong-level]: 'N3' is a national rank, given as the record's rounded global rank: that is a global (G)"
-        " rank",
+    assert [finding.line() for finding in taxon.findings] == [  # no rounding compared between ranks of other levels
+        "error[wrong-level]: 'S3' is a subnational rank; a record's global rank is a global (G) rank",
+        "error[wrong-level]: 'N3' is a national rank; a record's rounded global rank is a global (G) rank",
     ]
+    assert taxon.findings[1].message_in("fr") == (
+        "«\u00a0N3\u00a0» est un rang national\u202f; le rang mondial arrondi d'une fiche est un rang de niveau"
+        " mondial (G)"
+    )
     assert taxon.findings[0].hint == "check the record: NatureServe gives a taxon's global rank here"
     # A T rank is a global rank (a variety's rounded global rank): nothing to say.
     assert srank.explorer.read_taxon({"uniqueId": "Y", "grank": "G5T2", "roundedGRank": "T2"}).findings == ()

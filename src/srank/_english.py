@@ -183,8 +183,7 @@ MESSAGES: dict[str, str] = {
     "levels.wrong-level-hint": "move it to the {level} rank column",
     "levels.wrong-level-place": "{code!r} is {a_rank!l}; {place} holds {level} ({letter}) ranks",
     "levels.wrong-level-place-hint": "write the {level} rank here; a distribution gives each level its place",
-    "levels.wrong-level-field": "{code!r} is {a_rank!l}, given as the record's {field}: that is a {level} ({letter})"
-    " rank",
+    "levels.wrong-level-field": "{code!r} is {a_rank!l}; a record's {field} is a {level} ({letter}) rank",
     "levels.wrong-level-field-hint": "check the record: NatureServe gives a taxon's {level} rank here",
     "levels.nation": "a nation",
     "levels.subnation": "a state, province or territory",
@@ -851,7 +850,7 @@ MESSAGES: dict[str, str] = {
     "cli.diff.headline": "{rows} out",
     "cli.diff.same-left-out.one": " ({count:,} same row left out by --changes-only)",
     "cli.diff.same-left-out.other": " ({count:,} same rows left out by --changes-only)",
-    "cli.diff.did-you-mean-renamed": " (did you mean {close!r}? if {file} renamed the column, write it as {pair!r})",
+    "cli.diff.did-you-mean-renamed": " (did you mean {close!r}? If {file} renamed the column, write it as {pair!r})",
     "cli.diff.title-renamed": "column {old!r} ({new!r} in {file})",
     "cli.diff.distribution-title": "distribution {title}",
     # each kind of change counted in the summary: in English, the srank_change value itself

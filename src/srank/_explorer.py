@@ -95,15 +95,17 @@ class Taxon:
         """What concerns the record as a whole — reading notes, the global rank's findings and rounding check,
         a global rank of another level (an S3 as ``grank``), and the places that could not be read."""
         found = list(self.notes)
+        wrongs = 0
         for rank, field in (
             (self.global_rank, "word.global-rank"),
             (self.rounded_global_rank, "word.rounded-global-rank"),
         ):
             wrong = None if rank is None else expected_level_rule(rank, Level.GLOBAL, field=say(field))
             found += [wrong] if wrong is not None else []
+            wrongs += wrong is not None
         if self.global_rank is not None:
             found += self.global_rank.findings
-            if self.rounded_global_rank is not None:
+            if self.rounded_global_rank is not None and not wrongs:  # ranks of other levels: no rounding to compare
                 differs = rounding_differs(self.global_rank, self.rounded_global_rank, what="word.global-rank")
                 found += [differs] if differs is not None else []
         return (*found, *self.distribution.notes)

@@ -226,7 +226,9 @@ def _map_per_row(args: argparse.Namespace) -> int:
     if folder.exists() and not folder.is_dir():
         raise UsageError(say("cli.map.output-is-file", output=args.output))
     if not folder.exists() and folder.suffix.lower() in (".svg", ".html", ".htm"):  # meant one map, not a folder
-        named = say("cli.map.output-named-file", output=args.output, suffix=folder.suffix, folder=folder.stem)
+        named = say(
+            "cli.map.output-named-file", output=args.output, suffix=folder.suffix, folder=folder.with_suffix("")
+        )
         raise UsageError(named)
     args.file = args.source
     with open_table(args, [args.column, args.key]) as table, many_outputs() as outputs:
