@@ -783,9 +783,12 @@ def test_a_folder_given_as_a_file_is_named_as_a_folder(srank_cli: Run, tmp_path:
     folder.mkdir()
     status, _, err = srank_cli("check", folder, "-c", "S Rank")
     assert status == 2
-    assert err == f"srank: cannot read {folder}: it is a folder; give the files in it, as {folder}/*.csv\n"
+    assert err == (
+        f"srank: cannot read {folder}: it is a folder, not a file; name a file in it ({folder}/*.csv names its CSV"
+        " files)\n"
+    )
     status, _, err = srank_cli("--lang", "fr", "check", folder, "-c", "S Rank")
     assert err == (
-        f"srank: impossible de lire {folder}\u00a0: c'est un dossier\u202f; donnez les fichiers qu'il contient,"
-        f" comme {folder}/*.csv\n"
+        f"srank: impossible de lire {folder}\u00a0: c'est un dossier, pas un fichier\u202f; nommez un fichier qu'il"
+        f" contient ({folder}/*.csv nomme ses fichiers CSV)\n"
     )

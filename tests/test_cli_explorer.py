@@ -395,12 +395,12 @@ def test_a_busy_answer_is_waited_for_aloud_and_retries_and_max_wait_bound_it(
     arguments = ["explorer", "search", "robin", "--base-url", base, "--max-wait", "0.05", "--summary-only"]
     status, _, err = srank_cli(*arguments)
     assert status == 0
-    waited = "srank explorer search: no answer yet; asking again in 0.05 s (--retries 0 does not wait)"
+    waited = "srank explorer search: NatureServe was busy or failed; asking again in 0.05 s"
     assert err.splitlines()[:2] == [waited, waited]
     server.at("/api/data/speciesSearch", busy)
     status, _, err = srank_cli(*arguments, "--retries", "0")
     assert status == 2
-    assert "no answer yet" not in err
+    assert "asking again" not in err
     assert err.startswith(f"srank: POST {base}data/speciesSearch answered HTTP 429 ")
     assert srank_cli("explorer", "search", "robin", "--base-url", base, "--max-wait", "0")[2] == (
         "srank: --max-wait must be a positive number of seconds, not 0.0\n"
@@ -513,3 +513,6 @@ def test_a_search_answered_by_something_else_points_at_the_base_url(srank_cli: R
         "; hint: check the base URL: it should be the API's root, such as https://explorer.natureserve.org/api/\n"
     )
     assert "srank explorer read" not in err
+    # A search whose results are not a list is a search still: its own hint, not the base URL's.
+    server.at("/api/data/speciesSearch", Answer(body=b'{"results": 5, "resultsSummary": {}}'))
+    assert "check the base URL" not in srank_cli("explorer", "search", "robin", "--base-url", base)[2]

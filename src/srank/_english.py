@@ -741,7 +741,7 @@ MESSAGES: dict[str, str] = {
     "cli.explorer.help-retries": "times to ask again after a busy or failed answer (default: 3; 0 fails at once)",
     "cli.explorer.help-max-wait": "the longest wait before asking again, even where NatureServe asks for more"
     " (default: 60)",
-    "cli.explorer.waiting": "{command}: no answer yet; asking again in {seconds} s (--retries 0 does not wait)",
+    "cli.explorer.waiting": "{command}: NatureServe was busy or failed; asking again in {seconds} s",
     "cli.explorer.help-limit": "stop after N taxa",
     "cli.explorer.nothing-asked": "say what to search for: TEXT, --nation, --subnation or --rank",
     "cli.explorer.pages-missing": "{folder} holds {saved:,} of the {total:,} pages of a saved search: the run that"
@@ -927,7 +927,8 @@ MESSAGES: dict[str, str] = {
     "cli.sources.unknown-encoding": "unknown --encoding {encoding!r}",
     "cli.sources.not-text-encoding": "--encoding {encoding!r} is not a text encoding; name the one the file was"
     " saved in, such as utf-8 or cp1252",
-    "cli.sources.folder": "cannot read {path}: it is a folder; give the files in it, as {pattern}",
+    "cli.sources.folder": "cannot read {path}: it is a folder, not a file; name a file in it ({pattern} names its CSV"
+    " files)",
     "cli.sources.stdin-closed": "cannot read stdin: it is closed; name the input file instead of -",
     "cli.records.line-too-long": "line {line:,} is longer than {limit:,} characters, the most srank reads in one line"
     " (is the file really text with line endings?)",

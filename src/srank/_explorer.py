@@ -36,7 +36,17 @@ from ._parse import parse
 from ._rounded_check import rounding_agrees, rounding_differs
 from ._rules import expected_level_rule
 
-__all__ = ["ExportJob", "Taxon", "read", "read_job", "read_search", "read_taxon", "search_page", "taxon_record"]
+__all__ = [
+    "ExportJob",
+    "Taxon",
+    "is_search",
+    "read",
+    "read_job",
+    "read_search",
+    "read_taxon",
+    "search_page",
+    "taxon_record",
+]
 
 Source = Literal["search", "taxon"]
 
@@ -415,6 +425,11 @@ def _record_type(record: Mapping[str, Any]) -> str | None:
     if "speciesGlobal" in record:
         return "species"
     return None
+
+
+def is_search(document: object) -> bool:
+    """Whether a document is a search response: what the client asked for when it searched."""
+    return _kind(document) == "search"
 
 
 def _kind(document: object) -> Literal["search", "taxon", "result", "job"] | None:

@@ -31,7 +31,7 @@ import attrs
 
 from . import __version__
 from ._errors import clipped, quotable
-from ._explorer import ExportJob, Taxon, read_job, search_page, taxon_record
+from ._explorer import ExportJob, Taxon, is_search, read_job, search_page, taxon_record
 from ._explorer_errors import (
     ExplorerConnectionError,
     ExplorerDataError,
@@ -397,7 +397,8 @@ class Client:
             document = json.loads(content)
         except RecursionError:  # '[' nested past Python's recursion limit
             said = say("explorer.body-too-deep", asked=f"{method} {url}", status=status)
-            raise ExplorerDataError(said, url=url, status=status) from None
+            hint = say("explorer.body-not-json-hint", url=DEFAULT_BASE_URL)
+            raise ExplorerDataError(said, url=url, status=status, hint=hint) from None
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             text = content[:200].decode("utf-8", "replace").strip()
             shown = quotable(text) if text else say("explorer.empty")
@@ -539,8 +540,9 @@ def _last_page(summary: Mapping[str, Any], pages_read: int, given: int, got: int
 def _search_page(document: object, url: str) -> tuple[list[Taxon], Mapping[str, Any]]:
     try:
         return search_page(document, f"POST {url}")
-    except ExplorerDataError as error:  # a search answered by something else: the address, not a saved file, is wrong
-        hint = say("explorer.body-not-json-hint", url=DEFAULT_BASE_URL)
+    except ExplorerDataError as error:
+        # A search answered by something else (a taxon record, null): the address is wrong, not a saved file.
+        hint = error.hint if is_search(document) else say("explorer.body-not-json-hint", url=DEFAULT_BASE_URL)
         raise ExplorerDataError(error.message, url=url, status=200, hint=hint) from None
 
 
