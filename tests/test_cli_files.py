@@ -50,7 +50,9 @@ def test_many_files_give_a_summary_each_and_a_total(srank_cli: Run, two: tuple[P
     )
 
 
-def test_files_may_stand_after_the_options_too(srank_cli: Run, two: tuple[Path, Path]) -> None:
+def test_files_may_stand_after_the_options_too(
+    srank_cli: Run, two: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     # argparse takes no positional after an option; srank adds such files to FILE, in their order.
     good, bad = two
     status, out, err = srank_cli("check", good, "-c", "S Rank", bad, "--summary-only")
@@ -63,6 +65,11 @@ def test_files_may_stand_after_the_options_too(srank_cli: Run, two: tuple[Path, 
     status, _, err = srank_cli("check", good, "-c", "S Rank", bad, "--no-such")  # an option still is refused
     assert status == 2
     assert err.endswith(f"srank check: error: unrecognized arguments: {bad} --no-such\n")
+    # After --, every word is a file, a dash first or not (pre-commit's args end with --).
+    write(good.parent / "-early.csv", GOOD)
+    monkeypatch.chdir(good.parent)
+    status, _, err = srank_cli("check", good, "-c", "S Rank", "--summary-only", "--", "-early.csv", bad)
+    assert err.splitlines()[-1] == "srank check: 3 files, 7 rows: 2 passed, 1 failed"
 
 
 def test_a_file_that_cannot_be_read_is_named_and_the_others_are_checked(

@@ -615,7 +615,7 @@ def _choose(
 def _located(row: Hashable, group: Hashable | None, column: Hashable | None) -> Message:
     """A cell by its index label, which ``loc`` takes (a position would count otherwise): "index label 7 of
     'rank'", or "... (group 'Lynx')" in a groupby, whose column the groups do not carry."""
-    if isinstance(column, str):
+    if column is not None:  # a Series' name: text, or a number or tuple after a concat or an unstack
         where = say("dataframe.index-label-of", row=row, column=column)
     else:
         where = say("dataframe.index-label", row=row)

@@ -161,14 +161,18 @@ class _Described(argparse.ArgumentParser):
             self.epilog = _examples(self.examples_of, getattr(self, "language", ENGLISH))
         return super().format_help()
 
-    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:  # typeshed overloads it
         # What a command does not know is said by the command, with its usage and the option meant: argparse
         # would hand it up to `srank`, whose usage does not name the command's options.
         namespace, extras = super().parse_known_args(args, namespace)
         files = getattr(namespace, "files", None)  # FILE [FILE ...] (files_argument)
-        if extras and isinstance(files, list) and all(extra == "-" or not extra.startswith("-") for extra in extras):
-            files += extras  # `srank check a.csv -c X b.csv`: argparse takes no FILE after an option
-            extras = []
+        if extras and isinstance(files, list):
+            # argparse takes no FILE after an option: `srank check a.csv -c X b.csv`, or `... -c X -- -b.csv`
+            # (after --, every word is a file).
+            before, ended, after = _split_at_end(extras)
+            if all(extra == "-" or not extra.startswith("-") for extra in before):
+                files += [*before, *after] if ended else before
+                extras = []
         if extras:
             self.error(self._unrecognized(extras))
         return namespace, extras
@@ -185,6 +189,14 @@ class _Described(argparse.ArgumentParser):
         known = sorted(set(re.findall(r"(?<![\w-])--?[A-Za-z][\w-]*", self.format_help())))
         close = difflib.get_close_matches(given, known, n=1, cutoff=0.6)
         return said + (in_language(say("cli.table.did-you-mean", close=close[0]), lang) if close else "")
+
+
+def _split_at_end(words: list[str]) -> tuple[list[str], bool, list[str]]:
+    """The words before ``--``, whether it stands among them, and the words after it."""
+    if "--" not in words:
+        return words, False, []
+    at = words.index("--")
+    return words[:at], True, words[at + 1 :]
 
 
 class CommandParser(_Described):
