@@ -328,38 +328,39 @@ def api_places(nations: list[Any], *, lenient: bool, record: bool | None = None)
     shape = _TAXON if record else _SEARCH
     records: list[PlaceRank] = []
     notes: list[Finding] = []
+
+    def skip(problem: InvalidRankError) -> None:
+        """An object left out: strict reading raises, lenient reading says so in a note."""
+        if not lenient:
+            raise problem
+        notes.append(_skipped(problem))
+
     for at, nation in enumerate(nations):
         where = f"{shape.nations}[{at}]"
         code = _code(nation, "nationCode", "nation", "isoCode")
         if code is None:
-            problem = _api_error("distribution.no-nation-code", where, nation, field=shape.nation_code)
-            if not lenient:
-                raise problem
-            notes.append(_skipped(problem))
+            skip(_api_error("distribution.no-nation-code", where, nation, field=shape.nation_code))
             continue
         records.append(_api_record(nation, code, None, "nrank", "roundedNRank", lenient, where))
         subnations = nation.get("subnations", nation.get("elementSubnationals")) or []
         if not isinstance(subnations, list):
-            problem = _api_error(
-                "distribution.subnations-not-a-list",
-                f"{where}.{shape.subnations}",
-                subnations,
-                type=type(subnations).__name__,
-                name=shape.subnations,
-                field=shape.subnation_code,
+            kind = type(subnations).__name__
+            skip(
+                _api_error(
+                    "distribution.subnations-not-a-list",
+                    f"{where}.{shape.subnations}",
+                    subnations,
+                    type=kind,
+                    name=shape.subnations,
+                    field=shape.subnation_code,
+                )
             )
-            if not lenient:
-                raise problem
-            notes.append(_skipped(problem))
             continue
         for place, subnation in enumerate(subnations):
             at_place = f"{where}.{shape.subnations}[{place}]"
             sub = _code(subnation, "subnationCode", "subnation", "subnationCode")
             if sub is None:
-                problem = _api_error("distribution.no-subnation-code", at_place, subnation, field=shape.subnation_code)
-                if not lenient:
-                    raise problem
-                notes.append(_skipped(problem))
+                skip(_api_error("distribution.no-subnation-code", at_place, subnation, field=shape.subnation_code))
                 continue
             records.append(_api_record(subnation, code, sub, "srank", "roundedSRank", lenient, at_place))
     return Distribution(noted_repeats(records), "api", tuple(notes))
