@@ -535,3 +535,34 @@ def test_a_timeout_of_one_second_is_said_in_the_singular() -> None:
         "GET x\u00a0: aucune réponse en 1\u00a0seconde",
     )
     assert str(say_count("explorer.no-answer-within", 2.5, asked="GET x")) == "GET x: no answer within 2.5 seconds"
+
+
+def test_a_body_a_proxy_compressed_is_unpacked_and_a_giant_one_refused(
+    replay: tuple[Replay, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # srank asks for no compression and urllib undoes none; a proxy may compress all the same.
+    import gzip
+    import zlib
+
+    import srank._explorer_client as explorer_client
+
+    server, base = replay
+    body = (DATA / "ns_search_spp.json").read_bytes()
+    for encoding, packed in (("gzip", gzip.compress(body)), ("deflate", zlib.compress(body))):
+        server.at("/api/data/speciesSearch", Answer(200, packed, (("Content-Encoding", encoding),)))
+        assert len(list(client(base).search("robin", limit=20))) == 20, encoding
+    server.at("/api/data/speciesSearch", Answer(200, b"\x1f\x8b not gzip", (("Content-Encoding", "gzip"),)))
+    with pytest.raises(ExplorerDataError) as caught:
+        list(client(base).search("robin"))
+    assert caught.value.message.startswith(
+        f"POST {base}data/speciesSearch answered 200 with a gzip body that does not unpack ("
+    )
+    # Held in memory: bounded, packed or not (the bound made small here).
+    monkeypatch.setattr(explorer_client, "MAX_ANSWER_BYTES", 1 << 20)
+    for headers, sent in (((), b" " * (2 << 20)), ((("Content-Encoding", "gzip"),), gzip.compress(b" " * (2 << 20)))):
+        server.at("/api/data/speciesSearch", Answer(200, sent, headers))
+        with pytest.raises(ExplorerDataError) as caught:
+            list(client(base).search("robin"))
+        assert caught.value.message == (
+            f"POST {base}data/speciesSearch answered 200 with more than 1 MiB; no Explorer answer is that large"
+        )

@@ -296,6 +296,8 @@ MESSAGES: dict[str, str] = {
     "explorer.empty-body": "{asked} answered {status} with an empty body",
     "explorer.body-too-deep": "{asked} answered {status} with JSON nested too deeply to read; an Explorer answer"
     " nests only a few levels",
+    "explorer.body-too-big": "{asked} answered {status} with more than {limit:,} MiB; no Explorer answer is that large",
+    "explorer.body-not-unpacked": "{asked} answered {status} with a {encoding} body that does not unpack ({error})",
     "explorer.body-not-json": "{asked} answered {status} with a body that is not JSON ({error}): {text!r}",
     "explorer.body-not-json-hint": "check the base URL: it should be the API's root, such as {url}",
     "explorer.body-cut-hint": "the answer starts as JSON but does not end as JSON: it was cut short on the way; try"

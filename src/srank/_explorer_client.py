@@ -22,6 +22,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -49,6 +50,7 @@ __all__ = ["DEFAULT_BASE_URL", "GLOBAL_RANKS", "RETRY_STATUSES", "USER_AGENT", "
 DEFAULT_BASE_URL = "https://explorer.natureserve.org/api/"
 USER_AGENT = f"srank/{__version__} (+https://github.com/srank-project/srank)"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+MAX_ANSWER_BYTES = 64 << 20  # a search page or a taxon record is under a megabyte: past this, no answer is Explorer's
 GLOBAL_RANKS = ("G1", "G2", "G3", "G4", "G5", "GH", "GX", "GNR", "GNA", "GU")
 """The rounded global ranks the API's ``globalRank`` search criterion takes (as natserv lists them)."""
 
@@ -438,7 +440,9 @@ class Client:
             request = urllib.request.Request(url, data=data, headers=headers, method=method)
             try:
                 with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                    return response.read(), response.status
+                    content = response.read(MAX_ANSWER_BYTES + 1)  # held in memory: bounded
+                    encoding = (response.headers.get("Content-Encoding") or "").strip().lower()
+                    status = response.status
             except urllib.error.HTTPError as error:
                 status, retry_after, detail = error.code, error.headers.get("Retry-After"), _detail(error)
                 if status in RETRY_STATUSES and attempt < self.retries:
@@ -457,12 +461,38 @@ class Client:
                 raise _no_answer(error, asked, url, self.timeout) from None
             except ValueError as error:  # a URL urllib cannot use (an elcode or a job id cannot make one)
                 raise ExplorerQueryError(say("error.at", where=asked, message=clipped(str(error))), url=url) from None
+            return _unpacked(content, encoding, asked, url, status), status
         raise AssertionError("unreachable: the last attempt returns or raises")  # pragma: no cover
 
     def _wait(self, attempt: int, retry_after: str | None) -> float:
         asked = _retry_after(retry_after)
         wait = asked if asked is not None else self.backoff * 2**attempt
         return min(max(wait, 0.0), self.max_wait)
+
+
+def _unpacked(content: bytes, encoding: str, asked: str, url: str, status: int) -> bytes:
+    """An answer's body, bounded, and unpacked where a proxy compressed it (gzip or deflate, which srank did not ask
+    for and urllib does not undo)."""
+    if len(content) > MAX_ANSWER_BYTES:
+        raise _too_big(asked, url, status)
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        return content
+    unpacker = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip's or zlib's format, told by its header
+    try:
+        unpacked = unpacker.decompress(content, MAX_ANSWER_BYTES + 1)
+    except zlib.error as error:
+        said = say("explorer.body-not-unpacked", asked=asked, status=status, encoding=encoding, error=str(error))
+        raise ExplorerDataError(said, url=url, status=status) from None
+    if len(unpacked) > MAX_ANSWER_BYTES or unpacker.unconsumed_tail:
+        raise _too_big(asked, url, status)
+    return unpacked
+
+
+def _too_big(asked: str, url: str, status: int) -> ExplorerDataError:
+    said = say("explorer.body-too-big", asked=asked, status=status, limit=MAX_ANSWER_BYTES >> 20)
+    return ExplorerDataError(
+        said, url=url, status=status, hint=say("explorer.body-not-json-hint", url=DEFAULT_BASE_URL)
+    )
 
 
 _HINTS = {  # the hint of an HTTP status, by message id
