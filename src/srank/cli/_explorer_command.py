@@ -18,7 +18,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -224,16 +224,19 @@ def _client(args: argparse.Namespace) -> Client:
     return client
 
 
-def _retries(text: str) -> int:
-    if not (text.isascii() and text.isdigit()):
-        raise argparse.ArgumentTypeError(say("cli.explorer.retries-count", text=text))
-    return int(text)
+def _whole_number(refusal: str) -> Callable[[str], int]:
+    """An option's whole number from 0; ``refusal`` is the message id that says what it counts, for other text."""
+
+    def count(text: str) -> int:
+        if not (text.isascii() and text.isdigit()):
+            raise argparse.ArgumentTypeError(say(refusal, text=text))
+        return int(text)
+
+    return count
 
 
-def _count(text: str) -> int:
-    if not (text.isascii() and text.isdigit()):
-        raise argparse.ArgumentTypeError(say("cli.explorer.taxa-count", text=text))
-    return int(text)
+_count = _whole_number("cli.explorer.taxa-count")  # --limit
+_retries = _whole_number("cli.explorer.retries-count")
 
 
 _LENIENT_NOTES = ("normalised-", "dropped-extra-part")
