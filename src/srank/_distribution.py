@@ -335,20 +335,28 @@ def api_places(nations: list[Any], *, lenient: bool, record: bool | None = None)
             raise problem
         notes.append(_skipped(problem))
 
-    for at, nation in enumerate(nations):
-        where = f"{shape.nations}[{at}]"
-        code = _code(nation, "nationCode", "nation", "isoCode")
-        if code is None:
-            skip(_api_error("distribution.no-nation-code", where, nation, field=shape.nation_code))
-            continue
+    def coded(places: list[Any], at: str, keys: tuple[str, str, str], missing: str, field: str) -> Iterator[_Coded]:
+        """Each place of ``places`` (found at ``at``) that has its code; one without is skipped."""
+        for number, place in enumerate(places):
+            where = f"{at}[{number}]"
+            code = _code(place, *keys)
+            if code is None:
+                skip(_api_error(missing, where, place, field=field))
+            else:
+                yield place, code, where
+
+    for nation, code, where in coded(
+        nations, shape.nations, _NATION_KEYS, "distribution.no-nation-code", shape.nation_code
+    ):
         records.append(_api_record(nation, code, None, "nrank", "roundedNRank", lenient, where))
         subnations = nation.get("subnations", nation.get("elementSubnationals")) or []
+        at = f"{where}.{shape.subnations}"
         if not isinstance(subnations, list):
             kind = type(subnations).__name__
             skip(
                 _api_error(
                     "distribution.subnations-not-a-list",
-                    f"{where}.{shape.subnations}",
+                    at,
                     subnations,
                     type=kind,
                     name=shape.subnations,
@@ -356,13 +364,10 @@ def api_places(nations: list[Any], *, lenient: bool, record: bool | None = None)
                 )
             )
             continue
-        for place, subnation in enumerate(subnations):
-            at_place = f"{where}.{shape.subnations}[{place}]"
-            sub = _code(subnation, "subnationCode", "subnation", "subnationCode")
-            if sub is None:
-                skip(_api_error("distribution.no-subnation-code", at_place, subnation, field=shape.subnation_code))
-                continue
-            records.append(_api_record(subnation, code, sub, "srank", "roundedSRank", lenient, at_place))
+        for subnation, sub, where_sub in coded(
+            subnations, at, _SUBNATION_KEYS, "distribution.no-subnation-code", shape.subnation_code
+        ):
+            records.append(_api_record(subnation, code, sub, "srank", "roundedSRank", lenient, where_sub))
     return Distribution(noted_repeats(records), "api", tuple(notes))
 
 
@@ -370,6 +375,12 @@ def _taxon_shaped(nation: object) -> bool:
     return isinstance(nation, Mapping) and (
         "elementSubnationals" in nation or "elementNationalId" in nation or isinstance(nation.get("nation"), Mapping)
     )
+
+
+_NATION_KEYS = ("nationCode", "nation", "isoCode")
+_SUBNATION_KEYS = ("subnationCode", "subnation", "subnationCode")
+_Coded = tuple[Any, str, str]
+"""A place object, its code and where the answer holds it."""
 
 
 def _code(data: object, key: str, inner: str, inner_key: str) -> str | None:
