@@ -44,6 +44,19 @@ def client(base: str, sleeps: list[float] | None = None, **options: Any) -> Clie
 # Searches
 
 
+def test_a_search_is_an_iterator_that_asks_for_a_page_only_when_a_taxon_is_used(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/data/speciesSearch", pages)
+    search = client(base, page_size=8).search("robin")
+    assert repr(search) == "<srank.explorer.Search speciesSearch 'robin'>"
+    assert repr(client(base).search(species=False, ecosystems=True)) == "<srank.explorer.Search ecosystemsSearch>"
+    assert iter(search) is search
+    assert server.asked == []
+    assert next(search).scientific_name == NAMES[0]
+    assert [asked.body["pagingOptions"]["page"] for asked in server.asked] == [0]
+    assert len(list(search)) == len(NAMES) - 1
+
+
 def test_a_search_follows_the_pages_and_asks_in_the_api_s_own_terms(replay: tuple[Replay, str]) -> None:
     server, base = replay
     server.at("/api/data/speciesSearch", pages)
@@ -372,7 +385,8 @@ def test_an_export_job_is_started_and_polled(replay: tuple[Replay, str]) -> None
     server.at("/api/export/taxonSearch", recorded("ns_export"))
     server.at("/api/job/1d8ba017-9a2e-4816-a73e-1a6ad481c0a2", recorded("ns_export_status"))
     explorer = client(base)
-    job = explorer.export("tanager", ecosystems=True)
+    search = explorer.search("tanager", ecosystems=True, limit=1)
+    job = search.export()
     assert job == ExportJob("1d8ba017-9a2e-4816-a73e-1a6ad481c0a2")
     status = explorer.job(job)
     assert (status.job_id, status.finished, status.url) == (
@@ -394,11 +408,24 @@ def test_an_export_job_is_started_and_polled(replay: tuple[Replay, str]) -> None
         "exportFormat": "summary_json",
         "exportLanguage": "en",
     }
-    explorer.export(nation="CA", format="xlsx", language="fr")
+    assert len(server.asked) == 2  # the export asked for no page of the search
+    explorer.search(nation="CA").export(format="xlsx", language="fr")
+    assert server.asked[-1].body == {
+        "criteria": {
+            "criteriaType": "combined",
+            "textCriteria": [],
+            "statusCriteria": [],
+            "locationCriteria": [{"paramType": "nation", "nation": "CA"}],
+            "recordTypeCriteria": [{"paramType": "recordType", "recordType": "species"}],
+            "recordSubtypeCriteria": [],
+        },
+        "exportFormat": "summary_xlsx",
+        "exportLanguage": "fr",
+    }
+    explorer.search(species=False, ecosystems=True).export()
     assert server.asked[-1].body["criteria"]["recordTypeCriteria"] == [
-        {"paramType": "recordType", "recordType": "species"}
+        {"paramType": "recordType", "recordType": "ecosystem"}
     ]
-    assert (server.asked[-1].body["exportFormat"], server.asked[-1].body["exportLanguage"]) == ("summary_xlsx", "fr")
 
 
 # Arguments the API cannot take
@@ -418,7 +445,7 @@ def test_an_export_job_is_started_and_polled(replay: tuple[Replay, str]) -> None
         (lambda c: c.taxon("ELEMENT GLOBAL 2"), "'ELEMENT GLOBAL 2' is not a taxon's uid, id or elcode"),
         (lambda c: c.taxon(True), "True is not a taxon's uid, id or elcode"),
         (lambda c: c.job(""), "an export job is named by its jobId, not ''"),
-        (lambda c: c.export(format="csv"), "format is json or xlsx and language en, es or fr, not 'csv', 'en'"),
+        (lambda c: c.search().export(format="csv"), "format is json or xlsx and language en, es or fr, not 'csv', 'en'"),
     ],
 )
 def test_arguments_the_api_cannot_take_fail_before_any_request(call: Callable[[Client], object], message: str) -> None:

@@ -45,7 +45,7 @@ from ._explorer_errors import (
 from ._messages import say, say_count
 from ._places import nation_code, nation_names, nations_with_subnation, subnation_names
 
-__all__ = ["DEFAULT_BASE_URL", "GLOBAL_RANKS", "RETRY_STATUSES", "USER_AGENT", "Client"]
+__all__ = ["DEFAULT_BASE_URL", "GLOBAL_RANKS", "RETRY_STATUSES", "USER_AGENT", "Client", "Search"]
 
 DEFAULT_BASE_URL = "https://explorer.natureserve.org/api/"
 USER_AGENT = f"srank/{__version__} (+https://github.com/srank-project/srank)"
@@ -137,7 +137,7 @@ class Client:
         species: bool = True,
         ecosystems: bool = False,
         limit: int | None = None,
-    ) -> Iterator[Taxon]:
+    ) -> Search:
         """Every taxon the search finds, page after page (``list()`` of an empty search is ``[]``).
 
         ``text`` is a quick search (names and codes). ``nation`` and
@@ -146,7 +146,8 @@ class Client:
         rank, ``"G1"``) are the API's own location and status criteria.
         ``species`` and ``ecosystems`` choose what is searched. ``limit`` stops
         after that many taxa. The arguments are checked at once; the requests are
-        made as the taxa are used.
+        made as the taxa are used. The ``Search`` it gives is an iterator whose
+        ``export`` asks NatureServe for the same search as a file.
 
         The calls themselves need the network; docs/explorer.md runs them against recorded answers.
 
@@ -159,8 +160,8 @@ class Client:
             ecosystems: Search ecosystems.
             limit: Stop after this many taxa.
 
-        Yields:
-            Each Taxon found, page after page.
+        Returns:
+            A Search: an iterator of each Taxon found, page after page, with ``export``.
 
         Raises:
             ExplorerQueryError: Criteria the API cannot take, before any request.
@@ -178,9 +179,9 @@ class Client:
         endpoint, criteria = self._criteria(text, nation, subnation, rank, species, ecosystems)
         if limit is not None and limit < 0:
             raise ExplorerQueryError(f"limit must be 0 or more, not {limit!r}")
-        return self._pages(endpoint, criteria, limit)
+        return Search(self, endpoint, criteria, limit)
 
-    def _pages(self, endpoint: str, criteria: dict[str, Any], limit: int | None) -> Iterator[Taxon]:
+    def _pages(self, endpoint: str, criteria: Mapping[str, Any], limit: int | None) -> Iterator[Taxon]:
         digest = _digest(criteria)
         given, page = 0, 0
         while limit is None or given < limit:
@@ -193,8 +194,8 @@ class Client:
             if not taxa or _last_page(summary, page, given, len(taxa), self.page_size):
                 return
 
+    @staticmethod
     def _criteria(
-        self,
         text: str | None,
         nation: str | None,
         subnation: str | None,
@@ -298,63 +299,6 @@ class Client:
                 yield error
 
     # Export jobs
-
-    def export(
-        self,
-        text: str | None = None,
-        *,
-        nation: str | None = None,
-        subnation: str | None = None,
-        rank: str | None = None,
-        species: bool = True,
-        ecosystems: bool = False,
-        format: Literal["json", "xlsx"] = "json",
-        language: Literal["en", "es", "fr"] = "en",
-    ) -> ExportJob:
-        """Start an export of a search (the same arguments); NatureServe prepares the file. Poll it with ``job``.
-
-        The calls themselves need the network; docs/explorer.md runs them against recorded answers.
-
-        Args:
-            text: Words to search for.
-            nation: Only taxa ranked in this nation.
-            subnation: Only taxa ranked in this subnation, as for ``search``.
-            rank: Only taxa of this rounded global rank.
-            species: Export species.
-            ecosystems: Export ecosystems.
-            format: "json" or "xlsx".
-            language: The language of NatureServe's file: "en", "es" or "fr".
-
-        Returns:
-            The ExportJob, not yet finished.
-
-        Raises:
-            ExplorerQueryError: Criteria the API cannot take, before any request.
-            ExplorerError: The request failed.
-
-        Examples:
-            >>> import srank.explorer
-            >>> explorer = srank.explorer.Client(timeout=10)
-            >>> explorer.export("Lynx", species=False)
-            Traceback (most recent call last):
-            ...
-            srank._explorer_errors.ExplorerQueryError: the search asks for neither species nor ecosystems
-        """
-        if format not in ("json", "xlsx") or language not in ("en", "es", "fr"):
-            raise ExplorerQueryError(f"format is json or xlsx and language en, es or fr, not {format!r}, {language!r}")
-        _, criteria = self._criteria(text, nation, subnation, rank, species, ecosystems)
-        kinds = [kind for kind, wanted in (("species", species), ("ecosystem", ecosystems)) if wanted]
-        criteria["criteriaType"] = "combined"
-        criteria["recordTypeCriteria"] = (
-            [] if len(kinds) == 2 else [{"paramType": "recordType", "recordType": kinds[0]}]
-        )
-        criteria["recordSubtypeCriteria"] = []
-        body = {"criteria": criteria, "exportFormat": f"summary_{format}", "exportLanguage": language}
-        document, url = self._json("POST", "export/taxonSearch", body, f"export-{_digest(body)}")
-        job = _job(document, url)
-        if job.job_id is None:
-            raise ExplorerDataError(say("explorer.no-job-id", asked=f"POST {url}"), url=url, status=200)
-        return job
 
     def job(self, job: str | ExportJob) -> ExportJob:
         """The status of an export job; once ``finished``, ``url`` is the file to download.
@@ -468,6 +412,76 @@ class Client:
         asked = _retry_after(retry_after)
         wait = asked if asked is not None else self.backoff * 2**attempt
         return min(max(wait, 0.0), self.max_wait)
+
+
+class Search(Iterator[Taxon]):
+    """The taxa of a ``Client.search``: an iterator that asks for each page as it is used, and ``export`` of the same
+    search as a file NatureServe prepares.
+
+    Examples:
+        >>> import srank.explorer
+        >>> explorer = srank.explorer.Client(timeout=10)
+        >>> explorer.search("Hydrastis", subnation="MD")
+        <srank.explorer.Search speciesSearch 'Hydrastis'>
+    """
+
+    def __init__(self, client: Client, endpoint: str, criteria: Mapping[str, Any], limit: int | None) -> None:
+        self._client = client
+        self._endpoint = endpoint
+        self._criteria = criteria
+        self._taxa = client._pages(endpoint, criteria, limit)
+
+    def __next__(self) -> Taxon:
+        return next(self._taxa)
+
+    def __repr__(self) -> str:
+        text = [token["searchToken"] for token in self._criteria["textCriteria"]]
+        return f"<srank.explorer.Search {self._endpoint}{''.join(f' {word!r}' for word in text)}>"
+
+    def export(self, format: Literal["json", "xlsx"] = "json", language: Literal["en", "es", "fr"] = "en") -> ExportJob:
+        """Start an export of this search, every taxon it finds (``limit`` counts only the taxa iterated); poll it
+        with ``Client.job`` until NatureServe has prepared the file.
+
+        The calls themselves need the network; docs/explorer.md runs them against recorded answers.
+
+        Args:
+            format: "json" or "xlsx".
+            language: The language of NatureServe's file: "en", "es" or "fr".
+
+        Returns:
+            The ExportJob, not yet finished.
+
+        Raises:
+            ExplorerQueryError: A format or language the API does not take, before any request.
+            ExplorerError: The request failed.
+
+        Examples:
+            >>> import srank.explorer
+            >>> explorer = srank.explorer.Client(timeout=10)
+            >>> explorer.search("Lynx").export(format="csv")
+            Traceback (most recent call last):
+            ...
+            srank._explorer_errors.ExplorerQueryError: format is json or xlsx and language en, es or fr, not 'csv', 'en'
+        """
+        if format not in ("json", "xlsx") or language not in ("en", "es", "fr"):
+            raise ExplorerQueryError(f"format is json or xlsx and language en, es or fr, not {format!r}, {language!r}")
+        kinds = _EXPORTED[self._endpoint]
+        criteria = {
+            **self._criteria,
+            "criteriaType": "combined",
+            "recordTypeCriteria": [{"paramType": "recordType", "recordType": kind} for kind in kinds],
+            "recordSubtypeCriteria": [],
+        }
+        body = {"criteria": criteria, "exportFormat": f"summary_{format}", "exportLanguage": language}
+        document, url = self._client._json("POST", "export/taxonSearch", body, f"export-{_digest(body)}")
+        job = _job(document, url)
+        if job.job_id is None:
+            raise ExplorerDataError(say("explorer.no-job-id", asked=f"POST {url}"), url=url, status=200)
+        return job
+
+
+_EXPORTED = {"speciesSearch": ("species",), "ecosystemsSearch": ("ecosystem",), "search": ()}
+"""The record types an export of each search asks for (none: every type)."""
 
 
 def _unpacked(content: bytes, encoding: str, asked: str, url: str, status: int) -> bytes:

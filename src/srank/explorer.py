@@ -22,13 +22,14 @@ from ._explorer_errors import *  # noqa: F403 - srank.explorer's errors: their o
 from ._explorer_rows import FIELDS, rows
 
 if TYPE_CHECKING:
-    from ._explorer_client import DEFAULT_BASE_URL, Client
+    from ._explorer_client import DEFAULT_BASE_URL, Client, Search
 
 __all__ = [
     "DEFAULT_BASE_URL",
     "FIELDS",
     "Client",
     "ExportJob",
+    "Search",
     "Taxon",
     "read",
     "read_job",
@@ -38,7 +39,7 @@ __all__ = [
 ]
 __all__ += _explorer_errors.__all__
 
-_CLIENT = ("Client", "DEFAULT_BASE_URL")
+_CLIENT = ("Client", "DEFAULT_BASE_URL", "Search")
 
 
 def __getattr__(name: str) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import assert_type
 
 import srank
+import srank.explorer
 
 AnyRank = srank.Rank | srank.MultiSeasonRank
 
@@ -47,3 +48,11 @@ assert_type(change.kind, srank.ChangeKind)
 assert_type(change.describe(lang="es"), str)
 assert_type(srank.status_index(["S5", "S3", "S2"]).value, float)
 assert_type(srank.palette()["3"], srank.Swatch)
+
+
+def export_of(explorer: srank.explorer.Client) -> srank.explorer.ExportJob:
+    """A search is an iterator of taxa, and its export a job."""
+    search = explorer.search("robin", subnation="MD", limit=5)
+    assert_type(search, srank.explorer.Search)
+    assert_type(next(search), srank.explorer.Taxon)
+    return search.export(format="xlsx", language="fr")
