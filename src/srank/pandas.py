@@ -21,7 +21,7 @@ read; ``valid`` is the one that says False for it.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar, cast, overload
 
 from ._errors import missing_dependency
 
@@ -44,12 +44,17 @@ from ._messages import Message, in_language, say
 from ._model import AnyRank, Level, MultiSeasonRank, Rank, check_threshold
 from ._namespace_methods import delegate
 from ._ordering import least_imperiled_of, most_imperiled_of
+from ._per_group import extreme
 from ._status_index import StatusIndex, Uncertain, check_options, decoded_counts, index_of, tally
 from ._text_options import LanguageTag, Style
 from ._vocabulary import Season, as_level
 
 if TYPE_CHECKING:
     from ._explorer import Taxon
+    from ._per_group import ExtremeOf, IndexOf
+
+    _Extreme = ExtremeOf[pd.Series[Any], AnyRank | None, SeriesGroupBy[Any, Any], pd.Series[Any]]
+    _Index = IndexOf[pd.Series[Any], SeriesGroupBy[Any, Any], pd.DataFrame]
 
 __all__ = [
     "CHANGE_COLUMNS",
@@ -499,13 +504,31 @@ def is_ranked(series: pd.Series[Any], *, lenient: bool = False) -> pd.Series[boo
 # -- one rank per column or per group ------------------------------------------
 
 
-@overload
-def most_imperiled(data: pd.Series[Any], *, errors: Errors = ..., lenient: bool = ...) -> AnyRank | None: ...
-@overload
-def most_imperiled(data: SeriesGroupBy[Any, Any], *, errors: Errors = ..., lenient: bool = ...) -> pd.Series[Any]: ...
-def most_imperiled(
-    data: pd.Series[Any] | SeriesGroupBy[Any, Any], *, errors: Errors = "raise", lenient: bool = False
+def _per_group(
+    data: pd.Series[Any] | SeriesGroupBy[Any, Any], most: bool, errors: Errors, lenient: bool
 ) -> AnyRank | pd.Series[Any] | None:
+    choose = most_imperiled_of if most else least_imperiled_of
+    name = "most_imperiled" if most else "least_imperiled"
+    if errors not in ("skip", "raise"):
+        raise ValueError(f"srank.pandas.{name}(): errors must be 'skip' or 'raise', not {errors!r}")
+    decode = shared_decoder(lenient)  # each distinct value is decoded once, whichever group it is in
+    if isinstance(data, pd.Series):
+        return _choose(data, choose, errors == "raise", decode, None)
+    if isinstance(data, SeriesGroupBy):
+        # apply() hands each group over with its key as .name; exceptions pass through unchanged.
+        chosen = data.apply(lambda group: _choose(group, choose, errors == "raise", decode, (group.name,)))
+        per_group: pd.Series[Any] = chosen.astype(object)
+        return per_group
+    raise TypeError(
+        f"srank.pandas.{name}() takes a pandas Series or a SeriesGroupBy (df.groupby(key)[column]),"
+        f" not {type(data).__name__}"
+    )
+
+
+most_imperiled: _Extreme = extreme(
+    __name__,
+    True,
+    _per_group,
     """The most imperiled rank of a Series, or of each group of ``df.groupby(...)["rank"]``.
 
     As ``srank.most_imperiled``: ranked values (X, H, 1-5) first, U/NR/NA only
@@ -535,24 +558,18 @@ def most_imperiled(
         <Rank 'S1S2'>
         >>> srank.pandas.most_imperiled(frame.groupby("species")["rank"]).to_dict()
         {'Lynx': <Rank 'S1S2'>, 'Salix': <Rank 'S5'>}
-    """
-    return _per_group(data, most_imperiled_of, "most_imperiled", errors, lenient)
-
-
-@overload
-def least_imperiled(data: pd.Series[Any], *, errors: Errors = ..., lenient: bool = ...) -> AnyRank | None: ...
-@overload
-def least_imperiled(data: SeriesGroupBy[Any, Any], *, errors: Errors = ..., lenient: bool = ...) -> pd.Series[Any]: ...
-def least_imperiled(
-    data: pd.Series[Any] | SeriesGroupBy[Any, Any], *, errors: Errors = "raise", lenient: bool = False
-) -> AnyRank | pd.Series[Any] | None:
+    """,
+)
+least_imperiled: _Extreme = extreme(
+    __name__,
+    False,
+    _per_group,
     """The least imperiled rank of a Series, or of each group, among ranked values; see ``most_imperiled``.
 
     Args:
         data: A Series of codes, or a SeriesGroupBy.
-        errors: "raise" (the default, as ``srank.most_imperiled``) raises for a cell that cannot be
-            read; "skip" leaves it out.
-        lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+        errors: "raise" (the default) or "skip" an unreadable cell, as for ``most_imperiled``.
+        lenient: Read the spellings real files use, as ``most_imperiled`` does.
 
     Returns:
         For a Series, one rank or None; for a SeriesGroupBy, an object Series of ranks by group.
@@ -567,31 +584,8 @@ def least_imperiled(
         >>> import srank.pandas
         >>> pd.Series(["S3", "S1S2", "SNR"]).srank.least_imperiled()  # SNR counts only where nothing is ranked
         <Rank 'S3'>
-    """
-    return _per_group(data, least_imperiled_of, "least_imperiled", errors, lenient)
-
-
-def _per_group(
-    data: pd.Series[Any] | SeriesGroupBy[Any, Any],
-    choose: Callable[[list[AnyRank]], AnyRank],
-    name: str,
-    errors: str,
-    lenient: bool,
-) -> AnyRank | pd.Series[Any] | None:
-    if errors not in ("skip", "raise"):
-        raise ValueError(f"srank.pandas.{name}(): errors must be 'skip' or 'raise', not {errors!r}")
-    decode = shared_decoder(lenient)  # each distinct value is decoded once, whichever group it is in
-    if isinstance(data, pd.Series):
-        return _choose(data, choose, errors == "raise", decode, None)
-    if isinstance(data, SeriesGroupBy):
-        # apply() hands each group over with its key as .name; exceptions pass through unchanged.
-        chosen = data.apply(lambda group: _choose(group, choose, errors == "raise", decode, (group.name,)))
-        per_group: pd.Series[Any] = chosen.astype(object)
-        return per_group
-    raise TypeError(
-        f"srank.pandas.{name}() takes a pandas Series or a SeriesGroupBy (df.groupby(key)[column]),"
-        f" not {type(data).__name__}"
-    )
+    """,
+)
 
 
 def _choose(
@@ -775,24 +769,12 @@ def _code(result: Result) -> object:
     return pd.NA if rank is None else str(rank)
 
 
-@overload
-def status_index(
-    data: pd.Series[Any],
-    *,
-    season: str | Season = ...,
-    uncertain: Uncertain = ...,
-    errors: Errors = ...,
-    lenient: bool = ...,
-) -> StatusIndex: ...
-@overload
-def status_index(
-    data: SeriesGroupBy[Any, Any],
-    *,
-    season: str | Season = ...,
-    uncertain: Uncertain = ...,
-    errors: Errors = ...,
-    lenient: bool = ...,
-) -> pd.DataFrame: ...
+def _index_of(function: Callable[..., StatusIndex | pd.DataFrame]) -> _Index:
+    """``status_index`` as a type checker sees it: a StatusIndex of a Series, a DataFrame of groups."""
+    return cast("_Index", function)
+
+
+@_index_of
 def status_index(
     data: pd.Series[Any] | SeriesGroupBy[Any, Any],
     *,

@@ -33,7 +33,7 @@ from __future__ import annotations
 import functools
 from collections import deque
 from collections.abc import Callable
-from typing import Any, Concatenate, Generic, NoReturn, ParamSpec, Protocol, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, NoReturn, ParamSpec, Protocol, TypeVar, cast, overload
 
 from ._errors import missing_dependency
 
@@ -57,11 +57,18 @@ from ._messages import in_language, say
 from ._model import AnyRank, Level, MultiSeasonRank, Rank, check_threshold
 from ._namespace_methods import delegate, documented
 from ._ordering import least_imperiled_of, most_imperiled_of
+from ._per_group import extreme
 from ._place_rows import PLACE_FIELDS, CellRows
 from ._polars_codes import distinct_positions, positions
 from ._status_index import StatusIndex, Uncertain, check_options, index_number
 from ._text_options import LanguageTag, Style
 from ._vocabulary import Season
+
+if TYPE_CHECKING:
+    from ._per_group import ExtremeOf, IndexOf
+
+    _Extreme = ExtremeOf[pl.Series, str | None, pl.Expr, pl.Expr]
+    _Index = IndexOf[pl.Series, pl.Expr, pl.Expr]
 
 __all__ = [
     "BOUNDS",
@@ -736,19 +743,12 @@ def _change_row(old: Result, new: Result, old_cell: object, new_cell: object, la
     }
 
 
-@overload
-def status_index(
-    data: pl.Series,
-    *,
-    season: str | Season = ...,
-    uncertain: Uncertain = ...,
-    errors: Errors = ...,
-    lenient: bool = ...,
-) -> StatusIndex: ...
-@overload
-def status_index(
-    data: pl.Expr, *, season: str | Season = ..., uncertain: Uncertain = ..., errors: Errors = ..., lenient: bool = ...
-) -> pl.Expr: ...
+def _index_of(function: Callable[..., StatusIndex | pl.Expr]) -> _Index:
+    """``status_index`` as a type checker sees it: a StatusIndex of a Series, an aggregation of an expression."""
+    return cast("_Index", function)
+
+
+@_index_of
 def status_index(
     data: pl.Series | pl.Expr,
     *,
@@ -814,13 +814,34 @@ def status_index(
     raise TypeError(f"srank.polars.status_index() takes a polars Series or expression, not {type(data).__name__}")
 
 
-@overload
-def most_imperiled(data: pl.Series, *, errors: Errors = ..., lenient: bool = ...) -> str | None: ...
-@overload
-def most_imperiled(data: pl.Expr, *, errors: Errors = ..., lenient: bool = ...) -> pl.Expr: ...
-def most_imperiled(
-    data: pl.Series | pl.Expr, *, errors: Errors = "raise", lenient: bool = False
-) -> str | pl.Expr | None:
+def _aggregate(data: pl.Series | pl.Expr, most: bool, errors: Errors, lenient: bool) -> str | pl.Expr | None:
+    name = "most_imperiled" if most else "least_imperiled"
+    if errors not in ("skip", "raise"):
+        raise ValueError(f"srank.polars.{name}(): errors must be 'skip' or 'raise', not {errors!r}")
+    strict = errors == "raise"
+    if isinstance(data, pl.Series):
+        return _choose(data, most_imperiled_of if most else least_imperiled_of, strict, lenient)
+    if isinstance(data, pl.Expr):
+        # Native per group: the keys are decoded once for the whole column, then each group sorts
+        # its own. Ranked values sort before U, NR and NA, so the smallest key is the most imperiled
+        # (as srank.most_imperiled); the least imperiled is the largest ranked key, or the largest
+        # key when nothing in the group is ranked.
+        convert = _asking(_sort_key)
+        key = data.map_batches(
+            lambda series: _map(series, lenient, convert, SORT_KEY, strict), return_dtype=SORT_KEY, is_elementwise=True
+        )
+        if most:
+            chosen = key.sort(nulls_last=True).first()
+        else:
+            chosen = key.sort_by([is_ranked(data, lenient=lenient), key], descending=True, nulls_last=True).first()
+        return chosen.struct.field("code").name.keep()  # named after the input column, as every other method
+    raise TypeError(f"srank.polars.{name}() takes a polars Series or expression, not {type(data).__name__}")
+
+
+most_imperiled: _Extreme = extreme(
+    __name__,
+    True,
+    _aggregate,
     """The canonical code of the most imperiled rank, as ``srank.most_imperiled``; an aggregation on an expression.
 
     In ``group_by().agg()`` the result is named after the input column, as every other method's.
@@ -847,68 +868,33 @@ def most_imperiled(
         [('Lynx', 'S1S2'), ('Salix', 'S5')]
         >>> srank.polars.most_imperiled(frame["rank"])
         'S1S2'
-    """
-    return _aggregate(data, True, errors, lenient, "most_imperiled")
-
-
-@overload
-def least_imperiled(data: pl.Series, *, errors: Errors = ..., lenient: bool = ...) -> str | None: ...
-@overload
-def least_imperiled(data: pl.Expr, *, errors: Errors = ..., lenient: bool = ...) -> pl.Expr: ...
-def least_imperiled(
-    data: pl.Series | pl.Expr, *, errors: Errors = "raise", lenient: bool = False
-) -> str | pl.Expr | None:
+    """,
+)
+least_imperiled: _Extreme = extreme(
+    __name__,
+    False,
+    _aggregate,
     """The canonical code of the least imperiled rank, among ranked values; see ``most_imperiled``.
 
     Args:
         data: A polars Series of codes, or an expression.
-        errors: "raise" (the default, as ``srank.most_imperiled``) raises for a cell that cannot be
-            read; "skip" leaves it out.
-        lenient: Read the spellings real files use instead of NatureServe's syntax only.
+        errors: "raise" (the default) or "skip" an unreadable cell, as for ``most_imperiled``.
+        lenient: Read the spellings real files use, as ``most_imperiled`` does.
 
     Returns:
         For a Series, the code or None; for an expression, one String per group.
 
     Raises:
-        CellError: With ``errors="raise"``, for the first unreadable cell, naming its row (counted from 1).
-        ValueError: ``errors`` is neither "skip" nor "raise".
+        CellError: With ``errors="raise"``, for the first unreadable cell, as for ``most_imperiled``.
+        ValueError: A bad ``errors``.
 
     Examples:
         >>> import polars as pl
         >>> import srank.polars
         >>> srank.polars.least_imperiled(pl.Series(["S3", "S1S2", "SNR"]))  # SNR counts only where nothing is ranked
         'S3'
-    """
-    return _aggregate(data, False, errors, lenient, "least_imperiled")
-
-
-def _aggregate(
-    data: pl.Series | pl.Expr,
-    most: bool,
-    errors: str,
-    lenient: bool,
-    name: str,
-) -> str | pl.Expr | None:
-    if errors not in ("skip", "raise"):
-        raise ValueError(f"srank.polars.{name}(): errors must be 'skip' or 'raise', not {errors!r}")
-    strict = errors == "raise"
-    if isinstance(data, pl.Series):
-        return _choose(data, most_imperiled_of if most else least_imperiled_of, strict, lenient)
-    if isinstance(data, pl.Expr):
-        # Native per group: the keys are decoded once for the whole column, then each group sorts
-        # its own. Ranked values sort before U, NR and NA, so the smallest key is the most imperiled
-        # (as srank.most_imperiled); the least imperiled is the largest ranked key, or the largest
-        # key when nothing in the group is ranked.
-        convert = _asking(_sort_key)
-        key = data.map_batches(
-            lambda series: _map(series, lenient, convert, SORT_KEY, strict), return_dtype=SORT_KEY, is_elementwise=True
-        )
-        if most:
-            chosen = key.sort(nulls_last=True).first()
-        else:
-            chosen = key.sort_by([is_ranked(data, lenient=lenient), key], descending=True, nulls_last=True).first()
-        return chosen.struct.field("code").name.keep()  # named after the input column, as every other method
-    raise TypeError(f"srank.polars.{name}() takes a polars Series or expression, not {type(data).__name__}")
+    """,
+)
 
 
 # -- the namespaces ---------------------------------------------------------------
