@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import json
 import pickle
+import warnings
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -165,6 +166,26 @@ def test_a_directory_is_read_file_by_file_passing_over_export_jobs(tmp_path: Pat
     assert isinstance(taxa, list)
     assert [t.unique_id for t in taxa][:2] == ["ELEMENT_GLOBAL.2.154701", "ELEMENT_GLOBAL.2.100637"]
     assert len(taxa) == 21
+
+
+def test_a_saved_search_cut_short_is_read_with_a_warning_that_says_so(tmp_path: Path) -> None:
+    page = load("ns_search_spp")
+    page["resultsSummary"] = {"page": 0, "totalPages": 3, "totalResults": 60}
+    (tmp_path / "speciesSearch-0123abcd-page0000.json").write_text(json.dumps(page), encoding="utf-8")
+    with pytest.warns(UserWarning, match="pages of a saved search") as caught:
+        taxa = srank.explorer.read(tmp_path)
+    assert isinstance(taxa, list)
+    assert len(taxa) == 20
+    assert [str(warning.message) for warning in caught] == [
+        f"{tmp_path} holds 1 of the 3 pages of a saved search: the search that saved it stopped early or had a limit,"
+        " so these taxa are not the whole search"
+    ]
+    assert caught[0].filename == __file__  # said at the caller's line
+    page["resultsSummary"] = {"page": 0, "totalPages": 1, "totalResults": 20}
+    (tmp_path / "speciesSearch-0123abcd-page0000.json").write_text(json.dumps(page), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert srank.explorer.read(tmp_path) == taxa
 
 
 def test_a_folder_without_saved_answers_or_with_binary_ones_is_refused_by_name(tmp_path: Path) -> None:

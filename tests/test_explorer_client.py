@@ -445,7 +445,10 @@ def test_an_export_job_is_started_and_polled(replay: tuple[Replay, str]) -> None
         (lambda c: c.taxon("ELEMENT GLOBAL 2"), "'ELEMENT GLOBAL 2' is not a taxon's uid, id or elcode"),
         (lambda c: c.taxon(True), "True is not a taxon's uid, id or elcode"),
         (lambda c: c.job(""), "an export job is named by its jobId, not ''"),
-        (lambda c: c.search().export(format="csv"), "format is json or xlsx and language en, es or fr, not 'csv', 'en'"),
+        (
+            lambda c: c.search().export(format="csv"),
+            "format is json or xlsx and language en, es or fr, not 'csv', 'en'",
+        ),
     ],
 )
 def test_arguments_the_api_cannot_take_fail_before_any_request(call: Callable[[Client], object], message: str) -> None:

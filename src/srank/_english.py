@@ -291,6 +291,8 @@ MESSAGES: dict[str, str] = {
     "explorer.not-json-file": "{where} is {kind}, not JSON",
     "explorer.no-saved": "{folder} holds no saved Explorer answers (no .json file)",
     "explorer.no-saved-hint": "a folder of saved answers holds the .json files that a search saved there",
+    "explorer.pages-missing": "{folder} holds {saved:,} of the {total:,} pages of a saved search: the search that"
+    " saved it stopped early or had a limit, so these taxa are not the whole search",
     "explorer.not-a-taxon": "{asked} answered with {type} {value}, not a taxon record",
     "explorer.no-job-id": "{asked} answered with no jobId",
     "explorer.empty-body": "{asked} answered {status} with an empty body",

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import warnings
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -176,7 +177,9 @@ def read(data: object) -> list[Taxon] | Taxon:
     ``data`` is parsed JSON, JSON text (``str`` starting with ``{`` or ``[``, or
     ``bytes``), or the path of a saved file. A directory is read file by file
     (``*.json``, in name order: one search's pages in page order) into one list;
-    export-job files in it, which hold no taxa, are passed over.
+    export-job files in it, which hold no taxa, are passed over. A saved search
+    whose pages stop short of the total its answers report (a search that
+    stopped early, or had a ``limit``) is read with a ``UserWarning`` that says so.
 
     Args:
         data: A path to a JSON file, JSON text, or the parsed JSON (a dict or a list).
@@ -509,7 +512,10 @@ def _parse_json(content: str | bytes | bytearray, where: str) -> Any:
 
 
 def _read_directory(folder: Path) -> list[Taxon]:
-    return read_folder(folder)[0]
+    taxa, short = read_folder(folder)
+    for saved, total in short:  # read() returns a list, so a search cut short is said as a warning
+        warnings.warn(say("explorer.pages-missing", folder=str(folder), saved=saved, total=total), stacklevel=3)
+    return taxa
 
 
 def read_folder(folder: Path) -> tuple[list[Taxon], list[tuple[int, int]]]:
