@@ -289,6 +289,13 @@ def test_export_jobs_are_read() -> None:
         srank.explorer.read_taxon(DATA / "ns_export.json")
     assert caught.value.hint == "read it with srank.explorer.read_job"
     assert caught.value.render("fr").endswith("Conseil\u00a0: lisez-la avec srank.explorer.read_job")
+    with pytest.raises(ExplorerDataError) as caught:  # an answer that is no Explorer data at all: what a job is
+        srank.explorer.read_job({"state": "Queued"})
+    assert str(caught.value) == (
+        "the data is not an export job ({'jobId': ...} or a job's status): it is an object with state\n"
+        "Hint: an export job is what POST export/taxonSearch answers (with its jobId) or GET job/<id>"
+        " (its state, percentComplete and data)"
+    )
 
 
 # The rounding check

@@ -145,6 +145,47 @@ def test_a_summary_without_page_counts_stops_at_a_short_page(replay: tuple[Repla
     assert len(server.asked) == 3
 
 
+def test_a_page_that_fails_is_asked_for_again_by_the_next_call(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/data/speciesSearch", pages, Answer(503, b"{}"), pages)
+    search = client(base, retries=0, page_size=8).search("robin")
+    taken = [next(search) for _ in range(8)]
+    with pytest.raises(srank.explorer.ExplorerHTTPError, match="answered HTTP 503"):
+        next(search)
+    taken += list(search)  # the failed page is asked for again: no taxon is lost
+    assert [taxon.scientific_name for taxon in taken] == NAMES
+    assert [asked.body["pagingOptions"]["page"] for asked in server.asked] == [0, 1, 1, 2]
+
+
+def test_a_server_that_repeats_a_page_is_not_asked_forever(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    first = {"results": SEARCH["results"][:3]}  # full pages of 3, no summary, whatever the page asked for
+    server.at("/api/data/speciesSearch", Answer(body=json.dumps(first).encode()))
+    search = client(base, page_size=3).search("robin")
+    assert len([next(search) for _ in range(3)]) == 3
+    with pytest.raises(srank.explorer.ExplorerDataError) as caught:
+        next(search)
+    assert str(caught.value) == (
+        f"POST {base}data/speciesSearch answered page 1 with the same taxa as page 0: the server does not page"
+        " this search, so srank stops rather than ask forever\n"
+        "Hint: check the base URL: NatureServe Explorer's API pages a search by pagingOptions.page"
+    )
+    assert len(server.asked) == 2
+
+
+def test_a_search_says_its_criteria_and_an_export_takes_any_case_and_language_tag(
+    replay: tuple[Replay, str],
+) -> None:
+    server, base = replay
+    server.at("/api/export/taxonSearch", recorded("ns_export"))
+    explorer = client(base)
+    search = explorer.search(subnation="on", rank="g1", limit=3)
+    assert repr(search) == "<srank.explorer.Search speciesSearch nation='CA' subnation='ON' rank='G1' limit=3>"
+    shouted: Any = "XLSX"  # typed callers write "xlsx"; the case of a value from elsewhere does not matter
+    search.export(format=shouted, language="fr-CA")
+    assert (server.asked[0].body["exportFormat"], server.asked[0].body["exportLanguage"]) == ("summary_xlsx", "fr")
+
+
 # Records
 
 
@@ -373,8 +414,15 @@ def test_a_save_directory_that_cannot_be_written(replay: tuple[Replay, str], tmp
     server.at("/api/data/taxon/ELEMENT_GLOBAL.2.154701", recorded("ns_id"))
     blocker = tmp_path / "a file"
     blocker.write_text("", encoding="utf-8")
-    with pytest.raises(srank.explorer.ExplorerError, match="cannot save the answer to"):
-        client(base, save=blocker).taxon("ELEMENT_GLOBAL.2.154701")
+    with pytest.raises(srank.explorer.ExplorerError, match=r"cannot save the answer to .*: Not a directory"):
+        client(base, save=blocker / "answers").taxon("ELEMENT_GLOBAL.2.154701")
+    with pytest.raises(srank.explorer.ExplorerQueryError) as refused:  # a file named as the folder: said at once
+        client(base, save=blocker)
+    assert str(refused.value) == (
+        f"save={str(blocker)!r} is a file, not a folder\n"
+        "Hint: name a folder (it is made if need be): each answer is saved in it as a file"
+    )
+    assert len(server.asked) == 1  # the taxon asked for above, and nothing since
 
 
 # Export jobs
@@ -441,14 +489,18 @@ def test_an_export_job_is_started_and_polled(replay: tuple[Replay, str]) -> None
         (lambda c: c.search(subnation="Maryland"), "srank knows no subnation 'MARYLAND' in any nation"),
         (lambda c: c.search(nation="U.S."), "nation is a two-letter code such as 'US' or 'CA', not 'U.S.'"),
         (lambda c: c.search(subnation="M.D."), "subnation is a two-letter code such as 'MD' or 'ON', not 'M.D.'"),
-        (lambda c: c.search(limit=-1), "limit must be 0 or more, not -1"),
+        (lambda c: c.search(limit=-1), "limit must be a whole number, 0 or more, not -1"),
+        (lambda c: c.search(limit="5"), "limit must be a whole number, 0 or more, not '5'"),
+        (lambda c: c.search(limit=2.5), "limit must be a whole number, 0 or more, not 2.5"),
+        (lambda c: c.search(limit=True), "limit must be a whole number, 0 or more, not True"),
+        (
+            lambda c: c.search().export(language="de"),
+            "an export's language is one of NatureServe's, en, es or fr, not 'de'",
+        ),
         (lambda c: c.taxon("ELEMENT GLOBAL 2"), "'ELEMENT GLOBAL 2' is not a taxon's uid, id or elcode"),
         (lambda c: c.taxon(True), "True is not a taxon's uid, id or elcode"),
         (lambda c: c.job(""), "an export job is named by its jobId, not ''"),
-        (
-            lambda c: c.search().export(format="csv"),
-            "format is json or xlsx and language en, es or fr, not 'csv', 'en'",
-        ),
+        (lambda c: c.search().export(format="csv"), "an export's format is json or xlsx, not 'csv'"),
     ],
 )
 def test_arguments_the_api_cannot_take_fail_before_any_request(call: Callable[[Client], object], message: str) -> None:
@@ -467,7 +519,9 @@ def test_arguments_the_api_cannot_take_fail_before_any_request(call: Callable[[C
         ({"base_url": "http://host:port/api/"}, "the base URL 'http://host:port/api/' is not an http(s) URL"),
         ({"base_url": "http://exa mple.org/"}, "the base URL 'http://exa mple.org/' is not an http(s) URL"),
         ({"timeout": 0}, "timeout must be a positive number of seconds, not 0"),
-        ({"retries": -1}, "retries (-1) and backoff (1.0) cannot be negative"),
+        ({"retries": -1}, "retries must be a whole number, 0 or more, not -1"),
+        ({"page_size": 0}, "page_size must be a whole number, 1 or more, not 0"),
+        ({"backoff": -1}, "backoff must be 0 or more seconds, not -1"),
     ],
 )
 def test_client_settings_are_checked(options: dict[str, Any], message: str) -> None:

@@ -256,9 +256,20 @@ MESSAGES: dict[str, str] = {
     "explorer.not-http": "the base URL {url!r} is not an http(s) URL",
     "explorer.not-http-hint": "the default is {url}",
     "explorer.not-seconds": "{name} must be a positive number of seconds, not {value!r}",
+    "explorer.not-wait": "{name} must be 0 or more seconds, not {value!r}",
+    "explorer.not-count": "{name} must be a whole number, {least} or more, not {value!r}",
+    "explorer.save-not-folder": "save={path!r} is a file, not a folder",
+    "explorer.save-not-folder-hint": "name a folder (it is made if need be): each answer is saved in it as a file",
+    "explorer.export-format": "an export's format is json or xlsx, not {value!r}",
+    "explorer.export-language": "an export's language is one of NatureServe's, en, es or fr, not {value!r}",
+    "explorer.page-repeats": "{asked} answered page {page:,} with the same taxa as page {previous:,}: the server"
+    " does not page this search, so srank stops rather than ask forever",
+    "explorer.page-repeats-hint": "check the base URL: NatureServe Explorer's API pages a search by pagingOptions.page",
     "explorer.job-not-taxa": "{where} is an export job, not taxa",
     "explorer.job-not-taxa-hint": "read it with srank.explorer.read_job",
     "explorer.taxa-not-job-hint": "read taxa with srank.explorer.read",
+    "explorer.not-job-hint": "an export job is what POST export/taxonSearch answers (with its jobId) or GET job/<id>"
+    " (its state, percentComplete and data)",
     "explorer.not-explorer": "{where} is not {wanted}: it is {found}",
     "explorer.not-explorer-hint": "srank.explorer.read tells a search response, a taxon record and a search result"
     " apart by itself",

@@ -569,6 +569,6 @@ def _not_explorer(document: object, where: str, wanted: str = "explorer.want-any
     hint = "explorer.not-explorer-hint"  # taxa of another kind, or no Explorer data: read() tells them apart
     if kind == "job":
         hint = "explorer.job-not-taxa-hint"
-    elif kind is not None and wanted == "explorer.want-job":
-        hint = "explorer.taxa-not-job-hint"
+    elif wanted == "explorer.want-job":
+        hint = "explorer.taxa-not-job-hint" if kind is not None else "explorer.not-job-hint"
     return ExplorerDataError(say("explorer.not-explorer", where=where, wanted=say(wanted), found=found), hint=say(hint))

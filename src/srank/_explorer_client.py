@@ -23,6 +23,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import zlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -42,8 +43,10 @@ from ._explorer_errors import (
     ExplorerQueryError,
     ExplorerTimeoutError,
 )
+from ._languages import language
 from ._messages import say, say_count
 from ._places import nation_code, nation_names, nations_with_subnation, subnation_names
+from ._text_options import LanguageTag
 
 __all__ = ["DEFAULT_BASE_URL", "GLOBAL_RANKS", "RETRY_STATUSES", "USER_AGENT", "Client", "Search"]
 
@@ -108,10 +111,14 @@ class Client:
         for name, value in (("timeout", timeout), ("max_wait", max_wait)):
             if not value > 0:
                 raise ExplorerQueryError(say("explorer.not-seconds", name=name, value=value))
-        if retries < 0 or backoff < 0 or page_size < 1:
+        for name, value, least in (("retries", retries, 0), ("page_size", page_size, 1)):
+            if type(value) is not int or value < least:
+                raise ExplorerQueryError(say("explorer.not-count", name=name, least=least, value=value))
+        if not backoff >= 0:
+            raise ExplorerQueryError(say("explorer.not-wait", name="backoff", value=backoff))
+        if save is not None and Path(save).exists() and not Path(save).is_dir():
             raise ExplorerQueryError(
-                f"retries ({retries!r}) and backoff ({backoff!r}) cannot be negative, page_size ({page_size!r}) must"
-                " be 1 or more"
+                say("explorer.save-not-folder", path=str(save)), hint=say("explorer.save-not-folder-hint")
             )
         self.base_url = base_url if base_url.endswith("/") else base_url + "/"
         self.timeout = timeout
@@ -177,22 +184,9 @@ class Client:
             not 'S2'
         """
         endpoint, criteria = self._criteria(text, nation, subnation, rank, species, ecosystems)
-        if limit is not None and limit < 0:
-            raise ExplorerQueryError(f"limit must be 0 or more, not {limit!r}")
+        if limit is not None and (type(limit) is not int or limit < 0):
+            raise ExplorerQueryError(say("explorer.not-count", name="limit", least=0, value=limit))
         return Search(self, endpoint, criteria, limit)
-
-    def _pages(self, endpoint: str, criteria: Mapping[str, Any], limit: int | None) -> Iterator[Taxon]:
-        digest = _digest(criteria)
-        given, page = 0, 0
-        while limit is None or given < limit:
-            body = {**criteria, "pagingOptions": {"page": page, "recordsPerPage": self.page_size}}
-            document, url = self._json("POST", f"data/{endpoint}", body, f"{endpoint}-{digest}-page{page:04d}")
-            taxa, summary = _search_page(document, url)
-            yield from taxa[: None if limit is None else limit - given]
-            given += len(taxa)
-            page += 1
-            if not taxa or _last_page(summary, page, given, len(taxa), self.page_size):
-                return
 
     @staticmethod
     def _criteria(
@@ -418,35 +412,73 @@ class Search(Iterator[Taxon]):
     """The taxa of a ``Client.search``: an iterator that asks for each page as it is used, and ``export`` of the same
     search as a file NatureServe prepares.
 
+    A page whose request fails raises its ``ExplorerError`` and is asked for again by the next ``next()``, so a
+    loop that catches the error and goes on loses no taxon.
+
     Examples:
         >>> import srank.explorer
         >>> explorer = srank.explorer.Client(timeout=10)
-        >>> explorer.search("Hydrastis", subnation="MD")
-        <srank.explorer.Search speciesSearch 'Hydrastis'>
+        >>> explorer.search("Hydrastis", subnation="MD", limit=5)
+        <srank.explorer.Search speciesSearch 'Hydrastis' nation='US' subnation='MD' limit=5>
     """
 
     def __init__(self, client: Client, endpoint: str, criteria: Mapping[str, Any], limit: int | None) -> None:
+        """Made by ``Client.search``, which checks the criteria."""
         self._client = client
         self._endpoint = endpoint
         self._criteria = criteria
-        self._taxa = client._pages(endpoint, criteria, limit)
+        self._limit = limit
+        self._page = 0  # the next page to ask for
+        self._read = 0  # taxa read, page after page
+        self._given = 0  # taxa given, which ``limit`` counts
+        self._waiting: deque[Taxon] = deque()  # taxa of the pages read, not yet given
+        self._last: tuple[object, ...] | None = None  # the last page's uids: a server that does not page repeats it
+        self._done = False
 
     def __next__(self) -> Taxon:
-        return next(self._taxa)
+        while not self._waiting and not self._done and (self._limit is None or self._given < self._limit):
+            self._ask()
+        if not self._waiting or (self._limit is not None and self._given >= self._limit):
+            raise StopIteration
+        self._given += 1
+        return self._waiting.popleft()
+
+    def _ask(self) -> None:
+        """Read the next page; a failed request changes nothing, so the next call asks for the same page."""
+        client, page = self._client, self._page
+        body = {**self._criteria, "pagingOptions": {"page": page, "recordsPerPage": client.page_size}}
+        name = f"{self._endpoint}-{_digest(self._criteria)}-page{page:04d}"
+        document, url = client._json("POST", f"data/{self._endpoint}", body, name)
+        taxa, summary = _search_page(document, url)
+        uids = tuple(taxon.unique_id for taxon in taxa)
+        if taxa and uids == self._last:
+            said = say("explorer.page-repeats", asked=f"POST {url}", page=page, previous=page - 1)
+            raise ExplorerDataError(said, url=url, status=200, hint=say("explorer.page-repeats-hint"))
+        self._last = uids
+        self._waiting.extend(taxa)
+        self._read += len(taxa)
+        self._page += 1
+        self._done = not taxa or _last_page(summary, self._page, self._read, len(taxa), client.page_size)
 
     def __repr__(self) -> str:
         text = [token["searchToken"] for token in self._criteria["textCriteria"]]
-        return f"<srank.explorer.Search {self._endpoint}{''.join(f' {word!r}' for word in text)}>"
+        said = [repr(word) for word in text]
+        for criterion in self._criteria["locationCriteria"]:
+            said += [f"{key}={criterion[key]!r}" for key in ("nation", "subnation") if key in criterion]
+        said += [f"rank={status['globalRank']!r}" for status in self._criteria["statusCriteria"]]
+        if self._limit is not None:
+            said.append(f"limit={self._limit}")
+        return f"<srank.explorer.Search {' '.join([self._endpoint, *said])}>"
 
-    def export(self, format: Literal["json", "xlsx"] = "json", language: Literal["en", "es", "fr"] = "en") -> ExportJob:
+    def export(self, format: Literal["json", "xlsx"] = "json", language: LanguageTag = "en") -> ExportJob:
         """Start an export of this search, every taxon it finds (``limit`` counts only the taxa iterated); poll it
         with ``Client.job`` until NatureServe has prepared the file.
 
         The calls themselves need the network; docs/explorer.md runs them against recorded answers.
 
         Args:
-            format: "json" or "xlsx".
-            language: The language of NatureServe's file: "en", "es" or "fr".
+            format: "json" or "xlsx" (in any case).
+            language: The language of NatureServe's file: "en", "es" or "fr", or a tag of one ("fr-CA").
 
         Returns:
             The ExportJob, not yet finished.
@@ -461,10 +493,9 @@ class Search(Iterator[Taxon]):
             >>> explorer.search("Lynx").export(format="csv")
             Traceback (most recent call last):
             ...
-            srank._explorer_errors.ExplorerQueryError: format is json or xlsx and language en, es or fr, not 'csv', 'en'
+            srank._explorer_errors.ExplorerQueryError: an export's format is json or xlsx, not 'csv'
         """
-        if format not in ("json", "xlsx") or language not in ("en", "es", "fr"):
-            raise ExplorerQueryError(f"format is json or xlsx and language en, es or fr, not {format!r}, {language!r}")
+        format, language = _export_format(format), _export_language(language)
         kinds = _EXPORTED[self._endpoint]
         criteria = {
             **self._criteria,
@@ -480,6 +511,27 @@ class Search(Iterator[Taxon]):
         return job
 
 
+def _export_format(format: object) -> Literal["json", "xlsx"]:
+    """The format an export is asked in, as the API names it."""
+    found = _EXPORT_FORMATS.get(format.lower()) if isinstance(format, str) else None
+    if found is None:
+        raise ExplorerQueryError(say("explorer.export-format", value=format))
+    return found
+
+
+def _export_language(tag: object) -> Literal["en", "es", "fr"]:
+    """The language of an export's file: one of NatureServe's, from any tag of it (fr-CA), as srank's lang= reads."""
+    try:
+        found = _EXPORT_LANGUAGES.get(language(tag)) if isinstance(tag, str) else None
+    except ValueError:
+        found = None
+    if found is None:
+        raise ExplorerQueryError(say("explorer.export-language", value=tag))
+    return found
+
+
+_EXPORT_FORMATS: dict[str, Literal["json", "xlsx"]] = {"json": "json", "xlsx": "xlsx"}
+_EXPORT_LANGUAGES: dict[str, Literal["en", "es", "fr"]] = {"en": "en", "es": "es", "fr": "fr"}
 _EXPORTED = {"speciesSearch": ("species",), "ecosystemsSearch": ("ecosystem",), "search": ()}
 """The record types an export of each search asks for (none: every type)."""
 
