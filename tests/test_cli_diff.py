@@ -136,6 +136,30 @@ def test_jsonl_writes_the_key_and_srank_columns(srank_cli: Run, exports: Path) -
     assert len(records) == 11
 
 
+def test_each_export_has_its_own_header_row_and_the_hints_name_its_option(srank_cli: Run, tmp_path: Path) -> None:
+    # Last year's export has a title (with a comma: it is not the file's delimiter) and a blank line above the header.
+    old = tmp_path / "md_2024.csv"
+    old.write_text("Rare species, Maryland 2024\n\nELCODE;S Rank\nPMLIL20030;S2\nPDRAN0F010;S2S3\n", encoding="utf-8")
+    new = tmp_path / "md_2025.csv"
+    new.write_text("ELCODE;S Rank\nPMLIL20030;S1\nPDRAN0F010;S2S3\n", encoding="utf-8")
+    compared = ["diff", old, new, "-k", "ELCODE", "-c", "S Rank"]
+    assert srank_cli(*compared)[2] == (
+        f"srank: {old} has no column 'ELCODE'; the columns are: 'Rare species', ' Maryland 2024'; 'ELCODE' is on"
+        " line 3: if the header is there, pass --old-header-row 3\n"
+    )
+    assert srank_cli(*compared, "--header-row", "3")[2] == (
+        f"srank: {new} has no column 'ELCODE'; the columns are: 'PDRAN0F010', 'S2S3'; --header-row 3 is the header"
+        " row of both files: give this one its own with --new-header-row N\n"
+    )
+    status, out, _ = srank_cli(*compared, "--old-header-row", "3")
+    assert status == 1
+    assert out.splitlines()[1:] == [
+        "PMLIL20030;S Rank;;S2;S1;S2;S1;uplisted;true;S2 → S1, uplisted (more imperiled)",
+        "PDRAN0F010;S Rank;;S2S3;S2S3;S2;S2;same;false;S2S3 unchanged",
+    ]
+    assert srank_cli(*compared, "--header-row", "3", "--new-header-row", "1")[1] == out
+
+
 def test_exit_status_0_when_no_rank_changed_notation_included(srank_cli: Run, exports: Path) -> None:
     (exports / "reordered.csv").write_text("id,rank\n2,S3\n1,s2b\n", encoding="utf-8")
     old = b"id,rank\n1,S2B\n2,S3\n"

@@ -680,6 +680,20 @@ def test_a_missing_column_on_a_later_line_suggests_header_row(srank_cli: Run, tm
     )
 
 
+def test_the_header_row_hint_reads_each_line_as_its_own_header_would_be(srank_cli: Run, tmp_path: Path) -> None:
+    # The title has a comma, the table semicolons: the title chose the delimiter, but --header-row 3 would not.
+    source = write(tmp_path / "in.csv", "Rare species, Maryland 2025\n\nELCODE;S Rank\nPMLIL20030;S2\n")
+    assert srank_cli("check", source, "-c", "S Rank")[2] == (
+        f"srank: {source} has no column 'S Rank'; the columns are: 'Rare species', ' Maryland 2025';"
+        " 'S Rank' is on line 3: if the header is there, pass --header-row 3\n"
+    )
+    assert srank_cli("check", source, "-c", "S Rank", "--header-row", "3")[0] == 0
+    # A delimiter given is the file's: no line is read otherwise.
+    assert srank_cli("check", source, "-c", "S Rank", "-d", ",")[2] == (
+        f"srank: {source} has no column 'S Rank'; the columns are: 'Rare species', ' Maryland 2025'\n"
+    )
+
+
 def test_a_header_below_many_lines_of_notes_is_found(srank_cli: Run, tmp_path: Path) -> None:
     notes = [f"Note {number}: see the data dictionary" for number in range(1, 61)]
     header = ["Scientific Name", "Common Name", "G Rank", "S Rank", "Last Observed"]
@@ -794,7 +808,16 @@ def test_a_blank_first_line_suggests_the_line_of_the_column(srank_cli: Run, tmp_
     other = write(tmp_path / "other.csv", "id,S Rank\n1,S3\n")
     assert srank_cli("diff", other, source, "-k", "id", "-c", "S Rank")[2] == (
         f"srank: {source}: the first line is empty; expected a header row naming the columns; 'id' is on line 3:"
-        " if the header is there, pass --header-row 3\n"
+        " if the header is there, pass --new-header-row 3\n"  # NEW's own: --header-row would move OLD's too
+    )
+    assert srank_cli("diff", other, source, "-k", "id", "-c", "S Rank", "--new-header-row", "9")[2] == (
+        f"srank: {source}: --new-header-row 9 is past the last line (4)\n"
+    )
+    assert srank_cli("diff", other, source, "-k", "id", "-c", "S Rank", "--header-row", "2", "--old-header-row", "1")[
+        2
+    ] == (
+        f"srank: {source}: line 2 (--header-row 2) is empty; expected a header row naming the columns; 'id' is on"
+        " line 3: if the header is there, pass --new-header-row 3\n"
     )
 
 

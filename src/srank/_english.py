@@ -416,16 +416,16 @@ MESSAGES: dict[str, str] = {
     "cli.count-files.one": "{count:,} file",
     "cli.count-files.other": "{count:,} files",
     "cli.fuller-line.one": (
-        "line {line} has {count:,} filled cell ({cells}): if the header is there, pass --header-row {line}"
+        "line {line} has {count:,} filled cell ({cells}): if the header is there, pass {option} {line}"
     ),
     "cli.fuller-line.other": (
-        "line {line} has {count:,} filled cells ({cells}): if the header is there, pass --header-row {line}"
+        "line {line} has {count:,} filled cells ({cells}): if the header is there, pass {option} {line}"
     ),
     "cli.fuller-row.one": (
-        "row {line} has {count:,} filled cell ({cells}): if the header is there, pass --header-row {line}"
+        "row {line} has {count:,} filled cell ({cells}): if the header is there, pass {option} {line}"
     ),
     "cli.fuller-row.other": (
-        "row {line} has {count:,} filled cells ({cells}): if the header is there, pass --header-row {line}"
+        "row {line} has {count:,} filled cells ({cells}): if the header is there, pass {option} {line}"
     ),
     "cli.count-rows.one": "{count:,} row",
     "cli.count-rows.other": "{count:,} rows",
@@ -438,15 +438,15 @@ MESSAGES: dict[str, str] = {
     "cli.files-unwritten.one": "{count:,} not written",
     "cli.files-unwritten.other": "{count:,} not written",
     "cli.sheet-ignored": "{name} is not a workbook: --sheet is ignored",
-    "cli.header-row-past-end": "{name}: --header-row {row} is past the last line ({last})",
-    "cli.column-on-line": "{column!r} is on line {line}: if the header is there, pass --header-row {line}",
-    "cli.column-on-row": "{column!r} is in row {line}: if the header is there, pass --header-row {line}",
+    "cli.header-row-past-end": "{name}: {option} {row} is past the last line ({last})",
+    "cli.column-on-line": "{column!r} is on line {line}: if the header is there, pass {option} {line}",
+    "cli.column-on-row": "{column!r} is in row {line}: if the header is there, pass {option} {line}",
     "cli.column-on-line-written": (
-        "{column!r} is on line {line}, written {written!r}: if the header is there, pass --header-row {line} and name"
+        "{column!r} is on line {line}, written {written!r}: if the header is there, pass {option} {line} and name"
         " the column {written!r}"
     ),
     "cli.column-on-row-written": (
-        "{column!r} is in row {line}, written {written!r}: if the header is there, pass --header-row {line} and name"
+        "{column!r} is in row {line}, written {written!r}: if the header is there, pass {option} {line} and name"
         " the column {written!r}"
     ),
     "cli.line-lacks": "line {line} does not hold {columns}",
@@ -858,6 +858,10 @@ MESSAGES: dict[str, str] = {
     "cli.diff.help-new-encoding": "NEW's encoding (default: --encoding)",
     "cli.diff.help-old-sheet": "OLD's sheet, when it is a workbook (default: --sheet)",
     "cli.diff.help-new-sheet": "NEW's sheet, when it is a workbook (default: --sheet)",
+    "cli.diff.header-row-both": "--header-row {row} is the header row of both files: give this one its own with"
+    " --{which}-header-row N",
+    "cli.diff.help-old-header-row": "the line (or sheet row) of OLD that names its columns (default: --header-row)",
+    "cli.diff.help-new-header-row": "the line (or sheet row) of NEW that names its columns (default: --header-row)",
     "cli.diff.no-key": "name the key column that pairs the rows of OLD and NEW: --key COLUMN",
     "cli.diff.no-column": "name a column to compare: -c COLUMN (or --distribution-column COLUMN)",
     "cli.diff.twice-key": "{name!r} is given twice as --key",
@@ -936,7 +940,7 @@ MESSAGES: dict[str, str] = {
     "cli.table.empty": "{name} is empty: expected a header row naming the columns",
     "cli.table.first-line-empty": "{name}: the first line is empty; expected a header row naming the columns",
     "cli.table.header-line-empty": (
-        "{name}: line {line} (--header-row {line}) is empty; expected a header row naming the columns"
+        "{name}: line {line} ({option} {line}) is empty; expected a header row naming the columns"
     ),
     "cli.table.header-unread": "{name} line 1: the header {problem}; the header must name the columns on one line",
     "cli.sources.unknown-encoding": "unknown --encoding {encoding!r}",
@@ -988,9 +992,9 @@ MESSAGES: dict[str, str] = {
         "xlsx), or save the sheet as 'CSV UTF-8'"
     ),
     "cli.workbook.sheet-empty": "{name}: the sheet {sheet!r} is empty; expected a header row naming the columns",
-    "cli.workbook.header-past-end": "{name}: --header-row {row} is past the sheet's last row ({last})",
+    "cli.workbook.header-past-end": "{name}: {option} {row} is past the sheet's last row ({last})",
     "cli.workbook.header-row-empty": (
-        "{name}: row {row} of the sheet {sheet!r} is empty; pass --header-row with the row that names the columns"
+        "{name}: row {row} of the sheet {sheet!r} is empty; pass {option} with the row that names the columns"
     ),
     "cli.workbook.too-big": "{name} is more than 1 GiB long, more than srank reads from a workbook",
     "cli.workbook.no-sheet": "{name} has no sheet {sheet!r}; the sheets are: {sheets}",

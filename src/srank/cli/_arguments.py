@@ -42,6 +42,7 @@ __all__ = [
     "renamed_option",
     "repeatable",
     "rounded_option",
+    "row_number",
     "spoken",
 ]
 
@@ -112,7 +113,7 @@ def delimiter_option(value: str | None) -> str | None:
     return value
 
 
-def _positive(text: str) -> int:
+def row_number(text: str) -> int:
     try:
         number = int(text)
     except ValueError:
@@ -309,7 +310,7 @@ def input_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--delimiter", "-d", metavar="CHAR", help=say("cli.option.delimiter"))
     command.add_argument("--encoding", default="utf-8", help=say("cli.option.encoding"))
     command.add_argument("--sheet", metavar="NAME", help=say("cli.option.sheet"))
-    command.add_argument("--header-row", type=_positive, metavar="N", help=say("cli.help-header-row"))
+    command.add_argument("--header-row", type=row_number, metavar="N", help=say("cli.help-header-row"))
 
 
 def label_options(command: argparse.ArgumentParser) -> None:

@@ -30,7 +30,7 @@ from .._messages import in_language, say, say_count
 from .._model import AnyRank
 from .._parse import parse
 from .._place_changes import PLACE_MAYBE_SKIPPED, PlaceChange, compare_distributions
-from ._arguments import UsageError, lang_option, lenient_option, renamed_option, repeatable
+from ._arguments import UsageError, lang_option, lenient_option, renamed_option, repeatable, row_number
 from ._cells import read_cell
 from ._checks import Check, Verdict
 from ._codes import check_label_options
@@ -91,6 +91,8 @@ class DiffCommand(TableCommand[JoinedTable]):
         parser.add_argument("--new-encoding", metavar="ENCODING", help=say("cli.diff.help-new-encoding"))
         parser.add_argument("--old-sheet", metavar="NAME", help=say("cli.diff.help-old-sheet"))
         parser.add_argument("--new-sheet", metavar="NAME", help=say("cli.diff.help-new-sheet"))
+        parser.add_argument("--old-header-row", type=row_number, metavar="N", help=say("cli.diff.help-old-header-row"))
+        parser.add_argument("--new-header-row", type=row_number, metavar="N", help=say("cli.diff.help-new-header-row"))
 
     def prepare(self, args: argparse.Namespace) -> None:
         if not args.key:

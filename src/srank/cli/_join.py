@@ -361,6 +361,12 @@ def open_join(args: argparse.Namespace, join: Join) -> Iterator[JoinedTable]:
         one.encoding = getattr(args, f"{which}_encoding") or args.encoding
         one.encoding_option = f"--{which}-encoding"  # what a decoding error's hint names: it sets this file's only
         one.sheet = getattr(args, f"{which}_sheet") or args.sheet
+        own = getattr(args, f"{which}_header_row")
+        one.header_row = own or args.header_row
+        one.header_row_option = f"--{which}-header-row"  # a hint names the option that sets this file's header only
+        one.header_row_given = one.header_row_option if own else "--header-row"
+        if own is None and args.header_row:  # --header-row, for both files: this one's header may be elsewhere
+            one.header_row_shared = say("cli.diff.header-row-both", row=args.header_row, which=which)
         with open_table(one, [*keys, *compared]) as table:
             if which == "new":
                 table.renamed = _renamed_hint(table.name, [*join.keys, *join.columns])

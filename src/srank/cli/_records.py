@@ -101,8 +101,9 @@ class Records:
 
     unit = "line"  # what a record's number counts, for messages
 
-    def __init__(self, lines: Iterator[str], delimiter: str) -> None:
+    def __init__(self, lines: Iterator[str], delimiter: str, sniffed: bool = False) -> None:
         self.delimiter = delimiter
+        self.sniffed = sniffed  # the delimiter was found from the header, not given with --delimiter
         self._span = 1  # lines of the current record
         self.unclosed: list[int] = []  # lines that open a quote that never closes
         self._lines = lines

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from itertools import chain
@@ -115,6 +116,10 @@ class Table:
     naming: Callable[[Sequence[str]], list[str]] | None = None  # a workbook's other sheets that name columns
     # srank diff's NEW: "did you mean", said with how to name a column the file renamed (column, close -> text)
     renamed: Callable[[str, str], Message] | None = None
+    # The option that sets this file's header row, as a hint names it (srank diff: --old-header-row), and what to say
+    # when a column is not on the header row that option's shared value chose (--header-row, for both files).
+    header_option: str = "--header-row"
+    header_shared: Message | None = None
 
     @property
     def width(self) -> int:
@@ -145,9 +150,11 @@ class Table:
         wanted = [column, *(name for name in self.wanted if name != column)]
         later, fuller = _line_holding(self.records, wanted, column, filled=sum(1 for title in self.header if title))
         if later is not None:
-            message += separator(self.lang) + later.hint(column, bool(self.sheets), self.lang)
+            message += separator(self.lang) + later.hint(column, bool(self.sheets), self.lang, self.header_option)
+        elif self.header_shared is not None:
+            message += separator(self.lang) + in_language(self.header_shared, self.lang)
         elif fuller is not None and not close:  # no line names the column: the header may be a fuller one
-            message += separator(self.lang) + fuller.hint(bool(self.sheets), self.lang)
+            message += separator(self.lang) + fuller.hint(bool(self.sheets), self.lang, self.header_option)
         elsewhere = self.naming([column]) if self.naming is not None and len(self.sheets) > 1 else []
         if elsewhere:  # a workbook whose first sheet is a note or a title page
             sheets = say("cli.table.sheet-names", sheet=elsewhere[0])
@@ -183,13 +190,18 @@ def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Tabl
     if source.binary is not None:
         with source.binary:
             try:
-                sheet = read_sheet(source.binary, source.name, args.sheet, args.header_row, wanted, args.command, lang)
+                sheet = read_sheet(
+                    *(source.binary, source.name, args.sheet, args.header_row, wanted, args.command, lang),
+                    options=_header_row_options(args),
+                )
                 records = SheetRecords(sheet.rows, sheet.header_row)
                 yield Table(
                     *(source.name, sheet.header, None, records, ",", "\n", sheet.sheets),
                     lang=lang,
                     wanted=wanted,
                     naming=sheet.naming,
+                    header_option=_header_row_options(args)[0],
+                    header_shared=getattr(args, "header_row_shared", None),
                 )
             finally:
                 if sys.stderr.isatty():
@@ -201,9 +213,11 @@ def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Tabl
     table: Table | None = None
     text = source.text
     try:
-        skipped = _skip_lines(text, args.header_row - 1, source.name, lang) if args.header_row else 0
-        table = _read_header(text, source.name, delimiter, args.command, lang, skipped, wanted)
-        table.lang = lang
+        option, given = _header_row_options(args)
+        skipped = _skip_lines(text, args.header_row - 1, source.name, lang, given) if args.header_row else 0
+        table = _read_header(text, source.name, delimiter, args.command, lang, skipped, wanted, (option, given))
+        table.lang, table.header_option = lang, option
+        table.header_shared = getattr(args, "header_row_shared", None)
         yield table
     except UnicodeDecodeError as error:
         line = table.records.line if table is not None else 0
@@ -233,33 +247,50 @@ def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Tabl
             text.close()
 
 
-def _skip_lines(text: IO[str], count: int, name: str, lang: str) -> int:
+def _header_row_options(args: argparse.Namespace) -> tuple[str, str]:
+    """The option a hint names to set this file's header row, and the option that gave the row asked for: both
+    --header-row, except in srank diff, where each file has its own (--old-header-row) besides the shared one."""
+    option = getattr(args, "header_row_option", "--header-row")
+    return option, getattr(args, "header_row_given", option)
+
+
+def _skip_lines(text: IO[str], count: int, name: str, lang: str, given: str) -> int:
     """Read past the ``count`` lines above the header (--header-row), each in bounded pieces; returns ``count``."""
     for at in range(count):
         line = text.readline(MAX_RECORD_CHARS)
         if not line:
-            raise UsageError(in_language(say("cli.header-row-past-end", name=name, row=count + 1, last=at), lang))
+            said = say("cli.header-row-past-end", name=name, row=count + 1, last=at, option=given)
+            raise UsageError(in_language(said, lang))
         while not line.endswith(("\n", "\r")) and line:  # the rest of a long line
             line = text.readline(MAX_RECORD_CHARS)
     return count
 
 
-def _empty_header(name: str, records: Records, skipped: int, wanted: Sequence[str], lang: str) -> str:
+def _empty_header(
+    name: str, records: Records, skipped: int, wanted: Sequence[str], lang: str, options: tuple[str, str]
+) -> str:
     """The header line is empty: which line it is (the first, or --header-row's), and where a wanted column is."""
     if skipped:
-        said = in_language(say("cli.table.header-line-empty", name=name, line=skipped + 1), lang)
+        said = in_language(say("cli.table.header-line-empty", name=name, line=skipped + 1, option=options[1]), lang)
     else:
         said = in_language(say("cli.table.first-line-empty", name=name), lang)
     found, fuller = _line_holding(records, wanted)
     if found is not None:
-        said += separator(lang) + found.hint(next(iter(found.written)), False, lang)
+        said += separator(lang) + found.hint(next(iter(found.written)), False, lang, options[0])
     elif fuller is not None:
-        said += separator(lang) + fuller.hint(False, lang)
+        said += separator(lang) + fuller.hint(False, lang, options[0])
     return said
 
 
 def _read_header(
-    text: IO[str], name: str, delimiter: str | None, command: str, lang: str, skipped: int, wanted: Sequence[str]
+    text: IO[str],
+    name: str,
+    delimiter: str | None,
+    command: str,
+    lang: str,
+    skipped: int,
+    wanted: Sequence[str],
+    options: tuple[str, str] = ("--header-row", "--header-row"),
 ) -> Table:
     lines = lines_of(text)
     head: list[str] = []  # the first whole lines, about _SAMPLE characters: they choose the delimiter and ending
@@ -273,6 +304,7 @@ def _read_header(
             break
     if not head:
         raise UsageError(say("cli.table.empty", name=name))
+    sniffed = delimiter is None
     if delimiter is None:
         delimiter = detect_delimiter(head)
     newline = _newline(head)
@@ -281,11 +313,11 @@ def _read_header(
         from ._progress import with_progress
 
         read = with_progress(read, text, command, lang)
-    records = Records(read, delimiter)
+    records = Records(read, delimiter, sniffed)
     records.shift(skipped)
     first = next(iter(records), None)
     if first is None or not first[0]:
-        raise UsageError(_empty_header(name, records, skipped, wanted, lang))
+        raise UsageError(_empty_header(name, records, skipped, wanted, lang, options))
     header, raw = first
     if isinstance(header, Unread):
         raise UsageError(say("cli.table.header-unread", name=name, problem=header.problem))
@@ -300,14 +332,14 @@ class _Holding:
     written: dict[str, str]  # each column asked for that the line holds, as the line writes it ("s rank")
     lacking: tuple[str, ...]  # the columns asked for that it does not hold
 
-    def hint(self, column: str, sheet: bool, lang: str) -> str:
-        """Where ``column`` is, and how to make that line the header, in ``lang``."""
+    def hint(self, column: str, sheet: bool, lang: str, option: str = "--header-row") -> str:
+        """Where ``column`` is, and how to make that line the header with ``option``, in ``lang``."""
         place = "row" if sheet else "line"
         written = self.written[column]
         if written == column:
-            said = say(f"cli.column-on-{place}", column=column, line=self.line)
+            said = say(f"cli.column-on-{place}", column=column, line=self.line, option=option)
         else:  # found regardless of case and spaces: --header-row alone would not find it there
-            said = say(f"cli.column-on-{place}-written", column=column, written=written, line=self.line)
+            said = say(f"cli.column-on-{place}-written", column=column, written=written, line=self.line, option=option)
         text = in_language(said, lang)
         if self.lacking:
             lacking = one_of(say("text.quoted", text=name) for name in self.lacking)
@@ -323,10 +355,11 @@ class _Fuller:
     line: int
     cells: tuple[str, ...]
 
-    def hint(self, sheet: bool, lang: str) -> str:
+    def hint(self, sheet: bool, lang: str, option: str = "--header-row") -> str:
         shown = quoted(self.cells[:8], lang)
         shown += " ..." if len(self.cells) > 8 else ""
-        said = say_count(f"cli.fuller-{'row' if sheet else 'line'}", len(self.cells), line=self.line, cells=shown)
+        place = "row" if sheet else "line"
+        said = say_count(f"cli.fuller-{place}", len(self.cells), line=self.line, cells=shown, option=option)
         return in_language(said, lang)
 
 
@@ -346,7 +379,8 @@ def _line_holding(
     best: _Holding | None = None
     fuller: _Fuller | None = None
     try:
-        for _, (row, _raw) in zip(range(_LOOK), iter(records), strict=False):
+        for _, (read, raw) in zip(range(_LOOK), iter(records), strict=False):
+            row = _as_header(read, raw, records)
             cells = tuple(cell for cell in row if cell.strip())
             if len(cells) > (len(fuller.cells) if fuller else filled) and looks_like_header(cells):
                 fuller = _Fuller(records.line, cells)
@@ -364,6 +398,17 @@ def _line_holding(
     except Exception:  # a row that cannot be read (bad bytes): what was found before it stands
         return best, fuller
     return best, fuller
+
+
+def _as_header(row: list[str], raw: str | None, records: Rows) -> list[str]:
+    """A line's cells as ``--header-row`` would read them there: split by the delimiter its own cells suggest, when
+    the file's was found from a line above (a title "Rare species, Maryland" above "ELCODE;S Rank")."""
+    if raw is None or not (isinstance(records, Records) and records.sniffed):
+        return row
+    own = detect_delimiter([raw])
+    if own == records.delimiter:
+        return row
+    return next(csv.reader([raw.rstrip("\r\n")], delimiter=own), row)
 
 
 def _newline(head: list[str]) -> str:

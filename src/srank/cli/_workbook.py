@@ -121,7 +121,10 @@ def read_sheet(
     wanted: Sequence[str],
     command: str = "check",
     lang: str = "en",
+    options: tuple[str, str] = ("--header-row", "--header-row"),
 ) -> Sheet:
+    """The sheet's header and rows; ``options``: the option a hint names to set the header row, and the one that
+    gave ``header_row``."""
     kind = workbook_kind(data)
     if kind == "damaged":
         raise damaged(name, say("cli.workbook.zip-directory"))
@@ -168,10 +171,11 @@ def read_sheet(
     at = header_row - 1 - skipped if header_row is not None else _find_header(top, wanted)
     if at >= len(top):
         last = skipped + len(top)
-        raise UsageError(say("cli.workbook.header-past-end", name=name, row=header_row, last=last))
+        raise UsageError(say("cli.workbook.header-past-end", name=name, row=header_row, last=last, option=options[1]))
     header = _trimmed(top[at])
     if not header:
-        raise UsageError(say("cli.workbook.header-row-empty", name=name, row=skipped + at + 1, sheet=chosen))
+        said = say("cli.workbook.header-row-empty", name=name, row=skipped + at + 1, sheet=chosen, option=options[0])
+        raise UsageError(said)
     # A sheet's cells stand in fixed columns: a note right of the table ("check with botanist") is a cell of an
     # unnamed column, not a sign that the row was misread, as an extra field is in CSV. The header spans the
     # sheet's used area, unnamed where the sheet names nothing.
