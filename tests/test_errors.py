@@ -114,6 +114,23 @@ def test_iucn_category() -> None:
     )
 
 
+def test_a_code_pasted_with_its_quotes_is_said_without_them() -> None:
+    assert str(_error('"S2B,S4N"')) == (
+        "Expected a level letter (G, N, S or T), found '\"'\n"
+        '    "S2B,S4N"\n'
+        "    ^\n"
+        "Hint: the quotes are not part of a code: write it without them, S2B,S4N"
+    )
+    assert _error("\u201cG5T2\u201d").hint == "the quotes are not part of a code: write it without them, G5T2"
+    assert _error("'s3'", lenient=True).hint == "the quotes are not part of a code: write it without them, S3"
+    assert _error('"S9"').hint == "a rank code looks like G3, G3G4, G5T2, S2B or S2B,S4N"  # no code inside
+    assert (
+        _error('"S2B"')
+        .render("fr")
+        .endswith("Conseil\u00a0: les guillemets ne font pas partie d'un code\u00a0: écrivez-le sans eux, S2B")
+    )
+
+
 def test_a_status_in_words_names_its_code() -> None:
     assert str(_error("Extirpated")) == (
         "'Extirpated' is a status written in words, not a rank code\n"

@@ -162,6 +162,7 @@ MESSAGES: dict[str, str] = {
     "parse.legacy-code": "{code!r} is a legacy code ({meaning})",
     "parse.legacy-code-hint": "NatureServe now writes {modern}; lenient parsing reads it so, with a note",
     "parse.lenient-hint": "lenient parsing reads this as {reading!r} (lenient=True)",
+    "parse.quoted-hint": "the quotes are not part of a code: write it without them, {code}",
     "lenient.surrounding-whitespace": "Surrounding whitespace was removed",
     "lenient.comma-space": "Spaces around a comma were removed",
     "lenient.inner-whitespace": "Whitespace inside the code was removed",

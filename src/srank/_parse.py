@@ -266,6 +266,14 @@ def _explain_failure(
             hint=say("parse.status-in-words-hint", value=status),
             code="status-in-words",
         )
+    inner = _unquoted(text)
+    if inner is not None:  # '"S2B,S4N"', pasted with its quotes: said as such when the code inside reads
+        try:
+            found = parse(inner, lenient=lenient)
+        except InvalidRankError:
+            pass
+        else:
+            return error.evolve(hint=say("parse.quoted-hint", code=str(found)))
     if not lenient:
         legacy = find_legacy(text)
         if legacy is not None:
@@ -286,6 +294,17 @@ def _explain_failure(
         # Point into the text as given, so a data manager sees their own cell.
         return error.evolve(text=text, span=_span_in_source(error.span, origin, len(text)))
     return error
+
+
+_QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "\u201e": "\u201c"}
+
+
+def _unquoted(text: str) -> str | None:
+    """The text inside the quotes that wrap all of ``text`` ("S2", “S2”, « S2 »), or None when none do."""
+    stripped = text.strip()
+    if len(stripped) > 2 and _QUOTES.get(stripped[0]) == stripped[-1]:
+        return stripped[1:-1].strip()
+    return None
 
 
 def lenient_reading(text: str) -> str | None:
