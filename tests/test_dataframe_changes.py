@@ -149,6 +149,19 @@ def test_pandas_status_index_of_a_series() -> None:
     assert srank_pandas.status_index(pd.Series(["S2B,S4N"]), season="N").value == 0.8
 
 
+def test_an_index_of_nothing_that_counts_says_so_alike_in_pandas_and_polars() -> None:
+    said = (
+        "counted no code (3 left out): the index needs at least one X, H or numeric rank of the season asked for;"
+        " U, NR, NA and missing values are left out"
+    )
+    with pytest.raises(ValueError) as pandas_error:
+        srank_pandas.status_index(pd.Series(["SNR", "SU", None]))
+    assert str(pandas_error.value) == f"srank.pandas.status_index() {said}"
+    with pytest.raises(ValueError) as polars_error:
+        srank_polars.status_index(pl.Series(["SNR", "SU", None]))
+    assert str(polars_error.value) == f"srank.polars.status_index() {said}"
+
+
 # -- polars ------------------------------------------------------------------------------
 
 

@@ -269,11 +269,11 @@ def _explain_failure(
     inner = _unquoted(text)
     if inner is not None:  # '"S2B,S4N"', pasted with its quotes: said as such when the code inside reads
         try:
-            found = parse(inner, lenient=lenient)
+            inside = parse(inner, lenient=lenient)
         except InvalidRankError:
             pass
         else:
-            return error.evolve(hint=say("parse.quoted-hint", code=str(found)))
+            return error.evolve(hint=say("parse.quoted-hint", code=str(inside)))
     if not lenient:
         legacy = find_legacy(text)
         if legacy is not None:

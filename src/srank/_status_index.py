@@ -58,6 +58,7 @@ __all__ = [
     "index_numbers",
     "index_of",
     "interval_of",
+    "nothing_counted",
     "probabilities",
     "read_probabilities",
     "status_index",
@@ -304,14 +305,15 @@ def _choose(numbers: tuple[int, ...], uncertain: str) -> float:
 def index_of(counts: Tally, uncertain: str, name: str) -> StatusIndex:
     """The index of a tally; ValueError when nothing was counted."""
     if not counts.counted:
-        raise ValueError(_nothing_counted(name, counts))
+        raise ValueError(nothing_counted(name, counts.left_out))
     total = math.fsum(count * _choose(counts.numbers[key], uncertain) for key, count in counts.values.items())
     return StatusIndex(total / (_TOP * counts.counted), counts.counted, counts.left_out)
 
 
-def _nothing_counted(name: str, counts: Tally) -> str:
+def nothing_counted(name: str, left_out: int) -> str:
+    """Why an index of ``left_out`` codes, none of which counts, has no value; ``name`` is the function asked."""
     return (
-        f"{name}() counted no code ({counts.left_out} left out): the index needs at least one X, H or"
+        f"{name}() counted no code ({left_out} left out): the index needs at least one X, H or"
         " numeric rank of the season asked for; U, NR, NA and missing values are left out"
     )
 
@@ -415,7 +417,7 @@ def status_index_interval(
 def interval_of(counts: Tally, samples: int, seed: int | None, level: float, name: str) -> StatusIndexInterval:
     """Bootstrap a tally: the certain values add a constant, the uncertain ones are drawn every round."""
     if not counts.counted:
-        raise ValueError(_nothing_counted(name, counts))
+        raise ValueError(nothing_counted(name, counts.left_out))
     table = probabilities()
     fixed = 0
     drawn: list[tuple[tuple[int, ...], list[float], int]] = []

@@ -60,7 +60,7 @@ from ._ordering import least_imperiled_of, most_imperiled_of
 from ._per_group import extreme
 from ._place_rows import PLACE_FIELDS, CellRows
 from ._polars_codes import distinct_positions, positions
-from ._status_index import StatusIndex, Uncertain, check_options, index_number
+from ._status_index import StatusIndex, Uncertain, check_options, index_number, nothing_counted
 from ._text_options import LanguageTag, Style
 from ._vocabulary import Season
 
@@ -767,7 +767,7 @@ def status_index(
         lenient: Read the spellings real files use instead of NatureServe's syntax only.
 
     Returns:
-        A srank.StatusIndex for a Series; for an expression, a Struct (``INDEX``: value,
+        A srank.StatusIndex for a Series; for an expression, a Struct (the dtype ``srank.polars.INDEX``: value,
         counted, left_out) per group, value null where nothing in the group counts,
         named after the column, as every srank expression is named after its input.
 
@@ -798,10 +798,7 @@ def status_index(
         found = numbers(data)
         counted = len(found) - found.null_count()
         if not counted:
-            raise ValueError(
-                f"srank.polars.status_index() counted no code ({len(found)} left out): the index needs at least"
-                " one X, H or numeric rank of the season asked for"
-            )
+            raise ValueError(nothing_counted("srank.polars.status_index", len(found)))
         return StatusIndex(float(found.sum()) / (5 * counted), counted, found.null_count())
     if isinstance(data, pl.Expr):
         number = data.map_batches(numbers, return_dtype=pl.Float64, is_elementwise=True)
