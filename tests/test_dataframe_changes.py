@@ -154,10 +154,10 @@ def test_an_index_of_nothing_that_counts_says_so_alike_in_pandas_and_polars() ->
         "counted no code (3 left out): the index needs at least one X, H or numeric rank of the season asked for;"
         " U, NR, NA and missing values are left out"
     )
-    with pytest.raises(ValueError) as pandas_error:
+    with pytest.raises(ValueError, match="counted no code") as pandas_error:
         srank_pandas.status_index(pd.Series(["SNR", "SU", None]))
     assert str(pandas_error.value) == f"srank.pandas.status_index() {said}"
-    with pytest.raises(ValueError) as polars_error:
+    with pytest.raises(ValueError, match="counted no code") as polars_error:
         srank_polars.status_index(pl.Series(["SNR", "SU", None]))
     assert str(polars_error.value) == f"srank.polars.status_index() {said}"
 
