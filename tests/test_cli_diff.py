@@ -158,6 +158,13 @@ def test_each_export_has_its_own_header_row_and_the_hints_name_its_option(srank_
         "PDRAN0F010;S Rank;;S2S3;S2S3;S2;S2;same;false;S2S3 unchanged",
     ]
     assert srank_cli(*compared, "--header-row", "3", "--new-header-row", "1")[1] == out
+    # A name mistyped on the right row is said as such: --header-row moved no file's header.
+    assert srank_cli("diff", old, old, "-k", "ELCODE", "-c", "S rank", "--header-row", "3")[2] == (
+        f"srank: {old} has no column 'S rank'; the columns are: 'ELCODE', 'S Rank' (did you mean 'S Rank'?)\n"
+    )
+    assert srank_cli("diff", old, new, "-k", "ELCODE", "-c", "S Rank", "--header-row", "3", "--new-header-row", "4")[
+        2
+    ] == (f"srank: {new}: --new-header-row 4 is past the last line (3)\n")
 
 
 def test_exit_status_0_when_no_rank_changed_notation_included(srank_cli: Run, exports: Path) -> None:

@@ -157,11 +157,11 @@ def test_a_page_that_fails_is_asked_for_again_by_the_next_call(replay: tuple[Rep
     assert [asked.body["pagingOptions"]["page"] for asked in server.asked] == [0, 1, 1, 2]
 
 
-def test_a_server_that_repeats_a_page_is_not_asked_forever(replay: tuple[Replay, str]) -> None:
+def test_a_server_that_repeats_a_page_is_not_asked_forever(replay: tuple[Replay, str], tmp_path: Path) -> None:
     server, base = replay
     first = {"results": SEARCH["results"][:3]}  # full pages of 3, no summary, whatever the page asked for
     server.at("/api/data/speciesSearch", Answer(body=json.dumps(first).encode()))
-    search = client(base, page_size=3).search("robin")
+    search = client(base, page_size=3, save=tmp_path).search("robin")
     assert len([next(search) for _ in range(3)]) == 3
     with pytest.raises(srank.explorer.ExplorerDataError) as caught:
         next(search)
@@ -170,6 +170,32 @@ def test_a_server_that_repeats_a_page_is_not_asked_forever(replay: tuple[Replay,
         " this search, so srank stops rather than ask forever\n"
         "Hint: check the base URL: NatureServe Explorer's API pages a search by pagingOptions.page"
     )
+    assert list(search) == []  # a loop that catches the error and goes on ends: the page is not asked again
+    assert len(server.asked) == 2
+    assert [path.name.rsplit("-", 1)[1] for path in tmp_path.iterdir()] == ["page0000.json"]  # not the repeat
+
+
+def test_pages_of_results_without_ids_are_not_taken_for_repeats(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+
+    def nameless(asked: Asked) -> Answer:
+        page = json.loads(pages(asked).body)
+        for result in page["results"]:
+            del result["uniqueId"]
+        return Answer(body=json.dumps(page).encode())
+
+    server.at("/api/data/speciesSearch", nameless)
+    assert [taxon.scientific_name for taxon in client(base, page_size=3).search("robin")] == NAMES
+
+
+def test_a_page_refused_for_good_ends_the_search(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/data/speciesSearch", pages, Answer(400, b'{"message": "bad paging"}'), pages)
+    search = client(base, page_size=8).search("robin")
+    assert len([next(search) for _ in range(8)]) == 8
+    with pytest.raises(srank.explorer.ExplorerHTTPError, match="answered HTTP 400"):
+        next(search)
+    assert list(search) == []  # 400 would answer again alike: not asked again
     assert len(server.asked) == 2
 
 
@@ -493,6 +519,7 @@ def test_an_export_job_is_started_and_polled(replay: tuple[Replay, str]) -> None
         (lambda c: c.search(limit="5"), "limit must be a whole number, 0 or more, not '5'"),
         (lambda c: c.search(limit=2.5), "limit must be a whole number, 0 or more, not 2.5"),
         (lambda c: c.search(limit=True), "limit must be a whole number, 0 or more, not True"),
+        (lambda c: c.search(limit=2.0), "limit must be a whole number, 0 or more, not 2.0"),
         (
             lambda c: c.search().export(language="de"),
             "an export's language is one of NatureServe's, en, es or fr, not 'de'",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import http.client
 import json
+import operator
 import os
 import re
 import time
@@ -112,7 +113,7 @@ class Client:
             if not value > 0:
                 raise ExplorerQueryError(say("explorer.not-seconds", name=name, value=value))
         for name, value, least in (("retries", retries, 0), ("page_size", page_size, 1)):
-            if type(value) is not int or value < least:
+            if _whole(value, least) is None:
                 raise ExplorerQueryError(say("explorer.not-count", name=name, least=least, value=value))
         if not backoff >= 0:
             raise ExplorerQueryError(say("explorer.not-wait", name="backoff", value=backoff))
@@ -184,7 +185,7 @@ class Client:
             not 'S2'
         """
         endpoint, criteria = self._criteria(text, nation, subnation, rank, species, ecosystems)
-        if limit is not None and (type(limit) is not int or limit < 0):
+        if limit is not None and _whole(limit, 0) is None:
             raise ExplorerQueryError(say("explorer.not-count", name="limit", least=0, value=limit))
         return Search(self, endpoint, criteria, limit)
 
@@ -357,9 +358,17 @@ class Client:
             self._keep(name, content)
         return document, url
 
-    def _keep(self, name: str, content: bytes) -> None:
+    def _saved(self, name: str) -> Path:
         assert self.save is not None
-        path = self.save / f"{_UNSAFE.sub('_', name)}.json"
+        return self.save / f"{_UNSAFE.sub('_', name)}.json"
+
+    def _forget(self, name: str) -> None:
+        """Remove a saved answer that turned out not to be part of what was asked (a page that repeats another)."""
+        if self.save is not None:
+            self._saved(name).unlink(missing_ok=True)
+
+    def _keep(self, name: str, content: bytes) -> None:
+        path = self._saved(name)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
@@ -432,7 +441,7 @@ class Search(Iterator[Taxon]):
         self._read = 0  # taxa read, page after page
         self._given = 0  # taxa given, which ``limit`` counts
         self._waiting: deque[Taxon] = deque()  # taxa of the pages read, not yet given
-        self._last: tuple[object, ...] | None = None  # the last page's uids: a server that does not page repeats it
+        self._last: list[Taxon] | None = None  # the last page's taxa: a server that does not page repeats it
         self._done = False
 
     def __next__(self) -> Taxon:
@@ -444,17 +453,23 @@ class Search(Iterator[Taxon]):
         return self._waiting.popleft()
 
     def _ask(self) -> None:
-        """Read the next page; a failed request changes nothing, so the next call asks for the same page."""
+        """Read the next page. A request that may succeed when asked again (no answer, 429, 5xx) changes nothing, so
+        the next call asks for the same page; any other failure ends the search, so that it is not asked forever."""
         client, page = self._client, self._page
         body = {**self._criteria, "pagingOptions": {"page": page, "recordsPerPage": client.page_size}}
         name = f"{self._endpoint}-{_digest(self._criteria)}-page{page:04d}"
-        document, url = client._json("POST", f"data/{self._endpoint}", body, name)
-        taxa, summary = _search_page(document, url)
-        uids = tuple(taxon.unique_id for taxon in taxa)
-        if taxa and uids == self._last:
+        try:
+            document, url = client._json("POST", f"data/{self._endpoint}", body, name)
+            taxa, summary = _search_page(document, url)
+        except ExplorerError as error:
+            self._done = not _passing(error)
+            raise
+        if taxa and taxa == self._last:
+            self._done = True
+            client._forget(name)  # saved, it would be read back as more of the search
             said = say("explorer.page-repeats", asked=f"POST {url}", page=page, previous=page - 1)
             raise ExplorerDataError(said, url=url, status=200, hint=say("explorer.page-repeats-hint"))
-        self._last = uids
+        self._last = taxa
         self._waiting.extend(taxa)
         self._read += len(taxa)
         self._page += 1
@@ -509,6 +524,24 @@ class Search(Iterator[Taxon]):
         if job.job_id is None:
             raise ExplorerDataError(say("explorer.no-job-id", asked=f"POST {url}"), url=url, status=200)
         return job
+
+
+def _whole(value: object, least: int) -> int | None:
+    """``value`` as a whole number of at least ``least`` (numpy's integers too, not True or 2.0), or None."""
+    if isinstance(value, bool):
+        return None
+    try:
+        number = operator.index(value)  # type: ignore[arg-type]  # anything that is not an integer raises
+    except TypeError:
+        return None
+    return number if number >= least else None
+
+
+def _passing(error: ExplorerError) -> bool:
+    """Whether asking again may succeed: no answer, or an answer that says the server is busy or failing."""
+    if isinstance(error, ExplorerConnectionError):
+        return True
+    return isinstance(error, ExplorerHTTPError) and (error.status is None or error.status in RETRY_STATUSES)
 
 
 def _export_format(format: object) -> Literal["json", "xlsx"]:

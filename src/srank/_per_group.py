@@ -9,6 +9,7 @@ functions are plain functions, with the signature ``help()`` and the docs show.
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol, TypedDict, TypeVar, overload
 
@@ -44,6 +45,8 @@ class IndexOptions(ReadOptions, total=False):
 class ExtremeOf(Protocol[_Column_contra, _One_co, _Groups_contra, _PerGroup_co]):
     """``most_imperiled`` or ``least_imperiled``: one rank of a column, or one per group."""
 
+    __name__: str
+
     @overload
     def __call__(self, data: _Column_contra, **options: Unpack[ReadOptions]) -> _One_co: ...
     @overload
@@ -52,6 +55,8 @@ class ExtremeOf(Protocol[_Column_contra, _One_co, _Groups_contra, _PerGroup_co])
 
 class IndexOf(Protocol[_Column_contra, _Groups_contra, _PerGroup_co]):
     """``status_index``: the index of a column, or one per group."""
+
+    __name__: str
 
     @overload
     def __call__(self, data: _Column_contra, **options: Unpack[IndexOptions]) -> StatusIndex: ...
@@ -72,5 +77,14 @@ def extreme(module: str, most: bool, choose: Callable[[Any, bool, Errors, bool],
     function.__name__ = function.__qualname__ = "most_imperiled" if most else "least_imperiled"
     function.__module__ = module
     function.__doc__ = doc
-    function.__annotations__ = {name: kind for name, kind in choose.__annotations__.items() if name != "most"}
+    function.__annotations__ = {name: kind for name, kind in _hints(choose).items() if name != "most"}
     return function
+
+
+def _hints(function: Callable[..., object]) -> dict[str, Any]:
+    """``function``'s annotations, resolved in its own module where they can be (typing.get_type_hints of a copy
+    then finds them, as it would not in this one); as written otherwise (``pd.Series[Any]`` is for type checkers)."""
+    try:
+        return typing.get_type_hints(function)
+    except (NameError, TypeError):
+        return dict(function.__annotations__)

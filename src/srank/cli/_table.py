@@ -151,7 +151,8 @@ class Table:
         later, fuller = _line_holding(self.records, wanted, column, filled=sum(1 for title in self.header if title))
         if later is not None:
             message += separator(self.lang) + later.hint(column, bool(self.sheets), self.lang, self.header_option)
-        elif self.header_shared is not None:
+        elif self.header_shared is not None and not close and not any(name in self.header for name in self.wanted):
+            # no column asked for is on the row --header-row named for both files: this file's header is elsewhere
             message += separator(self.lang) + in_language(self.header_shared, self.lang)
         elif fuller is not None and not close:  # no line names the column: the header may be a fuller one
             message += separator(self.lang) + fuller.hint(bool(self.sheets), self.lang, self.header_option)
@@ -302,6 +303,8 @@ def _read_header(
         size += len(line)
         if size >= _SAMPLE:
             break
+    if not head and skipped:  # --header-row names the line after the last
+        raise UsageError(say("cli.header-row-past-end", name=name, row=skipped + 1, last=skipped, option=options[1]))
     if not head:
         raise UsageError(say("cli.table.empty", name=name))
     sniffed = delimiter is None
@@ -408,7 +411,10 @@ def _as_header(row: list[str], raw: str | None, records: Rows) -> list[str]:
     own = detect_delimiter([raw])
     if own == records.delimiter:
         return row
-    return next(csv.reader([raw.rstrip("\r\n")], delimiter=own), row)
+    try:
+        return next(csv.reader([raw.rstrip("\r\n")], delimiter=own), row)
+    except csv.Error:  # a record of several lines: read as the file's delimiter read it
+        return row
 
 
 def _newline(head: list[str]) -> str:
