@@ -40,7 +40,7 @@ LEVELS = [None, *Level]
 def _matches(text: str, level: Level | None = None) -> bool:
     """The pattern's answer, which Python's re and ECMA-262 must give alike."""
     found = srank.pattern(level)
-    python = re.fullmatch(found, text) is not None
+    python = re.search(found, text) is not None  # as Frictionless and Python's JSON Schema validators apply it
     ecma = regress.Regex(found).find(text) is not None
     assert python == ecma, (found, text)
     return python
@@ -100,7 +100,7 @@ def test_pattern_takes_a_level_or_its_letter() -> None:
     assert srank.pattern("S") == srank.pattern(Level.SUBNATIONAL) == srank.pattern(" s ")
     assert srank.pattern("T") == srank.pattern("G")  # a T rank is the rounded global rank of a subspecies
     assert srank.pattern().startswith("^(")
-    assert srank.pattern().endswith(")$")
+    assert srank.pattern().endswith(")$(?!\\n)")
     with pytest.raises(ValueError, match="takes a level letter G, N, S or T"):
         srank.pattern("X")
     with pytest.raises(ValueError, match="not ''"):
@@ -112,7 +112,7 @@ def test_pattern_takes_a_level_or_its_letter() -> None:
 def test_the_national_pattern_reads_as_the_grammar_does() -> None:
     # Generated, not written by hand; this literal is what a reader of the docs sees for N ranks.
     value = r"(1(N[23]|\?)?|2(N[34]|\?)?|3(N[45]|\?)?|4(N5|\?)?|5\??|N[AR]|[HUX])"
-    assert srank.pattern("N") == rf"^((N{value}[BMN]?,)*N{value}[BMN]?)$"
+    assert srank.pattern("N") == rf"^((N{value}[BMN]?,)*N{value}[BMN]?)$(?!\n)"
 
 
 @pytest.mark.parametrize(
@@ -140,7 +140,9 @@ def test_the_national_pattern_reads_as_the_grammar_does() -> None:
         ("S3Q", False, ""),
         ("S2B,", False, ""),
         ("S2B,N4N", False, ""),
-        ("G5\n", False, ""),
+        ("G5\n", False, ""),  # Python's $ alone would take it, as Frictionless applies the pattern
+        ("S2B,S4N\n", False, ""),
+        ("S2\n\n", False, ""),
         ("g5", False, ""),
         ("", False, ""),
     ],

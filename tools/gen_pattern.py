@@ -18,7 +18,8 @@ How the pattern is derived, so that nothing in it is written by hand:
    expression by state elimination, simplified (character classes, common prefixes and suffixes).
 
 The regex uses only what Python's ``re``, ECMA-262 (JSON Schema) and Frictionless share: literal
-characters, ``[...]`` classes, plain ``(...)`` groups, ``|``, ``?``, ``*`` and the anchors ``^``/``$``.
+characters, ``[...]`` classes, plain ``(...)`` groups, ``|``, ``?``, ``*``, the anchors ``^``/``$`` and one
+lookahead, ``(?!\n)`` after the ``$``, so that no regex engine takes a final newline as part of a code.
 """
 
 from __future__ import annotations
@@ -465,7 +466,13 @@ def patterns() -> dict[str, str]:
     grammar = Grammar(grammar_text())
     bodies = {level.value: body(grammar, kept(level)) for level in Level}
     joined = "|".join(dict.fromkeys(bodies.values()))  # a T column takes what a G column takes: listed once
-    return {"": "^(" + joined + ")$"} | {letter: "^(" + found + ")$" for letter, found in bodies.items()}
+    return {"": _anchored(joined)} | {letter: _anchored(found) for letter, found in bodies.items()}
+
+
+def _anchored(body: str) -> str:
+    """``body`` matched whole: ``$(?!\\n)`` ends it, since Python's ``$`` alone also matches before a final newline
+    (Frictionless and Python's JSON Schema validators search with ``re``); in ECMA-262 ``$`` is the end already."""
+    return "^(" + body + ")$(?!\\n)"
 
 
 def table_source(found: dict[str, str]) -> str:

@@ -20,9 +20,10 @@ def pattern(level: Level | str | None = None) -> str:
     takes S ranks (multi-part ones too), "G" takes global ranks and the T ranks
     that are the rounded global ranks of subspecies, and "T" is the same as "G".
     The syntax is what Python, JavaScript (JSON Schema) and Frictionless share.
-    In Python use ``re.fullmatch``: Python's ``$`` also matches before a final
-    newline. The pattern sets no length limit; parse refuses texts over 200
-    characters.
+    It ends in ``$(?!\\n)``: Python's ``$`` alone also matches before a final
+    newline, so ``re.search`` (as Frictionless and Python's JSON Schema
+    validators use it) would take ``"G5\\n"``. The pattern sets no length
+    limit; parse refuses texts over 200 characters.
 
     Args:
         level: None for every level, or a Level or its letter (G, N, S or T).
