@@ -82,6 +82,7 @@ SINGLE_CODE = {
     "normalised-comma-space": ("S2B, S4N", W, "Spaces around a comma were removed", (3, 5)),
     "normalised-slash-range": ("S3/S4", W, "'/' between two numbers was read as a range", (0, 5)),
     "normalised-slash-season": ("N4B/N4N", W, "'/' between seasonal ranks was read as ','", (3, 4)),
+    "normalised-semicolon-season": ("S3B; s4n", W, "';' between seasonal ranks was read as ','", (3, 5)),
     "normalised-dash-range": ("S2-S3", W, "A dash between two numbers was read as a range", (0, 5)),
     "normalised-inexact-after-season": ("S3B?", W, "'?' after the season was moved before it", (1, 4)),
 }

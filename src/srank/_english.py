@@ -169,6 +169,7 @@ MESSAGES: dict[str, str] = {
     "lenient.case": "Lower case was read as upper case",
     "lenient.slash-range": "'/' between two numbers was read as a range",
     "lenient.slash-season": "'/' between seasonal ranks was read as ','",
+    "lenient.semicolon-season": "';' between seasonal ranks was read as ','",
     "lenient.dash-range": "A dash between two numbers was read as a range",
     "lenient.inexact-after-season": "'?' after the season was moved before it",
     "lenient.legacy-code": "Legacy code {code!r} ({meaning}) was read as {modern!r}",

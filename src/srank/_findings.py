@@ -209,6 +209,7 @@ CATALOGUE: dict[str, str] = {
     "normalised-comma-space": "A space after a comma was removed.",
     "normalised-slash-range": "'/' between two numbers was read as a range (S3/S4 -> S3S4).",
     "normalised-slash-season": "'/' between seasonal parts was read as ',' (N4B/N4N -> N4B,N4N).",
+    "normalised-semicolon-season": "';' between seasonal parts was read as ',' (S3B;S4N -> S3B,S4N).",
     "normalised-dash-range": "A hyphen or dash range was rewritten (S2-S3 -> S2S3).",
     "normalised-inexact-after-season": "'?' after the season was moved before it (S3B? -> S3?B).",
     "dropped-extra-part": "A second T part or a G part after the T part was dropped (G5T4G5 -> G5T4), as"

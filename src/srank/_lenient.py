@@ -134,6 +134,7 @@ _INNER_SPACE = re.compile(r"\s+")
 _LOWER = re.compile(r"[a-z]+")
 _SLASH_RANGE = re.compile(r"([GNST])([1-5])/\1?([1-5])")
 _SLASH_SEASON = re.compile(r"/(?=[GNST])")
+_SEMICOLON_SEASON = re.compile(r"\s*;\s*(?=[GNSTgnst])")  # S3B;S4N: exports made with a list separator of ';'
 _DASH_RANGE = re.compile(r"([GNST])([1-5])[-\u2010\u2011\u2012\u2013\u2014]\1?([1-5])")
 _INEXACT_AFTER_SEASON = re.compile(r"([1-5])([BNM])\?")
 
@@ -148,6 +149,7 @@ def normalise_mapped(text: str) -> tuple[str, tuple[Finding, ...], list[int]]:
     """As ``normalise``, plus each rewritten character's index in ``text``."""
     rewriter = _Rewriter(text)
     rewriter.apply(_SURROUNDING_SPACE, "", "normalised-whitespace", "lenient.surrounding-whitespace")
+    rewriter.apply(_SEMICOLON_SEASON, ",", "normalised-semicolon-season", "lenient.semicolon-season")
     rewriter.apply(_COMMA_SPACE, ",", "normalised-comma-space", "lenient.comma-space")
     rewriter.apply(_INNER_SPACE, "", "normalised-whitespace", "lenient.inner-whitespace")
     rewriter.apply(_LOWER, lambda match: match.group().upper(), "normalised-case", "lenient.case")
