@@ -658,6 +658,23 @@ def test_one_level_column_is_checked_for_its_level_and_says_why_there_is_no_cros
     assert err.startswith("srank: stdin: cross-level checks need two of --global-column, --national-column and")
 
 
+def test_an_empty_cover_sheet_points_to_the_sheet_that_names_the_columns(srank_cli: Run, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "Cover"
+    book.create_sheet("Data").append(["ELCODE", "S Rank"])
+    book["Data"].append(["PMLIL20030", "S2"])
+    book.save(tmp_path / "covered.xlsx")
+    assert srank_cli("check", tmp_path / "covered.xlsx", "-c", "S Rank") == (
+        2,
+        "",
+        f"srank: {tmp_path / 'covered.xlsx'}: the sheet 'Cover' is empty; expected a header row naming the columns;"
+        " the sheet 'Data' names the columns: read that sheet with --sheet\n",
+    )
+    assert srank_cli("check", tmp_path / "covered.xlsx", "-c", "Other")[2].endswith("naming the columns\n")
+    assert srank_cli("check", tmp_path / "covered.xlsx", "-c", "S Rank", "--sheet", "Data")[0] == 0
+
+
 def test_workbook_messages_name_the_sheets_and_an_empty_header_row(srank_cli: Run, tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.Workbook()

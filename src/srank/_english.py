@@ -994,6 +994,7 @@ MESSAGES: dict[str, str] = {
         "xlsx), or save the sheet as 'CSV UTF-8'"
     ),
     "cli.workbook.sheet-empty": "{name}: the sheet {sheet!r} is empty; expected a header row naming the columns",
+    "cli.workbook.other-sheet": "the sheet {sheet!r} names the columns: read that sheet with --sheet",
     "cli.workbook.header-past-end": "{name}: {option} {row} is past the sheet's last row ({last})",
     "cli.workbook.header-row-empty": (
         "{name}: row {row} of the sheet {sheet!r} is empty; pass {option} with the row that names the columns"

@@ -29,11 +29,13 @@ import sys
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from itertools import islice
 from typing import IO, Any
 
 from .._errors import shown
 from .._file_kinds import OLE2_MAGIC
+from .._findings import separator
 from .._messages import in_language, quoted, say
 from ._arguments import UsageError
 from ._workbook_limits import (
@@ -149,7 +151,11 @@ def read_sheet(
     chosen = _chosen_sheet(book, name, sheet, lang)
     worksheet = _calamine(lambda: book.get_sheet_by_name(chosen), name)
     if worksheet.start is None:
-        raise UsageError(say("cli.workbook.sheet-empty", name=name, sheet=chosen))
+        said = in_language(say("cli.workbook.sheet-empty", name=name, sheet=chosen), lang)
+        elsewhere = _naming(book, chosen, name, wanted) if sheet is None and wanted else []
+        if elsewhere:  # an empty cover sheet before the table
+            said += separator(lang) + in_language(say("cli.workbook.other-sheet", sheet=elsewhere[0]), lang)
+        raise UsageError(said)
     errors = {}
     if with_errors:
         from ._error_cells import error_cells
@@ -188,19 +194,21 @@ def read_sheet(
         for row in rows:
             yield _fitted(row, width)
 
-    def naming(columns: Sequence[str]) -> list[str]:
-        # Every sheet was held to the bounds with the chosen one (check_xlsx reads every part), so calamine may read it.
-        found = []
-        for other in book.sheets_metadata:
-            if other.name == chosen or _kind_of(other) != "WorkSheet":
-                continue
-            cells = _calamine(lambda other=other: book.get_sheet_by_name(other.name), name)
-            top = islice(_texts(_calamine_rows(cells.iter_rows(), name), 0, name, str(other.name), {}), _LOOK)
-            if any(all(column in row for column in columns) for row in top):
-                found.append(str(other.name))
-        return found
+    return Sheet(header, skipped + at + 1, data_rows(), list(book.sheet_names), partial(_naming, book, chosen, name))
 
-    return Sheet(header, skipped + at + 1, data_rows(), list(book.sheet_names), naming)
+
+def _naming(book: Any, chosen: str, name: str, columns: Sequence[str]) -> list[str]:
+    """The workbook's other sheets whose first rows name every one of ``columns``: the table may be there."""
+    # Every sheet was held to the bounds with the chosen one (check_xlsx reads every part), so calamine may read it.
+    found = []
+    for other in book.sheets_metadata:
+        if other.name == chosen or _kind_of(other) != "WorkSheet":
+            continue
+        cells = _calamine(lambda other=other: book.get_sheet_by_name(other.name), name)
+        top = islice(_texts(_calamine_rows(cells.iter_rows(), name), 0, name, str(other.name), {}), _LOOK)
+        if any(all(column in row for column in columns) for row in top):
+            found.append(str(other.name))
+    return found
 
 
 def _legacy(data: IO[bytes], name: str) -> IO[bytes]:
