@@ -342,6 +342,49 @@ def test_files_that_are_not_utf8_csv_get_the_right_hint(
     assert message in err
 
 
+def test_a_zip_that_holds_no_workbook_is_named_for_what_it_is(srank_cli: Run, tmp_path: Path) -> None:
+    import zipfile
+
+    def made(name: str, parts: list[str]) -> Path:
+        with zipfile.ZipFile(tmp_path / name, "w") as archive:
+            for part in parts:
+                archive.writestr(part, "<x/>")
+        return tmp_path / name
+
+    report = made("report.xlsx", ["[Content_Types].xml", "word/document.xml"])
+    slides = made("slides.xlsx", ["[Content_Types].xml", "ppt/presentation.xml"])
+    cut = write(tmp_path / "cut.xlsx", b"PK\x03\x04")  # a workbook's name, and no zip directory to read
+    bundle = made("bundle.zip", ["ranks.csv"])
+    said = {path.name: srank_cli("check", path, "-c", "S Rank")[2] for path in (report, slides, cut, bundle)}
+    assert said == {
+        "report.xlsx": f"srank: {report} is a Word document, not a spreadsheet; save its table as .xlsx or .csv and"
+        " check that\n",
+        "slides.xlsx": f"srank: {slides} is a PowerPoint presentation, not a spreadsheet; save its table as .xlsx or"
+        " .csv and check that\n",
+        "cut.xlsx": f"srank: {cut} is a damaged workbook (its zip directory cannot be read); open it in Excel or"
+        " LibreOffice, save it again and check that\n",
+        "bundle.zip": f"srank: {bundle} is a zip archive, not a CSV file; unzip it and check the CSV file inside\n",
+    }
+
+
+def test_a_sheet_listed_without_its_cells_is_said_as_such(srank_cli: Run, tmp_path: Path) -> None:
+    import zipfile
+
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "Ranks"
+    book.active.append(["S Rank"])
+    book.save(tmp_path / "whole.xlsx")
+    with zipfile.ZipFile(tmp_path / "whole.xlsx") as whole, zipfile.ZipFile(tmp_path / "cut.xlsx", "w") as cut:
+        for part in whole.infolist():
+            if part.filename != "xl/worksheets/sheet1.xml":
+                cut.writestr(part, whole.read(part))
+    assert srank_cli("check", tmp_path / "cut.xlsx", "-c", "S Rank")[2] == (
+        f"srank: {tmp_path / 'cut.xlsx'} is a damaged workbook (it lists the sheet 'Ranks', but the sheet's cells are"
+        " not in the file); open it in Excel or LibreOffice, save it again and check that\n"
+    )
+
+
 def _tar(text: bytes) -> bytes:
     import tarfile
 

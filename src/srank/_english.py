@@ -965,6 +965,10 @@ MESSAGES: dict[str, str] = {
         "{name} looks like {guess} text without a byte-order mark (every other byte is 0); pass --encoding {encoding}"
     ),
     "cli.sources.zip": "{name} is a zip archive, not a CSV file; unzip it and check the CSV file inside",
+    "cli.sources.office-document": "{name} is {kind}, not a spreadsheet; save its table as .xlsx or .csv and check"
+    " that",
+    "cli.sources.kind.word": "a Word document",
+    "cli.sources.kind.powerpoint": "a PowerPoint presentation",
     "cli.sources.not-encoding": "{name} is not {encoding} text ({reason}, byte 0x{byte}{at});{hint}",
     "cli.sources.at-offset": ", byte offset {offset:,} (line {line:,})",
     "cli.sources.near-line": ", near line {line}",
@@ -1022,6 +1026,7 @@ MESSAGES: dict[str, str] = {
         "{name}: {what}, more than srank reads ({bound}); save the sheet as 'CSV UTF-8' and check that"
     ),
     "cli.workbook.zip-directory": "its zip directory cannot be read",
+    "cli.workbook.sheet-part-missing": "it lists the sheet {sheet!r}, but the sheet's cells are not in the file",
     "cli.workbook.no-sheets": "it has no sheets",
     "cli.workbook.same-name": "two parts of its zip have the same name",
     # The details inside cli.workbook.damaged and cli.workbook.too-much ({detail}, {what}, {bound}); {error} is the

@@ -789,4 +789,6 @@ def test_a_readers_error_quoting_a_hostile_sheet_name_is_shown_escaped(srank_cli
             archive.writestr(part, text)
     status, out, err = srank_cli("check", book, "-c", "rank")
     assert (status, out) == (2, "")
-    _damaged(err, book, "S\\x1b[31mRED\\x1b[0m\\x07X\\x85Y")
+    _damaged(
+        err, book, "it lists the sheet 'S\\x1b[31mRED\\x1b[0m\\x07X\\x85Y', but the sheet's cells are not in the file"
+    )

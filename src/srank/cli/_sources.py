@@ -197,15 +197,16 @@ def utf16_without_bom(head: bytes) -> str | None:
 
 def _workbook(name: str, stream: IO[bytes], path: str) -> Input:
     """A zip archive or an OLE2 file: a workbook (named for what it is when it cannot be read), or refused."""
-    from ._workbook import workbook_kind
+    from ._workbook import not_a_workbook, workbook_kind
 
     data: IO[bytes] = stream
     if path == "-" or not stream.seekable():  # zipfile needs to seek: a pipe is read whole, within the bound
         data = spooled(stream, name)
     if workbook_kind(data) == "zip":
+        error = not_a_workbook(data, name)
         if data is not stream:
             data.close()
-        raise UsageError(say("cli.sources.zip", name=name))
+        raise error
     return Input(name, None, data, "")
 
 

@@ -106,6 +106,28 @@ def workbook_kind(data: IO[bytes]) -> str:
     return "zip"
 
 
+_OFFICE_PARTS = {"word/": "cli.sources.kind.word", "ppt/": "cli.sources.kind.powerpoint"}
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".ods", ".xls")
+
+
+def not_a_workbook(data: IO[bytes], name: str) -> UsageError:
+    """The error for a zip archive that ``workbook_kind`` found no workbook in: another Office document, a workbook
+    whose zip cannot be read (named as one), or any other archive."""
+    try:
+        with zipfile.ZipFile(data) as archive:
+            names = archive.namelist()
+    except Exception:  # zipfile raises several kinds for a damaged directory
+        names = []
+    finally:
+        data.seek(0)
+    for prefix, kind in _OFFICE_PARTS.items():
+        if any(part.startswith(prefix) for part in names):
+            return UsageError(say("cli.sources.office-document", name=name, kind=say(kind)))
+    if not names and name.lower().endswith(WORKBOOK_SUFFIXES):
+        return damaged(name, say("cli.workbook.zip-directory"))
+    return UsageError(say("cli.sources.zip", name=name))
+
+
 def read_bounded(data: IO[bytes]) -> bytes:
     """At most one byte past MAX_WORKBOOK_BYTES, read in pieces (one big read would reserve it all at once)."""
     pieces, size = [], 0
@@ -245,6 +267,8 @@ def _said(error: BaseException, name: str) -> BaseException:
     """The message for what calamine raised; anything else (KeyboardInterrupt) as it was."""
     if type(error).__name__ == "PasswordError":
         return encrypted(name)
+    if type(error).__name__ == "WorksheetNotFound":  # listed in the workbook, its part gone: calamine says its name
+        return damaged(name, say("cli.workbook.sheet-part-missing", sheet=str(error)[:200]))  # !r shows it safely
     if type(error).__name__ == "PanicException":  # pyo3 turns a panic in Rust into PanicException, a BaseException
         return damaged(name, say("cli.workbook.reader-stopped", error=_first_line(error)))
     if isinstance(error, Exception):
