@@ -718,6 +718,31 @@ def test_an_empty_cover_sheet_points_to_the_sheet_that_names_the_columns(srank_c
     assert srank_cli("check", tmp_path / "covered.xlsx", "-c", "S Rank", "--sheet", "Data")[0] == 0
 
 
+def test_cells_merged_down_a_checked_column_are_said(srank_cli: Run, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["Taxon", "S Rank", "Note"], ["Carex a", "S2", "x"], ["Carex b", None, "y"], ["Carex c", None, "z"]):
+        sheet.append(row)
+    sheet.append(["Poa annua", "S3", "w"])
+    sheet.merge_cells("B2:B4")  # three varieties given one rank
+    sheet.merge_cells("C5:D5")  # across, in a column not checked: nothing to say
+    book.save(tmp_path / "merged.xlsx")
+    status, out, err = srank_cli("check", tmp_path / "merged.xlsx", "-c", "S Rank")
+    assert status == 0
+    assert [line.split(",")[:4] for line in out.splitlines()[1:]] == [
+        ["Carex a", "S2", "x", "true"],
+        ["Carex b", "", "y", ""],
+        ["Carex c", "", "z", ""],
+        ["Poa annua", "S3", "w", "true"],
+    ]
+    assert err.splitlines()[1:] == [
+        "  cells merged down 'S Rank' (B2:B4): only the first cell of each holds the code, so the rows below it read"
+        " as missing; unmerge them and give each row its code"
+    ]
+    assert "cells merged down" not in srank_cli("check", tmp_path / "merged.xlsx", "-c", "Taxon")[2]
+
+
 def test_workbook_messages_name_the_sheets_and_an_empty_header_row(srank_cli: Run, tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.Workbook()

@@ -201,6 +201,7 @@ def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Tabl
                     lang=lang,
                     wanted=wanted,
                     naming=sheet.naming,
+                    notes=sheet.notes,
                     header_option=_header_row_options(args)[0],
                     header_shared=getattr(args, "header_row_shared", None),
                 )

@@ -58,7 +58,8 @@ _ODS_MIMETYPE = b"mimetype" + b"application/vnd.oasis.opendocument.spreadsheet"
 
 class Sheet:
     """A sheet's header, its number (1-based), its rows after the header as lists of text, the workbook's sheets,
-    and ``naming(columns)``: the other sheets that name those columns near their top (asked only when one is missing).
+    ``naming(columns)``: the other sheets that name those columns near their top (asked only when one is missing),
+    and ``notes`` for the summary.
     """
 
     def __init__(
@@ -68,12 +69,14 @@ class Sheet:
         rows: Iterator[list[str]],
         sheets: list[str],
         naming: Callable[[Sequence[str]], list[str]] = lambda columns: [],
+        notes: Sequence[str] = (),
     ) -> None:
         self.header = header
         self.header_row = header_row
         self.rows = rows
         self.sheets = sheets
         self.naming = naming
+        self.notes = notes  # lines for the summary: cells merged down a column the command reads
 
 
 def workbook_kind(data: IO[bytes]) -> str:
@@ -216,7 +219,30 @@ def read_sheet(
         for row in rows:
             yield _fitted(row, width)
 
-    return Sheet(header, skipped + at + 1, data_rows(), list(book.sheet_names), partial(_naming, book, chosen, name))
+    notes = _merged_down(worksheet.merged_cell_ranges, header, skipped + at, wanted, lang)
+    naming = partial(_naming, book, chosen, name)
+    return Sheet(header, skipped + at + 1, data_rows(), list(book.sheet_names), naming, notes)
+
+
+def _merged_down(ranges: Any, header: list[str], header_at: int, wanted: Sequence[str], lang: str) -> list[str]:
+    """A note for each column the command reads that has cells merged down it below the header: a merged range
+    holds its value in its first cell only, so the rows under it read as missing (B2:B4 merged, S2 in B2)."""
+    merged: dict[str, list[str]] = {}
+    for (top, left), (bottom, right) in ranges or ():
+        if bottom <= top or top <= header_at:
+            continue
+        for column in range(left, min(right, len(header) - 1) + 1):
+            if header[column] in wanted:
+                letters = column_letters(column + 1)
+                merged.setdefault(header[column], []).append(f"{letters}{top + 1}:{letters}{bottom + 1}")
+    notes = []
+    for name, cells in merged.items():
+        shown = ", ".join(cells[:_MERGED_SHOWN]) + (" ..." if len(cells) > _MERGED_SHOWN else "")
+        notes.append("  " + in_language(say("cli.workbook.merged-down", column=name, cells=shown), lang))
+    return notes
+
+
+_MERGED_SHOWN = 5
 
 
 def _naming(book: Any, chosen: str, name: str, columns: Sequence[str]) -> list[str]:
