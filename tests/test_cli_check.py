@@ -737,9 +737,16 @@ def test_cells_merged_down_a_checked_column_are_said(srank_cli: Run, tmp_path: P
         ["Poa annua", "S3", "w", "true"],
     ]
     assert err.splitlines()[1:] == [
-        "  cells merged down 'S Rank' (B2:B4): only the first cell of each holds the code, so the rows below it read"
-        " as missing; unmerge them and give each row its code"
+        "  cells merged down 'S Rank' (B2:B4): a merged range holds its value in its top-left cell only, so the"
+        " column's other cells in it read as missing; unmerge them and give each row its code"
     ]
+    for number in range(6, 12):
+        sheet.append([f"Salix {number}", "S4", ""])
+    sheet.merge_cells("A6:C7")  # across and down, over the checked column: named as merged
+    sheet.merge_cells("A9:XFD10")  # as wide as a sheet goes: held against the checked column only
+    sheet.merge_cells("B14:B15")  # below the last row read: no row of it is read
+    book.save(tmp_path / "wide.xlsx")
+    assert "(B2:B4, A6:C7, A9:XFD10):" in srank_cli("check", tmp_path / "wide.xlsx", "-c", "S Rank")[2]
     assert "cells merged down" not in srank_cli("check", tmp_path / "merged.xlsx", "-c", "Taxon")[2]
 
 

@@ -167,6 +167,24 @@ def test_each_export_has_its_own_header_row_and_the_hints_name_its_option(srank_
     ] == (f"srank: {new}: --new-header-row 4 is past the last line (3)\n")
 
 
+def test_cells_merged_down_a_compared_column_are_named_with_their_file(srank_cli: Run, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    for row in (["id", "S Rank"], ["1", "S2"], ["2", "S2"], ["3", "S3"]):
+        book.active.append(row)
+    book.save(tmp_path / "old.xlsx")
+    book.active["B3"] = None
+    book.active.merge_cells("B2:B3")  # this year's file gives 1 and 2 one merged rank
+    book.save(tmp_path / "new.xlsx")
+    status, _, err = srank_cli("diff", tmp_path / "old.xlsx", tmp_path / "new.xlsx", "-k", "id", "-c", "S Rank")
+    assert status == 1
+    assert err.splitlines()[-1] == (
+        f"  {tmp_path / 'new.xlsx'}: cells merged down 'S Rank' (B2:B3): a merged range holds its value in its"
+        " top-left cell only, so the column's other cells in it read as missing; unmerge them and give each row its"
+        " code"
+    )
+
+
 def test_exit_status_0_when_no_rank_changed_notation_included(srank_cli: Run, exports: Path) -> None:
     (exports / "reordered.csv").write_text("id,rank\n2,S3\n1,s2b\n", encoding="utf-8")
     old = b"id,rank\n1,S2B\n2,S3\n"

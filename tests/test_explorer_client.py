@@ -175,6 +175,35 @@ def test_a_server_that_repeats_a_page_is_not_asked_forever(replay: tuple[Replay,
     assert [path.name.rsplit("-", 1)[1] for path in tmp_path.iterdir()] == ["page0000.json"]  # not the repeat
 
 
+def test_a_page_that_keeps_failing_is_asked_for_three_times_then_the_search_ends(replay: tuple[Replay, str]) -> None:
+    server, base = replay
+    server.at("/api/data/speciesSearch", pages, Answer(500, b"{}"))  # past the first page, every page fails
+    search = client(base, retries=0, page_size=8).search("robin")
+    assert len([next(search) for _ in range(8)]) == 8
+    for _ in range(3):
+        with pytest.raises(srank.explorer.ExplorerHTTPError, match="answered HTTP 500"):
+            next(search)
+    assert list(search) == []
+    assert [asked.body["pagingOptions"]["page"] for asked in server.asked] == [0, 1, 1, 1]
+
+
+def test_an_answer_cut_short_is_asked_for_again(replay: tuple[Replay, str]) -> None:
+    import numpy as np  # the client's whole numbers may be numpy's
+
+    server, base = replay
+    whole = json.loads(pages(Asked("POST", "/", {}, {"pagingOptions": {"page": 1, "recordsPerPage": 8}})).body)
+    cut = Answer(body=json.dumps(whole).encode()[:100])
+    server.at("/api/data/speciesSearch", pages, cut, pages)
+    twenty: Any = np.int64(20)  # typed callers pass an int; a value from numpy is taken all the same
+    search = client(base, retries=0, page_size=np.int64(8)).search("robin", limit=twenty)
+    taken = [next(search) for _ in range(8)]
+    with pytest.raises(srank.explorer.ExplorerDataError, match="cut short on the way"):
+        next(search)
+    taken += list(search)
+    assert [taxon.scientific_name for taxon in taken] == NAMES
+    assert [asked.body["pagingOptions"] for asked in server.asked][-1] == {"page": 2, "recordsPerPage": 8}
+
+
 def test_pages_of_results_without_ids_are_not_taken_for_repeats(replay: tuple[Replay, str]) -> None:
     server, base = replay
 

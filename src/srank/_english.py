@@ -999,8 +999,8 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.workbook.sheet-empty": "{name}: the sheet {sheet!r} is empty; expected a header row naming the columns",
     "cli.workbook.other-sheet": "the sheet {sheet!r} names the columns: read that sheet with --sheet",
-    "cli.workbook.merged-down": "cells merged down {column!r} ({cells}): only the first cell of each holds the code, so"
-    " the rows below it read as missing; unmerge them and give each row its code",
+    "cli.workbook.merged-down": "cells merged down {column!r} ({cells}): a merged range holds its value in its"
+    " top-left cell only, so the column's other cells in it read as missing; unmerge them and give each row its code",
     "cli.workbook.header-past-end": "{name}: {option} {row} is past the sheet's last row ({last})",
     "cli.workbook.header-row-empty": (
         "{name}: row {row} of the sheet {sheet!r} is empty; pass {option} with the row that names the columns"

@@ -123,10 +123,10 @@ class Client:
             )
         self.base_url = base_url if base_url.endswith("/") else base_url + "/"
         self.timeout = timeout
-        self.retries = retries
+        self.retries = int(retries)  # numpy's integers too: a request's JSON takes only int
         self.backoff = backoff
         self.max_wait = max_wait
-        self.page_size = page_size
+        self.page_size = int(page_size)
         self.save = None if save is None else Path(save)
         self._sleep = sleep
 
@@ -187,7 +187,7 @@ class Client:
         endpoint, criteria = self._criteria(text, nation, subnation, rank, species, ecosystems)
         if limit is not None and _whole(limit, 0) is None:
             raise ExplorerQueryError(say("explorer.not-count", name="limit", least=0, value=limit))
-        return Search(self, endpoint, criteria, limit)
+        return Search(self, endpoint, criteria, None if limit is None else int(limit))
 
     @staticmethod
     def _criteria(
@@ -421,8 +421,9 @@ class Search(Iterator[Taxon]):
     """The taxa of a ``Client.search``: an iterator that asks for each page as it is used, and ``export`` of the same
     search as a file NatureServe prepares.
 
-    A page whose request fails raises its ``ExplorerError`` and is asked for again by the next ``next()``, so a
-    loop that catches the error and goes on loses no taxon.
+    A page whose request fails in a way that asking again may mend (no answer, 429, 5xx, an answer cut short)
+    raises its ``ExplorerError`` and is asked for again by the next ``next()``, up to three times in a row, so a
+    loop that catches the error and goes on loses no taxon; any other failure, or a third in a row, ends the search.
 
     Examples:
         >>> import srank.explorer
@@ -443,6 +444,7 @@ class Search(Iterator[Taxon]):
         self._waiting: deque[Taxon] = deque()  # taxa of the pages read, not yet given
         self._last: list[Taxon] | None = None  # the last page's taxa: a server that does not page repeats it
         self._done = False
+        self._failures = 0  # the failures in a row of the page being asked for
 
     def __next__(self) -> Taxon:
         while not self._waiting and not self._done and (self._limit is None or self._given < self._limit):
@@ -453,17 +455,25 @@ class Search(Iterator[Taxon]):
         return self._waiting.popleft()
 
     def _ask(self) -> None:
-        """Read the next page. A request that may succeed when asked again (no answer, 429, 5xx) changes nothing, so
-        the next call asks for the same page; any other failure ends the search, so that it is not asked forever."""
+        """Read the next page. A failure that asking again may mend (no answer, 429, 5xx, an answer cut short)
+        changes nothing, so the next call asks for the same page, up to _PAGE_TRIES times in a row; any other
+        failure, or the last of those, ends the search, so that a loop that catches errors is not asked forever."""
         client, page = self._client, self._page
         body = {**self._criteria, "pagingOptions": {"page": page, "recordsPerPage": client.page_size}}
         name = f"{self._endpoint}-{_digest(self._criteria)}-page{page:04d}"
         try:
             document, url = client._json("POST", f"data/{self._endpoint}", body, name)
-            taxa, summary = _search_page(document, url)
         except ExplorerError as error:
-            self._done = not _passing(error)
+            self._failures += 1
+            passing = _passing(error) or isinstance(error, ExplorerDataError)  # a body cut short on the way
+            self._done = not passing or self._failures >= _PAGE_TRIES
             raise
+        try:
+            taxa, summary = _search_page(document, url)
+        except ExplorerError:
+            self._done = True  # an answer that is no search page would be the same answer again
+            raise
+        self._failures = 0
         if taxa and taxa == self._last:
             self._done = True
             client._forget(name)  # saved, it would be read back as more of the search
@@ -565,6 +575,8 @@ def _export_language(tag: object) -> Literal["en", "es", "fr"]:
 
 _EXPORT_FORMATS: dict[str, Literal["json", "xlsx"]] = {"json": "json", "xlsx": "xlsx"}
 _EXPORT_LANGUAGES: dict[str, Literal["en", "es", "fr"]] = {"en": "en", "es": "es", "fr": "fr"}
+_PAGE_TRIES = 3  # how many times in a row a search asks for one page (each after the client's own retries)
+
 _EXPORTED = {"speciesSearch": ("species",), "ecosystemsSearch": ("ecosystem",), "search": ()}
 """The record types an export of each search asks for (none: every type)."""
 

@@ -22,8 +22,10 @@ def pattern(level: Level | str | None = None) -> str:
     The syntax is what Python, JavaScript (JSON Schema) and Frictionless share.
     It ends in ``$(?!\\n)``: Python's ``$`` alone also matches before a final
     newline, so ``re.search`` (as Frictionless and Python's JSON Schema
-    validators use it) would take ``"G5\\n"``. The pattern sets no length
-    limit; parse refuses texts over 200 characters.
+    validators use it) would take ``"G5\\n"``. Engines without lookahead (Rust's
+    regex in polars, RE2) take it without that suffix, since their ``$`` is the
+    end of the text. The pattern sets no length limit; parse refuses texts over
+    200 characters.
 
     Args:
         level: None for every level, or a Level or its letter (G, N, S or T).

@@ -85,6 +85,7 @@ class _Side:
         self.blank = 0
         self.paired = self.alone = 0
         self.not_compared: dict[str, int] = {}
+        self.notes: Sequence[str] = ()  # the file's own summary lines (cells merged down a compared column)
 
     def row_cells(self, at: int) -> list[str]:
         return self.cells[at * self.width : (at + 1) * self.width]
@@ -121,6 +122,7 @@ def _renamed_hint(name: str, pairs: Sequence[Pair]) -> Callable[[str, str], Mess
 
 def _read_side(table: Table, keys: Sequence[str], compared: Sequence[str], lang: str = "en") -> _Side:
     side = _Side(table.name, table.records.unit, len(compared), lang)
+    side.notes = table.notes
     key_at = [table.index(name) for name in keys]
     cell_at = [table.index(name) for name in compared]
     key_of: Callable[[list[str]], Any] = itemgetter(*key_at)
@@ -331,6 +333,7 @@ class JoinedTable:
                 parts.append(say_count("cli.join.blank-skipped", side.blank))
             counts = ", ".join(in_language(part, lang) for part in parts)
             lines.append(f"  {side.name}{said}{in_language(say_count('cli.count-rows', read), lang)}{said}{counts}")
+            lines += [f"  {side.name}{said}{note.strip()}" for note in side.notes]
         case_only = _case_only(records.old, records.new)
         if case_only:
             old_key, new_key = case_only[0]

@@ -219,26 +219,30 @@ def read_sheet(
         for row in rows:
             yield _fitted(row, width)
 
-    notes = _merged_down(worksheet.merged_cell_ranges, header, skipped + at, wanted, lang)
+    rows_at = (skipped + at, worksheet.end[0] if worksheet.end else 0)  # the header's row and the last row read
+    notes = _merged_down(worksheet.merged_cell_ranges, header, rows_at, wanted, lang)
     naming = partial(_naming, book, chosen, name)
     return Sheet(header, skipped + at + 1, data_rows(), list(book.sheet_names), naming, notes)
 
 
-def _merged_down(ranges: Any, header: list[str], header_at: int, wanted: Sequence[str], lang: str) -> list[str]:
+def _merged_down(ranges: Any, header: list[str], rows: tuple[int, int], wanted: Sequence[str], lang: str) -> list[str]:
     """A note for each column the command reads that has cells merged down it below the header: a merged range
-    holds its value in its first cell only, so the rows under it read as missing (B2:B4 merged, S2 in B2)."""
+    holds its value in its top-left cell only, so the column's other cells in it read as missing (B2:B4, S2 in B2).
+    Each range is held against the columns read only, however wide it is; ``rows`` are the header's row and the last
+    row read (0-based), between which a range must start."""
+    read = [(at, title) for at, title in enumerate(header) if title and title in wanted]
     merged: dict[str, list[str]] = {}
-    for (top, left), (bottom, right) in ranges or ():
-        if bottom <= top or top <= header_at:
+    for (top, left), (bottom, right) in sorted(ranges or ()):
+        if bottom <= top or not rows[0] < top <= rows[1]:
             continue
-        for column in range(left, min(right, len(header) - 1) + 1):
-            if header[column] in wanted:
-                letters = column_letters(column + 1)
-                merged.setdefault(header[column], []).append(f"{letters}{top + 1}:{letters}{bottom + 1}")
+        for at, title in read:
+            if left <= at <= right:
+                span = f"{column_letters(left + 1)}{top + 1}:{column_letters(right + 1)}{bottom + 1}"
+                merged.setdefault(title, []).append(span)
     notes = []
-    for name, cells in merged.items():
+    for title, cells in merged.items():
         shown = ", ".join(cells[:_MERGED_SHOWN]) + (" ..." if len(cells) > _MERGED_SHOWN else "")
-        notes.append("  " + in_language(say("cli.workbook.merged-down", column=name, cells=shown), lang))
+        notes.append("  " + in_language(say("cli.workbook.merged-down", column=title, cells=shown), lang))
     return notes
 
 
