@@ -846,6 +846,12 @@ def test_a_multi_season_code_split_at_its_comma_is_named_with_its_quotes(srank_c
         in srank_cli("check", "-", "-c", "S Rank", "--lenient", stdin=lower)[1]
     )
     assert "is one code" not in srank_cli("check", "-", "-c", "S Rank", stdin=lower)[1]
+    # A ';' file splits S3B;S4N at its ';': named as the file writes it.
+    semicolons = srank_cli("check", "-", "-c", "S Rank", stdin=b"id;S Rank;note\n1;S3B;S4N;x\n")[1]
+    assert semicolons.splitlines()[1] == (
+        '1;S3B;S4N;false;;;;"error[malformed-row]: line 2 has 4 fields, the header has 3; the rank was not read'
+        ' (if S3B;S4N is one code, CSV writes it in quotes: ""S3B;S4N"")";x'
+    )
 
 
 def test_a_column_missing_from_the_first_sheet_is_looked_for_in_the_others(srank_cli: Run, tmp_path: Path) -> None:

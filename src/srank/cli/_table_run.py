@@ -315,16 +315,18 @@ def _malformed(
     tally.add_unread(kind, records.line)
     where = say(f"cli.unit.{records.unit}", number=records.line)
     said = say(f"cli.table.malformed-{what}", where=where, why=why)
-    if what == "rank" and not isinstance(row, Unread) and getattr(records, "delimiter", "") == ",":
-        split = _split_code(row, width, [(at, check.lenient) for check in checks for at in check.indexes])
+    delimiter = getattr(records, "delimiter", "")
+    if what == "rank" and not isinstance(row, Unread) and delimiter in (",", ";"):
+        split = _split_code(row, width, [(at, check.lenient) for check in checks for at in check.indexes], delimiter)
         if split is not None:
             said = say("cli.table.comma-in-code", said=said, code=split)
     return problem_line("error", "malformed-row", said, lang=lang)
 
 
-def _split_code(row: list[str], width: int, columns: Sequence[tuple[int, bool]]) -> str | None:
-    """A multi-season code that a row too long holds unquoted in a rank column, split at its commas (S2B | S4N), when
-    joining them gives the row the header's width; or None. Each column is read as its check reads (lenient or not)."""
+def _split_code(row: list[str], width: int, columns: Sequence[tuple[int, bool]], delimiter: str) -> str | None:
+    """A multi-season code that a row too long holds unquoted in a rank column, split at the file's delimiter (S2B |
+    S4N), when joining its parts gives the row the header's width: the code as the file writes it; or None. Each
+    column is read as its check reads (lenient or not); the parts are read joined by a comma, as a code joins them."""
     from .._parse import parse  # a malformed row only: the run's judging has usually loaded it already
 
     extra = len(row) - width
@@ -339,7 +341,7 @@ def _split_code(row: list[str], width: int, columns: Sequence[tuple[int, bool]])
             continue
         # S2B,S4N (s2b,s4n when lenient: its only findings are the notes of reading it so); not S2,S2 (two cells).
         if isinstance(rank, MultiSeasonRank) and all(finding in rank.notes for finding in rank.findings):
-            return joined
+            return delimiter.join(cells)
     return None
 
 
