@@ -43,6 +43,20 @@ def test_round_prints_one_line_per_code_and_an_empty_line_for_a_bad_one(srank_cl
     assert err.startswith("srank: Range 3-2 is reversed\n    G3G2\n    ^^^^\n")
 
 
+def test_a_missing_value_or_an_empty_argument_gets_the_command_line_s_hint(srank_cli: Run) -> None:
+    # Not the Python API's (parse_many, the pandas accessor): where the command reads such a value as missing.
+    assert srank_cli("explain", "NA") == (
+        1,
+        "",
+        "srank: 'NA' is a missing-value marker, not a rank code\n    NA\n    ^^\n"
+        "Hint: a line of --file or stdin that says it, as a cell of srank check, is read as missing; NatureServe"
+        " writes Not Applicable with its level, as in GNA, NNA or SNA\n",
+    )
+    assert srank_cli("round", "")[2].endswith(
+        "Hint: a rank code looks like G3, S2B or G5T1T3Q; a blank line of --file or stdin is read as missing\n"
+    )
+
+
 def test_explain_short_lists_each_component(srank_cli: Run) -> None:
     status, out, err = srank_cli("explain", "G5T1T3Q")
     assert (status, err) == (0, "")

@@ -772,6 +772,9 @@ MESSAGES: dict[str, str] = {
     # The command line's own hints where the Python API's name its functions and parameters.
     "cli.hint.one-code": "a rank code is one code, such as G3 or S2B,S4N: give one code per argument, line or cell",
     "cli.hint.lenient": "--lenient reads this as {reading!r}",
+    "cli.hint.missing-value": "a line of --file or stdin that says it, as a cell of srank check, is read as missing;"
+    " NatureServe writes Not Applicable with its level, as in GNA, NNA or SNA",
+    "cli.hint.empty": "a rank code looks like G3, S2B or G5T1T3Q; a blank line of --file or stdin is read as missing",
     "cli.explorer.read-takes": (
         "srank explorer read takes saved Explorer answers: a search response or a taxon record (a .json file), a"
         " folder saved by srank explorer search --save, or - for stdin"

@@ -23,6 +23,8 @@ _CLI_HINTS = {
     "explorer.say-nation-hint": "cli.explorer.say-nation-hint",
     "explorer.not-global-rank-hint": "cli.explorer.rank-hint",
     "parse.lenient-hint": "cli.hint.lenient",
+    "parse.missing-value-hint": "cli.hint.missing-value",
+    "parse.empty-hint": "cli.hint.empty",
 }
 
 
