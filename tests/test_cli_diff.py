@@ -185,6 +185,22 @@ def test_cells_merged_down_a_compared_column_are_named_with_their_file(srank_cli
     )
 
 
+def test_a_workbook_s_other_sheet_is_offered_with_the_option_for_that_file(srank_cli: Run, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "Cover"  # empty: the table is on the next sheet
+    book.create_sheet("Data").append(["id", "S Rank"])
+    book["Data"].append(["1", "S2"])
+    book.save(tmp_path / "new.xlsx")
+    (tmp_path / "old.csv").write_text("id,S Rank\n1,S3\n", encoding="utf-8")
+    compared = ["diff", tmp_path / "old.csv", tmp_path / "new.xlsx", "-k", "id", "-c", "S Rank"]
+    assert srank_cli(*compared)[2] == (
+        f"srank: {tmp_path / 'new.xlsx'}: the sheet 'Cover' is empty; expected a header row naming the columns;"
+        " the sheet 'Data' names the columns: read that sheet with --new-sheet\n"
+    )
+    assert srank_cli(*compared, "--new-sheet", "Data")[0] == 1
+
+
 def test_exit_status_0_when_no_rank_changed_notation_included(srank_cli: Run, exports: Path) -> None:
     (exports / "reordered.csv").write_text("id,rank\n2,S3\n1,s2b\n", encoding="utf-8")
     old = b"id,rank\n1,S2B\n2,S3\n"

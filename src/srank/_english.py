@@ -939,8 +939,8 @@ MESSAGES: dict[str, str] = {
     "cli.table.no-column": "{name} has no column {column!r}; the columns are: {columns}",
     "cli.table.did-you-mean": " (did you mean {close!r}?)",
     "cli.table.not-a-level": " (:{level} is not a level: write {name}:G, :N or :S)",
-    "cli.table.sheets": "the workbook's sheets are {sheets} (choose one with --sheet)",
-    "cli.table.sheet-names": "the sheet {sheet!r} names it: read that sheet with --sheet",
+    "cli.table.sheets": "the workbook's sheets are {sheets} (choose one with {option})",
+    "cli.table.sheet-names": "the sheet {sheet!r} names it: read that sheet with {option}",
     "cli.table.os-error": "{name}: {reason}",
     "cli.table.empty": "{name} is empty: expected a header row naming the columns",
     "cli.table.first-line-empty": "{name}: the first line is empty; expected a header row naming the columns",
@@ -1001,7 +1001,7 @@ MESSAGES: dict[str, str] = {
         "xlsx), or save the sheet as 'CSV UTF-8'"
     ),
     "cli.workbook.sheet-empty": "{name}: the sheet {sheet!r} is empty; expected a header row naming the columns",
-    "cli.workbook.other-sheet": "the sheet {sheet!r} names the columns: read that sheet with --sheet",
+    "cli.workbook.other-sheet": "the sheet {sheet!r} names the columns: read that sheet with {option}",
     "cli.workbook.merged-down": "cells merged down {column!r} ({cells}): a merged range holds its value in its"
     " top-left cell only, so the column's other cells in it read as missing; unmerge them and give each row its code",
     "cli.workbook.header-past-end": "{name}: {option} {row} is past the sheet's last row ({last})",

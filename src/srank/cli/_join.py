@@ -364,6 +364,7 @@ def open_join(args: argparse.Namespace, join: Join) -> Iterator[JoinedTable]:
         one.encoding = getattr(args, f"{which}_encoding") or args.encoding
         one.encoding_option = f"--{which}-encoding"  # what a decoding error's hint names: it sets this file's only
         one.sheet = getattr(args, f"{which}_sheet") or args.sheet
+        one.sheet_option = f"--{which}-sheet"  # what a hint names: it chooses this file's sheet only
         own = getattr(args, f"{which}_header_row")
         one.header_row = own or args.header_row
         one.header_row_option = f"--{which}-header-row"  # a hint names the option that sets this file's header only

@@ -120,6 +120,7 @@ class Table:
     # when a column is not on the header row that option's shared value chose (--header-row, for both files).
     header_option: str = "--header-row"
     header_shared: Message | None = None
+    sheet_option: str = "--sheet"  # the option that chooses this file's sheet (srank diff: --old-sheet)
 
     @property
     def width(self) -> int:
@@ -158,10 +159,10 @@ class Table:
             message += separator(self.lang) + fuller.hint(bool(self.sheets), self.lang, self.header_option)
         elsewhere = self.naming([column]) if self.naming is not None and len(self.sheets) > 1 else []
         if elsewhere:  # a workbook whose first sheet is a note or a title page
-            sheets = say("cli.table.sheet-names", sheet=elsewhere[0])
+            sheets = say("cli.table.sheet-names", sheet=elsewhere[0], option=self.sheet_option)
             message += separator(self.lang) + in_language(sheets, self.lang)
         elif len(self.sheets) > 1:
-            sheets = say("cli.table.sheets", sheets=quoted(self.sheets, self.lang))
+            sheets = say("cli.table.sheets", sheets=quoted(self.sheets, self.lang), option=self.sheet_option)
             message += separator(self.lang) + in_language(sheets, self.lang)
         raise UsageError(message)
 
@@ -194,6 +195,7 @@ def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Tabl
                 sheet = read_sheet(
                     *(source.binary, source.name, args.sheet, args.header_row, wanted, args.command, lang),
                     options=_header_row_options(args),
+                    sheet_option=getattr(args, "sheet_option", "--sheet"),
                 )
                 records = SheetRecords(sheet.rows, sheet.header_row)
                 yield Table(
@@ -203,6 +205,7 @@ def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Tabl
                     naming=sheet.naming,
                     notes=sheet.notes,
                     header_option=_header_row_options(args)[0],
+                    sheet_option=getattr(args, "sheet_option", "--sheet"),
                     header_shared=getattr(args, "header_row_shared", None),
                 )
             finally:

@@ -149,9 +149,10 @@ def read_sheet(
     command: str = "check",
     lang: str = "en",
     options: tuple[str, str] = ("--header-row", "--header-row"),
+    sheet_option: str = "--sheet",
 ) -> Sheet:
     """The sheet's header and rows; ``options``: the option a hint names to set the header row, and the one that
-    gave ``header_row``."""
+    gave ``header_row``; ``sheet_option``, the option that chooses the sheet (srank diff: --old-sheet)."""
     kind = workbook_kind(data)
     if kind == "damaged":
         raise damaged(name, say("cli.workbook.zip-directory"))
@@ -179,7 +180,8 @@ def read_sheet(
         said = in_language(say("cli.workbook.sheet-empty", name=name, sheet=chosen), lang)
         elsewhere = _naming(book, chosen, name, wanted) if sheet is None and wanted else []
         if elsewhere:  # an empty cover sheet before the table
-            said += separator(lang) + in_language(say("cli.workbook.other-sheet", sheet=elsewhere[0]), lang)
+            other = say("cli.workbook.other-sheet", sheet=elsewhere[0], option=sheet_option)
+            said += separator(lang) + in_language(other, lang)
         raise UsageError(said)
     errors = {}
     if with_errors:
