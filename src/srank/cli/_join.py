@@ -31,6 +31,7 @@ from .._findings import colon, separator
 from .._messages import Message, in_language, say, say_count
 from ._arguments import UsageError
 from ._formats import CsvFormat, Format, JsonlFormat, csv_line
+from ._option_names import OptionNames
 from ._records import Unread
 from ._summary import number, shown_cells
 from ._table import Table, open_table
@@ -362,15 +363,17 @@ def open_join(args: argparse.Namespace, join: Join) -> Iterator[JoinedTable]:
         one = argparse.Namespace(**vars(args))  # this file's own options; the rest (--delimiter ...) as given
         one.file = path
         one.encoding = getattr(args, f"{which}_encoding") or args.encoding
-        one.encoding_option = f"--{which}-encoding"  # what a decoding error's hint names: it sets this file's only
         one.sheet = getattr(args, f"{which}_sheet") or args.sheet
-        one.sheet_option = f"--{which}-sheet"  # what a hint names: it chooses this file's sheet only
         own = getattr(args, f"{which}_header_row")
         one.header_row = own or args.header_row
-        one.header_row_option = f"--{which}-header-row"  # a hint names the option that sets this file's header only
-        one.header_row_given = one.header_row_option if own else "--header-row"
-        if own is None and args.header_row:  # --header-row, for both files: this one's header may be elsewhere
-            one.header_row_shared = say("cli.diff.header-row-both", row=args.header_row, which=which)
+        shared = own is None and args.header_row  # --header-row, for both files: this one's header may be elsewhere
+        one.option_names = OptionNames(  # the hints name the options that set this file alone
+            encoding=f"--{which}-encoding",
+            sheet=f"--{which}-sheet",
+            header_row=f"--{which}-header-row",
+            header_row_given=f"--{which}-header-row" if own else "--header-row",
+            header_row_shared=say("cli.diff.header-row-both", row=args.header_row, which=which) if shared else None,
+        )
         with open_table(one, [*keys, *compared]) as table:
             if which == "new":
                 table.renamed = _renamed_hint(table.name, [*join.keys, *join.columns])

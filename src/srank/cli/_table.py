@@ -25,6 +25,7 @@ from .._findings import separator
 from .._messages import Message, in_language, one_of, quoted, say, say_count
 from ._arguments import UsageError, delimiter_option, spoken
 from ._formats import CsvFormat, Format, JsonlFormat, MadeJsonlFormat
+from ._option_names import ONE_FILE, OptionNames
 from ._output import feeds_back
 from ._reasons import os_reason
 from ._records import (
@@ -116,11 +117,7 @@ class Table:
     naming: Callable[[Sequence[str]], list[str]] | None = None  # a workbook's other sheets that name columns
     # srank diff's NEW: "did you mean", said with how to name a column the file renamed (column, close -> text)
     renamed: Callable[[str, str], Message] | None = None
-    # The option that sets this file's header row, as a hint names it (srank diff: --old-header-row), and what to say
-    # when a column is not on the header row that option's shared value chose (--header-row, for both files).
-    header_option: str = "--header-row"
-    header_shared: Message | None = None
-    sheet_option: str = "--sheet"  # the option that chooses this file's sheet (srank diff: --old-sheet)
+    options: OptionNames = ONE_FILE  # how its messages name the options that set how it is read
 
     @property
     def width(self) -> int:
@@ -151,18 +148,20 @@ class Table:
         wanted = [column, *(name for name in self.wanted if name != column)]
         later, fuller = _line_holding(self.records, wanted, column, filled=sum(1 for title in self.header if title))
         if later is not None:
-            message += separator(self.lang) + later.hint(column, bool(self.sheets), self.lang, self.header_option)
-        elif self.header_shared is not None and not close and not any(name in self.header for name in self.wanted):
+            message += separator(self.lang) + later.hint(column, bool(self.sheets), self.lang, self.options.header_row)
+        elif (
+            self.options.header_row_shared is not None and not close and not any(n in self.header for n in self.wanted)
+        ):
             # no column asked for is on the row --header-row named for both files: this file's header is elsewhere
-            message += separator(self.lang) + in_language(self.header_shared, self.lang)
+            message += separator(self.lang) + in_language(self.options.header_row_shared, self.lang)
         elif fuller is not None and not close:  # no line names the column: the header may be a fuller one
-            message += separator(self.lang) + fuller.hint(bool(self.sheets), self.lang, self.header_option)
+            message += separator(self.lang) + fuller.hint(bool(self.sheets), self.lang, self.options.header_row)
         elsewhere = self.naming([column]) if self.naming is not None and len(self.sheets) > 1 else []
         if elsewhere:  # a workbook whose first sheet is a note or a title page
-            sheets = say("cli.table.sheet-names", sheet=elsewhere[0], option=self.sheet_option)
+            sheets = say("cli.table.sheet-names", sheet=elsewhere[0], option=self.options.sheet)
             message += separator(self.lang) + in_language(sheets, self.lang)
         elif len(self.sheets) > 1:
-            sheets = say("cli.table.sheets", sheets=quoted(self.sheets, self.lang), option=self.sheet_option)
+            sheets = say("cli.table.sheets", sheets=quoted(self.sheets, self.lang), option=self.options.sheet)
             message += separator(self.lang) + in_language(sheets, self.lang)
         raise UsageError(message)
 
@@ -188,14 +187,14 @@ def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Tabl
         raise UsageError(say("cli.table.stdout-is-input", file=args.file))
     delimiter = delimiter_option(args.delimiter)
     lang = spoken(args)
+    options = OptionNames.of(args)
     source = open_input(args.file, args.encoding)
     if source.binary is not None:
         with source.binary:
             try:
                 sheet = read_sheet(
                     *(source.binary, source.name, args.sheet, args.header_row, wanted, args.command, lang),
-                    options=_header_row_options(args),
-                    sheet_option=getattr(args, "sheet_option", "--sheet"),
+                    options=options,
                 )
                 records = SheetRecords(sheet.rows, sheet.header_row)
                 yield Table(
@@ -204,9 +203,7 @@ def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Tabl
                     wanted=wanted,
                     naming=sheet.naming,
                     notes=sheet.notes,
-                    header_option=_header_row_options(args)[0],
-                    sheet_option=getattr(args, "sheet_option", "--sheet"),
-                    header_shared=getattr(args, "header_row_shared", None),
+                    options=options,
                 )
             finally:
                 if sys.stderr.isatty():
@@ -218,15 +215,14 @@ def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Tabl
     table: Table | None = None
     text = source.text
     try:
-        option, given = _header_row_options(args)
+        given = options.header_row_given
         skipped = _skip_lines(text, args.header_row - 1, source.name, lang, given) if args.header_row else 0
-        table = _read_header(text, source.name, delimiter, args.command, lang, skipped, wanted, (option, given))
-        table.lang, table.header_option = lang, option
-        table.header_shared = getattr(args, "header_row_shared", None)
+        table = _read_header(text, source.name, delimiter, args.command, lang, skipped, wanted, options)
+        table.lang, table.options = lang, options
         yield table
     except UnicodeDecodeError as error:
         line = table.records.line if table is not None else 0
-        option = getattr(args, "encoding_option", "--encoding")
+        option = options.encoding
         said = decode_error_message(source.name, args.file, source.encoding, error, line, lang, option)
         raise UsageError(said) from None
     except LineTooLong as error:
@@ -252,13 +248,6 @@ def open_table(args: argparse.Namespace, wanted: Sequence[str]) -> Iterator[Tabl
             text.close()
 
 
-def _header_row_options(args: argparse.Namespace) -> tuple[str, str]:
-    """The option a hint names to set this file's header row, and the option that gave the row asked for: both
-    --header-row, except in srank diff, where each file has its own (--old-header-row) besides the shared one."""
-    option = getattr(args, "header_row_option", "--header-row")
-    return option, getattr(args, "header_row_given", option)
-
-
 def _skip_lines(text: IO[str], count: int, name: str, lang: str, given: str) -> int:
     """Read past the ``count`` lines above the header (--header-row), each in bounded pieces; returns ``count``."""
     for at in range(count):
@@ -272,18 +261,20 @@ def _skip_lines(text: IO[str], count: int, name: str, lang: str, given: str) -> 
 
 
 def _empty_header(
-    name: str, records: Records, skipped: int, wanted: Sequence[str], lang: str, options: tuple[str, str]
+    name: str, records: Records, skipped: int, wanted: Sequence[str], lang: str, options: OptionNames
 ) -> str:
     """The header line is empty: which line it is (the first, or --header-row's), and where a wanted column is."""
     if skipped:
-        said = in_language(say("cli.table.header-line-empty", name=name, line=skipped + 1, option=options[1]), lang)
+        said = in_language(
+            say("cli.table.header-line-empty", name=name, line=skipped + 1, option=options.header_row_given), lang
+        )
     else:
         said = in_language(say("cli.table.first-line-empty", name=name), lang)
     found, fuller = _line_holding(records, wanted)
     if found is not None:
-        said += separator(lang) + found.hint(next(iter(found.written)), False, lang, options[0])
+        said += separator(lang) + found.hint(next(iter(found.written)), False, lang, options.header_row)
     elif fuller is not None:
-        said += separator(lang) + fuller.hint(False, lang, options[0])
+        said += separator(lang) + fuller.hint(False, lang, options.header_row)
     return said
 
 
@@ -295,7 +286,7 @@ def _read_header(
     lang: str,
     skipped: int,
     wanted: Sequence[str],
-    options: tuple[str, str] = ("--header-row", "--header-row"),
+    options: OptionNames = ONE_FILE,
 ) -> Table:
     lines = lines_of(text)
     head: list[str] = []  # the first whole lines, about _SAMPLE characters: they choose the delimiter and ending
@@ -308,7 +299,9 @@ def _read_header(
         if size >= _SAMPLE:
             break
     if not head and skipped:  # --header-row names the line after the last
-        raise UsageError(say("cli.header-row-past-end", name=name, row=skipped + 1, last=skipped, option=options[1]))
+        raise UsageError(
+            say("cli.header-row-past-end", name=name, row=skipped + 1, last=skipped, option=options.header_row_given)
+        )
     if not head:
         raise UsageError(say("cli.table.empty", name=name))
     sniffed = delimiter is None

@@ -38,6 +38,7 @@ from .._file_kinds import OLE2_MAGIC
 from .._findings import separator
 from .._messages import in_language, quoted, say
 from ._arguments import UsageError
+from ._option_names import ONE_FILE, OptionNames
 from ._workbook_limits import (
     MAX_CELL_CHARS,
     MAX_WORKBOOK_BYTES,
@@ -148,11 +149,9 @@ def read_sheet(
     wanted: Sequence[str],
     command: str = "check",
     lang: str = "en",
-    options: tuple[str, str] = ("--header-row", "--header-row"),
-    sheet_option: str = "--sheet",
+    options: OptionNames = ONE_FILE,
 ) -> Sheet:
-    """The sheet's header and rows; ``options``: the option a hint names to set the header row, and the one that
-    gave ``header_row``; ``sheet_option``, the option that chooses the sheet (srank diff: --old-sheet)."""
+    """The sheet's header and rows; ``options``: how messages name the options that set how it is read."""
     kind = workbook_kind(data)
     if kind == "damaged":
         raise damaged(name, say("cli.workbook.zip-directory"))
@@ -180,7 +179,7 @@ def read_sheet(
         said = in_language(say("cli.workbook.sheet-empty", name=name, sheet=chosen), lang)
         elsewhere = _naming(book, chosen, name, wanted) if sheet is None and wanted else []
         if elsewhere:  # an empty cover sheet before the table
-            other = say("cli.workbook.other-sheet", sheet=elsewhere[0], option=sheet_option)
+            other = say("cli.workbook.other-sheet", sheet=elsewhere[0], option=options.sheet)
             said += separator(lang) + in_language(other, lang)
         raise UsageError(said)
     errors = {}
@@ -204,10 +203,14 @@ def read_sheet(
     at = header_row - 1 - skipped if header_row is not None else _find_header(top, wanted)
     if at >= len(top):
         last = skipped + len(top)
-        raise UsageError(say("cli.workbook.header-past-end", name=name, row=header_row, last=last, option=options[1]))
+        raise UsageError(
+            say("cli.workbook.header-past-end", name=name, row=header_row, last=last, option=options.header_row_given)
+        )
     header = _trimmed(top[at])
     if not header:
-        said = say("cli.workbook.header-row-empty", name=name, row=skipped + at + 1, sheet=chosen, option=options[0])
+        said = say(
+            "cli.workbook.header-row-empty", name=name, row=skipped + at + 1, sheet=chosen, option=options.header_row
+        )
         raise UsageError(said)
     # A sheet's cells stand in fixed columns: a note right of the table ("check with botanist") is a cell of an
     # unnamed column, not a sign that the row was misread, as an extra field is in CSV. The header spans the
