@@ -160,7 +160,7 @@ def test_explain_in_french_uses_french_punctuation_and_in_spanish_spanish_text(s
     _, french, _ = srank_cli("explain", "--lang", "fr", "S2")
     _, spanish, _ = srank_cli("explain", "--lang", "es", "S2")
     assert french.splitlines()[:2] == [
-        "S2: En péril",
+        "S2\u00a0: En péril",
         "    S        Infranational\u00a0: La situation à l'intérieur d'une province, d'un territoire, d'un État ou"
         " d'une entité administrative semblable.",
     ]
@@ -248,8 +248,30 @@ def test_explain_json_gives_one_record_per_line_a_missing_code_too(srank_cli: Ru
         "rank": None,
         "error": None,
     }
-    # Without --json, a missing code has nothing to explain.
-    assert srank_cli("explain", "-f", codes)[1].startswith("G5: Secure\n")
+    # Without --json, a missing code is said in its place, with where it was read, and not counted as a problem.
+    status, out, err = srank_cli("explain", "-f", codes)
+    assert (status, err) == (0, "")
+    lines = [line for line in out.splitlines() if not line.startswith("    ")]
+    assert lines == [
+        "G5: Secure",
+        f"{codes} line 2: a blank line, read as a missing value: nothing to explain",
+        "SX: Presumed Extirpated",
+        f"N/A: a missing value, not a rank code ({codes} line 4): nothing to explain",
+    ]
+    # In the plants style, an empty line keeps each status line beside its code, as srank round does.
+    assert srank_cli("explain", "-f", codes, "--style", "plants")[1].splitlines()[1:4:2] == ["", ""]
+
+
+def test_explain_says_a_missing_line_in_french_and_spanish(srank_cli: Run) -> None:
+    assert srank_cli("explain", "--lang", "fr", "-", stdin=b"\nNA\n")[:2] == (
+        0,
+        "stdin, ligne 1\u00a0: une ligne vide, lue comme une valeur manquante\u00a0: rien à expliquer\n"
+        "NA\u00a0: une valeur manquante, pas un code de rang (stdin, ligne 2)\u00a0: rien à expliquer\n",
+    )
+    assert srank_cli("explain", "--lang", "es", "--style", "long", "-", stdin=b"n/a\n")[:2] == (
+        0,
+        "n/a: un valor faltante, no un código de rango (stdin, línea 1): nada que explicar\n\n",
+    )
 
 
 def test_a_line_that_says_a_code_is_missing_is_missing_as_in_srank_check(srank_cli: Run) -> None:

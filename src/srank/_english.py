@@ -567,6 +567,8 @@ MESSAGES: dict[str, str] = {
     "cli.explain.description": (
         "Describe each rank code: its status text, each part's meaning, and what NatureServe's guidance says."
     ),
+    "cli.explain.missing-blank": "{where}: a blank line, read as a missing value: nothing to explain",
+    "cli.explain.missing-marker": "{code}: a missing value, not a rank code ({where}): nothing to explain",
     "cli.explain.example-parts": "each code's parts and their meaning",
     "cli.explain.example-plants": "the USDA PLANTS status line",
     "cli.explain.example-json": "one JSON object per code, with French labels",

@@ -25,7 +25,7 @@ from ._command import Command
 from ._hints import cli_error
 from ._reasons import decode_reason, os_reason
 
-__all__ = ["Code", "CodesCommand", "check_label_options", "codes_of", "read_codes"]
+__all__ = ["Code", "CodesCommand", "Read", "check_label_options", "codes_of", "read_codes"]
 
 
 class CodesCommand(Command):
@@ -218,17 +218,21 @@ def check_label_options(style: str, lang: str) -> None:
         raise UsageError(f"--style {style} --lang {lang}: {error}") from None
 
 
+Read = tuple[str | None, AnyRank | None, InvalidRankError | None, str | None]
+"""A code as read: its text, its rank or its error (None and None for a missing one), and where it was read."""
+
+
 def read_codes(
     codes: Iterable[Code], lenient: bool, lang: str = ENGLISH, *, error_findings: bool = False
-) -> Iterator[tuple[str | None, AnyRank | None, InvalidRankError | None]]:
+) -> Iterator[Read]:
     """Each code with its rank or its error (None and None for a missing one: a blank line, or a line that says
-    ``N/A``, as a cell that says it is missing to ``srank check``); errors go to stderr with their caret,
-    in ``lang``, after where the code was read. With ``error_findings`` (a command that shows no explanation), so
-    do the error findings of a code that reads but is not valid (G5Q)."""
+    ``N/A``, as a cell that says it is missing to ``srank check``), and where it was read; errors go to stderr
+    with their caret, in ``lang``, after where the code was read. With ``error_findings`` (a command that shows
+    no explanation), so do the error findings of a code that reads but is not valid (G5Q)."""
     said_colon = colon(lang)
     for text, where in codes:
         if text is None or (where is not None and is_missing(text)):  # a blank line, or one that says N/A
-            yield text, None, None
+            yield text, None, None, where
             continue
         at = f"{in_language(where, lang)}{said_colon}" if where else ""
         try:
@@ -236,9 +240,9 @@ def read_codes(
         except InvalidRankError as error:
             said = cli_error(error)
             print(f"srank: {at}{said.render(lang)}", file=sys.stderr)
-            yield text, None, said
+            yield text, None, said, where
             continue
         for finding in rank.findings if error_findings else ():
             if finding.severity is Severity.ERROR:  # G5Q reads but is not valid: say why
                 print(f"srank: {at}{rank}{said_colon}{finding.line(lang=lang)}", file=sys.stderr)
-        yield text, rank, None
+        yield text, rank, None, where

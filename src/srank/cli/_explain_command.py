@@ -12,8 +12,9 @@ import attrs
 from .._batch import validity_of
 from .._describe import definition_line, describe, explain
 from .._errors import InvalidRankError
+from .._findings import colon
 from .._json_form import error_form, finding_form
-from .._messages import say
+from .._messages import in_language, say
 from .._model import AnyRank
 from ._arguments import label_options
 from ._codes import CodesCommand, check_label_options, codes_of, read_codes
@@ -32,7 +33,7 @@ class ExplainCommand(CodesCommand):
     def run(self, args: argparse.Namespace) -> int:
         check_label_options(args.style, args.lang)
         status = EXIT_OK
-        for text, rank, problem in read_codes(codes_of(args), args.lenient, args.lang):
+        for text, rank, problem, where in read_codes(codes_of(args), args.lenient, args.lang):
             missing = rank is None and problem is None  # a blank line, or one that says N/A: nothing to explain
             if not missing and not validity_of(rank):  # unreadable, or read with an error finding (G5Q)
                 status = EXIT_FOUND
@@ -43,6 +44,8 @@ class ExplainCommand(CodesCommand):
                 print(json.dumps(_explain_json(text, rank, problem, args), ensure_ascii=False))
             elif rank is not None:
                 _print_explanation(rank, args.style, args.lang)
+            elif missing:
+                _print_missing(text, where, args.style, args.lang)
         return status
 
 
@@ -58,14 +61,28 @@ def _print_explanation(rank: AnyRank, style: str, lang: str) -> None:
         for finding in rank.findings:
             print(f"srank: {rank}: {finding.line(lang=lang)}", file=sys.stderr)
         return
+    said = colon(lang)  # ": ", or in French a no-break space before the colon
     if style == "long":
-        print(f"{rank}:\n{text}\n")  # the paragraphs already hold every definition
+        print(f"{rank}{said.rstrip()}\n{text}\n")  # the paragraphs already hold every definition
     else:
-        print(f"{rank}: {text}")
+        print(f"{rank}{said}{text}")
         for entry in explain(rank, lang=lang):
             print(f"    {entry.code:<8} {definition_line(entry, lang)}")
     for finding in rank.findings:
         print(f"    {finding.line(lang=lang)}")
+
+
+def _print_missing(text: str | None, where: str | None, style: str, lang: str) -> None:
+    """A line of --file or stdin read as missing is said, not skipped: every line read has its answer (in the
+    plants style, an empty line, as ``srank round`` gives, so that the status lines line up with the codes)."""
+    if style == "plants":
+        print()
+        return
+    if text is None:
+        said = say("cli.explain.missing-blank", where=where)
+    else:
+        said = say("cli.explain.missing-marker", code=text, where=where)
+    print(in_language(said, lang) + ("\n" if style == "long" else ""))
 
 
 def _explain_json(

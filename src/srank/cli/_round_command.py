@@ -24,7 +24,7 @@ class RoundCommand(CodesCommand):
 
     def run(self, args: argparse.Namespace) -> int:
         status = EXIT_OK
-        for text, rank, error in read_codes(codes_of(args), args.lenient, args.lang, error_findings=True):
+        for text, rank, error, _ in read_codes(codes_of(args), args.lenient, args.lang, error_findings=True):
             valid = validity_of(error or rank)  # None for a missing code (a blank line, N/A)
             if valid is False:  # unreadable, or an error finding (G5Q)
                 status = EXIT_FOUND
