@@ -622,6 +622,44 @@ def test_keys_that_differ_only_in_case_are_not_paired_and_said_so(srank_cli: Run
     assert "only in case" not in srank_cli("diff", old, new, "-k", "id", "-c", "S Rank", "--summary-only")[2]
 
 
+def test_ids_one_file_writes_as_decimals_are_not_paired_and_said_so(srank_cli: Run, tmp_path: Path) -> None:
+    # pandas writes a column of ids with a gap as floats (154704.0); the other export has them as written.
+    old, new = tmp_path / "2024.csv", tmp_path / "2025.csv"
+    old.write_text("EGT_ID,S\n154704.0,S2\n154705.0,S3\n", encoding="utf-8")
+    new.write_text("EGT_ID,S\n154704,S2\n154705,S3\n", encoding="utf-8")
+    status, _, err = srank_cli("diff", old, new, "-k", "EGT_ID", "-c", "S", "--summary-only")
+    assert (status, err.splitlines()[3]) == (
+        1,
+        f"  2 keys of {new} differ from keys of {old} only in a decimal .0 (as pandas and spreadsheets write a"
+        " number), so they are not paired ('154704.0' and '154704')",
+    )
+    assert "decimal" not in srank_cli("diff", old, old, "-k", "EGT_ID", "-c", "S", "--summary-only")[2]
+
+
+def test_a_change_in_the_species_part_alone_is_counted_apart(srank_cli: Run, tmp_path: Path) -> None:
+    old, new = tmp_path / "old.csv", tmp_path / "new.csv"
+    old.write_text("ID,G\nA,G5T2\nB,G5TNR\nC,G3\nD,G3T3\n", encoding="utf-8")
+    new.write_text("ID,G\nA,G4T2\nB,G4TNR\nC,G2\nD,G4T3\n", encoding="utf-8")
+    status, out, err = srank_cli("diff", old, new, "-k", "ID", "-c", "G")
+    assert status == 1
+    assert [row.split(",")[7:9] for row in out.splitlines()[1:]] == [
+        ["uplisted", "false"],
+        ["uplisted", "false"],
+        ["uplisted", "true"],
+        ["downlisted", "false"],
+    ]
+    assert err.splitlines()[0] == (
+        f"srank diff: {old} -> {new}: 4 rows out; 3 uplisted, 1 downlisted, 3 of the uplisted and downlisted in the"
+        " species' rank alone (the infraspecific rank unchanged)"
+    )
+    # Under --summary-only no row is written: the count says so.
+    assert srank_cli("diff", old, new, "-k", "ID", "-c", "G", "--summary-only", "--lang", "fr")[2].splitlines()[0] == (
+        f"srank diff\u00a0: {old} -> {new}\u00a0: 4\u00a0lignes de changements (--summary-only\u00a0: aucune écrite)"
+        "\u202f; 3\u00a0plus en péril, 1\u00a0moins en péril, 3\u00a0des plus et moins en péril dans le seul rang de"
+        " l'espèce (le rang infraspécifique inchangé)"
+    )
+
+
 def test_a_column_new_renamed_is_hinted_with_the_old_new_form(srank_cli: Run, tmp_path: Path) -> None:
     (tmp_path / "old.csv").write_text("id,S Rank\n1,S2\n", encoding="utf-8")
     (tmp_path / "new.csv").write_text("ID,S_RANK\n1,S1\n", encoding="utf-8")

@@ -77,7 +77,8 @@ def test_pandas_compare_reads_strictly_by_default_and_speaks_other_languages() -
 
 
 def test_pandas_compare_needs_aligned_series() -> None:
-    with pytest.raises(ValueError, match="must have the same index"):
+    # Two exports read with read_csv have indexes 0..n: aligning them would pair rows, not taxa.
+    with pytest.raises(ValueError, match="must have the same index; for two exports, merge them on their key column"):
         srank_pandas.compare(pd.Series(["G3"], index=[1]), pd.Series(["G2"], index=[2]))
     with pytest.raises(TypeError, match="takes two pandas Series; new is list"):
         srank_pandas.compare(pd.Series(["G3"]), ["G2"])
@@ -209,7 +210,7 @@ def test_polars_expressions_of_many_fields_are_named_after_their_input_column() 
 
 
 def test_polars_compare_checks_its_input() -> None:
-    with pytest.raises(ValueError, match="the same length"):
+    with pytest.raises(ValueError, match=r"the same length \(1 and 2\); for two exports, join them on their key"):
         srank_polars.compare(pl.Series(["G3"]), pl.Series(["G2", "G1"]))
     with pytest.raises(TypeError, match="two polars Series or two expressions"):
         srank_polars.compare(pl.Series(["G3"]), pl.col("x"))

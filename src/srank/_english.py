@@ -717,6 +717,7 @@ MESSAGES: dict[str, str] = {
     "cli.distribution.help-column": "the distribution column",
     "cli.distribution.help-global": "the global rank column: adds cross-level findings (srank_levels)",
     "cli.distribution.headline": "{rows} in, {records} out",
+    "cli.distribution.headline-not-written": "{rows} in, {records} (--summary-only: none written)",
     "cli.distribution.global-unread": (
         "the global rank {rank!r} could not be read ({why}); only national and subnational ranks were compared"
     ),
@@ -874,6 +875,7 @@ MESSAGES: dict[str, str] = {
     "cli.diff.twice-key": "{name!r} is given twice as --key",
     "cli.diff.twice-compared": "{name!r} is given twice as a compared column",
     "cli.diff.headline": "{rows} out",
+    "cli.diff.headline-not-written": "{rows} of changes (--summary-only: none written)",
     "cli.diff.same-left-out.one": " ({count:,} same row left out by --changes-only)",
     "cli.diff.same-left-out.other": " ({count:,} same rows left out by --changes-only)",
     "cli.diff.did-you-mean-renamed": " (did you mean {close!r}? If {file} renamed the column, write it as {pair!r})",
@@ -910,6 +912,12 @@ MESSAGES: dict[str, str] = {
     "cli.diff.kind.notation.other": "{count:,} notation",
     "cli.diff.kind.same.one": "{count:,} same",
     "cli.diff.kind.same.other": "{count:,} same",
+    "cli.diff.species-only.one": (
+        "{count:,} of the uplisted and downlisted in the species' rank alone (the infraspecific rank unchanged)"
+    ),
+    "cli.diff.species-only.other": (
+        "{count:,} of the uplisted and downlisted in the species' rank alone (the infraspecific rank unchanged)"
+    ),
     "cli.diff.reviewed.one": "{count:,} reviewed but unchanged",
     "cli.diff.reviewed.other": "{count:,} reviewed but unchanged",
     "cli.diff.no-rows": "no rows",
@@ -928,6 +936,14 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.join.case-only.other": (
         "{count:,} keys of {new} differ from keys of {old} only in case, so they are not paired"
+    ),
+    "cli.join.number-form.one": (
+        "{count:,} key of {new} differs from a key of {old} only in a decimal .0 (as pandas and spreadsheets write"
+        " a number), so they are not paired"
+    ),
+    "cli.join.number-form.other": (
+        "{count:,} keys of {new} differ from keys of {old} only in a decimal .0 (as pandas and spreadsheets write"
+        " a number), so they are not paired"
     ),
     "cli.join.case-pair": "{old} and {new}",
     "cli.join.not-in.one": "{count:,} not in {file}",

@@ -712,8 +712,10 @@ def compare(
             raise TypeError(f"srank.pandas.compare() takes two pandas Series; {side} is {type(series).__name__}")
     if not old.index.equals(new.index):
         raise ValueError(
-            "srank.pandas.compare() compares row by row: the two Series must have the same index;"
-            " align them first (old, new = old.align(new)) or compare two columns of one DataFrame"
+            "srank.pandas.compare() compares row by row: the two Series must have the same index; for two"
+            " exports, merge them on their key column first and compare the two columns of the merged DataFrame"
+            " (both = old_df.merge(new_df, on='ELEMENT_CODE', how='outer', suffixes=('_old', '_new'))): aligning"
+            " two read_csv indexes would pair rows by position, not by taxon"
         )
     text_table(style="short", lang=lang)  # a wrong lang fails before any cell is read
     old_at, old_values = _distinct(old)

@@ -674,7 +674,9 @@ def compare(
         if len(old) != len(new):
             raise ValueError(
                 f"srank.polars.compare() compares row by row: the two Series must have the same length"
-                f" ({len(old)} and {len(new)})"
+                f" ({len(old)} and {len(new)}); for two exports, join them on their key column first and compare"
+                " the two columns of the joined DataFrame (old_df.join(new_df, on='ELEMENT_CODE', how='full',"
+                " suffix='_new'))"
             )
         return _compare_series(old, new, lenient, lang)
     if isinstance(old, pl.Expr) and isinstance(new, pl.Expr):

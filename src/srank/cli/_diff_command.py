@@ -58,6 +58,7 @@ DATES = ("srank_old_date", "srank_new_date")
 INVALID = "invalid"  # a code that could not be read: the summary's kind, not a change
 NOT_COMPARED = "not compared"  # a row the join could not pair (blank or repeated key, malformed row)
 UNCHANGED = frozenset({ChangeKind.SAME, ChangeKind.NOTATION})  # no rank changed: exit status 0
+_MOVED = frozenset({ChangeKind.UPLISTED, ChangeKind.DOWNLISTED})
 _CHANGES = frozenset(ChangeKind) - UNCHANGED
 _RENAMED = "COLUMN[=NEWNAME]"  # an option naming a column, and its new name if NEW renamed it
 _SUMMARY_ORDER = [*ChangeKind, INVALID, NOT_COMPARED]
@@ -132,7 +133,8 @@ class DiffCommand(TableCommand[JoinedTable]):
 
     def headline(self, tally: Tally, checks: Sequence[Check]) -> str:
         lang = checks[0].lang if checks else "en"
-        out = in_language(say("cli.diff.headline", rows=say_count("cli.count-rows", tally.rows_out)), lang)
+        headline = "cli.diff.headline" if tally.written else "cli.diff.headline-not-written"
+        out = in_language(say(headline, rows=say_count("cli.count-rows", tally.rows_out)), lang)
         if checks and isinstance(checks[0], ColumnDiff) and checks[0].layout.changes_only:
             same = sum(check.kinds.get(ChangeKind.SAME, 0) for check in checks)
             out += in_language(say_count("cli.diff.same-left-out", same), lang)
@@ -176,6 +178,7 @@ class DiffVerdict(Verdict):
 
     counted: tuple[str, ...] = ()
     reviewed: int = 0  # rows "reviewed but unchanged"
+    species_only: int = 0  # rows uplisted or downlisted in a species' G part alone, the T rank unchanged
     places: tuple[tuple[str, str], ...] = ()  # each place row not compared after the first: its code and place
 
 
@@ -194,6 +197,7 @@ class ColumnDiff(Check):
             else say("cli.check.column-title", name=pair.old)
         )
         self.reviewed = 0
+        self.species_only = 0
 
     # -- the summary
 
@@ -201,6 +205,7 @@ class ColumnDiff(Check):
         super().add(key[:2], rows, verdict)  # examples of problems show the two codes
         if isinstance(verdict, DiffVerdict) and rows:
             self.reviewed += verdict.reviewed * rows
+            self.species_only += verdict.species_only * rows
             for code, place in verdict.places:  # a distribution's other places not compared count as well
                 self.add_problem(key[:2], rows, code, place)
 
@@ -215,6 +220,8 @@ class ColumnDiff(Check):
     def counts(self, unread: int) -> str:
         kinds = self.kinds
         shown = [_kind_count(kind, kinds[kind]) for kind in _SUMMARY_ORDER if kinds.get(kind)]
+        if self.species_only:  # G5T2 -> G4T2: uplisted, though the subspecies' own rank (its rounded rank) stayed
+            shown.append(say_count("cli.diff.species-only", self.species_only))
         if self.reviewed:
             shown.append(say_count("cli.diff.reviewed", self.reviewed))
         return self.listed(shown) or self.say(say("cli.diff.no-rows"))
@@ -243,6 +250,8 @@ class ColumnDiff(Check):
                     row["srank_message"] = f"{row['srank_message']}{separator(self.lang)}{note}"
                     reviewed += 1
         counted = tuple(row["srank_change"] or NOT_COMPARED for row in cells)  # no change: a place not compared
+        # An uplisting or downlisting that leaves the rounded rank where it was is one in a species' G part alone.
+        species_only = sum(row["srank_change"] in _MOVED and row["srank_rounded_changed"] is False for row in cells)
         kept = tuple(row for row in cells if row["srank_change"] != ChangeKind.SAME or not self.layout.changes_only)
         kind = counted[0] if counted else ChangeKind.SAME
         unread = [
@@ -251,7 +260,14 @@ class ColumnDiff(Check):
         ]
         problem, about = unread[0] if unread else ("", "")  # about: US-VT
         return DiffVerdict(
-            kept, kind, problem, about=about, counted=counted, reviewed=reviewed, places=tuple(unread[1:])
+            kept,
+            kind,
+            problem,
+            about=about,
+            counted=counted,
+            reviewed=reviewed,
+            species_only=species_only,
+            places=tuple(unread[1:]),
         )
 
     def compare(self, old: str, new: str, status: str) -> Compared:

@@ -64,7 +64,8 @@ class DistributionCommand(TableCommand[Table]):
 
     def headline(self, tally: Tally, checks: Sequence[Check]) -> str:
         rows, records = say_count("cli.count-rows", tally.rows), say_count("cli.counts.records", tally.rows_out)
-        return say("cli.distribution.headline", rows=rows, records=records)
+        headline = "cli.distribution.headline" if tally.written else "cli.distribution.headline-not-written"
+        return say(headline, rows=rows, records=records)
 
 
 def _place_with(code: str, dist: Distribution, placed: list[tuple[Cells, tuple[tuple[str, Severity], ...]]]) -> str:

@@ -98,15 +98,28 @@ class _Side:
         return [self.lines[self.first[key]]] if key in self.first else []
 
 
-def _case_only(old: _Side, new: _Side) -> list[tuple[Key, Key]]:
-    """The keys of ``new`` on no row of ``old`` that differ from such a key of ``old`` only in case, paired with
-    it: an export that changed the case of its ids (ABNKC10010, abnkc10010) pairs none of them."""
+def _alike(old: _Side, new: _Side, fold: Callable[[str], str]) -> list[tuple[Key, Key]]:
+    """The keys of ``new`` on no row of ``old`` that ``fold`` makes equal to such a key of ``old``, paired with it."""
 
     def folded(key: Key) -> Key:
-        return key.casefold() if isinstance(key, str) else tuple(cell.casefold() for cell in key)
+        return fold(key) if isinstance(key, str) else tuple(map(fold, key))
 
     alone = {folded(key): key for key in old.first if key not in new.first}
     return [(alone[folded(key)], key) for key in new.first if key not in old.first and folded(key) in alone]
+
+
+_WHOLE_NUMBER = re.compile(r"([0-9]+)\.0+")
+
+
+def _whole(cell: str) -> str:
+    """154704.0 as 154704: how pandas writes a column of ids that has a gap, and a spreadsheet a number cell."""
+    found = _WHOLE_NUMBER.fullmatch(cell)
+    return found[1] if found else cell
+
+
+# Keys an export wrote otherwise, so that none of them pairs: the ids' case changed (ABNKC10010, abnkc10010), or a
+# number written as a decimal (154704.0, 154704). Each is said with its message and an example.
+_ALIKE: tuple[tuple[str, Callable[[str], str]], ...] = (("case-only", str.casefold), ("number-form", _whole))
 
 
 def _renamed_hint(name: str, pairs: Sequence[Pair]) -> Callable[[str, str], Message]:
@@ -335,12 +348,13 @@ class JoinedTable:
             counts = ", ".join(in_language(part, lang) for part in parts)
             lines.append(f"  {side.name}{said}{in_language(say_count('cli.count-rows', read), lang)}{said}{counts}")
             lines += [f"  {side.name}{said}{note.strip()}" for note in side.notes]
-        case_only = _case_only(records.old, records.new)
-        if case_only:
-            old_key, new_key = case_only[0]
-            example = say("cli.join.case-pair", old=shown_cells(old_key, lang), new=shown_cells(new_key, lang))
-            said = say_count("cli.join.case-only", len(case_only), new=records.new.name, old=records.old.name)
-            lines.append(f"  {in_language(said, lang)} ({in_language(example, lang)})")
+        for message, fold in _ALIKE:
+            alike = _alike(records.old, records.new, fold)
+            if alike:
+                old_key, new_key = alike[0]
+                example = say("cli.join.case-pair", old=shown_cells(old_key, lang), new=shown_cells(new_key, lang))
+                said = say_count(f"cli.join.{message}", len(alike), new=records.new.name, old=records.old.name)
+                lines.append(f"  {in_language(said, lang)} ({in_language(example, lang)})")
         if records.problem_rows:
             lines.append("  " + in_language(say("cli.join.not-compared-rows"), lang))
         for code, rows in sorted(records.problem_rows.items(), key=lambda item: -item[1]):

@@ -28,7 +28,8 @@ class Tally:
     """Rows read and written, and the rows whose cells could not be read at all (their first lines kept)."""
 
     rows: int = 0
-    rows_out: int = 0
+    rows_out: int = 0  # the output's rows, written or, under --summary-only, counted only
+    written: bool = True  # False under --summary-only: the rows out were counted, not written
     blank_lines: int = 0
     unread: dict[str, list[int]] = attrs.field(factory=dict)  # why -> first lines
     unread_rows: dict[str, int] = attrs.field(factory=dict)

@@ -164,7 +164,7 @@ def _run_one(
         fmt = row_format(table.output_format(writing.format, added), writing, table.header, target)
         if writing.problems_only:
             line = _line_cell(fmt, name)
-        tally = Tally()
+        tally = Tally(written=writing.rows)
         with rows_sink(target, writing) as sink:
             sink.write(fmt.header(table.header, table.header_raw, added))
             reads = (command.reads, lang)
