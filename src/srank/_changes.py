@@ -18,8 +18,11 @@ of a G+T code):
   code keeps its T part and only the species' G part changed, the G parts are
   compared the same way, and the change says so (``species_only``).
 
-Parts pair by season letter (B, N, M; a part without one pairs only with a part
-without one), as ``parts_by_season`` gives them: a part written twice counts
+Parts pair by season letter (B, N, M), as ``parts_by_season`` gives them; a code
+of one part without a season letter against a code of seasons only stands for
+each of those seasons (S3B -> S2: the breeding rank ``uplisted``), as the status
+index reads an unseasoned code, and a part without one otherwise pairs only with a
+part without one. A part written twice counts
 once, so S2B,S2B -> S2B is ``notation``. A season named twice with different
 ranks (S2B,S3B) keeps both: within a season, a part pairs first with the equal
 part on the other side, then the rest pair in written order, and a part with no
@@ -132,7 +135,7 @@ class RankChange(Change):
         """True when the rounded ranks differ (for a multi-season code — in any season)."""
         if self._parts:
             return any(part.rounded_changed for part in self._parts)
-        return self.old_rounded != self.new_rounded
+        return _seasonless(self.old_rounded) != _seasonless(self.new_rounded)
 
     def describe(self, *, lang: LanguageTag = "en") -> str:
         """A short sentence saying what changed, in ``lang`` (see ``srank.available_languages()``).
@@ -225,7 +228,7 @@ def _part_kind(old: Rank, new: Rank) -> tuple[ChangeKind, bool]:
 
 
 def _pairs(old: AnyRank | None, new: AnyRank | None) -> Iterator[tuple[Season | None, Rank | None, Rank | None]]:
-    before, after = parts_by_season(old), parts_by_season(new)
+    before, after = _for_every_season(parts_by_season(old), parts_by_season(new))
     for season in _SEASON_ORDER:
         olds, news = before.get(season, ()), after.get(season, ())
         # Equal parts pair first, so a season ranked twice (S2B,S3B) pairs the same way in any order.
@@ -236,6 +239,29 @@ def _pairs(old: AnyRank | None, new: AnyRank | None) -> Iterator[tuple[Season | 
         rest_new = [part for part in news if part not in olds]
         for first, second in zip_longest(rest_old, rest_new):
             yield season, first, second
+
+
+def _for_every_season(
+    before: dict[Season | None, tuple[Rank, ...]], after: dict[Season | None, tuple[Rank, ...]]
+) -> tuple[dict[Season | None, tuple[Rank, ...]], dict[Season | None, tuple[Rank, ...]]]:
+    """A code of one part without a season letter (S2) against a code of seasons only (S3B, S2B,S4N): the unseasoned
+    rank stands for every season the other side names, as ranktrends and the status index read it, so S3B -> S2 is
+    the breeding rank uplisted, not one rank removed and another added."""
+    if _unseasoned(before) and after and None not in after:
+        return dict.fromkeys(after, before[None]), after
+    if _unseasoned(after) and before and None not in before:
+        return before, dict.fromkeys(before, after[None])
+    return before, after
+
+
+def _seasonless(rank: AnyRank | None) -> AnyRank | None:
+    """A part as the rounded ranks of a pair compare it: S3 against S3B (an unseasoned rank paired with a season's,
+    ``_for_every_season``) is the same rounded rank; two parts of one pair never name two different seasons."""
+    return attrs.evolve(rank, season=None) if isinstance(rank, Rank) and rank.season is not None else rank
+
+
+def _unseasoned(parts: dict[Season | None, tuple[Rank, ...]]) -> bool:
+    return list(parts) == [None] and len(parts[None]) == 1
 
 
 def _pair_change(season: Season | None, old: Rank | None, new: Rank | None) -> RankChange:
