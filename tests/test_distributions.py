@@ -203,6 +203,37 @@ def test_api_nations_with_missing_and_null_flags_and_an_unknown_code() -> None:
     assert srank.Distribution.from_api([]) == srank.Distribution((), "api")
 
 
+def test_api_data_is_written_as_its_json_places_and_read_back() -> None:
+    dist = srank.Distribution.from_api(API_NATIONS)
+    back = srank.parse_distribution(str(dist))
+    assert back == dist
+    assert back.format == "api"
+    assert [(r.nation, r.subnation, r.written) for r in back][:2] == [
+        ("US", None, "N5B,N5N"),
+        ("US", "PA", "S4B,S5N,S4M"),
+    ]
+    assert srank.parse_distribution("[]") == srank.Distribution((), "api")
+    # Mexico's states have three-letter codes, which the text formats cannot hold: the JSON form can.
+    mexico = srank.parse_distribution(
+        '[{"nationCode": "MX", "roundedNRank": "N2", "subnations": [{"subnationCode": "SON", "roundedSRank": "S1"}]}]'
+    )
+    assert (mexico.subnational("MX", "SON").place, str(mexico.subnational("MX", "SON").rank)) == ("Sonora", "S1")
+
+
+def test_json_places_that_do_not_read_are_located_errors_or_lenient_notes() -> None:
+    with pytest.raises(srank.InvalidRankError) as raised:
+        srank.parse_distribution('[{"nationCode": "MX", ')
+    assert (raised.value.code, raised.value.span) == ("distribution-syntax", (22, 22))  # at the end of the text
+    assert str(raised.value).splitlines()[0] == (
+        "The text starts as the Explorer API's places do ('['), but is not JSON: Expecting property name enclosed in"
+        " double quotes"
+    )
+    lenient = srank.parse_distribution('[{"nationCode": "MX",', lenient=True)
+    assert (len(lenient), [finding.code for finding in lenient.findings]) == (0, ["distribution-syntax"])
+    with pytest.raises(srank.InvalidRankError, match=r"nations\[0\] has no nationCode"):
+        srank.parse_distribution("[1, 2]")
+
+
 def test_api_taxon_records_give_raw_ranks_and_their_rounding() -> None:
     dist = srank.Distribution.from_api(
         [
@@ -501,7 +532,7 @@ def test_a_three_letter_subnation_code_points_to_api_data() -> None:
     assert (caught.value.message, caught.value.span) == ("Expected ' (', found 'N'", (15, 16))
     assert caught.value.hint == (
         "a subnation code in a distribution string has two letters (MD, ON); three-letter codes (Mexico's states)"
-        " come with Explorer API data: read it with srank.Distribution.from_api"
+        " come with Explorer API data: read it with srank.Distribution.from_api, or give it as its JSON text"
     )
 
 

@@ -55,14 +55,15 @@ def _patterns() -> _Patterns:
 
 
 def parse_distribution(text: str, *, lenient: bool = False) -> Distribution:
-    """Read a distribution string; the format (Explorer export or Biotics) is detected.
+    """Read a distribution string; the format (Explorer export, Biotics, or the API's JSON) is detected.
 
     An empty text gives an empty Distribution. Malformed text raises
     InvalidRankError located in the whole string; with ``lenient=True`` a bad
     part becomes a warning and the rest is still read.
 
     Args:
-        text: An Explorer distribution (``"United States (N5B): CA (S4)"``) or a Biotics one (``"US(N5B)"``).
+        text: An Explorer distribution (``"United States (N5B): CA (S4)"``), a Biotics one (``"US(N5B)"``), or
+            the Explorer API's places as JSON (``'[{"nationCode": "MX", ...}]'``, as ``str()`` writes API data).
         lenient: Keep reading past a bad part, reporting it as a warning, instead of raising.
 
     Returns:
@@ -94,9 +95,31 @@ def parse_distribution(text: str, *, lenient: bool = False) -> Distribution:
         # Codes in any case (md, Us): raised in place, so every position in the text stays where it was.
         text = _LOWER_CODE.sub(lambda code: code[0].upper(), text)
         stripped = text.strip()
+    if stripped.startswith("["):  # what str() writes of API data: its places as JSON
+        return _read_api(text, lenient)
     if _patterns().biotics.match(stripped):
         return _read_biotics(text, lenient)
     return _read_explorer(text, lenient)
+
+
+def _read_api(text: str, lenient: bool) -> Distribution:
+    """The Explorer API's places as JSON text (a search result's ``nations``, as ``str()`` writes them)."""
+    import json
+
+    try:
+        nations = json.loads(text)
+    except json.JSONDecodeError as error:  # also a lone surrogate, a NaN: what JSON does not allow
+        problem = InvalidRankError(
+            say("distribution.api-not-json", reason=error.msg),
+            text=text,
+            span=(error.pos, min(error.pos + 1, len(text))),
+            hint=say("distribution.api-hint"),
+            code="distribution-syntax",
+        )
+        if not lenient:
+            raise problem from None
+        return Distribution((), "api", (_skipped(problem, text.strip()),))
+    return Distribution.from_api(nations, lenient=lenient)
 
 
 def _read_explorer(text: str, lenient: bool) -> Distribution:

@@ -201,9 +201,14 @@ MESSAGES: dict[str, str] = {
     "distribution.expected": "Expected {expected}, found {found!r}",
     "distribution.expected-at-end": "Expected {expected}, found the end of the text",
     "distribution.hint": "a distribution reads 'United States (N5): MD (S3), VA (S4)' or 'CA(N4), US(N5B,NNRN)'",
+    "distribution.api-not-json": "The text starts as the Explorer API's places do ('['), but is not JSON: {reason}",
+    "distribution.api-hint": (
+        "the API's places read as a JSON list of nations, each with its nationCode and its subnations, as"
+        " str() of a Distribution read from API data writes them"
+    ),
     "distribution.code-two-letters-hint": (
         "a subnation code in a distribution string has two letters (MD, ON); three-letter codes (Mexico's states)"
-        " come with Explorer API data: read it with srank.Distribution.from_api"
+        " come with Explorer API data: read it with srank.Distribution.from_api, or give it as its JSON text"
     ),
     "distribution.name-for-code-hint": "write each place as its two-letter code: {name} is {code}",
     "distribution.unknown-nation-name": "Unknown nation name {name!r}",
