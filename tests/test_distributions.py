@@ -217,7 +217,9 @@ def test_api_data_is_written_as_its_json_places_and_read_back() -> None:
     mexico = srank.parse_distribution(
         '[{"nationCode": "MX", "roundedNRank": "N2", "subnations": [{"subnationCode": "SON", "roundedSRank": "S1"}]}]'
     )
-    assert (mexico.subnational("MX", "SON").place, str(mexico.subnational("MX", "SON").rank)) == ("Sonora", "S1")
+    sonora = mexico.subnational("MX", "SON")
+    assert sonora is not None
+    assert (sonora.place, str(sonora.rank)) == ("Sonora", "S1")
 
 
 def test_json_places_that_do_not_read_are_located_errors_or_lenient_notes() -> None:
