@@ -63,6 +63,17 @@ def test_end_of_code_caret_sits_after_the_text() -> None:
     )
 
 
+@pytest.mark.parametrize("blank", [" ", "\t\n", "\u3000"])
+@pytest.mark.parametrize("lenient", [False, True])
+def test_blank_text_is_an_empty_error_read_strictly_or_leniently(blank: str, lenient: bool) -> None:
+    error = _error(blank, lenient=lenient)
+    assert (error.code, error.message, error.span) == (
+        "empty",
+        "Expected a rank code, found only whitespace",
+        (0, len(blank)),
+    )
+
+
 def test_reversed_range() -> None:
     assert str(_error("G3G2")) == (
         "Range 3-2 is reversed\n    G3G2\n    ^^^^\nHint: write the lower (more imperiled) number first, as in G2G3"

@@ -163,7 +163,7 @@ def _parse_cached(text: str, lenient: bool) -> Rank | MultiSeasonRank:
         from ._lenient import normalise_mapped
 
         reading, notes, origin = normalise_mapped(text)
-    if not reading:
+    if not reading or reading.isspace():  # blank text is "empty" whether read strictly or leniently
         raise InvalidRankError(
             say("parse.empty") if not text else say("parse.blank"),
             text=text,
