@@ -457,6 +457,24 @@ def test_guidance_errors_are_findings_on_a_value_that_is_read() -> None:
     assert srank.is_valid("G2T4")  # a warning only
 
 
+@pytest.mark.parametrize(
+    ("code", "found"),
+    [
+        ("GXT1", ["infraspecific-more-secure"]),  # a living subspecies of a species presumed extinct
+        ("GHT3", ["infraspecific-more-secure"]),
+        ("GXTH", ["infraspecific-more-secure"]),  # possibly extinct under presumed extinct
+        ("GHT1?", ["infraspecific-more-secure"]),
+        ("GHTX", []),  # as imperiled or more
+        ("GXTX", []),
+        ("G1TX", []),
+        ("GUT3", []),  # U, NR and NA take no part
+        ("GXTNR", []),
+    ],
+)
+def test_a_subspecies_above_an_extinct_species_is_more_secure_than_it(code: str, found: list[str]) -> None:
+    assert [finding.code for finding in srank.parse(code).findings] == found
+
+
 def test_clean_codes_have_no_findings() -> None:
     assert srank.check("G5T1T3Q") == []
     assert srank.check("S2B,S4N") == []

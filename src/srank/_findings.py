@@ -150,8 +150,8 @@ CATALOGUE: dict[str, str] = {
     # What NatureServe's guidance says about a code that can be read (findings on the value)
     "captive-not-extinct": "C (captive or cultivated only) is on a rank other than X or H (error).",
     "questionable-secure": "Q on a rank of 5: NatureServe's guidance calls it invalid (error).",
-    "infraspecific-more-secure": "The T part is more secure than its species' G rank (warning; Explorer publishes"
-    " G3G4T5Q).",
+    "infraspecific-more-secure": "The T part is more secure than its species' G rank, on the scale X, H, 1 to 5"
+    " (warning; Explorer publishes G3G4T5Q; GXT2 is a living subspecies of an extinct species).",
     "range-of-statuses": "A global rank is a range from U to H (warning; Explorer publishes GUGHQ and GUGHC and"
     " rounds them to GU).",
     "nonstandard-plants-form": "A T part follows an S rank, as USDA PLANTS prints; not NatureServe syntax (warning).",

@@ -267,9 +267,18 @@ def _status_range_not_global(written: str, at: int) -> Finding:
 
 
 def more_secure(infra: Value, species: Value) -> bool:
-    """True when every number a T value allows is above every number its species allows."""
-    species_high, infra_low = species.high.number, infra.low.number
+    """True when every rank a T value allows is above every rank its species allows, on the scale X, H, 1 to 5:
+    a living subspecies under a species presumed or possibly extinct (GXT2, GHT3) too. U, NR and NA take no part."""
+    species_high, infra_low = _on_scale(species.high), _on_scale(infra.low)
     return species_high is not None and infra_low is not None and infra_low > species_high
+
+
+_BELOW_ONE = {Grade.PRESUMED_EXTINCT: -1, Grade.POSSIBLY_EXTINCT: 0}  # X, then H, before 1 on the imperilment scale
+
+
+def _on_scale(grade: Grade) -> int | None:
+    number = grade.number
+    return number if number is not None else _BELOW_ONE.get(grade)
 
 
 def captive_fits(value: Value) -> bool:
