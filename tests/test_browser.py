@@ -114,7 +114,7 @@ def test_badges_render_on_their_colours(tmp_path: Path) -> None:
     image = screenshot(path, 900, 400)  # a window much lower than this shows less than its height
     counts = Counter(image.pixel(x, y) for y in range(image.height) for x in range(image.width))
     assert counts["#C62828"] > 100  # the S1 chip
-    assert counts["#1B5E20"] > 100  # the G5Q chip (class 5)
+    assert counts["#2E7D32"] > 100  # the G5Q chip (class 5)
     assert counts["#B00020"] > 50  # its error mark
     assert counts["#FDD835"] == 0  # no class that is not there
 

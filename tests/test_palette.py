@@ -131,10 +131,10 @@ def test_the_palette_is_srank_s_own_table() -> None:
         "2": ("#F57C00", "#000000"),
         "3": ("#FDD835", "#000000"),
         "4": ("#66BB6A", "#000000"),
-        "5": ("#1B5E20", "#FFFFFF"),
+        "5": ("#2E7D32", "#FFFFFF"),
         "U": ("#6E6E6E", "#FFFFFF"),
         "NR": ("#B0B0B0", "#000000"),
-        "NA": ("#DADADA", "#000000"),
+        "NA": ("#D0D0D0", "#000000"),
     }
     assert [name for name, entry in palette.items() if not entry.target] == ["NA"]
     assert palette.not_present.fill == "#F4F4F4"
@@ -164,9 +164,13 @@ def test_red_orange_yellow_then_greens_and_dark_x_h_and_greys() -> None:
         assert g > max(r, b)  # green
 
 
+CLASSES = (*ORDER, "U", "NR", "NA")
+
+
 @pytest.mark.parametrize("vision", list(VISIONS))
-@pytest.mark.parametrize(("first", "second"), list(itertools.pairwise(ORDER)))
-def test_neighbouring_classes_stay_apart_for_every_vision(first: str, second: str, vision: str) -> None:
+@pytest.mark.parametrize(("first", "second"), list(itertools.combinations(CLASSES, 2)))
+def test_every_two_classes_stay_apart_for_every_vision(first: str, second: str, vision: str) -> None:
+    # Every pair, not only neighbours: a map shows S1 beside S5, and red against dark green is what protanopes lose.
     palette = srank.palette()
     assert delta_e(palette[first].fill, palette[second].fill, VISIONS[vision]) >= 10
 
@@ -175,7 +179,14 @@ def test_the_not_present_colour_stands_apart_from_every_class() -> None:
     palette = srank.palette()
     for name, entry in palette.items():
         for vision in VISIONS.values():
-            assert delta_e(entry.fill, palette.not_present.fill, vision) >= 5, name
+            assert delta_e(entry.fill, palette.not_present.fill, vision) >= 10, name
+
+
+def test_red_and_the_dark_green_of_1_and_5_stay_apart_for_protanopes() -> None:
+    # The palette of srank 0.1.0's first drafts (#C62828 against #1B5E20) was 8.3 apart for protanopes.
+    assert delta_e("#C62828", "#1B5E20", PROTANOPIA) == pytest.approx(8.3, abs=0.1)
+    palette = srank.palette()
+    assert delta_e(palette["1"].fill, palette["5"].fill, PROTANOPIA) == pytest.approx(18.9, abs=0.1)
 
 
 def test_every_text_colour_meets_wcag_aa_on_its_fill() -> None:

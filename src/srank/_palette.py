@@ -34,7 +34,7 @@ class Swatch:
 
     Examples:
     >>> srank.palette()["NA"]
-    Swatch(name='NA', fill='#DADADA', text='#000000', target=False)
+    Swatch(name='NA', fill='#D0D0D0', text='#000000', target=False)
     """
 
     name: str
