@@ -660,6 +660,31 @@ def test_a_change_in_the_species_part_alone_is_counted_apart(srank_cli: Run, tmp
     )
 
 
+def test_a_key_that_is_also_compared_is_a_usage_error(srank_cli: Run, tmp_path: Path) -> None:
+    old, new = tmp_path / "old.csv", tmp_path / "new.csv"
+    old.write_text("ID,G\nA,G3\n", encoding="utf-8")
+    new.write_text("ID,G\nA,G2\n", encoding="utf-8")
+    said = (
+        "srank: 'ID' is both the key (--key), which pairs the rows of OLD and NEW, and a column to compare (-c);"
+        " compare the rank columns, and pair the rows by an id such as ELEMENT_CODE\n"
+    )
+    assert srank_cli("diff", old, new, "-k", "ID", "-c", "ID") == (2, "", said)
+    assert srank_cli("diff", old, new, "-k", "ID", "-c", "G=ID")[::2] == (2, said)
+    assert srank_cli("diff", old, new, "-k", "ID", "-c", "G")[0] == 1
+
+
+def test_a_file_with_a_header_and_no_rows_is_named(srank_cli: Run, tmp_path: Path) -> None:
+    old, new = tmp_path / "old.csv", tmp_path / "new.csv"
+    old.write_text("ID,G\n", encoding="utf-8")
+    new.write_text("ID,G\nA,G2\nB,G3\n", encoding="utf-8")
+    status, _, err = srank_cli("diff", old, new, "-k", "ID", "-c", "G", "--summary-only")
+    assert (status, err.splitlines()[2]) == (
+        1,
+        f"  {old} has no rows under its header, so every row of {new} is counted as added or removed; check that it"
+        " is the export you meant",
+    )
+
+
 def test_a_column_new_renamed_is_hinted_with_the_old_new_form(srank_cli: Run, tmp_path: Path) -> None:
     (tmp_path / "old.csv").write_text("id,S Rank\n1,S2\n", encoding="utf-8")
     (tmp_path / "new.csv").write_text("ID,S_RANK\n1,S1\n", encoding="utf-8")

@@ -879,6 +879,10 @@ MESSAGES: dict[str, str] = {
     "cli.diff.no-column": "name a column to compare: -c COLUMN (or --distribution-column COLUMN)",
     "cli.diff.twice-key": "{name!r} is given twice as --key",
     "cli.diff.twice-compared": "{name!r} is given twice as a compared column",
+    "cli.diff.key-compared": (
+        "{name!r} is both the key (--key), which pairs the rows of OLD and NEW, and a column to compare (-c);"
+        " compare the rank columns, and pair the rows by an id such as ELEMENT_CODE"
+    ),
     "cli.diff.headline": "{rows} out",
     "cli.diff.headline-not-written": "{rows} of changes (--summary-only: none written)",
     "cli.diff.same-left-out.one": " ({count:,} same row left out by --changes-only)",
@@ -951,6 +955,10 @@ MESSAGES: dict[str, str] = {
         " a number), so they are not paired"
     ),
     "cli.join.case-pair": "{old} and {new}",
+    "cli.join.no-rows": (
+        "{file} has no rows under its header, so every row of {other} is counted as added or removed; check that it"
+        " is the export you meant"
+    ),
     "cli.join.not-in.one": "{count:,} not in {file}",
     "cli.join.not-in.other": "{count:,} not in {file}",
     "cli.join.blank-skipped.one": "{count:,} blank row skipped",
