@@ -20,7 +20,7 @@ from srank._rules import expected_level_rule
 
 E, W = Severity.ERROR, Severity.WARNING
 
-# code -> (text, severity, message, span) as srank.check(text) reports it.
+# code -> (text, severity, message, span) as srank.check(text, lenient=True) reports it.
 SINGLE_CODE = {
     "empty": ("", E, "Expected a rank code, found an empty text", (0, 0)),
     "too-long": ("G" * 201, E, "The text is 201 characters long; no rank code is longer than 200", (200, 201)),
@@ -393,7 +393,7 @@ def test_a_rank_of_the_columns_level_has_no_finding(code: str, level: srank.Leve
 def test_check_reports(name: str) -> None:
     text, severity, message, span = SINGLE_CODE[name]
     code = name.split(",", maxsplit=1)[0]
-    found = [finding for finding in srank.check(text) if finding.code == code]
+    found = [finding for finding in srank.check(text, lenient=True) if finding.code == code]
     assert (found[0].code, found[0].severity, found[0].message, found[0].span) == (code, severity, message, span)
     assert found[0].fragment == (text[span[0] : span[1]] if code != "too-long" else text[200:220])
     if severity is E:
@@ -434,8 +434,24 @@ READABLE = sorted(name for name, row in SINGLE_CODE.items() if srank._parse.read
 @pytest.mark.parametrize("name", READABLE)
 def test_findings_of_a_readable_code_are_the_lenient_parse_findings(name: str) -> None:
     text = SINGLE_CODE[name][0]
-    assert srank.check(text) == list(srank.parse(text, lenient=True).findings)
-    assert srank.check(srank.parse(text, lenient=True)) == srank.check(text)
+    assert srank.check(text, lenient=True) == list(srank.parse(text, lenient=True).findings)
+    assert srank.check(srank.parse(text, lenient=True)) == srank.check(text, lenient=True)
+
+
+@pytest.mark.parametrize("text", ["SE", "s3", "S3;S4", "G5Q", "G5", "S2B,S4N", "G3G2", "SR", " S2"])
+def test_a_code_is_valid_exactly_when_check_finds_no_error(text: str) -> None:
+    # check reads as parse does, strictly by default: its errors and is_valid are one rule.
+    errors = [finding for finding in srank.check(text) if finding.severity is Severity.ERROR]
+    assert (not errors) is srank.is_valid(text)
+    lenient_errors = [finding for finding in srank.check(text, lenient=True) if finding.severity is Severity.ERROR]
+    assert (not lenient_errors) is srank.is_valid(text, lenient=True)
+
+
+def test_check_reads_strictly_unless_told() -> None:
+    assert [(f.code, f.severity.value) for f in srank.check("SE")] == [("legacy-code", "error")]
+    assert [(f.code, f.severity.value) for f in srank.check("SE", lenient=True)] == [("legacy-code", "warning")]
+    assert [f.code for f in srank.check("s3")] == ["syntax"]
+    assert [f.code for f in srank.check("s3", lenient=True)] == ["normalised-case"]
 
 
 def test_error_is_the_parse_error() -> None:

@@ -86,14 +86,18 @@ def explain(code: str | AnyRank, *, lang: LanguageTag = "en") -> list[Explanatio
     return _explain(_rank(code, "explain"), lang=lang)
 
 
-def check(code: str | AnyRank) -> list[Finding]:
-    """The findings about one code; a text is read leniently, so habits show as notes.
+def check(code: str | AnyRank, *, lenient: bool = False) -> list[Finding]:
+    """The findings about one code, read as ``parse`` reads it: strictly unless ``lenient=True``.
 
     A text that cannot be read gives one error finding with the parser's code,
-    message, span (in the text as read, see InvalidRankError.text) and hint.
+    message, span (in the text as read, see InvalidRankError.text) and hint, so
+    a code is valid exactly when ``check`` gives no error (as ``is_valid`` says).
+    Read leniently, the habits of data files show as warnings (``normalised-case``,
+    ``legacy-code``) rather than as the error that strict reading gives.
 
     Args:
-        code: A code as text (read leniently) or a rank object.
+        code: A code as text, or a rank object (its findings as it was read).
+        lenient: Read a text as ``parse(text, lenient=True)`` does.
 
     Returns:
         The findings, errors first as they were found; empty for a clean code.
@@ -107,13 +111,15 @@ def check(code: str | AnyRank) -> list[Finding]:
         >>> finding = srank.check("G3G2")[0]
         >>> finding.code, finding.severity, finding.hint
         ('range-reversed', <Severity.ERROR: 'error'>, 'write the lower (more imperiled) number first, as in G2G3')
+        >>> [(finding.code, finding.severity.value) for finding in srank.check("s3", lenient=True)]
+        [('normalised-case', 'warning')]
     """
     if isinstance(code, (Rank, MultiSeasonRank)):
         return list(code.findings)
     if not isinstance(code, str):
         raise TypeError(f"srank.check() takes a str or a srank rank object, not {type(code).__name__}")
     try:
-        return list(parse(code, lenient=True).findings)
+        return list(parse(code, lenient=lenient).findings)
     except InvalidRankError as error:
         start, end = error.span
         return [Finding(error.code, Severity.ERROR, error.message, error.span, error.text[start:end], error.hint)]

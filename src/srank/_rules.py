@@ -269,6 +269,8 @@ def _status_range_not_global(written: str, at: int) -> Finding:
 def more_secure(infra: Value, species: Value) -> bool:
     """True when every rank a T value allows is above every rank its species allows, on the scale X, H, 1 to 5:
     a living subspecies under a species presumed or possibly extinct (GXT2, GHT3) too. U, NR and NA take no part."""
+    if _on_scale(species.low) is None:  # U to H (GUGHT3): the species may be unrankable
+        return False
     species_high, infra_low = _on_scale(species.high), _on_scale(infra.low)
     return species_high is not None and infra_low is not None and infra_low > species_high
 
