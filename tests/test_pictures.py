@@ -41,7 +41,7 @@ CURLEW = (
 )
 SVG = "{http://www.w3.org/2000/svg}"
 BADGE_S1 = (
-    '<div style="font-family:sans-serif;font-size:13px;line-height:1.5;margin:2px 0">'
+    '<div lang="en" style="font-family:sans-serif;font-size:13px;line-height:1.5;margin:2px 0">'
     '<span style="display:inline-block;padding:0 6px;border-radius:3px;font-family:monospace;font-weight:bold;'
     'background:#C62828;color:#FFFFFF">S1</span> Critically Imperiled <span style="opacity:0.7">rounded S1</span></div>'
 )
@@ -132,7 +132,7 @@ KIND = "display:inline-block;padding:0 4px;border-radius:3px;font-size:11px;bord
 
 def test_a_change_is_both_codes_on_their_colours_its_kind_and_its_sentence() -> None:
     assert srank.compare("G3", "G2")._repr_html_() == (
-        '<div style="font-family:sans-serif;font-size:13px;line-height:1.5;margin:2px 0"><div>'
+        '<div lang="en" style="font-family:sans-serif;font-size:13px;line-height:1.5;margin:2px 0"><div>'
         f'<span style="{CHIP};background:#FDD835;color:#000000">G3</span> → '
         f'<span style="{CHIP};background:#F57C00;color:#000000">G2</span> '
         f'<span style="{KIND}">uplisted</span> G3 → G2, uplisted (more imperiled)</div></div>'
@@ -185,6 +185,10 @@ def test_the_map_is_valid_self_contained_svg_with_a_title() -> None:
     assert title(root) == "Rounded ranks by state and province"
     assert_self_contained(svg)
     assert root.get("font-family") == "sans-serif"
+    # A screen reader picks its voice by the language; a blank title leaves the picture its own name.
+    french = ET.fromstring(srank.parse_distribution(FERRET).to_svg(lang="fr-CA", title=" "))
+    assert (french.get("lang"), french.get("{http://www.w3.org/XML/1998/namespace}lang")) == ("fr", "fr")
+    assert title(french) == "Rangs arrondis par État et province"
 
 
 def test_every_tile_is_coloured_by_its_rounded_rank_and_says_so_on_hover() -> None:
@@ -378,6 +382,21 @@ def test_bad_options_are_named() -> None:
         dist.to_svg(lang="de")
     with pytest.raises(TypeError, match="title must be a str or None, not int"):
         dist.to_svg(title=3)  # type: ignore[arg-type]
+    assert dist.to_svg(season="b") == dist.to_svg(season="B")  # a season letter in any case, as codes are read
+
+
+def test_distributions_changes_and_findings_draw_in_the_chosen_language() -> None:
+    dist = srank.parse_distribution("Canada (N3): QC (S2)")
+    html = dist.to_html(lang="fr")
+    assert html.startswith('<div lang="fr" style=')
+    assert ("Québec" in html, "En péril" in html, "Quebec" in html) == (True, True, False)
+    change = srank.compare("S2B,S4N", "S1B,S4N").to_html(lang="es")
+    assert change.startswith('<div lang="es" style=')
+    assert "Población reproductora: S2B → S1B, mayor riesgo" in change
+    finding = srank.check("G3G2")[0].to_html(lang="fr")
+    assert finding.startswith('<div lang="fr" style=')
+    assert "La plage 3-2 est inversée" in finding
+    assert srank.parse("S2").to_html(lang="es").startswith('<div lang="es" style=')
 
 
 # -- the notebook view of a distribution -------------------------------------------

@@ -83,8 +83,31 @@ class Change:
     def __str__(self) -> str:
         return self.describe()
 
-    def _repr_html_(self) -> str:
+    def to_html(self, *, lang: LanguageTag = "en") -> str:
+        """The change for web pages: both codes on their colours, its kind and its sentence in ``lang``.
+
+        Jupyter shows a change this way, in English. The HTML is self-contained (inline styles).
+
+        Args:
+            lang: The language of the sentence: one srank has, or a tag of one ("fr-CA").
+
+        Returns:
+            An HTML fragment.
+
+        Raises:
+            ValueError: An unknown language.
+
+        Examples:
+            >>> html = srank.compare("S3", "S2").to_html(lang="fr")
+            >>> html.startswith('<div lang="fr"'), "plus en péril" in html
+            (True, True)
+        """
         from ._html import change_html  # presentation: one drawing for each kind of change
+
+        return change_html(self, lang)
+
+    def _repr_html_(self) -> str:
+        from ._html import change_html
 
         return change_html(self)
 

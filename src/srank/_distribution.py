@@ -246,6 +246,29 @@ class Distribution:
 
         return distribution_svg(self, season, lang, title)
 
+    def to_html(self, *, lang: LanguageTag = "en") -> str:
+        """The map above a table of its places (place, rank, rounded rank, status, findings), for web pages.
+
+        Jupyter shows a distribution this way, in English. The HTML is self-contained (inline styles).
+
+        Args:
+            lang: The language of the names, labels and messages: one srank has, or a tag of one ("fr-CA").
+
+        Returns:
+            An HTML fragment.
+
+        Raises:
+            ValueError: An unknown language.
+
+        Examples:
+            >>> html = srank.parse_distribution("Canada (N3): QC (S2)").to_html(lang="fr")
+            >>> html.startswith('<div lang="fr"'), "Québec" in html, "En péril" in html
+            (True, True, True)
+        """
+        from ._html import distribution_html
+
+        return distribution_html(self, lang)
+
     def _repr_html_(self) -> str:
         from ._html import distribution_html
 

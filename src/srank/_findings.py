@@ -86,6 +86,27 @@ class Finding(Said):
             lang=lang,
         )
 
+    def to_html(self, *, lang: str = "en") -> str:
+        """The finding for web pages: its severity on its colour, its code, its message and its hint, in ``lang``.
+
+        Args:
+            lang: The language of the words: one srank has, or a tag of one ("fr-CA").
+
+        Returns:
+            An HTML fragment.
+
+        Raises:
+            ValueError: An unknown language.
+
+        Examples:
+            >>> html = srank.check("G3G2")[0].to_html(lang="es")
+            >>> html.startswith('<div lang="es"'), "invertido" in html
+            (True, True)
+        """
+        from ._html import block, finding_html
+
+        return block(finding_html(self, lang), lang)
+
     def _repr_html_(self) -> str:
         from ._html import block, finding_html
 

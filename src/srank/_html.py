@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from ._describe import describe
 from ._description_tables import load
-from ._findings import Finding
+from ._findings import Finding, colon
+from ._languages import language
 from ._markup import escape
 from ._messages import in_language, say
 from ._model import AnyRank
@@ -51,9 +52,10 @@ _BADGES: dict[tuple[AnyRank, object, str], str] = {}
 _BADGES_LIMIT = 4096
 
 
-def block(inner: str) -> str:
-    """The outer box of every picture: one font, one size, in whatever colours the page uses."""
-    return f'<div style="{_BLOCK}">{inner}</div>'
+def block(inner: str, lang: str = "en") -> str:
+    """The outer box of every picture: one font, one size, in whatever colours the page uses; its ``lang`` tells a
+    screen reader which voice to read it with."""
+    return f'<div lang="{language(lang)}" style="{_BLOCK}">{inner}</div>'
 
 
 def chip(rank: AnyRank | None, text: str | None = None) -> str:
@@ -92,7 +94,8 @@ def rank_html(rank: AnyRank, lang: LanguageTag = "en") -> str:
         rounded = table.fill("picture", "rounded", code=str(rank.rounded()))
         badge = block(
             f"{chip(rank)} {escape(describe(rank, lang=lang))}"
-            f' <span style="opacity:0.7">{escape(rounded)}</span>{findings_html(rank.findings, lang)}'
+            f' <span style="opacity:0.7">{escape(rounded)}</span>{findings_html(rank.findings, lang)}',
+            lang,
         )
         if len(_BADGES) >= _BADGES_LIMIT:
             _BADGES.clear()
@@ -129,7 +132,8 @@ def distribution_html(dist: Distribution, lang: LanguageTag = "en") -> str:
     return block(
         f"{distribution_svg(dist, lang=lang)}"
         f'<table style="border-collapse:collapse;margin-top:6px"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>{findings_html(dist.notes, lang)}"
+        f"<tbody>{''.join(rows)}</tbody></table>{findings_html(dist.notes, lang)}",
+        lang,
     )
 
 
@@ -140,8 +144,9 @@ def _change_line(change: RankChange, text: str, start: str = "<div>") -> str:
     return f"{start}{sides} {kind}{' ' + escape(text) if text else ''}</div>"
 
 
-def _rank_findings(change: RankChange) -> str:
-    return findings_html(finding for rank in (change.old, change.new) if rank is not None for finding in rank.findings)
+def _rank_findings(change: RankChange, lang: str = "en") -> str:
+    findings = (finding for rank in (change.old, change.new) if rank is not None for finding in rank.findings)
+    return findings_html(findings, lang)
 
 
 def change_html(change: Change, lang: str = "en") -> str:
@@ -165,16 +170,16 @@ def _rank_change_html(change: RankChange, lang: str = "en") -> str:
         table = load(lang)
         for part in change.parts:
             if part.kind != "same":
-                season = table.text("season", part.season.value, "label") + ": " if part.season is not None else ""
+                season = "" if part.season is None else table.text("season", part.season.value, "label") + colon(lang)
                 lines.append(_change_line(part, season + describe_change(part, lang), _INDENTED))
     head = _change_line(change, "" if lines else describe_change(change, lang))  # the parts say it, each
-    return block(head + "".join(lines) + _rank_findings(change))
+    return block(head + "".join(lines) + _rank_findings(change, lang), lang)
 
 
 def _place_change_html(change: PlaceChange, lang: str = "en") -> str:
     """A place's change, named by the place, with the readers' notes on either side."""
     line = _change_line(change.change, change.describe(lang=lang))
-    return block(line + _rank_findings(change.change) + findings_html(change.notes))
+    return block(line + _rank_findings(change.change, lang) + findings_html(change.notes, lang), lang)
 
 
 _INDENTED = '<div style="margin-left:1.5em">'

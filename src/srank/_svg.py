@@ -62,7 +62,7 @@ def season_of(season: object) -> Season | None:
         return season
     if isinstance(season, str):
         for member in Season:
-            if member.value == season:
+            if member.value == season.strip().upper():  # "b" as "B", as codes are read in any case
                 return member
     raise ValueError(f"season must be 'B', 'N', 'M', a srank.Season or None, not {season!r}")
 
@@ -182,6 +182,8 @@ def distribution_svg(dist: Distribution, season: object = None, lang: str = "en"
     table = load(lang)
     if title is not None and not isinstance(title, str):
         raise TypeError(f"title must be a str or None, not {type(title).__name__}")
+    if title is not None and not title.strip():  # a blank title would leave the picture without a name
+        title = None
     layout = map_layout()
     colours = palette()
 
@@ -301,7 +303,7 @@ def distribution_svg(dist: Distribution, season: object = None, lang: str = "en"
     label = escape(title if title is not None else table.text("picture", "map"))
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}"'
-        f' role="img" font-family="sans-serif"><title>{label}</title>'
+        f' role="img" lang="{table.lang}" xml:lang="{table.lang}" font-family="sans-serif"><title>{label}</title>'
         f'<rect width="{width}" height="{height}" fill="#FFFFFF"/>' + "".join(parts) + "</svg>"
     )
 

@@ -80,7 +80,7 @@ class MapCommand(Command):
         )
         parser.add_argument("--column", "-c", metavar="NAME", help=say("cli.map.help-column"))
         parser.add_argument("--key", "-k", metavar="NAME", help=say("cli.map.help-key"))
-        parser.add_argument("--season", choices=("B", "N", "M"), help=say("cli.map.help-season"))
+        parser.add_argument("--season", type=str.upper, choices=("B", "N", "M"), help=say("cli.map.help-season"))
         lang_option(parser)
         parser.add_argument("--title", metavar="TEXT", help=say("cli.map.help-title", field="{key}"))
         lenient_option(parser, partial=True)
