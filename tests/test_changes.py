@@ -161,7 +161,7 @@ def test_a_change_holds_the_ranks_and_their_rounding() -> None:
             "S2B,S4N",
             "S1B,S5N",
             "Breeding: S2B → S1B, uplisted (more imperiled); Nonbreeding: S4N → S5N, downlisted (less imperiled)",
-            "Population reproductrice\N{NO-BREAK SPACE}: S2B → S1B, plus en péril;"
+            "Population reproductrice\N{NO-BREAK SPACE}: S2B → S1B, plus en péril\N{NARROW NO-BREAK SPACE};"
             " population non reproductrice\N{NO-BREAK SPACE}: S4N → S5N, moins en péril",
             "Población reproductora: S2B → S1B, mayor riesgo; población no reproductora: S4N → S5N, menor riesgo",
         ),

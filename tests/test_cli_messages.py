@@ -407,7 +407,7 @@ def test_an_unknown_lang_is_refused_in_the_locale_s_language(
     assert main(["round", "G5", "--lang", "xx"]) == 2
     assert capsys.readouterr().err == (
         f"srank: --lang xx{NBSP}: langue inconnue «{NBSP}xx{NBSP}»\N{NARROW NO-BREAK SPACE}; choisissez parmi{NBSP}:"
-        " 'en', 'es', 'fr'\n"
+        f" «{NBSP}en{NBSP}», «{NBSP}es{NBSP}», «{NBSP}fr{NBSP}»\n"
     )
 
 

@@ -280,7 +280,7 @@ def test_short_and_long_text_verbatim(case: dict[str, str]) -> None:
         ("G2?", "es", "Amenazada (rango aproximado)"),
         ("GXC", "fr", "Présumée disparue (en captivité ou en culture seulement)"),
         ("GXC", "es", "Presuntamente extinta (solo en cautiverio o en cultivo)"),
-        ("T3Q", "fr", f"Sous-espèce ou variété{NBSP}: vulnérable; taxonomie douteuse"),
+        ("T3Q", "fr", f"Sous-espèce ou variété{NBSP}: vulnérable\u202f; taxonomie douteuse"),
         ("T3Q", "es", "Subespecie o variedad: vulnerable; taxonomía dudosa"),
         ("TX", "fr", f"Sous-espèce ou variété{NBSP}: présumée disparue"),
         ("N5B", "fr", f"Population reproductrice{NBSP}: en sécurité"),
@@ -300,7 +300,7 @@ def test_short_text_per_component(code: str, lang: srank.Language, short: str) -
 @pytest.mark.parametrize(
     ("lang", "short"),
     [
-        ("fr", "Non applicable; ancien code SA (accidentelle)"),
+        ("fr", "Non applicable\u202f; ancien code SA (accidentelle)"),
         ("es", "No aplica; código en desuso SA (accidental)"),
     ],
 )
@@ -468,7 +468,7 @@ def test_pandas_label_takes_a_language() -> None:
     )
     assert labels.isna().tolist() == [False, True, False]
     assert labels.tolist()[2] == "Población reproductora: amenazada; población no reproductora: aparentemente segura"
-    assert series.srank.label(lang="fr").tolist()[0].startswith("En sécurité; sous-espèce ou variété")
+    assert series.srank.label(lang="fr").tolist()[0].startswith("En sécurité\u202f; sous-espèce ou variété")
 
 
 def test_a_language_table_is_cached() -> None:
@@ -498,7 +498,7 @@ def test_labels_page_lists_every_label_in_every_language(tmp_path: Path) -> None
 
 
 def test_after_a_semicolon_french_and_spanish_go_on_in_lower_case() -> None:
-    assert srank.describe("SX,S1", lang="fr") == "Présumée disparue; gravement en péril"
+    assert srank.describe("SX,S1", lang="fr") == "Présumée disparue\u202f; gravement en péril"
     assert srank.describe("SX,S1", lang="es") == "Presuntamente extirpada; gravemente amenazada"
     assert srank.describe("SX,S1") == "Presumed Extirpated; Critically Imperiled"
 

@@ -613,7 +613,7 @@ def test_usage_errors_in_spanish() -> None:
     usage = "uso: srank [-h] [--version] [--lang {en,fr}] files [files ...]\n"
     assert _run(parser, []) == usage + "srank: error: se requieren los siguientes argumentos: files\n"
     assert _run(parser, ["a", "--lang", "xx"]) == (
-        usage + "srank: error: argumento --lang: opción no válida: 'xx' (elija entre 'en', 'fr')\n"
+        usage + "srank: error: argumento --lang: opción no válida: «xx» (elija entre «en», «fr»)\n"
     )
 
 
@@ -705,7 +705,7 @@ def test_argparse_errors_in_french() -> None:
         "les arguments suivants sont obligatoires~: name",
         "l'un des arguments --a --b est obligatoire",
         "arguments non reconnus~: --nope",
-        "argument --lang~: choix invalide~: 'xx' (choisir parmi 'en', 'fr')",
+        "argument --lang~: choix invalide~: «~xx~» (choisir parmi «~en~», «~fr~»)",
     ]
 
 

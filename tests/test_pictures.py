@@ -311,7 +311,7 @@ def test_the_map_speaks_the_chosen_language() -> None:
     svg = srank.parse_distribution(FERRET).to_svg(lang="fr")
     found = tiles(svg)
     assert title(found["US-AZ"]) == "Arizona (AZ)\u00a0: S1 – Gravement en péril"  # French puts a space before ":"
-    assert title(found["US-CA"]) == "Californie (CA)\u00a0: Non présent"
+    assert title(found["US-CA"]) == "Californie (CA)\u00a0: Non présente"
     assert [item.findtext(f"{SVG}text") for item in marks(svg, "nation")] == [
         "Canada\u00a0: NX",
         "États-Unis\u00a0: N1",

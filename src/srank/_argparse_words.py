@@ -36,7 +36,7 @@ import sys
 
 from ._english import MESSAGES
 from ._languages import ENGLISH, language
-from ._messages import Message, in_language, say, say_count
+from ._messages import Message, in_language, quoted, say, say_count
 
 TYPE_CHECKING = False  # srank --help builds its parser here: typing itself would cost more than this module
 if TYPE_CHECKING:
@@ -65,6 +65,9 @@ _ERRORS = (
     "argparse.not-allowed",
     "argparse.ignored-explicit",
 )
+
+
+_REPR = re.compile(r"'([^'\\]*)'")  # a text as Python's repr quotes it, without quotes or escapes inside
 
 
 def _word(key: str, lang: str) -> str:
@@ -98,7 +101,10 @@ def translated_error(message: str, lang: str) -> str:
             continue
         if key.endswith((".one", ".other")):  # argparse chose the English form; each language chooses its own
             return in_language(say_count(key.rsplit(".", 1)[0], int(found["count"])), lang)
-        return in_language(say(key, **found.groupdict()), lang)
+        fields = found.groupdict()
+        if key == "argparse.invalid-choice":  # argparse quotes the value and the choices as Python does: 'mapp'
+            fields = {name: _REPR.sub(lambda text: quoted([text[1]], lang), value) for name, value in fields.items()}
+        return in_language(say(key, **fields), lang)
     return message
 
 

@@ -16,7 +16,7 @@ import sys
 import threading
 
 from .._languages import ENGLISH, available_languages, environment_language, language
-from .._messages import in_language, say
+from .._messages import in_language, quoted, say
 from ._arguments import UsageError, build_parsers
 from ._registry import COMMANDS
 from ._status import EXIT_USAGE
@@ -62,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             lang = language(given)
         except ValueError:
-            choices = ", ".join(repr(code) for code in available_languages())
+            choices = quoted(available_languages(), lang)  # in the run's quotes: « en », « es », « fr »
             _say(say("cli.main.unknown-lang", lang=given, choices=choices), lang)
             return EXIT_USAGE
     elif getattr(args, "style", None) == "plants":
