@@ -203,6 +203,19 @@ def test_api_nations_with_missing_and_null_flags_and_an_unknown_code() -> None:
     assert srank.Distribution.from_api([]) == srank.Distribution((), "api")
 
 
+def test_a_nation_written_without_its_rank_is_hinted() -> None:
+    with pytest.raises(srank.InvalidRankError) as raised:
+        srank.parse_distribution("United States: AL (S2), GA (S3), FL (SNR); Canada: ON (S1)")
+    assert (raised.value.span, raised.value.hint) == (
+        (13, 14),  # where " (" should be
+        "a nation's own rank comes in parentheses after its name, before its places: 'United States (NNR): ...'"
+        " (NNR for a nation not yet ranked); each nation goes on its own line",
+    )
+    with pytest.raises(srank.InvalidRankError) as raised:  # not a nation srank knows: the general hint
+        srank.parse_distribution("Atlantis: AB (S1)")
+    assert raised.value.hint == "a distribution reads 'United States (N5): MD (S3), VA (S4)' or 'CA(N4), US(N5B,NNRN)'"
+
+
 def test_api_data_is_written_as_its_json_places_and_read_back() -> None:
     dist = srank.Distribution.from_api(API_NATIONS)
     back = srank.parse_distribution(str(dist))

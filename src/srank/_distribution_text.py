@@ -238,10 +238,14 @@ def _syntax_error(text: str, start: int, body: str) -> InvalidRankError:
     named = _named_place(body, located.span[0])
     if named is not None:  # "United States (N3): Maryland (S2)": a place spelled out where its code goes
         located = located.evolve(hint=say("distribution.name-for-code-hint", name=named[0], code=named[1]))
+    bare = _BARE_NATION.match(body)
+    if bare is not None and nation_code(bare[1], any_case=True) is not None:  # "United States: AL (S2)"
+        located = located.evolve(hint=say("distribution.nation-rank-hint", name=bare[1]))
     return _shifted(located, text, start)
 
 
 _LONG_CODE = re.compile(r"[ :,] *[A-Z]{3}\Z")  # a subnation code of three letters, ending at the error
+_BARE_NATION = re.compile(r"([^\W\d_][^():;,\n]*?) *:")  # a nation named without its rank: "United States:"
 _NATION_NAME = re.compile(r"(.+?) *\(")
 _PLACE_NAME = re.compile(r"([^\W\d_][^(),:\n]*?) *\(")  # a name up to its "(": "New Brunswick (", "Québec ("
 

@@ -211,6 +211,10 @@ MESSAGES: dict[str, str] = {
         " come with Explorer API data: read it with srank.Distribution.from_api, or give it as its JSON text"
     ),
     "distribution.name-for-code-hint": "write each place as its two-letter code: {name} is {code}",
+    "distribution.nation-rank-hint": (
+        "a nation's own rank comes in parentheses after its name, before its places: '{name} (NNR): ...' (NNR for"
+        " a nation not yet ranked); each nation goes on its own line"
+    ),
     "distribution.unknown-nation-name": "Unknown nation name {name!r}",
     "distribution.unknown-nation-name-hint": "Explorer spells nations out as Canada or United States; Biotics"
     " writes ISO codes: US(N5)",
