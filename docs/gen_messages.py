@@ -43,6 +43,7 @@ SECTIONS = {
     "file": "Files that are not text",
     "dataframe": "The pandas and polars helpers",
     "change": "Changes",
+    "status-index": "The status index",
     "cli": "The command line's own sentences",
     "argparse": "The command line's argparse words",
 }

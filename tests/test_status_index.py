@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import tomllib
+import warnings
 from pathlib import Path
 
 import pytest
@@ -97,7 +98,7 @@ def test_each_code_stands_for_a_set_of_whole_ranks(code: str, numbers: tuple[int
         (["N2N4", "N3"], "min", 0.5),
         (["N2N4", "N3"], "max", 0.7),
         (["S5"] * 7, "median", 1.0),
-        (["SX", "GX", "TX"], "median", 0.0),
+        (["GX", "G1TX", "TX"], "median", 0.0),
     ],
 )
 def test_hand_computed_indices(codes: list[str], uncertain: str, value: float) -> None:
@@ -123,7 +124,7 @@ def test_seasons_follow_ranktrends_keep() -> None:
 
 
 def test_rank_objects_and_generators_are_read() -> None:
-    ranks_given = [srank.parse("G2"), "G4", srank.parse("S3B,S5N")]
+    ranks_given = [srank.parse("S2"), "S4", srank.parse("S3B,S5N")]
     assert srank.status_index(iter(ranks_given)).value == pytest.approx(0.6)
 
 
@@ -174,6 +175,7 @@ def test_unhashable_values_are_unreadable_not_a_crash() -> None:
     assert (index.value, index.counted, index.left_out) == (0.8, 1, 1)
 
 
+@pytest.mark.filterwarnings("ignore:status_index\\(\\) counted codes of several scales:UserWarning")  # drawn at random
 @given(
     st.lists(st.one_of(ranks(), multi_season_ranks(), st.none()), min_size=1, max_size=30),
     st.sampled_from(["B", "N", "M"]),
@@ -311,3 +313,32 @@ def test_the_shared_input_interval_is_narrower_than_ranktrends_sampled_index() -
     assert interval.low < interval.value < interval.high
     assert interval.high - interval.low < 0.6667 - 0.5524
     assert interval.value < 0.6085
+
+
+def test_an_index_of_codes_of_several_scales_warns() -> None:
+    import pandas as pd
+    import polars as pl
+
+    import srank.pandas
+    import srank.polars
+
+    said = (
+        "status_index() counted codes of several scales (G, S): an index compares ranks of one scale, a taxon's"
+        " global ranks or a state's subnational ranks; count one column of one level"
+    )
+    with pytest.warns(UserWarning, match="several scales") as caught:
+        assert srank.status_index(["G5", "S1"]).value == 0.6
+    assert [str(warning.message) for warning in caught] == [said]
+    with pytest.warns(UserWarning, match=r"srank.pandas.status_index\(\) counted codes of several scales \(G, N\)"):
+        srank.pandas.status_index(pd.Series(["G5", "N1"]))
+    with pytest.warns(UserWarning, match=r"srank.polars.status_index\(\) counted codes of several scales \(G, S\)"):
+        srank.polars.status_index(pl.Series(["S1", "G5"]))
+    with pytest.warns(UserWarning, match="several scales"):
+        srank.status_index_interval(["G5", "S1"], samples=10)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        # One scale: G and G+T codes together, and U, NR and NA of another scale (left out, not counted).
+        assert srank.status_index(["G5", "G5T2", "T3", "SNR"]).counted == 3
+        # pandas per group, each group its own scale
+        frame = pd.DataFrame({"level": ["G", "G", "S"], "rank": ["G5", "G3", "S1"]})
+        assert srank.pandas.status_index(frame.groupby("level")["rank"])["value"].round(2).tolist() == [0.8, 0.2]

@@ -365,6 +365,10 @@ MESSAGES: dict[str, str] = {
     "change.place-maybe-skipped-new": "The new distribution does not read as a whole, and the text skipped names the"
     " place: it may not have been removed",
     "change.new-unreadable": "The new code cannot be read: {problem}",
+    "status-index.mixed-scales": (
+        "{name}() counted codes of several scales ({scales}): an index compares ranks of one scale, a taxon's"
+        " global ranks or a state's subnational ranks; count one column of one level"
+    ),
     # -- the command line's own sentences (srank.cli) --------------------------------------
     "cli.help-files": (
         "CSV or TSV files, workbooks (.xlsx, .xlsm, .xlsb, .ods, .xls), or - for stdin; several files are read in"

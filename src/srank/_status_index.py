@@ -61,10 +61,12 @@ __all__ = [
     "nothing_counted",
     "probabilities",
     "read_probabilities",
+    "scale_of",
     "status_index",
     "status_index_interval",
     "tally",
     "value_key",
+    "warn_mixed",
 ]
 
 Uncertain = Literal["min", "median", "max"]
@@ -228,6 +230,7 @@ class Tally:
     numbers: Mapping[str, tuple[int, ...]]  # value key -> the whole ranks it stands for
     counted: int
     left_out: int
+    scales: frozenset[str] = frozenset()  # the scales of the codes counted: G (and T), N, S
 
 
 def decoded_counts(codes: Iterable[object], lenient: bool, name: str) -> list[tuple[object, Result, int]]:
@@ -271,6 +274,7 @@ def tally(
     or by ``where(code)`` (a table's helper names the code's first row)."""
     values: dict[str, int] = {}
     numbers: dict[str, tuple[int, ...]] = {}
+    scales: set[str] = set()
     counted = left_out = 0
     for item, result, count in counts:
         if isinstance(result, InvalidRankError):
@@ -285,8 +289,26 @@ def tally(
         key = value_key(value)
         values[key] = values.get(key, 0) + count
         numbers[key] = index_numbers(value) or ()
+        scales.add(scale_of(result))  # type: ignore[arg-type]
         counted += count
-    return Tally(values, numbers, counted, left_out)
+    return Tally(values, numbers, counted, left_out, frozenset(scales))
+
+
+def scale_of(rank: AnyRank) -> str:
+    """The scale a code ranks on: G (a species' or its subspecies' range-wide rank, T too), N or S."""
+    level = rank.parts[0].level.value
+    return "G" if level == "T" else level
+
+
+def warn_mixed(scales: Iterable[str], name: str) -> None:
+    """An index over codes of several scales (G5 beside S1) mixes a taxon's range-wide rank with a state's: warn."""
+    found = sorted(set(scales), key="GNS".index)
+    if len(found) > 1:
+        import warnings
+
+        from ._messages import say
+
+        warnings.warn(say("status-index.mixed-scales", name=name, scales=", ".join(found)), stacklevel=4)
 
 
 def _unseasoned(rank: AnyRank) -> Rank | None:
@@ -306,6 +328,7 @@ def index_of(counts: Tally, uncertain: str, name: str) -> StatusIndex:
     """The index of a tally; ValueError when nothing was counted."""
     if not counts.counted:
         raise ValueError(nothing_counted(name, counts.left_out))
+    warn_mixed(counts.scales, name)
     total = math.fsum(count * _choose(counts.numbers[key], uncertain) for key, count in counts.values.items())
     return StatusIndex(total / (_TOP * counts.counted), counts.counted, counts.left_out)
 
@@ -418,6 +441,7 @@ def interval_of(counts: Tally, samples: int, seed: int | None, level: float, nam
     """Bootstrap a tally: the certain values add a constant, the uncertain ones are drawn every round."""
     if not counts.counted:
         raise ValueError(nothing_counted(name, counts.left_out))
+    warn_mixed(counts.scales, name)
     table = probabilities()
     fixed = 0
     drawn: list[tuple[tuple[int, ...], list[float], int]] = []

@@ -60,7 +60,7 @@ from ._ordering import least_imperiled_of, most_imperiled_of
 from ._per_group import extreme
 from ._place_rows import PLACE_FIELDS, CellRows
 from ._polars_codes import distinct_positions, positions
-from ._status_index import StatusIndex, Uncertain, check_options, index_number, nothing_counted
+from ._status_index import StatusIndex, Uncertain, check_options, index_number, nothing_counted, scale_of, warn_mixed
 from ._text_options import LanguageTag, Style
 from ._vocabulary import Season
 
@@ -789,9 +789,14 @@ def status_index(
     chosen = check_options("srank.polars.status_index", season, uncertain, errors)
     strict = errors == "raise"
 
+    scales: set[str] = set()  # of the codes counted
+
     def convert(result: Result) -> object:
         rank = _rank(result)
-        return None if rank is None else index_number(rank, chosen, uncertain)
+        number = None if rank is None else index_number(rank, chosen, uncertain)
+        if number is not None and rank is not None:
+            scales.add(scale_of(rank))
+        return number
 
     def numbers(series: pl.Series) -> pl.Series:
         return _map(series, lenient, convert, pl.Float64, strict)
@@ -801,6 +806,8 @@ def status_index(
         counted = len(found) - found.null_count()
         if not counted:
             raise ValueError(nothing_counted("srank.polars.status_index", len(found)))
+        # A Series is one index; an expression's column is read whole, and each of its groups may be of its own level.
+        warn_mixed(scales, "srank.polars.status_index")
         return StatusIndex(float(found.sum()) / (5 * counted), counted, found.null_count())
     if isinstance(data, pl.Expr):
         number = data.map_batches(numbers, return_dtype=pl.Float64, is_elementwise=True)
