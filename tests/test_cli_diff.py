@@ -673,6 +673,15 @@ def test_a_key_that_is_also_compared_is_a_usage_error(srank_cli: Run, tmp_path: 
     assert srank_cli("diff", old, new, "-k", "ID", "-c", "G")[0] == 1
 
 
+def test_an_unread_cell_is_shown_as_written_its_spaces_too(srank_cli: Run, tmp_path: Path) -> None:
+    old, new = tmp_path / "old.csv", tmp_path / "new.csv"
+    old.write_text("ID,S\nA,S3 \n", encoding="utf-8")
+    new.write_text("ID,S\nA,S3\n", encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(srank_cli("diff", old, new, "-k", "ID", "-c", "S")[1])))
+    assert rows[1][3:7] == ["S3 ", "S3", "", "S3"]  # the message says "found ' '": the space is there to see
+    assert rows[1][9].endswith("found ' '; hint: --lenient reads this as 'S3'")
+
+
 def test_a_file_with_a_header_and_no_rows_is_named(srank_cli: Run, tmp_path: Path) -> None:
     old, new = tmp_path / "old.csv", tmp_path / "new.csv"
     old.write_text("ID,G\n", encoding="utf-8")

@@ -282,7 +282,8 @@ class ColumnDiff(Check):
         old_rank, new_rank = ranks
         if unread is not None:
             message, code, lenient_reads = unread
-            written = [cell.strip() if rank is None else str(rank) for cell, rank in ((old, old_rank), (new, new_rank))]
+            # An unread cell as written, its spaces too: the message may be about them ("found ' '").
+            written = [cell if rank is None else str(rank) for cell, rank in ((old, old_rank), (new, new_rank))]
             rounded = ["" if rank is None else str(rank.rounded()) for rank in (old_rank, new_rank)]
             row = self._cells(old=written[0], new=written[1], old_rounded=rounded[0], new_rounded=rounded[1])
             return [{**row, "srank_message": message}], code, lenient_reads, ()
