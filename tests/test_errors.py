@@ -74,6 +74,35 @@ def test_blank_text_is_an_empty_error_read_strictly_or_leniently(blank: str, len
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "message", "hint"),
+    [
+        (
+            "\u04213",  # Cyrillic Es, as a keyboard layout types it
+            "Expected a level letter (G, N, S or T), found 'С' (U+0421 CYRILLIC CAPITAL LETTER ES)",
+            "'С' looks like 'C' but is CYRILLIC CAPITAL LETTER ES: type the letter C itself",
+        ),
+        (
+            "\uff27\uff15",  # full width, as an East Asian input method types it
+            "Expected a level letter (G, N, S or T), found 'Ｇ' (U+FF27 FULLWIDTH LATIN CAPITAL LETTER G)",
+            "'Ｇ' looks like 'G' but is FULLWIDTH LATIN CAPITAL LETTER G: type the letter G itself",
+        ),
+        (
+            "S\u0392",  # Greek Beta after S
+            "Expected a rank value (1-5, X, H, U, NR or NA) after 'S', found 'Β' (U+0392 GREEK CAPITAL LETTER BETA)",
+            "'Β' looks like 'B' but is GREEK CAPITAL LETTER BETA: type the letter B itself",
+        ),
+    ],
+)
+def test_a_look_alike_of_a_latin_letter_is_named(text: str, message: str, hint: str) -> None:
+    error = _error(text)
+    assert (error.message, error.hint) == (message, hint)
+
+
+def test_an_accented_letter_is_shown_as_itself() -> None:
+    assert _error("S2é").message.endswith("after 'S2', found 'é'")
+
+
 def test_reversed_range() -> None:
     assert str(_error("G3G2")) == (
         "Range 3-2 is reversed\n    G3G2\n    ^^^^\nHint: write the lower (more imperiled) number first, as in G2G3"

@@ -62,7 +62,10 @@ ENGLISH_WORDS = re.compile(
 MESSAGE_ID = re.compile(r"(?<![.\w])(?:" + "|".join(sorted({key.split(".")[0] for key in MESSAGES})) + r")\.[a-z]")
 FORMAT_FIELD = re.compile(r"\{\w*(?:![a-z])?(?::[^{}]*)?\}")
 # Not srank's words: a quoted piece of the input, a finding's [code], a Python name (srank.explorer.read).
-QUOTED = re.compile(r"«[^»]*»|'[^'\s]*'|\[[a-z-]+\]|\b\w+(?:\.\w+)+")
+# Quoted text, codes, dotted names, and a character's Unicode name (U+00C0 LATIN CAPITAL LETTER A WITH GRAVE): names.
+QUOTED = re.compile(
+    r"«[^»]*»|'[^'\s]*'|\[[a-z-]+\]|\b\w+(?:\.\w+)+|U\+[0-9A-F]{4,6}(?: [A-Z0-9-]+)*|\b[A-Z][A-Z0-9-]*(?: [A-Z0-9-]+)+\b"
+)
 
 
 # -- the corpus: every finding and error the tests trigger -----------------------------

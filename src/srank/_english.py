@@ -119,6 +119,8 @@ MESSAGES: dict[str, str] = {
     "syntax.expected": "Expected {expected}, found {found}",
     "syntax.expected-after": "Expected {expected} after {before!r}, found {found}",
     "syntax.found-text": "'{text}'",
+    "syntax.found-character": "'{text}' ({code} {name})",
+    "syntax.hint-lookalike": "{found!r} looks like {plain!r} but is {name}: type the letter {plain} itself",
     "syntax.found-end": "the end of the code",
     "syntax.found-empty": "an empty code",
     "syntax.unreadable": "Could not read the code: {problem}",

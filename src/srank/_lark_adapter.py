@@ -443,6 +443,20 @@ def syntax_error(text: str, position: int, token: str | None, terminals: set[str
     char = text[position] if position < len(text) else ""
     level = part[:1]
     hint = say("syntax.hint")
+    if char and not char.isascii():  # 'С' is Cyrillic: "found 'С'" where C was expected would read as nonsense
+        import unicodedata
+
+        plain = _latin_twin(char, unicodedata.normalize("NFKC", char))
+        if plain is not None:  # a look-alike of a letter or digit: named by its code point and Unicode name
+            name = unicodedata.name(char, "")
+            found = say("syntax.found-character", text=shown(char), code=f"U+{ord(char):04X}", name=name)
+            hint = say("syntax.hint-lookalike", found=char, name=name, plain=plain)
+            message = say(
+                "syntax.expected-after" if before else "syntax.expected",
+                expected=alternatives,
+                before=before,
+                found=found,
+            )
     if char == "T" and part.endswith("Q"):
         hint = say("syntax.hint-questionable-last", example=f"{part[:-1]}{text[position : position + 2]}Q")
     elif char and char in "06789":
@@ -450,6 +464,18 @@ def syntax_error(text: str, position: int, token: str | None, terminals: set[str
     elif char and char in "GNST" and level and level in "GNST" and char != level and re.search(r"[1-5]$", part):
         hint = say("syntax.hint-range-letter", letter=level)
     return InvalidRankError(message, text=text, span=span, expected=expected, hint=hint, code="syntax")
+
+
+# Letters that look like the Latin ones a code is written with: Cyrillic and Greek capitals, as a keyboard layout or
+# a copy from a document may put them in place of G, N, S, T, B, M, C, H, X and the other letters of the alphabet.
+_TWINS = dict(zip("АВСЕНІКМОРТХЅ" "ΑΒΕΗΙΚΜΝΟΡΤΧ", "ABCEHIKMOPTXS" "ABEHIKMNOPTX", strict=True))
+
+
+def _latin_twin(char: str, compatible: str) -> str | None:
+    """The plain Latin letter or digit ``char`` stands for (a full-width Ｇ, a Cyrillic С), or None."""
+    if compatible.isascii() and compatible.isalnum() and len(compatible) == 1:
+        return compatible.upper()
+    return _TWINS.get(char.upper())
 
 
 # ----------------------------------------------------------------------------
