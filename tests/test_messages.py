@@ -64,7 +64,8 @@ FORMAT_FIELD = re.compile(r"\{\w*(?:![a-z])?(?::[^{}]*)?\}")
 # Not srank's words: a quoted piece of the input, a finding's [code], a Python name (srank.explorer.read).
 # Quoted text, codes, dotted names, and a character's Unicode name (U+00C0 LATIN CAPITAL LETTER A WITH GRAVE): names.
 QUOTED = re.compile(
-    r"«[^»]*»|'[^'\s]*'|\[[a-z-]+\]|\b\w+(?:\.\w+)+|U\+[0-9A-F]{4,6}(?: [A-Z0-9-]+)*|\b[A-Z][A-Z0-9-]*(?: [A-Z0-9-]+)+\b"
+    r"«[^»]*»|'[^'\s]*'|\[[a-z-]+\]|\b\w+(?:\.\w+)+"
+    r"|U\+[0-9A-F]{4,6}(?: [A-Z0-9-]+)*|\b[A-Z][A-Z0-9-]*(?: [A-Z0-9-]+)+\b"
 )
 
 

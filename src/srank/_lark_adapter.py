@@ -468,7 +468,7 @@ def syntax_error(text: str, position: int, token: str | None, terminals: set[str
 
 # Letters that look like the Latin ones a code is written with: Cyrillic and Greek capitals, as a keyboard layout or
 # a copy from a document may put them in place of G, N, S, T, B, M, C, H, X and the other letters of the alphabet.
-_TWINS = dict(zip("АВСЕНІКМОРТХЅ" "ΑΒΕΗΙΚΜΝΟΡΤΧ", "ABCEHIKMOPTXS" "ABEHIKMNOPTX", strict=True))
+_TWINS = dict(zip("АВСЕНІКМОРТХЅΑΒΕΗΙΚΜΝΟΡΤΧ", "ABCEHIKMOPTXSABEHIKMNOPTX", strict=True))
 
 
 def _latin_twin(char: str, compatible: str) -> str | None:
