@@ -682,6 +682,17 @@ def test_an_unread_cell_is_shown_as_written_its_spaces_too(srank_cli: Run, tmp_p
     assert rows[1][9].endswith("found ' '; hint: --lenient reads this as 'S3'")
 
 
+def test_review_dates_compare_as_days_however_written(srank_cli: Run, tmp_path: Path) -> None:
+    old, new = tmp_path / "old.csv", tmp_path / "new.csv"
+    old.write_text("ID,S,D\nA,S3,5/2/2019\nB,S2,5/2/2019\nC,S1,2019-05-02\nD,S4,12/25/2019\nE,S5,n.d.\n", "utf-8")
+    new.write_text(
+        "ID,S,D\nA,S3,2019-05-02\nB,S2,2024-03-01\nC,S1,2019/05/02\nD,S4,2019-12-25\nE,S5,2019\n", encoding="utf-8"
+    )
+    status, out, _ = srank_cli("diff", old, new, "-k", "ID", "-c", "S", "--old-date", "D", "--new-date", "D")
+    reviewed = [row[0] for row in csv.reader(io.StringIO(out)) if "reviewed but unchanged" in row[9]]
+    assert (status, reviewed) == (0, ["B", "E"])  # 5/2/2019 is 2019-05-02 as a US spreadsheet writes it
+
+
 def test_a_file_with_a_header_and_no_rows_is_named(srank_cli: Run, tmp_path: Path) -> None:
     old, new = tmp_path / "old.csv", tmp_path / "new.csv"
     old.write_text("ID,G\n", encoding="utf-8")

@@ -13,7 +13,9 @@ including rows that could not be compared.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
+import re
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, TypeVar
@@ -464,18 +466,40 @@ def _kind_count(kind: str, count: int) -> str:
     return say_count(f"cli.diff.kind.{ChangeKind(kind).value}", count)
 
 
-def _day(text: str) -> object:
-    """A date cell as a date when it reads as one (2024-03-01, 2024-03-01 00:00:00), else its text."""
+_SLASHED = re.compile(r"(\d{1,4})[/.](\d{1,2})[/.](\d{1,4})")  # 5/2/2019, 2.5.2019, 2019/05/02
+
+
+def _days(text: str) -> frozenset[datetime.date] | None:
+    """The days a date cell may name: one for 2024-03-01 (ISO, with or without a time) or 2019/05/02; one or two
+    for 5/2/2019, which is the 2nd of May as a US spreadsheet writes it and the 5th of February as a Canadian one
+    may; None when it is no date, and is compared as text."""
     try:
-        return datetime.datetime.fromisoformat(text).date()
+        return frozenset({datetime.datetime.fromisoformat(text).date()})
     except ValueError:
-        return text
+        pass
+    found = _SLASHED.fullmatch(text.strip())
+    if found is None:
+        return None
+    first, second, third = (int(part) for part in found.groups())
+    orders = [(first, second, third)] if len(found[1]) == 4 else [(third, first, second), (third, second, first)]
+    days = set()
+    for year, month, day in orders:
+        with contextlib.suppress(ValueError):
+            days.add(datetime.date(year, month, day))
+    return frozenset(days) or None
 
 
 def _moved(dates: dict[str, str]) -> bool:
-    """True when NEW's date is given and differs from OLD's: the rank was reviewed again."""
+    """True when NEW's date is given and differs from OLD's: the rank was reviewed again. Dates written two ways
+    (5/2/2019 in one file, 2019-05-02 in the other) are the same day when any reading of them makes them so."""
     new = dates.get("srank_new_date", "")
-    return "srank_old_date" in dates and bool(new) and _day(new) != _day(dates["srank_old_date"])
+    if "srank_old_date" not in dates or not new:
+        return False
+    old = dates["srank_old_date"]
+    before, after = _days(old), _days(new)
+    if before is None or after is None:
+        return old.strip() != new.strip()
+    return not before & after
 
 
 COMMAND = DiffCommand()
