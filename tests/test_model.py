@@ -191,3 +191,37 @@ def test_seed_form_is_accepted_with_a_warning() -> None:
     assert [finding.code for finding in rank.findings] == ["nonstandard-plants-form"]
     assert rank.findings[0].severity is srank.Severity.WARNING
     assert rank.findings[0].span == (2, 6)
+
+
+@pytest.mark.parametrize(
+    ("fields", "error", "said"),
+    [
+        ({"code": ""}, ValueError, "a Finding's code is a non-empty str (such as 'range-reversed'), not ''"),
+        (
+            {"severity": "error"},
+            TypeError,
+            "a Finding's severity is a srank.Severity (Severity.ERROR, Severity.WARNING), not 'error'",
+        ),
+        (
+            {"span": (5, 2)},
+            ValueError,
+            "a Finding's span is (start, end) with 0 <= start <= end, as in (0, 4), not (5, 2)",
+        ),
+        (
+            {"span": [0, 1]},
+            ValueError,
+            "a Finding's span is (start, end) with 0 <= start <= end, as in (0, 4), not [0, 1]",
+        ),
+        ({"message": None}, TypeError, "'message' must be <class 'str'> (got None that is a <class 'NoneType'>)."),
+    ],
+)
+def test_a_finding_is_checked_when_built(fields: dict[str, object], error: type[Exception], said: str) -> None:
+    good: dict[str, object] = {
+        "code": "range-reversed",
+        "severity": srank.Severity.ERROR,
+        "message": "m",
+        "span": (0, 4),
+    }
+    with pytest.raises(error) as raised:
+        srank.Finding(**{**good, **fields})  # type: ignore[arg-type]
+    assert str(raised.value.args[0]) == said

@@ -29,6 +29,25 @@ class Severity(enum.Enum):
     WARNING = "warning"
 
 
+def _code(code: object) -> None:
+    """A finding's code names it in every language and in every export: a word, never empty."""
+    if not isinstance(code, str) or not code:
+        raise ValueError(f"a Finding's code is a non-empty str (such as 'range-reversed'), not {code!r}")
+
+
+def _severity(severity: object) -> None:
+    if not isinstance(severity, Severity):
+        said = f"a Finding's severity is a srank.Severity (Severity.ERROR, Severity.WARNING), not {severity!r}"
+        raise TypeError(said)
+
+
+def _span(span: object) -> None:
+    """A span is where in a code the finding points: two whole numbers, start before end, from 0."""
+    fits = isinstance(span, tuple) and len(span) == 2 and all(type(end) is int for end in span)
+    if not fits or not 0 <= span[0] <= span[1]:  # type: ignore[index]
+        raise ValueError(f"a Finding's span is (start, end) with 0 <= start <= end, as in (0, 4), not {span!r}")
+
+
 @attrs.frozen
 class Finding(Said):
     """One observation about a code.
@@ -47,10 +66,10 @@ class Finding(Said):
     ('range-reversed', (0, 4), 'G3G2')
     """
 
-    code: str
-    severity: Severity
-    message: str
-    span: tuple[int, int]
+    code: str = attrs.field(validator=lambda _, __, code: _code(code))
+    severity: Severity = attrs.field(validator=lambda _, __, severity: _severity(severity))
+    message: str = attrs.field(validator=attrs.validators.instance_of(str))
+    span: tuple[int, int] = attrs.field(validator=lambda _, __, span: _span(span))
     fragment: str = ""
     hint: str | None = None
     place: str | None = None  # in a distribution: the place whose rank it is about ("Maryland, United States")
