@@ -361,22 +361,22 @@ class _RankBehaviour:
         return hash(self._code)
 
     # "a < b" means "a is more imperiled than b".
-    def __lt__(self, other: object) -> bool:
+    def __lt__(self, other: _RankBehaviour) -> bool:
         if not isinstance(other, _RankBehaviour):
             return NotImplemented
         return self.sort_key() < other.sort_key()
 
-    def __le__(self, other: object) -> bool:
+    def __le__(self, other: _RankBehaviour) -> bool:
         if not isinstance(other, _RankBehaviour):
             return NotImplemented
         return self.sort_key() <= other.sort_key()
 
-    def __gt__(self, other: object) -> bool:
+    def __gt__(self, other: _RankBehaviour) -> bool:
         if not isinstance(other, _RankBehaviour):
             return NotImplemented
         return self.sort_key() > other.sort_key()
 
-    def __ge__(self, other: object) -> bool:
+    def __ge__(self, other: _RankBehaviour) -> bool:
         if not isinstance(other, _RankBehaviour):
             return NotImplemented
         return self.sort_key() >= other.sort_key()

@@ -13,3 +13,4 @@ reveal_type(srank.least_imperiled(["S1", "S3"]))  # N: Revealed type is "srank._
 reveal_type(srank.available_languages())  # N: Revealed type is "tuple[Literal['en'] | Literal['es'] | Literal['fr'], ...]"
 srank.explorer.Client().search("robin", nations="US")  # E: Unexpected keyword argument "nations" for "search" of "Client"; did you mean "nation"?  [call-arg]  # N: "search" defined in "srank._explorer_client"
 srank.explorer.Client().search(rank=1).export(format="csv")  # E: Argument "rank" to "search" of "Client" has incompatible type "int"; expected "str | None"  [arg-type]  # E: Argument "format" to "export" of "Search" has incompatible type "Literal['csv']"; expected "Literal['json', 'xlsx']"  [arg-type]
+_ = srank.parse("S1") < "S2"  # E: Unsupported operand types for < ("Rank" and "str")  [operator]  # E: Unsupported operand types for < ("MultiSeasonRank" and "str")  [operator]  # N: Left operand is of type "Rank | MultiSeasonRank"
