@@ -511,3 +511,18 @@ def test_an_error_kept_for_polars_holds_no_frame_and_no_column() -> None:
     del series
     gc.collect()
     assert alive() is None
+
+
+def test_valid_takes_a_level_as_pandas_does() -> None:
+    codes = ["G5T1T3Q", "S2B,S4N", "G3G2", None, "G5T2"]
+    assert pl.Series(codes).srank.valid(level="S").to_list() == [False, True, False, None, False]
+    frame = pl.DataFrame({"rank": codes})
+    assert frame.select(pl.col("rank").srank.valid(level=srank.Level.GLOBAL)).to_series().to_list() == [
+        True,
+        False,
+        False,
+        None,
+        True,  # a G column takes T ranks too
+    ]
+    with pytest.raises(ValueError, match=r"srank.polars.valid\(\) takes a level letter G, N, S or T"):
+        pl.Series(codes).srank.valid(level="X")

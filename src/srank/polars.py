@@ -46,6 +46,7 @@ except ImportError as error:
     ) from error
 
 from ._batch import Errors, Result, cell_error, message_of, parse_many, validity_of
+from ._cross_level import column_validity
 from ._change_kinds import ChangeKind
 from ._changes import compare_ranks
 from ._describe import describe, text_table
@@ -62,7 +63,7 @@ from ._place_rows import PLACE_FIELDS, CellRows
 from ._polars_codes import distinct_positions, positions
 from ._status_index import StatusIndex, Uncertain, check_options, index_number, nothing_counted, scale_of, warn_mixed
 from ._text_options import LanguageTag, Style
-from ._vocabulary import Season
+from ._vocabulary import Season, as_level
 
 if TYPE_CHECKING:
     from ._per_group import ExtremeOf, IndexOf
@@ -315,15 +316,20 @@ def _per_cell(data: Data, lenient: bool, convert: Callable[[Result], object], dt
     return _apply(data, lambda series: _map(series, lenient, convert, dtype), dtype, name)
 
 
-def valid(data: Data, *, lenient: bool = False) -> Data:
+def valid(data: Data, *, lenient: bool = False, level: Level | str | None = None) -> Data:
     """Whether each cell is a valid code: read with no error finding, as ``srank_valid``.
 
     Args:
         data: A polars Series of codes, or an expression (``pl.col("rank")``): the result is of the same kind.
         lenient: Read the spellings real files use (``s3/s4``, ``S2-S3``) instead of NatureServe's syntax only.
+        level: A Level or its letter (G, N, S or T): a rank of another level is not valid, as in
+            ``srank check --column NAME:LEVEL``. A G column takes T ranks too.
 
     Returns:
         Boolean: null where the cell is missing, False where it cannot be read.
+
+    Raises:
+        ValueError: ``level`` is not a level.
 
     Examples:
         >>> import polars as pl
@@ -331,10 +337,15 @@ def valid(data: Data, *, lenient: bool = False) -> Data:
         >>> codes = pl.Series("rank", ["G5T1T3Q", "S2B,S4N", "G3G2", None])
         >>> codes.srank.valid().to_list()
         [True, True, False, None]
+        >>> codes.srank.valid(level="S").to_list()
+        [False, True, False, None]
         >>> pl.DataFrame({"rank": ["S1", "S9"]}).select(pl.col("rank").srank.valid()).to_series().to_list()
         [True, False]
     """
-    return _per_cell(data, lenient, _valid, pl.Boolean, "valid")
+    chosen = as_level(level, "srank.polars.valid")
+    if chosen is None:
+        return _per_cell(data, lenient, _valid, pl.Boolean, "valid")
+    return _per_cell(data, lenient, lambda result: column_validity(result, chosen), pl.Boolean, "valid")
 
 
 def canonical(data: Data, *, lenient: bool = False) -> Data:
