@@ -46,9 +46,9 @@ except ImportError as error:
     ) from error
 
 from ._batch import Errors, Result, cell_error, message_of, parse_many, validity_of
-from ._cross_level import column_validity
 from ._change_kinds import ChangeKind
 from ._changes import compare_ranks
+from ._cross_level import column_validity
 from ._describe import describe, text_table
 from ._errors import InvalidRankError
 from ._findings import separator
