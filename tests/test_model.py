@@ -225,3 +225,11 @@ def test_a_finding_is_checked_when_built(fields: dict[str, object], error: type[
     with pytest.raises(error) as raised:
         srank.Finding(**{**good, **fields})  # type: ignore[arg-type]
     assert str(raised.value.args[0]) == said
+
+
+def test_is_valid_answers_for_a_rank_object_as_for_its_code() -> None:
+    assert (srank.is_valid(srank.parse("S2")), srank.is_valid(srank.parse("G5Q"))) == (True, False)
+    with pytest.raises(TypeError, match=r"srank.parse\(\) takes a str, not Rank: a rank object is read already"):
+        srank.parse(srank.parse("S2"))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"not int$"):
+        srank.is_valid(3)  # type: ignore[arg-type]

@@ -67,6 +67,8 @@ def parse(text: str, *, lenient: bool = False) -> Rank | MultiSeasonRank:
         srank._errors.InvalidRankError: Range 3-2 is reversed
     """
     if type(text) is not str:
+        if isinstance(text, (Rank, MultiSeasonRank)):
+            raise TypeError(f"srank.parse() takes a str, not {type(text).__name__}: a rank object is read already")
         if not isinstance(text, str):
             raise TypeError(f"srank.parse() takes a str, not {type(text).__name__}")
         text = str(text)  # a str subclass (numpy.str_) must not split the cache
@@ -75,7 +77,7 @@ def parse(text: str, *, lenient: bool = False) -> Rank | MultiSeasonRank:
     return _parse_cached(text, bool(lenient))
 
 
-def is_valid(text: str, *, lenient: bool = False) -> bool:
+def is_valid(text: str | Rank | MultiSeasonRank, *, lenient: bool = False) -> bool:
     """True when ``text`` reads as a rank and NatureServe's guidance finds no error in it.
 
     This is what ``srank_valid`` means in ``srank check`` and ``valid()`` in the
@@ -87,7 +89,7 @@ def is_valid(text: str, *, lenient: bool = False) -> bool:
     valid code, so it is False.
 
     Args:
-        text: One rank code.
+        text: One rank code, or a rank object (its findings as it was read).
         lenient: Also read the spellings real files use (``s3/s4``, ``S2-S3``, stray spaces), noting each change.
 
     Returns:
@@ -99,11 +101,15 @@ def is_valid(text: str, *, lenient: bool = False) -> bool:
         >>> srank.is_valid(" s3/s4 "), srank.is_valid(" s3/s4 ", lenient=True)
         (False, True)
     """
+    if isinstance(text, (Rank, MultiSeasonRank)):
+        return not has_error(text)
     if not isinstance(text, str):
-        raise TypeError(
-            f"srank.is_valid() takes a code as text, not {type(text).__name__}; a missing value is neither"
-            " valid nor invalid (parse_many and the pandas accessor report it as missing)"
+        why = (
+            "; a missing value is neither valid nor invalid (parse_many and the pandas accessor report it as missing)"
+            if is_missing(text)
+            else ""
         )
+        raise TypeError(f"srank.is_valid() takes a code as text or a rank object, not {type(text).__name__}{why}")
     try:
         rank = parse(text, lenient=lenient)
     except InvalidRankError:
