@@ -392,6 +392,13 @@ class Rank(_RankBehaviour):
 
     Build one with ``srank.parse``; building one by hand checks the same structural rules.
 
+    Its fields: ``level`` (G global, N national, S subnational, or T for a T rank
+    written alone); ``value``, a Single grade (5, X, NR) or a Range (1 to 3), ``?``
+    included; ``captive`` (C, known only in captivity or cultivation);
+    ``infraspecific``, the T part of a G+T code (G5T2) with its own value and C;
+    ``questionable`` (Q, questionable taxonomy); ``season``, B, N or M for a
+    seasonal part (S2B), else None; and ``notes``.
+
     Examples:
         >>> rank = srank.parse("G5T1T3Q")
         >>> rank.level, rank.value, rank.infraspecific, rank.questionable
