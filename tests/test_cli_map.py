@@ -59,12 +59,12 @@ def test_a_distribution_to_a_file(srank_cli: Run, tmp_path: Path) -> None:
             "fr",
             "srank map\xa0: le texte\xa0: 3\xa0lieux dessinés dans {out} (dont 1\xa0hors de la carte\xa0: listé sous"
             " celle-ci)\u202f; avertissement[unknown-place]\xa0: ZZ, États-Unis\xa0: srank ne connaît pas le code"
-            " infranational «\xa0ZZ\xa0» de US\u202f; il est gardé tel qu'il est écrit",
+            " infranational «\xa0ZZ\xa0» du pays US\u202f; il est gardé tel qu'il est écrit",
         ),
         (
             "es",
             "srank map: el texto: 3 lugares dibujados en {out} (1 de ellos fuera del mapa: listado debajo);"
-            " advertencia[unknown-place]: ZZ, Estados Unidos: srank no conoce el código subnacional «ZZ» de US; se"
+            " advertencia[unknown-place]: ZZ, Estados Unidos: srank no conoce el código subnacional «ZZ» del país US; se"
             " conserva tal como está escrito",
         ),
     ],
