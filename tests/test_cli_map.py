@@ -64,8 +64,8 @@ def test_a_distribution_to_a_file(srank_cli: Run, tmp_path: Path) -> None:
         (
             "es",
             "srank map: el texto: 3 lugares dibujados en {out} (1 de ellos fuera del mapa: listado debajo);"
-            " advertencia[unknown-place]: ZZ, Estados Unidos: srank no conoce el código subnacional «ZZ» del país US; se"
-            " conserva tal como está escrito",
+            " advertencia[unknown-place]: ZZ, Estados Unidos: srank no conoce el código subnacional «ZZ» del país US;"
+            " se conserva tal como está escrito",
         ),
     ],
 )
