@@ -258,8 +258,13 @@ def test_explain_json_gives_one_record_per_line_a_missing_code_too(srank_cli: Ru
         "SX: Presumed Extirpated",
         f"N/A: a missing value, not a rank code ({codes} line 4): nothing to explain",
     ]
-    # In the plants style, an empty line keeps each status line beside its code, as srank round does.
+    # In the plants style, an empty line keeps each status line beside its code, as srank round does; an
+    # unreadable code's too (its error is on stderr).
     assert srank_cli("explain", "-f", codes, "--style", "plants")[1].splitlines()[1:4:2] == ["", ""]
+    codes.write_text("G5\nG3G2\n\nSX\n", encoding="utf-8")
+    status, out, err = srank_cli("explain", "-f", codes, "--style", "plants")
+    assert (status, [line[:3] for line in out.splitlines()]) == (1, ["G5:", "", "", "SX:"])
+    assert "line 2: Range 3-2 is reversed" in err
 
 
 def test_explain_says_a_missing_line_in_french_and_spanish(srank_cli: Run) -> None:

@@ -631,7 +631,8 @@ def test_ids_one_file_writes_as_decimals_are_not_paired_and_said_so(srank_cli: R
     assert (status, err.splitlines()[3]) == (
         1,
         f"  2 keys of {new} differ from keys of {old} only in a decimal .0 (as pandas and spreadsheets write a"
-        " number), so they are not paired ('154704.0' and '154704')",
+        " number), so they are not paired; read the ids as text where they are written (pandas: dtype=str)"
+        " ('154704.0' and '154704')",
     )
     assert "decimal" not in srank_cli("diff", old, old, "-k", "EGT_ID", "-c", "S", "--summary-only")[2]
 
@@ -649,14 +650,14 @@ def test_a_change_in_the_species_part_alone_is_counted_apart(srank_cli: Run, tmp
         ["downlisted", "false"],
     ]
     assert err.splitlines()[0] == (
-        f"srank diff: {old} -> {new}: 4 rows out; 3 uplisted, 1 downlisted, 3 of the uplisted and downlisted in the"
-        " species' rank alone (the infraspecific rank unchanged)"
+        f"srank diff: {old} -> {new}: 4 rows out; 3 uplisted, 1 downlisted, 3 of these in the species' rank alone"
+        " (the infraspecific rank unchanged)"
     )
     # Under --summary-only no row is written: the count says so.
     assert srank_cli("diff", old, new, "-k", "ID", "-c", "G", "--summary-only", "--lang", "fr")[2].splitlines()[0] == (
         f"srank diff\u00a0: {old} -> {new}\u00a0: 4\u00a0lignes de changements (--summary-only\u00a0: aucune écrite)"
-        "\u202f; 3\u00a0plus en péril, 1\u00a0moins en péril, 3\u00a0des plus et moins en péril dans le seul rang de"
-        " l'espèce (le rang infraspécifique inchangé)"
+        "\u202f; 3\u00a0plus en péril, 1\u00a0moins en péril, dont 3\u00a0dans le seul rang de l'espèce (le rang"
+        " infraspécifique inchangé)"
     )
 
 
@@ -703,6 +704,7 @@ def test_a_file_with_a_header_and_no_rows_is_named(srank_cli: Run, tmp_path: Pat
         f"  {old} has no rows under its header, so every row of {new} is counted as added or removed; check that it"
         " is the export you meant",
     )
+    assert "no rows under its header" not in srank_cli("diff", old, old, "-k", "ID", "-c", "G")[2]  # nothing to count
 
 
 def test_a_column_new_renamed_is_hinted_with_the_old_new_form(srank_cli: Run, tmp_path: Path) -> None:

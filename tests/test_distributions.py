@@ -243,6 +243,11 @@ def test_json_places_that_do_not_read_are_located_errors_or_lenient_notes() -> N
         "The text starts as the Explorer API's places do ('['), but is not JSON: Expecting property name enclosed in"
         " double quotes"
     )
+    # A saved record: its places are read from where it keeps them; an object without them is named.
+    record = '{"scientificName": "Falco mexicanus", "nations": [{"nationCode": "MX", "roundedNRank": "N2"}]}'
+    assert [str(place.rank) for place in srank.parse_distribution(record)] == ["N2"]
+    with pytest.raises(srank.InvalidRankError, match="The text is one JSON object with no list of places"):
+        srank.parse_distribution('{"a": 1}')
     lenient = srank.parse_distribution('[{"nationCode": "MX",', lenient=True)
     assert (len(lenient), [finding.code for finding in lenient.findings]) == (0, ["distribution-syntax"])
     with pytest.raises(srank.InvalidRankError, match=r"nations\[0\] has no nationCode"):

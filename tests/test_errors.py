@@ -80,17 +80,17 @@ def test_blank_text_is_an_empty_error_read_strictly_or_leniently(blank: str, len
         (
             "\u04213",  # Cyrillic Es, as a keyboard layout types it
             "Expected a level letter (G, N, S or T), found 'С' (U+0421 CYRILLIC CAPITAL LETTER ES)",
-            "'С' looks like 'C' but is CYRILLIC CAPITAL LETTER ES: type the letter C itself",
+            "'С' is CYRILLIC CAPITAL LETTER ES, which looks like 'C': retype the code in Latin letters and digits",
         ),
         (
             "\uff27\uff15",  # full width, as an East Asian input method types it
             "Expected a level letter (G, N, S or T), found 'Ｇ' (U+FF27 FULLWIDTH LATIN CAPITAL LETTER G)",
-            "'Ｇ' looks like 'G' but is FULLWIDTH LATIN CAPITAL LETTER G: type the letter G itself",
+            "'Ｇ' is FULLWIDTH LATIN CAPITAL LETTER G, which looks like 'G': retype the code in Latin letters and digits",
         ),
         (
             "S\u0392",  # Greek Beta after S
             "Expected a rank value (1-5, X, H, U, NR or NA) after 'S', found 'Β' (U+0392 GREEK CAPITAL LETTER BETA)",
-            "'Β' looks like 'B' but is GREEK CAPITAL LETTER BETA: type the letter B itself",
+            "'Β' is GREEK CAPITAL LETTER BETA, which looks like 'B': retype the code in Latin letters and digits",
         ),
     ],
 )

@@ -95,7 +95,7 @@ def parse_distribution(text: str, *, lenient: bool = False) -> Distribution:
         # Codes in any case (md, Us): raised in place, so every position in the text stays where it was.
         text = _LOWER_CODE.sub(lambda code: code[0].upper(), text)
         stripped = text.strip()
-    if stripped.startswith("["):  # what str() writes of API data: its places as JSON
+    if stripped.startswith(("[", "{")):  # what str() writes of API data: its places as JSON; or one saved record
         return _read_api(text, lenient)
     if _patterns().biotics.match(stripped):
         return _read_biotics(text, lenient)
@@ -119,7 +119,21 @@ def _read_api(text: str, lenient: bool) -> Distribution:
         if not lenient:
             raise problem from None
         return Distribution((), "api", (_skipped(problem, text.strip()),))
+    if isinstance(nations, dict):  # a saved record: a search result's taxon (nations) or a taxon (elementNationals)
+        listed = next((nations[key] for key in _RECORD_PLACES if isinstance(nations.get(key), list)), None)
+        if listed is None:
+            raise InvalidRankError(
+                say("distribution.api-object"),
+                text=text,
+                span=(0, len(text)),
+                hint=say("distribution.api-object-hint"),
+                code="distribution-syntax",
+            )
+        nations = listed
     return Distribution.from_api(nations, lenient=lenient)
+
+
+_RECORD_PLACES = ("nations", "elementNationals")  # where a search result's taxon and a taxon record keep places
 
 
 def _read_explorer(text: str, lenient: bool) -> Distribution:

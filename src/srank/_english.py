@@ -120,7 +120,7 @@ MESSAGES: dict[str, str] = {
     "syntax.expected-after": "Expected {expected} after {before!r}, found {found}",
     "syntax.found-text": "'{text}'",
     "syntax.found-character": "'{text}' ({code} {name})",
-    "syntax.hint-lookalike": "{found!r} looks like {plain!r} but is {name}: type the letter {plain} itself",
+    "syntax.hint-lookalike": "{found!r} is {name}, which looks like {plain!r}: retype the code in Latin letters and digits",
     "syntax.found-end": "the end of the code",
     "syntax.found-empty": "an empty code",
     "syntax.unreadable": "Could not read the code: {problem}",
@@ -207,6 +207,11 @@ MESSAGES: dict[str, str] = {
     "distribution.api-hint": (
         "the API's places read as a JSON list of nations, each with its nationCode and its subnations, as"
         " str() of a Distribution read from API data writes them"
+    ),
+    "distribution.api-object": "The text is one JSON object with no list of places",
+    "distribution.api-object-hint": (
+        "an Explorer record keeps its places under 'nations' (a search result) or 'elementNationals' (a taxon"
+        " record); give the record, or its list"
     ),
     "distribution.code-two-letters-hint": (
         "a subnation code in a distribution string has two letters (MD, ON); three-letter codes (Mexico's states)"
@@ -931,12 +936,8 @@ MESSAGES: dict[str, str] = {
     "cli.diff.kind.notation.other": "{count:,} notation",
     "cli.diff.kind.same.one": "{count:,} same",
     "cli.diff.kind.same.other": "{count:,} same",
-    "cli.diff.species-only.one": (
-        "{count:,} of the uplisted and downlisted in the species' rank alone (the infraspecific rank unchanged)"
-    ),
-    "cli.diff.species-only.other": (
-        "{count:,} of the uplisted and downlisted in the species' rank alone (the infraspecific rank unchanged)"
-    ),
+    "cli.diff.species-only.one": "{count:,} of these in the species' rank alone (the infraspecific rank unchanged)",
+    "cli.diff.species-only.other": "{count:,} of these in the species' rank alone (the infraspecific rank unchanged)",
     "cli.diff.reviewed.one": "{count:,} reviewed but unchanged",
     "cli.diff.reviewed.other": "{count:,} reviewed but unchanged",
     "cli.diff.no-rows": "no rows",
@@ -958,11 +959,11 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.join.number-form.one": (
         "{count:,} key of {new} differs from a key of {old} only in a decimal .0 (as pandas and spreadsheets write"
-        " a number), so they are not paired"
+        " a number), so they are not paired; read the ids as text where they are written (pandas: dtype=str)"
     ),
     "cli.join.number-form.other": (
         "{count:,} keys of {new} differ from keys of {old} only in a decimal .0 (as pandas and spreadsheets write"
-        " a number), so they are not paired"
+        " a number), so they are not paired; read the ids as text where they are written (pandas: dtype=str)"
     ),
     "cli.join.case-pair": "{old} and {new}",
     "cli.join.no-rows": (

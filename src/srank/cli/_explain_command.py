@@ -46,6 +46,8 @@ class ExplainCommand(CodesCommand):
                 _print_explanation(rank, args.style, args.lang)
             elif missing:
                 _print_missing(text, where, args.style, args.lang)
+            elif args.style == "plants":
+                print()  # an unreadable code (its error is on stderr): the status lines stay beside their codes
         return status
 
 
