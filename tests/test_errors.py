@@ -85,7 +85,8 @@ def test_blank_text_is_an_empty_error_read_strictly_or_leniently(blank: str, len
         (
             "\uff27\uff15",  # full width, as an East Asian input method types it
             "Expected a level letter (G, N, S or T), found 'Ｇ' (U+FF27 FULLWIDTH LATIN CAPITAL LETTER G)",
-            "'Ｇ' is FULLWIDTH LATIN CAPITAL LETTER G, which looks like 'G': retype the code in Latin letters and digits",
+            "'Ｇ' is FULLWIDTH LATIN CAPITAL LETTER G, which looks like 'G': retype the code in Latin letters and"
+            " digits",
         ),
         (
             "S\u0392",  # Greek Beta after S

@@ -120,7 +120,9 @@ MESSAGES: dict[str, str] = {
     "syntax.expected-after": "Expected {expected} after {before!r}, found {found}",
     "syntax.found-text": "'{text}'",
     "syntax.found-character": "'{text}' ({code} {name})",
-    "syntax.hint-lookalike": "{found!r} is {name}, which looks like {plain!r}: retype the code in Latin letters and digits",
+    "syntax.hint-lookalike": (
+        "{found!r} is {name}, which looks like {plain!r}: retype the code in Latin letters and digits"
+    ),
     "syntax.found-end": "the end of the code",
     "syntax.found-empty": "an empty code",
     "syntax.unreadable": "Could not read the code: {problem}",

@@ -348,7 +348,7 @@ class JoinedTable:
             counts = ", ".join(in_language(part, lang) for part in parts)
             lines.append(f"  {side.name}{said}{in_language(say_count('cli.count-rows', read), lang)}{said}{counts}")
             lines += [f"  {side.name}{said}{note.strip()}" for note in side.notes]
-            if not read and other.keys:  # a header and nothing under it: every key of the other reads as added or removed
+            if not read and other.keys:  # a header alone: every key of the other reads as added or removed
                 lines.append(f"  {in_language(say('cli.join.no-rows', file=side.name, other=other.name), lang)}")
         for message, fold in _ALIKE:
             alike = _alike(records.old, records.new, fold)
