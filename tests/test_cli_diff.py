@@ -568,7 +568,24 @@ def test_every_row_of_both_files_is_in_exactly_one_output_row(
     written = list(csv.reader(io.StringIO(out)))[1:]
     assert len(written) == len(kept[0]) + len(kept[1]) - paired  # a paired key is one row for two
     assert status in (0, 1, 2)
-    assert (status == 2) == any(row[7] == "" for row in written)  # not compared, or a code not read
+    # Not compared, or a code not read (a key in one file only is still added or removed, with the error).
+    assert (status == 2) == any(row[7] == "" or "error[" in row[9] for row in written)
+
+
+def test_a_key_in_one_file_only_is_added_or_removed_even_when_its_code_does_not_read(
+    srank_cli: Run, tmp_path: Path
+) -> None:
+    old, new = tmp_path / "old.csv", tmp_path / "new.csv"
+    old.write_text("ID,S\nA,S3S2\nB,S2\n", encoding="utf-8")
+    new.write_text("ID,S\nB,S2\nC,S9\n", encoding="utf-8")
+    status, out, _ = srank_cli("diff", old, new, "-k", "ID", "-c", "S")
+    rows = {row[0]: (row[7], row[9]) for row in csv.reader(io.StringIO(out))}
+    assert status == 2  # a code that does not read
+    assert rows["A"][0] == "removed"
+    assert rows["A"][1].startswith("old: error[range-reversed]: Range 3-2 is reversed;")
+    assert rows["A"][1].endswith(f"; the key is not in {new}")
+    assert rows["C"][0] == "added"
+    assert rows["C"][1].endswith(f"; the key is not in {old}")
 
 
 def test_a_key_whose_row_in_the_other_file_is_malformed_is_not_called_added(srank_cli: Run, tmp_path: Path) -> None:

@@ -287,7 +287,14 @@ class ColumnDiff(Check):
             # An unread cell as written, its spaces too: the message may be about them ("found ' '").
             written = [cell if rank is None else str(rank) for cell, rank in ((old, old_rank), (new, new_rank))]
             rounded = ["" if rank is None else str(rank.rounded()) for rank in (old_rank, new_rank)]
-            row = self._cells(old=written[0], new=written[1], old_rounded=rounded[0], new_rounded=rounded[1])
+            # A key in one file only was added or removed, whether or not its one cell reads.
+            gone = {ONLY_OLD: ChangeKind.REMOVED, ONLY_NEW: ChangeKind.ADDED}.get(status, "")
+            row = self._cells(
+                old=written[0], new=written[1], old_rounded=rounded[0], new_rounded=rounded[1], change=gone
+            )
+            if gone:
+                other = self.layout.new_name if status == ONLY_OLD else self.layout.old_name
+                message = f"{message}{separator(self.lang)}{self.say(say('cli.diff.key-not-in', file=other))}"
             return [{**row, "srank_message": message}], code, lenient_reads, ()
         change = compare_ranks(old_rank, new_rank, old, new)
         lang = self.layout.lang
