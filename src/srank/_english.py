@@ -653,7 +653,7 @@ MESSAGES: dict[str, str] = {
     "cli.summary.first-on-line": "; first on line {first:,}",
     "cli.summary.first-on-row": "; first on row {first:,}",
     "cli.summary.first-on-key": "; first on key {first:,}",
-    "cli.summary.clipped": "{start}…' ({length:,} characters)",
+    "cli.summary.clipped": "{start} ({length:,} characters)",
     "cli.unit.line": "line {number}",
     "cli.unit.row": "row {number}",
     "cli.unit.key": "key {number}",

@@ -126,4 +126,7 @@ def shown_cells(key: Any, lang: str, limit: int = 40) -> str:
     shown = in_language(say("cli.summary.cell", cell=str(key)), lang)
     if len(shown) <= limit and length == len(key):
         return shown
-    return in_language(say("cli.summary.clipped", start=shown[: limit - 1], length=length), lang)
+    # Cut inside the quotes, so that each language closes its own: 'Mexico (N2): SON…', « Mexico (N2) : SON… ».
+    cut = max(1, limit - (len(shown) - len(str(key))))  # the quotes, and the cell up to the limit
+    start = in_language(say("cli.summary.cell", cell=str(key)[:cut] + "…"), lang)
+    return in_language(say("cli.summary.clipped", start=start, length=length), lang)
