@@ -672,7 +672,7 @@ def test_a_change_in_the_species_part_alone_is_counted_apart(srank_cli: Run, tmp
     )
     # Under --summary-only no row is written: the count says so.
     assert srank_cli("diff", old, new, "-k", "ID", "-c", "G", "--summary-only", "--lang", "fr")[2].splitlines()[0] == (
-        f"srank diff\u00a0: {old} -> {new}\u00a0: 4\u00a0lignes de changements (--summary-only\u00a0: aucune écrite)"
+        f"srank diff\u00a0: {old} -> {new}\u00a0: 4\u00a0lignes (--summary-only\u00a0: aucune écrite)"
         "\u202f; 3\u00a0plus en péril, 1\u00a0moins en péril, dont 3\u00a0dans le seul rang de l'espèce (le rang"
         " infraspécifique inchangé)"
     )
@@ -709,6 +709,11 @@ def test_review_dates_compare_as_days_however_written(srank_cli: Run, tmp_path: 
     status, out, _ = srank_cli("diff", old, new, "-k", "ID", "-c", "S", "--old-date", "D", "--new-date", "D")
     reviewed = [row[0] for row in csv.reader(io.StringIO(out)) if "reviewed but unchanged" in row[9]]
     assert (status, reviewed) == (0, ["B", "E"])  # 5/2/2019 is 2019-05-02 as a US spreadsheet writes it
+    # Two dates written the same way are read the same way: 5/2/2019 and 2/5/2019 are two days.
+    old.write_text("ID,S,D\nA,S3,5/2/2019\nB,S2,05/02/2019\nC,S1,5/2/2019 0:00\nD,S4,5/2/19\n", encoding="utf-8")
+    new.write_text("ID,S,D\nA,S3,2/5/2019\nB,S2,5/2/2019\nC,S1,2019-05-02\nD,S4,2019-05-02\n", encoding="utf-8")
+    _, out, _ = srank_cli("diff", old, new, "-k", "ID", "-c", "S", "--old-date", "D", "--new-date", "D")
+    assert [row[0] for row in csv.reader(io.StringIO(out)) if "reviewed but unchanged" in row[9]] == ["A"]
 
 
 def test_a_file_with_a_header_and_no_rows_is_named(srank_cli: Run, tmp_path: Path) -> None:
@@ -738,3 +743,14 @@ def test_a_column_new_renamed_is_hinted_with_the_old_new_form(srank_cli: Run, tm
     # OLD's own missing column gets the plain "did you mean"
     status, _, err = srank_cli("diff", new, tmp_path / "old.csv", "-k", "ID=id", "-c", "S Rank")
     assert err.endswith("(did you mean 'S_RANK'?)\n")
+
+
+def test_the_species_only_count_follows_the_counts_it_is_part_of(srank_cli: Run, tmp_path: Path) -> None:
+    old, new = tmp_path / "old.csv", tmp_path / "new.csv"
+    old.write_text("ID,G\n1,G5T2\n2,G3\n3,S2\n", encoding="utf-8")
+    new.write_text("ID,G\n1,G4T2\n2,G3\n3,s9\n", encoding="utf-8")
+    err = srank_cli("diff", old, new, "-k", "ID", "-c", "G", "--summary-only")[2]
+    assert err.splitlines()[0].endswith(
+        "3 rows (--summary-only: none written); 1 uplisted, 1 of these in the species' rank alone (the infraspecific"
+        " rank unchanged), 1 same, 1 invalid"
+    )

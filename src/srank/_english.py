@@ -901,7 +901,7 @@ MESSAGES: dict[str, str] = {
         " compare the rank columns, and pair the rows by an id such as ELEMENT_CODE"
     ),
     "cli.diff.headline": "{rows} out",
-    "cli.diff.headline-not-written": "{rows} of changes (--summary-only: none written)",
+    "cli.diff.headline-not-written": "{rows} (--summary-only: none written)",
     "cli.diff.same-left-out.one": " ({count:,} same row left out by --changes-only)",
     "cli.diff.same-left-out.other": " ({count:,} same rows left out by --changes-only)",
     "cli.diff.did-you-mean-renamed": " (did you mean {close!r}? If {file} renamed the column, write it as {pair!r})",

@@ -225,9 +225,11 @@ class ColumnDiff(Check):
 
     def counts(self, unread: int) -> str:
         kinds = self.kinds
-        shown = [_kind_count(kind, kinds[kind]) for kind in _SUMMARY_ORDER if kinds.get(kind)]
+        present = [kind for kind in _SUMMARY_ORDER if kinds.get(kind)]
+        shown = [_kind_count(kind, kinds[kind]) for kind in present]
         if self.species_only:  # G5T2 -> G4T2: uplisted, though the subspecies' own rank (its rounded rank) stayed
-            shown.append(say_count("cli.diff.species-only", self.species_only))
+            after = max(at for at, kind in enumerate(present) if kind in _MOVED)  # right after what it counts part of
+            shown.insert(after + 1, say_count("cli.diff.species-only", self.species_only))
         if self.reviewed:
             shown.append(say_count("cli.diff.reviewed", self.reviewed))
         return self.listed(shown) or self.say(say("cli.diff.no-rows"))
@@ -473,32 +475,40 @@ def _kind_count(kind: str, count: int) -> str:
     return say_count(f"cli.diff.kind.{ChangeKind(kind).value}", count)
 
 
-_SLASHED = re.compile(r"(\d{1,4})[/.](\d{1,2})[/.](\d{1,4})")  # 5/2/2019, 2.5.2019, 2019/05/02
+# 5/2/2019, 2.5.2019, 2019/05/02, 5/2/19, with a time after it as a spreadsheet may write one (5/2/2019 0:00).
+_SLASHED = re.compile(r"(\d{1,4})[/.](\d{1,2})[/.](\d{1,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
-def _days(text: str) -> frozenset[datetime.date] | None:
-    """The days a date cell may name: one for 2024-03-01 (ISO, with or without a time) or 2019/05/02; one or two
-    for 5/2/2019, which is the 2nd of May as a US spreadsheet writes it and the 5th of February as a Canadian one
-    may; None when it is no date, and is compared as text."""
+def _days(text: str) -> tuple[bool, frozenset[datetime.date]] | None:
+    """The days a date cell may name, and whether its form is ambiguous: one day for 2024-03-01 (ISO, with or
+    without a time) or 2019/05/02; one or two for 5/2/2019, the 2nd of May as a US spreadsheet writes it and the
+    5th of February as a Canadian one may; None when it is no date, and is compared as text."""
     try:
-        return frozenset({datetime.datetime.fromisoformat(text).date()})
+        return False, frozenset({datetime.datetime.fromisoformat(text.strip()).date()})
     except ValueError:
         pass
     found = _SLASHED.fullmatch(text.strip())
     if found is None:
         return None
     first, second, third = (int(part) for part in found.groups())
-    orders = [(first, second, third)] if len(found[1]) == 4 else [(third, first, second), (third, second, first)]
+    if len(found[1]) == 4:
+        orders, ambiguous = [(first, second, third)], False
+    else:
+        year = _year(third, found[3])
+        orders, ambiguous = [(year, first, second), (year, second, first)], True
     days = set()
     for year, month, day in orders:
         with contextlib.suppress(ValueError):
             days.add(datetime.date(year, month, day))
-    return frozenset(days) or None
+    return (ambiguous, frozenset(days)) if days else None
 
 
 def _moved(dates: dict[str, str]) -> bool:
-    """True when NEW's date is given and differs from OLD's: the rank was reviewed again. Dates written two ways
-    (5/2/2019 in one file, 2019-05-02 in the other) are the same day when any reading of them makes them so."""
+    """True when NEW's date is given and differs from OLD's: the rank was reviewed again.
+
+    Two dates written the same way are read the same way (5/2/2019 and 2/5/2019 are two days); a date written
+    5/2/2019 against one written 2019-05-02 is the same day when either reading of it makes it so.
+    """
     new = dates.get("srank_new_date", "")
     if "srank_old_date" not in dates or not new:
         return False
@@ -506,7 +516,22 @@ def _moved(dates: dict[str, str]) -> bool:
     before, after = _days(old), _days(new)
     if before is None or after is None:
         return old.strip() != new.strip()
-    return not before & after
+    if before[0] and after[0]:  # both written day and month first, or both month first: one reading for both
+        return _numbers(old) != _numbers(new)
+    return not before[1] & after[1]
+
+
+def _numbers(text: str) -> tuple[int, ...]:
+    """The numbers of a slashed date, the year in four digits: 05/02/2019 and 5/2/19 are (5, 2, 2019)."""
+    found = _SLASHED.fullmatch(text.strip())
+    assert found is not None  # only a date _days read as ambiguous comes here
+    first, second, year = (int(part) for part in found.groups())
+    return first, second, _year(year, found[3])
+
+
+def _year(number: int, written: str) -> int:
+    """A year written with two digits is of this century up to 49, else of the last (5/2/19 is 2019)."""
+    return number + (2000 if number < 50 else 1900) if len(written) <= 2 else number
 
 
 COMMAND = DiffCommand()
