@@ -754,3 +754,13 @@ def test_the_species_only_count_follows_the_counts_it_is_part_of(srank_cli: Run,
         "3 rows (--summary-only: none written); 1 uplisted, 1 of these in the species' rank alone (the infraspecific"
         " rank unchanged), 1 same, 1 invalid"
     )
+
+
+def test_a_key_given_as_a_distribution_column_names_that_option(srank_cli: Run, tmp_path: Path) -> None:
+    old = tmp_path / "old.csv"
+    old.write_text("ID,D\nA,US(N5)\n", encoding="utf-8")
+    assert srank_cli("diff", old, old, "-k", "ID", "--distribution-column", "ID")[::2] == (
+        2,
+        "srank: 'ID' is both the key (--key), which pairs the rows of OLD and NEW, and a column to compare"
+        " (--distribution-column); compare the rank columns, and pair the rows by an id such as ELEMENT_CODE\n",
+    )

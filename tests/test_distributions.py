@@ -240,8 +240,7 @@ def test_json_places_that_do_not_read_are_located_errors_or_lenient_notes() -> N
         srank.parse_distribution('[{"nationCode": "MX", ')
     assert (raised.value.code, raised.value.span) == ("distribution-syntax", (22, 22))  # at the end of the text
     assert str(raised.value).splitlines()[0] == (
-        "The text starts as the Explorer API's places do ('['), but is not JSON: Expecting property name enclosed in"
-        " double quotes"
+        "The text starts as JSON does ('[' or '{'), but is not JSON: Expecting property name enclosed in double quotes"
     )
     # A saved record: its places are read from where it keeps them; an object without them is named.
     record = '{"scientificName": "Falco mexicanus", "nations": [{"nationCode": "MX", "roundedNRank": "N2"}]}'

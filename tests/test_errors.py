@@ -100,6 +100,11 @@ def test_a_look_alike_of_a_latin_letter_is_named(text: str, message: str, hint: 
     assert (error.message, error.hint) == (message, hint)
 
 
+def test_a_look_alike_keeps_its_case_and_only_capitals_have_twins() -> None:
+    assert _error("S\uff53").hint.startswith("'ｓ' is FULLWIDTH LATIN SMALL LETTER S, which looks like 's'")  # type: ignore[union-attr]
+    assert _error("S3\u03bd").hint == "a rank code looks like G3, G3G4, G5T2, S2B or S2B,S4N"  # Greek nu looks like v
+
+
 def test_an_accented_letter_is_shown_as_itself() -> None:
     assert _error("S2é").message.endswith("after 'S2', found 'é'")
 

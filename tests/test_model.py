@@ -197,6 +197,7 @@ def test_seed_form_is_accepted_with_a_warning() -> None:
     ("fields", "error", "said"),
     [
         ({"code": ""}, ValueError, "a Finding's code is a non-empty str (such as 'range-reversed'), not ''"),
+        ({"code": None}, TypeError, "a Finding's code is a str (such as 'range-reversed'), not NoneType"),
         (
             {"severity": "error"},
             TypeError,
@@ -207,12 +208,8 @@ def test_seed_form_is_accepted_with_a_warning() -> None:
             ValueError,
             "a Finding's span is (start, end) with 0 <= start <= end, as in (0, 4), not (5, 2)",
         ),
-        (
-            {"span": [0, 1]},
-            ValueError,
-            "a Finding's span is (start, end) with 0 <= start <= end, as in (0, 4), not [0, 1]",
-        ),
-        ({"message": None}, TypeError, "'message' must be <class 'str'> (got None that is a <class 'NoneType'>)."),
+        ({"span": [0, 1]}, TypeError, "a Finding's span is a tuple of two int, (start, end) as in (0, 4), not [0, 1]"),
+        ({"message": None}, TypeError, "a Finding's message is a str, not NoneType"),
     ],
 )
 def test_a_finding_is_checked_when_built(fields: dict[str, object], error: type[Exception], said: str) -> None:

@@ -135,7 +135,7 @@ def test_a_change_is_both_codes_on_their_colours_its_kind_and_its_sentence() -> 
         '<div lang="en" style="font-family:sans-serif;font-size:13px;line-height:1.5;margin:2px 0"><div>'
         f'<span style="{CHIP};background:#FDD835;color:#000000">G3</span> → '
         f'<span style="{CHIP};background:#F57C00;color:#000000">G2</span> '
-        f'<span style="{KIND}">uplisted</span> G3 → G2, uplisted (more imperiled)</div></div>'
+        f'<span lang="en" style="{KIND}">uplisted</span> G3 → G2, uplisted (more imperiled)</div></div>'
     )
 
 

@@ -84,7 +84,8 @@ class Change:
         return self.describe()
 
     def to_html(self, *, lang: LanguageTag = "en") -> str:
-        """The change for web pages: both codes on their colours, its kind and its sentence in ``lang``.
+        """The change for web pages: both codes on their colours, its kind (as ``srank_change`` writes it) and its
+        sentence in ``lang``.
 
         Jupyter shows a change this way, in English. The HTML is self-contained (inline styles).
 

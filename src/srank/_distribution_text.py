@@ -108,7 +108,7 @@ def _read_api(text: str, lenient: bool) -> Distribution:
 
     try:
         nations = json.loads(text)
-    except json.JSONDecodeError as error:  # also a lone surrogate, a NaN: what JSON does not allow
+    except json.JSONDecodeError as error:
         problem = InvalidRankError(
             say("distribution.api-not-json", reason=error.msg),
             text=text,
@@ -122,13 +122,16 @@ def _read_api(text: str, lenient: bool) -> Distribution:
     if isinstance(nations, dict):  # a saved record: a search result's taxon (nations) or a taxon (elementNationals)
         listed = next((nations[key] for key in _RECORD_PLACES if isinstance(nations.get(key), list)), None)
         if listed is None:
-            raise InvalidRankError(
+            problem = InvalidRankError(
                 say("distribution.api-object"),
                 text=text,
                 span=(0, len(text)),
                 hint=say("distribution.api-object-hint"),
                 code="distribution-syntax",
             )
+            if not lenient:
+                raise problem
+            return Distribution((), "api", (_skipped(problem, text.strip()),))
         nations = listed
     return Distribution.from_api(nations, lenient=lenient)
 

@@ -205,7 +205,7 @@ MESSAGES: dict[str, str] = {
     "distribution.expected": "Expected {expected}, found {found!r}",
     "distribution.expected-at-end": "Expected {expected}, found the end of the text",
     "distribution.hint": "a distribution reads 'United States (N5): MD (S3), VA (S4)' or 'CA(N4), US(N5B,NNRN)'",
-    "distribution.api-not-json": "The text starts as the Explorer API's places do ('['), but is not JSON: {reason}",
+    "distribution.api-not-json": "The text starts as JSON does ('[' or '{{'), but is not JSON: {reason}",
     "distribution.api-hint": (
         "the API's places read as a JSON list of nations, each with its nationCode and its subnations, as"
         " str() of a Distribution read from API data writes them"
@@ -897,7 +897,7 @@ MESSAGES: dict[str, str] = {
     "cli.diff.twice-key": "{name!r} is given twice as --key",
     "cli.diff.twice-compared": "{name!r} is given twice as a compared column",
     "cli.diff.key-compared": (
-        "{name!r} is both the key (--key), which pairs the rows of OLD and NEW, and a column to compare (-c);"
+        "{name!r} is both the key (--key), which pairs the rows of OLD and NEW, and a column to compare ({option});"
         " compare the rank columns, and pair the rows by an id such as ELEMENT_CODE"
     ),
     "cli.diff.headline": "{rows} out",

@@ -31,8 +31,10 @@ class Severity(enum.Enum):
 
 def _code(code: object) -> None:
     """A finding's code names it in every language and in every export: a word, never empty."""
-    if not isinstance(code, str) or not code:
-        raise ValueError(f"a Finding's code is a non-empty str (such as 'range-reversed'), not {code!r}")
+    if not isinstance(code, str):
+        raise TypeError(f"a Finding's code is a str (such as 'range-reversed'), not {type(code).__name__}")
+    if not code:
+        raise ValueError("a Finding's code is a non-empty str (such as 'range-reversed'), not ''")
 
 
 def _severity(severity: object) -> None:
@@ -41,10 +43,16 @@ def _severity(severity: object) -> None:
         raise TypeError(said)
 
 
+def _message(message: object) -> None:
+    if not isinstance(message, str):
+        raise TypeError(f"a Finding's message is a str, not {type(message).__name__}")
+
+
 def _span(span: object) -> None:
     """A span is where in a code the finding points: two whole numbers, start before end, from 0."""
-    fits = isinstance(span, tuple) and len(span) == 2 and all(type(end) is int for end in span)
-    if not fits or not 0 <= span[0] <= span[1]:  # type: ignore[index]
+    if not (isinstance(span, tuple) and len(span) == 2 and all(type(end) is int for end in span)):
+        raise TypeError(f"a Finding's span is a tuple of two int, (start, end) as in (0, 4), not {span!r}")
+    if not 0 <= span[0] <= span[1]:
         raise ValueError(f"a Finding's span is (start, end) with 0 <= start <= end, as in (0, 4), not {span!r}")
 
 
@@ -68,7 +76,7 @@ class Finding(Said):
 
     code: str = attrs.field(validator=lambda _, __, code: _code(code))
     severity: Severity = attrs.field(validator=lambda _, __, severity: _severity(severity))
-    message: str = attrs.field(validator=attrs.validators.instance_of(str))
+    message: str = attrs.field(validator=lambda _, __, message: _message(message))
     span: tuple[int, int] = attrs.field(validator=lambda _, __, span: _span(span))
     fragment: str = ""
     hint: str | None = None

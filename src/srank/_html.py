@@ -140,7 +140,8 @@ def distribution_html(dist: Distribution, lang: LanguageTag = "en") -> str:
 def _change_line(change: RankChange, text: str, start: str = "<div>") -> str:
     """Old and new as chips (a dash on the not-present colour for none), the kind, and the sentence ``text``."""
     sides = " → ".join(chip(rank) if rank is not None else chip(None, "—") for rank in (change.old, change.new))
-    kind = f'<span style="{_MARK};border:1px solid currentColor">{escape(change.kind.value)}</span>'
+    # The kind as srank_change writes it, a code in any language: lang="en" for a screen reader's voice.
+    kind = f'<span lang="en" style="{_MARK};border:1px solid currentColor">{escape(change.kind.value)}</span>'
     return f"{start}{sides} {kind}{' ' + escape(text) if text else ''}</div>"
 
 

@@ -474,8 +474,8 @@ _TWINS = dict(zip("АВСЕНІКМОРТХЅΑΒΕΗΙΚΜΝΟΡΤΧ", "ABCEHIK
 def _latin_twin(char: str, compatible: str) -> str | None:
     """The plain Latin letter or digit ``char`` stands for (a full-width Ｇ, a Cyrillic С), or None."""
     if compatible.isascii() and compatible.isalnum() and len(compatible) == 1:
-        return compatible.upper()
-    return _TWINS.get(char.upper())
+        return compatible  # in its own case: a full-width ｓ looks like s
+    return _TWINS.get(char)  # capitals only: a Greek ν looks like v, not N
 
 
 # ----------------------------------------------------------------------------

@@ -308,7 +308,18 @@ def warn_mixed(scales: Iterable[str], name: str) -> None:
 
         from ._messages import say
 
-        warnings.warn(say("status-index.mixed-scales", name=name, scales=", ".join(found)), stacklevel=4)
+        warnings.warn(say("status-index.mixed-scales", name=name, scales=", ".join(found)), stacklevel=_callers())
+
+
+def _callers() -> int:
+    """The stack level of the first caller outside srank, however many of srank's frames (an accessor, a per-group
+    decorator) stand between: where the warning is about."""
+    import sys
+
+    frame, level = sys._getframe(1), 1
+    while frame is not None and str(frame.f_globals.get("__name__", "")).partition(".")[0] == "srank":
+        frame, level = frame.f_back, level + 1  # type: ignore[assignment]
+    return level
 
 
 def _unseasoned(rank: AnyRank) -> Rank | None:

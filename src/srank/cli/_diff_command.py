@@ -109,9 +109,10 @@ class DiffCommand(TableCommand[JoinedTable]):
             if repeated:
                 raise UsageError(say(twice, name=repeated[0]))
         keys = [{pair[side] for pair in args.key} for side in (0, 1)]  # OLD's key columns, NEW's
-        both = next((pair[side] for pair in compared for side in (0, 1) if pair[side] in keys[side]), None)
-        if both is not None:  # -k ID -c ID: every row would pair with itself and compare its own id as a rank
-            raise UsageError(say("cli.diff.key-compared", name=both))
+        for option, pairs in (("-c", args.column), ("--distribution-column", args.distribution_column)):
+            both = next((pair[side] for pair in pairs for side in (0, 1) if pair[side] in keys[side]), None)
+            if both is not None:  # -k ID -c ID: every row would pair with itself and compare its own id as a rank
+                raise UsageError(say("cli.diff.key-compared", name=both, option=option))
         check_label_options("short", args.lang)
 
     def open(self, args: argparse.Namespace) -> AbstractContextManager[JoinedTable]:
