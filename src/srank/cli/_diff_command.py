@@ -61,6 +61,7 @@ INVALID = "invalid"  # a code that could not be read: the summary's kind, not a 
 NOT_COMPARED = "not compared"  # a row the join could not pair (blank or repeated key, malformed row)
 UNCHANGED = frozenset({ChangeKind.SAME, ChangeKind.NOTATION})  # no rank changed: exit status 0
 _MOVED = frozenset({ChangeKind.UPLISTED, ChangeKind.DOWNLISTED})
+_GONE = {ONLY_OLD: ChangeKind.REMOVED, ONLY_NEW: ChangeKind.ADDED}  # a key in one file only
 _CHANGES = frozenset(ChangeKind) - UNCHANGED
 _RENAMED = "COLUMN[=NEWNAME]"  # an option naming a column, and its new name if NEW renamed it
 _SUMMARY_ORDER = [*ChangeKind, INVALID, NOT_COMPARED]
@@ -291,14 +292,11 @@ class ColumnDiff(Check):
             written = [cell if rank is None else str(rank) for cell, rank in ((old, old_rank), (new, new_rank))]
             rounded = ["" if rank is None else str(rank.rounded()) for rank in (old_rank, new_rank)]
             # A key in one file only was added or removed, whether or not its one cell reads.
-            gone = {ONLY_OLD: ChangeKind.REMOVED, ONLY_NEW: ChangeKind.ADDED}.get(status, "")
+            gone = _GONE.get(status, "")
             row = self._cells(
                 old=written[0], new=written[1], old_rounded=rounded[0], new_rounded=rounded[1], change=gone
             )
-            if gone:
-                other = self.layout.new_name if status == ONLY_OLD else self.layout.old_name
-                message = f"{message}{separator(self.lang)}{self.say(say('cli.diff.key-not-in', file=other))}"
-            return [{**row, "srank_message": message}], code, lenient_reads, ()
+            return [{**row, "srank_message": self._said_alone(message, status)}], code, lenient_reads, ()
         change = compare_ranks(old_rank, new_rank, old, new)
         lang = self.layout.lang
         if change.parts[0] is change or change.kind in WHOLE_KINDS:
@@ -309,11 +307,9 @@ class ColumnDiff(Check):
 
     def _change_cells(self, change: RankChange, message: str, status: str, place: str = "") -> dict[str, Any]:
         kind = change.kind
-        if status:
-            if kind is ChangeKind.SAME:  # a blank cell of a key in one file only: the row was added or removed
-                kind = ChangeKind.REMOVED if status == ONLY_OLD else ChangeKind.ADDED
-            other = self.layout.new_name if status == ONLY_OLD else self.layout.old_name
-            message = f"{message}{separator(self.lang)}{self.say(say('cli.diff.key-not-in', file=other))}"
+        if status and kind is ChangeKind.SAME:  # a blank cell of a key in one file only: the row was added or removed
+            kind = _GONE[status]
+        message = self._said_alone(message, status)
         return self._cells(
             place=place,
             season=change.season.value if change.season is not None else "",
@@ -325,6 +321,13 @@ class ColumnDiff(Check):
             rounded_changed=change.rounded_changed,
             message=message,
         )
+
+    def _said_alone(self, message: str, status: str) -> str:
+        """``message``, and for a key in one file only (``status``), the file it is not in."""
+        if status not in _GONE:
+            return message
+        other = self.layout.new_name if status == ONLY_OLD else self.layout.old_name
+        return f"{message}{separator(self.lang)}{self.say(say('cli.diff.key-not-in', file=other))}"
 
     def _cells(
         self,
