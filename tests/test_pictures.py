@@ -189,6 +189,12 @@ def test_the_map_is_valid_self_contained_svg_with_a_title() -> None:
     french = ET.fromstring(srank.parse_distribution(FERRET).to_svg(lang="fr-CA", title=" "))
     assert (french.get("lang"), french.get("{http://www.w3.org/XML/1998/namespace}lang")) == ("fr", "fr")
     assert title(french) == "Rangs arrondis par État et province"
+    # role="img" hides the tiles' own titles from a screen reader: the description says what the map shows.
+    described = srank.parse_distribution("Canada (N3): QC (S2), ZZ (S1)\nUnited States (N5)").to_svg(lang="fr")
+    assert ET.fromstring(described).findtext(f"{SVG}desc") == (
+        "Canada\u00a0: N3 – Vulnérable\u202f; États-Unis\u00a0: N5 – En sécurité\u202f; Québec (QC)\u00a0: S2 – En péril"
+        "\u202f; ZZ\u00a0: S1 – Gravement en péril"
+    )
 
 
 def test_every_tile_is_coloured_by_its_rounded_rank_and_says_so_on_hover() -> None:

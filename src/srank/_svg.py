@@ -28,7 +28,7 @@ import attrs
 
 from ._describe import describe, explain
 from ._description_tables import Table, load
-from ._findings import colon
+from ._findings import colon, separator
 from ._markup import escape
 from ._messages import quoted
 from ._model import AnyRank, Grade, Level, Rank, Season, Single
@@ -212,6 +212,7 @@ def distribution_svg(dist: Distribution, season: object = None, lang: str = "en"
 
     present: set[str] = set()
     absent = hatched = False
+    described: list[str] = []  # what the map shows, place by place, for a screen reader (the tiles' titles are not read)
     parts.append('<g font-size="10" text-anchor="middle">')
     for place, (row, column) in sorted(tiles.items(), key=lambda item: item[1]):
         x, y = MARGIN + (column - 1) * CELL, head + (row - 1) * CELL
@@ -226,6 +227,8 @@ def distribution_svg(dist: Distribution, season: object = None, lang: str = "en"
             absent = absent or not shown.classes
             data_class, bands = " ".join(shown.classes) or NOT_PRESENT, _bands(x, y, TILE, TILE, shown.classes)
         hover = f"{name} ({place[1]}){colon(lang)}{shown.title}"
+        if tile is not None:  # a ranked place; the nation's own line says a nation ranked only as a whole
+            described.append(hover)
         parts.append(
             f'<g class="tile" data-place="{escape(place[0])}-{escape(place[1])}" data-class="{data_class}">'
             f"<title>{escape(hover)}</title>{bands}"
@@ -301,9 +304,14 @@ def distribution_svg(dist: Distribution, season: object = None, lang: str = "en"
     width = panel_x + PANEL_WIDTH
     height = bottom + MARGIN
     label = escape(title if title is not None else table.text("picture", "map"))
+    said = colon(lang)
+    nationally = [f"{_place_name(record.nation, None, lang)}{said}{shown.title}" for record, shown in national]
+    elsewhere = [f"{_place_name(rec.nation, rec.subnation, lang)}{said}{shown.title}" for rec, shown in listed]
+    desc = escape(separator(lang).join([*nationally, *described, *elsewhere]))
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}"'
         f' role="img" lang="{table.lang}" xml:lang="{table.lang}" font-family="sans-serif"><title>{label}</title>'
+        f"<desc>{desc}</desc>"
         f'<rect width="{width}" height="{height}" fill="#FFFFFF"/>' + "".join(parts) + "</svg>"
     )
 
