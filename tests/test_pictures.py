@@ -192,8 +192,8 @@ def test_the_map_is_valid_self_contained_svg_with_a_title() -> None:
     # role="img" hides the tiles' own titles from a screen reader: the description says what the map shows.
     described = srank.parse_distribution("Canada (N3): QC (S2), ZZ (S1)\nUnited States (N5)").to_svg(lang="fr")
     assert ET.fromstring(described).findtext(f"{SVG}desc") == (
-        "Canada\u00a0: N3 – Vulnérable\u202f; États-Unis\u00a0: N5 – En sécurité\u202f; Québec (QC)\u00a0: S2 – En péril"
-        "\u202f; ZZ\u00a0: S1 – Gravement en péril"
+        "Canada\u00a0: N3 – Vulnérable\u202f; États-Unis\u00a0: N5 – En sécurité\u202f;"
+        " Québec (QC)\u00a0: S2 – En péril\u202f; ZZ\u00a0: S1 – Gravement en péril"
     )
 
 

@@ -212,7 +212,7 @@ def distribution_svg(dist: Distribution, season: object = None, lang: str = "en"
 
     present: set[str] = set()
     absent = hatched = False
-    described: list[str] = []  # what the map shows, place by place, for a screen reader (the tiles' titles are not read)
+    described: list[str] = []  # what the map shows, place by place, for a screen reader (it reads no tile's title)
     parts.append('<g font-size="10" text-anchor="middle">')
     for place, (row, column) in sorted(tiles.items(), key=lambda item: item[1]):
         x, y = MARGIN + (column - 1) * CELL, head + (row - 1) * CELL
