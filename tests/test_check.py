@@ -79,6 +79,7 @@ SINGLE_CODE = {
     "legacy-code": ("SA", W, "Legacy code 'SA' (accidental) was read as 'SNA'", (0, 2)),
     "normalised-whitespace": (" S3", W, "Surrounding whitespace was removed", (0, 1)),
     "normalised-case": ("s3", W, "Lower case was read as upper case", (0, 1)),
+    "normalised-width": ("Ｇ５", W, "Full-width characters were read as their plain form", (0, 2)),
     "normalised-comma-space": ("S2B, S4N", W, "Spaces around a comma were removed", (3, 5)),
     "normalised-slash-range": ("S3/S4", W, "'/' between two numbers was read as a range", (0, 5)),
     "normalised-slash-season": ("N4B/N4N", W, "'/' between seasonal ranks was read as ','", (3, 4)),

@@ -171,6 +171,7 @@ MESSAGES: dict[str, str] = {
     "lenient.comma-space": "Spaces around a comma were removed",
     "lenient.inner-whitespace": "Whitespace inside the code was removed",
     "lenient.case": "Lower case was read as upper case",
+    "lenient.width": "Full-width characters were read as their plain form",
     "lenient.slash-range": "'/' between two numbers was read as a range",
     "lenient.slash-season": "'/' between seasonal ranks was read as ','",
     "lenient.semicolon-season": "';' between seasonal ranks was read as ','",

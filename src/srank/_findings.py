@@ -254,6 +254,7 @@ CATALOGUE: dict[str, str] = {
     # Lenient reading (notes, severity warning)
     "normalised-whitespace": "Whitespace was removed.",
     "normalised-case": "Lower-case letters were raised to upper case.",
+    "normalised-width": "Full-width letters and digits (Ｇ５, as East Asian keyboards type them) were read as G5.",
     "normalised-comma-space": "A space after a comma was removed.",
     "normalised-slash-range": "'/' between two numbers was read as a range (S3/S4 -> S3S4).",
     "normalised-slash-season": "'/' between seasonal parts was read as ',' (N4B/N4N -> N4B,N4N).",

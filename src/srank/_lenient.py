@@ -132,6 +132,8 @@ _SURROUNDING_SPACE = re.compile(r"^\s+|\s+$")
 _COMMA_SPACE = re.compile(r"\s*,\s+|\s+,\s*")
 _INNER_SPACE = re.compile(r"\s+")
 _LOWER = re.compile(r"[a-z]+")
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]+")  # Ｇ５: the letters, digits and signs an East Asian keyboard types wide
+_NARROW = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _SLASH_RANGE = re.compile(r"([GNST])([1-5])/\1?([1-5])")
 _SLASH_SEASON = re.compile(r"/(?=[GNST])")
 _SEMICOLON_SEASON = re.compile(r"\s*;\s*(?=[GNSTgnst])")  # S3B;S4N: exports made with a list separator of ';'
@@ -148,6 +150,7 @@ def normalise(text: str) -> tuple[str, tuple[Finding, ...]]:
 def normalise_mapped(text: str) -> tuple[str, tuple[Finding, ...], list[int]]:
     """As ``normalise``, plus each rewritten character's index in ``text``."""
     rewriter = _Rewriter(text)
+    rewriter.apply(_FULL_WIDTH, lambda match: match.group().translate(_NARROW), "normalised-width", "lenient.width")
     rewriter.apply(_SURROUNDING_SPACE, "", "normalised-whitespace", "lenient.surrounding-whitespace")
     rewriter.apply(_SEMICOLON_SEASON, ",", "normalised-semicolon-season", "lenient.semicolon-season")
     rewriter.apply(_COMMA_SPACE, ",", "normalised-comma-space", "lenient.comma-space")
