@@ -19,7 +19,7 @@ from ._distribution import Distribution, PlaceRank, noted_repeats, place_label, 
 from ._errors import InvalidRankError, SrankError, clipped
 from ._findings import Finding, Severity
 from ._lark_adapter import distribution_error, distribution_patterns
-from ._messages import say
+from ._messages import Message, say
 from ._parse import is_missing, parse
 from ._places import nation_code, nation_name, subnation_code, subnation_name
 
@@ -109,31 +109,27 @@ def _read_api(text: str, lenient: bool) -> Distribution:
     try:
         nations = json.loads(text)
     except json.JSONDecodeError as error:
-        problem = InvalidRankError(
-            say("distribution.api-not-json", reason=error.msg),
-            text=text,
-            span=(error.pos, min(error.pos + 1, len(text))),
-            hint=say("distribution.api-hint"),
-            code="distribution-syntax",
-        )
-        if not lenient:
-            raise problem from None
-        return Distribution((), "api", (_skipped(problem, text.strip()),))
+        span = (error.pos, min(error.pos + 1, len(text)))
+        problem = _api_problem(text, say("distribution.api-not-json", reason=error.msg), span, "distribution.api-hint")
+        return _unread(problem, text, lenient)
     if isinstance(nations, dict):  # a saved record: a search result's taxon (nations) or a taxon (elementNationals)
         listed = next((nations[key] for key in _RECORD_PLACES if isinstance(nations.get(key), list)), None)
         if listed is None:
-            problem = InvalidRankError(
-                say("distribution.api-object"),
-                text=text,
-                span=(0, len(text)),
-                hint=say("distribution.api-object-hint"),
-                code="distribution-syntax",
-            )
-            if not lenient:
-                raise problem
-            return Distribution((), "api", (_skipped(problem, text.strip()),))
+            said = say("distribution.api-object")
+            return _unread(_api_problem(text, said, (0, len(text)), "distribution.api-object-hint"), text, lenient)
         nations = listed
     return Distribution.from_api(nations, lenient=lenient)
+
+
+def _api_problem(text: str, said: Message, span: tuple[int, int], hint: str) -> InvalidRankError:
+    return InvalidRankError(said, text=text, span=span, hint=say(hint), code="distribution-syntax")
+
+
+def _unread(problem: InvalidRankError, text: str, lenient: bool) -> Distribution:
+    """JSON text that gives no places: the error, or read leniently an empty Distribution with it as a note."""
+    if not lenient:
+        raise problem from None  # json's own error, which it may be raised while handling, is not the user's
+    return Distribution((), "api", (_skipped(problem, text.strip()),))
 
 
 _RECORD_PLACES = ("nations", "elementNationals")  # where a search result's taxon and a taxon record keep places

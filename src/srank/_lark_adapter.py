@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from ._errors import InvalidRankError, SrankError, clipped, show_char, shown
 from ._findings import Finding
-from ._messages import one_of, say
+from ._messages import Message, one_of, say
 from ._model import MultiSeasonRank, Rank
 from ._rules import (
     STATUS_RANGE,
@@ -436,27 +436,16 @@ def syntax_error(text: str, position: int, token: str | None, terminals: set[str
         found_text = token if token is not None else text[position]
         found = say("syntax.found-text", text=shown(found_text))
         span = (position, position + len(found_text))
+    char = text[position] if position < len(text) else ""
+    level = part[:1]
+    hint = say("syntax.hint")
+    twin = _look_alike(char) if char and not char.isascii() else None
+    if twin is not None:  # 'С' is Cyrillic: "found 'С'" where C was expected would read as nonsense
+        found, hint = twin
     if before:
         message = say("syntax.expected-after", expected=alternatives, before=before, found=found)
     else:
         message = say("syntax.expected", expected=alternatives, found=found)
-    char = text[position] if position < len(text) else ""
-    level = part[:1]
-    hint = say("syntax.hint")
-    if char and not char.isascii():  # 'С' is Cyrillic: "found 'С'" where C was expected would read as nonsense
-        import unicodedata
-
-        plain = _latin_twin(char, unicodedata.normalize("NFKC", char))
-        if plain is not None:  # a look-alike of a letter or digit: named by its code point and Unicode name
-            name = unicodedata.name(char, "")
-            found = say("syntax.found-character", text=shown(char), code=f"U+{ord(char):04X}", name=name)
-            hint = say("syntax.hint-lookalike", found=char, name=name, plain=plain)
-            message = say(
-                "syntax.expected-after" if before else "syntax.expected",
-                expected=alternatives,
-                before=before,
-                found=found,
-            )
     if char == "T" and part.endswith("Q"):
         hint = say("syntax.hint-questionable-last", example=f"{part[:-1]}{text[position : position + 2]}Q")
     elif char and char in "06789":
@@ -471,11 +460,21 @@ def syntax_error(text: str, position: int, token: str | None, terminals: set[str
 _TWINS = dict(zip("АВСЕНІКМОРТХЅΑΒΕΗΙΚΜΝΟΡΤΧ", "ABCEHIKMOPTXSABEHIKMNOPTX", strict=True))
 
 
-def _latin_twin(char: str, compatible: str) -> str | None:
-    """The plain Latin letter or digit ``char`` stands for (a full-width Ｇ, a Cyrillic С), or None."""
+def _look_alike(char: str) -> tuple[Message, Message] | None:
+    """What was found, and the hint, for a character that looks like a plain Latin letter or digit (a full-width
+    Ｇ, a Cyrillic С), named by its code point and Unicode name; None for any other character."""
+    import unicodedata
+
+    compatible = unicodedata.normalize("NFKC", char)
     if compatible.isascii() and compatible.isalnum() and len(compatible) == 1:
-        return compatible  # in its own case: a full-width ｓ looks like s
-    return _TWINS.get(char)  # capitals only: a Greek ν looks like v, not N
+        plain: str | None = compatible  # in its own case: a full-width ｓ looks like s
+    else:
+        plain = _TWINS.get(char)  # capitals only: a Greek ν looks like v, not N
+    if plain is None:
+        return None
+    name = unicodedata.name(char, "")
+    found = say("syntax.found-character", text=shown(char), code=f"U+{ord(char):04X}", name=name)
+    return found, say("syntax.hint-lookalike", found=char, name=name, plain=plain)
 
 
 # ----------------------------------------------------------------------------
