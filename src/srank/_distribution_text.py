@@ -128,7 +128,7 @@ def _api_problem(text: str, said: Message, span: tuple[int, int], hint: str) -> 
 def _unread(problem: InvalidRankError, text: str, lenient: bool) -> Distribution:
     """JSON text that gives no places: the error, or read leniently an empty Distribution with it as a note."""
     if not lenient:
-        raise problem from None  # json's own error, which it may be raised while handling, is not the user's
+        raise problem from None  # raised while json's error is handled: that error is not the user's to see
     return Distribution((), "api", (_skipped(problem, text.strip()),))
 
 
