@@ -44,10 +44,10 @@ class ExplainCommand(CodesCommand):
                 print(json.dumps(_explain_json(text, rank, problem, args), ensure_ascii=False))
             elif rank is not None:
                 _print_explanation(rank, args.style, args.lang)
-            elif missing:
-                _print_missing(text, where, args.style, args.lang)
             elif args.style == "plants":
-                print()  # an unreadable code (its error is on stderr): the status lines stay beside their codes
+                print()  # a missing or unreadable code (its error on stderr): each status line beside its code
+            elif missing:
+                _print_missing(text, where, args.lang, long=args.style == "long")
         return status
 
 
@@ -74,17 +74,13 @@ def _print_explanation(rank: AnyRank, style: str, lang: str) -> None:
         print(f"    {finding.line(lang=lang)}")
 
 
-def _print_missing(text: str | None, where: str | None, style: str, lang: str) -> None:
-    """A line of --file or stdin read as missing is said, not skipped: every line read has its answer (in the
-    plants style, an empty line, as ``srank round`` gives, so that the status lines line up with the codes)."""
-    if style == "plants":
-        print()
-        return
+def _print_missing(text: str | None, where: str | None, lang: str, *, long: bool) -> None:
+    """A line of --file or stdin read as missing is said, not skipped: every line read has its answer."""
     if text is None:
         said = say("cli.explain.missing-blank", where=where)
     else:
         said = say("cli.explain.missing-marker", code=text, where=where)
-    print(in_language(said, lang) + ("\n" if style == "long" else ""))
+    print(in_language(said, lang) + ("\n" if long else ""))
 
 
 def _explain_json(
